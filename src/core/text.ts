@@ -1,0 +1,52 @@
+import { stemmer } from "stemmer";
+
+/** Characters of Chinese, Japanese or Korean script; these words are not separated by spaces. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_RUN = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)/gu;
+
+/**
+ * Lower-cases and simplifies text so that spellings compare equal: full-width forms, accents,
+ * punctuation and thousands separators go; CJK runs stand apart from Latin words.
+ */
+export function normalise(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\p{Cf}/gu, "")
+    .replace(/\p{Cc}/gu, " ")
+    .replace(/['’]s\b/g, "")
+    .replace(/(\d),(?=\d{3}\b)/g, "$1")
+    .replace(/([a-z])\.(?=[a-z]\b)/g, "$1")
+    .replace(/\b([a-z])&([a-z])\b/g, "$1$2")
+    .replace(/&/g, " and ")
+    .replace(/(\d)\.(?=\d)/g, "$1\u2024")
+    .replace(CJK_RUN, " $1 ")
+    .replace(/[^\p{L}\p{N}\u2024]+/gu, " ")
+    .replace(/\u2024/g, ".")
+    .trim();
+}
+
+export function tokens(text: string): string[] {
+  const n = normalise(text);
+  return n ? n.split(" ") : [];
+}
+
+/** The key aliases are compared by: spaces do not count, so "Guang Zhou" equals "Guangzhou". */
+export function compact(text: string): string {
+  return normalise(text).replaceAll(" ", "");
+}
+
+export function isCjk(token: string): boolean {
+  return CJK.test(token);
+}
+
+export function isNumber(token: string): boolean {
+  return /^\d+(\.\d+)?$/.test(token);
+}
+
+/** The comparable form of a word: its Porter stem; numbers and CJK stay as they are. */
+export function stem(token: string): string {
+  return isNumber(token) || isCjk(token) ? token : stemmer(token);
+}

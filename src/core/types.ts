@@ -1,0 +1,49 @@
+import type { EntityKind, Topic } from "./schema.js";
+
+/** A source as an answer cites it. */
+export interface CitedSource {
+  id: string;
+  title: string;
+  publisher: string;
+  author?: string;
+  /** The article's own date (YYYY-MM-DD), or null when it is undated. */
+  date: string | null;
+  /** "published 2017-09-06, 9 years ago" or "undated (about 2025)". */
+  age: string;
+}
+
+/** A fact as an answer uses it. */
+export interface AnswerFact {
+  id: string;
+  text: string;
+  topic: Topic;
+  sourceId: string;
+  /** When the figure holds, in words: "July 2017". */
+  asOf: string;
+}
+
+/**
+ * What the core returns for every question or command. Adapters only render it.
+ * `answered` is false for a decline: the knowledge base does not hold the answer.
+ */
+export interface Answer {
+  answered: boolean;
+  title: string;
+  /** A short lead: the direct answer, or the reason for declining. */
+  body: string;
+  facts: AnswerFact[];
+  sources: CitedSource[];
+  /** How old the figures are; empty when the answer states no figure. */
+  ageNote: string;
+  /** Follow-ups the bot can answer, written as commands or questions. */
+  suggestions: string[];
+  /** Confidence from 0 to 1. */
+  score: number;
+}
+
+/** An entity offered for autocomplete. */
+export interface EntityChoice {
+  id: string;
+  name: string;
+  kind: EntityKind;
+}
