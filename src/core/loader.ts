@@ -3,8 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import {
-  type Entity,
   EntitiesFile,
+  type Entity,
   type Fact,
   FactsFile,
   type Faq,
@@ -100,10 +100,7 @@ class Problems {
   }
 }
 
-function indexById<T extends { id: string }>(
-  rows: Row<T>[],
-  problems: Problems,
-): Map<string, T> {
+function indexById<T extends { id: string }>(rows: Row<T>[], problems: Problems): Map<string, T> {
   const map = new Map<string, T>();
   for (const { label, record, index } of rows) {
     if (map.has(record.id)) problems.add(label, `[${index}].id: "${record.id}" is used twice`);

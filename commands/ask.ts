@@ -1,0 +1,8 @@
+import type { Command } from "./command.js";
+
+export default {
+  name: "ask",
+  description: "Ask a question about returnee policies, programmes and figures",
+  options: [{ name: "question", description: "Your question, in plain words", required: true }],
+  run: (args, { core }) => core.ask(args.question ?? ""),
+} satisfies Command;

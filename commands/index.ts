@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { decline } from "../src/core/answer.js";
+import type { Core } from "../src/core/core.js";
+import { messages } from "../src/core/messages.js";
+import { ENTITY_KINDS } from "../src/core/schema.js";
+import type { Answer } from "../src/core/types.js";
+import ask from "./ask.js";
+import city from "./city.js";
+import type { Command } from "./command.js";
+import convention from "./convention.js";
+import help from "./help.js";
+import policy from "./policy.js";
+import sources from "./sources.js";
+
+export type { Command, CommandContext, CommandOption } from "./command.js";
+
+/** Names as Discord and Slack both accept them: lower case, digits, dashes, at most 32 characters. */
+const Name = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "lower case letters, digits or dashes, at most 32");
+const Description = z.string().min(1).max(100, "at most 100 characters, Discord's limit");
+const CommandShape = z.object({
+  name: Name,
+  description: Description,
+  options: z.array(
+    z.object({
+      name: Name,
+      description: Description,
+      required: z.boolean(),
+      autocomplete: z.array(z.enum(ENTITY_KINDS)).optional(),
+    }),
+  ),
+  run: z.function(),
+});
+
+/** Checks each command file's export, naming the command that is malformed. */
+export function checkCommands(list: readonly Command[]): readonly Command[] {
+  const seen = new Set<string>();
+  for (const command of list) {
+    const parsed = CommandShape.safeParse(command);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(`commands/${String(command?.name)}: ${issue?.path.join(".")}: ${issue?.message}`);
+    }
+    if (seen.has(command.name)) throw new Error(`commands/${command.name}: the name is used twice`);
+    seen.add(command.name);
+  }
+  return list;
+}
+
+/** The one list of commands: every adapter, the Discord registration and the Slack manifest read it. */
+export const commands: readonly Command[] = checkCommands([ask, city, policy, convention, sources, help]);
+
+export function findCommand(name: string): Command | undefined {
+  return commands.find((c) => c.name === name.toLowerCase());
+}
+
+/** Runs a command with named option values, after checking the required ones are there. */
+export function runCommand(command: Command, args: Readonly<Record<string, string>>, core: Core): Answer {
+  const missing = command.options.find((o) => o.required && !args[o.name]?.trim());
+  if (missing !== undefined)
+    return decline(messages.missingOption(command.name, missing.name), core.starters());
+  return command.run(args, { core, commands });
+}
+
+/**
+ * Splits "/city name:Hangzhou" or "/city Hangzhou" into a command and its named options.
+ * Text after the command that names no option goes to the first option.
+ */
+export function parseArgs(command: Command, rest: string): Record<string, string> {
+  const names = command.options.map((o) => o.name);
+  const args: Record<string, string> = {};
+  const named = new RegExp(`(?:^|\\s)(${names.join("|")}):`, "gi");
+  const marks = names.length > 0 ? [...rest.matchAll(named)] : [];
+  if (marks.length === 0) {
+    const [first] = names;
+    if (first !== undefined && rest.trim()) args[first] = rest.trim();
+    return args;
+  }
+  marks.forEach((mark, i) => {
+    const start = (mark.index ?? 0) + mark[0].length;
+    const end = marks[i + 1]?.index ?? rest.length;
+    args[(mark[1] as string).toLowerCase()] = rest.slice(start, end).trim();
+  });
+  return args;
+}
+
+/** Answers one line as a user types it: a slash command, or else a free question. */
+export function runLine(line: string, core: Core): Answer {
+  const text = line.trim();
+  if (!text) return decline(messages.emptyQuestion, core.starters());
+  const slash = /^\/([\p{L}\p{N}_-]+)\s*([\s\S]*)$/u.exec(text);
+  if (slash === null) return runCommand(ask, { question: text }, core);
+  const [, name = "", rest = ""] = slash;
+  const command = findCommand(name);
+  if (command === undefined) return decline(messages.unknownCommand(name), ["/help"]);
+  return runCommand(command, parseArgs(command, rest), core);
+}

@@ -1,0 +1,112 @@
+import { z } from "zod";
+
+const Optional = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+const Url = z.url({ message: "must be a URL such as https://example.com" }).optional();
+
+const Env = z.object({
+  KNOWLEDGE_DIR: Optional,
+  DISCORD_TOKEN: Optional,
+  DISCORD_APPLICATION_ID: Optional.pipe(
+    z
+      .string()
+      .regex(/^\d{15,25}$/, "must be a numeric snowflake id")
+      .optional(),
+  ),
+  DISCORD_GUILD_ID: Optional.pipe(
+    z
+      .string()
+      .regex(/^\d{15,25}$/, "must be a numeric snowflake id")
+      .optional(),
+  ),
+  DISCORD_API_URL: Optional.pipe(Url),
+  SLACK_BOT_TOKEN: Optional.pipe(z.string().startsWith("xoxb-", "must start with xoxb-").optional()),
+  SLACK_SIGNING_SECRET: Optional,
+  SLACK_APP_TOKEN: Optional.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
+  SLACK_API_URL: Optional.pipe(Url),
+  PORT: Optional.transform((v) => (v === undefined ? 3000 : Number(v))).pipe(
+    z.number({ message: "must be a port number" }).int().min(1).max(65535),
+  ),
+});
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  guildId?: string;
+  apiUrl?: string;
+}
+
+export interface SlackConfig {
+  botToken: string;
+  /** Absent in Socket Mode. */
+  signingSecret?: string;
+  /** Present in Socket Mode. */
+  appToken?: string;
+  apiUrl?: string;
+  port: number;
+}
+
+export interface Config {
+  knowledgeDir?: string;
+  discord?: DiscordConfig;
+  slack?: SlackConfig;
+}
+
+/** A configuration that cannot be used; the message names each variable and never holds a value. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problem:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
+}
+
+/**
+ * Parses the environment once. Each platform is configured only when its token is set, and
+ * then requires its own variables; the terminal needs none.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const need = (name: keyof typeof e, why: string) => {
+    if (e[name] === undefined) problems.push(`${name}: is required ${why}`);
+  };
+  if (e.DISCORD_TOKEN !== undefined) need("DISCORD_APPLICATION_ID", "when DISCORD_TOKEN is set");
+  if (e.SLACK_BOT_TOKEN !== undefined && e.SLACK_APP_TOKEN === undefined) {
+    need("SLACK_SIGNING_SECRET", "in HTTP mode (when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN)");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return defined({
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    discord:
+      e.DISCORD_TOKEN === undefined
+        ? undefined
+        : defined({
+            token: e.DISCORD_TOKEN,
+            applicationId: e.DISCORD_APPLICATION_ID as string,
+            guildId: e.DISCORD_GUILD_ID,
+            apiUrl: e.DISCORD_API_URL,
+          }),
+    slack:
+      e.SLACK_BOT_TOKEN === undefined
+        ? undefined
+        : defined({
+            botToken: e.SLACK_BOT_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            appToken: e.SLACK_APP_TOKEN,
+            apiUrl: e.SLACK_API_URL,
+            port: e.PORT,
+          }),
+  });
+}

@@ -1,0 +1,210 @@
+import { citeSource } from "./age.js";
+import { decline, factAnswer, followUps, plainAnswer, titleFor } from "./answer.js";
+import { type IndexedFact, KnowledgeIndex } from "./knowledge-index.js";
+import { type KnowledgeBase, loadKnowledge } from "./loader.js";
+import { messages } from "./messages.js";
+import { analyse } from "./query.js";
+import { best, candidates, RANKING, rank } from "./retrieve.js";
+import { type Entity, type EntityKind, TOPICS, type Topic } from "./schema.js";
+import { compact } from "./text.js";
+import type { Answer, EntityChoice } from "./types.js";
+
+/** The longest question answered as asked; longer ones are sent back, never cut short. */
+export const MAX_QUESTION_LENGTH = 500;
+const POLICY_KINDS: readonly EntityKind[] = ["programme", "award"];
+const CONVENTION_ID = "ceot";
+const CONVENTION_TOPICS: readonly Topic[] = [
+  "events",
+  "organisers",
+  "scale",
+  "sessions",
+  "history",
+  "contact",
+];
+
+export interface CoreOptions {
+  knowledgeDir?: string;
+  /** The clock that ages answers; tests fix it. */
+  now?: () => Date;
+}
+
+/** The answering core: platform-neutral, built once from the knowledge base. */
+export class Core {
+  readonly index: KnowledgeIndex;
+  private readonly now: () => Date;
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    now: () => Date = () => new Date(),
+  ) {
+    this.index = new KnowledgeIndex(kb);
+    this.now = now;
+  }
+
+  static load(options: CoreOptions = {}): Core {
+    return new Core(loadKnowledge(options.knowledgeDir), options.now);
+  }
+
+  /** Answers a free question, or declines when the knowledge base does not hold the answer. */
+  ask(question: string): Answer {
+    if (question.length > MAX_QUESTION_LENGTH) return decline(messages.tooLong(MAX_QUESTION_LENGTH), []);
+    const query = analyse(question, this.index);
+    if (query.entities.length === 0 && query.terms.length === 0) {
+      return decline(messages.emptyQuestion, this.starters());
+    }
+    if (query.terms.length === 0) return this.profile(query.entities);
+
+    const chosen = best(rank(query, candidates(query, this.index)));
+    if (chosen.length === 0)
+      return this.declineQuestion(
+        query.entities,
+        rank(query, candidates({ ...query, entities: [] }, this.index)),
+      );
+    const facts = chosen.map((s) => s.indexed);
+    return factAnswer(
+      facts,
+      {
+        title: titleFor(facts, query.entities, (id) => this.entityName(id)),
+        score: chosen[0]?.coverage ?? 0,
+        suggestions: followUps(this.entitiesOf(facts)),
+      },
+      this.now(),
+    );
+  }
+
+  /** Everything known about a city, best first; an unknown city is declined with the known ones. */
+  city(name: string): Answer {
+    const city = this.resolve(name, ["city"]);
+    if (city === undefined) {
+      const names = this.entitiesOfKind(["city"]).map((e) => e.name);
+      return decline(
+        `${messages.unknownCity(name)} ${messages.knownCities(names)}`,
+        names.slice(0, 3).map((n) => `/city ${n}`),
+      );
+    }
+    return this.profile([city], messages.cityTitle(city.name));
+  }
+
+  /** A talent programme or policy; an unknown one is declined with the known ones. */
+  policy(name: string): Answer {
+    const programme = this.resolve(name, POLICY_KINDS);
+    if (programme === undefined) {
+      const names = this.entitiesOfKind(POLICY_KINDS).map((e) => e.name);
+      return decline(
+        `${messages.unknownPolicy(name)} ${messages.knownPolicies(names)}`,
+        names.slice(0, 3).map((n) => `/policy ${n}`),
+      );
+    }
+    return this.profile([programme]);
+  }
+
+  /** The Convention on Exchange of Overseas Talents: dates, place, organisers, scale, sessions, history, contact. */
+  convention(): Answer {
+    const ceot = this.kb.entities.get(CONVENTION_ID);
+    return ceot === undefined
+      ? decline(messages.declineBody, this.starters())
+      : this.profile([ceot], ceot.name, CONVENTION_TOPICS);
+  }
+
+  sources(): Answer {
+    const now = this.now();
+    return plainAnswer({
+      title: messages.sourcesTitle,
+      body: messages.sourcesBody(this.kb.sources.size),
+      sources: [...this.kb.sources.values()].map((s) => citeSource(s, now)),
+      suggestions: this.starters(),
+    });
+  }
+
+  /** Entities of the given kinds whose name or alias starts with (or contains) the typed text. */
+  choices(kinds: readonly EntityKind[], typed: string, limit = 25): EntityChoice[] {
+    const key = compact(typed);
+    const all = this.entitiesOfKind(kinds);
+    const names = (e: Entity) => [e.name, ...e.aliases].map(compact);
+    const starts = all.filter((e) => names(e).some((n) => n.startsWith(key)));
+    const contains = all.filter((e) => !starts.includes(e) && names(e).some((n) => n.includes(key)));
+    return [...starts, ...contains].slice(0, limit).map((e) => ({ id: e.id, name: e.name, kind: e.kind }));
+  }
+
+  /** Example commands a user can try, drawn from the knowledge base. */
+  starters(): string[] {
+    const cities = this.entitiesOfKind(["city"])
+      .slice(0, 2)
+      .map((e) => `/city ${e.name}`);
+    const programme = this.entitiesOfKind(["programme"])[0];
+    return [...cities, "/convention", ...(programme ? [`/policy ${programme.name}`] : [])];
+  }
+
+  entitiesOfKind(kinds: readonly EntityKind[]): Entity[] {
+    const withFacts = (e: Entity) => this.index.aboutEntity(e.id).length > 0;
+    return [...this.kb.entities.values()].filter((e) => kinds.includes(e.kind) && withFacts(e));
+  }
+
+  private resolve(name: string, kinds: readonly EntityKind[]): Entity | undefined {
+    const fits = (e: Entity | undefined) => e !== undefined && kinds.includes(e.kind);
+    const direct = this.index.aliases.get(compact(name));
+    if (fits(direct)) return direct;
+    return analyse(name, this.index).entities.find(fits);
+  }
+
+  /** All facts about every given entity, most telling first. */
+  private profile(entities: Entity[], title?: string, topics: readonly Topic[] = TOPICS): Answer {
+    const ids = entities.map((e) => e.id);
+    const facts = candidates({ entities, terms: [] }, this.index);
+    if (facts.length === 0) return decline(messages.declineBody, this.starters());
+    const order = (f: IndexedFact) => {
+      const topic = topics.indexOf(f.fact.topic);
+      return [
+        ids.every((id) => f.fact.entities.includes(id)) ? 0 : 1,
+        topic === -1 ? topics.length + TOPICS.indexOf(f.fact.topic) : topic,
+        f.fact.figures.length > 0 ? 0 : 1,
+      ];
+    };
+    const sorted = facts
+      .map((f, i) => ({ f, key: [...order(f), i] }))
+      .sort((a, b) => compareKeys(a.key, b.key))
+      .map(({ f }) => f);
+    return factAnswer(
+      sorted,
+      {
+        title: title ?? entities.map((e) => e.name).join(", "),
+        body: entities.map((e) => e.summary).join(" "),
+        score: 1,
+        suggestions: followUps(this.entitiesOf(sorted).filter((e) => !ids.includes(e.id))),
+      },
+      this.now(),
+    );
+  }
+
+  private declineQuestion(asked: Entity[], anywhere: ReturnType<typeof rank>): Answer {
+    const elsewhere = anywhere.find((s) => s.coverage >= RANKING.minCoverage);
+    const place = asked.find((e) => e.kind === "city");
+    if (elsewhere !== undefined && place !== undefined) {
+      const known = this.entitiesOf([elsewhere.indexed]).find((e) => e.kind === "city" && e.id !== place.id);
+      if (known !== undefined) {
+        return decline(`${messages.wrongPlace(place.name, known.name)} ${messages.declineBody}`, [
+          `/city ${known.name}`,
+          `/city ${place.name}`,
+        ]);
+      }
+    }
+    return decline(messages.declineBody, asked.length > 0 ? followUps(asked) : this.starters());
+  }
+
+  private entitiesOf(facts: IndexedFact[]): Entity[] {
+    const ids = new Set(facts.flatMap((f) => f.fact.entities));
+    return [...ids].flatMap((id) => this.kb.entities.get(id) ?? []);
+  }
+
+  private entityName(id: string): string {
+    return this.kb.entities.get(id)?.name ?? id;
+  }
+}
+
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}

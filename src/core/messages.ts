@@ -1,0 +1,55 @@
+/** Every sentence the bot says to a user, so that tone and wording live in one place. */
+export const messages = {
+  botName: "returnee-bot",
+  tagline: "Sourced answers on China's policies, programmes and figures for overseas returnees.",
+  declineTitle: "Not in my sources",
+  declineBody:
+    "I don't have a sourced answer to that. I only answer from five articles on returnee policy, and I would rather say so than guess.",
+  wrongPlace: (asked: string, known: string) =>
+    `My sources give that for ${known}, not for ${asked}, so I can't tell you the figure for ${asked}.`,
+  emptyQuestion: "Ask me a question about returnee policy in China, or try /help.",
+  tooLong: (max: number) =>
+    `That question is longer than ${max} characters. Please shorten it to the part you want answered.`,
+  unknownCommand: (name: string) => `There is no /${name} command. Try /help for the list.`,
+  missingOption: (command: string, option: string) =>
+    `/${command} needs a ${option}, for example: /${command} ${option === "name" ? "Guangzhou" : "…"}`,
+  unknownCity: (name: string) => `I have nothing on a city called "${name}".`,
+  knownCities: (names: string[]) => `Cities I know about: ${names.join(", ")}.`,
+  unknownPolicy: (name: string) => `I have nothing on a programme or policy called "${name}".`,
+  knownPolicies: (names: string[]) => `Programmes and policies I know about: ${names.join(", ")}.`,
+  cityTitle: (name: string) => `${name}: what my sources say for returnees`,
+  profileTitle: (name: string) => `${name}`,
+  sourcesTitle: "Sources",
+  sourcesBody: (count: number) =>
+    `Everything I say comes from these ${count} articles. Each answer names the ones it used and how old they are.`,
+  helpTitle: "How to use returnee-bot",
+  helpBody:
+    "Ask a question in plain words, in English or with Chinese place names, or use a command. Every answer cites its article and says how old its figures are.",
+  apology: "Sorry, something went wrong while answering. Please try again in a moment.",
+  ageNote: (span: string, years: string) =>
+    `These figures date from ${span} (${years}); policies and numbers may have changed since, so check the latest with the local talent office.`,
+  undatedAge: (year: number) => `undated (about ${year})`,
+  yearsAgo: (years: number) => (years <= 0 ? "this year" : years === 1 ? "a year ago" : `${years} years ago`),
+  sourceAge: (date: string, ago: string) => `published ${date}, ${ago}`,
+} as const;
+
+/** How each topic reads in a title. */
+export const topicLabels = {
+  returnees: "returnees",
+  entrepreneurship: "returnee entrepreneurs",
+  employment: "where returnees work",
+  "talent-policy": "talent policy",
+  rankings: "rankings",
+  awards: "awards",
+  research: "research",
+  innovation: "innovation",
+  investment: "investment",
+  companies: "companies",
+  people: "people",
+  events: "events",
+  organisers: "organisers",
+  scale: "scale",
+  sessions: "sessions",
+  history: "history",
+  contact: "contact",
+} as const;
