@@ -1,5 +1,6 @@
 import type { Readable, Writable } from "node:stream";
 import { runLine } from "../commands/index.js";
+import type { Service } from "./adapters/service.js";
 import { answerLines, chat } from "./adapters/terminal/chat.js";
 import { formatText } from "./adapters/terminal/format.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
@@ -17,7 +18,10 @@ const USAGE = `Usage: returnee-bot <command>
   chat                 chat with the bot in this terminal (the default)
   ask "question"       answer one question or slash command
   ask --jsonl          answer one question per line of standard input, as JSON lines
-  serve                serve Discord and/or Slack as configured, else chat
+  serve [--shards auto|N]
+                       serve Discord and/or Slack as configured, else chat
+  register discord     overwrite the Discord application's commands from commands/
+  manifest slack [URL] print the Slack app manifest (URL: the public base URL of this app)
   kb-check             validate the knowledge base and print its counts`;
 
 function loadCore(config: Config): Core {
@@ -48,12 +52,62 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     case "serve":
-      await chat(core, io.stdin, io.stdout);
+      return serve(core, config, rest, io);
+    case "register":
+      if (rest[0] !== "discord" || config.discord === undefined) break;
+      io.stdout.write(
+        `${await (await import("./adapters/discord/index.js")).registerDiscordCommands(config.discord)}\n`,
+      );
       return 0;
-    default:
-      io.stderr.write(`Unknown command "${command}".\n${USAGE}\n`);
-      return 2;
+    case "manifest": {
+      if (rest[0] !== "slack") break;
+      const { slackManifest } = await import("./adapters/slack/index.js");
+      const manifest = slackManifest({
+        socketMode: config.slack?.appToken !== undefined,
+        ...(rest[1] === undefined ? {} : { requestUrl: rest[1] }),
+      });
+      io.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+      return 0;
+    }
   }
+  const needsDiscord = command === "register" && rest[0] === "discord";
+  io.stderr.write(
+    needsDiscord
+      ? "register discord needs DISCORD_TOKEN and DISCORD_APPLICATION_ID.\n"
+      : `Unknown command "${[command, ...rest].join(" ")}".\n${USAGE}\n`,
+  );
+  return 2;
+}
+
+function shardsOption(args: string[]): "auto" | number | undefined {
+  const i = args.indexOf("--shards");
+  const value = i === -1 ? undefined : args[i + 1];
+  if (value === undefined) return undefined;
+  return value === "auto" ? "auto" : Number(value);
+}
+
+/** Serves every configured platform until SIGINT or SIGTERM; with none configured, chats in the terminal. */
+async function serve(core: Core, config: Config, args: string[], io: Io): Promise<number> {
+  const services: Service[] = [];
+  if (config.discord !== undefined) {
+    const { startDiscord } = await import("./adapters/discord/index.js");
+    const shards = shardsOption(args);
+    services.push(await startDiscord(core, config.discord, shards === undefined ? {} : { shards }));
+  }
+  if (config.slack !== undefined) {
+    const { startSlack } = await import("./adapters/slack/index.js");
+    services.push(await startSlack(core, config.slack));
+  }
+  if (services.length === 0) {
+    await chat(core, io.stdin, io.stdout);
+    return 0;
+  }
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await Promise.allSettled(services.map((s) => s.stop()));
+  return 0;
 }
 
 /** Runs the CLI; bad configuration or knowledge stops it with a message naming what is wrong. */
