@@ -1,0 +1,97 @@
+import { execFile } from "node:child_process";
+import { PassThrough } from "node:stream";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { main } from "../../../src/cli.js";
+import { copyOfFixture, FIXTURE_KNOWLEDGE } from "../../helpers.js";
+
+/** Runs the CLI in-process with the given standard input; returns its exit code and output. */
+async function cli(
+  argv: string[],
+  input = "",
+  env: NodeJS.ProcessEnv = { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE },
+) {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (d) => (out += d));
+  stderr.on("data", (d) => (err += d));
+  stdin.end(input);
+  const code = await main(argv, { stdin, stdout, stderr, env });
+  return { code, out, err };
+}
+
+describe("returnee-bot ask --jsonl", () => {
+  it("writes one JSON line per input line, in order, blank lines included", async () => {
+    const { code, out } = await cli(["ask", "--jsonl"], "/city gz\n\nHow do I cook fried rice?\n");
+    const lines = out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(code).toBe(0);
+    expect(lines.map((l) => [l.input, l.answered])).toEqual([
+      ["/city gz", true],
+      ["", false],
+      ["How do I cook fried rice?", false],
+    ]);
+  });
+});
+
+describe("returnee-bot ask", () => {
+  it("answers one question in readable form", async () => {
+    const { code, out } = await cli(["ask", "guangzhou", "green", "cards"]);
+    expect(code).toBe(0);
+    expect(out).toContain("2,515");
+  });
+});
+
+describe("returnee-bot chat", () => {
+  it("answers each line until exit", async () => {
+    const { code, out } = await cli(["chat"], "/city Shenzhen\nexit\n/city gz\n");
+    expect(code).toBe(0);
+    expect(out).toContain("Shenzhen is named as a rising destination");
+    expect(out).not.toContain("67,000");
+  });
+});
+
+describe("start-up checks", () => {
+  it("stops with the file and problem when the knowledge is malformed", async () => {
+    const dir = copyOfFixture();
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(`${dir}/sources.json`, "{}");
+    const { code, err } = await cli(["kb-check"], "", { KNOWLEDGE_DIR: dir });
+    expect(code).toBe(1);
+    expect(err).toMatch(/cannot start[\s\S]*knowledge\/sources\.json/);
+  });
+
+  it("stops naming the variable, never its value, when a variable is malformed", async () => {
+    const { code, err } = await cli(["chat"], "", { SLACK_BOT_TOKEN: "secret-value-123" });
+    expect(code).toBe(1);
+    expect(err).toContain("SLACK_BOT_TOKEN");
+    expect(err).not.toContain("secret-value-123");
+  });
+
+  it("asks for the application id when only the Discord token is set", async () => {
+    const { code, err } = await cli(["serve"], "", { DISCORD_TOKEN: "abc.def.ghi" });
+    expect(code).toBe(1);
+    expect(err).toMatch(/DISCORD_APPLICATION_ID: is required/);
+    expect(err).not.toContain("abc.def.ghi");
+  });
+
+  it("prints usage for an unknown command", async () => {
+    const { code, err } = await cli(["frobnicate"]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/Usage: returnee-bot/);
+  });
+});
+
+describe("the installed bin", () => {
+  it("runs through npx-style invocation of bin/returnee-bot.js", async () => {
+    const { stdout } = await promisify(execFile)("node", ["bin/returnee-bot.js", "ask", "/sources"], {
+      env: { ...process.env, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE },
+    });
+    expect(stdout).toContain("Alpha City courts returning scholars");
+  });
+});

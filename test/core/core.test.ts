@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { MAX_QUESTION_LENGTH } from "../../src/core/core.js";
+import { fixtureCore } from "../helpers.js";
+
+const core = fixtureCore();
+const factIds = (question: string) => core.ask(question).facts.map((f) => f.id);
+
+describe("Core.ask on the fixture knowledge base", () => {
+  it("answers a question with the fact that covers it, its source and its date", () => {
+    const answer = core.ask("How many returnees has Guangzhou attracted?");
+    expect(answer.answered).toBe(true);
+    expect(answer.facts[0]?.id).toBe("a-returnees");
+    expect(answer.facts[0]?.asOf).toBe("July 2017");
+    expect(answer.sources.map((s) => s.title)).toEqual(["Alpha City courts returning scholars"]);
+    expect(answer.score).toBeGreaterThan(0.5);
+  });
+
+  it("says how old the figures are in every answer", () => {
+    expect(core.ask("How many returnees has Guangzhou attracted?").ageNote).toMatch(/9 years ago/);
+  });
+
+  it("recognises a city by its Chinese name, its old English name and its abbreviation", () => {
+    for (const name of ["广州", "Canton", "GZ", "Guang Zhou"]) {
+      expect(factIds(`how many returnees has ${name} attracted`)).toContain("a-returnees");
+    }
+  });
+
+  it("reads a Chinese name inside a run of Chinese text", () => {
+    expect(factIds("广州有多少 returnees")).toContain("a-returnees");
+  });
+
+  it("tolerates a typo in a city name", () => {
+    expect(factIds("guangzhuo green cards")).toContain("a-green-cards");
+  });
+
+  it("matches words through the synonym list", () => {
+    expect(factIds("how many haigui did Guangzhou lure")).toContain("a-returnees");
+  });
+
+  it("declines a green-card question about Shenzhen, where only Guangzhou's count is known", () => {
+    const answer = core.ask("How many green cards has Shenzhen issued?");
+    expect(answer.answered).toBe(false);
+    expect(answer.facts).toEqual([]);
+    expect(answer.body).toMatch(/for Guangzhou, not for Shenzhen/);
+  });
+
+  it("declines an attribute of a known city that no fact gives", () => {
+    expect(core.ask("What is the average rent in Guangzhou?").answered).toBe(false);
+  });
+
+  it("declines a question about something the knowledge base never mentions", () => {
+    const answer = core.ask("How do I cook fried rice?");
+    expect(answer.answered).toBe(false);
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it("declines empty and whitespace-only questions politely", () => {
+    expect(core.ask("   ").answered).toBe(false);
+    expect(core.ask("").body).toMatch(/Ask me a question/);
+  });
+
+  it("asks for a shorter question rather than cutting a long one", () => {
+    const answer = core.ask(`${"guangzhou returnees ".repeat(30)}`.slice(0, MAX_QUESTION_LENGTH + 1));
+    expect(answer.answered).toBe(false);
+    expect(answer.body).toMatch(/shorten/);
+  });
+
+  it("gives an entity's profile when the question names only the entity", () => {
+    const answer = core.ask("Ada Lin");
+    expect(answer.answered).toBe(true);
+    expect(answer.facts.map((f) => f.id)).toEqual(["a-ada"]);
+  });
+
+  it("treats a fact about an event as about the city the event is in", () => {
+    expect(factIds("how many projects at the Guangzhou scholars fair")).toEqual(["a-fair-projects"]);
+  });
+
+  it("gives the same answer for the same question", () => {
+    expect(core.ask("guangzhou green cards")).toEqual(core.ask("guangzhou green cards"));
+  });
+});
+
+describe("Core.city and Core.policy", () => {
+  it("profiles a city with every fact about it, those naming it directly first", () => {
+    const answer = core.city("gz");
+    expect(answer.answered).toBe(true);
+    expect(answer.facts.map((f) => f.id)).toEqual([
+      "a-returnees",
+      "a-green-cards",
+      "a-ada",
+      "a-fair-projects",
+    ]);
+  });
+
+  it("declines an unknown city with the list of cities it knows", () => {
+    const answer = core.city("London");
+    expect(answer.answered).toBe(false);
+    expect(answer.body).toMatch(/Guangzhou, Shenzhen/);
+  });
+
+  it("does not take a programme for a city", () => {
+    expect(core.city("green card").answered).toBe(false);
+  });
+
+  it("finds a programme by an alias", () => {
+    expect(core.policy("green cards").title).toBe("talent green card");
+  });
+});
+
+describe("Core.choices", () => {
+  it("offers entities whose name or alias starts with the typed text, in any script", () => {
+    expect(core.choices(["city"], "gua").map((c) => c.name)).toEqual(["Guangzhou"]);
+    expect(core.choices(["city"], "深").map((c) => c.name)).toEqual(["Shenzhen"]);
+  });
+
+  it("offers every entity of the kinds when nothing is typed", () => {
+    expect(core.choices(["city"], "")).toHaveLength(2);
+  });
+});

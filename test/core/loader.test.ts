@@ -1,0 +1,131 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { KnowledgeError, loadKnowledge } from "../../src/core/loader.js";
+import { copyOfFixture, FIXTURE_KNOWLEDGE } from "../helpers.js";
+
+/** Loads a copy of the fixture after changing one file, and returns the error it stops with. */
+function breakFile(file: string, change: (data: unknown[]) => unknown): KnowledgeError {
+  const dir = copyOfFixture();
+  const target = path.join(dir, file);
+  writeFileSync(target, JSON.stringify(change(JSON.parse(readFileSync(target, "utf8")))));
+  try {
+    loadKnowledge(dir);
+  } catch (error) {
+    if (error instanceof KnowledgeError) return error;
+    throw error;
+  }
+  throw new Error("the broken knowledge base loaded");
+}
+
+type Row = Record<string, unknown>;
+const first = (data: unknown[]) => data[0] as Row;
+
+describe("loadKnowledge", () => {
+  it("loads every file and reference of a well-formed knowledge base", () => {
+    const kb = loadKnowledge(FIXTURE_KNOWLEDGE);
+    expect(kb.sources.size).toBe(2);
+    expect(kb.entities.get("fair")?.within).toBe("guangzhou");
+    expect(kb.facts.get("a-green-cards")?.figures).toEqual(["2,515", "2017"]);
+    expect(kb.faqs).toHaveLength(1);
+    expect(kb.synonyms[0]).toContain("haigui");
+  });
+
+  it("loads the curated knowledge base without a problem", () => {
+    const kb = loadKnowledge();
+    expect(kb.sources.size).toBe(5);
+    expect(kb.facts.size).toBeGreaterThan(0);
+  });
+
+  it("names the file and the parse error when a file is not JSON", () => {
+    const dir = copyOfFixture();
+    writeFileSync(path.join(dir, "facts", "alpha.json"), "[{ not json");
+    expect(() => loadKnowledge(dir)).toThrow(/knowledge\/facts\/alpha\.json:\n.*JSON/);
+  });
+
+  it("names the path inside the file when a field is missing", () => {
+    const error = breakFile("facts/alpha.json", (data) => {
+      delete first(data).topic;
+      return data;
+    });
+    expect(error.file).toBe(path.join("knowledge", "facts", "alpha.json"));
+    expect(error.problems.join()).toMatch(/\[0\]\.topic:/);
+  });
+
+  it("rejects a field of the wrong kind, such as a malformed date", () => {
+    const error = breakFile("sources.json", (data) => {
+      first(data).date = "6 Sept 2017";
+      return data;
+    });
+    expect(error.message).toMatch(/sources\.json[\s\S]*\[0\]\.date/);
+  });
+
+  it("rejects a field the schema does not know, which is usually a typo", () => {
+    const error = breakFile("entities/all.json", (data) => {
+      first(data).alias = ["x"];
+      return data;
+    });
+    expect(error.problems.join()).toMatch(/alias/);
+  });
+
+  it("rejects a fact that names an unknown source", () => {
+    const error = breakFile("facts/beta.json", (data) => {
+      first(data).source = "gamma";
+      return data;
+    });
+    expect(error.problems).toEqual(['[0].source: unknown source "gamma"']);
+  });
+
+  it("rejects a fact that names an unknown entity", () => {
+    const error = breakFile("facts/alpha.json", (data) => {
+      first(data).entities = ["guangzhou", "atlantis"];
+      return data;
+    });
+    expect(error.problems).toEqual(['[0].entities[1]: unknown entity "atlantis"']);
+  });
+
+  it("rejects a figure that the fact's text does not state", () => {
+    const error = breakFile("facts/alpha.json", (data) => {
+      first(data).figures = ["68,000"];
+      return data;
+    });
+    expect(error.problems.join()).toMatch(/"68,000" does not appear in the text/);
+  });
+
+  it("rejects an FAQ answered by an unknown fact", () => {
+    const error = breakFile("faq/alpha.json", (data) => {
+      first(data).facts = ["nowhere"];
+      return data;
+    });
+    expect(error.problems).toEqual(['[0].facts[0]: unknown fact "nowhere"']);
+  });
+
+  it("rejects an id used twice", () => {
+    const error = breakFile("facts/alpha.json", (data) => [...data, data[0]]);
+    expect(error.problems.join()).toMatch(/"a-returnees" is used twice/);
+  });
+
+  it("rejects a name shared by two entities, since a question could not tell them apart", () => {
+    const error = breakFile("entities/all.json", (data) => {
+      (data[1] as Row).aliases = ["Canton"];
+      return data;
+    });
+    expect(error.problems.join()).toMatch(/"Canton" also belongs to entity "guangzhou"/);
+  });
+
+  it("rejects an entity within an unknown one", () => {
+    const error = breakFile("entities/all.json", (data) => {
+      (data[3] as Row).within = "nowhere";
+      return data;
+    });
+    expect(error.problems).toEqual(['[3].within: unknown entity "nowhere"']);
+  });
+
+  it("rejects an undated source with no estimated year, rather than inventing a date", () => {
+    const error = breakFile("sources.json", (data) => {
+      delete (data[1] as Row).estimatedYear;
+      return data;
+    });
+    expect(error.problems.join()).toMatch(/undated source needs an estimatedYear/);
+  });
+});
