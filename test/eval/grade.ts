@@ -27,14 +27,14 @@ export function readCases(file: string): EvalCase[] {
     .map((line) => JSON.parse(line) as EvalCase);
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** "re:…" is a pattern; bare numbers and short words must stand alone; anything else is a substring. */
 function matcher(alternative: string): RegExp {
   if (alternative.startsWith("re:")) return new RegExp(alternative.slice(3), "i");
-  const e = escape(alternative);
+  const e = escapeRegExp(alternative);
   if (/^[\d.,]+$/.test(alternative)) return new RegExp(`(?<![\\d.,])${e}(?![\\d]|[.,]\\d)`, "i");
   if (/^[A-Za-z0-9.]{1,3}$/.test(alternative)) return new RegExp(`\\b${e}\\b`, "i");
   return new RegExp(e, "i");
@@ -42,14 +42,17 @@ function matcher(alternative: string): RegExp {
 
 /** Why a reply fails its case, or null when it passes. */
 export function judge(c: EvalCase, reply: Reply): string | null {
-  if (reply.answered !== c.answer) return c.answer ? "declined a question it should answer" : "answered a question it should decline";
+  if (reply.answered !== c.answer)
+    return c.answer ? "declined a question it should answer" : "answered a question it should decline";
   if (!c.answer) return null;
   for (const group of c.must ?? []) {
-    if (!group.some((alt) => matcher(alt).test(reply.text))) return `text lacks one of ${JSON.stringify(group)}`;
+    if (!group.some((alt) => matcher(alt).test(reply.text)))
+      return `text lacks one of ${JSON.stringify(group)}`;
   }
   if (c.source !== undefined) {
     const wanted = c.source.toLowerCase();
-    if (!reply.sources.some((s) => s.title.toLowerCase().includes(wanted))) return `no source title containing "${c.source}"`;
+    if (!reply.sources.some((s) => s.title.toLowerCase().includes(wanted)))
+      return `no source title containing "${c.source}"`;
   }
   return null;
 }
