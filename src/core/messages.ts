@@ -53,3 +53,20 @@ export const topicLabels = {
   history: "history",
   contact: "contact",
 } as const;
+
+/** What the Slack adapter says around an answer. */
+export const slackMessages = {
+  offer: "Here is what I can answer:",
+  tryThese: "Try:",
+  moreFacts: (count: number) => `…and ${count} more ${count === 1 ? "fact" : "facts"}, cut to fit one Slack message.`,
+  moreSources: (count: number) => `and ${count} more`,
+} as const;
+
+/** What the Discord adapter says around an answer. */
+export const discordMessages = {
+  offer: "Here is what I can answer:",
+  moreFacts: (count: number) =>
+    `…and ${count} more ${count === 1 ? "fact" : "facts"}, left out to fit one Discord message.`,
+  moreSources: (count: number) => `…and ${count} more ${count === 1 ? "source" : "sources"}`,
+  moreSourcesValue: "Left out to fit one Discord message; /sources lists them all.",
+} as const;

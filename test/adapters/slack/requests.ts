@@ -1,0 +1,93 @@
+import { createHmac } from "node:crypto";
+import { TEAM_ID } from "../../fakes/slack.js";
+
+/** Test credentials: shaped like Slack's, valid nowhere. */
+export const SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
+export const BOT_TOKEN = "xoxb-0000000000-test-bot-token";
+export const APP_TOKEN = "xapp-1-A0000001-test-app-token";
+
+export interface Signed {
+  secret?: string;
+  /** Seconds since the epoch; now by default. */
+  timestamp?: number;
+  retryNum?: number;
+}
+
+/** POSTs a body to the app as Slack does: v0 HMAC-SHA256 of `v0:timestamp:body`. */
+export async function postSigned(url: string, body: string, contentType: string, options: Signed = {}) {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const signature = createHmac("sha256", options.secret ?? SIGNING_SECRET)
+    .update(`v0:${timestamp}:${body}`)
+    .digest("hex");
+  const response = await fetch(url, {
+    method: "POST",
+    headers: {
+      "Content-Type": contentType,
+      "X-Slack-Request-Timestamp": String(timestamp),
+      "X-Slack-Signature": `v0=${signature}`,
+      ...(options.retryNum === undefined
+        ? {}
+        : { "X-Slack-Retry-Num": String(options.retryNum), "X-Slack-Retry-Reason": "http_timeout" }),
+    },
+    body,
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+/** The form fields of a slash command. */
+export function slashCommand(command: string, text: string, responseUrl: string, channel = "C0000001") {
+  return {
+    token: "verification-token",
+    team_id: TEAM_ID,
+    team_domain: "example",
+    channel_id: channel,
+    channel_name: "general",
+    user_id: "U0000001",
+    user_name: "asker",
+    command,
+    text,
+    api_app_id: "A0000001",
+    is_enterprise_install: "false",
+    response_url: responseUrl,
+    trigger_id: "1.2.3",
+  };
+}
+
+let events = 0;
+
+/** An Events API `event_callback` wrapping one event. */
+export function eventCallback(event: Record<string, unknown>) {
+  events += 1;
+  return {
+    token: "verification-token",
+    team_id: TEAM_ID,
+    api_app_id: "A0000001",
+    event: { event_ts: event.ts, ...event },
+    type: "event_callback",
+    event_id: `Ev${events}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ enterprise_id: null, team_id: TEAM_ID, user_id: "UBOT0001", is_bot: true }],
+  };
+}
+
+/** An app_mention of the bot in a channel. */
+export function mention(text: string, channel: string, ts: string, threadTs?: string) {
+  return {
+    type: "app_mention",
+    user: "U0000001",
+    text,
+    ts,
+    channel,
+    ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+  };
+}
+
+/** A message a person sends the bot directly. */
+export function directMessage(
+  text: string,
+  channel: string,
+  ts: string,
+  extra: Record<string, unknown> = {},
+) {
+  return { type: "message", channel_type: "im", user: "U0000001", text, ts, channel, ...extra };
+}
