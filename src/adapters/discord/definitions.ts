@@ -1,0 +1,51 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  REST,
+  type RESTPutAPIApplicationCommandsJSONBody,
+  Routes,
+} from "discord.js";
+import { type Command, commands } from "../../../commands/index.js";
+import type { DiscordConfig } from "../../config.js";
+
+/**
+ * The chat-input commands Discord shows, derived from the registry alone: each command with its
+ * named string options, required ones first (as Discord requires), autocomplete where declared.
+ */
+export function commandDefinitions(
+  list: readonly Command[] = commands,
+): RESTPutAPIApplicationCommandsJSONBody {
+  return list.map((command) => ({
+    type: ApplicationCommandType.ChatInput,
+    name: command.name,
+    description: command.description,
+    options: [...command.options]
+      .sort((a, b) => Number(b.required) - Number(a.required))
+      .map((option) => ({
+        type: ApplicationCommandOptionType.String,
+        name: option.name,
+        description: option.description,
+        required: option.required,
+        ...(option.autocomplete !== undefined && option.autocomplete.length > 0
+          ? { autocomplete: true }
+          : {}),
+      })),
+  }));
+}
+
+/** A REST client for the configured API (Discord's own unless DISCORD_API_URL is set). */
+export function restClient(config: DiscordConfig): REST {
+  return new REST(config.apiUrl === undefined ? {} : { api: config.apiUrl }).setToken(config.token);
+}
+
+/** Bulk-overwrites the application's commands, in one server when a guild is configured, else globally. */
+export async function putCommands(config: DiscordConfig): Promise<string> {
+  const body = commandDefinitions();
+  const route =
+    config.guildId === undefined
+      ? Routes.applicationCommands(config.applicationId)
+      : Routes.applicationGuildCommands(config.applicationId, config.guildId);
+  const saved = (await restClient(config).put(route, { body })) as readonly { name: string }[];
+  const where = config.guildId === undefined ? "globally" : `in server ${config.guildId}`;
+  return `Registered ${saved.length} Discord commands ${where}: ${saved.map((c) => `/${c.name}`).join(", ")}.`;
+}

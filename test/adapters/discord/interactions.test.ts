@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../../../commands/index.js";
+import {
+  autocomplete,
+  botMessage,
+  buttonClick,
+  ids,
+  interact,
+  type RunningBot,
+  replyOf,
+  slashCommand,
+  startBot,
+  visibleText,
+} from "./harness.js";
+
+const SILENT = { parse: [], replied_user: false };
+
+describe("Discord slash commands, served against a fake Discord", () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot();
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+
+  it("answers /city Hangzhou with an embed of its facts, its source with date and age, and the age note", async () => {
+    const reply = replyOf(await interact(bot.fake, slashCommand("city", { name: "Hangzhou" })));
+    const [embed] = reply.embeds ?? [];
+    expect(embed?.title).toContain("Hangzhou");
+    expect(embed?.description).toContain("Fixture fact: Hangzhou had the highest net inflow");
+    expect(embed?.fields?.[0]?.name).toContain(
+      "Hangzhou: Maintaining momentum as a magnet for global talent",
+    );
+    expect(embed?.fields?.[0]?.value).toContain("published 2021-12-15, 4 years ago");
+    expect(embed?.footer?.text).toContain("policies and numbers may have changed");
+    expect(reply.allowed_mentions).toEqual(SILENT);
+  });
+
+  it("answers /city 杭州 with Hangzhou, through its Chinese alias", async () => {
+    const reply = replyOf(await interact(bot.fake, slashCommand("city", { name: "杭州" })));
+    expect(reply.embeds?.[0]?.title).toContain("Hangzhou");
+    expect(visibleText(reply)).toContain("Fixture fact: Hangzhou");
+  });
+
+  it.each([
+    ["policy", { name: "Fixture Talent Plan" }, "Fixture Talent Plan", "10,000 yuan"],
+    ["convention", {}, "Convention on Exchange of Overseas Talents", "held in Guangzhou every December"],
+    ["sources", {}, "Sources", "Guangzhou: hotspot for returning talents"],
+    ["help", {}, "How to use returnee-bot", "/city name:"],
+    ["ask", { question: "How many returnees are in Guangzhou?" }, "Guangzhou", "60,000 returnees"],
+  ])("answers /%s from the core", async (name, options, title, text) => {
+    const reply = replyOf(await interact(bot.fake, slashCommand(name, options)));
+    expect(reply.embeds?.[0]?.title).toContain(title);
+    expect(visibleText(reply)).toContain(text);
+    expect(reply.allowed_mentions).toEqual(SILENT);
+  });
+
+  it("answers every command of the registry", async () => {
+    for (const command of commands) {
+      const args = Object.fromEntries(command.options.map((o) => [o.name, "Guangzhou"]));
+      const reply = replyOf(await interact(bot.fake, slashCommand(command.name, args)));
+      expect(reply.embeds?.[0]?.title, `/${command.name}`).toBeTruthy();
+    }
+  });
+
+  it("keeps @everyone, @here, role and user mentions typed into a question inert", async () => {
+    const typed = "@everyone @here <@&123456789012345678> <@900000000000000003>";
+    const city = replyOf(await interact(bot.fake, slashCommand("city", { name: typed })));
+    expect(visibleText(city)).toContain(typed);
+    expect(city.allowed_mentions).toEqual(SILENT);
+
+    const question = `${typed} how many returnees are in Guangzhou?`;
+    const ask = replyOf(await interact(bot.fake, slashCommand("ask", { question })));
+    expect(ask.allowed_mentions).toEqual(SILENT);
+  });
+
+  it("declines a city it does not know plainly, offering what it can answer as text and buttons", async () => {
+    const reply = replyOf(await interact(bot.fake, slashCommand("city", { name: "Atlantis" })));
+    expect(reply.embeds?.[0]?.title).toBe("Not in my sources");
+    expect(reply.embeds?.[0]?.description).toContain('I have nothing on a city called "Atlantis"');
+    expect(reply.embeds?.[0]?.description).toContain("Here is what I can answer: /city Hangzhou");
+    const buttons = reply.components?.flatMap((row) => row.components) ?? [];
+    expect(buttons.map((b) => b.label)).toContain("/city Guangzhou");
+  });
+
+  it("answers a slash command used in a DM with the bot", async () => {
+    const reply = replyOf(await interact(bot.fake, slashCommand("city", { name: "GZ" }, { dm: true })));
+    expect(reply.embeds?.[0]?.title).toContain("Guangzhou");
+    expect(reply.allowed_mentions).toEqual(SILENT);
+  });
+
+  it("answers a command Discord still lists but the registry no longer has with a decline", async () => {
+    const reply = replyOf(await interact(bot.fake, slashCommand("weather", {})));
+    expect(visibleText(reply)).toContain("There is no /weather command");
+  });
+
+  it.each(["hang", "杭", "HZ"])("offers Hangzhou when %s is typed into /city's name", async (typed) => {
+    const callback = await interact(bot.fake, autocomplete("city", "name", typed));
+    expect(callback.body).toEqual({ type: 8, data: { choices: [{ name: "Hangzhou", value: "Hangzhou" }] } });
+  });
+
+  it("offers programmes when the start of one is typed into /policy's name", async () => {
+    const callback = await interact(bot.fake, autocomplete("policy", "name", "fix"));
+    expect(callback.body).toEqual({
+      type: 8,
+      data: { choices: [{ name: "Fixture Talent Plan", value: "Fixture Talent Plan" }] },
+    });
+  });
+
+  it("runs a clicked suggestion button through the commands and replies with its answer", async () => {
+    const first = replyOf(await interact(bot.fake, slashCommand("city", { name: "Hangzhou" })));
+    const button = first.components?.[0]?.components.find((b) => b.label === "/policy Fixture Talent Plan");
+    expect(button?.custom_id).toBeDefined();
+
+    const click = buttonClick(button?.custom_id ?? "", botMessage(ids.general, first));
+    const reply = replyOf(await interact(bot.fake, click));
+    expect(reply.embeds?.[0]?.title).toBe("Fixture Talent Plan");
+    expect(reply.allowed_mentions).toEqual(SILENT);
+  });
+});
