@@ -58,7 +58,8 @@ export const topicLabels = {
 export const slackMessages = {
   offer: "Here is what I can answer:",
   tryThese: "Try:",
-  moreFacts: (count: number) => `…and ${count} more ${count === 1 ? "fact" : "facts"}, cut to fit one Slack message.`,
+  moreFacts: (count: number) =>
+    `…and ${count} more ${count === 1 ? "fact" : "facts"}, cut to fit one Slack message.`,
   moreSources: (count: number) => `and ${count} more`,
 } as const;
 

@@ -35,7 +35,7 @@ export function escapeMrkdwn(text: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/(^|[^\w])@(here|channel|everyone)\b/gi, "$1@\u2060$2");
+    .replace(/(^|[^\w])@(?=here|channel|everyone)/gi, "$1@\u2060");
 }
 
 /** Cuts text to at most `max` characters, ending in "…", never inside an entity or a surrogate pair. */
