@@ -126,6 +126,15 @@ export class FakeDiscord {
     ).then(() => undefined);
   }
 
+  /** Resolves once no gateway connection is open, e.g. after the bot stopped. */
+  waitForNoConnections(): Promise<void> {
+    return this.waitFor(
+      "closed",
+      () => (this.sockets.size === 0 ? true : undefined),
+      () => `every gateway connection to close; ${this.sockets.size} open`,
+    ).then(() => undefined);
+  }
+
   /** Sends a dispatch (op 0) on the shard that owns its guild (shard 0 for DMs), once that shard is connected. */
   async dispatch(t: string, d: object): Promise<void> {
     const guildId = "guild_id" in d && typeof d.guild_id === "string" ? d.guild_id : undefined;
@@ -138,10 +147,16 @@ export class FakeDiscord {
     session.socket?.send(JSON.stringify({ op: 0, t, s: session.seq, d }));
   }
 
-  /** Closes every gateway connection, as Discord does when it restarts a gateway node. */
-  dropConnections(code = 4000): void {
+  /**
+   * Ends every gateway connection: with a close frame and this code, as Discord does when it
+   * restarts a gateway node, or "terminate" to cut the TCP connection as a network failure does.
+   */
+  dropConnections(how: number | "terminate" = 4000): void {
     for (const session of this.sessions.values()) session.socket = undefined;
-    for (const socket of this.sockets) socket.close(code, "fake Discord dropped the connection");
+    for (const socket of this.sockets) {
+      if (how === "terminate") socket.terminate();
+      else socket.close(how, "fake Discord dropped the connection");
+    }
   }
 
   async close(): Promise<void> {
@@ -302,7 +317,10 @@ export class FakeDiscord {
     const query = Object.fromEntries(new URL(req.url ?? "/", "http://127.0.0.1").searchParams);
     this.gatewayQueries.push(query);
     this.sockets.add(socket);
-    socket.on("close", () => this.sockets.delete(socket));
+    socket.on("close", () => {
+      this.sockets.delete(socket);
+      this.events.emit("closed");
+    });
     if (query.v !== "10") {
       socket.close(4012, "Invalid API version");
       return;

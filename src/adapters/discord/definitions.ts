@@ -2,7 +2,7 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   REST,
-  type RESTPutAPIApplicationCommandsJSONBody,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
   Routes,
 } from "discord.js";
 import { type Command, commands } from "../../../commands/index.js";
@@ -14,7 +14,7 @@ import type { DiscordConfig } from "../../config.js";
  */
 export function commandDefinitions(
   list: readonly Command[] = commands,
-): RESTPutAPIApplicationCommandsJSONBody {
+): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return list.map((command) => ({
     type: ApplicationCommandType.ChatInput,
     name: command.name,

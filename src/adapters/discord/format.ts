@@ -62,7 +62,7 @@ export function renderAnswer(answer: Answer): DiscordReply {
   const room = LIMITS.embedTotal - title.length - footer.length - fields.reduce((n, f) => n + size(f), 0);
   const description = describe(answer, Math.min(LIMITS.description, room));
   const embed: APIEmbed = {
-    title,
+    ...(title ? { title } : {}),
     color: answer.answered ? COLOURS.answer : COLOURS.decline,
     ...(description ? { description } : {}),
     ...(fields.length > 0 ? { fields } : {}),
