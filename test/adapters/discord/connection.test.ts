@@ -1,6 +1,15 @@
 import { GatewayIntentBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { interact, type RunningBot, replyOf, slashCommand, startBot, TOKEN } from "./harness.js";
+import { createDiscordClient } from "../../../src/adapters/discord/client.js";
+import {
+  discordConfig,
+  interact,
+  type RunningBot,
+  replyOf,
+  slashCommand,
+  startBot,
+  TOKEN,
+} from "./harness.js";
 
 describe("The Discord client's connection to a fake Discord", () => {
   let bot: RunningBot;
@@ -15,6 +24,12 @@ describe("The Discord client's connection to a fake Discord", () => {
     const gateway = bot.fake.requests.find((r) => r.path === "/gateway/bot");
     expect(gateway?.method).toBe("GET");
     expect(gateway?.authorization).toBe(`Bot ${TOKEN}`);
+  });
+
+  it("pings nobody by default: the client itself sends no allowed mentions", async () => {
+    const client = createDiscordClient(discordConfig(bot.fake));
+    expect(client.options.allowedMentions).toEqual({ parse: [], repliedUser: false });
+    await client.destroy();
   });
 
   it("opens gateway v10 with JSON and identifies with Guilds, GuildMessages and DirectMessages only", () => {

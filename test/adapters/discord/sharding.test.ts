@@ -10,9 +10,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startDiscord } from "../../../src/adapters/discord/index.js";
 import { FakeDiscord } from "../../fakes/discord.js";
 import {
   botUser,
+  fixtureCore,
   guildPayload,
   ids,
   interact,
@@ -108,5 +110,14 @@ describe("serve --shards auto, against a fake Discord", () => {
     const [code] = await exited;
     expect(code, stderr).toBe(0);
     await fake.waitForNoConnections();
+  });
+});
+
+describe("serve --shards with a count that cannot be", () => {
+  it.each([0, 1.5, Number.NaN])("refuses %s shards before starting anything", async (shards) => {
+    const config = { token: TOKEN, applicationId: ids.app, apiUrl: "http://127.0.0.1:9/api" };
+    await expect(startDiscord(fixtureCore(), config, { shards })).rejects.toThrow(
+      /--shards must be "auto" or a whole number of at least 1/,
+    );
   });
 });
