@@ -4,7 +4,7 @@ import { type IndexedFact, KnowledgeIndex } from "./knowledge-index.js";
 import { type KnowledgeBase, loadKnowledge } from "./loader.js";
 import { messages } from "./messages.js";
 import { analyse } from "./query.js";
-import { best, candidates, RANKING, rank } from "./retrieve.js";
+import { about, best, candidates, minCoverage, rank, type Scored } from "./retrieve.js";
 import { type Entity, type EntityKind, TOPICS, type Topic } from "./schema.js";
 import { compact } from "./text.js";
 import type { Answer, EntityChoice } from "./types.js";
@@ -37,7 +37,7 @@ export class Core {
     readonly kb: KnowledgeBase,
     now: () => Date = () => new Date(),
   ) {
-    this.index = new KnowledgeIndex(kb);
+    this.index = new KnowledgeIndex(kb, analyse);
     this.now = now;
   }
 
@@ -54,12 +54,16 @@ export class Core {
     }
     if (query.terms.length === 0) return this.profile(query.entities);
 
-    const chosen = best(rank(query, candidates(query, this.index)));
-    if (chosen.length === 0)
+    const threshold = minCoverage(query);
+    const chosen = best(rank(query, candidates(query, this.index), this.index), threshold);
+    if (chosen.length === 0) {
+      const anywhere = { ...query, entities: [] };
+      const ranked = rank(anywhere, candidates(anywhere, this.index), this.index);
       return this.declineQuestion(
         query.entities,
-        rank(query, candidates({ ...query, entities: [] }, this.index)),
+        ranked.find((s) => s.coverage >= threshold),
       );
+    }
     const facts = chosen.map((s) => s.indexed);
     return factAnswer(
       facts,
@@ -150,7 +154,7 @@ export class Core {
   /** All facts about every given entity, most telling first. */
   private profile(entities: Entity[], title?: string, topics: readonly Topic[] = TOPICS): Answer {
     const ids = entities.map((e) => e.id);
-    const facts = candidates({ entities, terms: [] }, this.index);
+    const facts = about(entities, this.index);
     if (facts.length === 0) return decline(messages.declineBody, this.starters());
     const order = (f: IndexedFact) => {
       const topic = topics.indexOf(f.fact.topic);
@@ -176,8 +180,7 @@ export class Core {
     );
   }
 
-  private declineQuestion(asked: Entity[], anywhere: ReturnType<typeof rank>): Answer {
-    const elsewhere = anywhere.find((s) => s.coverage >= RANKING.minCoverage);
+  private declineQuestion(asked: Entity[], elsewhere: Scored | undefined): Answer {
     const place = asked.find((e) => e.kind === "city");
     if (elsewhere !== undefined && place !== undefined) {
       const known = this.entitiesOf([elsewhere.indexed]).find((e) => e.kind === "city" && e.id !== place.id);

@@ -2,7 +2,7 @@ import Fuse, { type IFuseOptions } from "fuse.js";
 import type { KnowledgeBase } from "./loader.js";
 import type { Entity, Fact, Source } from "./schema.js";
 import { STOPWORDS } from "./stopwords.js";
-import { compact, editDistance, isCjk, normalise, stem, tokens } from "./text.js";
+import { compact, editDistance, isCjk, isNumber, normalise, stem, tokens } from "./text.js";
 
 /** A fact with everything retrieval needs, computed once at load. */
 export interface IndexedFact {
@@ -14,25 +14,44 @@ export interface IndexedFact {
   bag: ReadonlySet<string>;
   /** The terms of its own text only. */
   own: ReadonlySet<string>;
+  /** It states a count, share or amount (not only a date or a rank). */
+  quantity: boolean;
+  /** It states a date or a year. */
+  dated: boolean;
 }
 
-/** A typo-tolerant match of one query word. */
-export type FuzzyHit = { kind: "entity"; entity: Entity } | { kind: "term"; term: string };
+/** One FAQ phrasing, reduced as a question is: its entities' keys and its terms. */
+interface Phrasing {
+  keys: string[];
+  weight: number;
+  /** The facts it is answered by, with how strongly (the FAQ's first fact most). */
+  facts: [IndexedFact, number][];
+}
 
-/** Frozen fuse.js options for matching one mistyped word against known words and names. */
-const FUZZY_OPTIONS: Readonly<IFuseOptions<FuzzyEntry>> = {
-  keys: ["word"],
+/** Frozen fuse.js options for matching one mistyped word against the words the knowledge base uses. */
+const FUZZY_OPTIONS: Readonly<IFuseOptions<string>> = Object.freeze({
   includeScore: true,
-  threshold: 0.34,
+  threshold: 0.45,
   ignoreLocation: true,
   minMatchCharLength: 3,
-};
+});
 const FUZZY_CANDIDATES = 8;
 const MIN_FUZZY_LENGTH = 5;
+/** The weight of an FAQ phrasing's link to the second and later facts it lists. */
+const LATER_FACT = 0.85;
 
-interface FuzzyEntry {
-  word: string;
-  hit: FuzzyHit;
+const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/i;
+const YEAR = /\b(1[89]|20)\d{2}s?\b/;
+const CARDINAL =
+  /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?|tens of thousands|millions?)\b/i;
+
+function isDate(figure: string): boolean {
+  return MONTH.test(figure) || (YEAR.test(figure) && !/%|percent|yuan|million|billion|\$/i.test(figure));
+}
+
+function isQuantity(figure: string): boolean {
+  if (isDate(figure) || figure.includes(":")) return false;
+  return /\d/.test(figure) ? !/^\d+(st|nd|rd|th)$/i.test(figure) : CARDINAL.test(figure);
 }
 
 /** Edit distance a word of this length may have from the known word it is taken for. */
@@ -40,26 +59,38 @@ function allowedTypos(length: number): number {
   return length >= 8 ? 2 : 1;
 }
 
+/** The key an entity stands under among a question's terms. */
+export function entityKey(id: string): string {
+  return `@${id}`;
+}
+
 /**
  * Everything derived from the knowledge base that answering needs, built once at load:
- * canonical terms, the inverted index, term weights, entity names, and the fuzzy index.
+ * canonical terms, the inverted indexes, term weights, entity names, FAQ phrasings and the
+ * fuzzy index of known words.
  */
 export class KnowledgeIndex {
   readonly facts: readonly IndexedFact[];
-  readonly byId: ReadonlyMap<string, IndexedFact>;
   /** Compact alias → entity. */
   readonly aliases = new Map<string, Entity>();
   /** The most words any alias has. */
   readonly longestAlias: number;
+  /** Every word the knowledge base uses, as normalised. */
+  private readonly words = new Set<string>();
   private readonly synonyms = new Map<string, string>();
   private readonly phrases: [RegExp, string][] = [];
   private readonly postings = new Map<string, IndexedFact[]>();
   private readonly byEntity = new Map<string, IndexedFact[]>();
   private readonly idfs = new Map<string, number>();
-  private readonly fuzzy: Fuse<FuzzyEntry>;
+  private readonly phrasingPostings = new Map<string, Phrasing[]>();
+  private readonly fuzzy: Fuse<string>;
   readonly unknownWeight: number;
 
-  constructor(readonly kb: KnowledgeBase) {
+  constructor(
+    readonly kb: KnowledgeBase,
+    /** Reduces a question (or an FAQ phrasing) to entity keys and terms. */
+    analyse: (text: string, index: KnowledgeIndex) => { keys: string[] },
+  ) {
     for (const group of kb.synonyms) {
       const [head = "", ...rest] = group.map(normalise);
       for (const word of rest) {
@@ -72,6 +103,7 @@ export class KnowledgeIndex {
       for (const name of [entity.name, ...entity.aliases]) {
         this.aliases.set(compact(name), entity);
         longest = Math.max(longest, tokens(name).length);
+        this.learn(name);
       }
     }
     this.longestAlias = longest;
@@ -81,7 +113,7 @@ export class KnowledgeIndex {
       for (const id of faq.facts) faqWords.set(id, [...(faqWords.get(id) ?? []), ...faq.questions]);
     }
     this.facts = [...kb.facts.values()].map((fact) => this.indexFact(fact, faqWords.get(fact.id) ?? []));
-    this.byId = new Map(this.facts.map((f) => [f.fact.id, f]));
+    const byId = new Map(this.facts.map((f) => [f.fact.id, f]));
 
     for (const f of this.facts) {
       for (const term of f.bag) push(this.postings, term, f);
@@ -89,28 +121,28 @@ export class KnowledgeIndex {
     }
     const n = this.facts.length;
     for (const [term, list] of this.postings) this.idfs.set(term, Math.log(1 + n / list.length));
+    for (const [id, list] of this.byEntity) this.idfs.set(entityKey(id), Math.log(1 + n / list.length));
     this.unknownWeight = Math.log(1 + n / 0.5);
+    this.fuzzy = new Fuse(
+      [...this.words].filter((w) => w.length >= MIN_FUZZY_LENGTH - 1 && !isCjk(w) && !isNumber(w)),
+      FUZZY_OPTIONS,
+    );
 
-    const entries: FuzzyEntry[] = [];
-    for (const [word, entity] of this.aliases) {
-      if (!isCjk(word) && word.length >= MIN_FUZZY_LENGTH - 1)
-        entries.push({ word, hit: { kind: "entity", entity } });
-    }
-    const seen = new Set<string>();
-    for (const f of this.facts) {
-      for (const word of tokens(`${f.fact.text} ${f.fact.keywords.join(" ")}`)) {
-        if (
-          word.length < MIN_FUZZY_LENGTH - 1 ||
-          seen.has(word) ||
-          STOPWORDS.has(word) ||
-          this.aliases.has(word)
-        )
-          continue;
-        seen.add(word);
-        entries.push({ word, hit: { kind: "term", term: this.term(word) } });
+    for (const faq of kb.faqs) {
+      const facts = faq.facts.flatMap((id, i): [IndexedFact, number][] => {
+        const f = byId.get(id);
+        return f === undefined ? [] : [[f, i === 0 ? 1 : LATER_FACT]];
+      });
+      for (const question of faq.questions) {
+        const keys = [...new Set(analyse(question, this).keys)];
+        const phrasing = { keys, weight: keys.reduce((sum, k) => sum + this.weight(k), 0), facts };
+        for (const key of keys) push(this.phrasingPostings, key, phrasing);
       }
     }
-    this.fuzzy = new Fuse(entries, FUZZY_OPTIONS);
+  }
+
+  private learn(text: string): void {
+    for (const word of tokens(text)) this.words.add(word);
   }
 
   private indexFact(fact: Fact, faqQuestions: string[]): IndexedFact {
@@ -125,12 +157,18 @@ export class KnowledgeIndex {
       }
     }
     const year = (fact.asOf ?? source.date ?? "").slice(0, 4);
+    const extra = [...fact.keywords, ...faqQuestions, ...names, fact.topic, year].join(" ");
+    this.learn(`${fact.text} ${extra}`);
     const own = this.terms(fact.text);
-    const bag = new Set([
-      ...own,
-      ...this.terms([...fact.keywords, ...faqQuestions, ...names, fact.topic, year].join(" ")),
-    ]);
-    return { fact, source, closure, bag, own };
+    return {
+      fact,
+      source,
+      closure,
+      own,
+      bag: new Set([...own, ...this.terms(extra)]),
+      quantity: fact.figures.some(isQuantity),
+      dated: fact.asOf !== undefined || fact.figures.some(isDate),
+    };
   }
 
   /** The canonical form of one normalised word. */
@@ -150,13 +188,18 @@ export class KnowledgeIndex {
     return new Set(words.filter((w) => w && !STOPWORDS.has(w)).map((w) => this.term(w)));
   }
 
+  /** A word the knowledge base uses somewhere, as written (normalised). */
+  knowsWord(word: string): boolean {
+    return this.words.has(word);
+  }
+
   known(term: string): boolean {
     return this.postings.has(term);
   }
 
-  /** How much a term says: rare terms say more; a term unknown to the knowledge base says most. */
-  weight(term: string): number {
-    return this.idfs.get(term) ?? this.unknownWeight;
+  /** How much a term or entity key says: rare ones say more; a term unknown to the knowledge base says most. */
+  weight(key: string): number {
+    return this.idfs.get(key) ?? this.unknownWeight;
   }
 
   withTerm(term: string): readonly IndexedFact[] {
@@ -167,20 +210,36 @@ export class KnowledgeIndex {
     return this.byEntity.get(id) ?? [];
   }
 
-  /** The known name or word a mistyped word most likely stands for, if it is close enough. */
-  correct(word: string): FuzzyHit | undefined {
-    if (word.length < MIN_FUZZY_LENGTH || isCjk(word)) return undefined;
-    const limit = allowedTypos(word.length);
-    let best: { hit: FuzzyHit; distance: number } | undefined;
-    for (const { item } of this.fuzzy.search(word, { limit: FUZZY_CANDIDATES })) {
-      const distance = editDistance(word, item.word);
-      const better =
-        best === undefined ||
-        distance < best.distance ||
-        (distance === best.distance && item.hit.kind === "entity" && best.hit.kind === "term");
-      if (distance <= limit && better) best = { hit: item.hit, distance };
+  /**
+   * How closely the question matches an FAQ phrasing of each fact: the weighted overlap of their
+   * entity keys and terms (Jaccard), the best phrasing per fact.
+   */
+  faqSimilarity(keys: readonly string[]): Map<IndexedFact, number> {
+    const shared = new Map<Phrasing, number>();
+    for (const key of keys) {
+      for (const p of this.phrasingPostings.get(key) ?? [])
+        shared.set(p, (shared.get(p) ?? 0) + this.weight(key));
     }
-    return best?.hit;
+    const total = keys.reduce((sum, k) => sum + this.weight(k), 0);
+    const best = new Map<IndexedFact, number>();
+    for (const [p, overlap] of shared) {
+      const sim = overlap / (total + p.weight - overlap);
+      for (const [f, strength] of p.facts) best.set(f, Math.max(best.get(f) ?? 0, sim * strength));
+    }
+    return best;
+  }
+
+  /** The known word a mistyped word most likely stands for, if it is close enough. */
+  correct(word: string): string | undefined {
+    if (word.length < MIN_FUZZY_LENGTH || isCjk(word) || isNumber(word)) return undefined;
+    const limit = allowedTypos(word.length);
+    let best: { word: string; distance: number } | undefined;
+    for (const { item } of this.fuzzy.search(word, { limit: FUZZY_CANDIDATES })) {
+      const distance = editDistance(word, item);
+      if (distance <= limit && (best === undefined || distance < best.distance))
+        best = { word: item, distance };
+    }
+    return best?.word;
   }
 }
 

@@ -1,10 +1,23 @@
-import type { KnowledgeIndex } from "./knowledge-index.js";
+import { entityKey, type KnowledgeIndex } from "./knowledge-index.js";
 import type { Entity } from "./schema.js";
 import { STOPWORDS } from "./stopwords.js";
-import { isCjk, normalise } from "./text.js";
+import { isCjk, isNumber, normalise } from "./text.js";
 
 /** Chinese characters that only frame a question ("what", "how many", "is", particles). */
-const CJK_FILLER = /[的是有多少什么哪几个吗呢了在和与及请问怎样如何么谁这那里儿些个位]/gu;
+const CJK_FILLER = /[的是有多少什么哪几个吗呢了在和与及请问怎样如何么谁这那里儿些位]/gu;
+
+/** What kind of reply a question's wording asks for. */
+export type Asks = "quantity" | "time" | "person" | "place" | "other";
+
+const ASKS: [Asks, RegExp][] = [
+  [
+    "quantity",
+    /\b(how many|how much|number of|percent|percentage|share|proportion|fraction|how large|how big)\b|多少|几/,
+  ],
+  ["time", /\b(when|what year|which year|what date|since when)\b|什么时候|哪年/],
+  ["person", /\b(who|whom)\b|谁/],
+  ["place", /\bwhere\b|哪里/],
+];
 
 export interface QueryTerm {
   term: string;
@@ -15,6 +28,11 @@ export interface QueryTerm {
 export interface Query {
   entities: Entity[];
   terms: QueryTerm[];
+  /** Numbers it states, which an answer must state too. */
+  numbers: string[];
+  /** Entity keys and terms together, for matching FAQ phrasings. */
+  keys: string[];
+  asks: Asks;
 }
 
 function addEntity(list: Entity[], entity: Entity): void {
@@ -41,8 +59,14 @@ function scanCjk(run: string, index: KnowledgeIndex, found: Entity[]): string {
   return rest;
 }
 
+/** Replaces each word the knowledge base does not use by the known word it most likely mistypes. */
+function corrected(words: string[], index: KnowledgeIndex): string[] {
+  return words.map((w) => (STOPWORDS.has(w) || index.knowsWord(w) ? w : (index.correct(w) ?? w)));
+}
+
 export function analyse(question: string, index: KnowledgeIndex): Query {
-  const words = index.rewrite(normalise(question)).split(" ").filter(Boolean);
+  const text = index.rewrite(normalise(question));
+  const words = corrected(text.split(" ").filter(Boolean), index);
   const entities: Entity[] = [];
   const rest: string[] = [];
   for (let i = 0; i < words.length; ) {
@@ -63,23 +87,21 @@ export function analyse(question: string, index: KnowledgeIndex): Query {
       for (const left of scanCjk(word, index, entities).replace(CJK_FILLER, " ").split(" ")) {
         if (left.length >= 2) rest.push(left);
       }
-    } else rest.push(word);
+    } else if (!STOPWORDS.has(word)) rest.push(word);
     i++;
   }
 
   const terms = new Map<string, number>();
   for (const word of rest) {
-    if (STOPWORDS.has(word)) continue;
-    let term = index.term(word);
-    if (!index.known(term)) {
-      const hit = index.correct(word);
-      if (hit?.kind === "entity") {
-        addEntity(entities, hit.entity);
-        continue;
-      }
-      if (hit?.kind === "term") term = hit.term;
-    }
+    const term = index.term(word);
     terms.set(term, index.weight(term));
   }
-  return { entities, terms: [...terms].map(([term, weight]) => ({ term, weight })) };
+  const asks = ASKS.find(([, pattern]) => pattern.test(text))?.[0] ?? "other";
+  return {
+    entities,
+    terms: [...terms].map(([term, weight]) => ({ term, weight })),
+    numbers: rest.filter(isNumber),
+    keys: [...entities.map((e) => entityKey(e.id)), ...terms.keys()],
+    asks,
+  };
 }

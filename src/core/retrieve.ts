@@ -1,12 +1,21 @@
 import type { IndexedFact, KnowledgeIndex } from "./knowledge-index.js";
 import type { Query } from "./query.js";
+import type { Entity, EntityKind } from "./schema.js";
 
 /** How retrieval weighs what a fact shares with a question. Frozen here, tuned nowhere else. */
 export const RANKING = Object.freeze({
   /** Share of the question's weight a fact must cover to be given as an answer. */
-  minCoverage: 0.55,
+  minCoverage: 0.5,
+  /** The same when the question names a specific programme, event, organisation, person or publication. */
+  minCoverageSpecific: 0.3,
+  /** A fact without a count or share covers this much less of a "how many" question. */
+  noQuantityFactor: 0.4,
   /** Bonus for terms found in the fact's own sentence rather than only its keywords or FAQ. */
   ownTextBonus: 0.15,
+  /** Bonus scaled by how closely the question matches one of the fact's FAQ phrasings. */
+  faqBonus: 0.3,
+  /** Bonus for a fact of the kind the question asks for: a date for "when", a person for "who". */
+  kindBonus: 0.1,
   /** Bonus for naming the question's entities directly rather than through what they sit in. */
   directBonus: 0.05,
   /** Facts about many things at once rank slightly below focused ones. */
@@ -15,6 +24,10 @@ export const RANKING = Object.freeze({
   companionMargin: 0.08,
   maxFacts: 3,
 });
+
+const BROAD: readonly EntityKind[] = ["city", "place"];
+const PEOPLE: readonly EntityKind[] = ["person", "organisation", "company"];
+const PLACES: readonly EntityKind[] = ["city", "place", "organisation", "company"];
 
 export interface Scored {
   indexed: IndexedFact;
@@ -29,26 +42,60 @@ function intersect(lists: (readonly IndexedFact[])[]): IndexedFact[] {
   return first.filter((f) => others.every((set) => set.has(f)));
 }
 
+/** The facts about every one of the entities. */
+export function about(entities: readonly Entity[], index: KnowledgeIndex): IndexedFact[] {
+  return intersect(entities.map((e) => index.aboutEntity(e.id)));
+}
+
 /** Facts that could answer the question: those about all its entities, or else those sharing a term. */
 export function candidates(query: Query, index: KnowledgeIndex): IndexedFact[] {
-  if (query.entities.length > 0) return intersect(query.entities.map((e) => index.aboutEntity(e.id)));
+  if (query.entities.length > 0) return about(query.entities, index);
   const set = new Set<IndexedFact>();
   for (const { term } of query.terms) for (const f of index.withTerm(term)) set.add(f);
   return [...set];
 }
 
+/** Whether a fact names something of the given kinds beyond what the question named. */
+function namesOther(
+  f: IndexedFact,
+  kinds: readonly EntityKind[],
+  query: Query,
+  index: KnowledgeIndex,
+): boolean {
+  return f.fact.entities.some(
+    (id) =>
+      !query.entities.some((e) => e.id === id) && kinds.includes(index.kb.entities.get(id)?.kind ?? "city"),
+  );
+}
+
+function fitsKind(f: IndexedFact, query: Query, index: KnowledgeIndex): boolean {
+  switch (query.asks) {
+    case "time":
+      return f.dated;
+    case "person":
+      return namesOther(f, PEOPLE, query, index);
+    case "place":
+      return namesOther(f, PLACES, query, index);
+    default:
+      return false;
+  }
+}
+
 /** Scores candidate facts against the question, best first. */
-export function rank(query: Query, facts: Iterable<IndexedFact>): Scored[] {
+export function rank(query: Query, facts: Iterable<IndexedFact>, index: KnowledgeIndex): Scored[] {
   const total = query.terms.reduce((sum, t) => sum + t.weight, 0);
+  const faq = index.faqSimilarity(query.keys);
   const scored: Scored[] = [];
   for (const indexed of facts) {
+    if (!query.numbers.every((n) => indexed.bag.has(n))) continue;
     let matched = 0;
     let own = 0;
     for (const { term, weight } of query.terms) {
       if (indexed.bag.has(term)) matched += weight;
       if (indexed.own.has(term)) own += weight;
     }
-    const coverage = total === 0 ? 1 : matched / total;
+    let coverage = total === 0 ? 1 : matched / total;
+    if (query.asks === "quantity" && !indexed.quantity) coverage *= RANKING.noQuantityFactor;
     const direct =
       query.entities.length === 0
         ? 0
@@ -56,6 +103,8 @@ export function rank(query: Query, facts: Iterable<IndexedFact>): Scored[] {
     const score =
       coverage +
       (total === 0 ? 0 : (RANKING.ownTextBonus * own) / total) +
+      RANKING.faqBonus * (faq.get(indexed) ?? 0) +
+      (fitsKind(indexed, query, index) ? RANKING.kindBonus : 0) +
       RANKING.directBonus * direct -
       RANKING.breadthPenalty * indexed.fact.entities.length;
     scored.push({ indexed, coverage, score });
@@ -63,11 +112,18 @@ export function rank(query: Query, facts: Iterable<IndexedFact>): Scored[] {
   return scored.sort((a, b) => b.score - a.score);
 }
 
+/** The share of a question a fact must cover: less when the question names something specific. */
+export function minCoverage(query: Query): number {
+  return query.entities.some((e) => !BROAD.includes(e.kind))
+    ? RANKING.minCoverageSpecific
+    : RANKING.minCoverage;
+}
+
 /** The best fact and those close enough behind it to be worth giving too. */
-export function best(ranked: Scored[]): Scored[] {
+export function best(ranked: Scored[], threshold: number): Scored[] {
   const [top] = ranked;
-  if (top === undefined || top.coverage < RANKING.minCoverage) return [];
+  if (top === undefined || top.coverage < threshold) return [];
   return ranked
-    .filter((s) => s.coverage >= RANKING.minCoverage && s.score >= top.score - RANKING.companionMargin)
+    .filter((s) => s.coverage >= threshold && s.score >= top.score - RANKING.companionMargin)
     .slice(0, RANKING.maxFacts);
 }
