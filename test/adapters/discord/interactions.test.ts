@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
+import { Core } from "../../../src/core/core.js";
 import {
   autocomplete,
   botMessage,
   buttonClick,
   ids,
   interact,
+  NOW,
   type RunningBot,
   replyOf,
   slashCommand,
@@ -117,5 +119,28 @@ describe("Discord slash commands, served against a fake Discord", () => {
     const reply = replyOf(await interact(bot.fake, click));
     expect(reply.embeds?.[0]?.title).toBe("Fixture Talent Plan");
     expect(reply.allowed_mentions).toEqual(SILENT);
+  });
+});
+
+describe("Discord slash commands over the bundled knowledge base", () => {
+  let bot: RunningBot;
+  beforeAll(async () => {
+    bot = await startBot(Core.load({ now: () => NOW }));
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+
+  it("answers /city 杭州 about Hangzhou, citing at least one source by title with its age", async () => {
+    const reply = replyOf(await interact(bot.fake, slashCommand("city", { name: "杭州" })));
+    expect(reply.embeds?.[0]?.title).toContain("Hangzhou");
+    expect(reply.embeds?.[0]?.fields?.[0]?.name).toMatch(/^\[1\] ./);
+    expect(reply.embeds?.[0]?.fields?.[0]?.value).toMatch(/published \d{4}-\d{2}-\d{2}|undated/);
+  });
+
+  it("offers Hangzhou for 杭 typed into /city's name", async () => {
+    const callback = await interact(bot.fake, autocomplete("city", "name", "杭"));
+    const { choices } = (callback.body as { data: { choices: { name: string }[] } }).data;
+    expect(choices.map((c) => c.name)).toContain("Hangzhou");
   });
 });
