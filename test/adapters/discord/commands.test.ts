@@ -4,7 +4,8 @@ import { commands } from "../../../commands/index.js";
 import { commandDefinitions } from "../../../src/adapters/discord/definitions.js";
 import { registerDiscordCommands } from "../../../src/adapters/discord/index.js";
 import { FakeDiscord } from "../../fakes/discord.js";
-import { botUser, discordConfig, ids, TOKEN } from "./harness.js";
+import { discordConfig, TOKEN } from "./harness.js";
+import { botUser, ids } from "./payloads.js";
 
 describe("Discord command definitions", () => {
   it("define one chat-input command per registry entry, with its named string options", () => {

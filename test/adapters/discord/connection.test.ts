@@ -1,15 +1,8 @@
 import { GatewayIntentBits } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDiscordClient } from "../../../src/adapters/discord/client.js";
-import {
-  discordConfig,
-  interact,
-  type RunningBot,
-  replyOf,
-  slashCommand,
-  startBot,
-  TOKEN,
-} from "./harness.js";
+import { discordConfig, interact, type RunningBot, replyOf, startBot, TOKEN } from "./harness.js";
+import { slashCommand } from "./payloads.js";
 
 describe("The Discord client's connection to a fake Discord", () => {
   let bot: RunningBot;

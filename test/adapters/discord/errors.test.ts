@@ -5,19 +5,16 @@ import { messages } from "../../../src/core/messages.js";
 import type { Source } from "../../../src/core/schema.js";
 import type { RecordedRequest } from "../../fakes/discord.js";
 import {
-  botUser,
-  ids,
   interact,
   KNOWLEDGE_DIR,
   type MessageBody,
   NOW,
   type RunningBot,
   replyOf,
-  slashCommand,
   startBot,
   TOKEN,
-  userMessage,
 } from "./harness.js";
+import { botUser, ids, slashCommand, userMessage } from "./payloads.js";
 
 /**
  * The fixture knowledge plus one source whose date is a number, as no file that passed the loader

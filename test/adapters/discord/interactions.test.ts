@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { Core } from "../../../src/core/core.js";
-import {
-  autocomplete,
-  botMessage,
-  buttonClick,
-  ids,
-  interact,
-  NOW,
-  type RunningBot,
-  replyOf,
-  slashCommand,
-  startBot,
-  visibleText,
-} from "./harness.js";
+import { interact, NOW, type RunningBot, replyOf, startBot, visibleText } from "./harness.js";
+import { autocomplete, botMessage, buttonClick, ids, slashCommand } from "./payloads.js";
 
 const SILENT = { parse: [], replied_user: false };
 

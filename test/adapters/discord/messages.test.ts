@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RecordedRequest } from "../../fakes/discord.js";
-import {
-  botUser,
-  ids,
-  type MessageBody,
-  otherBot,
-  type RunningBot,
-  startBot,
-  userMessage,
-  visibleText,
-} from "./harness.js";
+import { type MessageBody, type RunningBot, startBot, visibleText } from "./harness.js";
+import { botUser, ids, otherBot, userMessage } from "./payloads.js";
 
 const SILENT = { parse: [], replied_user: false };
 

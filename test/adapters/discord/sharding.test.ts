@@ -12,17 +12,8 @@ import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDiscord } from "../../../src/adapters/discord/index.js";
 import { FakeDiscord } from "../../fakes/discord.js";
-import {
-  botUser,
-  fixtureCore,
-  guildPayload,
-  ids,
-  interact,
-  KNOWLEDGE_DIR,
-  replyOf,
-  slashCommand,
-  TOKEN,
-} from "./harness.js";
+import { fixtureCore, interact, KNOWLEDGE_DIR, replyOf, TOKEN } from "./harness.js";
+import { botUser, guildPayload, ids, slashCommand } from "./payloads.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const OUT = path.join(ROOT, "node_modules", ".cache", "returnee-bot-discord-sharding");
