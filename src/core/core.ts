@@ -4,7 +4,7 @@ import { type IndexedFact, KnowledgeIndex } from "./knowledge-index.js";
 import { type KnowledgeBase, loadKnowledge } from "./loader.js";
 import { messages } from "./messages.js";
 import { analyse } from "./query.js";
-import { about, best, candidates, minCoverage, rank, type Scored } from "./retrieve.js";
+import { about, best, candidates, isPlace, rank, type Scored } from "./retrieve.js";
 import { type Entity, type EntityKind, TOPICS, type Topic } from "./schema.js";
 import { compact } from "./text.js";
 import type { Answer, EntityChoice } from "./types.js";
@@ -52,17 +52,15 @@ export class Core {
     if (query.entities.length === 0 && query.terms.length === 0) {
       return decline(messages.emptyQuestion, this.starters());
     }
-    if (query.terms.length === 0) return this.profile(query.entities);
+    if (query.terms.length === 0 && query.asks === "other" && query.numbers.length === 0) {
+      return this.profile(query.entities);
+    }
 
-    const threshold = minCoverage(query);
-    const chosen = best(rank(query, candidates(query, this.index), this.index), threshold);
+    const chosen = best(rank(query, candidates(query, this.index), this.index), query);
     if (chosen.length === 0) {
-      const anywhere = { ...query, entities: [] };
-      const ranked = rank(anywhere, candidates(anywhere, this.index), this.index);
-      return this.declineQuestion(
-        query.entities,
-        ranked.find((s) => s.coverage >= threshold),
-      );
+      const anywhere = { ...query, entities: query.entities.filter((e) => !isPlace(e)) };
+      const elsewhere = best(rank(anywhere, candidates(anywhere, this.index), this.index), anywhere)[0];
+      return this.declineQuestion(query.entities, elsewhere);
     }
     const facts = chosen.map((s) => s.indexed);
     return factAnswer(

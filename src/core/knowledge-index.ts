@@ -51,7 +51,7 @@ function isDate(figure: string): boolean {
 
 function isQuantity(figure: string): boolean {
   if (isDate(figure) || figure.includes(":")) return false;
-  return /\d/.test(figure) ? !/^\d+(st|nd|rd|th)$/i.test(figure) : CARDINAL.test(figure);
+  return /\d/.test(figure) || CARDINAL.test(figure);
 }
 
 /** Edit distance a word of this length may have from the known word it is taken for. */

@@ -1,6 +1,6 @@
 import { entityKey, type KnowledgeIndex } from "./knowledge-index.js";
 import type { Entity } from "./schema.js";
-import { STOPWORDS } from "./stopwords.js";
+import { LIGHT_WORDS, STOPWORDS } from "./stopwords.js";
 import { isCjk, isNumber, normalise } from "./text.js";
 
 /** Chinese characters that only frame a question ("what", "how many", "is", particles). */
@@ -14,7 +14,7 @@ const ASKS: [Asks, RegExp][] = [
     "quantity",
     /\b(how many|how much|number of|percent|percentage|share|proportion|fraction|how large|how big)\b|多少|几/,
   ],
-  ["time", /\b(when|what year|which year|what date|since when)\b|什么时候|哪年/],
+  ["time", /\b(when|year|what date|since when)\b|什么时候|哪年/],
   ["person", /\b(who|whom)\b|谁/],
   ["place", /\bwhere\b|哪里/],
 ];
@@ -22,6 +22,8 @@ const ASKS: [Asks, RegExp][] = [
 export interface QueryTerm {
   term: string;
   weight: number;
+  /** A common word that does not say what the question is about. */
+  light: boolean;
 }
 
 /** A question taken apart: the entities it names and the other words that say what it asks. */
@@ -91,15 +93,16 @@ export function analyse(question: string, index: KnowledgeIndex): Query {
     i++;
   }
 
-  const terms = new Map<string, number>();
+  const terms = new Map<string, QueryTerm>();
   for (const word of rest) {
     const term = index.term(word);
-    terms.set(term, index.weight(term));
+    const light = LIGHT_WORDS.has(word) && terms.get(term)?.light !== false;
+    terms.set(term, { term, weight: index.weight(term), light });
   }
   const asks = ASKS.find(([, pattern]) => pattern.test(text))?.[0] ?? "other";
   return {
     entities,
-    terms: [...terms].map(([term, weight]) => ({ term, weight })),
+    terms: [...terms.values()],
     numbers: rest.filter(isNumber),
     keys: [...entities.map((e) => entityKey(e.id)), ...terms.keys()],
     asks,

@@ -9,9 +9,11 @@ export const RANKING = Object.freeze({
   /** The same when the question names a specific programme, event, organisation, person or publication. */
   minCoverageSpecific: 0.3,
   /** A fact without a count or share covers this much less of a "how many" question. */
-  noQuantityFactor: 0.4,
+  noQuantityFactor: 0.25,
   /** Bonus for terms found in the fact's own sentence rather than only its keywords or FAQ. */
   ownTextBonus: 0.15,
+  /** Bonus for common words of the question that the fact shares. */
+  lightBonus: 0.05,
   /** Bonus scaled by how closely the question matches one of the fact's FAQ phrasings. */
   faqBonus: 0.3,
   /** Bonus for a fact of the kind the question asks for: a date for "when", a person for "who". */
@@ -23,9 +25,11 @@ export const RANKING = Object.freeze({
   /** Facts whose score is this close to the best one's are given alongside it. */
   companionMargin: 0.08,
   maxFacts: 3,
+  /** How many facts answer a question that names things but asks nothing narrower about them. */
+  maxOverviewFacts: 6,
 });
 
-const BROAD: readonly EntityKind[] = ["city", "place"];
+const PLACE_KINDS: readonly EntityKind[] = ["city", "place"];
 const PEOPLE: readonly EntityKind[] = ["person", "organisation", "company"];
 const PLACES: readonly EntityKind[] = ["city", "place", "organisation", "company"];
 
@@ -83,17 +87,22 @@ function fitsKind(f: IndexedFact, query: Query, index: KnowledgeIndex): boolean 
 
 /** Scores candidate facts against the question, best first. */
 export function rank(query: Query, facts: Iterable<IndexedFact>, index: KnowledgeIndex): Scored[] {
-  const total = query.terms.reduce((sum, t) => sum + t.weight, 0);
+  const required = query.terms.filter((t) => !t.light);
+  const light = query.terms.filter((t) => t.light);
+  const total = required.reduce((sum, t) => sum + t.weight, 0);
+  const lightTotal = light.reduce((sum, t) => sum + t.weight, 0);
   const faq = index.faqSimilarity(query.keys);
   const scored: Scored[] = [];
   for (const indexed of facts) {
     if (!query.numbers.every((n) => indexed.bag.has(n))) continue;
     let matched = 0;
     let own = 0;
-    for (const { term, weight } of query.terms) {
+    let lightMatched = 0;
+    for (const { term, weight } of required) {
       if (indexed.bag.has(term)) matched += weight;
       if (indexed.own.has(term)) own += weight;
     }
+    for (const { term, weight } of light) if (indexed.bag.has(term)) lightMatched += weight;
     let coverage = total === 0 ? 1 : matched / total;
     if (query.asks === "quantity" && !indexed.quantity) coverage *= RANKING.noQuantityFactor;
     const direct =
@@ -103,6 +112,7 @@ export function rank(query: Query, facts: Iterable<IndexedFact>, index: Knowledg
     const score =
       coverage +
       (total === 0 ? 0 : (RANKING.ownTextBonus * own) / total) +
+      (lightTotal === 0 ? 0 : (RANKING.lightBonus * lightMatched) / lightTotal) +
       RANKING.faqBonus * (faq.get(indexed) ?? 0) +
       (fitsKind(indexed, query, index) ? RANKING.kindBonus : 0) +
       RANKING.directBonus * direct -
@@ -112,18 +122,25 @@ export function rank(query: Query, facts: Iterable<IndexedFact>, index: Knowledg
   return scored.sort((a, b) => b.score - a.score);
 }
 
-/** The share of a question a fact must cover: less when the question names something specific. */
-export function minCoverage(query: Query): number {
-  return query.entities.some((e) => !BROAD.includes(e.kind))
-    ? RANKING.minCoverageSpecific
-    : RANKING.minCoverage;
+export function isPlace(entity: Entity): boolean {
+  return PLACE_KINDS.includes(entity.kind);
 }
 
-/** The best fact and those close enough behind it to be worth giving too. */
-export function best(ranked: Scored[], threshold: number): Scored[] {
+/** The share of a question a fact must cover: less when the question names something specific. */
+export function minCoverage(query: Query): number {
+  return query.entities.some((e) => !isPlace(e)) ? RANKING.minCoverageSpecific : RANKING.minCoverage;
+}
+
+/**
+ * The best fact and those close enough behind it to be worth giving too; for a question that
+ * asks nothing narrower than its entities, the best few facts about them.
+ */
+export function best(ranked: Scored[], query: Query): Scored[] {
+  const threshold = minCoverage(query);
+  const overview = query.terms.every((t) => t.light);
   const [top] = ranked;
-  if (top === undefined || top.coverage < threshold) return [];
+  if (top === undefined || top.coverage < threshold || (overview && query.entities.length === 0)) return [];
   return ranked
-    .filter((s) => s.coverage >= threshold && s.score >= top.score - RANKING.companionMargin)
-    .slice(0, RANKING.maxFacts);
+    .filter((s) => s.coverage >= threshold && (overview || s.score >= top.score - RANKING.companionMargin))
+    .slice(0, overview ? RANKING.maxOverviewFacts : RANKING.maxFacts);
 }

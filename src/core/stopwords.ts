@@ -14,7 +14,24 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   actually currently current now today recently recent latest exactly approximately roughly around
   about total number numbers amount figure figures count counts quantity
   whether if while during per via among up down out off onto upon across behind beyond within
-  bot returneebot question answer info information detail details tell know`
+  bot returneebot question answer info information detail details tell know
+  article articles quoted quote mentioned mention featured feature cover covers covered include includes
+  included involve involves mean means meaning stand stands offer offers provide provides describe`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Common verbs and nouns that rarely say what a question is about ("bring", "work", "year").
+ * They do not count against a fact that lacks them, and count a little for one that has them.
+ */
+export const LIGHT_WORDS: ReadonlySet<string> = new Set(
+  `bring brings brought come comes came go went take takes took make makes made have had give gives gave
+  put set sets start starts started begin began begun launch launched introduce introduced establish
+  established found founded create created issue issues issued publish published release released hold
+  holds held happen happened open opened run runs ran work works worked working settle settled choose
+  chose chosen pick picked focus focused do play played move moved help helped use used need needs turn
+  turned year years time times place places city cities people person become became`
     .split(/\s+/)
     .filter(Boolean),
 );
