@@ -120,8 +120,10 @@ export async function main(
   } catch (error) {
     if (error instanceof KnowledgeError || error instanceof ConfigError) {
       io.stderr.write(`returnee-bot cannot start. ${error.message}\n`);
-      return 1;
+    } else {
+      // A platform refusing to connect (a revoked token, say): one line, never the token itself.
+      io.stderr.write(`returnee-bot stopped: ${error instanceof Error ? error.message : String(error)}\n`);
     }
-    throw error;
+    return 1;
   }
 }
