@@ -11,6 +11,8 @@ import type { Answer, EntityChoice } from "./types.js";
 
 /** The longest question answered as asked; longer ones are sent back, never cut short. */
 export const MAX_QUESTION_LENGTH = 500;
+/** How many of the nearest facts a decline reports as considered. */
+const NEAREST = 3;
 const POLICY_KINDS: readonly EntityKind[] = ["programme", "award"];
 const CONVENTION_ID = "ceot";
 const CONVENTION_TOPICS: readonly Topic[] = [
@@ -56,11 +58,13 @@ export class Core {
       return this.profile(query.entities);
     }
 
-    const chosen = best(rank(query, candidates(query, this.index), this.index), query);
+    const ranked = rank(query, candidates(query, this.index), this.index);
+    const chosen = best(ranked, query);
     if (chosen.length === 0) {
       const anywhere = { ...query, entities: query.entities.filter((e) => !isPlace(e)) };
-      const elsewhere = best(rank(anywhere, candidates(anywhere, this.index), this.index), anywhere)[0];
-      return this.declineQuestion(query.entities, elsewhere);
+      const elsewhere = rank(anywhere, candidates(anywhere, this.index), this.index);
+      const nearest = [...ranked, ...elsewhere].slice(0, NEAREST).map((s) => s.indexed.fact.id);
+      return { ...this.declineQuestion(query.entities, best(elsewhere, anywhere)[0]), considered: nearest };
     }
     const facts = chosen.map((s) => s.indexed);
     return factAnswer(

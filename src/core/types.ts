@@ -39,6 +39,8 @@ export interface Answer {
   suggestions: string[];
   /** Confidence from 0 to 1. */
   score: number;
+  /** For a declined question: the ids of the nearest facts it considered, for curators. */
+  considered?: string[];
 }
 
 /** An entity offered for autocomplete. */
