@@ -11,6 +11,8 @@ import type { Answer, EntityChoice } from "./types.js";
 
 /** The longest question answered as asked; longer ones are sent back, never cut short. */
 export const MAX_QUESTION_LENGTH = 500;
+/** The fewest characters a command's argument may have to stand for a name it begins. */
+const MIN_PREFIX = 3;
 /** How many of the nearest facts a decline reports as considered. */
 const NEAREST = 3;
 const POLICY_KINDS: readonly EntityKind[] = ["programme", "award"];
@@ -146,11 +148,15 @@ export class Core {
     return [...this.kb.entities.values()].filter((e) => kinds.includes(e.kind) && withFacts(e));
   }
 
+  /** The entity a command's argument names: by name or alias, inside a phrase, or as a prefix of one. */
   private resolve(name: string, kinds: readonly EntityKind[]): Entity | undefined {
     const fits = (e: Entity | undefined) => e !== undefined && kinds.includes(e.kind);
     const direct = this.index.aliases.get(compact(name));
     if (fits(direct)) return direct;
-    return analyse(name, this.index).entities.find(fits);
+    const named = analyse(name, this.index).entities.find(fits);
+    if (named !== undefined || compact(name).length < MIN_PREFIX) return named;
+    const [first] = this.choices(kinds, name, 1);
+    return first === undefined ? undefined : this.kb.entities.get(first.id);
   }
 
   /** All facts about every given entity, most telling first. */

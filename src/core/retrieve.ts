@@ -6,6 +6,8 @@ import type { Entity, EntityKind } from "./schema.js";
 export const RANKING = Object.freeze({
   /** Share of the question's weight a fact must cover to be given as an answer. */
   minCoverage: 0.5,
+  /** The same when the question names no entity at all, so nothing anchors it. */
+  minCoverageUnanchored: 0.6,
   /** The same when the question names a specific programme, event, organisation, person or publication. */
   minCoverageSpecific: 0.3,
   /** A fact without a count or share covers this much less of a "how many" question. */
@@ -128,6 +130,7 @@ export function isPlace(entity: Entity): boolean {
 
 /** The share of a question a fact must cover: less when the question names something specific. */
 export function minCoverage(query: Query): number {
+  if (query.entities.length === 0) return RANKING.minCoverageUnanchored;
   return query.entities.some((e) => !isPlace(e)) ? RANKING.minCoverageSpecific : RANKING.minCoverage;
 }
 

@@ -21,6 +21,7 @@ export function normalise(text: string): string {
     .replace(/([a-z])\.(?=[a-z]\b)/g, "$1")
     .replace(/\b([a-z])&([a-z])\b/g, "$1$2")
     .replace(/&/g, " and ")
+    .replace(/%/g, " percent ")
     .replace(/(\d)\.(?=\d)/g, "$1\u2024")
     .replace(CJK_RUN, " $1 ")
     .replace(/[^\p{L}\p{N}\u2024]+/gu, " ")
