@@ -14,8 +14,8 @@ export interface IndexedFact {
   bag: ReadonlySet<string>;
   /** The terms of its own text only. */
   own: ReadonlySet<string>;
-  /** It states a count, share or amount (not only a date or a rank). */
-  quantity: boolean;
+  /** What it counts: a cardinal count, share or amount; only an ordinal ("11th time"); or nothing. */
+  quantity: "cardinal" | "ordinal" | "none";
   /** It states a date or a year. */
   dated: boolean;
 }
@@ -49,8 +49,12 @@ function isDate(figure: string): boolean {
   return MONTH.test(figure) || (YEAR.test(figure) && !/%|percent|yuan|million|billion|\$/i.test(figure));
 }
 
-function isQuantity(figure: string): boolean {
-  if (isDate(figure) || figure.includes(":")) return false;
+function isOrdinal(figure: string): boolean {
+  return /^\d+(st|nd|rd|th)$/i.test(figure);
+}
+
+function isCardinal(figure: string): boolean {
+  if (isDate(figure) || isOrdinal(figure) || figure.includes(":")) return false;
   return /\d/.test(figure) || CARDINAL.test(figure);
 }
 
@@ -166,7 +170,11 @@ export class KnowledgeIndex {
       closure,
       own,
       bag: new Set([...own, ...this.terms(extra)]),
-      quantity: fact.figures.some(isQuantity),
+      quantity: fact.figures.some(isCardinal)
+        ? "cardinal"
+        : fact.figures.some(isOrdinal)
+          ? "ordinal"
+          : "none",
       dated: fact.asOf !== undefined || fact.figures.some(isDate),
     };
   }

@@ -10,8 +10,10 @@ export const RANKING = Object.freeze({
   minCoverageUnanchored: 0.6,
   /** The same when the question names a specific programme, event, organisation, person or publication. */
   minCoverageSpecific: 0.3,
-  /** A fact without a count or share covers this much less of a "how many" question. */
+  /** A fact that counts nothing covers this much less of a "how many" question. */
   noQuantityFactor: 0.25,
+  /** A fact that only gives an ordinal ("for the 11th time") covers this much less of one. */
+  ordinalFactor: 0.7,
   /** Bonus for terms found in the fact's own sentence rather than only its keywords or FAQ. */
   ownTextBonus: 0.15,
   /** Bonus for common words of the question that the fact shares. */
@@ -34,6 +36,12 @@ export const RANKING = Object.freeze({
 const PLACE_KINDS: readonly EntityKind[] = ["city", "place"];
 const PEOPLE: readonly EntityKind[] = ["person", "organisation", "company"];
 const PLACES: readonly EntityKind[] = ["city", "place", "organisation", "company"];
+
+const QUANTITY_FACTOR = {
+  cardinal: 1,
+  ordinal: RANKING.ordinalFactor,
+  none: RANKING.noQuantityFactor,
+} as const;
 
 export interface Scored {
   indexed: IndexedFact;
@@ -106,7 +114,7 @@ export function rank(query: Query, facts: Iterable<IndexedFact>, index: Knowledg
     }
     for (const { term, weight } of light) if (indexed.bag.has(term)) lightMatched += weight;
     let coverage = total === 0 ? 1 : matched / total;
-    if (query.asks === "quantity" && !indexed.quantity) coverage *= RANKING.noQuantityFactor;
+    if (query.asks === "quantity") coverage *= QUANTITY_FACTOR[indexed.quantity];
     const direct =
       query.entities.length === 0
         ? 0
