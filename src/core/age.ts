@@ -30,14 +30,19 @@ export function factDate(fact: Fact, source: Source): Dated {
   return { when: String(source.estimatedYear), estimated: true };
 }
 
-/** "2017" → "2017", "2017-07" → "July 2017", "2017-07-31" → "31 July 2017". */
+/** "2017" → "2017", "2017-07" → "July 2017", "2017-07-31" → "31 July 2017"; an estimate → "about 2025". */
 export function dateLabel({ when, estimated }: Dated): string {
   const [year, month, day] = when.split("-");
   const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
   const label = [day === undefined ? undefined : String(Number(day)), monthName, year]
     .filter((part) => part !== undefined)
     .join(" ");
-  return estimated ? messages.undatedAge(Number(year)) : label;
+  return estimated ? `about ${label}` : label;
+}
+
+/** When a fact's figure holds, as a phrase: "as of July 2017", or "undated article, about 2025". */
+export function asOfPhrase(dated: Dated): string {
+  return dated.estimated ? messages.undatedFact(dated.when.slice(0, 4)) : messages.asOf(dateLabel(dated));
 }
 
 function yearsBetween(when: string, now: Date): number {
@@ -74,6 +79,7 @@ export function ageNote(dates: Dated[], now: Date): string {
   const youngest = yearsBetween(newest.when, now);
   const eldest = yearsBetween(oldest.when, now);
   const ago = youngest === eldest ? messages.yearsAgo(eldest) : `${youngest} to ${messages.yearsAgo(eldest)}`;
-  const estimate = sorted.some((d) => d.estimated) ? "about " : "";
-  return messages.ageNote(span, estimate + ago);
+  const estimated = sorted.some((d) => d.estimated);
+  const note = messages.ageNote(span, (estimated ? "about " : "") + ago);
+  return estimated ? `${note} ${messages.undatedNote}` : note;
 }

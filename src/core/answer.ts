@@ -1,4 +1,4 @@
-import { ageNote, citeSource, dateLabel, factDate } from "./age.js";
+import { ageNote, asOfPhrase, citeSource, factDate } from "./age.js";
 import type { IndexedFact } from "./knowledge-index.js";
 import { messages, topicLabels } from "./messages.js";
 import type { Entity, Source } from "./schema.js";
@@ -35,7 +35,7 @@ export function factAnswer(
       text: fact.text,
       topic: fact.topic,
       sourceId: source.id,
-      asOf: dateLabel(factDate(fact, source)),
+      asOf: asOfPhrase(factDate(fact, source)),
     };
   });
   return {

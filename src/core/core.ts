@@ -13,6 +13,8 @@ import type { Answer, EntityChoice } from "./types.js";
 export const MAX_QUESTION_LENGTH = 500;
 /** The fewest characters a command's argument may have to stand for a name it begins. */
 const MIN_PREFIX = 3;
+/** In a profile, facts that count something come first. */
+const QUANTITY_ORDER = ["cardinal", "ordinal", "none"] as const;
 /** How many of the nearest facts a decline reports as considered. */
 const NEAREST = 3;
 const POLICY_KINDS: readonly EntityKind[] = ["programme", "award"];
@@ -169,7 +171,9 @@ export class Core {
       return [
         ids.every((id) => f.fact.entities.includes(id)) ? 0 : 1,
         topic === -1 ? topics.length + TOPICS.indexOf(f.fact.topic) : topic,
-        f.fact.figures.length > 0 ? 0 : 1,
+        QUANTITY_ORDER.indexOf(f.quantity),
+        f.fact.entities.length,
+        -f.salience,
       ];
     };
     const sorted = facts

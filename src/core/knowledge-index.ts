@@ -18,6 +18,8 @@ export interface IndexedFact {
   quantity: "cardinal" | "ordinal" | "none";
   /** It states a date or a year. */
   dated: boolean;
+  /** How often curators gave it as an FAQ answer, the principal answer counting most. */
+  salience: number;
 }
 
 /** One FAQ phrasing, reduced as a question is: its entities' keys and its terms. */
@@ -113,10 +115,16 @@ export class KnowledgeIndex {
     this.longestAlias = longest;
 
     const faqWords = new Map<string, string[]>();
+    const salience = new Map<string, number>();
     for (const faq of kb.faqs) {
-      for (const id of faq.facts) faqWords.set(id, [...(faqWords.get(id) ?? []), ...faq.questions]);
+      faq.facts.forEach((id, i) => {
+        faqWords.set(id, [...(faqWords.get(id) ?? []), ...faq.questions]);
+        salience.set(id, (salience.get(id) ?? 0) + (i === 0 ? 1 : 1 - LATER_FACT));
+      });
     }
-    this.facts = [...kb.facts.values()].map((fact) => this.indexFact(fact, faqWords.get(fact.id) ?? []));
+    this.facts = [...kb.facts.values()].map((fact) =>
+      this.indexFact(fact, faqWords.get(fact.id) ?? [], salience.get(fact.id) ?? 0),
+    );
     const byId = new Map(this.facts.map((f) => [f.fact.id, f]));
 
     for (const f of this.facts) {
@@ -149,7 +157,7 @@ export class KnowledgeIndex {
     for (const word of tokens(text)) this.words.add(word);
   }
 
-  private indexFact(fact: Fact, faqQuestions: string[]): IndexedFact {
+  private indexFact(fact: Fact, faqQuestions: string[], salience: number): IndexedFact {
     const source = this.kb.sources.get(fact.source) as Source;
     const closure = new Set<string>();
     const names: string[] = [];
@@ -176,6 +184,7 @@ export class KnowledgeIndex {
           ? "ordinal"
           : "none",
       dated: fact.asOf !== undefined || fact.figures.some(isDate),
+      salience,
     };
   }
 

@@ -26,9 +26,15 @@ export const messages = {
   helpBody:
     "Ask a question in plain words, in English or with Chinese place names, or use a command. Every answer cites its article and says how old its figures are.",
   apology: "Sorry, something went wrong while answering. Please try again in a moment.",
+  rateLimited: (seconds: number) =>
+    `You have asked a lot in a short time. Please wait about ${seconds} ${seconds === 1 ? "second" : "seconds"}, then ask again.`,
+  restarting: "I am restarting right now. Please ask again in a moment.",
   ageNote: (span: string, years: string) =>
     `These figures date from ${span} (${years}); policies and numbers may have changed since, so check the latest with the local talent office.`,
   undatedAge: (year: number) => `undated (about ${year})`,
+  asOf: (when: string) => `as of ${when}`,
+  undatedFact: (year: string) => `undated article, about ${year}`,
+  undatedNote: "One of the articles is undated; its year is estimated from its content.",
   yearsAgo: (years: number) => (years <= 0 ? "this year" : years === 1 ? "a year ago" : `${years} years ago`),
   sourceAge: (date: string, ago: string) => `published ${date}, ${ago}`,
 } as const;

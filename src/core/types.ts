@@ -18,7 +18,7 @@ export interface AnswerFact {
   text: string;
   topic: Topic;
   sourceId: string;
-  /** When the figure holds, in words: "July 2017". */
+  /** When the figure holds, in words: "as of July 2017", or "undated article, about 2025". */
   asOf: string;
 }
 

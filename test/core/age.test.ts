@@ -9,8 +9,8 @@ describe("dateLabel", () => {
     expect(dateLabel({ when: "2018-12-21", estimated: false })).toBe("21 December 2018");
   });
 
-  it("marks an estimated year as undated", () => {
-    expect(dateLabel({ when: "2025", estimated: true })).toBe("undated (about 2025)");
+  it("marks an estimated year as an estimate", () => {
+    expect(dateLabel({ when: "2025", estimated: true })).toBe("about 2025");
   });
 });
 

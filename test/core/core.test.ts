@@ -10,13 +10,19 @@ describe("Core.ask on the fixture knowledge base", () => {
     const answer = core.ask("How many returnees has Guangzhou attracted?");
     expect(answer.answered).toBe(true);
     expect(answer.facts[0]?.id).toBe("a-returnees");
-    expect(answer.facts[0]?.asOf).toBe("July 2017");
+    expect(answer.facts[0]?.asOf).toBe("as of July 2017");
     expect(answer.sources.map((s) => s.title)).toEqual(["Alpha City courts returning scholars"]);
     expect(answer.score).toBeGreaterThan(0.5);
   });
 
   it("says how old the figures are in every answer", () => {
     expect(core.ask("How many returnees has Guangzhou attracted?").ageNote).toMatch(/9 years ago/);
+  });
+
+  it("dates a fact from an undated article by its estimated year, and says the year is estimated", () => {
+    const answer = core.ask("Is Shenzhen a destination for returnee founders?");
+    expect(answer.facts[0]?.asOf).toBe("undated article, about 2025");
+    expect(answer.ageNote).toMatch(/about 2025 \(about a year ago\).*undated/);
   });
 
   it("recognises a city by its Chinese name, its old English name and its abbreviation", () => {

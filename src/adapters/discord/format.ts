@@ -104,7 +104,7 @@ function describe(answer: Answer, room: number): string {
     return truncate([lead, offer].filter(Boolean).join("\n\n"), room);
   }
   const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
-  const lines = answer.facts.map((f) => `• ${f.text} (as of ${f.asOf}) [${numbers.get(f.sourceId) ?? "?"}]`);
+  const lines = answer.facts.map((f) => `• ${f.text} (${f.asOf}) [${numbers.get(f.sourceId) ?? "?"}]`);
   const noteRoom = (left: number) => (left > 0 ? 1 + discordMessages.moreFacts(left).length : 0);
 
   let text = truncate(lead, room - 1 - noteRoom(lines.length));

@@ -100,7 +100,7 @@ function factLines(answer: Answer): string[] {
   const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
   return answer.facts.map((f) => {
     const n = numbers.get(f.sourceId);
-    return `• ${escapeMrkdwn(f.text)} _(as of ${escapeMrkdwn(f.asOf)})_${n === undefined ? "" : ` [${n}]`}`;
+    return `• ${escapeMrkdwn(f.text)} _(${escapeMrkdwn(f.asOf)})_${n === undefined ? "" : ` [${n}]`}`;
   });
 }
 
@@ -155,7 +155,7 @@ function fallbackText(answer: Answer, title: string, body: string): string {
   const lines = [
     title,
     body,
-    ...answer.facts.map((f) => `• ${f.text} (as of ${f.asOf})`),
+    ...answer.facts.map((f) => `• ${f.text} (${f.asOf})`),
     answer.sources.length > 0
       ? `Sources: ${answer.sources.map((s) => `"${s.title}", ${s.age}`).join("; ")}`
       : "",
