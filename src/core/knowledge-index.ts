@@ -2,7 +2,7 @@ import Fuse, { type IFuseOptions } from "fuse.js";
 import type { KnowledgeBase } from "./loader.js";
 import type { Entity, Fact, Source } from "./schema.js";
 import { STOPWORDS } from "./stopwords.js";
-import { compact, editDistance, isCjk, isNumber, normalise, stem, tokens } from "./text.js";
+import { compact, editDistance, inflection, isCjk, isNumber, normalise, stem, tokens } from "./text.js";
 
 /** A fact with everything retrieval needs, computed once at load. */
 export interface IndexedFact {
@@ -14,6 +14,8 @@ export interface IndexedFact {
   bag: ReadonlySet<string>;
   /** The terms of its own text only. */
   own: ReadonlySet<string>;
+  /** Its words as written, inflection aside: a term shared only through its stem counts for less. */
+  forms: ReadonlySet<string>;
   /** What it counts: a cardinal count, share or amount; only an ordinal ("11th time"); or nothing. */
   quantity: "cardinal" | "ordinal" | "none";
   /** It states a date or a year. */
@@ -178,6 +180,7 @@ export class KnowledgeIndex {
       closure,
       own,
       bag: new Set([...own, ...this.terms(extra)]),
+      forms: this.forms(`${fact.text} ${extra}`),
       quantity: fact.figures.some(isCardinal)
         ? "cardinal"
         : fact.figures.some(isOrdinal)
@@ -203,6 +206,19 @@ export class KnowledgeIndex {
   terms(text: string): Set<string> {
     const words = this.rewrite(normalise(text)).split(" ");
     return new Set(words.filter((w) => w && !STOPWORDS.has(w)).map((w) => this.term(w)));
+  }
+
+  /** A word as written, inflection aside; words of a synonym group share their group's form. */
+  form(word: string): string {
+    return this.synonyms.get(stem(word)) ?? inflection(word);
+  }
+
+  private forms(text: string): Set<string> {
+    return new Set(
+      this.rewrite(normalise(text))
+        .split(" ")
+        .map((w) => this.form(w)),
+    );
   }
 
   /** A word the knowledge base uses somewhere, as written (normalised). */

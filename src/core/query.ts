@@ -21,6 +21,8 @@ const ASKS: [Asks, RegExp][] = [
 
 export interface QueryTerm {
   term: string;
+  /** The word as written, inflection aside. */
+  form: string;
   weight: number;
   /** A common word that does not say what the question is about. */
   light: boolean;
@@ -97,7 +99,7 @@ export function analyse(question: string, index: KnowledgeIndex): Query {
   for (const word of rest) {
     const term = index.term(word);
     const light = LIGHT_WORDS.has(word) && terms.get(term)?.light !== false;
-    terms.set(term, { term, weight: index.weight(term), light });
+    terms.set(term, { term, form: index.form(word), weight: index.weight(term), light });
   }
   const asks = ASKS.find(([, pattern]) => pattern.test(text))?.[0] ?? "other";
   return {

@@ -14,6 +14,8 @@ export const RANKING = Object.freeze({
   noQuantityFactor: 0.25,
   /** A fact that only gives an ordinal ("for the 11th time") covers this much less of one. */
   ordinalFactor: 0.7,
+  /** Credit for a term the fact shares only through its stem ("population" and "populous"). */
+  stemOnlyCredit: 0.45,
   /** Bonus for terms found in the fact's own sentence rather than only its keywords or FAQ. */
   ownTextBonus: 0.15,
   /** Bonus for common words of the question that the fact shares. */
@@ -108,8 +110,8 @@ export function rank(query: Query, facts: Iterable<IndexedFact>, index: Knowledg
     let matched = 0;
     let own = 0;
     let lightMatched = 0;
-    for (const { term, weight } of required) {
-      if (indexed.bag.has(term)) matched += weight;
+    for (const { term, form, weight } of required) {
+      if (indexed.bag.has(term)) matched += weight * (indexed.forms.has(form) ? 1 : RANKING.stemOnlyCredit);
       if (indexed.own.has(term)) own += weight;
     }
     for (const { term, weight } of light) if (indexed.bag.has(term)) lightMatched += weight;

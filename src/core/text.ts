@@ -47,6 +47,20 @@ export function isNumber(token: string): boolean {
   return /^\d+(\.\d+)?$/.test(token);
 }
 
+/**
+ * A word without its inflection only: plural, past and -ing endings and a final e go, so that
+ * "issued" meets "issue" but "population" does not meet "populous" as their Porter stems do.
+ */
+export function inflection(word: string): string {
+  if (word.length <= 4 || isNumber(word) || isCjk(word)) return word;
+  return word
+    .replace(/(ies|ied)$/, "y")
+    .replace(/(ss|sh|ch|x|z)es$/, "$1")
+    .replace(/([^su])s$/, "$1")
+    .replace(/(.{3,})(ed|ing)$/, "$1")
+    .replace(/e$/, "");
+}
+
 /** The comparable form of a word: its Porter stem; numbers and CJK stay as they are. */
 export function stem(token: string): string {
   return isNumber(token) || isCjk(token) ? token : stemmer(token);

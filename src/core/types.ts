@@ -39,7 +39,11 @@ export interface Answer {
   suggestions: string[];
   /** Confidence from 0 to 1. */
   score: number;
-  /** For a declined question: the ids of the nearest facts it considered, for curators. */
+  /**
+   * Present exactly when a real question is declined because the knowledge base does not hold the
+   * answer (not for empty input, unknown commands, missing options or over-long text): the ids of
+   * the nearest facts it considered, possibly none. Curators read these in the unanswered log.
+   */
   considered?: string[];
 }
 

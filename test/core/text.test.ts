@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compact, editDistance, normalise, stem } from "../../src/core/text.js";
+import { compact, editDistance, inflection, normalise, stem } from "../../src/core/text.js";
 
 describe("normalise", () => {
   it("lower-cases, drops possessives and punctuation, and joins thousands", () => {
@@ -42,5 +42,14 @@ describe("editDistance", () => {
     expect(editDistance("guangzhuo", "guangzhou")).toBe(1);
     expect(editDistance("conventon", "convention")).toBe(1);
     expect(editDistance("france", "finance")).toBe(2);
+  });
+});
+
+describe("inflection", () => {
+  it("drops plural, past and -ing endings but keeps derivations apart", () => {
+    expect(inflection("issued")).toBe(inflection("issue"));
+    expect(inflection("companies")).toBe(inflection("company"));
+    expect(inflection("recruiting")).toBe(inflection("recruit"));
+    expect(inflection("population")).not.toBe(inflection("populous"));
   });
 });
