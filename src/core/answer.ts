@@ -61,16 +61,16 @@ export function plainAnswer(
 }
 
 /** A decline: says plainly that the sources do not hold the answer, and what the bot can answer. */
-export function decline(body: string, suggestions: string[], score = 0): Answer {
+export function decline(body: string, suggestions: string[], title: string = messages.declineTitle): Answer {
   return {
     answered: false,
-    title: messages.declineTitle,
+    title,
     body,
     facts: [],
     sources: [],
     ageNote: "",
     suggestions,
-    score: Math.round(score * 1000) / 1000,
+    score: 0,
   };
 }
 

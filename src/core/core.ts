@@ -56,7 +56,7 @@ export class Core {
     if (question.length > MAX_QUESTION_LENGTH) return decline(messages.tooLong(MAX_QUESTION_LENGTH), []);
     const query = analyse(question, this.index);
     if (query.entities.length === 0 && query.terms.length === 0) {
-      return decline(messages.emptyQuestion, this.starters());
+      return decline(messages.emptyQuestion, this.starters(), messages.emptyTitle);
     }
     if (query.terms.length === 0 && query.asks === "other" && query.numbers.length === 0) {
       return this.profile(query.entities);

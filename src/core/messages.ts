@@ -7,6 +7,7 @@ export const messages = {
     "I don't have a sourced answer to that. I only answer from five articles on returnee policy, and I would rather say so than guess.",
   wrongPlace: (asked: string, known: string) =>
     `My sources give that for ${known}, not for ${asked}, so I can't tell you the figure for ${asked}.`,
+  emptyTitle: "How can I help?",
   emptyQuestion: "Ask me a question about returnee policy in China, or try /help.",
   tooLong: (max: number) =>
     `That question is longer than ${max} characters. Please shorten it to the part you want answered.`,
