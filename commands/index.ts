@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { decline } from "../src/core/answer.js";
-import type { Core } from "../src/core/core.js";
+import { type Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
 import { messages } from "../src/core/messages.js";
 import { ENTITY_KINDS } from "../src/core/schema.js";
 import type { Answer } from "../src/core/types.js";
@@ -53,12 +53,31 @@ export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name.toLowerCase());
 }
 
-/** Runs a command with named option values, after checking the required ones are there. */
+/**
+ * Runs a command with named option values, after checking the required ones are there and that
+ * none is longer than a question may be: an over-long one is sent back whole, never cut short.
+ */
 export function runCommand(command: Command, args: Readonly<Record<string, string>>, core: Core): Answer {
+  if (Object.values(args).some((value) => value.length > MAX_QUESTION_LENGTH)) {
+    return decline(messages.tooLong(MAX_QUESTION_LENGTH), []);
+  }
   const missing = command.options.find((o) => o.required && !args[o.name]?.trim());
   if (missing !== undefined)
     return decline(messages.missingOption(command.name, missing.name), core.starters());
   return command.run(args, { core, commands });
+}
+
+/**
+ * The line a person would type for a command and its options: "/city Hangzhou" when only the
+ * first option is given, else "/policy name:115 Plan". Used to record what was asked.
+ */
+export function commandLine(command: Command, args: Readonly<Record<string, string>>): string {
+  const given = command.options.filter((o) => args[o.name]?.trim());
+  const [only] = given;
+  if (given.length === 1 && only !== undefined && only === command.options[0]) {
+    return `/${command.name} ${args[only.name]}`;
+  }
+  return [`/${command.name}`, ...given.map((o) => `${o.name}:${args[o.name]}`)].join(" ");
 }
 
 /**

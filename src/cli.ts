@@ -1,17 +1,27 @@
+import { readFile } from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
 import { runLine } from "../commands/index.js";
 import type { Service } from "./adapters/service.js";
 import { answerLines, chat } from "./adapters/terminal/chat.js";
 import { formatText } from "./adapters/terminal/format.js";
-import { type Config, ConfigError, loadConfig } from "./config.js";
+import { type Config, ConfigError, loadConfig, secretsOf } from "./config.js";
 import { Core } from "./core/core.js";
 import { KnowledgeError } from "./core/loader.js";
+import { reportMessages } from "./core/messages.js";
+import { createLogger, type Logger } from "./log.js";
+import { createDesk, type Desk } from "./ops/index.js";
+import { groupUnanswered, parseUnanswered } from "./ops/report.js";
+import { reportText } from "./ops/report-text.js";
+import { guardProcess, nextSignal, type ProcessEvents, shutdown } from "./ops/shutdown.js";
 
 export interface Io {
   stdin: Readable;
   stdout: Writable;
+  /** Logs (JSON lines) and start-up problems; standard output carries only answers. */
   stderr: Writable;
   env: NodeJS.ProcessEnv;
+  /** Where SIGINT, SIGTERM and unhandled rejections come from: the process, unless a test says. */
+  events?: ProcessEvents;
 }
 
 const USAGE = `Usage: returnee-bot <command>
@@ -22,7 +32,8 @@ const USAGE = `Usage: returnee-bot <command>
                        serve Discord and/or Slack as configured, else chat
   register discord     overwrite the Discord application's commands from commands/
   manifest slack [URL] print the Slack app manifest (URL: the public base URL of this app)
-  kb-check             validate the knowledge base and print its counts`;
+  kb-check             validate the knowledge base and print its counts
+  report [--top N]     what people asked most that the bot could not answer (UNANSWERED_LOG)`;
 
 function loadCore(config: Config): Core {
   return Core.load(config.knowledgeDir === undefined ? {} : { knowledgeDir: config.knowledgeDir });
@@ -35,10 +46,18 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const config = loadConfig(io.env);
+  if (command === "report") {
+    io.stdout.write(`${await report(config, rest)}\n`);
+    return 0;
+  }
+  const logger = createLogger(
+    { level: config.logLevel, secrets: secretsOf(config) },
+    io.stderr === process.stderr ? undefined : io.stderr,
+  );
   const core = loadCore(config);
   switch (command) {
     case "chat":
-      await chat(core, io.stdin, io.stdout);
+      await chatWithDesk(core, createDesk(config, logger), io);
       return 0;
     case "ask":
       if (rest.includes("--jsonl")) await answerLines(core, io.stdin, io.stdout);
@@ -52,7 +71,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     case "serve":
-      return serve(core, config, rest, io);
+      return serve(core, config, rest, io, logger);
     case "register":
       if (rest[0] !== "discord" || config.discord === undefined) break;
       io.stdout.write(
@@ -86,28 +105,58 @@ function shardsOption(args: string[]): "auto" | number | undefined {
   return value === "auto" ? "auto" : Number(value);
 }
 
-/** Serves every configured platform until SIGINT or SIGTERM; with none configured, chats in the terminal. */
-async function serve(core: Core, config: Config, args: string[], io: Io): Promise<number> {
+/** The chat, its unanswered questions written out before it returns. */
+async function chatWithDesk(core: Core, desk: Desk, io: Io): Promise<void> {
+  await chat(core, io.stdin, io.stdout, desk);
+  await desk.drain(0);
+}
+
+/**
+ * Serves every configured platform until SIGINT or SIGTERM, then shuts down cleanly (see
+ * ops/shutdown.ts); with no platform configured, chats in the terminal.
+ */
+async function serve(core: Core, config: Config, args: string[], io: Io, logger: Logger): Promise<number> {
+  const events = io.events ?? process;
+  const desk = createDesk(config, logger);
+  const unguard = guardProcess(events, logger);
   const services: Service[] = [];
-  if (config.discord !== undefined) {
-    const { startDiscord } = await import("./adapters/discord/index.js");
-    const shards = shardsOption(args);
-    services.push(await startDiscord(core, config.discord, shards === undefined ? {} : { shards }));
-  }
-  if (config.slack !== undefined) {
-    const { startSlack } = await import("./adapters/slack/index.js");
-    services.push(await startSlack(core, config.slack));
-  }
-  if (services.length === 0) {
-    await chat(core, io.stdin, io.stdout);
+  try {
+    if (config.discord !== undefined) {
+      const { startDiscord } = await import("./adapters/discord/index.js");
+      const shards = shardsOption(args);
+      services.push(await startDiscord(core, config.discord, desk, shards === undefined ? {} : { shards }));
+    }
+    if (config.slack !== undefined) {
+      const { startSlack } = await import("./adapters/slack/index.js");
+      services.push(await startSlack(core, config.slack, desk));
+    }
+    if (services.length === 0) {
+      await chatWithDesk(core, desk, io);
+      return 0;
+    }
+    logger.info({ signal: await nextSignal(events) }, "signal received");
+    await shutdown(desk, services, logger);
     return 0;
+  } catch (error) {
+    await Promise.allSettled(services.map((s) => s.stop()));
+    throw error;
+  } finally {
+    unguard();
   }
-  await new Promise<void>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
+}
+
+/** `report [--top N]`: the unanswered log, grouped by similarity, most asked first. */
+async function report(config: Config, args: string[]): Promise<string> {
+  const file = config.unansweredLog;
+  if (file === undefined) return reportMessages.off;
+  const i = args.indexOf("--top");
+  const top = i === -1 ? 20 : Math.max(1, Number.parseInt(args[i + 1] ?? "", 10) || 20);
+  const content = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return "";
+    throw error;
   });
-  await Promise.allSettled(services.map((s) => s.stop()));
-  return 0;
+  const parsed = parseUnanswered(content);
+  return reportText(file, parsed, groupUnanswered(parsed.records), top);
 }
 
 /** Runs the CLI; bad configuration or knowledge stops it with a message naming what is wrong. */

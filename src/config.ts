@@ -1,4 +1,7 @@
+import path from "node:path";
 import { z } from "zod";
+import { LOG_LEVELS, type LogLevelName } from "./log.js";
+import type { RateLimit } from "./ops/rate-limit.js";
 
 const Optional = z
   .string()
@@ -6,6 +9,23 @@ const Optional = z
   .optional()
   .transform((v) => (v === "" ? undefined : v));
 const Url = z.url({ message: "must be a URL such as https://example.com" }).optional();
+/** A whole number of at least `min`, or `fallback` when unset. */
+const Count = (fallback: number, min: number) =>
+  Optional.transform((v) => (v === undefined ? fallback : Number(v))).pipe(
+    z
+      .number({ message: `must be a whole number of at least ${min}` })
+      .int()
+      .min(min),
+  );
+const Switch = Optional.pipe(
+  z
+    .enum(["true", "false", "on", "off", "1", "0", "yes", "no"], { message: "must be true or false" })
+    .optional(),
+).transform((v) => v === undefined || ["true", "on", "1", "yes"].includes(v));
+
+/** Where declined questions go unless UNANSWERED_LOG says otherwise: the working directory. */
+export const DEFAULT_UNANSWERED_LOG = "unanswered.jsonl";
+export const DEFAULT_RATE_LIMIT: RateLimit = Object.freeze({ burst: 5, perMinute: 12 });
 
 const Env = z.object({
   KNOWLEDGE_DIR: Optional,
@@ -28,8 +48,15 @@ const Env = z.object({
   SLACK_APP_TOKEN: Optional.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
   SLACK_API_URL: Optional.pipe(Url),
   PORT: Optional.transform((v) => (v === undefined ? 3000 : Number(v))).pipe(
-    z.number({ message: "must be a port number" }).int().min(1).max(65535),
+    z.number({ message: "must be a port number" }).int().min(0).max(65535),
   ),
+  LOG_LEVEL: Optional.pipe(
+    z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  ),
+  UNANSWERED_LOG: Optional,
+  RATE_LIMIT_ENABLED: Switch,
+  RATE_LIMIT_BURST: Count(DEFAULT_RATE_LIMIT.burst, 1),
+  RATE_LIMIT_PER_MINUTE: Count(DEFAULT_RATE_LIMIT.perMinute, 1),
 });
 
 export interface DiscordConfig {
@@ -53,6 +80,19 @@ export interface Config {
   knowledgeDir?: string;
   discord?: DiscordConfig;
   slack?: SlackConfig;
+  logLevel: LogLevelName;
+  /** The absolute path of the unanswered-question log; absent when UNANSWERED_LOG=off. */
+  unansweredLog?: string;
+  /** Absent when RATE_LIMIT_ENABLED=false. */
+  rateLimit?: RateLimit;
+}
+
+/** Every token and secret in the configuration, for the logger to redact. */
+export function secretsOf(config: Config): string[] {
+  const { discord, slack } = config;
+  return [discord?.token, slack?.botToken, slack?.signingSecret, slack?.appToken].filter(
+    (s): s is string => s !== undefined,
+  );
 }
 
 /** A configuration that cannot be used; the message names each variable and never holds a value. */
@@ -71,7 +111,7 @@ function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], un
  * Parses the environment once. Each platform is configured only when its token is set, and
  * then requires its own variables; the terminal needs none.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
@@ -87,8 +127,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
+  const unanswered = e.UNANSWERED_LOG ?? DEFAULT_UNANSWERED_LOG;
   return defined({
     knowledgeDir: e.KNOWLEDGE_DIR,
+    logLevel: e.LOG_LEVEL,
+    unansweredLog: unanswered === "off" ? undefined : path.resolve(cwd, unanswered),
+    rateLimit: e.RATE_LIMIT_ENABLED
+      ? { burst: e.RATE_LIMIT_BURST, perMinute: e.RATE_LIMIT_PER_MINUTE }
+      : undefined,
     discord:
       e.DISCORD_TOKEN === undefined
         ? undefined

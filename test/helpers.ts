@@ -3,6 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Core } from "../src/core/core.js";
+import { createLogger, type Logger, type LogLevelName } from "../src/log.js";
+import { Desk } from "../src/ops/desk.js";
+import type { RateLimiter } from "../src/ops/rate-limit.js";
+import { UnansweredLog } from "../src/ops/unanswered.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -26,4 +30,48 @@ export function copyOfFixture(): string {
   const dir = path.join(mkdtempSync(path.join(tmpdir(), "returnee-kb-")), "knowledge");
   cpSync(FIXTURE_KNOWLEDGE, dir, { recursive: true });
   return dir;
+}
+
+/** A logger writing JSON lines into memory, and readers for what it wrote. */
+export interface CapturedLog {
+  logger: Logger;
+  /** Every line as written, redaction applied. */
+  raw(): string;
+  /** Every line, parsed. */
+  entries(): Record<string, unknown>[];
+}
+
+export function captureLogs(level: LogLevelName = "info", secrets: readonly string[] = []): CapturedLog {
+  const chunks: string[] = [];
+  const logger = createLogger({ level, secrets }, { write: (line: string) => void chunks.push(line) });
+  return {
+    logger,
+    raw: () => chunks.join(""),
+    entries: () => chunks.map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
+}
+
+export interface TestDesk {
+  desk: Desk;
+  log: CapturedLog;
+}
+
+/** A desk for adapter tests: no rate limit and no unanswered log unless asked for, logs in memory. */
+export function testDesk(
+  options: { limiter?: RateLimiter; unanswered?: string; level?: LogLevelName; secrets?: string[] } = {},
+): TestDesk {
+  const log = captureLogs(options.level ?? "info", options.secrets ?? []);
+  const desk = new Desk({
+    logger: log.logger,
+    ...(options.limiter === undefined ? {} : { limiter: options.limiter }),
+    ...(options.unanswered === undefined
+      ? {}
+      : { unanswered: new UnansweredLog(options.unanswered, log.logger, () => TODAY) }),
+  });
+  return { desk, log };
+}
+
+/** A fresh directory for files a test writes. */
+export function tempDir(prefix = "returnee-test-"): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
 }

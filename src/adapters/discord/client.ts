@@ -1,7 +1,9 @@
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits, Partials } from "discord.js";
+import { Client, Events, GatewayIntentBits, Partials, RESTEvents } from "discord.js";
 import type { DiscordConfig } from "../../config.js";
 import type { Core } from "../../core/core.js";
+import type { Logger } from "../../log.js";
+import type { Desk } from "../../ops/index.js";
 import type { Service } from "../service.js";
 import { SILENT } from "./format.js";
 import { routeEvents } from "./router.js";
@@ -28,14 +30,38 @@ export function createDiscordClient(config: DiscordConfig): Client {
   });
 }
 
-/** Logs in, routes every event to the commands, and resolves once the client is ready. */
-export async function connectDiscord(core: Core, config: DiscordConfig): Promise<Service> {
-  const client = createDiscordClient(config);
-  client.on(Events.Error, (error) => console.error(`[discord] client error: ${error.message}`));
-  client.on(Events.ShardError, (error, shard) =>
-    console.error(`[discord] shard ${shard} connection error: ${error.message}`),
+/**
+ * Reports what discord.js handles by itself: it retries a 5xx up to three times and waits out a
+ * 429 for its `retry-after`, and it reconnects the gateway. None of it stops the bot.
+ */
+function logClientEvents(client: Client, log: Logger): void {
+  client.on(Events.Error, (error) => log.error({ err: error }, "client error"));
+  client.on(Events.Warn, (message) => log.warn(message));
+  client.on(Events.ShardError, (error, shard) => log.warn({ shard, err: error }, "gateway connection error"));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, "gateway reconnecting"));
+  client.on(Events.ShardResume, (shard) => log.info({ shard }, "gateway resumed"));
+  client.rest.on(RESTEvents.RateLimited, (limit) =>
+    log.warn(
+      { route: limit.route, retryAfterMs: limit.retryAfter, global: limit.global },
+      "Discord rate limit: discord.js waits before sending",
+    ),
   );
-  routeEvents(client, core);
+  client.rest.on(RESTEvents.Response, (request, response) => {
+    if (response.status !== 429 && response.status < 500) return;
+    // The route, not the path: an interaction's path holds its token.
+    log.warn(
+      { method: request.method, route: request.route, status: response.status, retries: request.retries },
+      `Discord answered ${response.status}; discord.js retries it`,
+    );
+  });
+}
+
+/** Logs in, routes every event to the commands, and resolves once the client is ready. */
+export async function connectDiscord(core: Core, config: DiscordConfig, desk: Desk): Promise<Service> {
+  const client = createDiscordClient(config);
+  const log = desk.logger.child({ platform: "discord" });
+  logClientEvents(client, log);
+  routeEvents(client, core, desk);
   const ready = once(client, Events.ClientReady);
   try {
     await client.login(config.token);
@@ -44,5 +70,6 @@ export async function connectDiscord(core: Core, config: DiscordConfig): Promise
     await client.destroy();
     throw error;
   }
+  log.info({ guilds: client.guilds.cache.size }, "connected to the Discord gateway");
   return { stop: () => client.destroy() };
 }

@@ -1,5 +1,6 @@
 import type { DiscordConfig } from "../../config.js";
 import type { Core } from "../../core/core.js";
+import type { Desk } from "../../ops/index.js";
 import type { Service } from "../service.js";
 import { connectDiscord } from "./client.js";
 import { putCommands } from "./definitions.js";
@@ -11,15 +12,18 @@ export interface DiscordStartOptions {
 }
 
 /**
- * Connects the bot to Discord and serves every command, mention and DM until stopped. With
- * shards, each shard runs in its own process and loads its own core.
+ * Connects the bot to Discord and serves every command, mention and DM through the desk until
+ * stopped. With shards, each shard runs in its own process with its own core and desk.
  */
 export async function startDiscord(
   core: Core,
   config: DiscordConfig,
+  desk: Desk,
   options: DiscordStartOptions = {},
 ): Promise<Service> {
-  return options.shards === undefined ? connectDiscord(core, config) : startShards(config, options.shards);
+  return options.shards === undefined
+    ? connectDiscord(core, config, desk)
+    : startShards(config, options.shards, desk.logger);
 }
 
 /** Bulk-overwrites the application's commands (globally, or for the configured guild) from commands/. */

@@ -4,61 +4,88 @@ import {
   Events,
   type Interaction,
   type Message,
+  MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
-import { type Command, findCommand, runCommand, runLine } from "../../../commands/index.js";
+import { type Command, commandLine, findCommand, runCommand, runLine } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
-import { messages } from "../../core/messages.js";
 import type { Answer } from "../../core/types.js";
-import { LIMITS, renderAnswer, renderNotice, suggestionOf, truncate } from "./format.js";
+import type { Desk, Reply, Send } from "../../ops/index.js";
+import { LIMITS, renderAnswer, renderNotice, suggestionOf } from "./format.js";
 
 /**
- * Routes Discord events to the commands: slash commands, autocomplete and suggestion buttons,
- * mentions in server channels and direct messages. A failure in one handler is logged and
- * apologised for; it never stops the client.
+ * Routes Discord events to the commands through the desk: slash commands, autocomplete and
+ * suggestion buttons, mentions in server channels and direct messages. A failure in one handler is
+ * logged and apologised for; it never stops the client.
  */
-export function routeEvents(client: Client, core: Core): void {
+export function routeEvents(client: Client, core: Core, desk: Desk): void {
   client.on(Events.InteractionCreate, (interaction) => {
-    void onInteraction(interaction, core);
+    void onInteraction(interaction, core, desk);
   });
   client.on(Events.MessageCreate, (message) => {
-    void onMessage(message, core);
+    void onMessage(message, core, desk);
   });
 }
 
-async function onInteraction(interaction: Interaction, core: Core): Promise<void> {
+async function onInteraction(interaction: Interaction, core: Core, desk: Desk): Promise<void> {
   if (interaction.isAutocomplete()) {
+    // Not rate-limited: Discord sends one per keystroke, and answering costs a lookup.
     try {
       await interaction.respond(choicesFor(interaction, core));
     } catch (error) {
-      logError("autocomplete", error, interaction.client.token);
+      desk.logger.error({ platform: "discord", surface: "autocomplete", err: error }, "autocomplete failed");
       if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
     }
     return;
   }
   if (!interaction.isRepliable()) return;
-  try {
-    const answer = answerInteraction(interaction, core);
-    if (answer !== undefined) await interaction.reply(renderAnswer(answer));
-  } catch (error) {
-    logError("interaction", error, interaction.client.token);
-    await apologise(interaction);
-  }
+  const asked = askedIn(interaction, core);
+  if (asked === undefined) return;
+  await desk.serve(
+    {
+      platform: "discord",
+      user: interaction.user.id,
+      text: asked.text,
+      mustReply: true,
+      surface: interaction.isButton() ? "button" : "slash command",
+    },
+    asked.run,
+    replyTo(interaction),
+  );
 }
 
-/** The answer to a slash command or a suggestion button; undefined for an interaction this bot did not make. */
-function answerInteraction(interaction: RepliableInteraction, core: Core): Answer | undefined {
+/** What a slash command or suggestion button asks; undefined for an interaction this bot did not make. */
+function askedIn(
+  interaction: RepliableInteraction,
+  core: Core,
+): { text: string; run: () => Answer } | undefined {
   if (interaction.isChatInputCommand()) {
     const command = findCommand(interaction.commandName);
     // A command Discord still lists but the registry no longer has: the core explains.
-    if (command === undefined) return runLine(`/${interaction.commandName}`, core);
-    return runCommand(command, optionValues(command, interaction.options.data), core);
+    if (command === undefined) {
+      const line = `/${interaction.commandName}`;
+      return { text: line, run: () => runLine(line, core) };
+    }
+    const args = optionValues(command, interaction.options.data);
+    return { text: commandLine(command, args), run: () => runCommand(command, args, core) };
   }
   if (interaction.isButton()) {
     const suggestion = suggestionOf(interaction.customId);
-    return suggestion === undefined ? undefined : runLine(suggestion, core);
+    return suggestion === undefined ? undefined : { text: suggestion, run: () => runLine(suggestion, core) };
   }
   return undefined;
+}
+
+/** Answers go to the channel; notices (a rate limit, a restart, an apology) only to the person. */
+function replyTo(interaction: RepliableInteraction): Send {
+  return async (reply: Reply) => {
+    const message =
+      reply.kind === "answer"
+        ? renderAnswer(reply.answer)
+        : { ...renderNotice(reply.text), flags: MessageFlags.Ephemeral as const };
+    if (interaction.replied || interaction.deferred) await interaction.followUp(message);
+    else await interaction.reply(message);
+  };
 }
 
 /** The command's named options, as strings, from what Discord sent. */
@@ -91,34 +118,20 @@ function choicesFor(interaction: AutocompleteInteraction, core: Core): { name: s
  * A server message that mentions the bot is answered as a reply, the mention stripped; a direct
  * message is answered whole. Bots, the bot itself included, and other server messages are ignored.
  */
-async function onMessage(message: Message, core: Core): Promise<void> {
+async function onMessage(message: Message, core: Core, desk: Desk): Promise<void> {
   const me = message.client.user;
   if (message.author.bot || message.author.id === me.id) return;
   if (message.inGuild() && !message.mentions.users.has(me.id)) return;
-  try {
-    const text = message.content.replace(new RegExp(`<@!?${me.id}>`, "g"), " ");
-    await message.reply(renderAnswer(runLine(text, core)));
-  } catch (error) {
-    logError("message", error, message.client.token);
-    await message
-      .reply(renderNotice(messages.apology))
-      .catch((e) => logError("apology", e, message.client.token));
-  }
-}
-
-async function apologise(interaction: RepliableInteraction): Promise<void> {
-  const notice = renderNotice(messages.apology);
-  try {
-    if (interaction.replied || interaction.deferred) await interaction.followUp(notice);
-    else await interaction.reply(notice);
-  } catch (error) {
-    logError("apology", error, interaction.client.token);
-  }
-}
-
-/** Logs a handler's failure: its stack, never the bot token. */
-function logError(where: string, error: unknown, token: string | null): void {
-  const text = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
-  const safe = token ? text.split(token).join("[token]") : text;
-  console.error(`[discord] ${where} failed: ${truncate(safe, 4000)}`);
+  const text = message.content.replace(new RegExp(`<@!?${me.id}>`, "g"), " ");
+  await desk.serve(
+    {
+      platform: "discord",
+      user: message.author.id,
+      text,
+      mustReply: false,
+      surface: message.inGuild() ? "mention" : "direct message",
+    },
+    () => runLine(text, core),
+    (reply) => message.reply(reply.kind === "answer" ? renderAnswer(reply.answer) : renderNotice(reply.text)),
+  );
 }

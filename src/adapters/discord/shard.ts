@@ -1,21 +1,25 @@
 /**
  * One shard's process, spawned by the ShardingManager (see sharding.ts). It reads the same
  * environment as the parent (discord.js adds the shard ids and the token), loads the core and
- * connects its shards until the manager stops it.
+ * connects its shards until SIGINT or SIGTERM, then shuts down as the parent does.
  */
-import { loadConfig } from "../../config.js";
+import { loadConfig, secretsOf } from "../../config.js";
 import { Core } from "../../core/core.js";
+import { createLogger } from "../../log.js";
+import { createDesk } from "../../ops/index.js";
+import { guardProcess, nextSignal, shutdown } from "../../ops/shutdown.js";
 import { connectDiscord } from "./client.js";
 
 const config = loadConfig();
 if (config.discord === undefined) {
   throw new Error("a Discord shard needs DISCORD_TOKEN and DISCORD_APPLICATION_ID");
 }
+const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+guardProcess(process, logger);
 const core = Core.load(config.knowledgeDir === undefined ? {} : { knowledgeDir: config.knowledgeDir });
-const service = await connectDiscord(core, config.discord);
+const desk = createDesk(config, logger);
+const service = await connectDiscord(core, config.discord, desk);
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    void service.stop().finally(() => process.exit(0));
-  });
-}
+await nextSignal(process);
+await shutdown(desk, [service], logger);
+process.exit(0);

@@ -1,6 +1,8 @@
+import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { type APIGatewayBotInfo, Routes, ShardingManager } from "discord.js";
 import type { DiscordConfig } from "../../config.js";
+import type { Logger } from "../../log.js";
 import type { Service } from "../service.js";
 import { restClient } from "./definitions.js";
 
@@ -12,14 +14,30 @@ const SHARD_ENTRY = fileURLToPath(new URL("./shard.js", import.meta.url));
  * and connecting its share of the servers. "auto" asks the configured API (GET /gateway/bot)
  * how many shards Discord recommends.
  */
-export async function startShards(config: DiscordConfig, shards: "auto" | number): Promise<Service> {
+export async function startShards(
+  config: DiscordConfig,
+  shards: "auto" | number,
+  logger: Logger,
+): Promise<Service> {
   const total = shards === "auto" ? await recommendedShards(config) : shards;
   if (!Number.isInteger(total) || total < 1) {
     throw new Error(`--shards must be "auto" or a whole number of at least 1, not "${shards}"`);
   }
   const manager = new ShardingManager(SHARD_ENTRY, { token: config.token, totalShards: total });
+  manager.on("shardCreate", (shard) =>
+    logger.info({ platform: "discord", shard: shard.id }, "shard started"),
+  );
+  // Each shard process shuts itself down cleanly on SIGTERM (see shard.ts); wait until it has.
   const stop = async () => {
-    for (const shard of manager.shards.values()) shard.kill();
+    await Promise.all(
+      [...manager.shards.values()].map((shard) => {
+        const child = shard.process;
+        if (child === null || child.exitCode !== null) return undefined;
+        const exited = once(child, "exit");
+        shard.kill();
+        return exited;
+      }),
+    );
   };
   try {
     await manager.spawn({ amount: total });

@@ -1,5 +1,6 @@
 import type { SlackConfig } from "../../config.js";
 import type { Core } from "../../core/core.js";
+import type { Desk } from "../../ops/index.js";
 import { type SlackOptions, type SlackService, startSlackApp } from "./app.js";
 
 export type { SlackOptions, SlackService } from "./app.js";
@@ -9,7 +10,8 @@ export { slackManifest } from "./manifest.js";
 export function startSlack(
   core: Core,
   config: SlackConfig,
+  desk: Desk,
   options: SlackOptions = {},
 ): Promise<SlackService> {
-  return startSlackApp(core, config, options);
+  return startSlackApp(core, config, desk, options);
 }

@@ -1,10 +1,8 @@
-import type { AllMiddlewareArgs, App, RespondFn, types } from "@slack/bolt";
+import type { AckFn, AllMiddlewareArgs, App, RespondArguments, RespondFn, types } from "@slack/bolt";
 import { runLine } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
-import { messages } from "../../core/messages.js";
-import type { Answer } from "../../core/types.js";
+import type { Desk, Reply, Send } from "../../ops/index.js";
 import { isShareable, renderAnswer, renderNotice, type SlackMessage } from "./format.js";
-import { logError } from "./log.js";
 
 type Client = AllMiddlewareArgs["client"];
 
@@ -12,7 +10,7 @@ type Client = AllMiddlewareArgs["client"];
 interface Place {
   channel: string;
   threadTs?: string;
-  user?: string;
+  user: string;
   /** A direct message: every reply is a plain message there, since only the asker sees it anyway. */
   direct: boolean;
 }
@@ -28,34 +26,19 @@ export function questionIn(text: string, botUserId: string | undefined): string 
   return plainText(mention === undefined ? text : text.replace(mention, " ")).trim();
 }
 
-/**
- * Answers without letting a failure escape: any exception is logged (never with a secret) and the
- * asker gets a short apology instead; a failed apology is logged too, and the app carries on.
- */
-async function answerSafely(
-  where: string,
-  secrets: readonly string[],
-  answer: () => Answer,
-  send: (message: SlackMessage, shareable: boolean) => Promise<unknown>,
-): Promise<void> {
-  try {
-    const value = answer();
-    await send(renderAnswer(value), isShareable(value));
-  } catch (error) {
-    logError(where, error, secrets);
-    try {
-      await send(renderNotice(messages.apology), false);
-    } catch (again) {
-      logError(`${where}, apologising`, again, secrets);
-    }
-  }
+/** An answer rendered as Block Kit, and whether everyone should see it; notices only the asker. */
+function rendered(reply: Reply): { message: SlackMessage; shareable: boolean } {
+  return reply.kind === "answer"
+    ? { message: renderAnswer(reply.answer), shareable: isShareable(reply.answer) }
+    : { message: renderNotice(reply.text), shareable: false };
 }
 
 /** Posts in the conversation, or only for the asker when the reply is not worth sharing. */
-function postTo(client: Client, place: Place) {
-  return (message: SlackMessage, shareable: boolean) => {
+function postTo(client: Client, place: Place): Send {
+  return (reply) => {
+    const { message, shareable } = rendered(reply);
     const thread = place.threadTs === undefined ? {} : { thread_ts: place.threadTs };
-    if (!shareable && !place.direct && place.user !== undefined) {
+    if (!shareable && !place.direct) {
       return client.chat.postEphemeral({ channel: place.channel, user: place.user, ...thread, ...message });
     }
     return client.chat.postMessage({
@@ -68,9 +51,25 @@ function postTo(client: Client, place: Place) {
   };
 }
 
-function respondWith(respond: RespondFn) {
-  return (message: SlackMessage, shareable: boolean) =>
-    respond({ response_type: shareable ? "in_channel" : "ephemeral", ...message });
+/**
+ * Replies to a slash command. A notice that comes first (a rate limit, a restart, an apology) goes
+ * in the acknowledgement itself, which costs no call to Slack; an answer is acknowledged at once
+ * and then sent to the response_url. `settle` acknowledges if nothing has been sent.
+ */
+function commandReplies(ack: AckFn<string | RespondArguments>, respond: RespondFn) {
+  let acked = false;
+  const acknowledge = async (message?: RespondArguments) => {
+    if (acked) return;
+    acked = true;
+    await (message === undefined ? ack() : ack(message));
+  };
+  const send: Send = async (reply) => {
+    const { message, shareable } = rendered(reply);
+    if (reply.kind === "notice" && !acked) return acknowledge({ response_type: "ephemeral", ...message });
+    await acknowledge();
+    return respond({ response_type: shareable ? "in_channel" : "ephemeral", ...message });
+  };
+  return { send, settle: () => acknowledge() };
 }
 
 /** A message a person wrote, as opposed to a bot's message, an edit, a join or a topic change. */
@@ -79,10 +78,11 @@ function byPerson(event: { subtype?: string | undefined; bot_id?: string | undef
 }
 
 /**
- * Routes Slack's requests to the core: every command of the registry as a slash command, mentions
- * (answered in a thread) and direct messages. Redelivered events are acknowledged and dropped.
+ * Routes Slack's requests to the core through the desk: every command of the registry as a slash
+ * command, mentions (answered in a thread) and direct messages. Redelivered events are
+ * acknowledged and dropped.
  */
-export function registerListeners(app: App, core: Core, secrets: readonly string[]): void {
+export function registerListeners(app: App, core: Core, desk: Desk): void {
   // Slack redelivers an event when it thinks the first delivery was lost. Bolt acknowledges events
   // before any listener runs, so the first delivery is being answered already: drop the copy. This
   // needs no memory of earlier requests, so any instance behind a load balancer can decide it.
@@ -93,28 +93,29 @@ export function registerListeners(app: App, core: Core, secrets: readonly string
 
   // One listener serves the whole registry: runLine finds the command and parses its options.
   app.command(/^\/[\w-]+$/, async ({ command, ack, respond }) => {
-    await ack();
-    await answerSafely(
-      `command ${command.command}`,
-      secrets,
-      () => runLine(`${command.command} ${plainText(command.text)}`, core),
-      respondWith(respond),
+    const line = `${command.command} ${plainText(command.text)}`;
+    const replies = commandReplies(ack, respond);
+    await desk.serve(
+      { platform: "slack", user: command.user_id, text: line, mustReply: true, surface: "slash command" },
+      () => runLine(line, core),
+      replies.send,
     );
+    await replies.settle();
   });
 
   app.event("app_mention", async ({ event, client, context }) => {
     // A mention in a direct message is answered as the direct message it also is.
-    if (!byPerson(event) || event.channel.startsWith("D")) return;
+    if (!byPerson(event) || event.channel.startsWith("D") || event.user === undefined) return;
     const place: Place = {
       channel: event.channel,
       threadTs: event.thread_ts ?? event.ts,
-      ...(event.user === undefined ? {} : { user: event.user }),
+      user: event.user,
       direct: false,
     };
-    await answerSafely(
-      "app_mention",
-      secrets,
-      () => runLine(questionIn(event.text, context.botUserId), core),
+    const text = questionIn(event.text, context.botUserId);
+    await desk.serve(
+      { platform: "slack", user: event.user, text, mustReply: false, surface: "mention" },
+      () => runLine(text, core),
       postTo(client, place),
     );
   });
@@ -128,16 +129,16 @@ export function registerListeners(app: App, core: Core, secrets: readonly string
       user: event.user,
       direct: true,
     };
-    await answerSafely(
-      "direct message",
-      secrets,
-      () => runLine(questionIn(event.text ?? "", context.botUserId), core),
+    const text = questionIn(event.text ?? "", context.botUserId);
+    await desk.serve(
+      { platform: "slack", user: event.user, text, mustReply: false, surface: "direct message" },
+      () => runLine(text, core),
       postTo(client, place),
     );
   });
 
   // Whatever still fails (authorisation, a middleware) is logged, and the app keeps serving.
   app.error(async (error) => {
-    logError("unhandled", error, secrets);
+    desk.logger.error({ platform: "slack", err: error }, "unhandled error in a Slack handler");
   });
 }

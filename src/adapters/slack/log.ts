@@ -1,68 +1,64 @@
 import { inspect } from "node:util";
-import { type Logger, LogLevel } from "@slack/bolt";
+import { type Logger as BoltLoggerInterface, LogLevel } from "@slack/bolt";
+import type { Logger, LogLevelName } from "../../log.js";
 
-/** Anything shaped like a Slack token: bot, user, app-level, refresh or configuration tokens. */
-const TOKEN = /\bx(?:ox[a-z]|app)-[\w-]+/gi;
 const ORDER = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 
-/** Replaces every token-shaped string and every given secret with "[redacted]". */
-export function redact(text: string, secrets: readonly string[] = []): string {
-  let out = text.replace(TOKEN, "[redacted]");
-  for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join("[redacted]");
-  return out;
+/** Bolt's level for the project's LOG_LEVEL, so that Bolt and its Web API client log as much as asked. */
+export function boltLevel(level: LogLevelName | string): LogLevel {
+  switch (level) {
+    case "trace":
+    case "debug":
+      return LogLevel.DEBUG;
+    case "info":
+      return LogLevel.INFO;
+    case "warn":
+      return LogLevel.WARN;
+    default:
+      return LogLevel.ERROR;
+  }
 }
 
 /**
- * One line about an error: its name, code and message. Never the error object itself, whose
- * `original` or request fields can hold the Authorization header.
+ * Bolt's logger interface, backed by the project's pino logger: Bolt, its receivers, its Web API
+ * client and Socket Mode all write JSON lines through the same redaction. Strings become the
+ * message; an error among the arguments is logged as `err`.
  */
-export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return typeof error === "string" ? error : inspect(error, { depth: 1 });
-  const code = (error as { code?: unknown }).code;
-  const slack = (error as { data?: { error?: unknown } }).data?.error;
-  const detail = [typeof code === "string" ? code : undefined, typeof slack === "string" ? slack : undefined]
-    .filter((d) => d !== undefined)
-    .join(", ");
-  return `${error.name}${detail ? ` (${detail})` : ""}: ${error.message}`;
-}
-
-/** Logs a failure inside the Slack adapter on standard error, without any token or secret. */
-export function logError(where: string, error: unknown, secrets: readonly string[] = []): void {
-  console.error(redact(`[slack] ${where}: ${describeError(error)}`, secrets));
-}
-
-/** Bolt's logger, writing to the console through the same redaction. */
-export class SafeLogger implements Logger {
+export class BoltLogger implements BoltLoggerInterface {
   private level: LogLevel;
-  private name = "slack";
 
   constructor(
-    private readonly secrets: readonly string[],
+    private log: Logger,
     level: LogLevel = LogLevel.INFO,
   ) {
     this.level = level;
   }
 
-  private line(args: unknown[]): string {
-    const parts = args.map((a) => (typeof a === "string" ? a : describeError(a)));
-    return redact(`[${this.name}] ${parts.join(" ")}`, this.secrets);
-  }
-
-  private enabled(level: LogLevel): boolean {
-    return ORDER.indexOf(level) >= ORDER.indexOf(this.level);
+  private write(level: LogLevel, method: "debug" | "info" | "warn" | "error", args: unknown[]): void {
+    if (ORDER.indexOf(level) < ORDER.indexOf(this.level)) return;
+    const error = args.find((a) => a instanceof Error);
+    const text = args
+      .filter((a) => a !== error)
+      .map((a) =>
+        typeof a === "string" ? a : inspect(a, { depth: 2, breakLength: Number.POSITIVE_INFINITY }),
+      )
+      .join(" ");
+    const message = text || (error instanceof Error ? error.message : "");
+    if (error === undefined) this.log[method](message);
+    else this.log[method]({ err: error }, message);
   }
 
   debug(...msg: unknown[]): void {
-    if (this.enabled(LogLevel.DEBUG)) console.debug(this.line(msg));
+    this.write(LogLevel.DEBUG, "debug", msg);
   }
   info(...msg: unknown[]): void {
-    if (this.enabled(LogLevel.INFO)) console.info(this.line(msg));
+    this.write(LogLevel.INFO, "info", msg);
   }
   warn(...msg: unknown[]): void {
-    if (this.enabled(LogLevel.WARN)) console.warn(this.line(msg));
+    this.write(LogLevel.WARN, "warn", msg);
   }
   error(...msg: unknown[]): void {
-    if (this.enabled(LogLevel.ERROR)) console.error(this.line(msg));
+    this.write(LogLevel.ERROR, "error", msg);
   }
   setLevel(level: LogLevel): void {
     this.level = level;
@@ -71,6 +67,6 @@ export class SafeLogger implements Logger {
     return this.level;
   }
   setName(name: string): void {
-    this.name = name;
+    this.log = this.log.child({ component: name });
   }
 }

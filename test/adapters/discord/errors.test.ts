@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Core } from "../../../src/core/core.js";
 import { loadKnowledge } from "../../../src/core/loader.js";
 import { messages } from "../../../src/core/messages.js";
 import type { Source } from "../../../src/core/schema.js";
 import type { RecordedRequest } from "../../fakes/discord.js";
+import { testDesk } from "../../helpers.js";
 import {
   interact,
   KNOWLEDGE_DIR,
@@ -28,13 +29,11 @@ function brokenCore(): Core {
 
 describe("A Discord handler that throws", () => {
   let bot: RunningBot;
-  const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
   beforeAll(async () => {
-    bot = await startBot(brokenCore());
+    bot = await startBot(brokenCore(), testDesk({ secrets: [TOKEN] }));
   });
   afterAll(async () => {
     await bot?.stop();
-    logged.mockRestore();
   });
 
   it("gives the user a short apology for a slash command, logs the error without the token, and keeps answering", async () => {
@@ -42,9 +41,9 @@ describe("A Discord handler that throws", () => {
     expect(apology.content).toBe(messages.apology);
     expect(apology.allowed_mentions).toEqual({ parse: [], replied_user: false });
 
-    const log = logged.mock.calls.map((call) => call.join(" ")).join("\n");
-    expect(log).toContain("[discord] interaction failed");
-    expect(log).not.toContain(TOKEN);
+    const failure = bot.log.entries().find((e) => e.msg === "answering failed");
+    expect(failure).toMatchObject({ level: 50, platform: "discord", surface: "slash command" });
+    expect(bot.log.raw()).not.toContain(TOKEN);
 
     const next = replyOf(await interact(bot.fake, slashCommand("city", { name: "Hangzhou" })));
     expect(next.embeds?.[0]?.title).toContain("Hangzhou");

@@ -8,6 +8,7 @@ import type { Service } from "../../../src/adapters/service.js";
 import type { DiscordConfig } from "../../../src/config.js";
 import { Core } from "../../../src/core/core.js";
 import { FakeDiscord, type RecordedRequest } from "../../fakes/discord.js";
+import { type TestDesk, testDesk } from "../../helpers.js";
 import { botUser, dmChannel, guildPayload, type InteractionPayload, ids } from "./payloads.js";
 
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("./fixtures/knowledge", import.meta.url));
@@ -22,14 +23,17 @@ export function discordConfig(fake: FakeDiscord, extra: Partial<DiscordConfig> =
   return { token: TOKEN, applicationId: ids.app, apiUrl: fake.apiUrl, ...extra };
 }
 
-export interface RunningBot {
+export interface RunningBot extends TestDesk {
   fake: FakeDiscord;
   service: Service;
   stop(): Promise<void>;
 }
 
-/** A fake Discord and the real client connected to it through DISCORD_API_URL. */
-export async function startBot(core: Core = fixtureCore()): Promise<RunningBot> {
+/**
+ * A fake Discord and the real client connected to it through DISCORD_API_URL, serving through a
+ * desk whose logs the test can read (no rate limit unless the desk given has one).
+ */
+export async function startBot(core: Core = fixtureCore(), ops: TestDesk = testDesk()): Promise<RunningBot> {
   const fake = await FakeDiscord.start({
     token: TOKEN,
     applicationId: ids.app,
@@ -37,8 +41,9 @@ export async function startBot(core: Core = fixtureCore()): Promise<RunningBot> 
     guilds: [guildPayload()],
     channels: [dmChannel],
   });
-  const service = await startDiscord(core, discordConfig(fake));
+  const service = await startDiscord(core, discordConfig(fake), ops.desk);
   return {
+    ...ops,
     fake,
     service,
     stop: async () => {

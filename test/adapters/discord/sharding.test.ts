@@ -12,6 +12,7 @@ import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDiscord } from "../../../src/adapters/discord/index.js";
 import { FakeDiscord } from "../../fakes/discord.js";
+import { testDesk } from "../../helpers.js";
 import { fixtureCore, interact, KNOWLEDGE_DIR, replyOf, TOKEN } from "./harness.js";
 import { botUser, guildPayload, ids, slashCommand } from "./payloads.js";
 
@@ -107,7 +108,7 @@ describe("serve --shards auto, against a fake Discord", () => {
 describe("serve --shards with a count that cannot be", () => {
   it.each([0, 1.5, Number.NaN])("refuses %s shards before starting anything", async (shards) => {
     const config = { token: TOKEN, applicationId: ids.app, apiUrl: "http://127.0.0.1:9/api" };
-    await expect(startDiscord(fixtureCore(), config, { shards })).rejects.toThrow(
+    await expect(startDiscord(fixtureCore(), config, testDesk().desk, { shards })).rejects.toThrow(
       /--shards must be "auto" or a whole number of at least 1/,
     );
   });

@@ -1,10 +1,9 @@
-import { LogLevel } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
 import { messages } from "../../../src/core/messages.js";
 import { BOT_USER_ID, FakeSlack } from "../../fakes/slack.js";
-import { fixtureCore } from "../../helpers.js";
+import { fixtureCore, testDesk } from "../../helpers.js";
 import {
   BOT_TOKEN,
   directMessage,
@@ -25,7 +24,8 @@ beforeAll(async () => {
   service = await startSlack(
     fixtureCore(),
     { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
-    { host: "127.0.0.1", logLevel: LogLevel.ERROR },
+    testDesk().desk,
+    { host: "127.0.0.1" },
   );
   base = `http://127.0.0.1:${service.port}`;
 });

@@ -1,8 +1,7 @@
-import { LogLevel } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
 import { BOT_USER_ID, FakeSlack, FakeSocketMode, TEAM_ID } from "../../fakes/slack.js";
-import { fixtureCore } from "../../helpers.js";
+import { fixtureCore, testDesk } from "../../helpers.js";
 import { APP_TOKEN, BOT_TOKEN, directMessage, eventCallback, mention, slashCommand } from "./requests.js";
 
 let fake: FakeSlack;
@@ -16,7 +15,7 @@ beforeAll(async () => {
   service = await startSlack(
     fixtureCore(),
     { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl, port: 3000 },
-    { logLevel: LogLevel.ERROR },
+    testDesk().desk,
   );
 });
 

@@ -1,0 +1,76 @@
+import { type DestinationStream, type Logger, pino } from "pino";
+
+export type { Logger } from "pino";
+
+/** The levels LOG_LEVEL accepts, most severe first; "silent" logs nothing. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevelName = (typeof LOG_LEVELS)[number];
+
+/** Anything shaped like a Slack token: bot, user, app-level, refresh or configuration tokens. */
+const SLACK_TOKEN = /\bx(?:ox[a-z]|app)-[\w-]+/gi;
+/** A Discord bot token: the bot's id in base64, a timestamp and an HMAC, joined by dots. */
+const DISCORD_TOKEN = /\b[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,40}\b/g;
+/** The credential of an Authorization header, however it got into a message. */
+const AUTHORIZATION = /(authorization["']?\s*[:=]\s*["']?(?:Bot|Bearer)\s+)[^\s"',}]+/gi;
+const REDACTED = "[redacted]";
+
+/**
+ * Replaces every token-shaped string and every given secret with "[redacted]", the secrets also
+ * as JSON escapes them, so that a log line can never carry one.
+ */
+export function redact(text: string, secrets: readonly string[] = []): string {
+  let out = text
+    .replace(SLACK_TOKEN, REDACTED)
+    .replace(DISCORD_TOKEN, REDACTED)
+    .replace(AUTHORIZATION, `$1${REDACTED}`);
+  for (const secret of secrets) {
+    if (secret.length < 8) continue;
+    out = out.split(secret).join(REDACTED);
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    if (escaped !== secret) out = out.split(escaped).join(REDACTED);
+  }
+  return out;
+}
+
+/**
+ * What a log line says about an error: its name, message, code, HTTP status, Slack's error and
+ * stack. Never the error object itself, whose request fields can hold an Authorization header.
+ */
+export function errorFields(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: typeof error === "string" ? error : String(error) };
+  const e = error as Error & { code?: unknown; status?: unknown; statusCode?: unknown; data?: unknown };
+  const slack = (e.data as { error?: unknown } | undefined)?.error;
+  return {
+    type: e.name,
+    message: e.message,
+    ...(typeof e.code === "string" || typeof e.code === "number" ? { code: e.code } : {}),
+    ...(typeof e.status === "number" ? { status: e.status } : {}),
+    ...(typeof e.statusCode === "number" ? { status: e.statusCode } : {}),
+    ...(typeof slack === "string" ? { slackError: slack } : {}),
+    ...(e.stack === undefined ? {} : { stack: e.stack }),
+  };
+}
+
+export interface LogOptions {
+  level: LogLevelName;
+  /** Values that must never be written: tokens and signing secrets from the configuration. */
+  secrets: readonly string[];
+}
+
+/**
+ * The one logger: JSON lines on standard error (or the given stream), at the configured level,
+ * every line passed through `redact` on its way out.
+ */
+export function createLogger(options: LogOptions, destination?: DestinationStream): Logger {
+  const secrets = [...options.secrets];
+  return pino(
+    {
+      name: "returnee-bot",
+      level: options.level,
+      base: { pid: process.pid },
+      serializers: { err: errorFields, error: errorFields },
+      hooks: { streamWrite: (line) => redact(line, secrets) },
+    },
+    destination ?? pino.destination({ dest: 2, sync: true }),
+  );
+}

@@ -1,0 +1,75 @@
+import { setTimeout as delay } from "node:timers/promises";
+import type { Service } from "../adapters/service.js";
+import type { Logger } from "../log.js";
+import type { Desk } from "./desk.js";
+
+/** The part of `process` that shutting down listens to; tests pass an EventEmitter. */
+export interface ProcessEvents {
+  once(event: "SIGINT" | "SIGTERM", listener: () => void): unknown;
+  on(event: "unhandledRejection" | "uncaughtExceptionMonitor", listener: (reason: unknown) => void): unknown;
+  off(event: "SIGINT" | "SIGTERM", listener: () => void): unknown;
+  off(event: "unhandledRejection" | "uncaughtExceptionMonitor", listener: (reason: unknown) => void): unknown;
+}
+
+/** All of shutting down fits in this, well inside the 5 s a supervisor is promised. */
+export const SHUTDOWN_BUDGET_MS = 4000;
+/** Of that, answers in flight get at most this long; closing connections gets the rest. */
+const DRAIN_MS = 2500;
+
+/** Resolves with SIGINT or SIGTERM, whichever comes first. */
+export function nextSignal(events: ProcessEvents): Promise<"SIGINT" | "SIGTERM"> {
+  return new Promise((resolve) => {
+    const onInt = () => done("SIGINT");
+    const onTerm = () => done("SIGTERM");
+    const done = (signal: "SIGINT" | "SIGTERM") => {
+      events.off("SIGINT", onInt);
+      events.off("SIGTERM", onTerm);
+      resolve(signal);
+    };
+    events.once("SIGINT", onInt);
+    events.once("SIGTERM", onTerm);
+  });
+}
+
+/**
+ * Shuts down cleanly and in bounded time: stops taking new work, lets answers in flight finish
+ * (their replies still need the connections), then closes the gateway and the HTTP server.
+ */
+export async function shutdown(
+  desk: Desk,
+  services: readonly Service[],
+  logger: Logger,
+  budgetMs = SHUTDOWN_BUDGET_MS,
+): Promise<void> {
+  const started = Date.now();
+  desk.close();
+  logger.info({ inFlight: desk.pending }, "shutting down: taking no new work, finishing answers in flight");
+  const unfinished = await desk.drain(Math.min(DRAIN_MS, budgetMs / 2));
+  if (unfinished > 0) logger.warn({ unfinished }, "shutting down: gave up waiting for some answers");
+  const left = Math.max(0, budgetMs - (Date.now() - started));
+  const timeout = new AbortController();
+  const closed = await Promise.race([
+    Promise.allSettled(services.map((s) => s.stop())).then(() => true),
+    delay(left, false, { signal: timeout.signal }).catch(() => false),
+  ]);
+  timeout.abort();
+  if (!closed) logger.warn("shutting down: a connection did not close in time");
+  logger.info({ ms: Date.now() - started }, "stopped");
+}
+
+/**
+ * Logs what would otherwise vanish or crash without a trace: an unhandled rejection is logged and
+ * the bot carries on; an uncaught exception is logged before Node ends the process as usual.
+ * Returns a function that removes both listeners.
+ */
+export function guardProcess(events: ProcessEvents, logger: Logger): () => void {
+  const onRejection = (reason: unknown) =>
+    logger.error({ err: reason }, "unhandled promise rejection; carrying on");
+  const onException = (error: unknown) => logger.fatal({ err: error }, "uncaught exception; exiting");
+  events.on("unhandledRejection", onRejection);
+  events.on("uncaughtExceptionMonitor", onException);
+  return () => {
+    events.off("unhandledRejection", onRejection);
+    events.off("uncaughtExceptionMonitor", onException);
+  };
+}
