@@ -1,0 +1,57 @@
+import type { QualityRow } from "./quality.js";
+import type { KnowledgeSize } from "./synthetic/generate.js";
+import type { SystemName } from "./systems/index.js";
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  node: string;
+  platform: string;
+  memoryGiB: number;
+}
+
+export interface SpeedRow {
+  system: SystemName;
+  p50Ms: number;
+  p99Ms: number;
+  perSecond: number;
+  samples: number;
+  /** Median over the cold runs of the time from process start to the first answer. */
+  coldStartMs: number;
+  /** Median peak resident memory of the cold runs. */
+  coldRssMiB: number;
+}
+
+export interface ScaleRow {
+  factor: number;
+  system: SystemName;
+  size: KnowledgeSize;
+  loadMs: number;
+  heapMiB: number;
+  p50Ms: number;
+  p99Ms: number;
+  perSecond: number;
+  samples: number;
+  passed: number | null;
+  cases: number;
+  maxRssMiB: number;
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  pass: boolean;
+}
+
+/** Everything a run measured: what bench/results.json holds. */
+export interface Results {
+  generatedAt: string;
+  durationS: number;
+  machine: Machine;
+  knowledge: KnowledgeSize;
+  quality: QualityRow[];
+  speed: SpeedRow[];
+  scale: ScaleRow[];
+  targets: TargetCheck[];
+  notes: string[];
+}

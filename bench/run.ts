@@ -1,0 +1,116 @@
+// `npm run bench`: quality against two baselines, speed, cold start and growth with knowledge size.
+// Prints tables and writes the same figures to bench/results.json.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defaultKnowledgeDir, loadKnowledge } from "../src/core/loader.js";
+import { readCases } from "../test/eval/grade.js";
+import { coldStart, probe } from "./children.js";
+import { COLD_QUESTION, COLD_RUNS, FACTORS, SCALE_PLAN } from "./plan.js";
+import { grade, type QualityRow } from "./quality.js";
+import { render } from "./report.js";
+import type { Machine, Results, ScaleRow, SpeedRow } from "./results.js";
+import { quantile } from "./speed.js";
+import { type KnowledgeSize, sizeOf, writeSyntheticKnowledge } from "./synthetic/generate.js";
+import { loadSystem, SYSTEM_NAMES, type SystemName } from "./systems/index.js";
+import { checkTargets } from "./targets.js";
+
+const started = performance.now();
+const knowledgeDir = defaultKnowledgeDir();
+const root = path.dirname(knowledgeDir);
+const casesFile = path.join(root, "test", "eval", "cases.jsonl");
+const devFile = path.join(root, "..", "shared", "eval", "dev.jsonl");
+const realSize = sizeOf(loadKnowledge(knowledgeDir));
+const notes: string[] = [];
+const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+function machine(): Machine {
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    memoryGiB: os.totalmem() / 2 ** 30,
+  };
+}
+
+async function quality(): Promise<QualityRow[]> {
+  const sets: [string, string][] = [["own cases", casesFile]];
+  if (existsSync(devFile)) sets.push(["dev set", devFile]);
+  else notes.push("dev set skipped: ../shared/eval/dev.jsonl is absent");
+  const rows: QualityRow[] = [];
+  for (const name of SYSTEM_NAMES) {
+    progress(`quality: ${name}`);
+    const system = await loadSystem(name, knowledgeDir);
+    for (const [set, file] of sets) rows.push(grade(system, set, readCases(file)));
+  }
+  return rows;
+}
+
+function median(values: number[]): number {
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+}
+
+function cold(system: SystemName): Pick<SpeedRow, "coldStartMs" | "coldRssMiB"> {
+  progress(`cold start: ${system} ×${COLD_RUNS}`);
+  const runs = Array.from({ length: COLD_RUNS }, () => coldStart(system, knowledgeDir, COLD_QUESTION));
+  return {
+    coldStartMs: median(runs.map((r) => r.firstAnswerMs)),
+    coldRssMiB: median(runs.map((r) => r.maxRssMiB)),
+  };
+}
+
+function scale(): ScaleRow[] {
+  const temp = mkdtempSync(path.join(os.tmpdir(), "returnee-bench-"));
+  const rows: ScaleRow[] = [];
+  try {
+    for (const factor of FACTORS) {
+      let dir = knowledgeDir;
+      let size: KnowledgeSize = realSize;
+      if (factor !== 1) {
+        dir = path.join(temp, `x${factor}`, "knowledge");
+        size = writeSyntheticKnowledge({ baseDir: knowledgeDir, factor, outDir: dir });
+      }
+      for (const [system, plan] of Object.entries(SCALE_PLAN[factor]) as [SystemName, object][]) {
+        progress(`scale ${factor}×: ${system}`);
+        const report = probe({ system, knowledgeDir: dir, casesFile, ...plan });
+        rows.push({ factor, size, ...report, ...report.latency });
+      }
+    }
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+const qualityRows = await quality();
+const scaleRows = scale();
+const speedRows: SpeedRow[] = SYSTEM_NAMES.map((system) => {
+  const probed = scaleRows.find((r) => r.system === system && r.factor === 1);
+  if (probed === undefined) throw new Error(`no 1× probe for ${system}`);
+  const { p50Ms, p99Ms, perSecond, samples } = probed;
+  return { system, p50Ms, p99Ms, perSecond, samples, ...cold(system) };
+});
+for (const [factor, plan] of Object.entries(SCALE_PLAN)) {
+  for (const [system, p] of Object.entries(plan)) {
+    if (p.sample !== undefined)
+      notes.push(`${system} at ${factor}×: ${p.sample} questions timed once, not graded`);
+  }
+}
+
+const results: Results = {
+  generatedAt: new Date().toISOString(),
+  durationS: (performance.now() - started) / 1000,
+  machine: machine(),
+  knowledge: realSize,
+  quality: qualityRows,
+  speed: speedRows,
+  scale: scaleRows,
+  targets: checkTargets(qualityRows, speedRows, scaleRows),
+  notes,
+};
+writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+console.log(render(results));

@@ -1,0 +1,46 @@
+import { TARGETS } from "./plan.js";
+import type { QualityRow } from "./quality.js";
+import type { ScaleRow, SpeedRow, TargetCheck } from "./results.js";
+
+const ms = (n: number | undefined) => (n === undefined ? "not measured" : `${n.toFixed(2)} ms`);
+const pct = (n: number) => `${(100 * n).toFixed(1)}%`;
+
+/** Checks the bot's figures against the targets the issue sets. */
+export function checkTargets(quality: QualityRow[], speed: SpeedRow[], scale: ScaleRow[]): TargetCheck[] {
+  const bot = speed.find((s) => s.system === "bot");
+  const at100 = scale.find((s) => s.system === "bot" && s.factor === 100);
+  const checks: TargetCheck[] = [
+    {
+      target: `p99 under ${TARGETS.p99Ms} ms per answer, real knowledge base`,
+      measured: ms(bot?.p99Ms),
+      pass: bot !== undefined && bot.p99Ms < TARGETS.p99Ms,
+    },
+    {
+      target: `p99 under ${TARGETS.p99At100Ms} ms per answer at 100×`,
+      measured: ms(at100?.p99Ms),
+      pass: at100 !== undefined && at100.p99Ms < TARGETS.p99At100Ms,
+    },
+    {
+      target: `cold start under ${TARGETS.coldStartMs} ms`,
+      measured: ms(bot?.coldStartMs),
+      pass: bot !== undefined && bot.coldStartMs < TARGETS.coldStartMs,
+    },
+  ];
+  for (const set of new Set(quality.map((q) => q.set))) {
+    const rows = quality.filter((q) => q.set === set);
+    const mine = rows.find((q) => q.system === "bot");
+    const others = rows.filter((q) => q.system !== "bot");
+    if (mine === undefined) continue;
+    checks.push({
+      target: `more accurate than both baselines on ${set}`,
+      measured: [mine, ...others].map((q) => `${q.system} ${pct(q.correct)}`).join(", "),
+      pass: others.every((o) => mine.correct > o.correct),
+    });
+    checks.push({
+      target: `no confident answer to a trap or out-of-scope case in ${set}`,
+      measured: `${mine.trapAnswered.count} of ${mine.trapAnswered.of} answered`,
+      pass: mine.trapAnswered.count === 0,
+    });
+  }
+  return checks;
+}
