@@ -12,7 +12,7 @@ export function reportText(file: string, parsed: Parsed, groups: readonly Group[
   const lines = [say.heading(parsed.records.length, groups.length, file), ""];
   const width = String(Math.min(top, groups.length)).length;
   groups.slice(0, top).forEach((group, i) => {
-    const indent = " ".repeat(width + 3);
+    const indent = " ".repeat(width + 2);
     lines.push(`${String(i + 1).padStart(width)}. ${group.count}× ${group.text || "(no words)"}`);
     if (group.variants.length > 0) {
       lines.push(`${indent}${say.alsoAsked(group.variants.slice(0, SHOWN), group.variants.length - SHOWN)}`);

@@ -71,7 +71,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-function ranked(counts: Map<string, number>): string[] {
+function ranked<K extends string>(counts: Map<K, number>): K[] {
   return [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([key]) => key);
 }
 
@@ -108,7 +108,7 @@ export function groupUnanswered(records: readonly UnansweredRecord[]): Group[] {
       count: all.length,
       text: members[0]?.[0] ?? "",
       variants: members.slice(1).map(([text]) => text),
-      platforms: Object.fromEntries(platforms),
+      platforms: Object.fromEntries(ranked(platforms).map((p) => [p, platforms.get(p)])),
       lastAsked: all.map((r) => r.time).reduce((a, b) => (a > b ? a : b), ""),
       considered: ranked(considered),
     };

@@ -67,7 +67,7 @@ export class UnansweredLog {
       time: this.now().toISOString(),
       platform,
       text: questionText(line),
-      considered: answer.considered ?? [],
+      considered: [...new Set(answer.considered)],
     };
     this.pending.push(`${JSON.stringify(record)}\n`);
     if (this.pending.length > MAX_PENDING) this.dropped += this.pending.splice(0, 1).length;

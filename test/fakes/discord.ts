@@ -8,6 +8,7 @@ import { EventEmitter, once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type RawData, WebSocket, WebSocketServer } from "ws";
+import { Faults } from "./faults.js";
 
 export interface RecordedRequest {
   method: string;
@@ -70,6 +71,8 @@ export class FakeDiscord {
   readonly resumes: Resume[] = [];
   /** The query strings the gateway was opened with, e.g. {v: "10", encoding: "json"}. */
   readonly gatewayQueries: Record<string, string>[] = [];
+  /** Faults to inject into the REST API: a 5xx, a 429 with Retry-After, a request held open. */
+  readonly faults = new Faults<RecordedRequest>();
   private readonly sessions = new Map<string, Session>();
   private readonly commands = new Map<string, unknown[]>();
   private readonly events = new EventEmitter();
@@ -222,8 +225,15 @@ export class FakeDiscord {
       authorization: req.headers.authorization,
     };
     this.requests.push(recorded);
-    const [status, body] = this.route(recorded, /^\/api\/v10\//.test(url.pathname));
-    res.writeHead(status, body === undefined ? {} : { "content-type": "application/json" });
+    const fault = await this.faults.apply(recorded);
+    const [status, body] =
+      fault === undefined
+        ? this.route(recorded, /^\/api\/v10\//.test(url.pathname))
+        : [fault.status, fault.body ?? { message: `fake Discord failed with ${fault.status}`, code: 0 }];
+    res.writeHead(status, {
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...fault?.headers,
+    });
     res.end(body === undefined ? undefined : JSON.stringify(body));
     this.events.emit("request", recorded);
   }

@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { Faults } from "./faults.js";
 
 /** One call to the fake Web API, with its arguments decoded. */
 export interface ApiCall {
@@ -15,6 +16,12 @@ export interface ApiCall {
 export interface ResponsePost {
   id: string;
   body: Record<string, unknown>;
+}
+
+/** A request the fake received: a Web API method ("chat.postMessage") or a response_url ("respond/<id>"). */
+export interface Received {
+  target: string;
+  args: Record<string, unknown>;
 }
 
 export const BOT_USER_ID = "UBOT0001";
@@ -45,6 +52,10 @@ function decode(body: string, type: string | undefined): Record<string, unknown>
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
+  /** Faults to inject: an HTTP 5xx or 429 with Retry-After, or a request held open. */
+  readonly faults = new Faults<Received>();
+  /** Requests answered with an injected fault instead of being served. */
+  readonly refused: Received[] = [];
   /** What apps.connections.open hands out. */
   socketUrl: string | undefined;
   /** Methods that answer `ok: false` with this error, when the predicate on their arguments holds. */
@@ -59,6 +70,16 @@ export class FakeSlack {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       const body = await readBody(req);
       const args = decode(body, req.headers["content-type"]);
+      const received = { target: url.pathname.replace(/^\/(api\/)?/, ""), args };
+      const fault = await this.faults.apply(received);
+      if (fault !== undefined) {
+        this.refused.push(received);
+        res
+          .writeHead(fault.status, { "Content-Type": "application/json", ...fault.headers })
+          .end(JSON.stringify(fault.body ?? { ok: false, error: `http_${fault.status}` }));
+        this.events.emit("change");
+        return;
+      }
       if (url.pathname.startsWith("/respond/")) {
         const post = { id: url.pathname.slice("/respond/".length), body: args };
         this.responses.push(post);

@@ -1,0 +1,60 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, DEFAULT_RATE_LIMIT, loadConfig } from "../src/config.js";
+
+function problems(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error("the configuration was accepted");
+}
+
+describe("operations settings", () => {
+  it("default to info logs, ./unanswered.jsonl and a rate limit that is on", () => {
+    const config = loadConfig({}, "/srv/bot");
+    expect(config.logLevel).toBe("info");
+    expect(config.unansweredLog).toBe(path.resolve("/srv/bot", "unanswered.jsonl"));
+    expect(config.rateLimit).toEqual(DEFAULT_RATE_LIMIT);
+  });
+
+  it("read LOG_LEVEL, UNANSWERED_LOG and RATE_LIMIT_*", () => {
+    const config = loadConfig(
+      {
+        LOG_LEVEL: "debug",
+        UNANSWERED_LOG: "logs/asked.jsonl",
+        RATE_LIMIT_BURST: "3",
+        RATE_LIMIT_PER_MINUTE: "30",
+      },
+      "/srv/bot",
+    );
+    expect(config).toMatchObject({
+      logLevel: "debug",
+      unansweredLog: "/srv/bot/logs/asked.jsonl",
+      rateLimit: { burst: 3, perMinute: 30 },
+    });
+  });
+
+  it("turn the unanswered log and the rate limit off when asked", () => {
+    const config = loadConfig({ UNANSWERED_LOG: "off", RATE_LIMIT_ENABLED: "false" });
+    expect(config.unansweredLog).toBeUndefined();
+    expect(config.rateLimit).toBeUndefined();
+  });
+
+  it("name each malformed variable, and never print a value or a secret", () => {
+    const message = problems({
+      LOG_LEVEL: "loud",
+      RATE_LIMIT_BURST: "0",
+      RATE_LIMIT_PER_MINUTE: "lots",
+      RATE_LIMIT_ENABLED: "maybe",
+      SLACK_BOT_TOKEN: "xoxb-real-secret-token",
+    });
+    for (const name of ["LOG_LEVEL", "RATE_LIMIT_BURST", "RATE_LIMIT_PER_MINUTE", "RATE_LIMIT_ENABLED"]) {
+      expect(message).toContain(`${name}:`);
+    }
+    for (const value of ["loud", "lots", "maybe", "xoxb-real-secret-token"])
+      expect(message).not.toContain(value);
+  });
+});

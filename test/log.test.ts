@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { redact } from "../src/log.js";
+import { captureLogs } from "./helpers.js";
+
+const DISCORD = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB";
+const SIGNING = "0123456789abcdef0123456789abcdef";
+
+describe("redaction", () => {
+  it("hides Slack and Discord tokens by their shape, and Authorization credentials", () => {
+    const text = `xoxb-1-abc xapp-1-A1-def xoxp-9 ${DISCORD} "authorization":"Bot abc.def.ghi" Authorization: Bearer sekrit123`;
+    const out = redact(text);
+    for (const secret of ["xoxb-1-abc", "xapp-1-A1-def", "xoxp-9", DISCORD, "abc.def.ghi", "sekrit123"]) {
+      expect(out).not.toContain(secret);
+    }
+  });
+
+  it("hides every configured secret, also as JSON escapes it", () => {
+    const secret = 'pa"ss\\word-123';
+    const out = redact(`raw ${secret} json ${JSON.stringify(secret)}`, [secret]);
+    expect(out).not.toContain(secret);
+    expect(out).not.toContain(JSON.stringify(secret).slice(1, -1));
+  });
+
+  it("leaves ordinary words alone, bots included", () => {
+    expect(redact("the bot connected; Bearer of good news")).toBe("the bot connected; Bearer of good news");
+  });
+});
+
+describe("the logger", () => {
+  it("writes one JSON object per line, at or above its level", () => {
+    const log = captureLogs("warn");
+    log.logger.info("not written");
+    log.logger.warn({ platform: "slack" }, "written");
+    expect(log.entries()).toEqual([
+      expect.objectContaining({ level: 40, platform: "slack", msg: "written", name: "returnee-bot" }),
+    ]);
+    expect(log.raw().endsWith("\n")).toBe(true);
+  });
+
+  it("never writes a secret, whether in a message, a field or an error", () => {
+    const log = captureLogs("trace", [SIGNING]);
+    const error = Object.assign(new Error(`signature check with ${SIGNING} failed`), {
+      code: "E_SIG",
+      config: { headers: { Authorization: `Bearer xoxb-live-token` } },
+    });
+    log.logger.error({ err: error, secret: SIGNING }, `failed with ${SIGNING}`);
+    expect(log.raw()).not.toContain(SIGNING);
+    expect(log.raw()).not.toContain("xoxb-live-token");
+    expect(log.entries()[0]).toMatchObject({ err: { type: "Error", code: "E_SIG" } });
+  });
+
+  it("logs an error's name, message, code and stack, never the request it carried", () => {
+    const log = captureLogs();
+    const error = Object.assign(new Error("boom"), { request: { body: "private question text" } });
+    log.logger.error({ err: error }, "failed");
+    const [entry] = log.entries() as { err: Record<string, unknown> }[];
+    expect(Object.keys(entry?.err ?? {}).sort()).toEqual(["message", "stack", "type"]);
+  });
+});

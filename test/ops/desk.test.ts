@@ -1,0 +1,118 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runLine } from "../../commands/index.js";
+import { messages } from "../../src/core/messages.js";
+import type { Answer } from "../../src/core/types.js";
+import type { Reply, Request } from "../../src/ops/index.js";
+import { RateLimiter } from "../../src/ops/rate-limit.js";
+import { fixtureCore, tempDir, testDesk } from "../helpers.js";
+
+const core = fixtureCore();
+
+function request(text: string, extra: Partial<Request> = {}): Request {
+  return { platform: "slack", user: "U1", text, mustReply: false, surface: "mention", ...extra };
+}
+
+/** Serves a line and returns what the adapter was asked to send. */
+async function served(desk: ReturnType<typeof testDesk>["desk"], req: Request, run?: () => Answer) {
+  const sent: Reply[] = [];
+  await desk.serve(req, run ?? (() => runLine(req.text, core)), async (reply) => void sent.push(reply));
+  return sent;
+}
+
+const texts = (replies: Reply[]) => replies.map((r) => (r.kind === "answer" ? r.answer.title : r.text));
+
+describe("the desk every adapter serves through", () => {
+  it("answers, and records a declined question in the unanswered log", async () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    const { desk } = testDesk({ unanswered: file });
+    expect(texts(await served(desk, request("gz green cards")))).toEqual(["Guangzhou, talent green card"]);
+    await served(desk, request("How do I cook fried rice?"));
+    await desk.drain(1000);
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    expect(lines.map((l) => JSON.parse(l).text)).toEqual(["how do i cook fried rice"]);
+  });
+
+  it("tells a person once when they are rate-limited, then drops their messages until allowed again", async () => {
+    const clock = { now: 0 };
+    const { desk, log } = testDesk({ limiter: new RateLimiter({ burst: 2, perMinute: 6 }, () => clock.now) });
+    const replies = [];
+    for (let i = 0; i < 6; i++) replies.push(...(await served(desk, request("gz green cards"))));
+    expect(texts(replies)).toEqual([
+      "Guangzhou, talent green card",
+      "Guangzhou, talent green card",
+      messages.rateLimited(10),
+    ]);
+    expect(
+      log.entries().filter((e) => e.msg === "rate limit: holding back one person's questions"),
+    ).toHaveLength(1);
+    expect(log.raw()).not.toContain("U1");
+    clock.now += 10_000;
+    expect(texts(await served(desk, request("gz green cards")))).toEqual(["Guangzhou, talent green card"]);
+  });
+
+  it("always replies to an interaction that must get a reply, even past the first refusal", async () => {
+    const { desk } = testDesk({ limiter: new RateLimiter({ burst: 1, perMinute: 1 }, () => 0) });
+    const interaction = request("/help", { mustReply: true });
+    const replies = [];
+    for (let i = 0; i < 3; i++) replies.push(...(await served(desk, interaction)));
+    expect(texts(replies)).toEqual([messages.helpTitle, messages.rateLimited(60), messages.rateLimited(60)]);
+  });
+
+  it("apologises when answering throws, and when sending fails, and never throws itself", async () => {
+    const { desk, log } = testDesk();
+    const failing = await served(desk, request("anything"), () => {
+      throw new Error("the core broke");
+    });
+    expect(texts(failing)).toEqual([messages.apology]);
+
+    const attempts: Reply[] = [];
+    await desk.serve(
+      request("gz green cards"),
+      () => runLine("gz green cards", core),
+      async (reply) => {
+        attempts.push(reply);
+        throw new Error("the platform is down");
+      },
+    );
+    expect(texts(attempts)).toEqual(["Guangzhou, talent green card", messages.apology]);
+    expect(log.entries().map((e) => e.msg)).toEqual([
+      "answering failed",
+      "sending the answer failed",
+      "sending a notice failed",
+    ]);
+  });
+
+  it("once closing, takes no new work: an interaction hears it is restarting, a message is left alone", async () => {
+    const { desk } = testDesk();
+    desk.close();
+    expect(texts(await served(desk, request("gz green cards", { mustReply: true })))).toEqual([
+      messages.restarting,
+    ]);
+    expect(await served(desk, request("gz green cards"))).toEqual([]);
+  });
+
+  it("lets answers in flight finish while draining", async () => {
+    const { desk } = testDesk();
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let delivered = false;
+    void desk.serve(
+      request("gz green cards"),
+      () => runLine("gz green cards", core),
+      async () => {
+        await slow;
+        delivered = true;
+      },
+    );
+    expect(desk.pending).toBe(1);
+    desk.close();
+    const draining = desk.drain(5000);
+    release();
+    expect(await draining).toBe(0);
+    expect(delivered).toBe(true);
+  });
+});

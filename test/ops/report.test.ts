@@ -1,0 +1,98 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { PassThrough } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli.js";
+import { groupUnanswered, parseUnanswered } from "../../src/ops/report.js";
+import type { UnansweredRecord } from "../../src/ops/unanswered.js";
+import { FIXTURE_KNOWLEDGE, tempDir } from "../helpers.js";
+
+function record(text: string, extra: Partial<UnansweredRecord> = {}): UnansweredRecord {
+  return { time: "2026-03-01T10:00:00.000Z", platform: "discord", text, considered: [], ...extra };
+}
+
+const log = (records: UnansweredRecord[]) => records.map((r) => JSON.stringify(r)).join("\n");
+
+describe("grouping unanswered questions by similarity", () => {
+  it("puts rephrasings of one question together and counts them, most asked first", () => {
+    const groups = groupUnanswered([
+      record("how many returnees live in shenzhen", { considered: ["sz-a", "gz-b"] }),
+      record("how many returnees live in shenzhen", { platform: "slack", considered: ["sz-a"] }),
+      record("returnees living in shenzhen", { time: "2026-03-05T08:00:00.000Z" }),
+      record("visa for spouses"),
+      record("city atlantis"),
+      record("visa for a spouse"),
+    ]);
+    expect(groups.map((g) => [g.count, g.text])).toEqual([
+      [3, "how many returnees live in shenzhen"],
+      [2, "visa for a spouse"],
+      [1, "city atlantis"],
+    ]);
+    expect(groups[0]).toMatchObject({
+      variants: ["returnees living in shenzhen"],
+      platforms: { discord: 2, slack: 1 },
+      lastAsked: "2026-03-05T08:00:00.000Z",
+      considered: ["sz-a", "gz-b"],
+    });
+  });
+
+  it("keeps questions about different things apart", () => {
+    const groups = groupUnanswered([record("returnees in shenzhen"), record("returnees in chengdu")]);
+    expect(groups).toHaveLength(2);
+  });
+
+  it("skips lines that are not records, such as one cut short", () => {
+    const parsed = parseUnanswered(`${log([record("a question")])}\n{"time":"2026-03\n\n[1,2]\n`);
+    expect(parsed.records).toHaveLength(1);
+    expect(parsed.skipped).toBe(2);
+  });
+});
+
+async function report(env: NodeJS.ProcessEnv, ...args: string[]) {
+  const stdout = new PassThrough();
+  let out = "";
+  stdout.on("data", (d) => (out += d));
+  const code = await main(["report", ...args], {
+    stdin: new PassThrough(),
+    stdout,
+    stderr: new PassThrough(),
+    env: { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, ...env },
+  });
+  return { code, out };
+}
+
+describe("returnee-bot report", () => {
+  it("prints what people asked most that the bot could not answer, with counts and nearest facts", async () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    writeFileSync(
+      file,
+      log([
+        record("visa for spouses", { considered: ["visa-fact"] }),
+        record("how many returnees live in shenzhen"),
+        record("visa for a spouse", { platform: "slack", considered: ["visa-fact"] }),
+      ]),
+    );
+    const { code, out } = await report({ UNANSWERED_LOG: file });
+    expect(code).toBe(0);
+    expect(out).toContain(`3 unanswered questions in ${file}, in 2 groups`);
+    const lines = out.split("\n");
+    expect(lines[2]).toBe("1. 2× visa for a spouse");
+    expect(lines[3]).toBe("   also asked as: visa for spouses");
+    expect(lines[4]).toBe("   last asked 2026-03-01 · discord 1, slack 1 · nearest facts: visa-fact");
+    expect(lines[5]).toBe("2. 1× how many returnees live in shenzhen");
+  });
+
+  it("shows only the top groups when asked, saying how many more there are", async () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    writeFileSync(file, log([record("alpha"), record("beta"), record("gamma")]));
+    const { out } = await report({ UNANSWERED_LOG: file }, "--top", "1");
+    expect(out).toContain("…and 2 more groups; --top N shows more.");
+    expect(out).not.toContain("beta");
+  });
+
+  it("says so when nothing is recorded yet, or the log is turned off", async () => {
+    const missing = path.join(tempDir(), "none.jsonl");
+    expect((await report({ UNANSWERED_LOG: missing })).out).toContain("No unanswered questions are recorded");
+    expect((await report({ UNANSWERED_LOG: "off" })).out).toContain("turned off");
+  });
+});
