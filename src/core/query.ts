@@ -1,6 +1,6 @@
 import { entityKey, type KnowledgeIndex } from "./knowledge-index.js";
 import type { Entity } from "./schema.js";
-import { LIGHT_WORDS, STOPWORDS } from "./stopwords.js";
+import { isLight, STOPWORDS } from "./stopwords.js";
 import { isCjk, isNumber, normalise } from "./text.js";
 
 /** Chinese characters that only frame a question ("what", "how many", "is", particles). */
@@ -98,7 +98,7 @@ export function analyse(question: string, index: KnowledgeIndex): Query {
   const terms = new Map<string, QueryTerm>();
   for (const word of rest) {
     const term = index.term(word);
-    const light = LIGHT_WORDS.has(word) && terms.get(term)?.light !== false;
+    const light = isLight(word) && terms.get(term)?.light !== false;
     terms.set(term, { term, form: index.form(word), weight: index.weight(term), light });
   }
   const asks = ASKS.find(([, pattern]) => pattern.test(text))?.[0] ?? "other";

@@ -1,3 +1,5 @@
+import { inflection } from "./text.js";
+
 /**
  * Words that carry no subject of their own in a question: function words, question words,
  * politeness and chat filler. They neither count for nor against a fact.
@@ -23,16 +25,19 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Common verbs and nouns that rarely say what a question is about ("bring", "work", "year").
- * They do not count against a fact that lacks them, and count a little for one that has them.
+ * Common verbs and nouns that rarely say what a question is about ("bring", "work", "year"), in
+ * any inflection. They do not count against a fact that lacks them, and count a little for one that has them.
  */
-export const LIGHT_WORDS: ReadonlySet<string> = new Set(
-  `bring brings brought come comes came go went take takes took make makes made have had give gives gave
-  put set sets start starts started begin began begun launch launched introduce introduced establish
-  established found founded create created issue issues issued publish published release released hold
-  holds held happen happened open opened run runs ran work works worked working settle settled choose
-  chose chosen pick picked focus focused do play played move moved help helped use used need needs turn
-  turned year years time times place places city cities people person become became`
+const LIGHT_FORMS: ReadonlySet<string> = new Set(
+  `bring brought come came go went take took make made have had give gave put set start begin began begun
+  launch introduce establish found create issue publish release hold held happen open run ran work settle
+  choose chose chosen pick focus do did does play move help use need turn year time place city people
+  person become became`
     .split(/\s+/)
-    .filter(Boolean),
+    .filter(Boolean)
+    .map(inflection),
 );
+
+export function isLight(word: string): boolean {
+  return LIGHT_FORMS.has(inflection(word));
+}

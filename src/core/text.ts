@@ -52,7 +52,7 @@ export function isNumber(token: string): boolean {
  * "issued" meets "issue" but "population" does not meet "populous" as their Porter stems do.
  */
 export function inflection(word: string): string {
-  if (word.length <= 4 || isNumber(word) || isCjk(word)) return word;
+  if (word.length <= 3 || isNumber(word) || isCjk(word)) return word;
   return word
     .replace(/(ies|ied)$/, "y")
     .replace(/(ss|sh|ch|x|z)es$/, "$1")
