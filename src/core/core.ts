@@ -58,7 +58,7 @@ export class Core {
     if (query.entities.length === 0 && query.terms.length === 0) {
       return decline(messages.emptyQuestion, this.starters(), messages.emptyTitle);
     }
-    if (query.terms.length === 0 && query.asks === "other" && query.numbers.length === 0) {
+    if (query.terms.length === 0 && query.asks === "other") {
       return this.profile(query.entities);
     }
 
