@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Core } from "../src/core/core.js";
+import { Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
 import { createLogger, type Logger, type LogLevelName } from "../src/log.js";
 import { Desk } from "../src/ops/desk.js";
 import type { RateLimiter } from "../src/ops/rate-limit.js";
@@ -74,4 +74,23 @@ export function testDesk(
 /** A fresh directory for files a test writes. */
 export function tempDir(prefix = "returnee-test-"): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/**
+ * A question of exactly MAX_QUESTION_LENGTH characters that the fixture answers, and one a
+ * character longer whose first MAX_QUESTION_LENGTH characters are that question: an adapter that
+ * cut the text short would answer the second instead of asking to shorten it.
+ */
+export const AT_LIMIT = `gz green cards${" ".repeat(MAX_QUESTION_LENGTH - 20)}please`;
+export const OVER_LIMIT = `${AT_LIMIT}?`;
+
+/** Resolves with the check's value once it is defined, checking every few milliseconds; fails after `ms`. */
+export async function eventually<T>(check: () => T | undefined, what: string, ms = 5000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`waited in vain for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

@@ -64,6 +64,8 @@ export async function interact(fake: FakeDiscord, payload: InteractionPayload): 
 
 export interface MessageBody {
   content?: string;
+  /** 64: only the person who used the interaction sees it. */
+  flags?: number;
   embeds?: {
     title?: string;
     description?: string;

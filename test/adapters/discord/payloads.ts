@@ -35,6 +35,13 @@ export const human = {
   global_name: "Asker",
   avatar: null,
 };
+/** A second person in the server, whose questions must not wait on the first one's. */
+export const otherHuman = {
+  ...human,
+  id: "900000000000000005",
+  username: "other-asker",
+  global_name: "Other",
+};
 export const otherBot = { ...botUser, id: ids.otherBot, username: "other-bot" };
 
 function textChannel(id: string, name: string) {
@@ -132,6 +139,8 @@ export function nextId(): string {
 interface Where {
   /** A DM with the bot instead of the server's general channel. */
   dm?: boolean;
+  /** Who sends it; the human asker unless said. */
+  user?: object;
 }
 
 export interface InteractionPayload {
@@ -142,13 +151,14 @@ export interface InteractionPayload {
 
 function interaction(type: number, data: object, where: Where = {}, extra: object = {}): InteractionPayload {
   const id = nextId();
+  const user = where.user ?? human;
   const place = where.dm
-    ? { channel: dmChannel, channel_id: ids.dm, user: human, context: 1 }
+    ? { channel: dmChannel, channel_id: ids.dm, user, context: 1 }
     : {
         guild_id: ids.guild,
         channel: textChannel(ids.general, "general"),
         channel_id: ids.general,
-        member: { ...member(human), permissions: PERMISSIONS },
+        member: { ...member(user), permissions: PERMISSIONS },
         guild_locale: "en-US",
         context: 0,
       };

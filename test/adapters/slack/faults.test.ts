@@ -1,0 +1,127 @@
+import { webApi } from "@slack/bolt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
+import { messages } from "../../../src/core/messages.js";
+import { FakeSlack, type Received } from "../../fakes/slack.js";
+import { eventually, fixtureCore, testDesk } from "../../helpers.js";
+import {
+  BOT_TOKEN,
+  directMessage,
+  eventCallback,
+  postSigned,
+  SIGNING_SECRET,
+  slashCommand,
+} from "./requests.js";
+
+/**
+ * Slack failing over HTTP the way it does: a 5xx or a 429 with Retry-After from the Web API, a
+ * failing response_url. The Web API client retries both (its retry policy, and Retry-After); a
+ * response_url is not retried by Bolt, so the failure is reported and the asker gets an apology.
+ */
+const { desk, log } = testDesk({ secrets: [BOT_TOKEN, SIGNING_SECRET] });
+let fake: FakeSlack;
+let service: SlackService;
+let url: string;
+
+beforeAll(async () => {
+  fake = await new FakeSlack().start();
+  service = await startSlack(
+    fixtureCore(),
+    { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
+    desk,
+    { host: "127.0.0.1" },
+  );
+  url = `http://127.0.0.1:${service.port}/slack/events`;
+});
+
+afterAll(async () => {
+  await service?.stop();
+  await fake?.close();
+});
+
+const dm = (text: string, channel: string) =>
+  postSigned(
+    url,
+    JSON.stringify(eventCallback(directMessage(text, channel, `${Date.now() / 1000}`))),
+    "application/json",
+  );
+const to = (target: string, channel?: string) => (r: Received) =>
+  r.target === target && (channel === undefined || r.args.channel === channel);
+
+describe("Slack failing", () => {
+  it("retries a post the Web API answers with 503, and the answer arrives", async () => {
+    fake.faults.fail(to("chat.postMessage", "D5XX"), { status: 503 });
+    await dm("gz green cards", "D5XX");
+    const call = await fake.waitForCall("chat.postMessage", "D5XX");
+    expect(call.args.text).toContain("2,515");
+    expect(fake.refused.filter(to("chat.postMessage", "D5XX"))).toHaveLength(1);
+  });
+
+  it("waits out a 429 for its Retry-After, logs it, and the answer arrives", async () => {
+    fake.faults.fail(to("chat.postMessage", "D429"), {
+      status: 429,
+      headers: { "Retry-After": "1" },
+      body: { ok: false, error: "ratelimited" },
+    });
+    await dm("gz green cards", "D429");
+    expect((await fake.waitForCall("chat.postMessage", "D429")).args.text).toContain("2,515");
+    expect(log.entries().some((e) => String(e.msg).includes("rate limiting. Will retry in 1 seconds"))).toBe(
+      true,
+    );
+  });
+
+  it("reports a response_url that fails, apologises there, and keeps serving", async () => {
+    fake.faults.fail(to("respond/url-500"), { status: 500 });
+    const form = new URLSearchParams(slashCommand("/city", "Guangzhou", fake.responseUrl("url-500")));
+    expect((await postSigned(url, form.toString(), "application/x-www-form-urlencoded")).status).toBe(200);
+    const apology = await fake.waitForResponse("url-500");
+    expect(apology.body).toMatchObject({ response_type: "ephemeral", text: messages.apology });
+    const failure = log
+      .entries()
+      .find((e) => e.msg === "sending the answer failed" && e.surface === "slash command");
+    expect(failure).toMatchObject({
+      level: 50,
+      err: { message: expect.stringContaining("response_url: 500") },
+    });
+  });
+
+  it("gives up on a Web API that keeps failing, as its retry policy says, and stays up", async () => {
+    const failing = new FakeSlack();
+    await failing.start();
+    const quick = testDesk();
+    const app = await startSlack(
+      fixtureCore(),
+      { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: failing.apiUrl, port: 0 },
+      quick.desk,
+      // Production retries for five minutes; the same client, told to retry twice at once.
+      { host: "127.0.0.1", retryConfig: { ...webApi.retryPolicies.rapidRetryPolicy, retries: 2 } },
+    );
+    try {
+      failing.faults.fail(to("chat.postMessage", "DDOWN"), { status: 500 }, 6);
+      const appUrl = `http://127.0.0.1:${app.port}/slack/events`;
+      const event = (channel: string) =>
+        postSigned(
+          appUrl,
+          JSON.stringify(eventCallback(directMessage("/help", channel, "1.2"))),
+          "application/json",
+        );
+      await event("DDOWN");
+      await eventually(
+        () => quick.log.entries().find((e) => e.msg === "sending a notice failed"),
+        "the failed apology logged",
+      );
+      // The answer and the apology, each tried three times.
+      expect(failing.refused.filter(to("chat.postMessage", "DDOWN"))).toHaveLength(6);
+      await event("DUP");
+      expect((await failing.waitForCall("chat.postMessage", "DUP")).args.text).toContain(messages.helpTitle);
+    } finally {
+      await app.stop();
+      await failing.close();
+    }
+  });
+
+  it("never logs a token or the signing secret while failing", () => {
+    expect(log.raw()).not.toContain(BOT_TOKEN);
+    expect(log.raw()).not.toContain(SIGNING_SECRET);
+  });
+});
