@@ -1,27 +1,8 @@
 import { execFile } from "node:child_process";
-import { PassThrough } from "node:stream";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { main } from "../../../src/cli.js";
 import { copyOfFixture, FIXTURE_KNOWLEDGE } from "../../helpers.js";
-
-/** Runs the CLI in-process with the given standard input; returns its exit code and output. */
-async function cli(
-  argv: string[],
-  input = "",
-  env: NodeJS.ProcessEnv = { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE },
-) {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d) => (out += d));
-  stderr.on("data", (d) => (err += d));
-  stdin.end(input);
-  const code = await main(argv, { stdin, stdout, stderr, env });
-  return { code, out, err };
-}
+import { cli } from "./run-cli.js";
 
 describe("returnee-bot ask --jsonl", () => {
   it("writes one JSON line per input line, in order, blank lines included", async () => {

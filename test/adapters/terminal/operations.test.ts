@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { messages } from "../../../src/core/messages.js";
+import { AT_LIMIT, FIXTURE_KNOWLEDGE, OVER_LIMIT, tempDir } from "../../helpers.js";
+import { cli } from "./run-cli.js";
+
+const tooLong = messages.tooLong(500);
+const env = (extra: NodeJS.ProcessEnv = {}) => ({
+  KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE,
+  UNANSWERED_LOG: "off",
+  ...extra,
+});
+
+describe("the terminal: questions up to the documented length, and over it", () => {
+  it("answers a 500-character question whole with ask, and asks to shorten a 501-character one", async () => {
+    expect((await cli(["ask", AT_LIMIT], "", env())).out).toContain("2,515");
+    const over = await cli(["ask", OVER_LIMIT], "", env());
+    expect(over.out).toContain(tooLong);
+    expect(over.out).not.toContain("2,515");
+  });
+
+  it("does the same line by line with ask --jsonl, whose standard output stays JSON lines only", async () => {
+    const { out, err } = await cli(
+      ["ask", "--jsonl"],
+      `${AT_LIMIT}\n${OVER_LIMIT}\n`,
+      env({ LOG_LEVEL: "trace" }),
+    );
+    const lines = out
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.input.length, l.answered])).toEqual([
+      [500, true],
+      [501, false],
+    ]);
+    expect(lines[1].text).toContain(tooLong);
+    expect(Object.keys(lines[0]).sort()).toEqual(["answered", "input", "score", "sources", "text"]);
+    expect(err).toBe("");
+  });
+
+  it("does the same in the chat", async () => {
+    const { out } = await cli(["chat"], `${AT_LIMIT}\n${OVER_LIMIT}\n`, env());
+    const [, first, second] = out.split("> ");
+    expect(first).toContain("2,515");
+    expect(second).toContain(tooLong);
+  });
+});
+
+describe("the terminal chat, served like the chat platforms", () => {
+  it("holds back a person who asks faster than the rate limit, saying how long to wait", async () => {
+    const { out } = await cli(
+      ["chat"],
+      "/help\n/help\n/help\n",
+      env({ RATE_LIMIT_BURST: "2", RATE_LIMIT_PER_MINUTE: "1" }),
+    );
+    expect(out.split(messages.helpTitle)).toHaveLength(3);
+    expect(out).toContain(messages.rateLimited(60));
+  });
+
+  it("records what it could not answer, with the platform terminal", async () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    await cli(["chat"], "How do I cook fried rice?\ngz green cards\n", env({ UNANSWERED_LOG: file }));
+    const records = readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(records.map((r) => [r.platform, r.text])).toEqual([["terminal", "how do i cook fried rice"]]);
+  });
+
+  it("leaves ask and ask --jsonl out of the unanswered log: they are for scripts and evaluation", async () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    await cli(["ask", "How do I cook fried rice?"], "", env({ UNANSWERED_LOG: file }));
+    await cli(["ask", "--jsonl"], "How do I cook fried rice?\n", env({ UNANSWERED_LOG: file }));
+    expect(existsSync(file)).toBe(false);
+  });
+});
