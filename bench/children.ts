@@ -19,9 +19,16 @@ function runNode<T>(entry: string, args: string[], nodeFlags: string[] = []): T 
   return JSON.parse(last) as T;
 }
 
+/** performance.now() readings of a cold child: milliseconds since its process started. */
 export interface ColdRun {
   system: SystemName;
-  /** performance.now() when the first answer was ready: milliseconds since the process started. */
+  /** When the entry module began to run: Node's own start-up. */
+  entryMs: number;
+  /** When the system's modules were imported. */
+  importedMs: number;
+  /** When the knowledge was loaded and indexed. */
+  loadedMs: number;
+  /** When the first answer was ready. */
   firstAnswerMs: number;
   maxRssMiB: number;
   answered: boolean;

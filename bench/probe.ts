@@ -2,7 +2,7 @@
 // grading as one JSON line. Run with --expose-gc so that heap figures exclude garbage.
 import { judge, readCases } from "../test/eval/grade.js";
 import { type Budget, DEFAULT_BUDGET, type Latency, measureLatency } from "./speed.js";
-import { isSystemName, loadSystem, type SystemName } from "./systems/index.js";
+import { importSystem, isSystemName, type SystemName } from "./systems/index.js";
 
 export interface ProbeRequest {
   system: SystemName;
@@ -18,6 +18,8 @@ export interface ProbeRequest {
 export interface ProbeReport {
   system: SystemName;
   loadMs: number;
+  /** V8 heap in use before loading, after a full garbage collection, in MiB. */
+  heapBeforeMiB: number;
   /** V8 heap in use after loading and a full garbage collection, in MiB. */
   heapMiB: number;
   latency: Latency;
@@ -34,9 +36,11 @@ function collect(): void {
 
 async function probe(request: ProbeRequest): Promise<ProbeReport> {
   const cases = readCases(request.casesFile);
+  const load = await importSystem(request.system);
   collect();
+  const heapBeforeMiB = process.memoryUsage().heapUsed / 2 ** 20;
   const start = performance.now();
-  const system = await loadSystem(request.system, request.knowledgeDir);
+  const system = load(request.knowledgeDir);
   const loadMs = performance.now() - start;
   collect();
   const heapMiB = process.memoryUsage().heapUsed / 2 ** 20;
@@ -48,7 +52,16 @@ async function probe(request: ProbeRequest): Promise<ProbeReport> {
   );
   const latency = measureLatency((line) => system.answer(line), lines, request.budget ?? DEFAULT_BUDGET);
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
-  return { system: request.system, loadMs, heapMiB, latency, passed, cases: cases.length, maxRssMiB };
+  return {
+    system: request.system,
+    loadMs,
+    heapBeforeMiB,
+    heapMiB,
+    latency,
+    passed,
+    cases: cases.length,
+    maxRssMiB,
+  };
 }
 
 /** At most n items, evenly spaced. */

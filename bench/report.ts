@@ -36,13 +36,25 @@ export function render(results: Results): string {
     ]),
   );
   const speed = table(
-    ["system", "p50 ms", "p99 ms", "answers/s (1 core)", "cold start ms", "peak RSS MiB", "samples"],
+    [
+      "system",
+      "p50 ms",
+      "p99 ms",
+      "answers/s (1 core)",
+      "cold start ms",
+      "(node+import+load+answer)",
+      "peak RSS MiB",
+      "samples",
+    ],
     results.speed.map((s) => [
       s.system,
       ms(s.p50Ms),
       ms(s.p99Ms),
       fixed(s.perSecond, 0),
       fixed(s.coldStartMs, 0),
+      [s.coldParts.nodeMs, s.coldParts.importMs, s.coldParts.loadMs, s.coldParts.answerMs]
+        .map((n) => fixed(n, 0))
+        .join("+"),
       fixed(s.coldRssMiB, 0),
       s.samples,
     ]),

@@ -18,6 +18,8 @@ export interface SpeedRow {
   samples: number;
   /** Median over the cold runs of the time from process start to the first answer. */
   coldStartMs: number;
+  /** Medians of where that time went: Node start-up, imports, loading and indexing, the answer. */
+  coldParts: { nodeMs: number; importMs: number; loadMs: number; answerMs: number };
   /** Median peak resident memory of the cold runs. */
   coldRssMiB: number;
 }
@@ -27,6 +29,7 @@ export interface ScaleRow {
   system: SystemName;
   size: KnowledgeSize;
   loadMs: number;
+  heapBeforeMiB: number;
   heapMiB: number;
   p50Ms: number;
   p99Ms: number;

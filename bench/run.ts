@@ -5,13 +5,18 @@ import os from "node:os";
 import path from "node:path";
 import { defaultKnowledgeDir, loadKnowledge } from "../src/core/loader.js";
 import { readCases } from "../test/eval/grade.js";
-import { coldStart, probe } from "./children.js";
+import { type ColdRun, coldStart, probe } from "./children.js";
 import { COLD_QUESTION, COLD_RUNS, FACTORS, SCALE_PLAN } from "./plan.js";
 import { grade, type QualityRow } from "./quality.js";
 import { render } from "./report.js";
 import type { Machine, Results, ScaleRow, SpeedRow } from "./results.js";
 import { quantile } from "./speed.js";
-import { type KnowledgeSize, sizeOf, writeSyntheticKnowledge } from "./synthetic/generate.js";
+import {
+  type KnowledgeSize,
+  REAL_CITY_SHARE,
+  sizeOf,
+  writeSyntheticKnowledge,
+} from "./synthetic/generate.js";
 import { loadSystem, SYSTEM_NAMES, type SystemName } from "./systems/index.js";
 import { checkTargets } from "./targets.js";
 
@@ -54,12 +59,19 @@ function median(values: number[]): number {
   );
 }
 
-function cold(system: SystemName): Pick<SpeedRow, "coldStartMs" | "coldRssMiB"> {
+function cold(system: SystemName): Pick<SpeedRow, "coldStartMs" | "coldParts" | "coldRssMiB"> {
   progress(`cold start: ${system} ×${COLD_RUNS}`);
   const runs = Array.from({ length: COLD_RUNS }, () => coldStart(system, knowledgeDir, COLD_QUESTION));
+  const of = (part: (r: ColdRun) => number) => median(runs.map(part));
   return {
-    coldStartMs: median(runs.map((r) => r.firstAnswerMs)),
-    coldRssMiB: median(runs.map((r) => r.maxRssMiB)),
+    coldStartMs: of((r) => r.firstAnswerMs),
+    coldParts: {
+      nodeMs: of((r) => r.entryMs),
+      importMs: of((r) => r.importedMs - r.entryMs),
+      loadMs: of((r) => r.loadedMs - r.importedMs),
+      answerMs: of((r) => r.firstAnswerMs - r.loadedMs),
+    },
+    coldRssMiB: of((r) => r.maxRssMiB),
   };
 }
 
@@ -94,6 +106,10 @@ const speedRows: SpeedRow[] = SYSTEM_NAMES.map((system) => {
   const { p50Ms, p99Ms, perSecond, samples } = probed;
   return { system, p50Ms, p99Ms, perSecond, samples, ...cold(system) };
 });
+notes.push(
+  `latency is timed over the input lines of ${path.relative(root, casesFile)}, the same lines at every size`,
+  `a synthetic knowledge base is the curated one plus invented records; ${100 * REAL_CITY_SHARE}% of the invented city-bound entities sit in real cities`,
+);
 for (const [factor, plan] of Object.entries(SCALE_PLAN)) {
   for (const [system, p] of Object.entries(plan)) {
     if (p.sample !== undefined)

@@ -16,7 +16,7 @@ import { Random } from "./random.js";
 
 export const DEFAULT_SEED = 20_171_206;
 /** Share of city-bound synthetic entities placed in a real city, so the real cities' fact lists grow too. */
-const REAL_CITY_SHARE = 0.05;
+export const REAL_CITY_SHARE = 0.05;
 const RECORDS_PER_FILE = 1000;
 const KEYWORDS = ["haigui", "overseas talent", "returned scholars", "statistics", "policy", "start-up"];
 const TITLES = [
