@@ -2,63 +2,18 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runLine } from "../../../commands/index.js";
 import {
-  type Block,
   clip,
   escapeMrkdwn,
   isShareable,
-  LIMITS,
   renderAnswer,
   renderNotice,
-  type SlackMessage,
 } from "../../../src/adapters/slack/format.js";
 import { messages, slackMessages } from "../../../src/core/messages.js";
 import type { Answer } from "../../../src/core/types.js";
 import { fixtureCore } from "../../helpers.js";
+import { expectInert, expectWithinLimits, mrkdwnTexts } from "./limits.js";
 
 const core = fixtureCore();
-
-/** Every text of a message that Slack reads as mrkdwn, with the fallback `text`. */
-function mrkdwnTexts(message: SlackMessage): string[] {
-  const texts = [message.text];
-  for (const block of message.blocks) {
-    if (block.type === "section" && block.text?.type === "mrkdwn") texts.push(block.text.text);
-    if (block.type === "context") for (const e of block.elements) if (e.type === "mrkdwn") texts.push(e.text);
-  }
-  return texts;
-}
-
-/** Slack's limits, as its API enforces them. */
-function expectWithinLimits(message: SlackMessage): void {
-  expect(message.blocks.length).toBeLessThanOrEqual(50);
-  expect(message.text.length).toBeGreaterThan(0);
-  expect(message.text.length).toBeLessThanOrEqual(LIMITS.text);
-  for (const block of message.blocks as Block[]) {
-    if (block.type === "header") {
-      expect(block.text.text.length).toBeGreaterThan(0);
-      expect(block.text.text.length).toBeLessThanOrEqual(150);
-    } else if (block.type === "section") {
-      expect(block.text?.text.length).toBeGreaterThan(0);
-      expect(block.text?.text.length).toBeLessThanOrEqual(3000);
-    } else if (block.type === "context") {
-      expect(block.elements.length).toBeGreaterThan(0);
-      expect(block.elements.length).toBeLessThanOrEqual(10);
-      for (const e of block.elements) {
-        if (e.type !== "mrkdwn" && e.type !== "plain_text") throw new Error(`unexpected ${e.type}`);
-        expect(e.text.length).toBeGreaterThan(0);
-        expect(e.text.length).toBeLessThanOrEqual(3000);
-      }
-    } else throw new Error(`unexpected block ${block.type}`);
-  }
-}
-
-/** No raw <, > or & outside an entity: nothing can become a mention, a link or a broadcast. */
-function expectInert(message: SlackMessage): void {
-  for (const text of mrkdwnTexts(message)) {
-    expect(text).not.toMatch(/[<>]/);
-    expect(text).not.toMatch(/&(?!amp;|lt;|gt;)/);
-    expect(text).not.toMatch(/(^|[^\w])@(here|channel|everyone)/i);
-  }
-}
 
 const json = (value: unknown) => JSON.stringify(value);
 

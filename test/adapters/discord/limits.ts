@@ -1,0 +1,40 @@
+import { expect } from "vitest";
+import { LIMITS, renderAnswer } from "../../../src/adapters/discord/format.js";
+import type { Answer } from "../../../src/core/types.js";
+
+/** Checks every limit Discord puts on a message, and returns the embed. */
+export function expectWithinLimits(answer: Answer) {
+  const reply = renderAnswer(answer);
+  expect((reply.content ?? "").length).toBeLessThanOrEqual(LIMITS.content);
+  expect(reply.embeds).toHaveLength(1);
+  const [embed] = reply.embeds;
+  const fields = embed?.fields ?? [];
+  expect(embed?.title?.length ?? 0).toBeLessThanOrEqual(LIMITS.title);
+  expect(embed?.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.description);
+  expect(embed?.footer?.text.length ?? 0).toBeLessThanOrEqual(LIMITS.footer);
+  expect(fields.length).toBeLessThanOrEqual(LIMITS.fields);
+  for (const field of fields) {
+    expect(field.name.length).toBeGreaterThan(0);
+    expect(field.name.length).toBeLessThanOrEqual(LIMITS.fieldName);
+    expect(field.value.length).toBeGreaterThan(0);
+    expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+  }
+  const total =
+    (embed?.title?.length ?? 0) +
+    (embed?.description?.length ?? 0) +
+    (embed?.footer?.text.length ?? 0) +
+    fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  expect(total).toBeLessThanOrEqual(LIMITS.embedTotal);
+
+  expect(reply.components.length).toBeLessThanOrEqual(5);
+  const buttons = reply.components.flatMap((row) => row.components);
+  for (const row of reply.components) expect(row.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
+  for (const button of buttons) {
+    expect(button.label?.length ?? 0).toBeGreaterThan(0);
+    expect(button.label?.length ?? 0).toBeLessThanOrEqual(LIMITS.buttonLabel);
+    expect(button.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
+  }
+  expect(new Set(buttons.map((b) => b.custom_id)).size).toBe(buttons.length);
+  expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
+  return { embed, buttons };
+}
