@@ -50,10 +50,11 @@ export interface SyntheticOptions {
 /** Writes a knowledge base `factor` times the size of the base one and returns its size. */
 export function writeSyntheticKnowledge(options: SyntheticOptions): KnowledgeSize {
   const { baseDir, factor, outDir, seed = DEFAULT_SEED } = options;
-  const base = loadKnowledge(baseDir);
+  // Copy first and grow the copy, so that edits to the base during the run cannot skew the counts.
+  cpSync(baseDir, outDir, { recursive: true });
+  const base = loadKnowledge(outDir);
   const r = new Random(seed + factor);
   const extra = (n: number) => n * (factor - 1);
-  cpSync(baseDir, outDir, { recursive: true });
 
   const entities = inventEntities(base, r, extra);
   const cities = entities.filter((e) => e.kind === "city").map((e) => e.name);
@@ -61,7 +62,7 @@ export function writeSyntheticKnowledge(options: SyntheticOptions): KnowledgeSiz
   const facts = inventFacts(base, entities, sources, r, extra(base.facts.size));
   const faqs = inventFaqs(facts, r, extra(base.faqs.length));
 
-  const baseSources = JSON.parse(readFileSync(path.join(baseDir, "sources.json"), "utf8")) as unknown[];
+  const baseSources = JSON.parse(readFileSync(path.join(outDir, "sources.json"), "utf8")) as unknown[];
   writeFileSync(path.join(outDir, "sources.json"), JSON.stringify([...baseSources, ...sources]));
   for (const kind of ENTITY_KINDS) {
     writeChunks(
