@@ -1,51 +1,17 @@
 /**
  * `serve --shards auto` end to end: the compiled CLI runs discord.js's ShardingManager, which
  * spawns the compiled shard entry as its own process, and that process answers through the fake.
- * The sources are transpiled first into node_modules/.cache, so the test never runs a stale dist/.
+ * The sources are transpiled first (see test/compiled.ts), so the test never runs a stale dist/.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDiscord } from "../../../src/adapters/discord/index.js";
+import { compile } from "../../compiled.js";
 import { FakeDiscord } from "../../fakes/discord.js";
 import { testDesk } from "../../helpers.js";
 import { fixtureCore, interact, KNOWLEDGE_DIR, replyOf, TOKEN } from "./harness.js";
 import { botUser, guildPayload, ids, slashCommand } from "./payloads.js";
-
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const OUT = path.join(ROOT, "node_modules", ".cache", "returnee-bot-discord-sharding");
-const SHARD_ENTRY = path.join(OUT, "src", "adapters", "discord", "shard.js");
-
-/**
- * Transpiles src/ and commands/ file by file, as `npm run build` would emit them (type checking is
- * the type check's business), so that the CLI and the shard entry run as compiled JavaScript.
- */
-function compile(): void {
-  for (const dir of ["src", "commands"]) {
-    for (const file of readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })) {
-      if (!file.endsWith(".ts")) continue;
-      const source = readFileSync(path.join(ROOT, dir, file), "utf8");
-      const { outputText } = ts.transpileModule(source, {
-        compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 },
-        fileName: file,
-      });
-      const out = path.join(OUT, dir, file.replace(/\.ts$/, ".js"));
-      mkdirSync(path.dirname(out), { recursive: true });
-      writeFileSync(out, outputText);
-    }
-  }
-  if (!existsSync(SHARD_ENTRY))
-    throw new Error(`compiling for the sharding test did not emit ${SHARD_ENTRY}`);
-  // The CLI as bin/returnee-bot.js runs it, minus dotenv: the test gives the whole environment.
-  writeFileSync(
-    path.join(OUT, "run.js"),
-    'import { main } from "./src/cli.js";\nprocess.exitCode = await main(process.argv.slice(2));\n',
-  );
-}
 
 describe("serve --shards auto, against a fake Discord", () => {
   let fake: FakeDiscord;
@@ -53,8 +19,7 @@ describe("serve --shards auto, against a fake Discord", () => {
   let stderr = "";
 
   beforeAll(async () => {
-    rmSync(OUT, { recursive: true, force: true });
-    compile();
+    const { cli: run } = compile("returnee-bot-discord-sharding");
     fake = await FakeDiscord.start({
       token: TOKEN,
       applicationId: ids.app,
@@ -62,13 +27,14 @@ describe("serve --shards auto, against a fake Discord", () => {
       guilds: [guildPayload()],
       shards: 1,
     });
-    cli = spawn(process.execPath, [path.join(OUT, "run.js"), "serve", "--shards", "auto"], {
+    cli = spawn(process.execPath, [run, "serve", "--shards", "auto"], {
       env: {
         PATH: process.env.PATH,
         DISCORD_TOKEN: TOKEN,
         DISCORD_APPLICATION_ID: ids.app,
         DISCORD_API_URL: fake.apiUrl,
         KNOWLEDGE_DIR,
+        UNANSWERED_LOG: "off",
       },
       stdio: ["ignore", "ignore", "pipe"],
     });
