@@ -22,14 +22,16 @@ export interface IndexedFact {
   dated: boolean;
   /** How often curators gave it as an FAQ answer, the principal answer counting most. */
   salience: number;
+  /** The FAQ phrasings it answers. */
+  phrasings: readonly Phrasing[];
 }
 
-/** One FAQ phrasing, reduced as a question is: its entities' keys and its terms. */
+/** An FAQ phrasing, reduced as a question is to entity keys and terms, and how strongly it leads to a fact. */
 interface Phrasing {
-  keys: string[];
+  keys: ReadonlySet<string>;
   weight: number;
-  /** The facts it is answered by, with how strongly (the FAQ's first fact most). */
-  facts: [IndexedFact, number][];
+  /** 1 for the FAQ's first fact, less for the others. */
+  strength: number;
 }
 
 /** Frozen fuse.js options for matching one mistyped word against the words the knowledge base uses. */
@@ -90,8 +92,9 @@ export class KnowledgeIndex {
   private readonly postings = new Map<string, IndexedFact[]>();
   private readonly byEntity = new Map<string, IndexedFact[]>();
   private readonly idfs = new Map<string, number>();
-  private readonly phrasingPostings = new Map<string, Phrasing[]>();
-  private readonly fuzzy: Fuse<string>;
+  /** Known words by first letter and length, each group with its own fuse.js index. */
+  private readonly fuzzy = new Map<string, Fuse<string>>();
+  private readonly termCache = new Map<string, string>();
   readonly unknownWeight: number;
 
   constructor(
@@ -137,20 +140,21 @@ export class KnowledgeIndex {
     for (const [term, list] of this.postings) this.idfs.set(term, Math.log(1 + n / list.length));
     for (const [id, list] of this.byEntity) this.idfs.set(entityKey(id), Math.log(1 + n / list.length));
     this.unknownWeight = Math.log(1 + n / 0.5);
-    this.fuzzy = new Fuse(
-      [...this.words].filter((w) => w.length >= MIN_FUZZY_LENGTH - 1 && !isCjk(w) && !isNumber(w)),
-      FUZZY_OPTIONS,
-    );
+    const groups = new Map<string, string[]>();
+    for (const word of this.words) {
+      if (word.length >= MIN_FUZZY_LENGTH - 1 && !isCjk(word) && !isNumber(word))
+        push(groups, fuzzyKey(word), word);
+    }
+    for (const [key, words] of groups) this.fuzzy.set(key, new Fuse(words, FUZZY_OPTIONS));
 
     for (const faq of kb.faqs) {
-      const facts = faq.facts.flatMap((id, i): [IndexedFact, number][] => {
-        const f = byId.get(id);
-        return f === undefined ? [] : [[f, i === 0 ? 1 : LATER_FACT]];
-      });
       for (const question of faq.questions) {
-        const keys = [...new Set(analyse(question, this).keys)];
-        const phrasing = { keys, weight: keys.reduce((sum, k) => sum + this.weight(k), 0), facts };
-        for (const key of keys) push(this.phrasingPostings, key, phrasing);
+        const keys = new Set(analyse(question, this).keys);
+        const weight = [...keys].reduce((sum, k) => sum + this.weight(k), 0);
+        faq.facts.forEach((id, i) => {
+          const phrasings = byId.get(id)?.phrasings as Phrasing[] | undefined;
+          phrasings?.push({ keys, weight, strength: i === 0 ? 1 : LATER_FACT });
+        });
       }
     }
   }
@@ -188,13 +192,19 @@ export class KnowledgeIndex {
           : "none",
       dated: fact.asOf !== undefined || fact.figures.some(isDate),
       salience,
+      phrasings: [],
     };
   }
 
   /** The canonical form of one normalised word. */
   term(word: string): string {
-    const s = stem(word);
-    return this.synonyms.get(s) ?? s;
+    let term = this.termCache.get(word);
+    if (term === undefined) {
+      const s = stem(word);
+      term = this.synonyms.get(s) ?? s;
+      this.termCache.set(word, term);
+    }
+    return term;
   }
 
   /** Rewrites multi-word synonyms to their group's head word. */
@@ -244,20 +254,15 @@ export class KnowledgeIndex {
   }
 
   /**
-   * How closely the question matches an FAQ phrasing of each fact: the weighted overlap of their
-   * entity keys and terms (Jaccard), the best phrasing per fact.
+   * How closely a question's keys match the fact's closest FAQ phrasing: their weighted overlap over
+   * their union (a weighted Jaccard), scaled by how strongly that phrasing leads to the fact.
    */
-  faqSimilarity(keys: readonly string[]): Map<IndexedFact, number> {
-    const shared = new Map<Phrasing, number>();
-    for (const key of keys) {
-      for (const p of this.phrasingPostings.get(key) ?? [])
-        shared.set(p, (shared.get(p) ?? 0) + this.weight(key));
-    }
+  faqSimilarity(keys: readonly string[], fact: IndexedFact): number {
     const total = keys.reduce((sum, k) => sum + this.weight(k), 0);
-    const best = new Map<IndexedFact, number>();
-    for (const [p, overlap] of shared) {
-      const sim = overlap / (total + p.weight - overlap);
-      for (const [f, strength] of p.facts) best.set(f, Math.max(best.get(f) ?? 0, sim * strength));
+    let best = 0;
+    for (const p of fact.phrasings) {
+      const shared = keys.reduce((sum, k) => (p.keys.has(k) ? sum + this.weight(k) : sum), 0);
+      if (shared > 0) best = Math.max(best, (p.strength * shared) / (total + p.weight - shared));
     }
     return best;
   }
@@ -267,13 +272,24 @@ export class KnowledgeIndex {
     if (word.length < MIN_FUZZY_LENGTH || isCjk(word) || isNumber(word)) return undefined;
     const limit = allowedTypos(word.length);
     let best: { word: string; distance: number } | undefined;
-    for (const { item } of this.fuzzy.search(word, { limit: FUZZY_CANDIDATES })) {
-      const distance = editDistance(word, item);
-      if (distance <= limit && (best === undefined || distance < best.distance))
-        best = { word: item, distance };
+    for (let length = word.length - limit; length <= word.length + limit; length++) {
+      const group = this.fuzzy.get(fuzzyKey(word, length));
+      for (const { item } of group?.search(word, { limit: FUZZY_CANDIDATES }) ?? []) {
+        const distance = editDistance(word, item);
+        if (distance <= limit && (best === undefined || distance < best.distance))
+          best = { word: item, distance };
+      }
     }
     return best?.word;
   }
+}
+
+/**
+ * The group a known word is searched in: its first letter and its length. A typo is looked for only
+ * among words that begin alike and are within the allowed edits in length, never the whole vocabulary.
+ */
+function fuzzyKey(word: string, length = word.length): string {
+  return `${word[0]}${length}`;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -63,12 +63,32 @@ export function about(entities: readonly Entity[], index: KnowledgeIndex): Index
   return intersect(entities.map((e) => index.aboutEntity(e.id)));
 }
 
-/** Facts that could answer the question: those about all its entities, or else those sharing a term. */
+/**
+ * The facts that could cover enough of the question's terms: a fact lacking all of its rarest terms,
+ * whose weights add up to more than the share a fact may miss, cannot reach the threshold, so only
+ * those terms' postings are read (MaxScore pruning). Undefined when the question has no required term.
+ */
+function sharingRareTerms(query: Query, index: KnowledgeIndex): Set<IndexedFact> | undefined {
+  const required = query.terms.filter((t) => !t.light).sort((a, b) => b.weight - a.weight);
+  if (required.length === 0) return undefined;
+  const total = required.reduce((sum, t) => sum + t.weight, 0);
+  const missable = (1 - minCoverage(query)) * total;
+  const found = new Set<IndexedFact>();
+  let covered = 0;
+  for (const { term, weight } of required) {
+    for (const f of index.withTerm(term)) found.add(f);
+    covered += weight;
+    if (covered > missable) break;
+  }
+  return found;
+}
+
+/** Facts that could answer the question: about all its entities and sharing enough of its terms. */
 export function candidates(query: Query, index: KnowledgeIndex): IndexedFact[] {
-  if (query.entities.length > 0) return about(query.entities, index);
-  const set = new Set<IndexedFact>();
-  for (const { term } of query.terms) for (const f of index.withTerm(term)) set.add(f);
-  return [...set];
+  const sharing = sharingRareTerms(query, index);
+  if (query.entities.length === 0) return sharing === undefined ? [] : [...sharing];
+  const facts = about(query.entities, index);
+  return sharing === undefined ? facts : facts.filter((f) => sharing.has(f));
 }
 
 /** Whether a fact names something of the given kinds beyond what the question named. */
@@ -103,7 +123,6 @@ export function rank(query: Query, facts: Iterable<IndexedFact>, index: Knowledg
   const light = query.terms.filter((t) => t.light);
   const total = required.reduce((sum, t) => sum + t.weight, 0);
   const lightTotal = light.reduce((sum, t) => sum + t.weight, 0);
-  const faq = index.faqSimilarity(query.keys);
   const scored: Scored[] = [];
   for (const indexed of facts) {
     if (!query.numbers.every((n) => indexed.bag.has(n))) continue;
@@ -125,7 +144,7 @@ export function rank(query: Query, facts: Iterable<IndexedFact>, index: Knowledg
       coverage +
       (total === 0 ? 0 : (RANKING.ownTextBonus * own) / total) +
       (lightTotal === 0 ? 0 : (RANKING.lightBonus * lightMatched) / lightTotal) +
-      RANKING.faqBonus * (faq.get(indexed) ?? 0) +
+      RANKING.faqBonus * index.faqSimilarity(query.keys, indexed) +
       (fitsKind(indexed, query, index) ? RANKING.kindBonus : 0) +
       RANKING.directBonus * direct -
       RANKING.breadthPenalty * indexed.fact.entities.length;
