@@ -38,6 +38,8 @@ export interface CoreOptions {
 export class Core {
   readonly index: KnowledgeIndex;
   private readonly now: () => Date;
+  /** Every entity some fact is about, with its names in compact form, for commands and autocomplete. */
+  private readonly named: { entity: Entity; keys: string[] }[];
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -45,6 +47,9 @@ export class Core {
   ) {
     this.index = new KnowledgeIndex(kb, analyse);
     this.now = now;
+    this.named = [...kb.entities.values()]
+      .filter((e) => this.index.aboutEntity(e.id).length > 0)
+      .map((entity) => ({ entity, keys: [entity.name, ...entity.aliases].map(compact) }));
   }
 
   static load(options: CoreOptions = {}): Core {
@@ -129,10 +134,14 @@ export class Core {
   /** Entities of the given kinds whose name or alias starts with (or contains) the typed text. */
   choices(kinds: readonly EntityKind[], typed: string, limit = 25): EntityChoice[] {
     const key = compact(typed);
-    const all = this.entitiesOfKind(kinds);
-    const names = (e: Entity) => [e.name, ...e.aliases].map(compact);
-    const starts = all.filter((e) => names(e).some((n) => n.startsWith(key)));
-    const contains = all.filter((e) => !starts.includes(e) && names(e).some((n) => n.includes(key)));
+    const starts: Entity[] = [];
+    const contains: Entity[] = [];
+    for (const { entity, keys } of this.named) {
+      if (starts.length >= limit) break;
+      if (!kinds.includes(entity.kind)) continue;
+      if (keys.some((k) => k.startsWith(key))) starts.push(entity);
+      else if (contains.length < limit && keys.some((k) => k.includes(key))) contains.push(entity);
+    }
     return [...starts, ...contains].slice(0, limit).map((e) => ({ id: e.id, name: e.name, kind: e.kind }));
   }
 
@@ -145,9 +154,9 @@ export class Core {
     return [...cities, "/convention", ...(programme ? [`/policy ${programme.name}`] : [])];
   }
 
+  /** The entities of these kinds that some fact is about. */
   entitiesOfKind(kinds: readonly EntityKind[]): Entity[] {
-    const withFacts = (e: Entity) => this.index.aboutEntity(e.id).length > 0;
-    return [...this.kb.entities.values()].filter((e) => kinds.includes(e.kind) && withFacts(e));
+    return this.named.filter((n) => kinds.includes(n.entity.kind)).map((n) => n.entity);
   }
 
   /** The entity a command's argument names: by name or alias, inside a phrase, or as a prefix of one. */

@@ -1,3 +1,11 @@
+/** The most names a reply lists before it says how many more there are. */
+const MAX_LISTED = 20;
+
+function listed(names: string[]): string {
+  const more = names.length - MAX_LISTED;
+  return more > 0 ? `${names.slice(0, MAX_LISTED).join(", ")} and ${more} more` : names.join(", ");
+}
+
 /** Every sentence the bot says to a user, so that tone and wording live in one place. */
 export const messages = {
   botName: "returnee-bot",
@@ -15,9 +23,9 @@ export const messages = {
   missingOption: (command: string, option: string) =>
     `/${command} needs a ${option}, for example: /${command} ${option === "name" ? "Guangzhou" : "…"}`,
   unknownCity: (name: string) => `I have nothing on a city called "${name}".`,
-  knownCities: (names: string[]) => `Cities I know about: ${names.join(", ")}.`,
+  knownCities: (names: string[]) => `Cities I know about: ${listed(names)}.`,
   unknownPolicy: (name: string) => `I have nothing on a programme or policy called "${name}".`,
-  knownPolicies: (names: string[]) => `Programmes and policies I know about: ${names.join(", ")}.`,
+  knownPolicies: (names: string[]) => `Programmes and policies I know about: ${listed(names)}.`,
   cityTitle: (name: string) => `${name}: what my sources say for returnees`,
   profileTitle: (name: string) => `${name}`,
   sourcesTitle: "Sources",
