@@ -72,7 +72,10 @@ export class Core {
     if (chosen.length === 0) {
       const anywhere = { ...query, entities: query.entities.filter((e) => !isPlace(e)) };
       const elsewhere = rank(anywhere, candidates(anywhere, this.index), this.index);
-      const nearest = [...ranked, ...elsewhere].slice(0, NEAREST).map((s) => s.indexed.fact.id);
+      // What it was near: the best facts about what it names, then the best found without its places.
+      const near =
+        query.entities.length > 0 ? rank(query, about(query.entities, this.index), this.index) : [];
+      const nearest = [...new Set([...near, ...elsewhere].map((s) => s.indexed.fact.id))].slice(0, NEAREST);
       return { ...this.declineQuestion(query.entities, best(elsewhere, anywhere)[0]), considered: nearest };
     }
     const facts = chosen.map((s) => s.indexed);
