@@ -52,6 +52,7 @@ function decode(body: string, type: string | undefined): Record<string, unknown>
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
+  private readonly responsesById = new Map<string, ResponsePost>();
   /** Faults to inject: an HTTP 5xx or 429 with Retry-After, or a request held open. */
   readonly faults = new Faults<Received>();
   /** Requests answered with an injected fault instead of being served. */
@@ -64,7 +65,8 @@ export class FakeSlack {
     error: string;
     when: (args: Record<string, unknown>) => boolean;
   }[] = [];
-  private readonly events = new EventEmitter();
+  // A load test waits on many requests at once.
+  private readonly events = new EventEmitter().setMaxListeners(0);
   private readonly server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -83,6 +85,7 @@ export class FakeSlack {
       if (url.pathname.startsWith("/respond/")) {
         const post = { id: url.pathname.slice("/respond/".length), body: args };
         this.responses.push(post);
+        if (!this.responsesById.has(post.id)) this.responsesById.set(post.id, post);
         res.writeHead(200, { "Content-Type": "text/plain" }).end("ok");
         this.events.emit("change");
         return;
@@ -169,7 +172,7 @@ export class FakeSlack {
 
   /** The first POST to the response_url `id`, once it arrives. */
   waitForResponse(id: string): Promise<ResponsePost> {
-    return this.waitFor(() => this.responses.find((r) => r.id === id), `a POST to response_url ${id}`);
+    return this.waitFor(() => this.responsesById.get(id), `a POST to response_url ${id}`);
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,134 @@
+/**
+ * A load run against the Slack HTTP receiver on loopback: correctly signed slash commands, a fixed
+ * number in flight at once, each from its own user. It checks every one is acknowledged and
+ * answered correctly, and measures how long acknowledgements and answers took.
+ */
+import { performance } from "node:perf_hooks";
+import { startSlack } from "../../../src/adapters/slack/index.js";
+import { DEFAULT_RATE_LIMIT } from "../../../src/config.js";
+import type { Core } from "../../../src/core/core.js";
+import { messages } from "../../../src/core/messages.js";
+import { RateLimiter } from "../../../src/ops/rate-limit.js";
+import { FakeSlack } from "../../fakes/slack.js";
+import { testDesk } from "../../helpers.js";
+import { BOT_TOKEN, postSigned, SIGNING_SECRET, slashCommand } from "./requests.js";
+
+/** What each request asks, and a phrase its answer must hold. */
+const QUESTIONS = [
+  { command: "/city", text: "Guangzhou", expect: "67,000" },
+  { command: "/ask", text: "How many talent green cards has Guangzhou issued?", expect: "2,515" },
+  { command: "/ask", text: "How do I cook fried rice?", expect: messages.declineTitle },
+  { command: "/help", text: "", expect: messages.helpTitle },
+  { command: "/sources", text: "", expect: "Alpha City courts returning scholars" },
+] as const;
+
+export interface Percentiles {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface LoadResult {
+  requests: number;
+  concurrency: number;
+  acknowledged: number;
+  answered: number;
+  /** Requests that were not acknowledged with 200, or whose answer was missing or wrong. */
+  failures: string[];
+  /** Milliseconds from sending to the acknowledgement. */
+  ack: Percentiles;
+  /** Milliseconds from sending to the answer arriving at the response_url. */
+  answer: Percentiles;
+  seconds: number;
+}
+
+function percentiles(values: number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return { p50: round(at(0.5)), p99: round(at(0.99)), max: round(at(1)) };
+}
+
+/**
+ * Sends the requests to a running app's /slack/events, `concurrency` at a time, each from its own
+ * user, and waits for each answer at the fake's response_url.
+ */
+export async function driveLoad(
+  eventsUrl: string,
+  fake: FakeSlack,
+  requests: number,
+  concurrency: number,
+): Promise<LoadResult> {
+  const acks: number[] = [];
+  const answers: number[] = [];
+  const failures: string[] = [];
+  let next = 0;
+  const started = performance.now();
+
+  async function one(i: number): Promise<void> {
+    const question = QUESTIONS[i % QUESTIONS.length] as (typeof QUESTIONS)[number];
+    const id = `load-${i}`;
+    const form = { ...slashCommand(question.command, question.text, fake.responseUrl(id)), user_id: `U${i}` };
+    const sent = performance.now();
+    const response = await postSigned(
+      eventsUrl,
+      new URLSearchParams(form).toString(),
+      "application/x-www-form-urlencoded",
+    ).catch((error: Error) => ({ status: 0, body: error.message }));
+    if (response.status !== 200 || response.body !== "") {
+      failures.push(`${id}: acknowledged with ${response.status} ${response.body.slice(0, 80)}`);
+      return;
+    }
+    acks.push(performance.now() - sent);
+    const answer = await fake.waitForResponse(id).catch(() => undefined);
+    if (answer === undefined) {
+      failures.push(`${id}: no answer`);
+      return;
+    }
+    answers.push(performance.now() - sent);
+    if (!JSON.stringify(answer.body).includes(question.expect)) failures.push(`${id}: wrong answer`);
+  }
+
+  async function worker(): Promise<void> {
+    while (next < requests) await one(next++);
+  }
+
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const duplicates = fake.responses.length - new Set(fake.responses.map((r) => r.id)).size;
+  if (duplicates > 0) failures.push(`${duplicates} answers sent twice`);
+  return {
+    requests,
+    concurrency,
+    acknowledged: acks.length,
+    answered: answers.length,
+    failures,
+    ack: percentiles(acks),
+    answer: percentiles(answers),
+    seconds: Math.round(seconds * 100) / 100,
+  };
+}
+
+/** The app in this process, with the production rate limit on, under load; logs in memory. */
+export async function runLoadInProcess(core: Core, requests: number, concurrency: number) {
+  const fake = await new FakeSlack().start();
+  const { desk, log } = testDesk({ limiter: new RateLimiter(DEFAULT_RATE_LIMIT), level: "warn" });
+  const service = await startSlack(
+    core,
+    { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
+    desk,
+    { host: "127.0.0.1" },
+  );
+  try {
+    const result = await driveLoad(
+      `http://127.0.0.1:${service.port}/slack/events`,
+      fake,
+      requests,
+      concurrency,
+    );
+    return { ...result, errorsLogged: log.entries().filter((e) => (e.level as number) >= 50).length };
+  } finally {
+    await service.stop();
+    await fake.close();
+  }
+}
