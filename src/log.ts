@@ -67,7 +67,6 @@ export function createLogger(options: LogOptions, destination?: DestinationStrea
     {
       name: "returnee-bot",
       level: options.level,
-      base: { pid: process.pid },
       serializers: { err: errorFields, error: errorFields },
       hooks: { streamWrite: (line) => redact(line, secrets) },
     },

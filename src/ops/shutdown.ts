@@ -13,8 +13,9 @@ export interface ProcessEvents {
 
 /** All of shutting down fits in this, well inside the 5 s a supervisor is promised. */
 export const SHUTDOWN_BUDGET_MS = 4000;
-/** Of that, answers in flight get at most this long; closing connections gets the rest. */
+/** Of that, answers in flight get at most this long, and at most this share; closing connections gets the rest. */
 const DRAIN_MS = 2500;
+const DRAIN_SHARE = 0.625;
 
 /** Resolves with SIGINT or SIGTERM, whichever comes first. */
 export function nextSignal(events: ProcessEvents): Promise<"SIGINT" | "SIGTERM"> {
@@ -44,7 +45,7 @@ export async function shutdown(
   const started = Date.now();
   desk.close();
   logger.info({ inFlight: desk.pending }, "shutting down: taking no new work, finishing answers in flight");
-  const unfinished = await desk.drain(Math.min(DRAIN_MS, budgetMs / 2));
+  const unfinished = await desk.drain(Math.min(DRAIN_MS, budgetMs * DRAIN_SHARE));
   if (unfinished > 0) logger.warn({ unfinished }, "shutting down: gave up waiting for some answers");
   const left = Math.max(0, budgetMs - (Date.now() - started));
   const timeout = new AbortController();
