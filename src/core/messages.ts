@@ -27,7 +27,6 @@ export const messages = {
   unknownPolicy: (name: string) => `I have nothing on a programme or policy called "${name}".`,
   knownPolicies: (names: string[]) => `Programmes and policies I know about: ${listed(names)}.`,
   cityTitle: (name: string) => `${name}: what my sources say for returnees`,
-  profileTitle: (name: string) => `${name}`,
   sourcesTitle: "Sources",
   sourcesBody: (count: number) =>
     `Everything I say comes from these ${count} articles. Each answer names the ones it used and how old they are.`,
