@@ -1,4 +1,4 @@
-import { asUnanswered, type Command } from "./command.js";
+import type { Command } from "./command.js";
 
 export default {
   name: "city",
@@ -11,5 +11,5 @@ export default {
       autocomplete: ["city"],
     },
   ],
-  run: (args, { core }) => asUnanswered(core.city(args.name ?? "")),
+  run: (args, { core }) => core.city(args.name ?? ""),
 } satisfies Command;

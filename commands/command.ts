@@ -23,11 +23,3 @@ export interface Command {
   options: readonly CommandOption[];
   run(args: Readonly<Record<string, string>>, context: CommandContext): Answer;
 }
-
-/**
- * Marks a decline as a question the knowledge base could not answer (see `Answer.considered`),
- * so that it reaches the curators' unanswered log: a city or programme the sources do not cover.
- */
-export function asUnanswered(answer: Answer): Answer {
-  return answer.answered ? answer : { ...answer, considered: answer.considered ?? [] };
-}

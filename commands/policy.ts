@@ -1,4 +1,4 @@
-import { asUnanswered, type Command } from "./command.js";
+import type { Command } from "./command.js";
 
 export default {
   name: "policy",
@@ -11,5 +11,5 @@ export default {
       autocomplete: ["programme", "award"],
     },
   ],
-  run: (args, { core }) => asUnanswered(core.policy(args.name ?? "")),
+  run: (args, { core }) => core.policy(args.name ?? ""),
 } satisfies Command;

@@ -93,13 +93,8 @@ export class Core {
   /** Everything known about a city, best first; an unknown city is declined with the known ones. */
   city(name: string): Answer {
     const city = this.resolve(name, ["city"]);
-    if (city === undefined) {
-      const names = this.entitiesOfKind(["city"]).map((e) => e.name);
-      return decline(
-        `${messages.unknownCity(name)} ${messages.knownCities(names)}`,
-        names.slice(0, 3).map((n) => `/city ${n}`),
-      );
-    }
+    if (city === undefined)
+      return this.unknownName("city", ["city"], messages.unknownCity(name), messages.knownCities);
     return this.profile([city], messages.cityTitle(city.name));
   }
 
@@ -107,13 +102,24 @@ export class Core {
   policy(name: string): Answer {
     const programme = this.resolve(name, POLICY_KINDS);
     if (programme === undefined) {
-      const names = this.entitiesOfKind(POLICY_KINDS).map((e) => e.name);
-      return decline(
-        `${messages.unknownPolicy(name)} ${messages.knownPolicies(names)}`,
-        names.slice(0, 3).map((n) => `/policy ${n}`),
-      );
+      return this.unknownName("policy", POLICY_KINDS, messages.unknownPolicy(name), messages.knownPolicies);
     }
     return this.profile([programme]);
+  }
+
+  /**
+   * Declines a name the sources do not cover, listing the ones they do. It is a question they cannot
+   * answer, so it carries `considered` (none) for the curators' unanswered log.
+   */
+  private unknownName(
+    command: string,
+    kinds: readonly EntityKind[],
+    said: string,
+    known: (names: string[]) => string,
+  ): Answer {
+    const names = this.entitiesOfKind(kinds).map((e) => e.name);
+    const tries = names.slice(0, 3).map((n) => `/${command} ${n}`);
+    return { ...decline(`${said} ${known(names)}`, tries), considered: [] };
   }
 
   /** The Convention on Exchange of Overseas Talents: dates, place, organisers, scale, sessions, history, contact. */
