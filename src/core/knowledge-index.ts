@@ -123,7 +123,7 @@ export class KnowledgeIndex {
     const salience = new Map<string, number>();
     for (const faq of kb.faqs) {
       faq.facts.forEach((id, i) => {
-        faqWords.set(id, [...(faqWords.get(id) ?? []), ...faq.questions]);
+        push(faqWords, id, ...faq.questions);
         salience.set(id, (salience.get(id) ?? 0) + (i === 0 ? 1 : 1 - LATER_FACT));
       });
     }
@@ -292,8 +292,8 @@ function fuzzyKey(word: string, length = word.length): string {
   return `${word[0]}${length}`;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+function push<K, V>(map: Map<K, V[]>, key: K, ...values: V[]): void {
   const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
+  if (list === undefined) map.set(key, values);
+  else list.push(...values);
 }
