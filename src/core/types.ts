@@ -45,6 +45,26 @@ export interface Answer {
    * the nearest facts it considered, possibly none. Curators read these in the unanswered log.
    */
   considered?: string[];
+  /** What a follow-up in the same conversation may build on; absent when there is nothing to carry. */
+  context?: ConversationContext;
+}
+
+/**
+ * What a conversation remembers from its last turn, so that "and Shenzhen?" or "when was it
+ * issued?" can be read in its light. Plain JSON: the ops layer stores it (in memory or in Redis)
+ * without looking inside.
+ */
+export interface ConversationContext {
+  /** Ids of the entities the last turn was about. */
+  entities: string[];
+  /** The kind of answer the last question asked for ("count", "date", …). */
+  asks: string;
+  /** The attribute words of the last question, without its entities. */
+  terms: string[];
+  /** The language the conversation is in. */
+  language: "en" | "zh";
+  /** Ids of the facts the last answer showed, so that "more" goes on from there. */
+  shown: string[];
 }
 
 /** An entity offered for autocomplete. */
