@@ -35,8 +35,8 @@ export interface Answer {
   sources: CitedSource[];
   /** How old the figures are; empty when the answer states no figure. */
   ageNote: string;
-  /** Follow-ups the bot can answer, written as commands or questions. */
-  suggestions: string[];
+  /** Follow-ups the bot can answer, as commands with their options: adapters turn them into buttons or lines. */
+  suggestions: Suggestion[];
   /** Confidence from 0 to 1. */
   score: number;
   /**
@@ -65,6 +65,14 @@ export interface ConversationContext {
   language: "en" | "zh";
   /** Ids of the facts the last answer showed, so that "more" goes on from there. */
   shown: string[];
+}
+
+/** A follow-up as a value, so that renaming a command's wording cannot break a button. */
+export interface Suggestion {
+  command: string;
+  args: Readonly<Record<string, string>>;
+  /** What a button shows, when not the command line itself (a card's topic, say). */
+  label?: string;
 }
 
 /** An entity offered for autocomplete. */
