@@ -41,6 +41,7 @@ export function factAnswer(
   });
   return {
     answered: true,
+    language: "en",
     title: parts.title,
     body: parts.body ?? facts[0]?.fact.text ?? "",
     facts: used,
@@ -58,7 +59,16 @@ export function factAnswer(
 export function plainAnswer(
   parts: Pick<Answer, "title" | "body"> & Partial<Pick<Answer, "sources" | "suggestions">>,
 ): Answer {
-  return { answered: true, facts: [], ageNote: "", suggestions: [], sources: [], score: 1, ...parts };
+  return {
+    answered: true,
+    language: "en",
+    facts: [],
+    ageNote: "",
+    suggestions: [],
+    sources: [],
+    score: 1,
+    ...parts,
+  };
 }
 
 /** A decline: says plainly that the sources do not hold the answer, and what the bot can answer. */
@@ -69,6 +79,7 @@ export function decline(
 ): Answer {
   return {
     answered: false,
+    language: "en",
     title,
     body,
     facts: [],

@@ -27,6 +27,7 @@ function hugeAnswer(factCount: number): Answer {
   }));
   return {
     answered: true,
+    language: "en",
     title: `A title ${"x".repeat(500)}`,
     body: `A lead ${"y".repeat(300)}`,
     facts,
@@ -125,6 +126,7 @@ describe("Discord rendering of an answer", () => {
     });
     const answer = fc.record({
       answered: fc.boolean(),
+      language: fc.constantFrom("en" as const, "zh" as const),
       title: text(400),
       body: text(6000),
       facts: fc.array(fact, { maxLength: 60 }),

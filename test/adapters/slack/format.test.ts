@@ -20,6 +20,7 @@ const json = (value: unknown) => JSON.stringify(value);
 function answer(parts: Partial<Answer>): Answer {
   return {
     answered: true,
+    language: "en",
     title: "A title",
     body: "A body.",
     facts: [],
@@ -160,6 +161,7 @@ describe("renderAnswer", () => {
     const short = fc.string({ unit, minLength: 1, maxLength: 100 });
     const arbitraryAnswer = fc.record({
       answered: fc.boolean(),
+      language: fc.constantFrom("en" as const, "zh" as const),
       title: text,
       body: text,
       facts: fc.array(
