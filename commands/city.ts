@@ -1,4 +1,5 @@
 import type { Command } from "./command.js";
+import { askOptions } from "./command.js";
 
 export default {
   name: "city",
@@ -10,6 +11,7 @@ export default {
       required: true,
       autocomplete: ["city"],
     },
+    { name: "topic", description: "A topic, e.g. rankings, investment or talent clubs", required: false },
   ],
-  run: (args, { core }) => core.city(args.name ?? ""),
+  run: (args, context) => context.core.city(args.name ?? "", askOptions(args, context)),
 } satisfies Command;

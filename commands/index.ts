@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { decline } from "../src/core/answer.js";
 import { type Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
-import { messages } from "../src/core/messages.js";
+import { clearlyIn, detectLanguage, say } from "../src/core/language.js";
 import { ENTITY_KINDS } from "../src/core/schema.js";
 import type { Answer, Suggestion } from "../src/core/types.js";
 import ask from "./ask.js";
@@ -13,6 +13,8 @@ import policy from "./policy.js";
 import sources from "./sources.js";
 
 export type { Command, CommandContext, CommandOption } from "./command.js";
+
+import type { CommandContext } from "./command.js";
 
 /** Names as Discord and Slack both accept them: lower case, digits, dashes, at most 32 characters. */
 const Name = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "lower case letters, digits or dashes, at most 32");
@@ -57,15 +59,36 @@ export function findCommand(name: string): Command | undefined {
  * Runs a command with named option values, after checking the required ones are there and that
  * none is longer than a question may be: an over-long one is sent back whole, never cut short.
  */
-export function runCommand(command: Command, args: Readonly<Record<string, string>>, core: Core): Answer {
+export function runCommand(
+  command: Command,
+  args: Readonly<Record<string, string>>,
+  core: Core,
+  asked: Asked = {},
+): Answer {
+  const typed = Object.values(args).join(" ");
+  const language = clearlyIn(typed) ?? asked.language ?? detectLanguage(typed);
+  const words = say(language);
   if (Object.values(args).some((value) => value.length > MAX_QUESTION_LENGTH)) {
-    return decline(messages.tooLong(MAX_QUESTION_LENGTH), []);
+    return decline(words.tooLong(MAX_QUESTION_LENGTH), [], language, words.tooLongTitle);
   }
   const missing = command.options.find((o) => o.required && !args[o.name]?.trim());
-  if (missing !== undefined)
-    return decline(messages.missingOption(command.name, missing.name), core.starters());
-  return command.run(args, { core, commands });
+  if (missing !== undefined) {
+    const example =
+      missing.autocomplete === undefined ? undefined : core.entitiesOfKind(missing.autocomplete)[0];
+    return decline(
+      words.missingOption(command.name, missing.name, example?.name ?? "…"),
+      example === undefined
+        ? core.starters()
+        : [{ command: command.name, args: { [missing.name]: example.name } }],
+      language,
+      words.usageTitle,
+    );
+  }
+  return command.run(args, { core, commands, ...asked });
 }
+
+/** What an adapter knows of the asker beyond the words: the language they prefer, the conversation so far. */
+export type Asked = Pick<CommandContext, "language" | "conversation">;
 
 /**
  * The line a person would type for a command and its options: "/city Hangzhou" when only the
@@ -109,13 +132,21 @@ export function parseArgs(command: Command, rest: string): Record<string, string
 }
 
 /** Answers one line as a user types it: a slash command, or else a free question. */
-export function runLine(line: string, core: Core): Answer {
+export function runLine(line: string, core: Core, asked: Asked = {}): Answer {
   const text = line.trim();
-  if (!text) return decline(messages.emptyQuestion, core.starters());
+  const language = clearlyIn(text) ?? asked.conversation?.language ?? asked.language ?? detectLanguage(text);
+  const words = say(language);
+  if (!text) return decline(words.emptyQuestion, core.starters(), language, words.emptyTitle);
+  if (HELP.test(text)) return runCommand(help, {}, core, { ...asked, language });
   const slash = /^\/([\p{L}\p{N}_-]+)\s*([\s\S]*)$/u.exec(text);
-  if (slash === null) return runCommand(ask, { question: text }, core);
+  if (slash === null) return runCommand(ask, { question: text }, core, asked);
   const [, name = "", rest = ""] = slash;
   const command = findCommand(name);
-  if (command === undefined) return decline(messages.unknownCommand(name), [{ command: "help", args: {} }]);
-  return runCommand(command, parseArgs(command, rest), core);
+  if (command === undefined) {
+    return decline(words.unknownCommand(name), [{ command: "help", args: {} }], language, words.usageTitle);
+  }
+  return runCommand(command, parseArgs(command, rest), core, asked);
 }
+
+/** "help" typed without its slash, in either language. */
+const HELP = /^(help|\?|帮助|使用说明|怎么用)[?？!！.。]*$/iu;

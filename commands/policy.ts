@@ -1,4 +1,5 @@
 import type { Command } from "./command.js";
+import { askOptions } from "./command.js";
 
 export default {
   name: "policy",
@@ -10,6 +11,7 @@ export default {
       required: true,
       autocomplete: ["programme", "award"],
     },
+    { name: "topic", description: "A topic, e.g. history or who can apply", required: false },
   ],
-  run: (args, { core }) => core.policy(args.name ?? ""),
+  run: (args, context) => context.core.policy(args.name ?? "", askOptions(args, context)),
 } satisfies Command;

@@ -4,5 +4,5 @@ export default {
   name: "sources",
   description: "The articles every answer comes from, with publisher and date",
   options: [],
-  run: (_args, { core }) => core.sources(),
+  run: (_args, { core, language }) => core.sources(language),
 } satisfies Command;

@@ -7,6 +7,7 @@ import {
   type EntityKind,
   type Fact,
   type Faq,
+  type FigureType,
   type Source,
 } from "../../src/core/schema.js";
 import { compact } from "../../src/core/text.js";
@@ -168,7 +169,7 @@ function inventFacts(
       entities: [...new Set(draft.entities)],
       topic: draft.topic,
       ...(draft.asOf === undefined ? {} : { asOf: draft.asOf }),
-      figures: draft.figures,
+      figures: draft.figures.map((text) => ({ text, type: figureType(text) })),
       keywords: r.sample(KEYWORDS, 2),
     };
     return { fact, questions: draft.questions };
@@ -193,4 +194,18 @@ function writeChunks(dir: string, sub: string, stem: string, records: readonly u
     const file = path.join(dir, sub, `${stem}-${part}.json`);
     writeFileSync(file, JSON.stringify(records.slice(start, start + RECORDS_PER_FILE)));
   }
+}
+
+/** A synthetic figure's type, as a curator would mark it. */
+function figureType(text: string): FigureType {
+  if (/%|percent/.test(text)) return "percent";
+  if (/yuan|\$/.test(text)) return "money";
+  if (
+    /^(19|20)\d\d$|January|February|March|April|May|June|July|August|September|October|November|December/.test(
+      text,
+    )
+  )
+    return "date";
+  if (/^\d+(st|nd|rd|th)$/.test(text)) return "rank";
+  return "count";
 }

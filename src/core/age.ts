@@ -1,24 +1,9 @@
-import { messages } from "./messages.js";
+import { say } from "./language.js";
 import type { Fact, Source } from "./schema.js";
-import type { CitedSource } from "./types.js";
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+import type { CitedSource, Language } from "./types.js";
 
 /** When a fact's figure holds: its own asOf, else its article's date, else the article's estimated year. */
-interface Dated {
+export interface Dated {
   /** YYYY, YYYY-MM or YYYY-MM-DD. */
   when: string;
   estimated: boolean;
@@ -30,19 +15,22 @@ export function factDate(fact: Fact, source: Source): Dated {
   return { when: String(source.estimatedYear), estimated: true };
 }
 
-/** "2017" → "2017", "2017-07" → "July 2017", "2017-07-31" → "31 July 2017"; an estimate → "about 2025". */
-export function dateLabel({ when, estimated }: Dated): string {
-  const [year, month, day] = when.split("-");
-  const monthName = month === undefined ? undefined : MONTHS[Number(month) - 1];
-  const label = [day === undefined ? undefined : String(Number(day)), monthName, year]
-    .filter((part) => part !== undefined)
-    .join(" ");
-  return estimated ? `about ${label}` : label;
+/** "2017-07" → "July 2017" or "2017年7月"; an estimate → "about 2025". */
+export function dateLabel({ when, estimated }: Dated, language: Language = "en"): string {
+  const words = say(language);
+  const [year = "", month, day] = when.split("-");
+  const label = words.dateLabel(
+    day === undefined ? undefined : Number(day),
+    month === undefined ? undefined : Number(month),
+    year,
+  );
+  return estimated ? words.about(label) : label;
 }
 
 /** When a fact's figure holds, as a phrase: "as of July 2017", or "undated article, about 2025". */
-export function asOfPhrase(dated: Dated): string {
-  return dated.estimated ? messages.undatedFact(dated.when.slice(0, 4)) : messages.asOf(dateLabel(dated));
+export function asOfPhrase(dated: Dated, language: Language = "en"): string {
+  const words = say(language);
+  return dated.estimated ? words.undatedFact(dated.when.slice(0, 4)) : words.asOf(dateLabel(dated, language));
 }
 
 function yearsBetween(when: string, now: Date): number {
@@ -51,11 +39,12 @@ function yearsBetween(when: string, now: Date): number {
   return Math.max(0, Math.floor(months / 12));
 }
 
-export function citeSource(source: Source, now: Date): CitedSource {
+export function citeSource(source: Source, now: Date, language: Language = "en"): CitedSource {
+  const words = say(language);
   const age =
     source.date === null
-      ? messages.undatedAge(source.estimatedYear ?? now.getUTCFullYear())
-      : messages.sourceAge(source.date, messages.yearsAgo(yearsBetween(source.date, now)));
+      ? words.undatedAge(source.estimatedYear ?? now.getUTCFullYear())
+      : words.sourceAge(source.date, words.yearsAgo(yearsBetween(source.date, now)));
   return {
     id: source.id,
     title: source.title,
@@ -66,20 +55,19 @@ export function citeSource(source: Source, now: Date): CitedSource {
   };
 }
 
-/** One sentence on how old a set of figures is; empty for no figures. */
-export function ageNote(dates: Dated[], now: Date): string {
+/** One sentence on how old a set of figures is, said once per answer; empty for no figures. */
+export function ageNote(dates: Dated[], now: Date, language: Language = "en"): string {
   if (dates.length === 0) return "";
+  const words = say(language);
   const sorted = [...dates].sort((a, b) => a.when.localeCompare(b.when));
   const oldest = sorted[0] as Dated;
   const newest = sorted[sorted.length - 1] as Dated;
-  const span =
-    dateLabel(oldest) === dateLabel(newest)
-      ? dateLabel(oldest)
-      : `${dateLabel(oldest)} to ${dateLabel(newest)}`;
+  const [from, to] = [dateLabel(oldest, language), dateLabel(newest, language)];
+  const span = from === to ? from : words.span(from, to);
   const youngest = yearsBetween(newest.when, now);
   const eldest = yearsBetween(oldest.when, now);
-  const ago = youngest === eldest ? messages.yearsAgo(eldest) : `${youngest} to ${messages.yearsAgo(eldest)}`;
+  const ago = youngest === eldest ? words.yearsAgo(eldest) : words.yearsAgoRange(youngest, eldest);
   const estimated = sorted.some((d) => d.estimated);
-  const note = messages.ageNote(span, (estimated ? "about " : "") + ago);
-  return estimated ? `${note} ${messages.undatedNote}` : note;
+  const note = words.ageNote(span, estimated ? words.about(ago) : ago);
+  return estimated ? `${note} ${words.undatedNote}` : note;
 }

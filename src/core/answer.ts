@@ -1,55 +1,88 @@
 import { ageNote, asOfPhrase, citeSource, factDate } from "./age.js";
-import type { IndexedFact } from "./knowledge-index.js";
-import { messages, topicLabels } from "./messages.js";
+import { say } from "./language.js";
+import type { KnowledgeBase } from "./loader.js";
 import type { Entity, Source } from "./schema.js";
-import type { Answer, AnswerFact, Suggestion } from "./types.js";
+import type { IndexedFact } from "./search.js";
+import type { Answer, AnswerFact, Language, Suggestion } from "./types.js";
+
+/** The command whose subject an entity is, so that a follow-up can be offered as a button. */
+export function commandFor(entity: Entity): Suggestion | undefined {
+  if (entity.command !== undefined) return { command: entity.command, args: {} };
+  if (entity.kind === "city") return { command: "city", args: { name: entity.name } };
+  if (entity.kind === "programme" || entity.kind === "award")
+    return { command: "policy", args: { name: entity.name } };
+  return undefined;
+}
 
 /** Follow-up commands for what an answer touched: its cities, programmes and the convention. */
 export function followUps(entities: Iterable<Entity>, limit = 3): Suggestion[] {
   const out: Suggestion[] = [];
   for (const e of entities) {
-    const s: Suggestion | undefined =
-      e.kind === "city"
-        ? { command: "city", args: { name: e.name } }
-        : e.kind === "programme"
-          ? { command: "policy", args: { name: e.name } }
-          : e.id === "ceot"
-            ? { command: "convention", args: {} }
-            : undefined;
+    const s = commandFor(e);
     if (s !== undefined && !out.some((o) => o.command === s.command && o.args.name === s.args.name))
       out.push(s);
   }
   return out.slice(0, limit);
 }
 
-/** An answer built from facts, which it cites with their sources and their age. */
+/** An entity's name in a language: its Chinese name where the knowledge base has one. */
+export function nameOf(entity: Entity, kb: KnowledgeBase, language: Language): string {
+  return language === "zh" ? (kb.zh.entities.get(entity.id)?.name ?? entity.name) : entity.name;
+}
+
+/**
+ * A fact as one line in a language, its date stated once: the text, with "(as of July 2017)" only
+ * when the text does not already say the year it holds for.
+ */
+export function factLine({ fact, source }: IndexedFact, kb: KnowledgeBase, language: Language): string {
+  const text = language === "zh" ? (kb.zh.facts.get(fact.id) ?? fact.text) : fact.text;
+  const dated = factDate(fact, source);
+  return text.includes(dated.when.slice(0, 4)) && !dated.estimated
+    ? text
+    : say(language).dated(text, asOfPhrase(dated, language));
+}
+
+export interface AnswerParts {
+  title: string;
+  /** The sentence that answers; the first fact's line when absent. */
+  body?: string;
+  score: number;
+  suggestions: Suggestion[];
+  more?: Suggestion[];
+}
+
+/** An answer built from facts, which it cites with their sources and their age, each said once. */
 export function factAnswer(
-  facts: IndexedFact[],
-  parts: { title: string; body?: string; score: number; suggestions: Suggestion[] },
+  facts: readonly IndexedFact[],
+  parts: AnswerParts,
+  kb: KnowledgeBase,
+  language: Language,
   now: Date,
 ): Answer {
   const sources = new Map<string, Source>();
-  const used: AnswerFact[] = facts.map(({ fact, source }) => {
-    sources.set(source.id, source);
+  const used: AnswerFact[] = facts.map((indexed) => {
+    sources.set(indexed.source.id, indexed.source);
     return {
-      id: fact.id,
-      text: fact.text,
-      topic: fact.topic,
-      sourceId: source.id,
-      asOf: asOfPhrase(factDate(fact, source)),
+      id: indexed.fact.id,
+      text: factLine(indexed, kb, language),
+      topic: indexed.fact.topic,
+      sourceId: indexed.source.id,
+      asOf: asOfPhrase(factDate(indexed.fact, indexed.source), language),
     };
   });
   return {
     answered: true,
-    language: "en",
+    language,
     title: parts.title,
-    body: parts.body ?? facts[0]?.fact.text ?? "",
+    body: parts.body ?? used[0]?.text ?? "",
     facts: used,
-    sources: [...sources.values()].map((s) => citeSource(s, now)),
+    sources: [...sources.values()].map((s) => citeSource(s, now, language)),
     ageNote: ageNote(
       facts.map(({ fact, source }) => factDate(fact, source)),
       now,
+      language,
     ),
+    ...(parts.more !== undefined && parts.more.length > 0 ? { more: parts.more } : {}),
     suggestions: parts.suggestions,
     score: Math.round(Math.min(1, Math.max(0, parts.score)) * 1000) / 1000,
   };
@@ -57,7 +90,7 @@ export function factAnswer(
 
 /** An answer that carries no facts: help, the list of sources, a message. */
 export function plainAnswer(
-  parts: Pick<Answer, "title" | "body"> & Partial<Pick<Answer, "sources" | "suggestions">>,
+  parts: Pick<Answer, "title" | "body"> & Partial<Pick<Answer, "sources" | "suggestions" | "language">>,
 ): Answer {
   return {
     answered: true,
@@ -75,11 +108,12 @@ export function plainAnswer(
 export function decline(
   body: string,
   suggestions: Suggestion[],
-  title: string = messages.declineTitle,
+  language: Language = "en",
+  title: string = say(language).declineTitle,
 ): Answer {
   return {
     answered: false,
-    language: "en",
+    language,
     title,
     body,
     facts: [],
@@ -88,12 +122,4 @@ export function decline(
     suggestions,
     score: 0,
   };
-}
-
-/** A title for facts found for a question: what they are about, and their topic. */
-export function titleFor(facts: IndexedFact[], asked: Entity[], entityName: (id: string) => string): string {
-  const top = facts[0];
-  if (top === undefined) return messages.declineTitle;
-  const about = asked.length > 0 ? asked.map((e) => e.name) : top.fact.entities.slice(0, 1).map(entityName);
-  return `${about.join(", ")}: ${topicLabels[top.fact.topic]}`;
 }

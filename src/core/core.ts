@@ -1,32 +1,35 @@
 import { citeSource } from "./age.js";
-import { decline, factAnswer, followUps, plainAnswer, titleFor } from "./answer.js";
-import { type IndexedFact, KnowledgeIndex } from "./knowledge-index.js";
+import { commandFor, decline, factAnswer, factLine, followUps, nameOf, plainAnswer } from "./answer.js";
+import { answeringFigure } from "./answer-type.js";
+import { clearlyIn, detectLanguage, say } from "./language.js";
 import { type KnowledgeBase, loadKnowledge } from "./loader.js";
-import { messages } from "./messages.js";
-import { analyse } from "./query.js";
-import { about, best, candidates, isPlace, rank, type Scored } from "./retrieve.js";
+import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./retrieve.js";
 import { type Entity, type EntityKind, TOPICS, type Topic } from "./schema.js";
+import { FactIndex, type IndexedFact, type Ranked } from "./search.js";
 import { compact } from "./text.js";
-import type { Answer, EntityChoice, Suggestion } from "./types.js";
+import type { Answer, ConversationContext, EntityChoice, Language, Suggestion } from "./types.js";
+import { asksOverview, type Query, splitQuestion, understand } from "./understand.js";
+import { Vocabulary } from "./vocabulary.js";
 
 /** The longest question answered as asked; longer ones are sent back, never cut short. */
 export const MAX_QUESTION_LENGTH = 500;
 /** The fewest characters a command's argument may have to stand for a name it begins. */
 const MIN_PREFIX = 3;
-/** In a profile, facts that count something come first. */
-const QUANTITY_ORDER = ["cardinal", "ordinal", "none"] as const;
+/** A card shows at most this many facts, and at most this many characters of them: a card, not a wall. */
+const CARD_FACTS = 6;
+const CARD_CHARACTERS = 1100;
+/** A card lists at most this many topics it has more on. */
+const MORE_TOPICS = 5;
 /** How many of the nearest facts a decline reports as considered. */
 const NEAREST = 3;
 const POLICY_KINDS: readonly EntityKind[] = ["programme", "award"];
-const CONVENTION_ID = "ceot";
-const CONVENTION_TOPICS: readonly Topic[] = [
-  "events",
-  "organisers",
-  "scale",
-  "sessions",
-  "history",
-  "contact",
-];
+const PLACE_KINDS: readonly EntityKind[] = ["city", "place"];
+/** Words that ask to go on with the last answer. */
+const MORE = /^(more|tell me more|go on|continue|and\??|更多|还有呢|继续|详细点)$/iu;
+/** Words that refer back to what was last asked about. */
+const REFERS_BACK = /\b(it|its|they|them|their|this|that|there|he|she|his|her)\b|它|他|她|这个|那个|该/iu;
+/** A question of at most this many words (or twice as many Chinese characters) naming nothing is read as a follow-up. */
+const SHORT_FOLLOW_UP = 4;
 
 export interface CoreOptions {
   knowledgeDir?: string;
@@ -34,108 +37,144 @@ export interface CoreOptions {
   now?: () => Date;
 }
 
+/** How a command asks the core: the language it prefers, a card's topic, the conversation so far. */
+export interface AskOptions {
+  /** Used when the words typed do not settle the language (a Discord user's locale). */
+  language?: Language;
+  topic?: string;
+  conversation?: ConversationContext;
+  /** Sees each step of retrieval, for `--explain`. */
+  trace?: Tracer;
+}
+
 /** The answering core: platform-neutral, built once from the knowledge base. */
 export class Core {
-  readonly index: KnowledgeIndex;
+  readonly vocabulary: Vocabulary;
+  readonly index: FactIndex;
   private readonly now: () => Date;
   /** Every entity some fact is about, with its names in compact form, for commands and autocomplete. */
   private readonly named: { entity: Entity; keys: string[] }[];
+  /** How often curators give a fact first in an FAQ: the order of a card without curated headlines. */
+  private readonly salience = new Map<string, number>();
 
   constructor(
     readonly kb: KnowledgeBase,
     now: () => Date = () => new Date(),
   ) {
-    this.index = new KnowledgeIndex(kb, analyse);
+    this.vocabulary = new Vocabulary(kb);
+    this.index = new FactIndex(kb, this.vocabulary);
     this.now = now;
     this.named = [...kb.entities.values()]
       .filter((e) => this.index.aboutEntity(e.id).length > 0)
-      .map((entity) => ({ entity, keys: [entity.name, ...entity.aliases].map(compact) }));
+      .map((entity) => ({
+        entity,
+        keys: [entity.name, ...entity.aliases, kb.zh.entities.get(entity.id)?.name ?? ""]
+          .map(compact)
+          .filter(Boolean),
+      }));
+    for (const faq of kb.faqs) {
+      const [first] = faq.facts;
+      if (first !== undefined) this.salience.set(first, (this.salience.get(first) ?? 0) + 1);
+    }
   }
 
   static load(options: CoreOptions = {}): Core {
     return new Core(loadKnowledge(options.knowledgeDir), options.now);
   }
 
-  /** Answers a free question, or declines when the knowledge base does not hold the answer. */
-  ask(question: string): Answer {
-    if (question.length > MAX_QUESTION_LENGTH) return decline(messages.tooLong(MAX_QUESTION_LENGTH), []);
-    const query = analyse(question, this.index);
-    if (query.entities.length === 0 && query.terms.length === 0) {
-      return decline(messages.emptyQuestion, this.starters(), messages.emptyTitle);
+  /** Answers a free question, read in the light of the conversation so far when there is one. */
+  ask(question: string, options: AskOptions = {}): Answer {
+    const { conversation: context, trace } = options;
+    const language = clearlyIn(question) ?? context?.language ?? options.language ?? detectLanguage(question);
+    const words = say(language);
+    if (question.length > MAX_QUESTION_LENGTH) {
+      return decline(words.tooLong(MAX_QUESTION_LENGTH), this.starters(), language, words.tooLongTitle);
     }
-    if (query.terms.length === 0 && query.asks === "other") {
-      return this.profile(query.entities);
+    if (context !== undefined && MORE.test(question.trim())) return this.more(context, language);
+    const asked = { ...understand(question, this.vocabulary), language };
+    const { query, carried } =
+      context === undefined ? { query: asked, carried: false } : followUp(question, asked, context, this.kb);
+    if (query.entities.length === 0 && query.terms.length === 0 && query.years.length === 0) {
+      return decline(words.emptyQuestion, this.starters(), language, words.emptyTitle);
     }
+    const note = carried && context !== undefined ? ` ${words.followingUp(context.question)}` : "";
+    if (asksOverview(query)) return this.withNote(this.card(query.entities[0] as Entity, language), note);
+    const answer = this.compare(question, query, note) ?? this.answer(query, note, trace);
+    return { ...answer, context: contextOf(query, answer, question) };
+  }
 
-    const ranked = rank(query, candidates(query, this.index), this.index);
-    const chosen = best(ranked, query);
-    if (chosen.length === 0) {
-      const anywhere = { ...query, entities: query.entities.filter((e) => !isPlace(e)) };
-      const elsewhere = rank(anywhere, candidates(anywhere, this.index), this.index);
-      // What it was near: the best facts about what it names, then the best found without its places.
-      const near =
-        query.entities.length > 0 ? rank(query, about(query.entities, this.index), this.index) : [];
-      const nearest = [...new Set([...near, ...elsewhere].map((s) => s.indexed.fact.id))].slice(0, NEAREST);
-      return { ...this.declineQuestion(query.entities, best(elsewhere, anywhere)[0]), considered: nearest };
-    }
-    const facts = chosen.map((s) => s.indexed);
-    return factAnswer(
-      facts,
-      {
-        title: titleFor(facts, query.entities, (id) => this.entityName(id)),
-        score: chosen[0]?.coverage ?? 0,
-        suggestions: followUps(this.entitiesOf(facts)),
+  /** Explains how a question is answered: its reading, the candidates with their scores, the verdict. */
+  explain(question: string): string {
+    const query = understand(question, this.vocabulary);
+    const lines = [
+      `language: ${query.language}`,
+      `answer type: ${query.type}`,
+      `entities: ${query.entities.map((e) => e.id).join(", ") || "none"}`,
+      `terms: ${query.terms.map((t) => `${t.term}${t.light ? " (light)" : ""} w=${this.index.weight(t.term).toFixed(2)}${this.index.known(t.term) ? "" : " unknown"}`).join(", ") || "none"}`,
+      `years: ${query.years.join(", ") || "none"}`,
+    ];
+    const answer = this.ask(question, {
+      trace: (step, ranked, measure) => {
+        lines.push(`${step}: ${ranked.length} candidates`);
+        for (const r of ranked.slice(0, 5)) {
+          const c = measure(r);
+          const fields = Object.entries(r.match)
+            .map(([term, in_]) => `${term} in ${in_.join("+")}`)
+            .join("; ");
+          lines.push(
+            `  ${r.indexed.fact.id}: bm25 ${r.score.toFixed(2)} [${fields || "no term"}]; coverage ${(c.share * 100).toFixed(0)}%, ${c.matched}/${c.units} matched${c.missing.length > 0 ? `, missing ${c.missing.join(", ")}` : ""} → ${passes(c) ? "passes" : "below threshold"}`,
+          );
+        }
       },
-      this.now(),
-    );
+    });
+    lines.push(`verdict: ${answer.answered ? "answered" : "declined"}: ${answer.title}`);
+    return lines.join("\n");
   }
 
-  /** Everything known about a city, best first; an unknown city is declined with the known ones. */
-  city(name: string): Answer {
+  /** Everything known about a city, as a card; an unknown city is declined with the known ones. */
+  city(name: string, options: AskOptions = {}): Answer {
+    const language = clearlyIn(name) ?? options.language ?? detectLanguage(name);
     const city = this.resolve(name, ["city"]);
+    const words = say(language);
     if (city === undefined)
-      return this.unknownName("city", ["city"], messages.unknownCity(name), messages.knownCities);
-    return this.profile([city], messages.cityTitle(city.name));
+      return this.unknownName("city", ["city"], words.unknownCity(name), words.knownCities, language);
+    return this.card(city, language, options.topic);
   }
 
-  /** A talent programme or policy; an unknown one is declined with the known ones. */
-  policy(name: string): Answer {
+  /** A talent programme or policy, as a card; an unknown one is declined with the known ones. */
+  policy(name: string, options: AskOptions = {}): Answer {
+    const language = clearlyIn(name) ?? options.language ?? detectLanguage(name);
     const programme = this.resolve(name, POLICY_KINDS);
+    const words = say(language);
     if (programme === undefined) {
-      return this.unknownName("policy", POLICY_KINDS, messages.unknownPolicy(name), messages.knownPolicies);
+      return this.unknownName(
+        "policy",
+        POLICY_KINDS,
+        words.unknownPolicy(name),
+        words.knownPolicies,
+        language,
+      );
     }
-    return this.profile([programme]);
+    return this.card(programme, language, options.topic);
   }
 
-  /**
-   * Declines a name the sources do not cover, listing the ones they do. It is a question they cannot
-   * answer, so it carries `considered` (none) for the curators' unanswered log.
-   */
-  private unknownName(
-    command: string,
-    kinds: readonly EntityKind[],
-    said: string,
-    known: (names: string[]) => string,
-  ): Answer {
-    const names = this.entitiesOfKind(kinds).map((e) => e.name);
-    const tries = names.slice(0, 3).map((n) => ({ command, args: { name: n } }));
-    return { ...decline(`${said} ${known(names)}`, tries), considered: [] };
+  /** The entity the knowledge base marks as the subject of a command (the convention), as a card. */
+  featured(command: string, options: AskOptions = {}): Answer {
+    const language = clearlyIn(options.topic ?? "") ?? options.language ?? "en";
+    const entity = [...this.kb.entities.values()].find((e) => e.command === command);
+    return entity === undefined
+      ? decline(say(language).declineBody, this.starters(), language)
+      : this.card(entity, language, options.topic);
   }
 
-  /** The Convention on Exchange of Overseas Talents: dates, place, organisers, scale, sessions, history, contact. */
-  convention(): Answer {
-    const ceot = this.kb.entities.get(CONVENTION_ID);
-    return ceot === undefined
-      ? decline(messages.declineBody, this.starters())
-      : this.profile([ceot], ceot.name, CONVENTION_TOPICS);
-  }
-
-  sources(): Answer {
+  sources(language: Language = "en"): Answer {
     const now = this.now();
+    const words = say(language);
     return plainAnswer({
-      title: messages.sourcesTitle,
-      body: messages.sourcesBody(this.kb.sources.size),
-      sources: [...this.kb.sources.values()].map((s) => citeSource(s, now)),
+      language,
+      title: words.sourcesTitle,
+      body: words.sourcesBody(this.kb.sources.size),
+      sources: [...this.kb.sources.values()].map((s) => citeSource(s, now, language)),
       suggestions: this.starters(),
     });
   }
@@ -157,8 +196,9 @@ export class Core {
   /** Example commands a user can try, drawn from the knowledge base. */
   starters(): Suggestion[] {
     const cities = this.entitiesOfKind(["city"]).slice(0, 2);
+    const featured = [...this.kb.entities.values()].filter((e) => e.command !== undefined);
     const programme = this.entitiesOfKind(["programme"])[0];
-    return followUps([...cities, ...this.entitiesOfKind(["event"]), ...(programme ? [programme] : [])], 4);
+    return followUps([...cities, ...featured, ...(programme ? [programme] : [])], 4);
   }
 
   /** The entities of these kinds that some fact is about. */
@@ -169,73 +209,411 @@ export class Core {
   /** The entity a command's argument names: by name or alias, inside a phrase, or as a prefix of one. */
   private resolve(name: string, kinds: readonly EntityKind[]): Entity | undefined {
     const fits = (e: Entity | undefined) => e !== undefined && kinds.includes(e.kind);
-    const direct = this.index.aliases.get(compact(name));
+    const direct = this.vocabulary.aliases.get(compact(name));
     if (fits(direct)) return direct;
-    const named = analyse(name, this.index).entities.find(fits);
+    const named = this.vocabulary.read(name).entities.find(fits);
     if (named !== undefined || compact(name).length < MIN_PREFIX) return named;
     const [first] = this.choices(kinds, name, 1);
     return first === undefined ? undefined : this.kb.entities.get(first.id);
   }
 
-  /** All facts about every given entity, most telling first. */
-  private profile(entities: Entity[], title?: string, topics: readonly Topic[] = TOPICS): Answer {
-    const ids = entities.map((e) => e.id);
-    const facts = about(entities, this.index);
-    if (facts.length === 0) return decline(messages.declineBody, this.starters());
-    const order = (f: IndexedFact) => {
-      const topic = topics.indexOf(f.fact.topic);
-      return [
-        ids.every((id) => f.fact.entities.includes(id)) ? 0 : 1,
-        topic === -1 ? topics.length + TOPICS.indexOf(f.fact.topic) : topic,
-        QUANTITY_ORDER.indexOf(f.quantity),
-        f.fact.entities.length,
-        -f.salience,
-      ];
-    };
-    const sorted = facts
-      .map((f, i) => ({ f, key: [...order(f), i] }))
-      .sort((a, b) => compareKeys(a.key, b.key))
-      .map(({ f }) => f);
+  /** Declines a name the sources do not cover, listing the ones they do; curators see it as unanswered. */
+  private unknownName(
+    command: string,
+    kinds: readonly EntityKind[],
+    said: string,
+    known: (names: string[]) => string,
+    language: Language,
+  ): Answer {
+    const names = this.entitiesOfKind(kinds).map((e) => nameOf(e, this.kb, language));
+    const tries = this.entitiesOfKind(kinds)
+      .slice(0, 3)
+      .map((e) => ({ command, args: { name: e.name } }));
+    return { ...decline(`${said} ${known(names)}`, tries, language), considered: [] };
+  }
+
+  /** One question, one retrieval: the answer first, or a decline that says what is known instead. */
+  private answer(query: Query, note: string, trace?: Tracer): Answer {
+    const found = retrieve(query, this.index, trace);
+    if (found.found) {
+      const facts = found.best.map((r) => r.indexed);
+      return factAnswer(
+        facts,
+        {
+          title: `${this.titleFor(query, found.best[0] as Ranked)}${note}`,
+          score: found.coverage.share,
+          suggestions: followUps(this.entitiesOf(facts)),
+        },
+        this.kb,
+        query.language,
+        this.now(),
+      );
+    }
+    return this.declineFor(query, found, note);
+  }
+
+  /**
+   * A question that asks two things, answered side by side, each part with its own facts. When
+   * only one side is in the sources, the other is said to be missing. Undefined for one question.
+   */
+  private compare(question: string, whole: Query, note: string): Answer | undefined {
+    const split = splitQuestion(question);
+    if (split === undefined) return undefined;
+    const parts = partsOf(split, whole, this.vocabulary);
+    if (parts === undefined) return undefined;
+    const results = parts.map((p) => this.retrieveFallingBack(p, whole));
+    const picks = distinct(results.map((r) => (r.found ? r.best : [])));
+    const facts = [...new Set(picks.flatMap((p) => p?.indexed ?? []))];
+    // One fact for both sides is one answer; nothing for either is a decline: the whole question decides.
+    if (facts.length < 2 && picks.every((p) => p !== undefined)) return undefined;
+    if (facts.length === 0) return undefined;
+    const words = say(whole.language);
+    const lines = picks.map((pick, i) =>
+      pick === undefined
+        ? words.missingSide(this.subject(parts[i] as Query, undefined))
+        : factLine(pick.indexed, this.kb, whole.language),
+    );
+    const titles = picks.map((pick, i) =>
+      pick === undefined
+        ? this.subject(parts[i] as Query, undefined)
+        : this.titleFor(parts[i] as Query, pick),
+    );
     return factAnswer(
-      sorted,
+      facts,
       {
-        title: title ?? entities.map((e) => e.name).join(", "),
-        body: entities.map((e) => e.summary).join(" "),
-        score: 1,
-        suggestions: followUps(this.entitiesOf(sorted).filter((e) => !ids.includes(e.id))),
+        title: `${words.comparisonTitle(titles)}${note}`,
+        body: [...new Set(lines)].join("\n"),
+        score: Math.min(...results.map((r) => (r.found ? r.coverage.share : 1))),
+        suggestions: followUps(this.entitiesOf(facts)),
       },
+      this.kb,
+      whole.language,
       this.now(),
     );
   }
 
-  private declineQuestion(asked: Entity[], elsewhere: Scored | undefined): Answer {
-    const place = asked.find((e) => e.kind === "city");
-    if (elsewhere !== undefined && place !== undefined) {
-      const known = this.entitiesOf([elsewhere.indexed]).find((e) => e.kind === "city" && e.id !== place.id);
-      if (known !== undefined) {
-        return decline(`${messages.wrongPlace(place.name, known.name)} ${messages.declineBody}`, [
-          { command: "city", args: { name: known.name } },
-          { command: "city", args: { name: place.name } },
-        ]);
-      }
-    }
-    return decline(messages.declineBody, asked.length > 0 ? followUps(asked) : this.starters());
+  /** A part of a comparison, retried with only the places of the whole question when what it inherited narrows too far. */
+  private retrieveFallingBack(part: Query, whole: Query): Retrieved {
+    const first = retrieve(part, this.index);
+    if (first.found || part.entities === whole.entities) return first;
+    const places = whole.entities.filter((e) => PLACE_KINDS.includes(e.kind));
+    return retrieve({ ...part, entities: places }, this.index);
   }
 
-  private entitiesOf(facts: IndexedFact[]): Entity[] {
+  /** "Guangzhou: 67,000", "CEOT: 21-22 December 2018": what was asked about, and the figure that answers. */
+  private titleFor(query: Query, top: Ranked): string {
+    const words = say(query.language);
+    const figure = answeringFigure(query.type, top.indexed.fact);
+    const label = figure ?? words.topics[top.indexed.fact.topic];
+    return `${this.subject(query, top.indexed)}${words.separator}${label}`;
+  }
+
+  private subject(query: Query, fact: IndexedFact | undefined): string {
+    const words = say(query.language);
+    const names =
+      query.entities.length > 0 ? query.entities : this.entitiesOf(fact ? [fact] : []).slice(0, 1);
+    return names.map((e) => nameOf(e, this.kb, query.language)).join(words.listJoin);
+  }
+
+  /**
+   * A decline that helps: the figure known for another year or another place, else the nearest
+   * fact it has, and what the bot covers.
+   */
+  private declineFor(query: Query, found: Extract<Retrieved, { found: false }>, note: string): Answer {
+    const words = say(query.language);
+    const considered = found.nearest === undefined ? [] : [found.nearest.indexed.fact.id];
+    const title = `${words.declineTitle}${note}`;
+    if (found.otherYear !== undefined) {
+      const line = factLine(found.otherYear.indexed, this.kb, query.language);
+      return {
+        ...decline(
+          `${words.wrongYear(query.years.join(words.listJoin), line)}`,
+          followUps(query.entities),
+          query.language,
+          title,
+        ),
+        considered: [found.otherYear.indexed.fact.id, ...considered].slice(0, NEAREST),
+      };
+    }
+    const places = query.entities.filter((e) => PLACE_KINDS.includes(e.kind));
+    if (places.length > 0) {
+      const elsewhere = retrieve(
+        { ...query, entities: query.entities.filter((e) => !places.includes(e)) },
+        this.index,
+      );
+      const top = elsewhere.found ? elsewhere.best[0] : undefined;
+      const known =
+        top && this.entitiesOf([top.indexed]).find((e) => e.kind === "city" && !places.includes(e));
+      if (top !== undefined && known !== undefined) {
+        const asked = places.map((p) => nameOf(p, this.kb, query.language)).join(words.listJoin);
+        const body = `${words.wrongPlace(asked, nameOf(known, this.kb, query.language))} ${words.nearest(factLine(top.indexed, this.kb, query.language))}`;
+        return {
+          ...decline(body, followUps([known, ...places]), query.language, title),
+          considered: [top.indexed.fact.id, ...considered].slice(0, NEAREST),
+        };
+      }
+    }
+    const nearest =
+      found.nearest !== undefined && coverage(query, found.nearest, this.index).matched > 0
+        ? ` ${words.nearest(factLine(found.nearest.indexed, this.kb, query.language))}`
+        : "";
+    return {
+      ...decline(
+        `${words.declineBody}${nearest} ${words.covers}`,
+        query.entities.length > 0 ? followUps(query.entities) : this.starters(),
+        query.language,
+        title,
+      ),
+      considered,
+    };
+  }
+
+  /**
+   * An entity as a card: the curators' headline facts first, short, and the topics it has more on,
+   * each one follow-up away. With a topic, that topic's facts instead.
+   */
+  private card(entity: Entity, language: Language, topic?: string): Answer {
+    const words = say(language);
+    const all = this.index.aboutEntity(entity.id);
+    const chosen =
+      topic === undefined || topic.trim() === "" ? undefined : this.onTopic(entity, all, topic, language);
+    const ordered = chosen ?? this.headlinesFirst(entity, all);
+    const shown = pack(ordered, (f) => factLine(f, this.kb, language).length);
+    const rest = all.filter((f) => !shown.includes(f));
+    const more = this.moreOn(entity, rest, language);
+    const name = language === "zh" ? `${nameOf(entity, this.kb, language)}（${entity.name}）` : entity.name;
+    const top = shown[0];
+    const figure = top === undefined ? undefined : answeringFigure("any", top.fact);
+    const lead =
+      chosen === undefined && topic !== undefined && topic.trim() !== ""
+        ? `${words.unknownTopic(topic, name)}\n`
+        : "";
+    if (top === undefined) return decline(words.declineBody, this.starters(), language);
+    return factAnswer(
+      shown,
+      {
+        title: figure === undefined ? name : `${name}${words.separator}${figure}`,
+        body: `${lead}${factLine(top, this.kb, language)}`,
+        score: 1,
+        suggestions: followUps(this.entitiesOf(shown).filter((e) => e.id !== entity.id)),
+        more,
+      },
+      this.kb,
+      language,
+      this.now(),
+    );
+  }
+
+  /** Facts in the order a card gives them: the curated headlines, then by how often FAQs lead with them. */
+  private headlinesFirst(entity: Entity, facts: readonly IndexedFact[]): IndexedFact[] {
+    const headlines = entity.headlines ?? [];
+    const rank = (f: IndexedFact) => {
+      const h = headlines.indexOf(f.fact.id);
+      return h >= 0
+        ? h - headlines.length
+        : -(this.salience.get(f.fact.id) ?? 0) + (f.fact.entities.includes(entity.id) ? 0 : 1);
+    };
+    return [...facts].sort((a, b) => rank(a) - rank(b));
+  }
+
+  /** A card's topic page: a topic by its name in either language, else the entity's facts that match the words. */
+  private onTopic(
+    entity: Entity,
+    facts: readonly IndexedFact[],
+    topic: string,
+    language: Language,
+  ): IndexedFact[] | undefined {
+    const key = compact(topic);
+    const named = TOPICS.find(
+      (t) =>
+        compact(t) === key || compact(say("en").topics[t]) === key || compact(say("zh").topics[t]) === key,
+    );
+    if (named !== undefined) return this.headlinesFirst(entity, facts).filter((f) => f.fact.topic === named);
+    const query = { ...understand(topic, this.vocabulary), entities: [entity], language };
+    const ranked = this.index.rank(
+      query.terms.map((t) => t.term),
+      facts,
+    );
+    const matching = ranked.filter((r) => r.score > 0).map((r) => r.indexed);
+    return matching.length > 0 ? matching : undefined;
+  }
+
+  /** The topics a card has more on, largest first, each as a follow-up. */
+  private moreOn(entity: Entity, rest: readonly IndexedFact[], language: Language): Suggestion[] {
+    const words = say(language);
+    const counts = new Map<Topic, number>();
+    for (const f of rest) counts.set(f.fact.topic, (counts.get(f.fact.topic) ?? 0) + 1);
+    const base = commandFor(entity) ?? { command: "ask", args: {} };
+    return [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MORE_TOPICS)
+      .map(([topic, count]) => ({
+        command: base.command,
+        args:
+          base.command === "ask"
+            ? { question: `${entity.name} ${say("en").topics[topic]}` }
+            : { ...base.args, topic },
+        label: words.moreTopic(words.topics[topic], count),
+      }));
+  }
+
+  /** "more" in a conversation: the next facts about what it was last about. */
+  private more(context: ConversationContext, language: Language): Answer {
+    const entities = context.entities.flatMap((id) => this.kb.entities.get(id) ?? []);
+    const [entity] = entities;
+    if (entity === undefined)
+      return decline(say(language).emptyQuestion, this.starters(), language, say(language).emptyTitle);
+    const rest = this.headlinesFirst(entity, this.index.about(context.entities)).filter(
+      (f) => !context.shown.includes(f.fact.id),
+    );
+    const shown = pack(rest, (f) => factLine(f, this.kb, language).length);
+    if (shown.length === 0) return this.card(entity, language);
+    const answer = factAnswer(
+      shown,
+      {
+        title: nameOf(entity, this.kb, language),
+        score: 1,
+        suggestions: followUps(entities),
+        more: this.moreOn(
+          entity,
+          rest.filter((f) => !shown.includes(f)),
+          language,
+        ),
+      },
+      this.kb,
+      language,
+      this.now(),
+    );
+    return { ...answer, context: { ...context, shown: [...context.shown, ...shown.map((f) => f.fact.id)] } };
+  }
+
+  private withNote(answer: Answer, note: string): Answer {
+    return {
+      ...answer,
+      title: `${answer.title}${note}`,
+      context: {
+        entities: [],
+        asks: "any",
+        terms: [],
+        language: answer.language,
+        shown: answer.facts.map((f) => f.id),
+        question: answer.title,
+      },
+    };
+  }
+
+  private entitiesOf(facts: readonly IndexedFact[]): Entity[] {
     const ids = new Set(facts.flatMap((f) => f.fact.entities));
     return [...ids].flatMap((id) => this.kb.entities.get(id) ?? []);
   }
-
-  private entityName(id: string): string {
-    return this.kb.entities.get(id)?.name ?? id;
-  }
 }
 
-function compareKeys(a: number[], b: number[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d;
+/** Facts that fit on a card: at most so many, within a character budget, none repeating another's figures. */
+function pack(facts: readonly IndexedFact[], length: (f: IndexedFact) => number): IndexedFact[] {
+  const shown: IndexedFact[] = [];
+  const figures = new Set<string>();
+  let used = 0;
+  for (const f of facts) {
+    if (shown.length >= CARD_FACTS) break;
+    const own = f.fact.figures.filter((g) => g.type !== "date").map((g) => g.text);
+    if (own.length > 0 && own.every((g) => figures.has(g))) continue;
+    const size = length(f);
+    if (shown.length > 0 && used + size > CARD_CHARACTERS) continue;
+    shown.push(f);
+    used += size;
+    for (const g of own) figures.add(g);
   }
-  return 0;
+  return shown;
+}
+
+/**
+ * Reads a follow-up in the light of the conversation: "and Shenzhen?" keeps the question and swaps
+ * the place; "when was it issued?" keeps what it was about; "in 2020?" keeps both.
+ */
+function followUp(
+  question: string,
+  asked: Query,
+  context: ConversationContext,
+  kb: KnowledgeBase,
+): { query: Query; carried: boolean } {
+  const before = context.entities.flatMap((id) => kb.entities.get(id) ?? []);
+  const required = asked.terms.filter((t) => !t.light);
+  if (before.length === 0) return { query: asked, carried: false };
+  if (required.length === 0 && (asked.entities.length > 0 || asked.years.length > 0)) {
+    const swapped = before.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
+    return {
+      query: {
+        ...asked,
+        entities: [...swapped, ...asked.entities],
+        terms: context.terms.map((term) => ({ term, light: false })),
+        type: asked.type === "any" ? (context.asks as Query["type"]) : asked.type,
+      },
+      carried: true,
+    };
+  }
+  const short =
+    question.trim().split(/\s+/).length <= SHORT_FOLLOW_UP || question.length <= SHORT_FOLLOW_UP * 2;
+  if (asked.entities.length === 0 && (REFERS_BACK.test(question) || short)) {
+    return { query: { ...asked, entities: before }, carried: true };
+  }
+  return { query: asked, carried: false };
+}
+
+/** What the next turn may build on. */
+function contextOf(query: Query, answer: Answer, question: string): ConversationContext {
+  return {
+    entities: query.entities.map((e) => e.id),
+    asks: query.type,
+    terms: query.terms.filter((t) => !t.light).map((t) => t.term),
+    language: answer.language,
+    shown: answer.facts.map((f) => f.id),
+    question,
+  };
+}
+
+/**
+ * The two queries of a question that asks two things. Names of one kind on both sides ("beijing or
+ * shanghai") make a comparison of those names over the whole question; otherwise each side keeps
+ * its own words, with the shared lead's, and borrows what it lacks (places, years, the answer type)
+ * from the whole question; the other side's words only help it rank.
+ */
+function partsOf(
+  split: { lead: string; segments: [string, string] },
+  whole: Query,
+  vocabulary: Vocabulary,
+): Query[] | undefined {
+  const [a, b] = split.segments.map((s) => understand(s, vocabulary)) as [Query, Query];
+  const lead = understand(split.lead, vocabulary);
+  const common = a.entities.filter((e) => b.entities.some((o) => o.kind === e.kind)).map((e) => e.kind);
+  if (common.length > 0) {
+    const sideOf = (side: Query, other: Query) => ({
+      ...whole,
+      entities: whole.entities.filter((e) => !other.entities.includes(e) || side.entities.includes(e)),
+    });
+    return [sideOf(a, b), sideOf(b, a)];
+  }
+  const side = (own: Query, other: Query): Query => {
+    const entities = [...lead.entities, ...own.entities];
+    return {
+      ...own,
+      language: whole.language,
+      entities: entities.length > 0 ? entities : whole.entities,
+      terms: [...lead.terms, ...own.terms],
+      years: own.years.length > 0 ? own.years : whole.years,
+      type: own.type !== "any" ? own.type : whole.type,
+      context: other.terms.map((t) => t.term),
+    };
+  };
+  const parts = [side(a, b), side(b, a)];
+  return parts.every((p) => p.terms.some((t) => !t.light)) ? parts : undefined;
+}
+
+/** One fact per part, each part's best unless an earlier part took it, then its next best. */
+function distinct(lists: Ranked[][]): (Ranked | undefined)[] {
+  const taken = new Set<IndexedFact>();
+  return lists.map((list) => {
+    const pick = list.find((r) => !taken.has(r.indexed)) ?? list[0];
+    if (pick !== undefined) taken.add(pick.indexed);
+    return pick;
+  });
 }

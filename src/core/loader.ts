@@ -9,9 +9,14 @@ import {
   FactsFile,
   type Faq,
   FaqFile,
+  LexiconFile,
   type Source,
   SourcesFile,
   SynonymsFile,
+  WordnetFile,
+  ZhEntitiesFile,
+  ZhFactsFile,
+  ZhFaqFile,
 } from "./schema.js";
 import { compact } from "./text.js";
 
@@ -22,6 +27,18 @@ export interface KnowledgeBase {
   faqs: readonly Faq[];
   /** Groups of words a reader uses interchangeably. */
   synonyms: readonly (readonly string[])[];
+  /** The Chinese side: each fact's text, each entity's name and summary, more FAQ phrasings. */
+  zh: ChineseKnowledge;
+  /** Chinese words of the domain, each group headed by the English word they mean. */
+  lexicon: readonly (readonly string[])[];
+  /** English words the knowledge base does not use → the word of its own they mean (WordNet). */
+  wordnet: ReadonlyMap<string, string>;
+}
+
+export interface ChineseKnowledge {
+  facts: ReadonlyMap<string, string>;
+  entities: ReadonlyMap<string, { name: string; summary: string }>;
+  faqs: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A knowledge file that cannot be used, with every problem found in it. */
@@ -65,6 +82,32 @@ function readJson<T>(file: string, label: string, schema: z.ZodType<T>): T {
     );
   }
   return parsed.data;
+}
+
+/** An optional JSON file: its parsed content, or the fallback when it is absent. */
+function readOptional<T>(dir: string, name: string, schema: z.ZodType<T>, fallback: T): T {
+  const file = path.join(dir, name);
+  return existsSync(file) ? readJson(file, path.join(path.basename(dir), name), schema) : fallback;
+}
+
+/** Every .json file of a folder holding one object each, merged, each key remembering its file. */
+function readRecords<T>(dir: string, sub: string, schema: z.ZodType<Record<string, T>>): Map<string, Row<T>> {
+  const folder = path.join(dir, sub);
+  const rows = new Map<string, Row<T>>();
+  if (!existsSync(folder)) return rows;
+  for (const name of readdirSync(folder)
+    .filter((n) => n.endsWith(".json"))
+    .sort()) {
+    const label = path.join(path.basename(dir), sub, name);
+    Object.entries(readJson(path.join(folder, name), label, schema)).forEach(([id, record], index) => {
+      rows.set(id, { label, record, index });
+    });
+  }
+  return rows;
+}
+
+function values<T>(rows: Map<string, Row<T>>): Map<string, T> {
+  return new Map([...rows].map(([id, row]) => [id, row.record]));
 }
 
 interface Row<T> {
@@ -122,16 +165,26 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
   const entityRows = readFolder(dir, "entities", EntitiesFile);
   const factRows = readFolder(dir, "facts", FactsFile);
   const faqRows = readFolder(dir, "faq", FaqFile);
-  const synonymsFile = path.join(dir, "synonyms.json");
-  const synonyms = existsSync(synonymsFile)
-    ? readJson(synonymsFile, path.join(root, "synonyms.json"), SynonymsFile)
-    : [];
+  const synonyms = readOptional(dir, "synonyms.json", SynonymsFile, []);
+  const lexicon = readOptional(dir, "zh/lexicon.json", LexiconFile, []);
+  const wordnet = readOptional(dir, "wordnet.json", WordnetFile, {});
+  const zhFacts = readRecords(dir, "zh/facts", ZhFactsFile);
+  const zhEntities = readRecords(dir, "zh/entities", ZhEntitiesFile);
+  const zhFaqs = readRecords(dir, "zh/faq", ZhFaqFile);
 
   const problems = new Problems();
   const sources = indexById(sourceRows, problems);
   const entities = indexById(entityRows, problems);
   const facts = indexById(factRows, problems);
-  indexById(faqRows, problems);
+  const faqs = indexById(faqRows, problems);
+  const unknownIds = (rows: Map<string, Row<unknown>>, known: ReadonlyMap<string, unknown>, what: string) => {
+    for (const [id, { label }] of rows) {
+      if (!known.has(id)) problems.add(label, `.${id}: unknown ${what} "${id}"`);
+    }
+  };
+  unknownIds(zhFacts, facts, "fact");
+  unknownIds(zhEntities, entities, "entity");
+  unknownIds(zhFaqs, faqs, "FAQ");
 
   for (const { label, record: s, index } of sourceRows) {
     if (s.date === null && s.estimatedYear === undefined) {
@@ -143,6 +196,11 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     if (e.within !== undefined && !entities.has(e.within)) {
       problems.add(label, `[${index}].within: unknown entity "${e.within}"`);
     }
+    e.headlines?.forEach((id, i) => {
+      if (!facts.get(id)?.entities.includes(e.id)) {
+        problems.add(label, `[${index}].headlines[${i}]: "${id}" is not a fact about ${e.id}`);
+      }
+    });
     for (const name of [e.name, ...e.aliases]) {
       const key = compact(name);
       const owner = aliasOwner.get(key);
@@ -158,8 +216,8 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
       if (!entities.has(id)) problems.add(label, `[${index}].entities[${i}]: unknown entity "${id}"`);
     });
     f.figures.forEach((figure, i) => {
-      if (!f.text.includes(figure)) {
-        problems.add(label, `[${index}].figures[${i}]: "${figure}" does not appear in the text`);
+      if (!f.text.includes(figure.text)) {
+        problems.add(label, `[${index}].figures[${i}]: "${figure.text}" does not appear in the text`);
       }
     });
   }
@@ -170,5 +228,14 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
   }
   problems.throwIfAny();
 
-  return { sources, entities, facts, faqs: faqRows.map((r) => r.record), synonyms };
+  return {
+    sources,
+    entities,
+    facts,
+    faqs: faqRows.map((r) => r.record),
+    synonyms,
+    zh: { facts: values(zhFacts), entities: values(zhEntities), faqs: values(zhFaqs) },
+    lexicon,
+    wordnet: new Map(Object.entries(wordnet)),
+  };
 }

@@ -6,67 +6,102 @@ function listed(names: string[]): string {
   return more > 0 ? `${names.slice(0, MAX_LISTED).join(", ")} and ${more} more` : names.join(", ");
 }
 
-/** Every sentence the bot says to a user, so that tone and wording live in one place. */
+/** Every sentence the bot says to a user in English, so that tone and wording live in one place. */
 export const messages = {
   botName: "returnee-bot",
   tagline: "Sourced answers on China's policies, programmes and figures for overseas returnees.",
   declineTitle: "Not in my sources",
   declineBody:
-    "I don't have a sourced answer to that. I only answer from five articles on returnee policy, and I would rather say so than guess.",
+    "I don't have a sourced answer to that. I answer only from five articles on returnee policy, and I would rather say so than guess.",
+  covers:
+    "I cover returnees in Guangzhou, Hangzhou, Beijing and Shanghai, talent programmes such as the Red Cotton Plan and talent green cards, and the CEOT convention.",
+  nearest: (lead: string) => `The nearest I have: ${lead}`,
   wrongPlace: (asked: string, known: string) =>
     `My sources give that for ${known}, not for ${asked}, so I can't tell you the figure for ${asked}.`,
+  wrongYear: (asked: string, known: string) => `My sources give ${known}, nothing for ${asked}.`,
+  missingSide: (name: string) => `${name}: my sources give nothing on this.`,
+  followingUp: (what: string) => `(following up: ${what})`,
+  comparisonTitle: (names: string[]) => names.join(" vs "),
   emptyTitle: "How can I help?",
   emptyQuestion: "Ask me a question about returnee policy in China, or try /help.",
+  tooLongTitle: "That question is too long",
   tooLong: (max: number) =>
     `That question is longer than ${max} characters. Please shorten it to the part you want answered.`,
+  usageTitle: "Almost there",
   unknownCommand: (name: string) => `There is no /${name} command. Try /help for the list.`,
-  missingOption: (command: string, option: string) =>
-    `/${command} needs a ${option}, for example: /${command} ${option === "name" ? "Guangzhou" : "…"}`,
+  missingOption: (command: string, option: string, example: string) =>
+    `/${command} needs a ${option}, for example: /${command} ${example}`,
   unknownCity: (name: string) => `I have nothing on a city called "${name}".`,
   knownCities: (names: string[]) => `Cities I know about: ${listed(names)}.`,
   unknownPolicy: (name: string) => `I have nothing on a programme or policy called "${name}".`,
   knownPolicies: (names: string[]) => `Programmes and policies I know about: ${listed(names)}.`,
-  cityTitle: (name: string) => `${name}: what my sources say for returnees`,
+  unknownTopic: (topic: string, name: string) =>
+    `I have nothing on "${topic}" for ${name}; here is the overview.`,
+  moreTopic: (topic: string, count: number) => `${topic} (${count})`,
   sourcesTitle: "Sources",
   sourcesBody: (count: number) =>
     `Everything I say comes from these ${count} articles. Each answer names the ones it used and how old they are.`,
   helpTitle: "How to use returnee-bot",
   helpBody:
-    "Ask a question in plain words, in English or with Chinese place names, or use a command. Every answer cites its article and says how old its figures are.",
+    'Ask a question in plain words, in English or in Chinese (中文也可以), or use a command. Every answer cites its article and says how old its figures are. In a thread or a DM you can follow up: "and Shenzhen?", "what about 2020?", "more".',
   apology: "Sorry, something went wrong while answering. Please try again in a moment.",
   rateLimited: (seconds: number) =>
     `You have asked a lot in a short time. Please wait about ${seconds} ${seconds === 1 ? "second" : "seconds"}, then ask again.`,
   restarting: "I am restarting right now. Please ask again in a moment.",
   ageNote: (span: string, years: string) =>
-    `These figures date from ${span} (${years}); policies and numbers may have changed since, so check the latest with the local talent office.`,
+    `Figures from ${span} (${years}); they may have changed since, so check with the local talent office.`,
   undatedAge: (year: number) => `undated (about ${year})`,
   asOf: (when: string) => `as of ${when}`,
   undatedFact: (year: string) => `undated article, about ${year}`,
-  undatedNote: "One of the articles is undated; its year is estimated from its content.",
+  undatedNote: "One article is undated; its year is estimated from its content.",
   yearsAgo: (years: number) => (years <= 0 ? "this year" : years === 1 ? "a year ago" : `${years} years ago`),
+  yearsAgoRange: (from: number, to: number) => `${from} to ${to} years ago`,
   sourceAge: (date: string, ago: string) => `published ${date}, ${ago}`,
-} as const;
+  dateLabel: (day: number | undefined, month: number | undefined, year: string) =>
+    [day, month === undefined ? undefined : MONTHS[month - 1], year].filter((p) => p !== undefined).join(" "),
+  about: (label: string) => `about ${label}`,
+  span: (from: string, to: string) => `${from} to ${to}`,
+  dated: (text: string, when: string) => `${text} (${when})`,
+  /** How each topic reads in a card's list of what more there is. */
+  topics: {
+    returnees: "returnees",
+    entrepreneurship: "returnee entrepreneurs",
+    employment: "where returnees work",
+    "talent-policy": "talent policy",
+    rankings: "rankings",
+    awards: "awards",
+    research: "research",
+    innovation: "innovation",
+    investment: "investment",
+    companies: "companies",
+    people: "people",
+    events: "events",
+    organisers: "organisers",
+    scale: "scale",
+    sessions: "sessions",
+    history: "history",
+    contact: "contact",
+  },
+  separator: ": ",
+  listJoin: ", ",
+};
 
-/** How each topic reads in a title. */
-export const topicLabels = {
-  returnees: "returnees",
-  entrepreneurship: "returnee entrepreneurs",
-  employment: "where returnees work",
-  "talent-policy": "talent policy",
-  rankings: "rankings",
-  awards: "awards",
-  research: "research",
-  innovation: "innovation",
-  investment: "investment",
-  companies: "companies",
-  people: "people",
-  events: "events",
-  organisers: "organisers",
-  scale: "scale",
-  sessions: "sessions",
-  history: "history",
-  contact: "contact",
-} as const;
+export type Messages = typeof messages;
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** What the Slack adapter says around an answer. */
 export const slackMessages = {

@@ -42,6 +42,13 @@ export const EntitySchema = z.strictObject({
   summary: Text,
   /** The entity this one sits in or belongs to (a district's city, a competition's convention). */
   within: Id.optional(),
+  /** The facts its card leads with, most telling first: the curator's choice. */
+  headlines: z.array(Id).optional(),
+  /** The command whose subject it is, for a command that names no entity (the convention). */
+  command: z
+    .string()
+    .regex(/^[a-z]+$/)
+    .optional(),
 });
 
 export const TOPICS = [
@@ -64,6 +71,29 @@ export const TOPICS = [
   "contact",
 ] as const;
 
+/**
+ * What kind of value a figure is, so that a question's answer type can choose among facts:
+ * "when" wants a date, "how many" a count, "what share" a percent.
+ */
+export const FIGURE_TYPES = [
+  "count",
+  "percent",
+  "money",
+  "date",
+  "duration",
+  "rank",
+  "area",
+  "contact",
+  "name",
+] as const;
+export type FigureType = (typeof FIGURE_TYPES)[number];
+
+export const FigureSchema = z.strictObject({
+  /** Exactly as written in the fact's text. */
+  text: Text,
+  type: z.enum(FIGURE_TYPES),
+});
+
 export const FactSchema = z.strictObject({
   id: Id,
   /** One atomic statement in the project's own words. */
@@ -73,8 +103,8 @@ export const FactSchema = z.strictObject({
   topic: z.enum(TOPICS),
   /** When the figure holds; omitted when it is the source's own date. */
   asOf: PartialDate.optional(),
-  /** Every figure the text states, exactly as written in the text. */
-  figures: z.array(Text).default([]),
+  /** Every figure the text states, exactly as written in the text, with its type. */
+  figures: z.array(FigureSchema).default([]),
   /** Extra words a reader might search with (synonyms, the article's own terms). */
   keywords: z.array(Text).default([]),
 });
@@ -91,6 +121,15 @@ export const SourcesFile = z.array(SourceSchema);
 export const EntitiesFile = z.array(EntitySchema);
 export const FactsFile = z.array(FactSchema);
 export const FaqFile = z.array(FaqSchema);
+
+/** Chinese text for the knowledge base, by id: facts, entities' names and summaries, FAQ phrasings. */
+export const ZhFactsFile = z.record(Id, Text);
+export const ZhEntitiesFile = z.record(Id, z.strictObject({ name: Text, summary: Text }));
+export const ZhFaqFile = z.record(Id, z.array(Text).min(1));
+/** Chinese words of the domain, each group headed by the English word or phrase they mean. */
+export const LexiconFile = z.array(z.array(Text).min(2, "a group needs an English head and a Chinese word"));
+/** English words outside the knowledge base's vocabulary → the vocabulary word they mean (from WordNet). */
+export const WordnetFile = z.record(z.string().min(1), z.string().min(1));
 
 export type Source = z.infer<typeof SourceSchema>;
 export type Entity = z.infer<typeof EntitySchema>;

@@ -72,6 +72,8 @@ export interface ConversationContext {
   language: Language;
   /** Ids of the facts the last answer showed, so that "more" goes on from there. */
   shown: string[];
+  /** The last question as asked, which a follow-up's answer names. */
+  question: string;
 }
 
 /** A follow-up as a value, so that renaming a command's wording cannot break a button. */

@@ -10,7 +10,7 @@ export function formatText(answer: Answer): string {
     lines.push("");
     const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
     for (const fact of answer.facts) {
-      lines.push(`• ${fact.text} (${fact.asOf}) [${numbers.get(fact.sourceId) ?? "?"}]`);
+      lines.push(`• ${fact.text} [${numbers.get(fact.sourceId) ?? "?"}]`);
     }
   }
   if (answer.sources.length > 0) {

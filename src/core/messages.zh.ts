@@ -1,0 +1,83 @@
+import type { Messages } from "./messages.js";
+
+const MAX_LISTED = 20;
+
+function listed(names: string[]): string {
+  const more = names.length - MAX_LISTED;
+  return more > 0 ? `${names.slice(0, MAX_LISTED).join("、")}等${names.length}个` : names.join("、");
+}
+
+/** Every sentence the bot says to a user in Chinese: the same keys as the English messages. */
+export const zhMessages: Messages = {
+  botName: "returnee-bot",
+  tagline: "为海外留学人员解答中国的人才政策、项目与数据，每条回答都注明出处。",
+  declineTitle: "资料中没有",
+  declineBody: "这个问题我找不到有出处的答案。我只根据五篇关于留学人员政策的文章作答，宁可直说，也不猜测。",
+  covers:
+    "我能回答广州、杭州、北京、上海的海归情况，红棉计划、人才绿卡等人才项目，以及海交会（中国海外人才交流大会）。",
+  nearest: (lead: string) => `最接近的资料：${lead}`,
+  wrongPlace: (asked: string, known: string) =>
+    `我的资料只给出了${known}的数据，没有${asked}的，所以无法告诉你${asked}的情况。`,
+  wrongYear: (asked: string, known: string) => `我的资料给出的是${known}，没有${asked}的数据。`,
+  missingSide: (name: string) => `${name}：我的资料中没有这方面的数据。`,
+  followingUp: (what: string) => `（接着上一个问题：${what}）`,
+  comparisonTitle: (names: string[]) => names.join(" 对比 "),
+  emptyTitle: "有什么可以帮你？",
+  emptyQuestion: "请问一个关于中国留学人员政策的问题，或输入 /help 查看用法。",
+  tooLongTitle: "问题太长了",
+  tooLong: (max: number) => `这个问题超过了${max}个字符，请只保留你最想问的部分。`,
+  usageTitle: "还差一点",
+  unknownCommand: (name: string) => `没有 /${name} 这个命令，输入 /help 查看全部命令。`,
+  missingOption: (command: string, option: string, example: string) =>
+    `/${command} 需要填写 ${option}，例如：/${command} ${example}`,
+  unknownCity: (name: string) => `我没有关于“${name}”这座城市的资料。`,
+  knownCities: (names: string[]) => `我有资料的城市：${listed(names)}。`,
+  unknownPolicy: (name: string) => `我没有关于“${name}”这个项目或政策的资料。`,
+  knownPolicies: (names: string[]) => `我有资料的项目和政策：${listed(names)}。`,
+  unknownTopic: (topic: string, name: string) => `关于${name}，我没有“${topic}”方面的资料，以下是概况。`,
+  moreTopic: (topic: string, count: number) => `${topic}（${count}条）`,
+  sourcesTitle: "资料来源",
+  sourcesBody: (count: number) =>
+    `我所说的一切都来自以下${count}篇文章。每个回答都会注明所用文章及其发布时间。`,
+  helpTitle: "returnee-bot 使用说明",
+  helpBody:
+    "可以用中文或英文直接提问，也可以使用命令。每个回答都注明出处，并说明数据的年份。在对话串或私信中可以接着问：“那深圳呢？”“2020年呢？”“更多”。",
+  apology: "抱歉，回答时出了点问题，请稍后再试。",
+  rateLimited: (seconds: number) => `你短时间内问得太多了，请等大约${seconds}秒后再问。`,
+  restarting: "我正在重启，请稍后再问。",
+  ageNote: (span: string, years: string) =>
+    `数据截至${span}（${years}），此后可能已有变化，请向当地人才工作部门核实。`,
+  undatedAge: (year: number) => `未注明日期（约${year}年）`,
+  asOf: (when: string) => `截至${when}`,
+  undatedFact: (year: string) => `文章未注明日期，约${year}年`,
+  undatedNote: "其中一篇文章未注明日期，年份根据内容估计。",
+  yearsAgo: (years: number) => (years <= 0 ? "今年" : `${years}年前`),
+  yearsAgoRange: (from: number, to: number) => `${from}至${to}年前`,
+  sourceAge: (date: string, ago: string) => `发布于${date}，${ago}`,
+  dateLabel: (day: number | undefined, month: number | undefined, year: string) =>
+    `${year}年${month === undefined ? "" : `${month}月`}${day === undefined ? "" : `${day}日`}`,
+  about: (label: string) => `约${label}`,
+  span: (from: string, to: string) => `${from}至${to}`,
+  dated: (text: string, when: string) => `${text}（${when}）`,
+  topics: {
+    returnees: "海归人数",
+    entrepreneurship: "海归创业",
+    employment: "就业领域",
+    "talent-policy": "人才政策",
+    rankings: "排名",
+    awards: "奖项",
+    research: "科研",
+    innovation: "创新",
+    investment: "投资",
+    companies: "企业",
+    people: "人物",
+    events: "活动",
+    organisers: "主办方",
+    scale: "规模",
+    sessions: "板块",
+    history: "历史",
+    contact: "联系方式",
+  },
+  separator: "：",
+  listJoin: "、",
+};

@@ -1,0 +1,192 @@
+import MiniSearch, { type Query, type SearchResult } from "minisearch";
+import { classify } from "./answer-type.js";
+import type { KnowledgeBase } from "./loader.js";
+import type { Fact, Source } from "./schema.js";
+import { normalise, tokens } from "./text.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+/**
+ * Every constant of ranking and answering, each with its reason. BM25 itself keeps MiniSearch's
+ * defaults (k1 1.2, b 0.7, d 0.5), which suit short documents like these facts.
+ */
+export const RANKING = Object.freeze({
+  /** Field boosts: a fact's own sentence, in either language, says most; its curated FAQ questions next; keywords and names least. */
+  boost: { text: 3, zh: 3, questions: 2, keywords: 1.5, names: 1, kinds: 1 },
+  /** Share of the question's weight a fact must match to be given as an answer: the one decline threshold. */
+  minCoverage: 0.5,
+  /** A word the knowledge base never uses weighs as a term found in one fact in twenty: it may be the point of the question. */
+  unknownDocumentShare: 1 / 20,
+  /** Companion facts shown beside the best one must score at least this share of its BM25 score. */
+  companionShare: 0.8,
+  /** Supporting facts under the answer: the lead and at most three more. */
+  maxFacts: 3,
+  /** Words of a comparison's other part, or of a follow-up's earlier question, rank at this boost without being required. */
+  contextBoost: 0.5,
+});
+
+/** A fact with what answering needs, computed once at load. */
+export interface IndexedFact {
+  fact: Fact;
+  source: Source;
+  /** Its entities and everything they sit within. */
+  closure: ReadonlySet<string>;
+  /** The terms of what it says: its text in either language, its FAQ questions and keywords (not names). */
+  terms: ReadonlySet<string>;
+  /** The years it holds for or names. */
+  years: ReadonlySet<string>;
+}
+
+export interface Ranked {
+  indexed: IndexedFact;
+  /** BM25 over the boosted fields. */
+  score: number;
+  /** Query terms it matched, and in which fields. */
+  match: Readonly<Record<string, string[]>>;
+}
+
+interface FactDocument {
+  id: string;
+  text: string;
+  zh: string;
+  questions: string;
+  keywords: string;
+  names: string;
+  kinds: string;
+}
+
+const FIELDS = ["text", "zh", "questions", "keywords", "names", "kinds"] as const;
+/** The fields that say what a fact is about; names and answer kinds only help to rank. */
+const CONTENT = ["text", "zh", "questions", "keywords"] as const;
+const YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/** The pseudo-term that marks a fact as the curated answer to questions of one answer type. */
+export function kindTerm(type: string): string {
+  return `kind:${type.replace(" ", "-")}`;
+}
+
+/** The facts, their BM25 index (MiniSearch) and their term weights, built once at load. */
+export class FactIndex {
+  readonly facts: readonly IndexedFact[];
+  readonly byId = new Map<string, IndexedFact>();
+  private readonly byEntity = new Map<string, IndexedFact[]>();
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly engine: MiniSearch<FactDocument>;
+
+  constructor(
+    readonly kb: KnowledgeBase,
+    private readonly vocabulary: Vocabulary,
+  ) {
+    const faqQuestions = new Map<string, string[]>();
+    for (const faq of kb.faqs) {
+      const questions = [...faq.questions, ...(kb.zh.faqs.get(faq.id) ?? [])];
+      for (const id of faq.facts) faqQuestions.set(id, [...(faqQuestions.get(id) ?? []), ...questions]);
+    }
+    const documents: FactDocument[] = [];
+    const facts: IndexedFact[] = [];
+    for (const fact of kb.facts.values()) {
+      const source = kb.sources.get(fact.source) as Source;
+      const closure = new Set<string>();
+      const names: string[] = [];
+      for (const id of fact.entities) {
+        for (let e = kb.entities.get(id); e !== undefined && !closure.has(e.id); ) {
+          closure.add(e.id);
+          names.push(e.name, ...e.aliases, kb.zh.entities.get(e.id)?.name ?? "");
+          e = e.within === undefined ? undefined : kb.entities.get(e.within);
+        }
+      }
+      const questions = faqQuestions.get(fact.id) ?? [];
+      const zh = kb.zh.facts.get(fact.id) ?? "";
+      const document: FactDocument = {
+        id: fact.id,
+        text: this.termsOf(fact.text),
+        zh: this.termsOf(zh),
+        questions: this.termsOf(questions.join(" \n ")),
+        keywords: this.termsOf(fact.keywords.join(" ")),
+        names: this.termsOf(names.join(" ")),
+        kinds: questions.map((q) => kindTerm(classify(normalise(q), vocabulary.read(q).cues))).join(" "),
+      };
+      documents.push(document);
+      const every = new Set(FIELDS.flatMap((f) => document[f].split(" ").filter(Boolean)));
+      for (const term of every) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      const terms = new Set(CONTENT.flatMap((f) => document[f].split(" ").filter(Boolean)));
+      const dated = fact.asOf ?? source.date ?? String(source.estimatedYear);
+      const years = new Set([
+        dated.slice(0, 4),
+        ...Array.from(`${fact.text} ${zh}`.matchAll(YEAR), (m) => m[0]),
+      ]);
+      const indexed = { fact, source, closure, terms, years };
+      facts.push(indexed);
+      this.byId.set(fact.id, indexed);
+      for (const id of closure) this.byEntity.set(id, [...(this.byEntity.get(id) ?? []), indexed]);
+    }
+    this.facts = facts;
+    const texts = [...kb.facts.values()].flatMap((f) => [f.text, ...f.keywords]);
+    const names = [...kb.entities.values()].flatMap((e) => [e.name, ...e.aliases]);
+    const questions = kb.faqs.flatMap((q) => q.questions);
+    vocabulary.learn(this.documentFrequency.keys(), tokens([...texts, ...names, ...questions].join(" ")));
+    this.engine = new MiniSearch<FactDocument>({
+      fields: [...FIELDS],
+      tokenize: (text) => text.split(" "),
+      processTerm: (term) => term || null,
+      searchOptions: { boost: RANKING.boost, combineWith: "OR" },
+    });
+    this.engine.addAll(documents);
+  }
+
+  /** A text's canonical terms, space-separated, as the index stores them. */
+  private termsOf(text: string): string {
+    return this.vocabulary
+      .read(text)
+      .terms.map((t) => t.term)
+      .join(" ");
+  }
+
+  aboutEntity(id: string): readonly IndexedFact[] {
+    return this.byEntity.get(id) ?? [];
+  }
+
+  /** The facts about every one of these entities (or about what they sit in). */
+  about(ids: readonly string[]): IndexedFact[] {
+    const [first = [], ...rest] = ids.map((id) => this.aboutEntity(id)).sort((a, b) => a.length - b.length);
+    return first.filter((f) => rest.every((list) => list.includes(f)));
+  }
+
+  /** How much finding a term says: its inverse document frequency; a term no fact has weighs as a rare one. */
+  weight(term: string): number {
+    const n = this.facts.length;
+    const df = this.documentFrequency.get(term) ?? Math.max(1, n * RANKING.unknownDocumentShare);
+    return Math.log(1 + n / df);
+  }
+
+  known(term: string): boolean {
+    return this.documentFrequency.has(term);
+  }
+
+  /**
+   * BM25 over the boosted fields for these terms, among the given facts only; context terms rank
+   * at a lower boost. Best first; facts matching no term at all come last with score 0.
+   */
+  rank(terms: readonly string[], among: readonly IndexedFact[], context: readonly string[] = []): Ranked[] {
+    const allowed = new Set(among.map((f) => f.fact.id));
+    const results = new Map<string, SearchResult>();
+    const queries: Query[] = [];
+    if (terms.length > 0) queries.push(terms.join(" "));
+    if (context.length > 0) {
+      queries.push({
+        combineWith: "OR",
+        queries: [context.join(" ")],
+        boostDocument: () => RANKING.contextBoost,
+      });
+    }
+    const options = { filter: (r: SearchResult) => allowed.has(r.id as string), prefix: false, fuzzy: false };
+    for (const r of queries.length === 0 ? [] : this.engine.search({ combineWith: "OR", queries }, options)) {
+      results.set(r.id as string, r);
+    }
+    return among
+      .map((indexed) => {
+        const r = results.get(indexed.fact.id);
+        return { indexed, score: r?.score ?? 0, match: r?.match ?? {} };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+}

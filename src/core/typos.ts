@@ -1,0 +1,66 @@
+import Fuse, { type IFuseOptions } from "fuse.js";
+import { editDistance, isCjk, isNumber } from "./text.js";
+
+/** Frozen fuse.js options for matching one mistyped word against the words the knowledge base uses. */
+const FUZZY_OPTIONS: Readonly<IFuseOptions<string>> = Object.freeze({
+  includeScore: true,
+  threshold: 0.45,
+  ignoreLocation: true,
+  minMatchCharLength: 3,
+});
+/** How many fuse.js matches are checked by edit distance. */
+const FUZZY_CANDIDATES = 8;
+/** Shorter words are too easily another real word to be corrected. */
+const MIN_FUZZY_LENGTH = 5;
+
+/** Edit distance a word of this length may have from the known word it is taken for. */
+function allowedTypos(length: number): number {
+  return length >= 8 ? 2 : 1;
+}
+
+/**
+ * The group a known word is searched in: its first letter and its length. A typo is looked for only
+ * among words that begin alike and are within the allowed edits in length, never the whole vocabulary.
+ */
+function groupKey(word: string, length = word.length): string {
+  return `${word[0]}${length}`;
+}
+
+/** Corrects mistyped words to the words the knowledge base uses: fuse.js, then edit distance to decide. */
+export class TypoCorrector {
+  private readonly known: ReadonlySet<string>;
+  private readonly groups = new Map<string, Fuse<string>>();
+
+  constructor(words: Iterable<string>) {
+    this.known = new Set(words);
+    const grouped = new Map<string, string[]>();
+    for (const word of this.known) {
+      if (word.length < MIN_FUZZY_LENGTH - 1 || isCjk(word) || isNumber(word)) continue;
+      const key = groupKey(word);
+      grouped.set(key, [...(grouped.get(key) ?? []), word]);
+    }
+    for (const [key, list] of grouped) this.groups.set(key, new Fuse(list, FUZZY_OPTIONS));
+  }
+
+  knows(word: string): boolean {
+    return this.known.has(word);
+  }
+
+  /** The known word a mistyped word most likely stands for, if it is close enough. */
+  correct(word: string): string | undefined {
+    if (word.length < MIN_FUZZY_LENGTH || isCjk(word) || isNumber(word) || this.known.has(word))
+      return undefined;
+    const limit = allowedTypos(word.length);
+    let best: { word: string; distance: number } | undefined;
+    for (let length = word.length - limit; length <= word.length + limit; length++) {
+      for (const { item } of this.groups
+        .get(groupKey(word, length))
+        ?.search(word, { limit: FUZZY_CANDIDATES }) ?? []) {
+        const distance = editDistance(word, item);
+        if (distance <= limit && (best === undefined || distance < best.distance))
+          best = { word: item, distance };
+      }
+    }
+    return best?.word;
+  }
+}

@@ -1,0 +1,272 @@
+import { lemma } from "./lemma.js";
+import type { KnowledgeBase } from "./loader.js";
+import type { Entity } from "./schema.js";
+import { isLight, STOPWORDS } from "./stopwords.js";
+import { compact, isCjk, isNumber, normalise } from "./text.js";
+import { TypoCorrector } from "./typos.js";
+
+/** What reading a text finds: the entities it names, its canonical terms, and its Chinese question words. */
+export interface Reading {
+  entities: Entity[];
+  terms: Term[];
+  /** English heads of the Chinese question words it uses ("how many", "when"), for the answer type. */
+  cues: string[];
+}
+
+export interface Term {
+  term: string;
+  /** A common word ("bring", "year") that does not say what a question is about. */
+  light: boolean;
+}
+
+/** Heads of the lexicon's question-word groups: they say what kind of answer is wanted, not what about. */
+export const CUE_HEADS: ReadonlySet<string> = new Set([
+  "how many",
+  "when",
+  "where",
+  "who",
+  "what share",
+  "how much",
+  "what rank",
+  "how long",
+  "why",
+]);
+
+/** Chinese characters that only frame a sentence: particles, copulas, "this", "that". */
+const CJK_FILLER = new Set("的是有了吗呢在和与及请问么这那个些也都就还呀啊吧嘛哦".split(""));
+/** The longest dictionary word tried when scanning Chinese text. */
+const LONGEST_CJK = 10;
+const HAN_NUMERAL = /^[零〇一二两三四五六七八九十百千万亿]+$/;
+const DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+
+/** "二十八" → 28, "三千" → 3000, "五万" → 50000; undefined for what is not a numeral. */
+export function hanNumber(text: string): number | undefined {
+  if (!HAN_NUMERAL.test(text) || text.length < 2) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const ch of text) {
+    if (ch in DIGITS) digit = DIGITS[ch] ?? 0;
+    else if (ch in UNITS) {
+      section += (digit || 1) * (UNITS[ch] ?? 1);
+      digit = 0;
+    } else {
+      total = (total + section + digit) * (BIG_UNITS[ch] ?? 1);
+      section = 0;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}
+
+/** A number as the knowledge base's figures are compared: no trailing ".0". */
+function numberTerm(value: number): string {
+  return String(Number(value.toFixed(4)));
+}
+
+/**
+ * The words of the knowledge base and of questions, English or Chinese, brought to one set of
+ * canonical terms: dictionary forms (lemmas), curated synonyms, WordNet synonyms for words the
+ * knowledge base does not use, and the bilingual lexicon for Chinese.
+ */
+export class Vocabulary {
+  /** Compact alias → entity. */
+  readonly aliases = new Map<string, Entity>();
+  private readonly longestAlias: number;
+  /** Lemma → the head lemma of its synonym group. */
+  private readonly synonyms = new Map<string, string>();
+  /** Multi-word phrase (lemmas joined by spaces) → the terms it stands for. */
+  private readonly phrases = new Map<string, string[]>();
+  private longestPhrase = 1;
+  /** Chinese word → the English terms, or the question cue, it stands for. */
+  private readonly chinese = new Map<string, { terms: string[] } | { cue: string }>();
+  private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+  /** Terms the knowledge base uses; WordNet is consulted only for words outside them. */
+  private known: ReadonlySet<string> = new Set();
+  /** Mistyped words of questions are corrected to the words facts, names and WordNet use. */
+  private typos: TypoCorrector | undefined;
+
+  constructor(private readonly kb: KnowledgeBase) {
+    let longest = 1;
+    for (const entity of kb.entities.values()) {
+      for (const name of [entity.name, ...entity.aliases, kb.zh.entities.get(entity.id)?.name ?? ""]) {
+        const key = compact(name);
+        if (key === "" || this.aliases.has(key)) continue;
+        this.aliases.set(key, entity);
+        longest = Math.max(longest, normalise(name).split(" ").length);
+      }
+    }
+    this.longestAlias = longest;
+    for (const group of kb.synonyms) {
+      const [head = "", ...rest] = group.map((w) => normalise(w));
+      const headTerms = this.phraseTerms(head);
+      for (const word of [head, ...rest]) {
+        if (isCjk(word)) this.chinese.set(word, { terms: headTerms });
+        else if (word.includes(" ")) this.addPhrase(word, headTerms);
+        else if (headTerms.length === 1 && word !== head)
+          this.synonyms.set(lemma(word), headTerms[0] as string);
+      }
+    }
+    for (const [wordOrPhrase, target] of kb.wordnet) {
+      if (wordOrPhrase.includes(" ")) this.addPhrase(wordOrPhrase, this.phraseTerms(target));
+    }
+    for (const [head = "", ...words] of kb.lexicon) {
+      const meaning = CUE_HEADS.has(head) ? { cue: head } : { terms: this.phraseTerms(normalise(head)) };
+      for (const word of words) if (!this.chinese.has(word)) this.chinese.set(word, meaning);
+    }
+  }
+
+  /** Fixes which terms count as the knowledge base's own, once its documents have been read. */
+  learn(terms: Iterable<string>, words: Iterable<string>): void {
+    this.known = new Set(terms);
+    this.typos = new TypoCorrector([...words, ...[...this.kb.wordnet.keys()].flatMap((k) => k.split(" "))]);
+  }
+
+  knows(term: string): boolean {
+    return this.known.has(term);
+  }
+
+  /** The canonical term of one normalised English word; WordNet maps a word the knowledge base lacks. */
+  term(word: string): string {
+    const base = lemma(word);
+    const head = this.synonyms.get(base) ?? base;
+    if (this.known.size === 0 || this.known.has(head) || isNumber(word)) return head;
+    const meant = this.kb.wordnet.get(word) ?? this.kb.wordnet.get(base);
+    return meant === undefined ? head : (this.synonyms.get(lemma(meant)) ?? lemma(meant));
+  }
+
+  private phraseTerms(phrase: string): string[] {
+    return phrase
+      .split(" ")
+      .filter((w) => w && !STOPWORDS.has(w))
+      .map((w) => this.synonyms.get(lemma(w)) ?? lemma(w));
+  }
+
+  private addPhrase(phrase: string, terms: string[]): void {
+    const words = phrase.split(" ").map(lemma);
+    const key = words.join(" ");
+    if (!this.phrases.has(key)) this.phrases.set(key, terms);
+    this.longestPhrase = Math.max(this.longestPhrase, words.length);
+  }
+
+  /** Reads a question, a fact or an FAQ phrasing, in English, Chinese or both. */
+  read(text: string): Reading {
+    const acronyms = new Set(
+      [...text.matchAll(/\b[A-Z]{2,5}\b/g)].map((m) => m[0].toLowerCase()).filter((w) => STOPWORDS.has(w)),
+    );
+    const words = normalise(text)
+      .split(" ")
+      .filter(Boolean)
+      .map((w) => (STOPWORDS.has(w) ? w : (this.typos?.correct(w) ?? w)));
+    const reading: Reading = { entities: [], terms: [], cues: [] };
+    const add = (term: string, light = false) => {
+      if (!reading.terms.some((t) => t.term === term)) reading.terms.push({ term, light });
+    };
+    for (let i = 0; i < words.length; ) {
+      const word = words[i] as string;
+      if (isCjk(word)) {
+        this.readChinese(word, reading, add);
+        i++;
+        continue;
+      }
+      const entity = this.entityAt(words, i);
+      if (entity !== undefined) {
+        if (!reading.entities.includes(entity.entity)) reading.entities.push(entity.entity);
+        i += entity.length;
+        continue;
+      }
+      const phrase = this.phraseAt(words, i);
+      if (phrase !== undefined) {
+        for (const term of phrase.terms) add(term);
+        i += phrase.length;
+        continue;
+      }
+      const next = words[i + 1];
+      if (isNumber(word) && (next === "万" || next === "亿")) {
+        add(numberTerm(Number(word) * (BIG_UNITS[next] ?? 1)));
+        i += 2;
+        continue;
+      }
+      if (!STOPWORDS.has(word) || acronyms.has(word)) add(this.term(word), isLight(word));
+      i++;
+    }
+    return reading;
+  }
+
+  private entityAt(words: string[], i: number): { entity: Entity; length: number } | undefined {
+    for (let n = Math.min(this.longestAlias, words.length - i); n >= 1; n--) {
+      const slice = words.slice(i, i + n);
+      if (slice.some(isCjk)) continue;
+      const entity = this.aliases.get(slice.join(""));
+      if (entity !== undefined) return { entity, length: n };
+    }
+    return undefined;
+  }
+
+  private phraseAt(words: string[], i: number): { terms: string[]; length: number } | undefined {
+    for (let n = Math.min(this.longestPhrase, words.length - i); n >= 2; n--) {
+      const terms = this.phrases.get(
+        words
+          .slice(i, i + n)
+          .map(lemma)
+          .join(" "),
+      );
+      if (terms !== undefined) return { terms, length: n };
+    }
+    return undefined;
+  }
+
+  /**
+   * Chinese has no spaces: names and lexicon words are found longest first, numerals are read as
+   * numbers, and what is left is cut into words by Intl.Segmenter and kept as Chinese terms.
+   */
+  private readChinese(run: string, reading: Reading, add: (term: string) => void): void {
+    let rest = "";
+    const flush = () => {
+      for (const s of this.segmenter.segment(rest)) {
+        const word = s.segment;
+        if (!s.isWordLike || word.length < 2 || [...word].every((c) => CJK_FILLER.has(c))) continue;
+        const value = hanNumber(word);
+        add(value === undefined ? word : numberTerm(value));
+      }
+      rest = "";
+    };
+    let i = 0;
+    scan: while (i < run.length) {
+      for (let end = Math.min(run.length, i + LONGEST_CJK); end > i; end--) {
+        const piece = run.slice(i, end);
+        const entity = this.aliases.get(piece);
+        const meaning = this.chinese.get(piece);
+        if (entity === undefined && meaning === undefined) continue;
+        flush();
+        if (entity !== undefined) {
+          if (!reading.entities.includes(entity)) reading.entities.push(entity);
+        } else if (meaning !== undefined && "cue" in meaning) {
+          if (!reading.cues.includes(meaning.cue)) reading.cues.push(meaning.cue);
+        } else if (meaning !== undefined) {
+          for (const term of meaning.terms) add(term);
+        }
+        i = end;
+        continue scan;
+      }
+      rest += run[i];
+      i++;
+    }
+    flush();
+  }
+}
