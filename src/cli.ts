@@ -27,7 +27,11 @@ export interface Io {
 const USAGE = `Usage: returnee-bot <command>
   chat                 chat with the bot in this terminal (the default)
   ask "question"       answer one question or slash command
-  ask --jsonl          answer one question per line of standard input, as JSON lines
+  ask --jsonl [--conversation]
+                       answer one question per line of standard input, as JSON lines;
+                       with --conversation the lines are one conversation, with follow-ups
+  ask --explain "question"
+                       show how a question is read, ranked and answered or declined
   serve [--shards auto|N]
                        serve Discord and/or Slack as configured, else chat
   register discord     overwrite the Discord application's commands from commands/
@@ -60,7 +64,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       await chatWithDesk(core, createDesk(config, logger), io);
       return 0;
     case "ask":
-      if (rest.includes("--jsonl")) await answerLines(core, io.stdin, io.stdout);
+      if (rest.includes("--jsonl")) await answerLines(core, io.stdin, io.stdout, rest.includes("--conversation"));
+      else if (rest[0] === "--explain") io.stdout.write(`${core.explain(rest.slice(1).join(" "))}\n`);
       else io.stdout.write(`${formatText(runLine(rest.join(" "), core))}\n`);
       return 0;
     case "kb-check": {

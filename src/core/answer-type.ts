@@ -55,7 +55,6 @@ const WORDING: readonly [AnswerType, RegExp][] = [
     "place",
     /\b(where|which city|what city|which cities|what cities|which country|what country|which countries)\b/,
   ],
-  ["reason", /\b(why|what reason|reasons?|what for|how come)\b/],
 ];
 
 /** Chinese question words, by the head the lexicon gives them. */

@@ -34,7 +34,7 @@ export type Tracer = (step: string, ranked: readonly Ranked[], coverage: (r: Ran
  */
 export function coverage(query: Query, ranked: Ranked, index: FactIndex): Coverage {
   const entityWeight = (e: Entity) =>
-    Math.log(1 + index.facts.length / Math.max(1, index.aboutEntity(e.id).length));
+    RANKING.entityWeight * Math.log(1 + index.facts.length / Math.max(1, index.aboutEntity(e.id).length));
   let total = query.entities.reduce((sum, e) => sum + entityWeight(e), 0);
   let matched = total;
   let units = query.entities.length;
@@ -55,12 +55,12 @@ export function coverage(query: Query, ranked: Ranked, index: FactIndex): Covera
 }
 
 /**
- * Whether a fact answers enough of the question: the one calibrated threshold on coverage, and at
- * least two things of the question matched when it names two, so that one stray shared word
- * ("president" in "president of China") is not an answer.
+ * Whether a fact answers enough of the question: the one calibrated threshold on coverage, and,
+ * when no name anchors the question, at least two of its words matched when it has two, so that
+ * one stray shared word ("president" in "president of China") is not an answer.
  */
-export function passes(c: Coverage): boolean {
-  return c.share >= RANKING.minCoverage && c.matched >= Math.min(2, c.units);
+export function passes(c: Coverage, anchored: boolean): boolean {
+  return c.share >= RANKING.minCoverage && (anchored || c.matched >= Math.min(2, c.units));
 }
 
 /** The facts a question could be about: those about every entity it names, best-known first. */
@@ -89,9 +89,9 @@ export function retrieve(query: Query, index: FactIndex, trace?: Tracer): Retrie
     const top = ranked[0];
     if (top === undefined) continue;
     const c = measure(top);
-    if (passes(c)) {
+    if (passes(c, query.entities.length > 0)) {
       const best = ranked
-        .filter((r) => r === top || (r.score >= top.score * RANKING.companionShare && passes(measure(r))))
+        .filter((r) => r === top || (r.score >= top.score * RANKING.companionShare && passes(measure(r), query.entities.length > 0)))
         .slice(0, RANKING.maxFacts);
       return { found: true, best, coverage: c };
     }

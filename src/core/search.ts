@@ -12,10 +12,12 @@ import type { Vocabulary } from "./vocabulary.js";
 export const RANKING = Object.freeze({
   /** Field boosts: a fact's own sentence, in either language, says most; its curated FAQ questions next; keywords and names least. */
   boost: { text: 3, zh: 3, questions: 2, keywords: 1.5, names: 1, kinds: 1 },
+  /** A name narrows a question to its facts by itself, so it weighs as much as two words of the same rarity. */
+  entityWeight: 2,
   /** Share of the question's weight a fact must match to be given as an answer: the one decline threshold. */
   minCoverage: 0.5,
-  /** A word the knowledge base never uses weighs as a term found in one fact in twenty: it may be the point of the question. */
-  unknownDocumentShare: 1 / 20,
+  /** A noun the knowledge base never uses weighs as a term found in one fact: it is likely the point of the question. */
+  unknownDocuments: 1,
   /** Companion facts shown beside the best one must score at least this share of its BM25 score. */
   companionShare: 0.8,
   /** Supporting facts under the answer: the lead and at most three more. */
@@ -154,7 +156,7 @@ export class FactIndex {
   /** How much finding a term says: its inverse document frequency; a term no fact has weighs as a rare one. */
   weight(term: string): number {
     const n = this.facts.length;
-    const df = this.documentFrequency.get(term) ?? Math.max(1, n * RANKING.unknownDocumentShare);
+    const df = this.documentFrequency.get(term) ?? RANKING.unknownDocuments;
     return Math.log(1 + n / df);
   }
 

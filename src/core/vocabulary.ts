@@ -1,4 +1,4 @@
-import { lemma } from "./lemma.js";
+import { isSubjectWord, lemma } from "./lemma.js";
 import type { KnowledgeBase } from "./loader.js";
 import type { Entity } from "./schema.js";
 import { isLight, STOPWORDS } from "./stopwords.js";
@@ -141,13 +141,18 @@ export class Vocabulary {
     return this.known.has(term);
   }
 
-  /** The canonical term of one normalised English word; WordNet maps a word the knowledge base lacks. */
-  term(word: string): string {
+  /**
+   * The canonical term of one normalised English word. A word the knowledge base lacks is mapped
+   * through WordNet; a word it still lacks counts against an answer only when it is likely what
+   * the question is about (a noun), not how it is put ("pulled", "actually").
+   */
+  term(word: string): Term {
     const base = lemma(word);
     const head = this.synonyms.get(base) ?? base;
-    if (this.known.size === 0 || this.known.has(head) || isNumber(word)) return head;
-    const meant = this.kb.wordnet.get(word) ?? this.kb.wordnet.get(base);
-    return meant === undefined ? head : (this.synonyms.get(lemma(meant)) ?? lemma(meant));
+    if (this.known.size === 0 || this.known.has(head) || isNumber(word)) return { term: head, light: isLight(word) };
+    const meant = this.kb.wordnet.get(base) ?? this.kb.wordnet.get(word);
+    const term = meant === undefined ? head : (this.synonyms.get(lemma(meant)) ?? lemma(meant));
+    return { term, light: isLight(word) || (!this.known.has(term) && !isSubjectWord(word)) };
   }
 
   private phraseTerms(phrase: string): string[] {
@@ -202,7 +207,10 @@ export class Vocabulary {
         i += 2;
         continue;
       }
-      if (!STOPWORDS.has(word) || acronyms.has(word)) add(this.term(word), isLight(word));
+      if (!STOPWORDS.has(word) || acronyms.has(word)) {
+        const { term, light } = this.term(word);
+        if (!STOPWORDS.has(term)) add(term, light);
+      }
       i++;
     }
     return reading;
@@ -220,12 +228,7 @@ export class Vocabulary {
 
   private phraseAt(words: string[], i: number): { terms: string[]; length: number } | undefined {
     for (let n = Math.min(this.longestPhrase, words.length - i); n >= 2; n--) {
-      const terms = this.phrases.get(
-        words
-          .slice(i, i + n)
-          .map(lemma)
-          .join(" "),
-      );
+      const terms = this.phrases.get(words.slice(i, i + n).map(lemma).join(" "));
       if (terms !== undefined) return { terms, length: n };
     }
     return undefined;

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { runLine } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
+import type { ConversationContext } from "../../core/types.js";
 import { messages } from "../../core/messages.js";
 import type { Desk } from "../../ops/index.js";
 import { formatJsonLine, formatText } from "./format.js";
@@ -34,8 +35,21 @@ export async function chat(core: Core, input: Readable, output: Writable, desk: 
   rl.close();
 }
 
-/** The evaluation contract: one JSON line out for every line in, in order. */
-export async function answerLines(core: Core, input: Readable, output: Writable): Promise<void> {
+/**
+ * The evaluation contract: one JSON line out for every line in, in order. As one conversation,
+ * each line is read in the light of the lines before it; otherwise every line stands alone.
+ */
+export async function answerLines(
+  core: Core,
+  input: Readable,
+  output: Writable,
+  asOneConversation = false,
+): Promise<void> {
   const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of rl) output.write(`${formatJsonLine(line, runLine(line, core))}\n`);
+  let conversation: ConversationContext | undefined;
+  for await (const line of rl) {
+    const answer = runLine(line, core, conversation === undefined ? {} : { conversation });
+    if (asOneConversation && answer.context !== undefined) conversation = answer.context;
+    output.write(`${formatJsonLine(line, answer)}\n`);
+  }
 }
