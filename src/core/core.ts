@@ -98,7 +98,7 @@ export class Core {
       return decline(words.emptyQuestion, this.starters(), language, words.emptyTitle);
     }
     const note = carried && context !== undefined ? ` ${words.followingUp(context.question)}` : "";
-    if (asksOverview(query)) return this.withNote(this.card(query.entities[0] as Entity, language), note);
+    if (asksOverview(query) && query.entities.length === 1) return this.withNote(this.card(query.entities[0] as Entity, language), note);
     const answer = this.compare(question, query, note) ?? this.answer(query, note, trace);
     return { ...answer, context: contextOf(query, answer, question) };
   }

@@ -55,6 +55,16 @@ export function lemma(word: string): string {
 /** Part-of-speech tags of common English words (Penn tags), from wink-lexicon, loaded on first use. */
 let lexicon: Readonly<Record<string, readonly string[]>> | undefined;
 
+function tagsOf(word: string): readonly string[] | undefined {
+  lexicon ??= createRequire(import.meta.url)("wink-lexicon/src/lexicon.js") as Record<string, string[]>;
+  return Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
+}
+
+/** Whether a word is a real English word (it, or its dictionary form, is listed): a typo is not. */
+export function isEnglishWord(word: string): boolean {
+  return tagsOf(word) !== undefined || tagsOf(lemma(word)) !== undefined;
+}
+
 /**
  * Whether an English word the knowledge base does not use is likely the subject of a question (a
  * noun: "rent", "pension", "hukou") rather than how it is put (a verb, adverb or adjective:
@@ -62,8 +72,7 @@ let lexicon: Readonly<Record<string, readonly string[]>> | undefined;
  * jargon. Forms in -ing and -ed that can be verbs are taken as verbs ("building").
  */
 export function isSubjectWord(word: string): boolean {
-  lexicon ??= createRequire(import.meta.url)("wink-lexicon/src/lexicon.js") as Record<string, string[]>;
-  const tags = lexicon[word];
+  const tags = tagsOf(word);
   if (tags === undefined) return true;
   if (/(ing|ed)$/.test(word) && tags.some((t) => t === "VBG" || t === "VBD" || t === "VBN")) return false;
   return tags[0]?.startsWith("NN") ?? true;

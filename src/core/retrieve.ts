@@ -40,14 +40,14 @@ export function coverage(query: Query, ranked: Ranked, index: FactIndex): Covera
   let units = query.entities.length;
   let unitsMatched = units;
   const missing: string[] = [];
-  for (const { term, light } of query.terms) {
+  for (const { term, light, guessed } of query.terms) {
     const has = ranked.indexed.terms.has(term);
     if (light && !has) continue;
     const weight = index.weight(term);
     total += weight;
     if (!light) units++;
     if (has) {
-      matched += weight;
+      matched += guessed ? weight * RANKING.guessCredit : weight;
       if (!light) unitsMatched++;
     } else missing.push(term);
   }

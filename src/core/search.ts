@@ -16,6 +16,8 @@ export const RANKING = Object.freeze({
   entityWeight: 2,
   /** Share of the question's weight a fact must match to be given as an answer: the one decline threshold. */
   minCoverage: 0.5,
+  /** A word matched only through a WordNet synonym is a guess: it earns half its weight. */
+  guessCredit: 0.5,
   /** A noun the knowledge base never uses weighs as a term found in one fact: it is likely the point of the question. */
   unknownDocuments: 1,
   /** Companion facts shown beside the best one must score at least this share of its BM25 score. */

@@ -1,4 +1,4 @@
-import { isSubjectWord, lemma } from "./lemma.js";
+import { isEnglishWord, isSubjectWord, lemma } from "./lemma.js";
 import type { KnowledgeBase } from "./loader.js";
 import type { Entity } from "./schema.js";
 import { isLight, STOPWORDS } from "./stopwords.js";
@@ -17,6 +17,8 @@ export interface Term {
   term: string;
   /** A common word ("bring", "year") that does not say what a question is about. */
   light: boolean;
+  /** Taken from WordNet for a word the knowledge base does not use: a guess, worth less when it matches. */
+  guessed?: boolean;
 }
 
 /** Heads of the lexicon's question-word groups: they say what kind of answer is wanted, not what about. */
@@ -134,7 +136,7 @@ export class Vocabulary {
   /** Fixes which terms count as the knowledge base's own, once its documents have been read. */
   learn(terms: Iterable<string>, words: Iterable<string>): void {
     this.known = new Set(terms);
-    this.typos = new TypoCorrector([...words, ...[...this.kb.wordnet.keys()].flatMap((k) => k.split(" "))]);
+    this.typos = new TypoCorrector(words);
   }
 
   knows(term: string): boolean {
@@ -151,8 +153,8 @@ export class Vocabulary {
     const head = this.synonyms.get(base) ?? base;
     if (this.known.size === 0 || this.known.has(head) || isNumber(word)) return { term: head, light: isLight(word) };
     const meant = this.kb.wordnet.get(base) ?? this.kb.wordnet.get(word);
-    const term = meant === undefined ? head : (this.synonyms.get(lemma(meant)) ?? lemma(meant));
-    return { term, light: isLight(word) || (!this.known.has(term) && !isSubjectWord(word)) };
+    if (meant === undefined) return { term: head, light: isLight(word) || !isSubjectWord(word) };
+    return { term: this.synonyms.get(lemma(meant)) ?? lemma(meant), light: isLight(word) || !isSubjectWord(word), guessed: true };
   }
 
   private phraseTerms(phrase: string): string[] {
@@ -177,7 +179,7 @@ export class Vocabulary {
     const words = normalise(text)
       .split(" ")
       .filter(Boolean)
-      .map((w) => (STOPWORDS.has(w) ? w : (this.typos?.correct(w) ?? w)));
+      .map((w) => (STOPWORDS.has(w) || isEnglishWord(w) ? w : (this.typos?.correct(w) ?? w)));
     const reading: Reading = { entities: [], terms: [], cues: [] };
     const add = (term: string, light = false) => {
       if (!reading.terms.some((t) => t.term === term)) reading.terms.push({ term, light });
