@@ -26,10 +26,6 @@ export type AnswerType = (typeof ANSWER_TYPES)[number];
  * percent" is a share before "how many" can make it a count. English on normalised text.
  */
 const WORDING: readonly [AnswerType, RegExp][] = [
-  [
-    "contact",
-    /\b(phone|telephone|tel|e ?mail|website|web site|url|post ?code|postal code|zip|contact|reach them|call them|address)\b/,
-  ],
   ["percent", /\b(percent|percentage|share|proportion|fraction|portion|chunk|ratio|what part)\b/],
   [
     "money",
@@ -56,6 +52,10 @@ const WORDING: readonly [AnswerType, RegExp][] = [
     /\b(where|which city|what city|which cities|what cities|which country|what country|which countries)\b/,
   ],
 ];
+
+/** A way to reach someone: asked for before any other type, in either language (电话 reads as "phone"). */
+const CONTACT =
+  /\b(phone|telephone|tel|e ?mail|website|web site|url|post ?code|postal code|zip|contact|reach them|call them|address)\b/;
 
 /** Chinese question words, by the head the lexicon gives them. */
 const CUES: Readonly<Record<string, AnswerType>> = {
@@ -84,6 +84,7 @@ const CUE_ORDER: readonly AnswerType[] = [
 
 /** What kind of answer a question wants, from its English wording (normalised) or its Chinese cues. */
 export function classify(normalised: string, cues: readonly string[]): AnswerType {
+  if (CONTACT.test(normalised)) return "contact";
   const fromCues = cues.map((c) => CUES[c]).filter((t): t is AnswerType => t !== undefined);
   const cue = CUE_ORDER.find((t) => fromCues.includes(t));
   if (cue !== undefined) return cue;

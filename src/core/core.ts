@@ -604,7 +604,9 @@ function partsOf(
       context: other.terms.map((t) => t.term),
     };
   };
-  const parts = [side(a, b), side(b, a)];
+  // The second side often leaves out what the first said ("incubators total vs just the high-tech
+  // ones"), so it ranks with the first side's words too; the first side never borrows the second's.
+  const parts = [{ ...side(a, b), context: [] }, side(b, a)];
   return parts.every((p) => p.terms.some((t) => !t.light)) ? parts : undefined;
 }
 

@@ -181,8 +181,8 @@ export class Vocabulary {
       .filter(Boolean)
       .map((w) => (STOPWORDS.has(w) || isEnglishWord(w) ? w : (this.typos?.correct(w) ?? w)));
     const reading: Reading = { entities: [], terms: [], cues: [] };
-    const add = (term: string, light = false) => {
-      if (!reading.terms.some((t) => t.term === term)) reading.terms.push({ term, light });
+    const add = (term: string, light = false, guessed = false) => {
+      if (!reading.terms.some((t) => t.term === term)) reading.terms.push({ term, light, ...(guessed ? { guessed } : {}) });
     };
     for (let i = 0; i < words.length; ) {
       const word = words[i] as string;
@@ -210,8 +210,8 @@ export class Vocabulary {
         continue;
       }
       if (!STOPWORDS.has(word) || acronyms.has(word)) {
-        const { term, light } = this.term(word);
-        if (!STOPWORDS.has(term)) add(term, light);
+        const { term, light, guessed } = this.term(word);
+        if (!STOPWORDS.has(term)) add(term, light, guessed);
       }
       i++;
     }
