@@ -64,7 +64,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       await chatWithDesk(core, createDesk(config, logger), io);
       return 0;
     case "ask":
-      if (rest.includes("--jsonl")) await answerLines(core, io.stdin, io.stdout, rest.includes("--conversation"));
+      if (rest.includes("--jsonl"))
+        await answerLines(core, io.stdin, io.stdout, rest.includes("--conversation"));
       else if (rest[0] === "--explain") io.stdout.write(`${core.explain(rest.slice(1).join(" "))}\n`);
       else io.stdout.write(`${formatText(runLine(rest.join(" "), core))}\n`);
       return 0;

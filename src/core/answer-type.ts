@@ -111,8 +111,8 @@ const FIGURES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly Fig
  * "where", tier by tier: "who set it up?" may be answered by a bureau when no person is named.
  */
 const ENTITIES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly EntityKind[])[]>>> = {
-  person: [["person"], ["organisation", "company"]],
-  organisation: [["organisation", "company"], ["person"]],
+  person: [["person", "organisation", "company"]],
+  organisation: [["organisation", "company"]],
   place: [["city", "place"]],
 };
 

@@ -98,7 +98,8 @@ export class Core {
       return decline(words.emptyQuestion, this.starters(), language, words.emptyTitle);
     }
     const note = carried && context !== undefined ? ` ${words.followingUp(context.question)}` : "";
-    if (asksOverview(query) && query.entities.length === 1) return this.withNote(this.card(query.entities[0] as Entity, language), note);
+    if (asksOverview(query) && query.entities.length === 1)
+      return this.withNote(this.card(query.entities[0] as Entity, language), note);
     const answer = this.compare(question, query, note) ?? this.answer(query, note, trace);
     return { ...answer, context: contextOf(query, answer, question) };
   }
@@ -409,9 +410,8 @@ export class Core {
     const headlines = entity.headlines ?? [];
     const rank = (f: IndexedFact) => {
       const h = headlines.indexOf(f.fact.id);
-      return h >= 0
-        ? h - headlines.length
-        : -(this.salience.get(f.fact.id) ?? 0) + (f.fact.entities.includes(entity.id) ? 0 : 1);
+      if (h >= 0) return h - Number.MAX_SAFE_INTEGER;
+      return -(this.salience.get(f.fact.id) ?? 0) + (f.fact.entities.includes(entity.id) ? 0 : 1);
     };
     return [...facts].sort((a, b) => rank(a) - rank(b));
   }
@@ -607,7 +607,9 @@ function partsOf(
   // The second side often leaves out what the first said ("incubators total vs just the high-tech
   // ones"), so it ranks with the first side's words too; the first side never borrows the second's.
   const parts = [{ ...side(a, b), context: [] }, side(b, a)];
-  return parts.every((p) => p.terms.some((t) => !t.light)) ? parts : undefined;
+  const asksSomething = (side: Query, own: Query) =>
+    own.entities.length > 0 || side.terms.some((t) => !t.light);
+  return asksSomething(parts[0] as Query, a) && asksSomething(parts[1] as Query, b) ? parts : undefined;
 }
 
 /** One fact per part, each part's best unless an earlier part took it, then its next best. */

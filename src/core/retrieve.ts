@@ -91,7 +91,11 @@ export function retrieve(query: Query, index: FactIndex, trace?: Tracer): Retrie
     const c = measure(top);
     if (passes(c, query.entities.length > 0)) {
       const best = ranked
-        .filter((r) => r === top || (r.score >= top.score * RANKING.companionShare && passes(measure(r), query.entities.length > 0)))
+        .filter(
+          (r) =>
+            r === top ||
+            (r.score >= top.score * RANKING.companionShare && passes(measure(r), query.entities.length > 0)),
+        )
         .slice(0, RANKING.maxFacts);
       return { found: true, best, coverage: c };
     }

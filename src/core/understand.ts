@@ -27,7 +27,7 @@ export function understand(question: string, vocabulary: Vocabulary): Query {
   const reading = vocabulary.read(question);
   const years = reading.terms.filter((t) => YEAR.test(t.term)).map((t) => t.term);
   const terms = reading.terms.filter((t) => !YEAR.test(t.term));
-  const type = classify(normalise(question), reading.cues);
+  const type = classify(`${normalise(question)} ${terms.map((t) => t.term).join(" ")}`, reading.cues);
   // "Who is Hau Lee?" asks for a description of someone named, not for another person.
   const describes =
     (type === "person" || type === "organisation") &&

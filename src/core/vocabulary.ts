@@ -125,7 +125,7 @@ export class Vocabulary {
       }
     }
     for (const [wordOrPhrase, target] of kb.wordnet) {
-      if (wordOrPhrase.includes(" ")) this.addPhrase(wordOrPhrase, this.phraseTerms(target));
+      if (wordOrPhrase.includes(" ")) this.addPhrase(wordOrPhrase, [this.synonyms.get(target) ?? target]);
     }
     for (const [head = "", ...words] of kb.lexicon) {
       const meaning = CUE_HEADS.has(head) ? { cue: head } : { terms: this.phraseTerms(normalise(head)) };
@@ -151,10 +151,16 @@ export class Vocabulary {
   term(word: string): Term {
     const base = lemma(word);
     const head = this.synonyms.get(base) ?? base;
-    if (this.known.size === 0 || this.known.has(head) || isNumber(word)) return { term: head, light: isLight(word) };
+    if (this.known.size === 0 || this.known.has(head) || isNumber(word))
+      return { term: head, light: isLight(word) };
     const meant = this.kb.wordnet.get(base) ?? this.kb.wordnet.get(word);
     if (meant === undefined) return { term: head, light: isLight(word) || !isSubjectWord(word) };
-    return { term: this.synonyms.get(lemma(meant)) ?? lemma(meant), light: isLight(word) || !isSubjectWord(word), guessed: true };
+    // The table's targets are already the knowledge base's own lemmas.
+    return {
+      term: this.synonyms.get(meant) ?? meant,
+      light: isLight(word) || !isSubjectWord(word),
+      guessed: true,
+    };
   }
 
   private phraseTerms(phrase: string): string[] {
@@ -182,7 +188,8 @@ export class Vocabulary {
       .map((w) => (STOPWORDS.has(w) || isEnglishWord(w) ? w : (this.typos?.correct(w) ?? w)));
     const reading: Reading = { entities: [], terms: [], cues: [] };
     const add = (term: string, light = false, guessed = false) => {
-      if (!reading.terms.some((t) => t.term === term)) reading.terms.push({ term, light, ...(guessed ? { guessed } : {}) });
+      if (!reading.terms.some((t) => t.term === term))
+        reading.terms.push({ term, light, ...(guessed ? { guessed } : {}) });
     };
     for (let i = 0; i < words.length; ) {
       const word = words[i] as string;
@@ -230,7 +237,12 @@ export class Vocabulary {
 
   private phraseAt(words: string[], i: number): { terms: string[]; length: number } | undefined {
     for (let n = Math.min(this.longestPhrase, words.length - i); n >= 2; n--) {
-      const terms = this.phrases.get(words.slice(i, i + n).map(lemma).join(" "));
+      const terms = this.phrases.get(
+        words
+          .slice(i, i + n)
+          .map(lemma)
+          .join(" "),
+      );
       if (terms !== undefined) return { terms, length: n };
     }
     return undefined;

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultKnowledgeDir, loadKnowledge } from "../../src/core/loader.js";
 import { vocabulary } from "../../scripts/kb-vocabulary.js";
+import { defaultKnowledgeDir, loadKnowledge } from "../../src/core/loader.js";
 
 const dir = defaultKnowledgeDir();
 const table = JSON.parse(readFileSync(path.join(dir, "wordnet.json"), "utf8")) as Record<string, string>;

@@ -2,8 +2,8 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { runLine } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
-import type { ConversationContext } from "../../core/types.js";
 import { messages } from "../../core/messages.js";
+import type { ConversationContext } from "../../core/types.js";
 import type { Desk } from "../../ops/index.js";
 import { formatJsonLine, formatText } from "./format.js";
 
