@@ -91,7 +91,7 @@ export class Core {
   }
 
   /** Everything known about a city, best first; an unknown city is declined with the known ones. */
-  city(name: string): Answer {
+  city(name: string, _topic?: string): Answer {
     const city = this.resolve(name, ["city"]);
     if (city === undefined)
       return this.unknownName("city", ["city"], messages.unknownCity(name), messages.knownCities);
@@ -99,7 +99,7 @@ export class Core {
   }
 
   /** A talent programme or policy; an unknown one is declined with the known ones. */
-  policy(name: string): Answer {
+  policy(name: string, _topic?: string): Answer {
     const programme = this.resolve(name, POLICY_KINDS);
     if (programme === undefined) {
       return this.unknownName("policy", POLICY_KINDS, messages.unknownPolicy(name), messages.knownPolicies);
@@ -123,7 +123,7 @@ export class Core {
   }
 
   /** The Convention on Exchange of Overseas Talents: dates, place, organisers, scale, sessions, history, contact. */
-  convention(): Answer {
+  convention(_topic?: string): Answer {
     const ceot = this.kb.entities.get(CONVENTION_ID);
     return ceot === undefined
       ? decline(messages.declineBody, this.starters())

@@ -20,8 +20,8 @@ export const messages = {
   tooLong: (max: number) =>
     `That question is longer than ${max} characters. Please shorten it to the part you want answered.`,
   unknownCommand: (name: string) => `There is no /${name} command. Try /help for the list.`,
-  missingOption: (command: string, option: string) =>
-    `/${command} needs a ${option}, for example: /${command} ${option === "name" ? "Guangzhou" : "…"}`,
+  missingOption: (command: string, option: string, example = "…") =>
+    `/${command} needs a ${option}, for example: /${command} ${example}`,
   unknownCity: (name: string) => `I have nothing on a city called "${name}".`,
   knownCities: (names: string[]) => `Cities I know about: ${listed(names)}.`,
   unknownPolicy: (name: string) => `I have nothing on a programme or policy called "${name}".`,
@@ -31,8 +31,6 @@ export const messages = {
   sourcesBody: (count: number) =>
     `Everything I say comes from these ${count} articles. Each answer names the ones it used and how old they are.`,
   helpTitle: "How to use returnee-bot",
-  helpBody:
-    "Ask a question in plain words, in English or with Chinese place names, or use a command. Every answer cites its article and says how old its figures are.",
   apology: "Sorry, something went wrong while answering. Please try again in a moment.",
   rateLimited: (seconds: number) =>
     `You have asked a lot in a short time. Please wait about ${seconds} ${seconds === 1 ? "second" : "seconds"}, then ask again.`,
@@ -66,24 +64,6 @@ export const topicLabels = {
   sessions: "sessions",
   history: "history",
   contact: "contact",
-} as const;
-
-/** What the Slack adapter says around an answer. */
-export const slackMessages = {
-  offer: "Here is what I can answer:",
-  tryThese: "Try:",
-  moreFacts: (count: number) =>
-    `…and ${count} more ${count === 1 ? "fact" : "facts"}, cut to fit one Slack message.`,
-  moreSources: (count: number) => `and ${count} more`,
-} as const;
-
-/** What the Discord adapter says around an answer. */
-export const discordMessages = {
-  offer: "Here is what I can answer:",
-  moreFacts: (count: number) =>
-    `…and ${count} more ${count === 1 ? "fact" : "facts"}, left out to fit one Discord message.`,
-  moreSources: (count: number) => `…and ${count} more ${count === 1 ? "source" : "sources"}`,
-  moreSourcesValue: "Left out to fit one Discord message; /sources lists them all.",
 } as const;
 
 /** What `returnee-bot report` tells the curators. */
