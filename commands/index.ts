@@ -86,10 +86,17 @@ export function runCommand(
   if (missing !== undefined) {
     // The example is something this option accepts: a city for /city, a programme for /policy.
     const example = core.entitiesOfKind(missing.autocomplete ?? [])[0]?.name;
-    const tries = example === undefined ? core.starters() : [{ command: command.name, args: { [missing.name]: example } }];
+    const tries =
+      example === undefined
+        ? core.starters()
+        : [{ command: command.name, args: { [missing.name]: example } }];
     return decline(messages.missingOption(command.name, missing.name, example), tries);
   }
-  return command.run(args, { core, commands, ...(asker.locale === undefined ? {} : { locale: asker.locale }) });
+  return command.run(args, {
+    core,
+    commands,
+    ...(asker.locale === undefined ? {} : { locale: asker.locale }),
+  });
 }
 
 /** Runs what a button carries; a command the registry no longer has is explained as if typed. */

@@ -25,17 +25,15 @@ export interface View {
  * none does, the lead is shortened too. Any other answer is rendered whole: the renderer keeps the
  * platform's own limits.
  */
-export function fitCard<T>(
-  answer: Answer,
-  render: (view: View) => T,
-  size: (rendered: T) => number,
-): T {
+export function fitCard<T>(answer: Answer, render: (view: View) => T, size: (rendered: T) => number): T {
   if (!isCard(answer)) return render({ answer, hidden: 0 });
   const capped: Answer = {
     ...answer,
     title: truncate(answer.title, CARD.title),
     ageNote: truncate(answer.ageNote, CARD.ageNote),
-    more: (answer.more ?? []).map((s) => (s.label === undefined ? s : { ...s, label: truncate(s.label, CARD.label) })),
+    more: (answer.more ?? []).map((s) =>
+      s.label === undefined ? s : { ...s, label: truncate(s.label, CARD.label) },
+    ),
   };
   const view = (shown: number, body = capped.body): View => ({
     answer: { ...capped, body, facts: capped.facts.slice(0, shown) },

@@ -204,7 +204,9 @@ function buttonRows({ more, suggestions }: FollowUps): DiscordReply["components"
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
 }
 
 function size(field: APIEmbedField): number {

@@ -146,7 +146,10 @@ function suggestionBlocks(answer: Answer, { suggestions, more }: FollowUps, word
   const buttons = actions(suggestions.buttons, more.buttons.length);
   if (!answer.answered) {
     const offer = [`*${words.offer}*`, entries(suggestions.lines)].filter(Boolean).join("\n");
-    return [section(clip(offer, LIMITS.sectionText)), ...(buttons.length > 0 ? buttons : actions([HELP], more.buttons.length))];
+    return [
+      section(clip(offer, LIMITS.sectionText)),
+      ...(buttons.length > 0 ? buttons : actions([HELP], more.buttons.length)),
+    ];
   }
   return [
     ...buttons,
@@ -218,7 +221,9 @@ function fallbackText(answer: Answer, title: string, body: string, words: Words)
     title,
     body,
     ...answer.facts.map((f) => `• ${f.text}`),
-    answer.more !== undefined && answer.more.length > 0 ? `${words.more} ${answer.more.map(typedEntry).join(" · ")}` : "",
+    answer.more !== undefined && answer.more.length > 0
+      ? `${words.more} ${answer.more.map(typedEntry).join(" · ")}`
+      : "",
     answer.sources.length > 0
       ? `${words.sources} ${answer.sources.map((s) => `"${s.title}", ${s.age}`).join("; ")}`
       : "",

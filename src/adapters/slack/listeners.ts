@@ -16,8 +16,8 @@ import {
   runSuggestion,
   suggestionLine,
 } from "../../../commands/index.js";
-import type { Answer } from "../../core/types.js";
 import type { Core } from "../../core/core.js";
+import type { Answer } from "../../core/types.js";
 import type { Desk, Reply, Send } from "../../ops/index.js";
 import { decodeSuggestion } from "../follow-ups.js";
 import { BUTTON_ACTION, isShareable, renderAnswer, renderNotice, type SlackMessage } from "./format.js";

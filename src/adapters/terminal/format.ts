@@ -19,7 +19,9 @@ function render({ answer, hidden }: View): string {
   if (answer.body && answer.facts[0]?.text !== answer.body) lines.push(answer.body);
   const several = answer.sources.length > 1;
   const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
-  const facts = answer.facts.map((f) => `• ${f.text}${several ? ` [${numbers.get(f.sourceId) ?? "?"}]` : ""}`);
+  const facts = answer.facts.map(
+    (f) => `• ${f.text}${several ? ` [${numbers.get(f.sourceId) ?? "?"}]` : ""}`,
+  );
   if (hidden > 0) facts.push(words.moreFacts(hidden));
   if (facts.length > 0) lines.push("", ...facts);
   if (answer.more !== undefined && answer.more.length > 0) {
