@@ -44,7 +44,11 @@ const fact = (i: number, text: string): AnswerFact => ({
 export function card(language: "en" | "zh" = "en"): Answer {
   const zh = language === "zh";
   const more: Suggestion[] = [
-    { command: "city", args: { name: "Hangzhou", topic: "clubs" }, label: zh ? "人才俱乐部 (5)" : "talent clubs (5)" },
+    {
+      command: "city",
+      args: { name: "Hangzhou", topic: "clubs" },
+      label: zh ? "人才俱乐部 (5)" : "talent clubs (5)",
+    },
     {
       command: "city",
       args: { name: "Hangzhou", topic: "investment" },
@@ -92,9 +96,7 @@ const suggestion = fc.record({
   command: fc.constantFrom("city", "policy", "ask", "convention"),
   args: fc.dictionary(fc.constantFrom("name", "question", "topic"), text(40, 1), { maxKeys: 2 }),
 });
-const topic = fc
-  .tuple(suggestion, text(60, 1))
-  .map(([s, label]): Suggestion => ({ ...s, label }));
+const topic = fc.tuple(suggestion, text(60, 1)).map(([s, label]): Suggestion => ({ ...s, label }));
 
 /** Any answer, up to sizes far past every platform's limits. */
 export function arbitraryAnswer(sizes: { text: number; facts: number; sources: number }) {
@@ -147,12 +149,19 @@ export const arbitraryCard = fc
     }),
     ageNote: words(400),
     more: fc.array(
-      fc.record({ command: fc.constant("city"), args: fc.record({ name: words(20, 1), topic: words(12, 1) }), label: words(60, 1) }),
+      fc.record({
+        command: fc.constant("city"),
+        args: fc.record({ name: words(20, 1), topic: words(12, 1) }),
+        label: words(60, 1),
+      }),
       { maxLength: 8 },
     ),
-    suggestions: fc.array(fc.record({ command: fc.constant("city"), args: fc.record({ name: words(20, 1) }) }), {
-      maxLength: 3,
-    }),
+    suggestions: fc.array(
+      fc.record({ command: fc.constant("city"), args: fc.record({ name: words(20, 1) }) }),
+      {
+        maxLength: 3,
+      },
+    ),
   })
   .map(
     (c): Answer =>

@@ -116,11 +116,11 @@ function describe(view: View, followUps: FollowUps, room: number, words: Words):
  */
 function tailLines(answer: Answer, { more, suggestions }: FollowUps, words: Words): string[] {
   const entries = (list: Suggestion[]) => list.map(typedEntry).join(" · ");
-  const lines = more.lines.length > 0 ? [`${words.more} ${entries(more.lines)}`] : [];
+  const lines = more.lines.length > 0 ? [words.more(entries(more.lines))] : [];
   if (!answer.answered && answer.suggestions.length > 0) {
-    lines.push([words.offer, entries(suggestions.lines)].filter(Boolean).join(" "));
+    lines.push(words.offer(entries(suggestions.lines)));
   } else if (suggestions.lines.length > 0) {
-    lines.push(`${words.tryThese} ${entries(suggestions.lines)}`);
+    lines.push(words.tryThese(entries(suggestions.lines)));
   }
   return lines;
 }

@@ -1,9 +1,9 @@
 import type { Language } from "../../core/types.js";
 
 const en = {
-  offer: "Here is what I can answer:",
-  more: "More:",
-  tryThese: "Try:",
+  offer: (list: string) => `Here is what I can answer:${list ? ` ${list}` : ""}`,
+  more: (list: string) => `More: ${list}`,
+  tryThese: (list: string) => `Try: ${list}`,
   moreFacts: (count: number) =>
     `…and ${count} more ${count === 1 ? "fact" : "facts"}, left out to keep one Discord message short.`,
   moreSources: (count: number) => `…and ${count} more ${count === 1 ? "source" : "sources"}`,
@@ -12,9 +12,9 @@ const en = {
 };
 
 const zh: typeof en = {
-  offer: "我可以回答这些：",
-  more: "更多：",
-  tryThese: "试试：",
+  offer: (list: string) => `我可以回答这些：${list}`,
+  more: (list: string) => `更多：${list}`,
+  tryThese: (list: string) => `试试：${list}`,
   moreFacts: (count: number) => `……另有 ${count} 条事实未列出，以免一条 Discord 消息过长。`,
   moreSources: (count: number) => `……另有 ${count} 个来源`,
   moreSourcesValue: "为放进一条 Discord 消息而略去；/sources 列出全部来源。",

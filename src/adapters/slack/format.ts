@@ -137,7 +137,7 @@ function actions(list: readonly Suggestion[], first: number): Block[] {
 function moreBlocks({ more }: FollowUps, words: Words): Block[] {
   return [
     ...actions(more.buttons, 0),
-    ...(more.lines.length > 0 ? [context([`${words.more} ${entries(more.lines)}`])] : []),
+    ...(more.lines.length > 0 ? [context([words.more(entries(more.lines))])] : []),
   ];
 }
 
@@ -153,7 +153,7 @@ function suggestionBlocks(answer: Answer, { suggestions, more }: FollowUps, word
   }
   return [
     ...buttons,
-    ...(suggestions.lines.length > 0 ? [context([`${words.tryThese} ${entries(suggestions.lines)}`])] : []),
+    ...(suggestions.lines.length > 0 ? [context([words.tryThese(entries(suggestions.lines))])] : []),
   ];
 }
 
@@ -222,15 +222,13 @@ function fallbackText(answer: Answer, title: string, body: string, words: Words)
     body,
     ...answer.facts.map((f) => `• ${f.text}`),
     answer.more !== undefined && answer.more.length > 0
-      ? `${words.more} ${answer.more.map(typedEntry).join(" · ")}`
+      ? words.more(answer.more.map(typedEntry).join(" · "))
       : "",
     answer.sources.length > 0
       ? `${words.sources} ${answer.sources.map((s) => `"${s.title}", ${s.age}`).join("; ")}`
       : "",
     answer.ageNote,
-    answer.suggestions.length > 0
-      ? `${words.tryThese} ${answer.suggestions.map(typedEntry).join(" · ")}`
-      : "",
+    answer.suggestions.length > 0 ? words.tryThese(answer.suggestions.map(typedEntry).join(" · ")) : "",
   ];
   return clip(escapeMrkdwn(lines.filter((l) => l !== "").join("\n")), LIMITS.text);
 }

@@ -25,7 +25,7 @@ function render({ answer, hidden }: View): string {
   if (hidden > 0) facts.push(words.moreFacts(hidden));
   if (facts.length > 0) lines.push("", ...facts);
   if (answer.more !== undefined && answer.more.length > 0) {
-    lines.push("", `${words.more} ${answer.more.map(typedEntry).join(" · ")}`);
+    lines.push("", words.more(answer.more.map(typedEntry).join(" · ")));
   }
   if (answer.sources.length > 0) {
     lines.push("", words.sources);
@@ -36,7 +36,7 @@ function render({ answer, hidden }: View): string {
   }
   if (answer.ageNote) lines.push("", answer.ageNote);
   if (answer.suggestions.length > 0) {
-    lines.push("", `${words.tryThese} ${answer.suggestions.map(suggestionLine).join(" · ")}`);
+    lines.push("", words.tryThese(answer.suggestions.map(suggestionLine).join(" · ")));
   }
   return lines.join("\n");
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runLine } from "../../../commands/index.js";
+import { decodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import {
   clip,
   escapeMrkdwn,
@@ -8,7 +9,6 @@ import {
   renderAnswer,
   renderNotice,
 } from "../../../src/adapters/slack/format.js";
-import { decodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import { slackMessages } from "../../../src/adapters/slack/messages.js";
 import { messages } from "../../../src/core/messages.js";
 import { fixtureCore } from "../../helpers.js";
@@ -34,9 +34,7 @@ describe("renderAnswer", () => {
     });
     const all = json(rest);
     expect(all).toContain("A southern city.");
-    expect(all).toContain(
-      "• Guangzhou had drawn more than 67,000 overseas returnees by July 2017.",
-    );
+    expect(all).toContain("• Guangzhou had drawn more than 67,000 overseas returnees by July 2017.");
     expect(all).toContain(
       "[1] *Alpha City courts returning scholars*, Alpha Daily; published 2017-09-06, 9 years ago",
     );
@@ -63,7 +61,10 @@ describe("renderAnswer", () => {
 
   it("offers follow-ups as buttons that carry their command", () => {
     const message = renderAnswer(core.ask("How many returnees has Guangzhou attracted?"));
-    expect(buttons(message)).toContainEqual(["/city Guangzhou", { command: "city", args: { name: "Guangzhou" } }]);
+    expect(buttons(message)).toContainEqual([
+      "/city Guangzhou",
+      { command: "city", args: { name: "Guangzhou" } },
+    ]);
     expect(message.blocks.at(-1)?.type).toBe("actions");
   });
 
@@ -73,7 +74,10 @@ describe("renderAnswer", () => {
     const all = json(message.blocks);
     expect(all).toContain(messages.declineBody);
     expect(all).toContain(en.offer);
-    expect(buttons(message)).toContainEqual(["/city Guangzhou", { command: "city", args: { name: "Guangzhou" } }]);
+    expect(buttons(message)).toContainEqual([
+      "/city Guangzhou",
+      { command: "city", args: { name: "Guangzhou" } },
+    ]);
     expect(message.text).toMatch(/^Not in my sources\n/);
   });
 
@@ -172,7 +176,10 @@ describe("renderAnswer of a card", () => {
 
   it("says in Chinese what it left out of a long Chinese card, within 1,500 characters", () => {
     const long = card("zh");
-    const facts = Array.from({ length: 60 }, (_, i) => ({ ...long.facts[0], id: `z${i}` }) as (typeof long.facts)[0]);
+    const facts = Array.from(
+      { length: 60 },
+      (_, i) => ({ ...long.facts[0], id: `z${i}` }) as (typeof long.facts)[0],
+    );
     const message = renderAnswer({ ...long, facts });
     expectWithinLimits(message);
     expect(json(message.blocks)).toMatch(/另有 \d+ 条事实未列出/);
