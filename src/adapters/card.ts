@@ -8,11 +8,6 @@ import { truncate } from "./text.js";
  */
 export const CARD = Object.freeze({ text: 1450, title: 120, ageNote: 240, label: 40 });
 
-/** An answer is a card when it says what more there is by topic. */
-export function isCard(answer: Answer): boolean {
-  return answer.more !== undefined;
-}
-
 /** What a renderer shows of an answer: the facts it keeps, and how many it leaves to "…and N more". */
 export interface View {
   answer: Answer;
@@ -26,7 +21,8 @@ export interface View {
  * platform's own limits.
  */
 export function fitCard<T>(answer: Answer, render: (view: View) => T, size: (rendered: T) => number): T {
-  if (!isCard(answer)) return render({ answer, hidden: 0 });
+  // An answer is a card when it says what more there is by topic.
+  if (answer.more === undefined) return render({ answer, hidden: 0 });
   const capped: Answer = {
     ...answer,
     title: truncate(answer.title, CARD.title),

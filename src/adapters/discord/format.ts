@@ -23,7 +23,6 @@ export const LIMITS = Object.freeze({
   fieldValue: 1024,
   footer: 2048,
   embedTotal: 6000,
-  rows: 5,
   buttonsPerRow: 5,
   buttonLabel: 80,
   customId: 100,

@@ -23,7 +23,6 @@ export const LIMITS = Object.freeze({
   contextText: 3000,
   /** Slack truncates `text` far later; a fallback this long is already more than anyone reads. */
   text: 3000,
-  actionsElements: 25,
   buttonText: 75,
   buttonValue: 2000,
 });
