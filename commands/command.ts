@@ -2,10 +2,24 @@ import type { AskOptions, Core } from "../src/core/core.js";
 import type { EntityKind } from "../src/core/schema.js";
 import type { Answer, ConversationContext, Language } from "../src/core/types.js";
 
+/** The Discord locales every command and option is translated for. */
+export const LOCALES = ["zh-CN", "zh-TW"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A name and description in one locale, as Discord shows them to people using that locale. */
+export interface Localization {
+  name: string;
+  description: string;
+}
+
+/** Simplified Chinese for zh-CN, traditional for zh-TW. */
+export type Localized = Readonly<Record<Locale, Localization>>;
+
 export interface CommandOption {
   name: string;
   description: string;
   required: boolean;
+  localized: Localized;
   /** Entity kinds whose names are offered as the user types. */
   autocomplete?: readonly EntityKind[];
 }
@@ -14,7 +28,9 @@ export interface CommandContext {
   core: Core;
   /** Every registered command, for /help. */
   commands: readonly Command[];
-  /** The language to answer in when the words typed do not settle it (a Discord user's locale). */
+  /** The asker's interface language where the platform says it (Discord's interaction locale, e.g. "zh-CN"). */
+  locale?: string;
+  /** The language to answer in, settled from the words typed, the conversation and the locale. */
   language?: Language;
   /** The conversation so far, for follow-ups. */
   conversation?: ConversationContext;
@@ -32,6 +48,7 @@ export function askOptions(args: Readonly<Record<string, string>>, context: Comm
 export interface Command {
   name: string;
   description: string;
+  localized: Localized;
   options: readonly CommandOption[];
   run(args: Readonly<Record<string, string>>, context: CommandContext): Answer;
 }

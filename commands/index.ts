@@ -3,30 +3,39 @@ import { decline } from "../src/core/answer.js";
 import { type Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
 import { clearlyIn, detectLanguage, say } from "../src/core/language.js";
 import { ENTITY_KINDS } from "../src/core/schema.js";
-import type { Answer, Suggestion } from "../src/core/types.js";
+import type { Answer, ConversationContext, Language, Suggestion } from "../src/core/types.js";
 import ask from "./ask.js";
 import city from "./city.js";
-import type { Command } from "./command.js";
+import { type Command, LOCALES } from "./command.js";
 import convention from "./convention.js";
 import help from "./help.js";
 import policy from "./policy.js";
 import sources from "./sources.js";
 
-export type { Command, CommandContext, CommandOption } from "./command.js";
-
-import type { CommandContext } from "./command.js";
+export type { Command, CommandContext, CommandOption, Locale } from "./command.js";
+export { LOCALES } from "./command.js";
 
 /** Names as Discord and Slack both accept them: lower case, digits, dashes, at most 32 characters. */
 const Name = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "lower case letters, digits or dashes, at most 32");
+/** A translated name as Discord accepts it: letters of any script, lower case where the script has case. */
+const LocalName = z
+  .string()
+  .regex(/^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u, "letters, digits, - or _, at most 32")
+  .refine((name) => name === name.toLowerCase(), "lower case");
 const Description = z.string().min(1).max(100, "at most 100 characters, Discord's limit");
+const Localized = z.object(
+  Object.fromEntries(LOCALES.map((l) => [l, z.object({ name: LocalName, description: Description })])),
+);
 const CommandShape = z.object({
   name: Name,
   description: Description,
+  localized: Localized,
   options: z.array(
     z.object({
       name: Name,
       description: Description,
       required: z.boolean(),
+      localized: Localized,
       autocomplete: z.array(z.enum(ENTITY_KINDS)).optional(),
     }),
   ),
@@ -55,6 +64,28 @@ export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name.toLowerCase());
 }
 
+/** What the platform tells about the asker besides the command: Discord's locale, the conversation so far. */
+export interface Asker {
+  locale?: string;
+  conversation?: ConversationContext;
+}
+
+/** The language a locale prefers: Chinese for zh-CN and zh-TW, English for the others. */
+function localeLanguage(locale: string | undefined): Language | undefined {
+  if (locale === undefined) return undefined;
+  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+/**
+ * The language to answer in: that of the words typed when they clearly are one, else the
+ * conversation's, else the platform's locale, else the words' best guess.
+ */
+function languageFor(typed: string, asker: Asker): Language {
+  return (
+    clearlyIn(typed) ?? asker.conversation?.language ?? localeLanguage(asker.locale) ?? detectLanguage(typed)
+  );
+}
+
 /**
  * Runs a command with named option values, after checking the required ones are there and that
  * none is longer than a question may be: an over-long one is sent back whole, never cut short.
@@ -63,44 +94,50 @@ export function runCommand(
   command: Command,
   args: Readonly<Record<string, string>>,
   core: Core,
-  asked: Asked = {},
+  asker: Asker = {},
 ): Answer {
-  const typed = Object.values(args).join(" ");
-  const language = clearlyIn(typed) ?? asked.language ?? detectLanguage(typed);
+  const language = languageFor(Object.values(args).join(" "), asker);
   const words = say(language);
   if (Object.values(args).some((value) => value.length > MAX_QUESTION_LENGTH)) {
     return decline(words.tooLong(MAX_QUESTION_LENGTH), [], language, words.tooLongTitle);
   }
   const missing = command.options.find((o) => o.required && !args[o.name]?.trim());
   if (missing !== undefined) {
-    const example =
-      missing.autocomplete === undefined ? undefined : core.entitiesOfKind(missing.autocomplete)[0];
-    return decline(
-      words.missingOption(command.name, missing.name, example?.name ?? "…"),
+    // The example is something this option accepts: a city for /city, a programme for /policy.
+    const example = core.entitiesOfKind(missing.autocomplete ?? [])[0]?.name;
+    const tries =
       example === undefined
         ? core.starters()
-        : [{ command: command.name, args: { [missing.name]: example.name } }],
+        : [{ command: command.name, args: { [missing.name]: example } }];
+    return decline(
+      words.missingOption(command.name, missing.name, example ?? "…"),
+      tries,
       language,
       words.usageTitle,
     );
   }
-  return command.run(args, { core, commands, ...asked });
+  return command.run(args, { core, commands, language, ...asker });
 }
 
-/** What an adapter knows of the asker beyond the words: the language they prefer, the conversation so far. */
-export type Asked = Pick<CommandContext, "language" | "conversation">;
+/** Runs what a button carries; a command the registry no longer has is explained as if typed. */
+export function runSuggestion(suggestion: Suggestion, core: Core, asker: Asker = {}): Answer {
+  const command = findCommand(suggestion.command);
+  return command === undefined
+    ? runLine(`/${suggestion.command}`, core, asker)
+    : runCommand(command, suggestion.args, core, asker);
+}
 
 /**
- * The line a person would type for a command and its options: "/city Hangzhou" when only the
- * first option is given, else "/policy name:115 Plan". Used to record what was asked.
+ * The line a person would type for a command and its options: the first option's value bare, the
+ * others named, as in "/city Hangzhou topic:clubs" or "/policy topic:history". Used to record what
+ * was asked and to show follow-ups; `parseArgs` reads it back.
  */
 export function commandLine(command: Command, args: Readonly<Record<string, string>>): string {
   const given = command.options.filter((o) => args[o.name]?.trim());
-  const [only] = given;
-  if (given.length === 1 && only !== undefined && only === command.options[0]) {
-    return `/${command.name} ${args[only.name]}`;
-  }
-  return [`/${command.name}`, ...given.map((o) => `${o.name}:${args[o.name]}`)].join(" ");
+  return [
+    `/${command.name}`,
+    ...given.map((o) => (o === command.options[0] ? args[o.name] : `${o.name}:${args[o.name]}`)),
+  ].join(" ");
 }
 
 /** A suggestion as the line a person would type: "/city Hangzhou", "/city Hangzhou topic:clubs". */
@@ -110,19 +147,18 @@ export function suggestionLine(suggestion: Suggestion): string {
 }
 
 /**
- * Splits "/city name:Hangzhou" or "/city Hangzhou" into a command and its named options.
- * Text after the command that names no option goes to the first option.
+ * Splits "/city name:Hangzhou", "/city Hangzhou" or "/city Hangzhou topic:clubs" into named
+ * options. Text before the first option name goes to the first option.
  */
 export function parseArgs(command: Command, rest: string): Record<string, string> {
   const names = command.options.map((o) => o.name);
-  const args: Record<string, string> = {};
+  const [first] = names;
+  if (first === undefined) return {};
   const named = new RegExp(`(?:^|\\s)(${names.join("|")}):`, "gi");
-  const marks = names.length > 0 ? [...rest.matchAll(named)] : [];
-  if (marks.length === 0) {
-    const [first] = names;
-    if (first !== undefined && rest.trim()) args[first] = rest.trim();
-    return args;
-  }
+  const marks = [...rest.matchAll(named)];
+  const args: Record<string, string> = {};
+  const bare = rest.slice(0, marks[0]?.index ?? rest.length).trim();
+  if (bare) args[first] = bare;
   marks.forEach((mark, i) => {
     const start = (mark.index ?? 0) + mark[0].length;
     const end = marks[i + 1]?.index ?? rest.length;
@@ -132,20 +168,20 @@ export function parseArgs(command: Command, rest: string): Record<string, string
 }
 
 /** Answers one line as a user types it: a slash command, or else a free question. */
-export function runLine(line: string, core: Core, asked: Asked = {}): Answer {
+export function runLine(line: string, core: Core, asker: Asker = {}): Answer {
   const text = line.trim();
-  const language = clearlyIn(text) ?? asked.conversation?.language ?? asked.language ?? detectLanguage(text);
+  const language = languageFor(text, asker);
   const words = say(language);
   if (!text) return decline(words.emptyQuestion, core.starters(), language, words.emptyTitle);
-  if (HELP.test(text)) return runCommand(help, {}, core, { ...asked, language });
+  if (HELP.test(text)) return runCommand(help, {}, core, asker);
   const slash = /^\/([\p{L}\p{N}_-]+)\s*([\s\S]*)$/u.exec(text);
-  if (slash === null) return runCommand(ask, { question: text }, core, asked);
+  if (slash === null) return runCommand(ask, { question: text }, core, asker);
   const [, name = "", rest = ""] = slash;
   const command = findCommand(name);
   if (command === undefined) {
     return decline(words.unknownCommand(name), [{ command: "help", args: {} }], language, words.usageTitle);
   }
-  return runCommand(command, parseArgs(command, rest), core, asked);
+  return runCommand(command, parseArgs(command, rest), core, asker);
 }
 
 /** "help" typed without its slash, in either language. */

@@ -42,8 +42,6 @@ export const messages = {
   sourcesBody: (count: number) =>
     `Everything I say comes from these ${count} articles. Each answer names the ones it used and how old they are.`,
   helpTitle: "How to use returnee-bot",
-  helpBody:
-    'Ask a question in plain words, in English or in Chinese (中文也可以), or use a command. Every answer cites its article and says how old its figures are. In a thread or a DM you can follow up: "and Shenzhen?", "what about 2020?", "more".',
   apology: "Sorry, something went wrong while answering. Please try again in a moment.",
   rateLimited: (seconds: number) =>
     `You have asked a lot in a short time. Please wait about ${seconds} ${seconds === 1 ? "second" : "seconds"}, then ask again.`,
@@ -102,24 +100,6 @@ const MONTHS = [
   "November",
   "December",
 ];
-
-/** What the Slack adapter says around an answer. */
-export const slackMessages = {
-  offer: "Here is what I can answer:",
-  tryThese: "Try:",
-  moreFacts: (count: number) =>
-    `…and ${count} more ${count === 1 ? "fact" : "facts"}, cut to fit one Slack message.`,
-  moreSources: (count: number) => `and ${count} more`,
-} as const;
-
-/** What the Discord adapter says around an answer. */
-export const discordMessages = {
-  offer: "Here is what I can answer:",
-  moreFacts: (count: number) =>
-    `…and ${count} more ${count === 1 ? "fact" : "facts"}, left out to fit one Discord message.`,
-  moreSources: (count: number) => `…and ${count} more ${count === 1 ? "source" : "sources"}`,
-  moreSourcesValue: "Left out to fit one Discord message; /sources lists them all.",
-} as const;
 
 /** What `returnee-bot report` tells the curators. */
 export const reportMessages = {

@@ -40,8 +40,6 @@ export const zhMessages: Messages = {
   sourcesBody: (count: number) =>
     `我所说的一切都来自以下${count}篇文章。每个回答都会注明所用文章及其发布时间。`,
   helpTitle: "returnee-bot 使用说明",
-  helpBody:
-    "可以用中文或英文直接提问，也可以使用命令。每个回答都注明出处，并说明数据的年份。在对话串或私信中可以接着问：“那深圳呢？”“2020年呢？”“更多”。",
   apology: "抱歉，回答时出了点问题，请稍后再试。",
   rateLimited: (seconds: number) => `你短时间内问得太多了，请等大约${seconds}秒后再问。`,
   restarting: "我正在重启，请稍后再问。",

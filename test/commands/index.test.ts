@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   type Command,
   checkCommands,
+  commandLine,
   commands,
   findCommand,
   parseArgs,
+  runCommand,
   runLine,
 } from "../../commands/index.js";
 import { fixtureCore } from "../helpers.js";
@@ -36,6 +38,23 @@ describe("parseArgs", () => {
     expect(parseArgs(city, "name:Hangzhou")).toEqual({ name: "Hangzhou" });
   });
 
+  it("gives the text before the first option name to the first option", () => {
+    expect(parseArgs(city, "Hangzhou topic:clubs")).toEqual({ name: "Hangzhou", topic: "clubs" });
+    expect(parseArgs(city, "name:Hangzhou topic:clubs")).toEqual({ name: "Hangzhou", topic: "clubs" });
+  });
+
+  it("reads back the line commandLine writes", () => {
+    for (const args of [
+      { name: "Hangzhou" },
+      { name: "Hang Zhou", topic: "talent clubs" },
+      { topic: "clubs" },
+    ]) {
+      const line = commandLine(city, args);
+      expect(parseArgs(city, line.slice("/city".length))).toEqual(args);
+    }
+    expect(commandLine(city, { name: "Hangzhou", topic: "clubs" })).toBe("/city Hangzhou topic:clubs");
+  });
+
   it("leaves a colon inside a value alone", () => {
     const ask = findCommand("ask") as Command;
     expect(parseArgs(ask, "question: what is 1:2?")).toEqual({ question: "what is 1:2?" });
@@ -64,15 +83,30 @@ describe("runLine", () => {
     expect(answer.suggestions).toEqual([{ command: "help", args: {} }]);
   });
 
-  it("asks for a missing required option instead of guessing", () => {
+  it("asks for a missing required option instead of guessing, with an example of the right kind", () => {
     const answer = runLine("/city", core);
     expect(answer.answered).toBe(false);
-    expect(answer.body).toMatch(/\/city needs a name/);
+    expect(answer.body).toMatch(/\/city needs a name, for example: \/city Guangzhou/);
+    const policy = runLine("/policy", core);
+    expect(policy.body).toMatch(/\/policy needs a name, for example: \/policy talent green card/);
+    expect(policy.suggestions).toEqual([{ command: "policy", args: { name: "talent green card" } }]);
   });
 
-  it("lists every command in /help", () => {
+  it("lists every command in /help, each with its options as one types them", () => {
     const body = runLine("/help", core).body;
     for (const c of commands) expect(body).toContain(`/${c.name}`);
+    expect(body).toContain("\n/ask question — Ask a question");
+    expect(body).toContain("\n/city name [topic:…] — ");
+    expect(body).not.toContain("::");
+    expect(body).toMatch(/in English or in Chinese/);
+  });
+
+  it("answers /help in Chinese when the asker's locale is Chinese", () => {
+    const help = findCommand("help") as Command;
+    const answer = runCommand(help, {}, core, { locale: "zh-CN" });
+    expect(answer.language).toBe("zh");
+    expect(answer.body).toContain("\n/提问 问题：");
+    expect(answer.body).toContain("\n/政策 名称 [主题]：");
   });
 
   it("declines /policy for a programme it does not know, listing the known ones", () => {

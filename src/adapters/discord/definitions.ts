@@ -5,26 +5,35 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   Routes,
 } from "discord.js";
-import { type Command, commands } from "../../../commands/index.js";
+import { type Command, type CommandOption, commands, LOCALES } from "../../../commands/index.js";
 import type { DiscordConfig } from "../../config.js";
+
+/** A command's or option's name and description, with their translations for Discord's Chinese locales. */
+function named(item: Command | CommandOption) {
+  return {
+    name: item.name,
+    name_localizations: Object.fromEntries(LOCALES.map((l) => [l, item.localized[l].name])),
+    description: item.description,
+    description_localizations: Object.fromEntries(LOCALES.map((l) => [l, item.localized[l].description])),
+  };
+}
 
 /**
  * The chat-input commands Discord shows, derived from the registry alone: each command with its
- * named string options, required ones first (as Discord requires), autocomplete where declared.
+ * named string options, required ones first (as Discord requires), autocomplete where declared,
+ * and every name and description in simplified (zh-CN) and traditional (zh-TW) Chinese.
  */
 export function commandDefinitions(
   list: readonly Command[] = commands,
 ): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return list.map((command) => ({
     type: ApplicationCommandType.ChatInput,
-    name: command.name,
-    description: command.description,
+    ...named(command),
     options: [...command.options]
       .sort((a, b) => Number(b.required) - Number(a.required))
       .map((option) => ({
         type: ApplicationCommandOptionType.String,
-        name: option.name,
-        description: option.description,
+        ...named(option),
         required: option.required,
         ...(option.autocomplete !== undefined && option.autocomplete.length > 0
           ? { autocomplete: true }

@@ -7,9 +7,11 @@ import {
   ComponentType,
   type MessageMentionOptions,
 } from "discord.js";
-import { suggestionLine } from "../../../commands/index.js";
-import { discordMessages } from "../../core/messages.js";
-import type { Answer, CitedSource } from "../../core/types.js";
+import type { Answer, CitedSource, Suggestion } from "../../core/types.js";
+import { fitCard, type View } from "../card.js";
+import { arrangeFollowUps, encodeSuggestion, type FollowUps, labelOf, typedEntry } from "../follow-ups.js";
+import { truncate } from "../text.js";
+import { discordMessages } from "./messages.js";
 
 /** Discord's limits on one message, as its API documents them. */
 export const LIMITS = Object.freeze({
@@ -25,6 +27,7 @@ export const LIMITS = Object.freeze({
   buttonLabel: 80,
   customId: 100,
   choices: 25,
+  choiceName: 100,
   choiceValue: 100,
 });
 
@@ -32,10 +35,11 @@ export const LIMITS = Object.freeze({
 const DESCRIPTION_RESERVE = 1500;
 /** A first fact is shown cut short only if at least this much of it fits. */
 const MIN_PARTIAL_FACT = 40;
+/** A card's topics take up to three rows of buttons, the follow-ups one more. */
+const MAX_BUTTONS = Object.freeze({ more: 3 * LIMITS.buttonsPerRow, suggestions: LIMITS.buttonsPerRow });
 const COLOURS = Object.freeze({ answer: 0x2e7d6b, decline: 0x8a8f98 });
-const ELLIPSIS = "…";
-/** A button's custom_id is this prefix and the suggestion it runs, so a click needs no stored state. */
-const SUGGESTION_PREFIX = "ask:";
+
+type Words = (typeof discordMessages)["en"];
 
 /** Nobody is pinged by anything the bot sends: not @everyone or @here, roles, users, nor the author replied to. */
 export const SILENT = Object.freeze({ parse: [], repliedUser: false }) satisfies MessageMentionOptions;
@@ -49,19 +53,27 @@ export interface DiscordReply {
 }
 
 /**
- * Renders an answer as one embed: the title, the lead, as many facts as fit (saying how many were
- * left out), a field per source with its date and age, and the age note as footer. Follow-up
- * suggestions become buttons. Every Discord limit holds, whatever the answer's size.
+ * Renders an answer as one embed: the title, the sentence that answers, its facts one a line, a
+ * field per source with its date and age, and the age note as footer. A card's topics and the
+ * follow-ups become buttons, each carrying the command it runs. Every Discord limit holds,
+ * whatever the answer's size, and a card's text stays under 1,500 characters.
  */
 export function renderAnswer(answer: Answer): DiscordReply {
+  return fitCard(answer, render, textSize);
+}
+
+function render({ answer, hidden }: View): DiscordReply {
+  const words = discordMessages[answer.language];
+  const followUps = arrangeFollowUps(answer, MAX_BUTTONS, (encoded) => encoded.length <= LIMITS.customId);
   const title = truncate(answer.title, LIMITS.title);
   const footer = truncate(answer.ageNote, LIMITS.footer);
   const fields = sourceFields(
     answer.sources,
     LIMITS.embedTotal - title.length - footer.length - DESCRIPTION_RESERVE,
+    words,
   );
   const room = LIMITS.embedTotal - title.length - footer.length - fields.reduce((n, f) => n + size(f), 0);
-  const description = describe(answer, Math.min(LIMITS.description, room));
+  const description = describe({ answer, hidden }, followUps, Math.min(LIMITS.description, room), words);
   const embed: APIEmbed = {
     ...(title ? { title } : {}),
     color: answer.answered ? COLOURS.answer : COLOURS.decline,
@@ -69,11 +81,7 @@ export function renderAnswer(answer: Answer): DiscordReply {
     ...(fields.length > 0 ? { fields } : {}),
     ...(footer ? { footer: { text: footer } } : {}),
   };
-  return {
-    embeds: [embed],
-    components: suggestionRows(answer.suggestions.map(suggestionLine)),
-    allowedMentions: SILENT,
-  };
+  return { embeds: [embed], components: buttonRows(followUps), allowedMentions: SILENT };
 }
 
 /** A short plain message, such as the apology. */
@@ -81,42 +89,52 @@ export function renderNotice(text: string): DiscordReply {
   return { content: truncate(text, LIMITS.content), embeds: [], components: [], allowedMentions: SILENT };
 }
 
-/** The suggestion a button runs, or undefined for a custom_id this adapter did not make. */
-export function suggestionOf(customId: string): string | undefined {
-  return customId.startsWith(SUGGESTION_PREFIX) ? customId.slice(SUGGESTION_PREFIX.length) : undefined;
+/** Every character a person reads in a reply, the buttons' labels included. */
+function textSize(reply: DiscordReply): number {
+  const embeds = reply.embeds.map(
+    (e) =>
+      (e.title?.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text.length ?? 0) +
+      (e.fields ?? []).reduce((n, f) => n + size(f), 0),
+  );
+  const labels = reply.components.flatMap((row) => row.components).map((b) => b.label?.length ?? 0);
+  return [reply.content?.length ?? 0, ...embeds, ...labels].reduce((a, b) => a + b, 0);
 }
 
-/** Cuts text to at most max UTF-16 units, ending with an ellipsis, never splitting a character. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max < ELLIPSIS.length) return "";
-  let out = "";
-  for (const ch of text) {
-    if (out.length + ch.length > max - ELLIPSIS.length) break;
-    out += ch;
+/** The lead and the facts that fit, then what is written out rather than a button. */
+function describe(view: View, followUps: FollowUps, room: number, words: Words): string {
+  const tail = truncate(tailLines(view.answer, followUps, words).join("\n"), Math.floor(room / 3));
+  const main = leadAndFacts(view, room - (tail ? tail.length + 2 : 0), words);
+  return [main, tail].filter(Boolean).join("\n\n");
+}
+
+/**
+ * A card's topics and the follow-ups that could not be buttons, written out; a decline offers
+ * what the bot can answer, with the buttons below.
+ */
+function tailLines(answer: Answer, { more, suggestions }: FollowUps, words: Words): string[] {
+  const entries = (list: Suggestion[]) => list.map(typedEntry).join(" · ");
+  const lines = more.lines.length > 0 ? [words.more(entries(more.lines))] : [];
+  if (!answer.answered && answer.suggestions.length > 0) {
+    lines.push(words.offer(entries(suggestions.lines)));
+  } else if (suggestions.lines.length > 0) {
+    lines.push(words.tryThese(entries(suggestions.lines)));
   }
-  return `${out.trimEnd()}${ELLIPSIS}`;
+  return lines;
 }
 
-/** The lead, then the facts that fit, then how many were left out; a decline offers what the bot can answer. */
-function describe(answer: Answer, room: number): string {
+/** The lead, then the facts that fit, then how many are not shown. */
+function leadAndFacts({ answer, hidden }: View, room: number, words: Words): string {
   const lead = answer.facts[0]?.text === answer.body ? "" : answer.body;
-  if (answer.facts.length === 0) {
-    const offer =
-      answer.answered || answer.suggestions.length === 0
-        ? ""
-        : `${discordMessages.offer} ${answer.suggestions.map(suggestionLine).join(" · ")}`;
-    return truncate([lead, offer].filter(Boolean).join("\n\n"), room);
-  }
-  const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
-  const lines = answer.facts.map((f) => `• ${f.text} (${f.asOf}) [${numbers.get(f.sourceId) ?? "?"}]`);
-  const noteRoom = (left: number) => (left > 0 ? 1 + discordMessages.moreFacts(left).length : 0);
+  const lines = factLines(answer);
+  const noteRoom = (left: number) => (left > 0 ? 1 + words.moreFacts(left).length : 0);
 
-  let text = truncate(lead, room - 1 - noteRoom(lines.length));
+  let text = truncate(lead, room - 1 - noteRoom(lines.length + hidden));
   let shown = 0;
   for (const line of lines) {
     const sep = shown > 0 ? "\n" : text ? "\n\n" : "";
-    const after = noteRoom(lines.length - shown - 1);
+    const after = noteRoom(lines.length - shown - 1 + hidden);
     if (text.length + sep.length + line.length + after <= room) {
       text += sep + line;
       shown++;
@@ -129,21 +147,28 @@ function describe(answer: Answer, room: number): string {
     }
     break;
   }
-  const left = lines.length - shown;
-  return left > 0 ? `${text}${text ? "\n" : ""}${discordMessages.moreFacts(left)}` : text;
+  const left = lines.length - shown + hidden;
+  return left > 0 ? `${text}${text ? "\n" : ""}${words.moreFacts(left)}` : text;
+}
+
+/** Each fact on its own line; the number of its source only when the answer cites several. */
+function factLines(answer: Answer): string[] {
+  const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
+  const several = answer.sources.length > 1;
+  return answer.facts.map((f) => `• ${f.text}${several ? ` [${numbers.get(f.sourceId) ?? "?"}]` : ""}`);
 }
 
 /** One field per source, with its publisher, author, date and age, within the budget and the field count. */
-function sourceFields(sources: readonly CitedSource[], budget: number): APIEmbedField[] {
+function sourceFields(sources: readonly CitedSource[], budget: number, words: Words): APIEmbedField[] {
   const more = (left: number): APIEmbedField => ({
-    name: discordMessages.moreSources(left),
-    value: discordMessages.moreSourcesValue,
+    name: words.moreSources(left),
+    value: words.moreSourcesValue,
   });
   const moreRoom = size(more(sources.length));
   const fields: APIEmbedField[] = [];
   let used = 0;
   for (const [i, s] of sources.entries()) {
-    const by = s.author === undefined ? s.publisher : `${s.publisher}, by ${s.author}`;
+    const by = s.author === undefined ? s.publisher : words.by(s.publisher, s.author);
     const field = {
       name: truncate(`[${i + 1}] ${s.title}`, LIMITS.fieldName),
       value: truncate(`${by}; ${s.age}`, LIMITS.fieldValue),
@@ -158,20 +183,29 @@ function sourceFields(sources: readonly CitedSource[], budget: number): APIEmbed
   return left > 0 ? [...fields, more(left)] : fields;
 }
 
-/** One row of buttons, one per distinct suggestion whose text fits a custom_id. */
-function suggestionRows(suggestions: readonly string[]): DiscordReply["components"] {
-  const buttons = [...new Set(suggestions.map((s) => s.trim()))]
-    .filter((s) => s && SUGGESTION_PREFIX.length + s.length <= LIMITS.customId)
-    .slice(0, LIMITS.buttonsPerRow)
-    .map(
-      (s): APIButtonComponentWithCustomId => ({
-        type: ComponentType.Button,
-        style: ButtonStyle.Secondary,
-        label: truncate(s, LIMITS.buttonLabel),
-        custom_id: `${SUGGESTION_PREFIX}${s}`,
-      }),
-    );
-  return buttons.length > 0 ? [{ type: ComponentType.ActionRow, components: buttons }] : [];
+/** A card's topics in rows of buttons, then a row of follow-ups; each button carries what it runs. */
+function buttonRows({ more, suggestions }: FollowUps): DiscordReply["components"] {
+  const button =
+    (style: ButtonStyle.Primary | ButtonStyle.Secondary) =>
+    (s: Suggestion): APIButtonComponentWithCustomId => ({
+      type: ComponentType.Button,
+      style,
+      label: truncate(labelOf(s), LIMITS.buttonLabel),
+      custom_id: encodeSuggestion(s),
+    });
+  const rows = [
+    ...chunks(more.buttons.map(button(ButtonStyle.Primary)), LIMITS.buttonsPerRow),
+    suggestions.buttons.map(button(ButtonStyle.Secondary)),
+  ];
+  return rows
+    .filter((components) => components.length > 0)
+    .map((components) => ({ type: ComponentType.ActionRow, components }));
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
 }
 
 function size(field: APIEmbedField): number {

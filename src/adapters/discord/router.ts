@@ -7,11 +7,20 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
-import { type Command, commandLine, findCommand, runCommand, runLine } from "../../../commands/index.js";
+import {
+  type Command,
+  commandLine,
+  findCommand,
+  runCommand,
+  runLine,
+  runSuggestion,
+  suggestionLine,
+} from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
-import type { Answer } from "../../core/types.js";
+import type { Answer, EntityChoice } from "../../core/types.js";
 import type { Desk, Reply, Send } from "../../ops/index.js";
-import { LIMITS, renderAnswer, renderNotice, suggestionOf } from "./format.js";
+import { decodeSuggestion } from "../follow-ups.js";
+import { LIMITS, renderAnswer, renderNotice } from "./format.js";
 
 /**
  * Routes Discord events to the commands through the desk: slash commands, autocomplete and
@@ -54,11 +63,15 @@ async function onInteraction(interaction: Interaction, core: Core, desk: Desk): 
   );
 }
 
-/** What a slash command or suggestion button asks; undefined for an interaction this bot did not make. */
+/**
+ * What a slash command or button asks; undefined for an interaction this bot did not make. The
+ * asker's locale goes with it, so that the answer can be in their language.
+ */
 function askedIn(
   interaction: RepliableInteraction,
   core: Core,
 ): { text: string; run: () => Answer } | undefined {
+  const asker = { locale: interaction.locale };
   if (interaction.isChatInputCommand()) {
     const command = findCommand(interaction.commandName);
     // A command Discord still lists but the registry no longer has: the core explains.
@@ -67,11 +80,13 @@ function askedIn(
       return { text: line, run: () => runLine(line, core) };
     }
     const args = optionValues(command, interaction.options.data);
-    return { text: commandLine(command, args), run: () => runCommand(command, args, core) };
+    return { text: commandLine(command, args), run: () => runCommand(command, args, core, asker) };
   }
   if (interaction.isButton()) {
-    const suggestion = suggestionOf(interaction.customId);
-    return suggestion === undefined ? undefined : { text: suggestion, run: () => runLine(suggestion, core) };
+    const suggestion = decodeSuggestion(interaction.customId);
+    return suggestion === undefined
+      ? undefined
+      : { text: suggestionLine(suggestion), run: () => runSuggestion(suggestion, core, asker) };
   }
   return undefined;
 }
@@ -101,7 +116,10 @@ function optionValues(
   return args;
 }
 
-/** Entity names offered as the user types an option that declares autocomplete. */
+/**
+ * Entity names offered as the user types an option that declares autocomplete, in English and
+ * Chinese ("Guangzhou 广州"), whichever was typed; the English name is what the command receives.
+ */
 function choicesFor(interaction: AutocompleteInteraction, core: Core): { name: string; value: string }[] {
   const focused = interaction.options.getFocused(true);
   const kinds = findCommand(interaction.commandName)?.options.find(
@@ -111,7 +129,16 @@ function choicesFor(interaction: AutocompleteInteraction, core: Core): { name: s
   return core
     .choices(kinds, String(focused.value), LIMITS.choices)
     .filter((c) => c.name.length <= LIMITS.choiceValue)
-    .map((c) => ({ name: c.name, value: c.name }));
+    .map((c) => ({ name: shownName(c, core), value: c.name }));
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** The entity's name with its first alias written in Chinese characters, if it has one and it fits. */
+function shownName(choice: EntityChoice, core: Core): string {
+  const chinese = core.kb.entities.get(choice.id)?.aliases.find((alias) => HAN.test(alias));
+  const both = chinese === undefined ? choice.name : `${choice.name} ${chinese}`;
+  return both.length <= LIMITS.choiceName ? both : choice.name;
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { types } from "@slack/bolt";
-import { suggestionLine } from "../../../commands/index.js";
-import { messages, slackMessages } from "../../core/messages.js";
-import type { Answer, CitedSource } from "../../core/types.js";
+import { messages } from "../../core/messages.js";
+import type { Answer, CitedSource, Suggestion } from "../../core/types.js";
+import { fitCard, type View } from "../card.js";
+import { arrangeFollowUps, encodeSuggestion, type FollowUps, labelOf, typedEntry } from "../follow-ups.js";
+import { slackMessages } from "./messages.js";
 
 export type Block = types.KnownBlock;
 
@@ -21,7 +23,16 @@ export const LIMITS = Object.freeze({
   contextText: 3000,
   /** Slack truncates `text` far later; a fallback this long is already more than anyone reads. */
   text: 3000,
+  buttonText: 75,
+  buttonValue: 2000,
 });
+
+/** Every button this bot makes has an action_id starting so; its value is the suggestion it runs. */
+export const BUTTON_ACTION = /^run-\d+$/;
+/** A card's topics and the follow-ups, as buttons in two actions blocks. */
+const MAX_BUTTONS = Object.freeze({ more: 15, suggestions: 5 });
+
+type Words = (typeof slackMessages)["en"];
 
 /** The lead of an answer takes at most this many sections; the facts get the rest. */
 const MAX_LEAD_SECTIONS = 3;
@@ -77,40 +88,90 @@ function lead(answer: Answer): string {
   return answer.facts[0]?.text === answer.body ? "" : answer.body.trim();
 }
 
-function citation(source: CitedSource, n: number): string {
-  const by = source.author === undefined ? "" : `, by ${escapeMrkdwn(source.author)}`;
-  return `[${n}] *${escapeMrkdwn(source.title)}*, ${escapeMrkdwn(source.publisher)}${by}; ${escapeMrkdwn(source.age)}`;
+function citation(source: CitedSource, n: number, words: Words): string {
+  const title = `*${escapeMrkdwn(source.title)}*`;
+  const by = source.author === undefined ? source.publisher : words.by(source.publisher, source.author);
+  return `[${n}] ${title}, ${escapeMrkdwn(by)}; ${escapeMrkdwn(source.age)}`;
 }
 
 /** The context line: each source with its date and age, then the age note; at most 10 elements. */
-function sourcesLine(answer: Answer): Block[] {
-  const cited = answer.sources.map((s, i) => citation(s, i + 1));
+function sourcesLine(answer: Answer, words: Words): Block[] {
+  const cited = answer.sources.map((s, i) => citation(s, i + 1, words));
   const note = answer.ageNote ? [`_${escapeMrkdwn(answer.ageNote)}_`] : [];
   if (cited.length + note.length === 0) return [];
   const room = LIMITS.contextElements - note.length;
   const rest = cited.slice(room - 1);
-  const together =
-    rest.length <= 3 ? rest : [...rest.slice(0, 2), slackMessages.moreSources(rest.length - 2)];
+  const together = rest.length <= 3 ? rest : [...rest.slice(0, 2), words.moreSources(rest.length - 2)];
   const shown = cited.length <= room ? cited : [...cited.slice(0, room - 1), together.join(" · ")];
   return [context([...shown, ...note])];
 }
 
-const code = (suggestion: string) => `\`${escapeMrkdwn(suggestion)}\``;
-
+/** Each fact on its own line; the number of its source only when the answer cites several. */
 function factLines(answer: Answer): string[] {
   const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
+  const several = answer.sources.length > 1;
   return answer.facts.map((f) => {
     const n = numbers.get(f.sourceId);
-    return `• ${escapeMrkdwn(f.text)} _(${escapeMrkdwn(f.asOf)})_${n === undefined ? "" : ` [${n}]`}`;
+    return `• ${escapeMrkdwn(f.text)}${several && n !== undefined ? ` [${n}]` : ""}`;
   });
 }
 
+const entries = (list: readonly Suggestion[]) => escapeMrkdwn(list.map(typedEntry).join(" · "));
+
+/** Buttons that run suggestions, numbered from `first` so that every action_id in a message differs. */
+function actions(list: readonly Suggestion[], first: number): Block[] {
+  if (list.length === 0) return [];
+  const elements = list.map(
+    (s, i): types.Button => ({
+      type: "button",
+      text: { type: "plain_text", text: clip(labelOf(s), LIMITS.buttonText), emoji: true },
+      action_id: `run-${first + i}`,
+      value: encodeSuggestion(s),
+    }),
+  );
+  return [{ type: "actions", elements }];
+}
+
+/** A card's topics as buttons, and any that could not be one written out. */
+function moreBlocks({ more }: FollowUps, words: Words): Block[] {
+  return [
+    ...actions(more.buttons, 0),
+    ...(more.lines.length > 0 ? [context([words.more(entries(more.lines))])] : []),
+  ];
+}
+
+/** Follow-ups as buttons; a decline first says what the bot can answer. */
+function suggestionBlocks(answer: Answer, { suggestions, more }: FollowUps, words: Words): Block[] {
+  const buttons = actions(suggestions.buttons, more.buttons.length);
+  if (!answer.answered) {
+    const offer = [`*${words.offer}*`, entries(suggestions.lines)].filter(Boolean).join("\n");
+    return [
+      section(clip(offer, LIMITS.sectionText)),
+      ...(buttons.length > 0 ? buttons : actions([HELP], more.buttons.length)),
+    ];
+  }
+  return [
+    ...buttons,
+    ...(suggestions.lines.length > 0 ? [context([words.tryThese(entries(suggestions.lines))])] : []),
+  ];
+}
+
+/** What a decline offers when the core suggests nothing. */
+const HELP: Suggestion = { command: "help", args: {} };
+
 /**
- * Renders an answer as Block Kit: a header, the lead, the key facts, and a context line naming the
- * sources with their dates and age, plus the age note. A decline says so and offers what the bot can
- * answer. Every Slack limit holds whatever the answer's size.
+ * Renders an answer as Block Kit: a header, the sentence that answers, its facts, a card's topics
+ * as buttons, a context line naming the sources with their dates and age plus the age note, then
+ * the follow-ups as buttons. A decline says so and offers what the bot can answer. Every Slack
+ * limit holds whatever the answer's size, and a card's text stays under 1,500 characters.
  */
 export function renderAnswer(answer: Answer): SlackMessage {
+  return fitCard(answer, render, textSize);
+}
+
+function render({ answer, hidden }: View): SlackMessage {
+  const words = slackMessages[answer.language];
+  const followUps = arrangeFollowUps(answer, MAX_BUTTONS, (v) => v.length <= LIMITS.buttonValue);
   const title = answer.title.trim() || messages.botName;
   const header: Block = {
     type: "header",
@@ -120,51 +181,53 @@ export function renderAnswer(answer: Answer): SlackMessage {
   const leadBlocks = pack(body === "" ? [] : escapeMrkdwn(body).split("\n"), LIMITS.sectionText)
     .slice(0, MAX_LEAD_SECTIONS)
     .map((c) => section(c.text));
-  const lines = answer.suggestions.map(suggestionLine);
-  const offered = lines.length > 0 ? lines : ["/help"];
-  const after: Block[] = answer.answered
-    ? [
-        ...sourcesLine(answer),
-        ...(answer.suggestions.length > 0
-          ? [context([`${slackMessages.tryThese} ${lines.map(code).join(" · ")}`])]
-          : []),
-      ]
-    : [
-        section(
-          clip(
-            `*${slackMessages.offer}*\n${offered.map((s) => `• ${code(s)}`).join("\n")}`,
-            LIMITS.sectionText,
-          ),
-        ),
-      ];
+  const after = [
+    ...moreBlocks(followUps, words),
+    ...sourcesLine(answer, words),
+    ...suggestionBlocks(answer, followUps, words),
+  ];
 
   const facts = pack(factLines(answer), LIMITS.sectionText);
   const room = LIMITS.blocks - 1 - leadBlocks.length - after.length;
   const shown = facts.length <= room ? facts : facts.slice(0, room - 1);
-  const hidden = answer.facts.length - shown.reduce((sum, c) => sum + c.lines, 0);
+  const left = answer.facts.length - shown.reduce((sum, c) => sum + c.lines, 0) + hidden;
   const factBlocks = [
     ...shown.map((c) => section(c.text)),
-    ...(hidden > 0 ? [context([slackMessages.moreFacts(hidden)])] : []),
+    ...(left > 0 ? [context([words.moreFacts(left)])] : []),
   ];
   return {
-    text: fallbackText(answer, title, body),
+    text: fallbackText(answer, title, body, words),
     blocks: [header, ...leadBlocks, ...factBlocks, ...after],
   };
 }
 
+/** Every character a person reads in the blocks, the buttons' labels included. */
+function textSize(message: SlackMessage): number {
+  let n = 0;
+  for (const block of message.blocks) {
+    if (block.type === "header") n += block.text.text.length;
+    else if (block.type === "section") n += block.text?.text.length ?? 0;
+    else if (block.type === "context") for (const e of block.elements) n += "text" in e ? e.text.length : 0;
+    else if (block.type === "actions")
+      for (const e of block.elements) n += e.type === "button" ? e.text.text.length : 0;
+  }
+  return n;
+}
+
 /** The plain `text` of an answer, escaped, for notifications and clients that show no blocks. */
-function fallbackText(answer: Answer, title: string, body: string): string {
+function fallbackText(answer: Answer, title: string, body: string, words: Words): string {
   const lines = [
     title,
     body,
-    ...answer.facts.map((f) => `• ${f.text} (${f.asOf})`),
+    ...answer.facts.map((f) => `• ${f.text}`),
+    answer.more !== undefined && answer.more.length > 0
+      ? words.more(answer.more.map(typedEntry).join(" · "))
+      : "",
     answer.sources.length > 0
-      ? `Sources: ${answer.sources.map((s) => `"${s.title}", ${s.age}`).join("; ")}`
+      ? `${words.sources} ${answer.sources.map((s) => `"${s.title}", ${s.age}`).join("; ")}`
       : "",
     answer.ageNote,
-    answer.suggestions.length > 0
-      ? `${slackMessages.tryThese} ${answer.suggestions.map(suggestionLine).join(" · ")}`
-      : "",
+    answer.suggestions.length > 0 ? words.tryThese(answer.suggestions.map(typedEntry).join(" · ")) : "",
   ];
   return clip(escapeMrkdwn(lines.filter((l) => l !== "").join("\n")), LIMITS.text);
 }

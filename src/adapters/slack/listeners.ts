@@ -1,8 +1,26 @@
-import type { AckFn, AllMiddlewareArgs, App, RespondArguments, RespondFn, types } from "@slack/bolt";
-import { runLine } from "../../../commands/index.js";
+import type {
+  AckFn,
+  AllMiddlewareArgs,
+  App,
+  BlockButtonAction,
+  RespondArguments,
+  RespondFn,
+  types,
+} from "@slack/bolt";
+import {
+  commandLine,
+  findCommand,
+  parseArgs,
+  runCommand,
+  runLine,
+  runSuggestion,
+  suggestionLine,
+} from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
+import type { Answer } from "../../core/types.js";
 import type { Desk, Reply, Send } from "../../ops/index.js";
-import { isShareable, renderAnswer, renderNotice, type SlackMessage } from "./format.js";
+import { decodeSuggestion } from "../follow-ups.js";
+import { BUTTON_ACTION, isShareable, renderAnswer, renderNotice, type SlackMessage } from "./format.js";
 
 type Client = AllMiddlewareArgs["client"];
 
@@ -72,6 +90,20 @@ function commandReplies(ack: AckFn<string | RespondArguments>, respond: RespondF
   return { send, settle: () => acknowledge() };
 }
 
+/**
+ * What a slash command asks, its options parsed once from the command's text, as Discord passes
+ * them; a command the registry does not have is explained as if typed.
+ */
+function slashRequest(name: string, text: string, core: Core): { line: string; run: () => Answer } {
+  const command = findCommand(name.replace(/^\//, ""));
+  if (command === undefined) {
+    const line = `${name} ${text}`.trim();
+    return { line, run: () => runLine(line, core) };
+  }
+  const args = parseArgs(command, text);
+  return { line: commandLine(command, args), run: () => runCommand(command, args, core) };
+}
+
 /** A message a person wrote, as opposed to a bot's message, an edit, a join or a topic change. */
 function byPerson(event: { subtype?: string | undefined; bot_id?: string | undefined }): boolean {
   return event.subtype === undefined && event.bot_id === undefined;
@@ -91,17 +123,47 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
     await next();
   });
 
-  // One listener serves the whole registry: runLine finds the command and parses its options.
+  // One listener serves the whole registry.
   app.command(/^\/[\w-]+$/, async ({ command, ack, respond }) => {
-    const line = `${command.command} ${plainText(command.text)}`;
+    const { line, run } = slashRequest(command.command, plainText(command.text), core);
     const replies = commandReplies(ack, respond);
     await desk.serve(
       { platform: "slack", user: command.user_id, text: line, mustReply: true, surface: "slash command" },
-      () => runLine(line, core),
+      run,
       replies.send,
     );
     await replies.settle();
   });
+
+  // A button runs the suggestion its value carries, and the answer goes where the button was.
+  app.action<BlockButtonAction>(
+    { type: "block_actions", action_id: BUTTON_ACTION },
+    async ({ action, body, ack, respond }) => {
+      await ack();
+      const suggestion = decodeSuggestion(action.value ?? "");
+      if (suggestion === undefined) return;
+      const threadTs = body.message?.thread_ts as string | undefined;
+      await desk.serve(
+        {
+          platform: "slack",
+          user: body.user.id,
+          text: suggestionLine(suggestion),
+          mustReply: true,
+          surface: "button",
+        },
+        () => runSuggestion(suggestion, core),
+        (reply) => {
+          const { message, shareable } = rendered(reply);
+          return respond({
+            response_type: shareable ? "in_channel" : "ephemeral",
+            replace_original: false,
+            ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+            ...message,
+          });
+        },
+      );
+    },
+  );
 
   app.event("app_mention", async ({ event, client, context }) => {
     // A mention in a direct message is answered as the direct message it also is.

@@ -61,7 +61,8 @@ export function slackManifest(options: ManifestOptions): object {
         ...(url === undefined ? {} : { request_url: url }),
         bot_events: [...BOT_EVENTS],
       },
-      interactivity: { is_enabled: false },
+      // Buttons (a card's topics, follow-ups) come back as interactions, to the same URL.
+      interactivity: { is_enabled: true, ...(url === undefined ? {} : { request_url: url }) },
       org_deploy_enabled: false,
       socket_mode_enabled: options.socketMode,
       token_rotation_enabled: false,

@@ -1,28 +1,43 @@
 import { suggestionLine } from "../../../commands/index.js";
 import type { Answer } from "../../core/types.js";
+import { fitCard, type View } from "../card.js";
+import { typedEntry } from "../follow-ups.js";
+import { terminalMessages } from "./messages.js";
 
-/** Renders an answer as plain text for a terminal, and as the `text` of the JSON lines contract. */
+/**
+ * Renders an answer as plain text for a terminal, and as the `text` of the JSON lines contract:
+ * the title, the sentence that answers, its facts one a line, what more a card has by topic, the
+ * sources and the age of the figures once, then what to try next. A card stays under 1,500 characters.
+ */
 export function formatText(answer: Answer): string {
+  return fitCard(answer, render, (text) => text.length);
+}
+
+function render({ answer, hidden }: View): string {
+  const words = terminalMessages[answer.language];
   const lines = [answer.title];
-  const leadIsFirstFact = answer.facts[0]?.text === answer.body;
-  if (answer.body && !leadIsFirstFact) lines.push(answer.body);
-  if (answer.facts.length > 0) {
-    lines.push("");
-    const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
-    for (const fact of answer.facts) {
-      lines.push(`• ${fact.text} [${numbers.get(fact.sourceId) ?? "?"}]`);
-    }
+  if (answer.body && answer.facts[0]?.text !== answer.body) lines.push(answer.body);
+  const several = answer.sources.length > 1;
+  const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
+  const facts = answer.facts.map(
+    (f) => `• ${f.text}${several ? ` [${numbers.get(f.sourceId) ?? "?"}]` : ""}`,
+  );
+  if (hidden > 0) facts.push(words.moreFacts(hidden));
+  if (facts.length > 0) lines.push("", ...facts);
+  if (answer.more !== undefined && answer.more.length > 0) {
+    lines.push("", words.more(answer.more.map(typedEntry).join(" · ")));
   }
   if (answer.sources.length > 0) {
-    lines.push("", "Sources:");
+    lines.push("", words.sources);
     answer.sources.forEach((s, i) => {
-      const by = s.author === undefined ? s.publisher : `${s.publisher}, by ${s.author}`;
+      const by = s.author === undefined ? s.publisher : words.by(s.publisher, s.author);
       lines.push(`[${i + 1}] "${s.title}", ${by}; ${s.age}`);
     });
   }
   if (answer.ageNote) lines.push("", answer.ageNote);
-  if (answer.suggestions.length > 0)
-    lines.push("", `Try: ${answer.suggestions.map(suggestionLine).join(" · ")}`);
+  if (answer.suggestions.length > 0) {
+    lines.push("", words.tryThese(answer.suggestions.map(suggestionLine).join(" · ")));
+  }
   return lines.join("\n");
 }
 

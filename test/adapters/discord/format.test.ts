@@ -1,54 +1,52 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runLine } from "../../../commands/index.js";
-import { LIMITS, suggestionOf, truncate } from "../../../src/adapters/discord/format.js";
-import { discordMessages } from "../../../src/core/messages.js";
-import type { Answer, AnswerFact, CitedSource } from "../../../src/core/types.js";
+import { LIMITS, renderAnswer } from "../../../src/adapters/discord/format.js";
+import { discordMessages } from "../../../src/adapters/discord/messages.js";
+import { decodeSuggestion } from "../../../src/adapters/follow-ups.js";
+import { truncate } from "../../../src/adapters/text.js";
+import type { Answer, AnswerFact } from "../../../src/core/types.js";
+import { answerOf, arbitraryAnswer, arbitraryCard, card, HEADLINE, SOURCE } from "../answers.js";
 import { fixtureCore } from "./harness.js";
-import { expectWithinLimits } from "./limits.js";
+import { expectWithinLimits, visibleLength } from "./limits.js";
 
 const core = fixtureCore();
+const en = discordMessages.en;
 
 function hugeAnswer(factCount: number): Answer {
-  const sources: CitedSource[] = Array.from({ length: 40 }, (_, i) => ({
-    id: `s${i}`,
-    title: `Source ${i} ${"t".repeat(400)}`,
-    publisher: `Publisher ${"p".repeat(900)}`,
-    author: "Someone",
-    date: "2021-12-15",
-    age: "published 2021-12-15, 4 years ago",
-  }));
-  const facts: AnswerFact[] = Array.from({ length: factCount }, (_, i) => ({
-    id: `f${i}`,
-    text: `Fact ${i}: ${"long words ".repeat(100)}`,
-    topic: "returnees",
-    sourceId: `s${i % 40}`,
-    asOf: "December 2021",
-  }));
-  return {
-    answered: true,
-    language: "en",
+  return answerOf({
     title: `A title ${"x".repeat(500)}`,
     body: `A lead ${"y".repeat(300)}`,
-    facts,
-    sources,
+    facts: Array.from({ length: factCount }, (_, i) => ({
+      id: `f${i}`,
+      text: `Fact ${i}: ${"long words ".repeat(100)}`,
+      topic: "returnees",
+      sourceId: `s${i % 40}`,
+      asOf: "December 2021",
+    })),
+    sources: Array.from({ length: 40 }, (_, i) => ({
+      ...SOURCE,
+      id: `s${i}`,
+      title: `Source ${i} ${"t".repeat(400)}`,
+      publisher: `Publisher ${"p".repeat(900)}`,
+    })),
     ageNote: `An age note ${"z".repeat(3000)}`,
     suggestions: Array.from({ length: 12 }, (_, i) => ({
       command: "city",
       args: { name: "Hangzhou ".repeat(i * 2) },
     })),
-    score: 1,
-  };
+  });
 }
 
 describe("Discord rendering of an answer", () => {
-  it("renders the title, lead, facts with date and source number, sources with date and age, and the age note", () => {
+  it("renders the title, the lead, each fact alone on a line, the source with date and age, and the age note", () => {
     const { embed, buttons } = expectWithinLimits(runLine("/city Hangzhou", core));
     expect(embed?.title).toBe("Hangzhou: what my sources say for returnees");
     expect(embed?.description).toMatch(/^Fixture city: capital of Zhejiang province\.\n\n• /);
     expect(embed?.description).toContain(
-      "10,000 yuan to each returnee graduate in the fixture policy. (as of June 2021) [1]",
+      "• Fixture fact: Hangzhou offers 10,000 yuan to each returnee graduate in the fixture policy.",
     );
+    expect(embed?.description).not.toContain("(as of");
     expect(embed?.fields).toEqual([
       {
         name: "[1] Hangzhou: Maintaining momentum as a magnet for global talent",
@@ -56,8 +54,8 @@ describe("Discord rendering of an answer", () => {
       },
     ]);
     expect(embed?.footer?.text).toMatch(/^These figures date from June 2021 to 15 December 2021/);
-    expect(buttons.map((b) => [b.label, suggestionOf(b.custom_id)])).toEqual([
-      ["/policy Fixture Talent Plan", "/policy Fixture Talent Plan"],
+    expect(buttons.map((b) => [b.label, decodeSuggestion(b.custom_id)])).toEqual([
+      ["/policy Fixture Talent Plan", { command: "policy", args: { name: "Fixture Talent Plan" } }],
     ]);
   });
 
@@ -67,11 +65,23 @@ describe("Discord rendering of an answer", () => {
     expect(description.match(/Guangzhou counted 60,000 returnees/g)).toHaveLength(1);
   });
 
-  it("renders a decline plainly, offering what the bot can answer as text and as buttons", () => {
+  it("numbers facts by their source only when an answer cites several", () => {
+    const facts = [SOURCE.id, "s2"].map((sourceId, i) => ({
+      id: `f${i}`,
+      text: `Fact ${i}.`,
+      topic: "returnees" as const,
+      sourceId,
+      asOf: "as of 2021",
+    }));
+    const { embed } = expectWithinLimits(answerOf({ facts, sources: [SOURCE, { ...SOURCE, id: "s2" }] }));
+    expect(embed?.description).toContain("• Fact 0. [1]\n• Fact 1. [2]");
+  });
+
+  it("renders a decline plainly, offering what the bot can answer as buttons", () => {
     const { embed, buttons } = expectWithinLimits(runLine("/city Atlantis", core));
     expect(embed?.title).toBe("Not in my sources");
     expect(embed?.description).toContain('I have nothing on a city called "Atlantis".');
-    expect(embed?.description).toContain(`${discordMessages.offer} /city Hangzhou · /city Guangzhou`);
+    expect(embed?.description?.endsWith(en.offer(""))).toBe(true);
     expect(embed?.fields).toBeUndefined();
     expect(embed?.footer).toBeUndefined();
     expect(buttons.map((b) => b.label)).toEqual(["/city Hangzhou", "/city Guangzhou"]);
@@ -82,7 +92,7 @@ describe("Discord rendering of an answer", () => {
     const description = embed?.description ?? "";
     const shown = description.split("\n").filter((line) => line.startsWith("• ")).length;
     expect(shown).toBeGreaterThan(0);
-    expect(description.endsWith(discordMessages.moreFacts(200 - shown))).toBe(true);
+    expect(description).toContain(en.moreFacts(200 - shown));
     expect(embed?.title?.endsWith("…")).toBe(true);
     expect(embed?.footer?.text.endsWith("…")).toBe(true);
     expect(embed?.fields?.at(-1)?.name).toMatch(/^…and \d+ more sources$/);
@@ -93,56 +103,66 @@ describe("Discord rendering of an answer", () => {
     const answer = hugeAnswer(1);
     const first = answer.facts[0] as AnswerFact;
     const { embed } = expectWithinLimits({ ...answer, facts: [{ ...first, text: "w ".repeat(5000) }] });
-    expect(embed?.description).toMatch(/\n\n• w w w[^\n]*…$/);
+    expect(embed?.description).toMatch(/\n\n• w w w[^\n]*…/);
   });
 
-  it("makes no button for a suggestion too long for a custom_id", () => {
+  it("writes out a suggestion too long for a custom_id instead of making it a button", () => {
     const long = { command: "ask", args: { question: "why ".repeat(30).trim() } };
-    const { buttons } = expectWithinLimits({
+    const { embed, buttons } = expectWithinLimits({
       ...runLine("/city Atlantis", core),
       suggestions: [long, { command: "help", args: {} }],
     });
     expect(buttons.map((b) => b.label)).toEqual(["/help"]);
+    expect(embed?.description).toContain(en.offer("`/ask why why"));
   });
 
-  it("keeps every Discord limit, whatever the answer", () => {
-    const text = (maxLength: number, minLength = 0) => fc.string({ unit: "grapheme", minLength, maxLength });
-    const source = fc
-      .record({
-        id: fc.constantFrom("a", "b", "c", "d"),
-        title: text(600, 1),
-        publisher: text(1200, 1),
-        author: fc.option(text(300, 1), { nil: undefined }),
-        date: fc.option(fc.constant("2021-12-15"), { nil: null }),
-        age: text(200, 1),
-      })
-      .map(({ author, ...s }): CitedSource => (author === undefined ? s : { ...s, author }));
-    const fact = fc.record({
-      id: fc.string(),
-      text: text(3000, 1),
-      topic: fc.constant("returnees" as const),
-      sourceId: fc.constantFrom("a", "b", "c", "d", "unknown"),
-      asOf: text(40),
-    });
-    const answer = fc.record({
-      answered: fc.boolean(),
-      language: fc.constantFrom("en" as const, "zh" as const),
-      title: text(400),
-      body: text(6000),
-      facts: fc.array(fact, { maxLength: 60 }),
-      sources: fc.array(source, { maxLength: 40 }),
-      ageNote: text(3000),
-      suggestions: fc.array(
-        text(150).map((name) => ({ command: "city", args: { name } })),
-        { maxLength: 12 },
-      ),
-      score: fc.double({ min: 0, max: 1, noNaN: true }),
-    });
+  it("keeps every Discord limit, whatever the answer, long Chinese text included", () => {
     fc.assert(
-      fc.property(answer, (a) => {
+      fc.property(arbitraryAnswer({ text: 6000, facts: 60, sources: 40 }), (a) => {
         expectWithinLimits(a);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("Discord rendering of a card", () => {
+  it("shows the title and the headline first, then the facts, and its topics as buttons that carry their command", () => {
+    const { embed, buttons } = expectWithinLimits(card());
+    expect(embed?.title).toBe("Hangzhou: 2.85 million talents (2021)");
+    expect(embed?.description?.startsWith(`${HEADLINE}\n\n• Fact 1:`)).toBe(true);
+    expect(buttons.map((b) => [b.label, decodeSuggestion(b.custom_id)])).toEqual([
+      ["talent clubs (5)", { command: "city", args: { name: "Hangzhou", topic: "clubs" } }],
+      ["investment (3)", { command: "city", args: { name: "Hangzhou", topic: "investment" } }],
+      ["/policy 115 Plan", { command: "policy", args: { name: "115 Plan" } }],
+    ]);
+  });
+
+  it("puts the topics in their own row, above the follow-ups", () => {
+    const rows = renderAnswer(card()).components.map((row) => row.components.map((b) => b.label));
+    expect(rows).toEqual([["talent clubs (5)", "investment (3)"], ["/policy 115 Plan"]]);
+  });
+
+  it("says in Chinese what it left out of a Chinese card", () => {
+    const long = card("zh");
+    const facts = Array.from({ length: 60 }, (_, i) => ({ ...(long.facts[0] as AnswerFact), id: `z${i}` }));
+    const { embed } = expectWithinLimits({ ...long, facts });
+    expect(embed?.description?.startsWith("截至2021年，杭州已吸引285万人才。")).toBe(true);
+    expect(embed?.description).toMatch(/另有 \d+ 条事实未列出/);
+    expect(visibleLength({ ...long, facts })).toBeLessThan(1500);
+  });
+
+  it("keeps a card under 1,500 characters, its headline first, whatever its parts", () => {
+    fc.assert(
+      fc.property(arbitraryCard, (c) => {
+        const { embed } = expectWithinLimits(c);
+        expect(visibleLength(c)).toBeLessThan(1500);
+        expect(embed?.title).toBe(truncate(c.title, 120));
+        expect(c.body.startsWith((embed?.description ?? "").split("\n")[0]?.replace(/…$/, "") ?? "")).toBe(
+          true,
+        );
+      }),
+      { numRuns: 100 },
     );
   });
 });

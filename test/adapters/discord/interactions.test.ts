@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
+import { encodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import { Core } from "../../../src/core/core.js";
 import { interact, NOW, type RunningBot, replyOf, startBot, visibleText } from "./harness.js";
 import { autocomplete, botMessage, buttonClick, ids, slashCommand } from "./payloads.js";
@@ -38,7 +39,7 @@ describe("Discord slash commands, served against a fake Discord", () => {
     ["policy", { name: "Fixture Talent Plan" }, "Fixture Talent Plan", "10,000 yuan"],
     ["convention", {}, "Convention on Exchange of Overseas Talents", "held in Guangzhou every December"],
     ["sources", {}, "Sources", "Guangzhou: hotspot for returning talents"],
-    ["help", {}, "How to use returnee-bot", "/city name:"],
+    ["help", {}, "How to use returnee-bot", "/city name [topic:…] — "],
     ["ask", { question: "How many returnees are in Guangzhou?" }, "Guangzhou", "60,000 returnees"],
   ])("answers /%s from the core", async (name, options, title, text) => {
     const reply = replyOf(await interact(bot.fake, slashCommand(name, options)));
@@ -66,11 +67,11 @@ describe("Discord slash commands, served against a fake Discord", () => {
     expect(ask.allowed_mentions).toEqual(SILENT);
   });
 
-  it("declines a city it does not know plainly, offering what it can answer as text and buttons", async () => {
+  it("declines a city it does not know plainly, offering what it can answer as buttons", async () => {
     const reply = replyOf(await interact(bot.fake, slashCommand("city", { name: "Atlantis" })));
     expect(reply.embeds?.[0]?.title).toBe("Not in my sources");
     expect(reply.embeds?.[0]?.description).toContain('I have nothing on a city called "Atlantis"');
-    expect(reply.embeds?.[0]?.description).toContain("Here is what I can answer: /city Hangzhou");
+    expect(reply.embeds?.[0]?.description).toContain("Here is what I can answer:");
     const buttons = reply.components?.flatMap((row) => row.components) ?? [];
     expect(buttons.map((b) => b.label)).toContain("/city Guangzhou");
   });
@@ -86,9 +87,31 @@ describe("Discord slash commands, served against a fake Discord", () => {
     expect(visibleText(reply)).toContain("There is no /weather command");
   });
 
-  it.each(["hang", "杭", "HZ"])("offers Hangzhou when %s is typed into /city's name", async (typed) => {
-    const callback = await interact(bot.fake, autocomplete("city", "name", typed));
-    expect(callback.body).toEqual({ type: 8, data: { choices: [{ name: "Hangzhou", value: "Hangzhou" }] } });
+  it.each(["hang", "杭", "杭州", "HZ"])(
+    "offers Hangzhou, in English and Chinese, when %s is typed into /city's name",
+    async (typed) => {
+      const callback = await interact(bot.fake, autocomplete("city", "name", typed));
+      expect(callback.body).toEqual({
+        type: 8,
+        data: { choices: [{ name: "Hangzhou 杭州", value: "Hangzhou" }] },
+      });
+    },
+  );
+
+  it("offers 广州 for 广, with the English name as the value the command receives", async () => {
+    const callback = await interact(bot.fake, autocomplete("city", "name", "广"));
+    expect(callback.body).toEqual({
+      type: 8,
+      data: { choices: [{ name: "Guangzhou 广州", value: "Guangzhou" }] },
+    });
+  });
+
+  it("answers /help in Chinese, with the commands' Chinese names, to someone whose Discord is in Chinese", async () => {
+    const simplified = replyOf(await interact(bot.fake, slashCommand("help", {}, { locale: "zh-CN" })));
+    expect(simplified.embeds?.[0]?.title).toBe("如何使用 returnee-bot");
+    expect(simplified.embeds?.[0]?.description).toContain("/城市 名称 [主题]：");
+    const traditional = replyOf(await interact(bot.fake, slashCommand("help", {}, { locale: "zh-TW" })));
+    expect(traditional.embeds?.[0]?.description).toContain("/城市 名稱 [主題]：");
   });
 
   it("offers programmes when the start of one is typed into /policy's name", async () => {
@@ -109,6 +132,24 @@ describe("Discord slash commands, served against a fake Discord", () => {
     expect(reply.embeds?.[0]?.title).toBe("Fixture Talent Plan");
     expect(reply.allowed_mentions).toEqual(SILENT);
   });
+
+  it("runs the command a card's topic button encodes, with its options", async () => {
+    const customId = encodeSuggestion({
+      command: "city",
+      args: { name: "GZ", topic: "clubs" },
+      label: "clubs (2)",
+    });
+    const click = buttonClick(customId, botMessage(ids.general, {}), { locale: "zh-CN" });
+    const reply = replyOf(await interact(bot.fake, click));
+    expect(reply.embeds?.[0]?.title).toContain("Guangzhou");
+  });
+
+  it("runs a /help button in the clicker's language", async () => {
+    const click = buttonClick(encodeSuggestion({ command: "help", args: {} }), botMessage(ids.general, {}), {
+      locale: "zh-TW",
+    });
+    expect(replyOf(await interact(bot.fake, click)).embeds?.[0]?.title).toBe("如何使用 returnee-bot");
+  });
 });
 
 describe("Discord slash commands over the bundled knowledge base", () => {
@@ -127,9 +168,9 @@ describe("Discord slash commands over the bundled knowledge base", () => {
     expect(reply.embeds?.[0]?.fields?.[0]?.value).toMatch(/published \d{4}-\d{2}-\d{2}|undated/);
   });
 
-  it("offers Hangzhou for 杭 typed into /city's name", async () => {
+  it("offers Hangzhou 杭州 for 杭 typed into /city's name", async () => {
     const callback = await interact(bot.fake, autocomplete("city", "name", "杭"));
-    const { choices } = (callback.body as { data: { choices: { name: string }[] } }).data;
-    expect(choices.map((c) => c.name)).toContain("Hangzhou");
+    const { choices } = (callback.body as { data: { choices: { name: string; value: string }[] } }).data;
+    expect(choices).toContainEqual({ name: "Hangzhou 杭州", value: "Hangzhou" });
   });
 });

@@ -38,3 +38,17 @@ export function expectWithinLimits(answer: Answer) {
   expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
   return { embed, buttons };
 }
+
+/** Every character a person reads in a reply: content, embed text and button labels. */
+export function visibleLength(answer: Answer): number {
+  const reply = renderAnswer(answer);
+  const embed = reply.embeds[0];
+  return [
+    reply.content ?? "",
+    embed?.title ?? "",
+    embed?.description ?? "",
+    embed?.footer?.text ?? "",
+    ...(embed?.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ...reply.components.flatMap((row) => row.components.map((b) => b.label ?? "")),
+  ].join("").length;
+}

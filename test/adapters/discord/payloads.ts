@@ -141,6 +141,8 @@ interface Where {
   dm?: boolean;
   /** Who sends it; the human asker unless said. */
   user?: object;
+  /** The asker's Discord language; British English unless said. */
+  locale?: string;
 }
 
 export interface InteractionPayload {
@@ -171,7 +173,7 @@ function interaction(type: number, data: object, where: Where = {}, extra: objec
     data,
     ...place,
     app_permissions: PERMISSIONS,
-    locale: "en-GB",
+    locale: where.locale ?? "en-GB",
     entitlements: [],
     authorizing_integration_owners: { "0": ids.guild },
     attachment_size_limit: 10_485_760,
@@ -204,8 +206,8 @@ export function autocomplete(name: string, option: string, typed: string) {
 }
 
 /** A click on a button of a message the bot sent. */
-export function buttonClick(customId: string, message: Record<string, unknown>) {
-  return interaction(3, { custom_id: customId, component_type: 2 }, {}, { message });
+export function buttonClick(customId: string, message: Record<string, unknown>, where: Where = {}) {
+  return interaction(3, { custom_id: customId, component_type: 2 }, where, { message });
 }
 
 /** The bot's earlier message that carried the button, as Discord attaches it to the click. */

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runLine } from "../../../commands/index.js";
+import { decodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import {
   clip,
   escapeMrkdwn,
@@ -8,34 +9,23 @@ import {
   renderAnswer,
   renderNotice,
 } from "../../../src/adapters/slack/format.js";
-import { messages, slackMessages } from "../../../src/core/messages.js";
-import type { Answer } from "../../../src/core/types.js";
+import { slackMessages } from "../../../src/adapters/slack/messages.js";
+import { messages } from "../../../src/core/messages.js";
 import { fixtureCore } from "../../helpers.js";
-import { expectInert, expectWithinLimits, mrkdwnTexts } from "./limits.js";
+import { answerOf as answer, arbitraryAnswer, arbitraryCard, card, HEADLINE } from "../answers.js";
+import { buttonsOf, expectInert, expectWithinLimits, mrkdwnTexts, visibleLength } from "./limits.js";
 
 const core = fixtureCore();
+const en = slackMessages.en;
 
 const json = (value: unknown) => JSON.stringify(value);
-
-function answer(parts: Partial<Answer>): Answer {
-  return {
-    answered: true,
-    language: "en",
-    title: "A title",
-    body: "A body.",
-    facts: [],
-    sources: [],
-    ageNote: "",
-    suggestions: [],
-    score: 1,
-    ...parts,
-  };
-}
+const buttons = (message: ReturnType<typeof renderAnswer>) =>
+  buttonsOf(message).map((b) => [b.text.text, decodeSuggestion(b.value ?? "")]);
 
 const HOSTILE = "<!channel> <@U123> <!here> @here @everyone & <https://evil.example|click> &amp;";
 
 describe("renderAnswer", () => {
-  it("renders a header, the lead, the facts with their dates and sources, and the age note", () => {
+  it("renders a header, the lead, each fact alone on a line, the source, and the age note", () => {
     const message = renderAnswer(core.city("Guangzhou"));
     const [header, ...rest] = message.blocks;
     expect(header).toMatchObject({
@@ -44,9 +34,7 @@ describe("renderAnswer", () => {
     });
     const all = json(rest);
     expect(all).toContain("A southern city.");
-    expect(all).toContain(
-      "• Guangzhou had drawn more than 67,000 overseas returnees by July 2017. _(as of July 2017)_ [1]",
-    );
+    expect(all).toContain("• Guangzhou had drawn more than 67,000 overseas returnees by July 2017.");
     expect(all).toContain(
       "[1] *Alpha City courts returning scholars*, Alpha Daily; published 2017-09-06, 9 years ago",
     );
@@ -71,25 +59,32 @@ describe("renderAnswer", () => {
     );
   });
 
-  it("offers follow-ups as commands", () => {
+  it("offers follow-ups as buttons that carry their command", () => {
     const message = renderAnswer(core.ask("How many returnees has Guangzhou attracted?"));
-    expect(json(message.blocks)).toContain(`${slackMessages.tryThese} \`/city Guangzhou\``);
+    expect(buttons(message)).toContainEqual([
+      "/city Guangzhou",
+      { command: "city", args: { name: "Guangzhou" } },
+    ]);
+    expect(message.blocks.at(-1)?.type).toBe("actions");
   });
 
-  it("says plainly when it declines, and offers what it can answer", () => {
+  it("says plainly when it declines, and offers what it can answer as buttons", () => {
     const message = renderAnswer(core.ask("How do I cook fried rice?"));
     expect(message.blocks[0]).toMatchObject({ type: "header", text: { text: messages.declineTitle } });
     const all = json(message.blocks);
     expect(all).toContain(messages.declineBody);
-    expect(all).toContain(slackMessages.offer);
-    expect(all).toContain("• `/city Guangzhou`");
+    expect(all).toContain(en.offer);
+    expect(buttons(message)).toContainEqual([
+      "/city Guangzhou",
+      { command: "city", args: { name: "Guangzhou" } },
+    ]);
     expect(message.text).toMatch(/^Not in my sources\n/);
   });
 
   it("offers /help when a decline comes without suggestions", () => {
     const declined = core.ask("x".repeat(600));
     expect(declined.suggestions).toEqual([]);
-    expect(json(renderAnswer(declined).blocks)).toContain("• `/help`");
+    expect(buttons(renderAnswer(declined))).toEqual([["/help", { command: "help", args: {} }]]);
   });
 
   it("escapes everything a user could have typed, in the blocks and the text", () => {
@@ -104,15 +99,16 @@ describe("renderAnswer", () => {
     const message = renderAnswer(
       answer({
         body: HOSTILE,
-        facts: [{ id: "f", text: HOSTILE, topic: "returnees", sourceId: "s", asOf: HOSTILE }],
+        facts: [{ id: "f", text: HOSTILE, topic: "returnees", sourceId: "s", asOf: "" }],
         sources: [{ id: "s", title: HOSTILE, publisher: HOSTILE, author: HOSTILE, date: null, age: HOSTILE }],
         ageNote: HOSTILE,
+        more: [{ command: "ask", args: { question: HOSTILE }, label: HOSTILE }],
         suggestions: [{ command: "ask", args: { question: HOSTILE } }],
       }),
     );
     expectInert(message);
     expect(mrkdwnTexts(message).filter((t) => t.includes("&lt;!channel&gt;")).length).toBeGreaterThanOrEqual(
-      5,
+      4,
     );
   });
 
@@ -146,58 +142,59 @@ describe("renderAnswer", () => {
     expectInert(message);
     expect(message.blocks).toHaveLength(50);
     const all = json(message.blocks);
-    expect(all).toMatch(/…and \d+ more facts, cut to fit one Slack message\./);
-    expect(all).toContain(slackMessages.moreSources(20));
+    expect(all).toMatch(/…and \d+ more facts, left out to keep one Slack message short\./);
+    expect(all).toContain(en.moreSources(20));
     expect(all).toMatch(/_Age /);
   });
 
-  it("keeps every limit and escapes everything, whatever the answer", () => {
-    // Mostly the characters that matter to Slack, among any others.
-    const unit = fc.oneof(
-      fc.constantFrom("<", ">", "&", "@", "here", "channel", "amp;", "lt;", "!", " ", "\n", "😀", "*"),
-      fc.string({ unit: "grapheme", minLength: 1, maxLength: 1 }),
-    );
-    const text = fc.string({ unit, maxLength: 1500 });
-    const short = fc.string({ unit, minLength: 1, maxLength: 100 });
-    const arbitraryAnswer = fc.record({
-      answered: fc.boolean(),
-      language: fc.constantFrom("en" as const, "zh" as const),
-      title: text,
-      body: text,
-      facts: fc.array(
-        fc.record({
-          id: short,
-          text,
-          topic: fc.constant("returnees" as const),
-          sourceId: fc.constantFrom("a", "b", "c"),
-          asOf: short,
-        }),
-        { maxLength: 120 },
-      ),
-      sources: fc.array(
-        fc.record({
-          id: fc.constantFrom("a", "b", "c"),
-          title: text,
-          publisher: short,
-          date: fc.constant(null),
-          age: short,
-        }),
-        { maxLength: 25 },
-      ),
-      ageNote: text,
-      suggestions: fc.array(
-        short.map((question) => ({ command: "ask", args: { question } })),
-        { maxLength: 30 },
-      ),
-      score: fc.double({ min: 0, max: 1, noNaN: true }),
-    });
+  it("keeps every limit and escapes everything, whatever the answer, long Chinese text included", () => {
     fc.assert(
-      fc.property(arbitraryAnswer, (a) => {
+      fc.property(arbitraryAnswer({ text: 4000, facts: 120, sources: 25 }), (a) => {
         const message = renderAnswer(a);
         expectWithinLimits(message);
         expectInert(message);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("renderAnswer of a card", () => {
+  it("shows the headline first, in its own section, then the facts, then its topics as buttons", () => {
+    const message = renderAnswer(card());
+    const [header, headline, facts, topics] = message.blocks;
+    expect(header).toMatchObject({ type: "header", text: { text: "Hangzhou: 2.85 million talents (2021)" } });
+    expect(headline).toMatchObject({ type: "section", text: { text: HEADLINE } });
+    expect(facts).toMatchObject({ type: "section", text: { text: expect.stringMatching(/^• Fact 1:/) } });
+    expect(topics?.type).toBe("actions");
+    expect(buttons(message)).toEqual([
+      ["talent clubs (5)", { command: "city", args: { name: "Hangzhou", topic: "clubs" } }],
+      ["investment (3)", { command: "city", args: { name: "Hangzhou", topic: "investment" } }],
+      ["/policy 115 Plan", { command: "policy", args: { name: "115 Plan" } }],
+    ]);
+  });
+
+  it("says in Chinese what it left out of a long Chinese card, within 1,500 characters", () => {
+    const long = card("zh");
+    const facts = Array.from(
+      { length: 60 },
+      (_, i) => ({ ...long.facts[0], id: `z${i}` }) as (typeof long.facts)[0],
+    );
+    const message = renderAnswer({ ...long, facts });
+    expectWithinLimits(message);
+    expect(json(message.blocks)).toMatch(/另有 \d+ 条事实未列出/);
+    expect(visibleLength(message)).toBeLessThan(1500);
+  });
+
+  it("keeps a card under 1,500 characters, headline first, whatever its parts", () => {
+    fc.assert(
+      fc.property(arbitraryCard, (c) => {
+        const message = renderAnswer(c);
+        expectWithinLimits(message);
+        expectInert(message);
+        expect(visibleLength(message)).toBeLessThan(1500);
+      }),
+      { numRuns: 100 },
     );
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { type Block, LIMITS, type SlackMessage } from "../../../src/adapters/slack/format.js";
+import { type Block, BUTTON_ACTION, LIMITS, type SlackMessage } from "../../../src/adapters/slack/format.js";
 
 /** Every text of a message that Slack reads as mrkdwn, with the fallback `text`. */
 export function mrkdwnTexts(message: SlackMessage): string[] {
@@ -31,8 +31,42 @@ export function expectWithinLimits(message: SlackMessage): void {
         expect(e.text.length).toBeGreaterThan(0);
         expect(e.text.length).toBeLessThanOrEqual(3000);
       }
+    } else if (block.type === "actions") {
+      expect(block.elements.length).toBeGreaterThan(0);
+      expect(block.elements.length).toBeLessThanOrEqual(25);
+      for (const e of block.elements) {
+        if (e.type !== "button") throw new Error(`unexpected ${e.type}`);
+        expect(e.text.text.length).toBeGreaterThan(0);
+        expect(e.text.text.length).toBeLessThanOrEqual(75);
+        expect(e.value?.length ?? 0).toBeLessThanOrEqual(2000);
+        expect(e.action_id).toMatch(BUTTON_ACTION);
+      }
     } else throw new Error(`unexpected block ${block.type}`);
   }
+  const ids = buttonsOf(message).map((b) => b.action_id);
+  expect(new Set(ids).size).toBe(ids.length);
+}
+
+/** Every button of a message, in order. */
+export function buttonsOf(message: SlackMessage) {
+  return message.blocks.flatMap((b) =>
+    b.type === "actions" ? b.elements.flatMap((e) => (e.type === "button" ? [e] : [])) : [],
+  );
+}
+
+/** Every character a person reads in the blocks, the buttons' labels included. */
+export function visibleLength(message: SlackMessage): number {
+  return [...mrkdwnTexts(message).slice(1), ...plainTexts(message)].join("").length;
+}
+
+function plainTexts(message: SlackMessage): string[] {
+  return message.blocks.flatMap((b) =>
+    b.type === "header"
+      ? [b.text.text]
+      : b.type === "actions"
+        ? b.elements.flatMap((e) => (e.type === "button" ? [e.text.text] : []))
+        : [],
+  );
 }
 
 /** No raw <, > or & outside an entity: nothing can become a mention, a link or a broadcast. */

@@ -14,6 +14,7 @@ interface Manifest {
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url?: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url?: string };
     socket_mode_enabled: boolean;
   };
 }
@@ -31,7 +32,7 @@ describe("slackManifest", () => {
 
   it("hints at each command's options", () => {
     const city = http.features.slash_commands.find((c) => c.command === "/city");
-    expect(city?.usage_hint).toBe("[name]");
+    expect(city?.usage_hint).toBe("[name] [topic:…]");
   });
 
   it("sends commands and events to /slack/events at the given URL in HTTP mode", () => {
@@ -48,6 +49,14 @@ describe("slackManifest", () => {
       expect.arrayContaining(["app_mentions:read", "chat:write", "commands", "im:history"]),
     );
     expect(http.features.app_home.messages_tab_enabled).toBe(true);
+  });
+
+  it("turns on interactivity, so that buttons come back to the app", () => {
+    expect(http.settings.interactivity).toEqual({
+      is_enabled: true,
+      request_url: "https://bot.example.com/slack/events",
+    });
+    expect(socket.settings.interactivity).toEqual({ is_enabled: true });
   });
 
   it("enables Socket Mode and names no request URL in Socket Mode", () => {

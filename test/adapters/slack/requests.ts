@@ -91,3 +91,33 @@ export function directMessage(
 ) {
   return { type: "message", channel_type: "im", user: "U0000001", text, ts, channel, ...extra };
 }
+
+/** A click on a button of a message the bot sent, as Slack posts it: a `block_actions` payload. */
+export function buttonClick(
+  button: { action_id?: string | undefined; value?: string | undefined; text: { text: string } },
+  responseUrl: string,
+  channel = "C0000001",
+) {
+  return {
+    type: "block_actions",
+    user: { id: "U0000001", username: "asker", team_id: TEAM_ID },
+    api_app_id: "A0000001",
+    token: "verification-token",
+    container: { type: "message", message_ts: "1700000000.000100", channel_id: channel, is_ephemeral: false },
+    trigger_id: "1.2.4",
+    team: { id: TEAM_ID, domain: "example" },
+    channel: { id: channel, name: "general" },
+    message: { type: "message", ts: "1700000000.000100", text: "", blocks: [] },
+    response_url: responseUrl,
+    actions: [
+      {
+        type: "button",
+        action_id: button.action_id,
+        block_id: "b1",
+        text: { type: "plain_text", text: button.text.text },
+        value: button.value,
+        action_ts: "1700000001.000200",
+      },
+    ],
+  };
+}

@@ -1,19 +1,20 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatJsonLine, formatText } from "../../../src/adapters/terminal/format.js";
 import { fixtureCore } from "../../helpers.js";
+import { arbitraryCard, card, HEADLINE } from "../answers.js";
 
 const core = fixtureCore();
 
 describe("formatText", () => {
-  it("shows each fact with its date and the number of its source", () => {
+  it("shows each fact alone on its line, the source once, and the age of the figures once", () => {
     const text = formatText(core.ask("guangzhou green cards"));
-    expect(text).toContain(
-      "• Guangzhou had issued 2,515 talent green cards by mid-2017. (as of June 2017) [1]",
-    );
+    expect(text).toContain("• Guangzhou had issued 2,515 talent green cards by mid-2017.\n");
+    expect(text).not.toContain("(as of");
     expect(text).toContain(
       '[1] "Alpha City courts returning scholars", Alpha Daily; published 2017-09-06, 9 years ago',
     );
-    expect(text).toMatch(/These figures date from June 2017/);
+    expect(text.match(/These figures date from June 2017/g)).toHaveLength(1);
   });
 
   it("names an article's author and marks an undated one", () => {
@@ -26,6 +27,35 @@ describe("formatText", () => {
     const text = formatText(core.ask("What is the average rent in Guangzhou?"));
     expect(text).toMatch(/^Not in my sources\n/);
     expect(text).toMatch(/Try: \/city Guangzhou/);
+  });
+});
+
+describe("formatText of a card", () => {
+  it("leads with the title and the headline, and lists its topics as commands to type", () => {
+    const text = formatText(card());
+    expect(text.startsWith(`Hangzhou: 2.85 million talents (2021)\n${HEADLINE}\n\n• Fact 1:`)).toBe(true);
+    expect(text).toContain(
+      "\nMore: talent clubs (5) `/city Hangzhou topic:clubs` · investment (3) `/city Hangzhou topic:investment`\n",
+    );
+    expect(text).toMatch(/\nTry: \/policy 115 Plan$/);
+  });
+
+  it("writes a Chinese card's own words in Chinese", () => {
+    const text = formatText(card("zh"));
+    expect(text).toContain("更多：人才俱乐部 (5) `/city Hangzhou topic:clubs`");
+    expect(text).toContain("\n来源：\n");
+    expect(text).toContain("试试：/policy 115 Plan");
+  });
+
+  it("keeps a card under 1,500 characters, headline first, whatever its parts", () => {
+    fc.assert(
+      fc.property(arbitraryCard, (c) => {
+        const text = formatText(c);
+        expect(text.length).toBeLessThan(1500);
+        expect(text.split("\n")[0]).toBe(c.title.length <= 120 ? c.title : expect.stringMatching(/…$/));
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 

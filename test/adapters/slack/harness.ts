@@ -1,0 +1,43 @@
+/**
+ * A fake Slack and the real Bolt app in HTTP mode connected to it, serving the fixture core, with
+ * signed senders for slash commands and button clicks.
+ */
+import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
+import type { Core } from "../../../src/core/core.js";
+import { FakeSlack } from "../../fakes/slack.js";
+import { fixtureCore, testDesk } from "../../helpers.js";
+import { BOT_TOKEN, buttonClick, postSigned, SIGNING_SECRET, slashCommand } from "./requests.js";
+
+const FORM = "application/x-www-form-urlencoded";
+
+export interface RunningSlack {
+  fake: FakeSlack;
+  service: SlackService;
+  /** Sends a signed slash command whose answer goes to the fake response_url `responseId`. */
+  command(command: string, text: string, responseId: string): Promise<{ status: number }>;
+  /** Sends a signed click on `button`, whose answer goes to the fake response_url `responseId`. */
+  click(button: Parameters<typeof buttonClick>[0], responseId: string): Promise<{ status: number }>;
+  stop(): Promise<void>;
+}
+
+export async function startSlackApp(core: Core = fixtureCore()): Promise<RunningSlack> {
+  const fake = await new FakeSlack().start();
+  const service = await startSlack(
+    core,
+    { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
+    testDesk().desk,
+    { host: "127.0.0.1" },
+  );
+  const url = `http://127.0.0.1:${service.port}/slack/events`;
+  const post = (form: Record<string, string>) => postSigned(url, new URLSearchParams(form).toString(), FORM);
+  return {
+    fake,
+    service,
+    command: (command, text, id) => post(slashCommand(command, text, fake.responseUrl(id))),
+    click: (button, id) => post({ payload: JSON.stringify(buttonClick(button, fake.responseUrl(id))) }),
+    stop: async () => {
+      await service.stop();
+      await fake.close();
+    },
+  };
+}
