@@ -66,7 +66,7 @@ export function testDesk(
     ...(options.limiter === undefined ? {} : { limiter: options.limiter }),
     ...(options.unanswered === undefined
       ? {}
-      : { unanswered: new UnansweredLog(options.unanswered, log.logger, () => TODAY) }),
+      : { unanswered: new UnansweredLog(options.unanswered, log.logger, { now: () => TODAY }) }),
   });
   return { desk, log };
 }

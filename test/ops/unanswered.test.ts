@@ -33,7 +33,7 @@ describe("the text a curator reads", () => {
 describe("the unanswered log", () => {
   it("appends one JSON line per declined question: normalised text, time, platform, nearest facts, no ids", async () => {
     const file = path.join(tempDir(), "unanswered.jsonl");
-    const log = new UnansweredLog(file, captureLogs().logger, () => TODAY);
+    const log = new UnansweredLog(file, captureLogs().logger, { now: () => TODAY });
     const line = "<@U0000001> How many returnees live in Shenzhen?";
     log.record("slack", line, runLine(line, core));
     log.record("discord", "/city Atlantis", runLine("/city Atlantis", core));
