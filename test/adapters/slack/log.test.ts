@@ -32,8 +32,18 @@ describe("Bolt's logger, backed by the project's pino logger", () => {
     expect(logger.getLevel()).toBe(LogLevel.ERROR);
   });
 
-  it("maps LOG_LEVEL onto Bolt's levels", () => {
-    expect(["trace", "debug", "info", "warn", "error", "fatal", "silent"].map(boltLevel)).toEqual([
+  it("maps LOG_LEVEL onto Bolt's levels, its debug lines only with SLACK_DEBUG_LOGS", () => {
+    const levels = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
+    expect(levels.map((level) => boltLevel(level))).toEqual([
+      LogLevel.INFO,
+      LogLevel.INFO,
+      LogLevel.INFO,
+      LogLevel.WARN,
+      LogLevel.ERROR,
+      LogLevel.ERROR,
+      LogLevel.ERROR,
+    ]);
+    expect(levels.map((level) => boltLevel(level, true))).toEqual([
       LogLevel.DEBUG,
       LogLevel.DEBUG,
       LogLevel.INFO,
