@@ -112,6 +112,20 @@ export function buildSlackApp(
   return app;
 }
 
+/** What a network failure hides under "fetch failed": the innermost cause, e.g. " (ECONNREFUSED …)". */
+function underlying(error: unknown): string {
+  let inner: unknown = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const next =
+      (inner as { original?: unknown; cause?: unknown }).original ?? (inner as { cause?: unknown }).cause;
+    if (!(next instanceof Error)) break;
+    inner = next;
+  }
+  if (inner === error || !(inner instanceof Error)) return "";
+  const { code, message } = errorFields(inner);
+  return ` (${code === undefined ? "" : `${String(code)}: `}${String(message)})`;
+}
+
 /** Turns Slack refusing a token into a configuration problem that names the variable. */
 function startError(error: unknown, variable: string, step: string, secrets: readonly string[]): Error {
   if (error instanceof Error && (error as { code?: unknown }).code === webApi.ErrorCode.PlatformError) {
@@ -120,7 +134,10 @@ function startError(error: unknown, variable: string, step: string, secrets: rea
   }
   const { type, message } = errorFields(error);
   return new Error(
-    redact(`Slack could not start: ${step} failed: ${String(type ?? "Error")}: ${String(message)}`, secrets),
+    redact(
+      `Slack could not start: ${step} failed: ${String(type ?? "Error")}: ${String(message)}${underlying(error)}`,
+      secrets,
+    ),
   );
 }
 
