@@ -4,6 +4,8 @@
  */
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
+import { TOKEN } from "./adapters/discord/harness.js";
+import { ids } from "./adapters/discord/payloads.js";
 import { BOT_TOKEN, SIGNING_SECRET } from "./adapters/slack/requests.js";
 import { FakeSlack, type Received } from "./fakes/slack.js";
 import { serveUntilExit } from "./helpers.js";
@@ -56,5 +58,18 @@ describe("Slack at start-up", () => {
     } finally {
       await fake.close();
     }
+  });
+});
+
+describe("Discord at start-up", () => {
+  it("stops with a line naming Discord when its API is unreachable", async () => {
+    const { code, err } = await serveUntilExit({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: ids.app,
+      DISCORD_API_URL: (await nothingListening()).replace(/\/api\/$/, ""),
+    });
+    expect(code).toBe(1);
+    expect(err).toMatch(/returnee-bot stopped: Discord could not start: /);
+    expect(err).not.toContain(TOKEN);
   });
 });
