@@ -45,7 +45,7 @@ function loggingFetch(logger: Logger): webApi.FetchFunction {
   };
 }
 
-/** At start-up, auth.test is tried three times within about 25 s, not for minutes: a bot that cannot reach Slack says so. */
+/** At start-up auth.test is tried three times, 7 s each at most: within 25 s, not minutes, a bot that cannot reach Slack says so. */
 const START_RETRIES: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 };
 const START_REQUEST_TIMEOUT_MS = 7000;
 
@@ -54,8 +54,19 @@ interface BotIdentity {
   botId: string;
 }
 
+/**
+ * The project's logger for Slack's lines, and Bolt's logger over it at the level LOG_LEVEL and
+ * SLACK_DEBUG_LOGS give, for Bolt and its Web API clients.
+ */
+function slackLoggers(config: SlackConfig, desk: Desk) {
+  const logger = desk.logger.child({ platform: "slack" });
+  const level = boltLevel(desk.logger.level, config.debugLogs);
+  return { logger, level, boltLogger: new BoltLogger(logger, level) };
+}
+
 /** auth.test, once: it checks the bot token and tells the app its own ids, to ignore its own messages. */
-async function whoAmI(config: SlackConfig, logger: Logger, boltLogger: BoltLogger): Promise<BotIdentity> {
+async function whoAmI(config: SlackConfig, desk: Desk): Promise<BotIdentity> {
+  const { logger, boltLogger } = slackLoggers(config, desk);
   const client = new webApi.WebClient(config.botToken, {
     ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
     logger: boltLogger,
@@ -80,9 +91,7 @@ export function buildSlackApp(
   identity: BotIdentity,
   options: SlackOptions = {},
 ): App {
-  const logger = desk.logger.child({ platform: "slack" });
-  const level = boltLevel(desk.logger.level, config.debugLogs);
-  const boltLogger = new BoltLogger(logger, level);
+  const { logger, level, boltLogger } = slackLoggers(config, desk);
   const app = new App({
     token: config.botToken,
     ...identity,
@@ -152,12 +161,7 @@ export async function startSlackApp(
   options: SlackOptions = {},
 ): Promise<SlackService> {
   const secrets = secretsOf(config);
-  const logger = desk.logger.child({ platform: "slack" });
-  const identity = await whoAmI(
-    config,
-    logger,
-    new BoltLogger(logger, boltLevel(desk.logger.level, config.debugLogs)),
-  ).catch((error: unknown) => {
+  const identity = await whoAmI(config, desk).catch((error: unknown) => {
     throw startError(error, "SLACK_BOT_TOKEN", "auth.test", secrets);
   });
   const app = buildSlackApp(core, config, desk, identity, options);
