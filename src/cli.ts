@@ -10,6 +10,7 @@ import { KnowledgeError } from "./core/loader.js";
 import { reportMessages } from "./core/messages.js";
 import { createLogger, type Logger } from "./log.js";
 import { createDesk, type Desk } from "./ops/index.js";
+import { rotatedFiles } from "./ops/line-file.js";
 import { groupUnanswered, parseUnanswered } from "./ops/report.js";
 import { reportText } from "./ops/report-text.js";
 import { guardProcess, nextSignal, type ProcessEvents, shutdown } from "./ops/shutdown.js";
@@ -151,17 +152,21 @@ async function serve(core: Core, config: Config, args: string[], io: Io, logger:
   }
 }
 
-/** `report [--top N]`: the unanswered log, grouped by similarity, most asked first. */
+/** `report [--top N]`: the unanswered log and its rotated files, grouped by similarity, most asked first. */
 async function report(config: Config, args: string[]): Promise<string> {
   const file = config.unansweredLog;
   if (file === undefined) return reportMessages.off;
   const i = args.indexOf("--top");
   const top = i === -1 ? 20 : Math.max(1, Number.parseInt(args[i + 1] ?? "", 10) || 20);
-  const content = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return "";
-    throw error;
-  });
-  const parsed = parseUnanswered(content);
+  const contents = await Promise.all(
+    [...rotatedFiles(file), file].map((f) =>
+      readFile(f, "utf8").catch((error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return "";
+        throw error;
+      }),
+    ),
+  );
+  const parsed = parseUnanswered(contents.join("\n"));
   return reportText(file, parsed, groupUnanswered(parsed.records), top);
 }
 

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { LOG_LEVELS, type LogLevelName } from "./log.js";
+import { DEFAULT_MAX_BYTES } from "./ops/line-file.js";
 import type { RateLimit } from "./ops/rate-limit.js";
 
 const Optional = z
@@ -9,19 +10,24 @@ const Optional = z
   .optional()
   .transform((v) => (v === "" ? undefined : v));
 const Url = z.url({ message: "must be a URL such as https://example.com" }).optional();
-/** A whole number of at least `min`, or `fallback` when unset. */
-const Count = (fallback: number, min: number) =>
-  Optional.transform((v) => (v === undefined ? fallback : Number(v))).pipe(
+/** Plain decimal digits only: "1e3", "0x10", "1.0" and " 8" are not numbers a person means here. */
+const decimal = (v: string) => (/^\d+$/.test(v) ? Number(v) : Number.NaN);
+/** A whole number written in decimal, from `min` to `max`, or `fallback` when unset. */
+const Count = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER, message?: string) =>
+  Optional.transform((v) => (v === undefined ? fallback : decimal(v))).pipe(
     z
-      .number({ message: `must be a whole number of at least ${min}` })
+      .number({ message: message ?? `must be a whole number of at least ${min}, in decimal digits` })
       .int()
-      .min(min),
+      .min(min, message)
+      .max(max, message),
   );
-const Switch = Optional.pipe(
-  z
-    .enum(["true", "false", "on", "off", "1", "0", "yes", "no"], { message: "must be true or false" })
-    .optional(),
-).transform((v) => v === undefined || ["true", "on", "1", "yes"].includes(v));
+/** true/false (on/off, 1/0, yes/no), or `fallback` when unset. */
+const Switch = (fallback: boolean) =>
+  Optional.pipe(
+    z
+      .enum(["true", "false", "on", "off", "1", "0", "yes", "no"], { message: "must be true or false" })
+      .optional(),
+  ).transform((v) => (v === undefined ? fallback : ["true", "on", "1", "yes"].includes(v)));
 
 /** Where declined questions go unless UNANSWERED_LOG says otherwise: the working directory. */
 export const DEFAULT_UNANSWERED_LOG = "unanswered.jsonl";
@@ -47,14 +53,14 @@ const Env = z.object({
   SLACK_SIGNING_SECRET: Optional,
   SLACK_APP_TOKEN: Optional.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
   SLACK_API_URL: Optional.pipe(Url),
-  PORT: Optional.transform((v) => (v === undefined ? 3000 : Number(v))).pipe(
-    z.number({ message: "must be a port number" }).int().min(0).max(65535),
-  ),
+  SLACK_DEBUG_LOGS: Switch(false),
+  PORT: Count(3000, 0, 65535, "must be a port number from 0 to 65535, in decimal digits"),
   LOG_LEVEL: Optional.pipe(
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   ),
   UNANSWERED_LOG: Optional,
-  RATE_LIMIT_ENABLED: Switch,
+  UNANSWERED_LOG_MAX_BYTES: Count(DEFAULT_MAX_BYTES, 1024),
+  RATE_LIMIT_ENABLED: Switch(true),
   RATE_LIMIT_BURST: Count(DEFAULT_RATE_LIMIT.burst, 1),
   RATE_LIMIT_PER_MINUTE: Count(DEFAULT_RATE_LIMIT.perMinute, 1),
 });
@@ -74,6 +80,11 @@ export interface SlackConfig {
   appToken?: string;
   apiUrl?: string;
   port: number;
+  /**
+   * SLACK_DEBUG_LOGS: at LOG_LEVEL debug or trace, also Bolt's and its clients' own debug lines,
+   * which hold user and channel ids and message text. Off unless asked for.
+   */
+  debugLogs?: boolean;
 }
 
 export interface Config {
@@ -83,6 +94,9 @@ export interface Config {
   logLevel: LogLevelName;
   /** The absolute path of the unanswered-question log; absent when UNANSWERED_LOG=off. */
   unansweredLog?: string;
+  /** The unanswered log is rotated past this size. */
+  unansweredMaxBytes: number;
+
   /** Absent when RATE_LIMIT_ENABLED=false. */
   rateLimit?: RateLimit;
 }
@@ -132,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     knowledgeDir: e.KNOWLEDGE_DIR,
     logLevel: e.LOG_LEVEL,
     unansweredLog: unanswered === "off" ? undefined : path.resolve(cwd, unanswered),
+    unansweredMaxBytes: e.UNANSWERED_LOG_MAX_BYTES,
     rateLimit: e.RATE_LIMIT_ENABLED
       ? { burst: e.RATE_LIMIT_BURST, perMinute: e.RATE_LIMIT_PER_MINUTE }
       : undefined,
@@ -153,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
             appToken: e.SLACK_APP_TOKEN,
             apiUrl: e.SLACK_API_URL,
             port: e.PORT,
+            debugLogs: e.SLACK_DEBUG_LOGS,
           }),
   });
 }

@@ -12,6 +12,23 @@ function problems(env: NodeJS.ProcessEnv): string {
   throw new Error("the configuration was accepted");
 }
 
+describe("numbers in the environment", () => {
+  it("take a port in plain decimal digits only, not 1e3, 0x10, 80.0 or 70000", () => {
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PORT: "8080" }).slack?.port,
+    ).toBe(8080);
+    for (const port of ["1e3", "0x10", "80.0", "-1", "70000", "8080abc"]) {
+      expect(problems({ PORT: port })).toContain("PORT: must be a port number");
+    }
+  });
+
+  it("read UNANSWERED_LOG_MAX_BYTES, 10 MiB by default", () => {
+    expect(loadConfig({}).unansweredMaxBytes).toBe(10 * 1024 * 1024);
+    expect(loadConfig({ UNANSWERED_LOG_MAX_BYTES: "2048" }).unansweredMaxBytes).toBe(2048);
+    expect(problems({ UNANSWERED_LOG_MAX_BYTES: "1e6" })).toContain("UNANSWERED_LOG_MAX_BYTES:");
+  });
+});
+
 describe("operations settings", () => {
   it("default to info logs, ./unanswered.jsonl and a rate limit that is on", () => {
     const config = loadConfig({}, "/srv/bot");

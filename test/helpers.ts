@@ -1,7 +1,10 @@
+import { EventEmitter } from "node:events";
 import { cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { main } from "../src/cli.js";
 import { Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
 import { createLogger, type Logger, type LogLevelName } from "../src/log.js";
 import { Desk } from "../src/ops/desk.js";
@@ -66,7 +69,7 @@ export function testDesk(
     ...(options.limiter === undefined ? {} : { limiter: options.limiter }),
     ...(options.unanswered === undefined
       ? {}
-      : { unanswered: new UnansweredLog(options.unanswered, log.logger, () => TODAY) }),
+      : { unanswered: new UnansweredLog(options.unanswered, log.logger, { now: () => TODAY }) }),
   });
   return { desk, log };
 }
@@ -93,4 +96,22 @@ export async function eventually<T>(check: () => T | undefined, what: string, ms
     if (Date.now() > deadline) throw new Error(`waited in vain for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * Runs `returnee-bot serve` in-process until it returns, as it does when a platform refuses to
+ * start: the exit code, and everything written to standard error (logs and the last line).
+ */
+export async function serveUntilExit(env: NodeJS.ProcessEnv): Promise<{ code: number; err: string }> {
+  const stderr = new PassThrough();
+  let err = "";
+  stderr.on("data", (d) => (err += d));
+  const code = await main(["serve"], {
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
+    stderr,
+    events: new EventEmitter(),
+    env: { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, UNANSWERED_LOG: "off", LOG_LEVEL: "trace", PORT: "0", ...env },
+  });
+  return { code, err };
 }

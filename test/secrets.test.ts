@@ -2,30 +2,13 @@
  * Real test tokens, refused at start-up by the fakes: the one line the CLI prints names what went
  * wrong and never the token.
  */
-import { EventEmitter } from "node:events";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli.js";
 import { TOKEN } from "./adapters/discord/harness.js";
 import { botUser, ids } from "./adapters/discord/payloads.js";
 import { BOT_TOKEN, SIGNING_SECRET } from "./adapters/slack/requests.js";
 import { FakeDiscord } from "./fakes/discord.js";
 import { FakeSlack } from "./fakes/slack.js";
-import { FIXTURE_KNOWLEDGE } from "./helpers.js";
-
-async function serve(env: NodeJS.ProcessEnv) {
-  const stderr = new PassThrough();
-  let err = "";
-  stderr.on("data", (d) => (err += d));
-  const code = await main(["serve"], {
-    stdin: new PassThrough(),
-    stdout: new PassThrough(),
-    stderr,
-    events: new EventEmitter(),
-    env: { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, UNANSWERED_LOG: "off", LOG_LEVEL: "trace", PORT: "0", ...env },
-  });
-  return { code, err };
-}
+import { serveUntilExit } from "./helpers.js";
 
 describe("a token the platform refuses", () => {
   it("stops Discord with one line that does not hold the token", async () => {
@@ -35,7 +18,7 @@ describe("a token the platform refuses", () => {
       user: botUser,
     });
     try {
-      const { code, err } = await serve({
+      const { code, err } = await serveUntilExit({
         DISCORD_TOKEN: TOKEN,
         DISCORD_APPLICATION_ID: ids.app,
         DISCORD_API_URL: fake.apiUrl,
@@ -52,7 +35,7 @@ describe("a token the platform refuses", () => {
     const fake = await new FakeSlack().start();
     fake.fail("auth.test", "invalid_auth");
     try {
-      const { code, err } = await serve({
+      const { code, err } = await serveUntilExit({
         SLACK_BOT_TOKEN: BOT_TOKEN,
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: fake.apiUrl,

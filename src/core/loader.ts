@@ -70,7 +70,8 @@ function where(p: readonly PropertyKey[]): string {
 function readJson<T>(file: string, label: string, schema: z.ZodType<T>): T {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
+    // A byte-order mark, as some editors on Windows write, is not part of the JSON.
+    raw = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new KnowledgeError(label, [error instanceof Error ? error.message : String(error)]);
   }

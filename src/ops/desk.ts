@@ -80,7 +80,7 @@ export class Desk {
       ]);
       timeout.abort();
     }
-    await this.options.unanswered?.flush();
+    this.options.unanswered?.flush();
     return this.inFlight.size;
   }
 

@@ -8,12 +8,19 @@ export type { Reply, Request, Send } from "./desk.js";
 export { Desk } from "./desk.js";
 
 /** The desk every adapter serves through, set up as the configuration says. */
-export function createDesk(config: Pick<Config, "rateLimit" | "unansweredLog">, logger: Logger): Desk {
+export function createDesk(
+  config: Pick<Config, "rateLimit" | "unansweredLog" | "unansweredMaxBytes">,
+  logger: Logger,
+): Desk {
   return new Desk({
     logger,
     ...(config.rateLimit === undefined ? {} : { limiter: new RateLimiter(config.rateLimit) }),
     ...(config.unansweredLog === undefined
       ? {}
-      : { unanswered: new UnansweredLog(config.unansweredLog, logger) }),
+      : {
+          unanswered: new UnansweredLog(config.unansweredLog, logger, {
+            maxBytes: config.unansweredMaxBytes,
+          }),
+        }),
   });
 }

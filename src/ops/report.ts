@@ -38,7 +38,26 @@ function isRecord(value: unknown): value is UnansweredRecord {
   );
 }
 
-/** Reads the JSONL log, skipping (and counting) lines that are not records. */
+/** Terminal escape sequences (CSI, OSC and the rest) and other control characters. */
+const CONTROL =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/** A string from the file as safe to print: a hand-edited log can hold escapes that drive the terminal. */
+export function printable(text: string): string {
+  return text.replace(CONTROL, "");
+}
+
+function cleaned(r: UnansweredRecord): UnansweredRecord {
+  return {
+    time: printable(r.time),
+    platform: printable(r.platform) as Platform,
+    text: printable(r.text),
+    considered: r.considered.map((id) => printable(String(id))),
+  };
+}
+
+/** Reads the JSONL log, skipping (and counting) lines that are not records; control characters are removed. */
 export function parseUnanswered(content: string): Parsed {
   const records: UnansweredRecord[] = [];
   let skipped = 0;
@@ -46,7 +65,7 @@ export function parseUnanswered(content: string): Parsed {
     if (!line.trim()) continue;
     try {
       const value: unknown = JSON.parse(line);
-      if (isRecord(value)) records.push(value);
+      if (isRecord(value)) records.push(cleaned(value));
       else skipped++;
     } catch {
       skipped++;

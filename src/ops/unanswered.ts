@@ -1,8 +1,7 @@
-import { appendFile, mkdir } from "node:fs/promises";
-import path from "node:path";
 import { normalise } from "../core/text.js";
 import type { Answer } from "../core/types.js";
 import type { Logger } from "../log.js";
+import { DEFAULT_MAX_BYTES, LineFile, type WriteFn } from "./line-file.js";
 
 /** Where a question was asked. */
 export type Platform = "discord" | "slack" | "terminal";
@@ -20,6 +19,14 @@ export interface UnansweredRecord {
 
 /** Records kept in memory while the file cannot be written; beyond this the oldest are dropped. */
 const MAX_PENDING = 1000;
+
+export interface UnansweredOptions {
+  now?: () => Date;
+  /** Rotate the file past this many bytes. */
+  maxBytes?: number;
+  /** The file layer's write, for tests that make the disk fail. */
+  write?: WriteFn;
+}
 
 /**
  * Whether an answer declines a real question the knowledge base could not answer. The core marks
@@ -43,22 +50,27 @@ export function questionText(line: string): string {
 }
 
 /**
- * The append-only JSONL file of declined questions. Recording never throws and never waits: lines
- * are written in order in the background, and a failed write (a full disk, a read-only directory)
- * is logged once and retried with the next record, so an answer never waits on the disk.
+ * The append-only JSONL file of declined questions. Each record is written whole and synchronously
+ * before `record` returns, so it is on disk before the decline is shown: nothing is lost while the
+ * disk is healthy, not even to a SIGKILL. A failed write (a full disk, a read-only directory) never
+ * throws: it is logged once, and the records wait in memory (up to 1,000, the oldest dropped and
+ * counted beyond that) to be written, in order, with the next record once the disk accepts them.
  */
 export class UnansweredLog {
+  private readonly out: LineFile;
+  private readonly now: () => Date;
   private pending: string[] = [];
   private dropped = 0;
   private failing = false;
-  private writing: Promise<void> = Promise.resolve();
-  private madeDir = false;
 
   constructor(
     readonly file: string,
     private readonly logger: Logger,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    options: UnansweredOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.out = new LineFile(file, options.maxBytes ?? DEFAULT_MAX_BYTES, options.write);
+  }
 
   /** Appends the question if the answer declines it; otherwise does nothing. */
   record(platform: Platform, line: string, answer: Answer): void {
@@ -70,39 +82,48 @@ export class UnansweredLog {
       considered: [...new Set(answer.considered)],
     };
     this.pending.push(`${JSON.stringify(record)}\n`);
-    if (this.pending.length > MAX_PENDING) this.dropped += this.pending.splice(0, 1).length;
-    this.writing = this.writing.then(() => this.write());
-  }
-
-  /** Resolves once every record so far has been written, or has failed to be. */
-  flush(): Promise<void> {
-    this.writing = this.writing.then(() => this.write());
-    return this.writing;
-  }
-
-  private async write(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const lines = this.pending;
-    this.pending = [];
-    try {
-      if (!this.madeDir) {
-        await mkdir(path.dirname(this.file), { recursive: true });
-        this.madeDir = true;
-      }
-      await appendFile(this.file, lines.join(""), "utf8");
-      if (this.failing) this.logger.info({ file: this.file }, "unanswered log: writing again");
-      this.failing = false;
-    } catch (error) {
-      this.pending = [...lines, ...this.pending];
-      const over = this.pending.length - MAX_PENDING;
-      if (over > 0) this.dropped += this.pending.splice(0, over).length;
-      if (!this.failing) {
+    if (this.pending.length > MAX_PENDING) {
+      this.pending.shift();
+      this.dropped += 1;
+      if (this.dropped === 1) {
         this.logger.warn(
-          { file: this.file, err: error, waiting: this.pending.length, dropped: this.dropped },
-          "unanswered log: cannot write; keeping records in memory and retrying with the next one",
+          { file: this.file, waiting: this.pending.length },
+          "unanswered log: memory full while the file cannot be written; dropping the oldest records",
         );
       }
-      this.failing = true;
     }
+    this.writePending();
+  }
+
+  /** Tries once more to write what waits, and says what is lost if it still cannot: for shutting down. */
+  flush(): void {
+    this.writePending();
+    if (this.pending.length === 0) return;
+    this.logger.warn(
+      { file: this.file, lost: this.pending.length, dropped: this.dropped },
+      "unanswered log: stopping with records that could not be written",
+    );
+  }
+
+  private writePending(): void {
+    while (this.pending.length > 0) {
+      try {
+        this.out.append(this.pending[0] as string);
+      } catch (error) {
+        if (!this.failing) {
+          this.logger.warn(
+            { file: this.file, err: error, waiting: this.pending.length, dropped: this.dropped },
+            "unanswered log: cannot write; keeping records in memory and retrying with the next one",
+          );
+        }
+        this.failing = true;
+        return;
+      }
+      this.pending.shift();
+    }
+    if (!this.failing) return;
+    this.logger.info({ file: this.file, dropped: this.dropped }, "unanswered log: writing again");
+    this.failing = false;
+    this.dropped = 0;
   }
 }

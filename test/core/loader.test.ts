@@ -37,6 +37,13 @@ describe("loadKnowledge", () => {
     expect(kb.facts.size).toBeGreaterThan(0);
   });
 
+  it("accepts a file that starts with a UTF-8 byte-order mark, as some editors write", () => {
+    const dir = copyOfFixture();
+    const file = path.join(dir, "sources.json");
+    writeFileSync(file, `\uFEFF${readFileSync(file, "utf8")}`);
+    expect(loadKnowledge(dir).sources.size).toBe(2);
+  });
+
   it("names the file and the parse error when a file is not JSON", () => {
     const dir = copyOfFixture();
     writeFileSync(path.join(dir, "facts", "alpha.json"), "[{ not json");

@@ -95,4 +95,32 @@ describe("returnee-bot report", () => {
     expect((await report({ UNANSWERED_LOG: missing })).out).toContain("No unanswered questions are recorded");
     expect((await report({ UNANSWERED_LOG: "off" })).out).toContain("turned off");
   });
+
+  it("reads the rotated files too, oldest first", async () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    writeFileSync(`${file}.1`, log([record("alpha")]));
+    writeFileSync(`${file}.2`, log([record("alpha"), record("beta")]));
+    writeFileSync(file, log([record("gamma")]));
+    const { out } = await report({ UNANSWERED_LOG: file });
+    expect(out).toContain(`4 unanswered questions in ${file}`);
+    expect(out).toContain("1. 2× alpha");
+  });
+
+  it("prints no terminal escapes or control characters from a hand-edited log", async () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    writeFileSync(
+      file,
+      log([
+        record("\u001b[2J\u001b[31mvisa\u001b[0m for a spouse\u0007", {
+          platform: "slack\u001b]0;pwned\u0007" as UnansweredRecord["platform"],
+          considered: ["visa\u009b-fact"],
+        }),
+      ]),
+    );
+    const { out } = await report({ UNANSWERED_LOG: file });
+    expect(out).toContain("1. 1× visa for a spouse");
+    expect(out).toContain("slack 1 · nearest facts: visa-fact");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters.
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
 });

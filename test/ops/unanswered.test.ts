@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runLine } from "../../commands/index.js";
+import type { WriteFn } from "../../src/ops/line-file.js";
 import { questionText, UnansweredLog } from "../../src/ops/unanswered.js";
 import { captureLogs, fixtureCore, TODAY, tempDir } from "../helpers.js";
 
@@ -33,11 +34,11 @@ describe("the text a curator reads", () => {
 describe("the unanswered log", () => {
   it("appends one JSON line per declined question: normalised text, time, platform, nearest facts, no ids", async () => {
     const file = path.join(tempDir(), "unanswered.jsonl");
-    const log = new UnansweredLog(file, captureLogs().logger, () => TODAY);
+    const log = new UnansweredLog(file, captureLogs().logger, { now: () => TODAY });
     const line = "<@U0000001> How many returnees live in Shenzhen?";
     log.record("slack", line, runLine(line, core));
     log.record("discord", "/city Atlantis", runLine("/city Atlantis", core));
-    await log.flush();
+    log.flush();
     const [first, second] = records(file);
     expect(first).toEqual({
       time: TODAY.toISOString(),
@@ -55,7 +56,7 @@ describe("the unanswered log", () => {
     for (const line of ["gz green cards", "", "/frobnicate", "/city", "x".repeat(501), "/help"]) {
       log.record("terminal", line, runLine(line, core));
     }
-    await log.flush();
+    log.flush();
     expect(existsSync(file)).toBe(false);
   });
 
@@ -65,7 +66,7 @@ describe("the unanswered log", () => {
     const log = new UnansweredLog(file, captureLogs().logger);
     for (const city of ["Atlantis", "Lemuria", "Mu"])
       log.record("slack", `/city ${city}`, runLine(`/city ${city}`, core));
-    await log.flush();
+    log.flush();
     expect(
       readFileSync(file, "utf8")
         .split("\n")
@@ -74,16 +75,16 @@ describe("the unanswered log", () => {
     ).toEqual(["earlier", "city atlantis", "city lemuria", "city mu"]);
   });
 
-  it("never throws on a full disk: it logs the failure once and carries on", async () => {
+  it("never throws on a full disk: it logs the failure once, carries on, and says what is lost at the end", () => {
     const logs = captureLogs();
     const log = new UnansweredLog("/dev/full", logs.logger);
     expect(() => log.record("slack", "/city Atlantis", runLine("/city Atlantis", core))).not.toThrow();
-    await log.flush();
     log.record("slack", "/city Lemuria", runLine("/city Lemuria", core));
-    await log.flush();
     const warnings = logs.entries().filter((e) => e.level === 40);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ file: "/dev/full", err: { code: "ENOSPC" }, waiting: 1 });
+    log.flush();
+    expect(logs.entries().at(-1)).toMatchObject({ level: 40, lost: 2, dropped: 0 });
   });
 
   it("keeps records in memory while the directory cannot be written, and writes them once it can", async () => {
@@ -94,14 +95,91 @@ describe("the unanswered log", () => {
     const logs = captureLogs();
     const log = new UnansweredLog(file, logs.logger);
     log.record("discord", "/city Atlantis", runLine("/city Atlantis", core));
-    await log.flush();
+    log.flush();
     const warning = logs.entries().find((e) => e.level === 40) as { err: { code: string } } | undefined;
     expect(["EEXIST", "ENOTDIR"]).toContain(warning?.err.code);
 
     rmSync(blocker);
     log.record("discord", "/city Lemuria", runLine("/city Lemuria", core));
-    await log.flush();
+    log.flush();
     expect(records(file).map((r) => r.text)).toEqual(["city atlantis", "city lemuria"]);
     expect(logs.entries().some((e) => e.msg === "unanswered log: writing again")).toBe(true);
+  });
+
+  it("cuts a write that fails part-way back to the last whole line: no torn line, none written twice", () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    // The second line written fills the disk part-way, as ENOSPC does; then the disk has room again.
+    let calls = 0;
+    const write: WriteFn = (fd, data, offset, length) => {
+      calls += 1;
+      if (calls === 2) return writeSync(fd, data, offset, Math.floor(length / 2));
+      if (calls === 3) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+      return writeSync(fd, data, offset, length);
+    };
+    const logs = captureLogs();
+    const log = new UnansweredLog(file, logs.logger, { now: () => TODAY, write });
+    for (const city of ["Atlantis", "Lemuria"])
+      log.record("slack", `/city ${city}`, runLine(`/city ${city}`, core));
+    // Only the first is in the file, whole; the half of the second was cut off.
+    expect(readFileSync(file, "utf8")).toBe(
+      `${JSON.stringify({ time: TODAY.toISOString(), platform: "slack", text: "city atlantis", considered: [] })}\n`,
+    );
+    log.record("slack", "/city Mu", runLine("/city Mu", core));
+    const lines = readFileSync(file, "utf8").split("\n");
+    expect(lines.pop()).toBe("");
+    expect(lines.map((l) => JSON.parse(l).text)).toEqual(["city atlantis", "city lemuria", "city mu"]);
+    expect(logs.entries().map((e) => [e.level, e.msg])).toEqual([
+      [40, "unanswered log: cannot write; keeping records in memory and retrying with the next one"],
+      [30, "unanswered log: writing again"],
+    ]);
+  });
+
+  it("keeps at most 1,000 records in memory while the disk fails, and logs how many it dropped", () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    let full = true;
+    const write: WriteFn = (fd, data, offset, length) => {
+      if (full) throw Object.assign(new Error("no space left on device"), { code: "ENOSPC" });
+      return writeSync(fd, data, offset, length);
+    };
+    const logs = captureLogs();
+    const log = new UnansweredLog(file, logs.logger, { write });
+    const asked = Array.from({ length: 1005 }, (_, i) => `/city Atlantis${i}`);
+    for (const line of asked.slice(0, -1)) log.record("discord", line, runLine(line, core));
+    full = false;
+    log.record("discord", asked.at(-1) ?? "", runLine(asked.at(-1) ?? "", core));
+    expect(records(file).map((r) => r.text)).toEqual(
+      asked.slice(5).map((line) => line.slice(1).toLowerCase()),
+    );
+    expect(logs.entries().find((e) => e.msg === "unanswered log: writing again")).toMatchObject({
+      dropped: 5,
+    });
+  });
+
+  it("rotates the file past its size limit, keeping every rotated file", () => {
+    const dir = tempDir();
+    const file = path.join(dir, "unanswered.jsonl");
+    const log = new UnansweredLog(file, captureLogs().logger, { maxBytes: 300 });
+    const asked = Array.from({ length: 12 }, (_, i) => `/city Atlantis${i}`);
+    for (const line of asked) log.record("terminal", line, runLine(line, core));
+    const files = readdirSync(dir).sort();
+    expect(files.length).toBeGreaterThan(2);
+    expect(files[0]).toBe("unanswered.jsonl");
+    const all = [
+      ...files.slice(1).sort((a, b) => Number(a.split(".").pop()) - Number(b.split(".").pop())),
+      files[0],
+    ];
+    const texts = all.flatMap((name) => records(path.join(dir, name ?? "")).map((r) => r.text));
+    expect(texts).toEqual(asked.map((line) => line.slice(1).toLowerCase()));
+    for (const name of files)
+      expect(readFileSync(path.join(dir, name), "utf8").length).toBeLessThanOrEqual(300);
+  });
+
+  it("starts a new file when the log is moved away", () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    const log = new UnansweredLog(file, captureLogs().logger);
+    log.record("slack", "/city Atlantis", runLine("/city Atlantis", core));
+    rmSync(file);
+    log.record("slack", "/city Lemuria", runLine("/city Lemuria", core));
+    expect(records(file).map((r) => r.text)).toEqual(["city lemuria"]);
   });
 });

@@ -2,9 +2,9 @@ import { once } from "node:events";
 import { Client, Events, GatewayIntentBits, Partials, RESTEvents } from "discord.js";
 import type { DiscordConfig } from "../../config.js";
 import type { Core } from "../../core/core.js";
-import type { Logger } from "../../log.js";
+import { errorFields, type Logger, redact } from "../../log.js";
 import type { Desk } from "../../ops/index.js";
-import type { Service } from "../service.js";
+import { type Service, START_TIMEOUT_MS, within } from "../service.js";
 import { SILENT } from "./format.js";
 import { routeEvents } from "./router.js";
 
@@ -56,19 +56,26 @@ function logClientEvents(client: Client, log: Logger): void {
   });
 }
 
-/** Logs in, routes every event to the commands, and resolves once the client is ready. */
+/**
+ * Logs in, routes every event to the commands, and resolves once the client is ready. Discord
+ * unreachable or failing stops it within START_TIMEOUT_MS, with a message saying what failed.
+ */
 export async function connectDiscord(core: Core, config: DiscordConfig, desk: Desk): Promise<Service> {
   const client = createDiscordClient(config);
   const log = desk.logger.child({ platform: "discord" });
   logClientEvents(client, log);
   routeEvents(client, core, desk);
   const ready = once(client, Events.ClientReady);
-  try {
+  const connecting = (async () => {
     await client.login(config.token);
     await ready;
+  })();
+  try {
+    await within(START_TIMEOUT_MS, "logging in to the gateway", connecting, () => client.destroy());
   } catch (error) {
     await client.destroy();
-    throw error;
+    const { message } = errorFields(error);
+    throw new Error(redact(`Discord could not start: ${String(message)}`, [config.token]));
   }
   log.info({ guilds: client.guilds.cache.size }, "connected to the Discord gateway");
   return { stop: () => client.destroy() };

@@ -1,12 +1,14 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, type CustomRoute, webApi } from "@slack/bolt";
+import { App, webApi } from "@slack/bolt";
 import { ConfigError, type SlackConfig } from "../../config.js";
 import type { Core } from "../../core/core.js";
-import { errorFields, redact } from "../../log.js";
+import { errorFields, type Logger, redact } from "../../log.js";
 import type { Desk } from "../../ops/index.js";
-import type { Service } from "../service.js";
+import { type Service, START_TIMEOUT_MS, within } from "../service.js";
 import { registerListeners } from "./listeners.js";
 import { BoltLogger, boltLevel } from "./log.js";
+import { GuardedReceiver } from "./receiver.js";
 
 export interface SlackOptions {
   /** The interface HTTP mode listens on; all of them by default. */
@@ -21,63 +23,137 @@ export interface SlackService extends Service {
   readonly port?: number;
 }
 
-/**
- * The health check load balancers and orchestrators call: it needs no Slack signature. It turns
- * 503 once the bot is shutting down, so that a balancer sends new work elsewhere.
- */
-function healthz(desk: Desk): CustomRoute {
-  return {
-    path: "/healthz",
-    method: ["GET"],
-    handler: (_req, res) => {
-      res.writeHead(desk.closing ? 503 : 200, { "Content-Type": "application/json" });
-      res.end(desk.closing ? '{"ok":false,"shuttingDown":true}' : '{"ok":true}');
-    },
-  };
-}
-
 function secretsOf(config: SlackConfig): string[] {
   return [config.botToken, config.signingSecret, config.appToken].filter((s) => s !== undefined);
 }
 
 /**
- * Builds the Bolt app: Socket Mode when an app token is set, else HTTP at /slack/events with every
- * request's signature checked. It keeps no state between requests: no conversation store, and the
- * bot's identity is read once at start-up.
+ * Slack's Web API as the bot reaches it: every 5xx or 429 is logged at warn (the client retries it
+ * without a word), naming the method, never the request.
  */
-export function buildSlackApp(core: Core, config: SlackConfig, desk: Desk, options: SlackOptions = {}): App {
-  const level = boltLevel(desk.logger.level);
-  const logger = new BoltLogger(desk.logger.child({ platform: "slack" }), level);
+function loggingFetch(logger: Logger): webApi.FetchFunction {
+  return async (url, init) => {
+    const response = await fetch(url, init);
+    if (response.status === 429 || response.status >= 500) {
+      const method = new URL(String(url)).pathname.split("/").at(-1);
+      logger.warn(
+        { platform: "slack", method, status: response.status },
+        `Slack answered ${response.status} to ${method}; the Web API client retries it`,
+      );
+    }
+    return response;
+  };
+}
+
+/** At start-up auth.test is tried three times, 7 s each at most: within 25 s, not minutes, a bot that cannot reach Slack says so. */
+const START_RETRIES: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 };
+const START_REQUEST_TIMEOUT_MS = 7000;
+
+interface BotIdentity {
+  botUserId: string;
+  botId: string;
+}
+
+/**
+ * The project's logger for Slack's lines, and Bolt's logger over it at the level LOG_LEVEL and
+ * SLACK_DEBUG_LOGS give, for Bolt and its Web API clients.
+ */
+function slackLoggers(config: SlackConfig, desk: Desk) {
+  const logger = desk.logger.child({ platform: "slack" });
+  const level = boltLevel(desk.logger.level, config.debugLogs);
+  return { logger, level, boltLogger: new BoltLogger(logger, level) };
+}
+
+/** auth.test, once: it checks the bot token and tells the app its own ids, to ignore its own messages. */
+async function whoAmI(config: SlackConfig, desk: Desk): Promise<BotIdentity> {
+  const { logger, boltLogger } = slackLoggers(config, desk);
+  const client = new webApi.WebClient(config.botToken, {
+    ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
+    logger: boltLogger,
+    retryConfig: START_RETRIES,
+    timeout: START_REQUEST_TIMEOUT_MS,
+    fetch: loggingFetch(logger),
+  });
+  const result = await client.auth.test();
+  return { botUserId: String(result.user_id), botId: String(result.bot_id) };
+}
+
+/**
+ * Builds the Bolt app: Socket Mode when an app token is set, else HTTP at /slack/events behind the
+ * guarded receiver (signature, timestamp and body checked before Bolt sees a request). It keeps no
+ * state between requests: no conversation store, and the bot's identity is given, read once at
+ * start-up.
+ */
+export function buildSlackApp(
+  core: Core,
+  config: SlackConfig,
+  desk: Desk,
+  identity: BotIdentity,
+  options: SlackOptions = {},
+): App {
+  const { logger, level, boltLogger } = slackLoggers(config, desk);
   const app = new App({
     token: config.botToken,
+    ...identity,
+    // The identity above comes from auth.test at start-up; Bolt need not call it again.
+    tokenVerificationEnabled: false,
     ...(config.appToken !== undefined
       ? { socketMode: true, appToken: config.appToken }
-      : { signingSecret: config.signingSecret ?? "", customRoutes: [healthz(desk)] }),
-    logger,
+      : {
+          receiver: new GuardedReceiver({
+            signingSecret: config.signingSecret ?? "",
+            desk,
+            logger,
+            boltLogger,
+          }),
+        }),
+    logger: boltLogger,
     logLevel: level,
     convoStore: false,
-    deferInitialization: true,
     clientOptions: {
       ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
       // A reply minutes late is no use in a chat; Bolt's default keeps retrying for half an hour.
       retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+      fetch: loggingFetch(logger),
     },
   });
   registerListeners(app, core, desk);
   return app;
 }
 
+/** What a network failure hides under "fetch failed": the innermost cause, e.g. " (ECONNREFUSED …)". */
+function underlying(error: unknown): string {
+  let inner: unknown = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const next =
+      (inner as { original?: unknown; cause?: unknown }).original ?? (inner as { cause?: unknown }).cause;
+    if (!(next instanceof Error)) break;
+    inner = next;
+  }
+  if (inner === error || !(inner instanceof Error)) return "";
+  const { code, message } = errorFields(inner);
+  return ` (${code === undefined ? "" : `${String(code)}: `}${String(message)})`;
+}
+
 /** Turns Slack refusing a token into a configuration problem that names the variable. */
-function startError(error: unknown, variable: string, secrets: readonly string[]): Error {
+function startError(error: unknown, variable: string, step: string, secrets: readonly string[]): Error {
   if (error instanceof Error && (error as { code?: unknown }).code === webApi.ErrorCode.PlatformError) {
     const reason = (error as { data?: { error?: unknown } }).data?.error;
     return new ConfigError([`${variable}: Slack refused it (${String(reason)})`]);
   }
   const { type, message } = errorFields(error);
-  return new Error(redact(`Slack could not start: ${String(type ?? "Error")}: ${String(message)}`, secrets));
+  return new Error(
+    redact(
+      `Slack could not start: ${step} failed: ${String(type ?? "Error")}: ${String(message)}${underlying(error)}`,
+      secrets,
+    ),
+  );
 }
 
-/** Starts the Slack app (HTTP or Socket Mode) and serves every command, mention and DM until stopped. */
+/**
+ * Starts the Slack app (HTTP or Socket Mode) and serves every command, mention and DM until stopped.
+ * Slack unreachable or failing at start-up stops it within START_TIMEOUT_MS, saying what failed.
+ */
 export async function startSlackApp(
   core: Core,
   config: SlackConfig,
@@ -85,25 +161,24 @@ export async function startSlackApp(
   options: SlackOptions = {},
 ): Promise<SlackService> {
   const secrets = secretsOf(config);
-  const app = buildSlackApp(core, config, desk, options);
-  // auth.test, once: it checks the bot token and tells the app its own ids, to ignore its own messages.
-  await app.init().catch((error: unknown) => {
-    throw startError(error, "SLACK_BOT_TOKEN", secrets);
+  const identity = await whoAmI(config, desk).catch((error: unknown) => {
+    throw startError(error, "SLACK_BOT_TOKEN", "auth.test", secrets);
   });
+  const app = buildSlackApp(core, config, desk, identity, options);
   const stop = async () => {
     await app.stop();
   };
   if (config.appToken !== undefined) {
-    await app.start().catch((error: unknown) => {
-      throw startError(error, "SLACK_APP_TOKEN", secrets);
+    await within(START_TIMEOUT_MS, "apps.connections.open", app.start(), stop).catch((error: unknown) => {
+      throw startError(error, "SLACK_APP_TOKEN", "connecting in Socket Mode", secrets);
     });
     app.logger.info("Slack: connected in Socket Mode");
     return { mode: "socket", stop };
   }
-  const server = await app.start({
+  const server = (await app.start({
     port: config.port,
     ...(options.host === undefined ? {} : { host: options.host }),
-  });
+  })) as Server;
   const { port } = server.address() as AddressInfo;
   desk.logger.info({ platform: "slack", port }, `Slack: listening for /slack/events on port ${port}`);
   return { mode: "http", port, stop };

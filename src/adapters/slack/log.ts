@@ -4,12 +4,16 @@ import type { Logger, LogLevelName } from "../../log.js";
 
 const ORDER = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 
-/** Bolt's level for the project's LOG_LEVEL, so that Bolt and its Web API client log as much as asked. */
-export function boltLevel(level: LogLevelName | string): LogLevel {
+/**
+ * Bolt's level for the project's LOG_LEVEL. Bolt's, the Web API client's and Socket Mode's debug
+ * lines carry request and response bodies (user and channel ids, message text), so they are written
+ * only when `debugLines` (SLACK_DEBUG_LOGS) says so; otherwise debug and trace stop at Bolt's info.
+ */
+export function boltLevel(level: LogLevelName | string, debugLines = false): LogLevel {
   switch (level) {
     case "trace":
     case "debug":
-      return LogLevel.DEBUG;
+      return debugLines ? LogLevel.DEBUG : LogLevel.INFO;
     case "info":
       return LogLevel.INFO;
     case "warn":

@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { runLine } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
 import { messages } from "../../core/messages.js";
@@ -36,6 +37,25 @@ export async function chat(core: Core, input: Readable, output: Writable, desk: 
 }
 
 /**
+ * The lines of a stream as the JSON lines contract reads them: a line ends at "\n" only, a "\r"
+ * just before it is dropped, and a lone "\r" inside a line becomes a space. A last line without
+ * its "\n" still counts.
+ */
+export async function* contractLines(input: Readable): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
+  const line = (raw: string) => raw.replace(/\r$/, "").replace(/\r/g, " ");
+  for await (const chunk of input) {
+    rest += typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer);
+    const lines = rest.split("\n");
+    rest = lines.pop() ?? "";
+    for (const raw of lines) yield line(raw);
+  }
+  rest += decoder.end();
+  if (rest !== "") yield line(rest);
+}
+
+/**
  * The evaluation contract: one JSON line out for every line in, in order. As one conversation,
  * each line is read in the light of the lines before it; otherwise every line stands alone.
  */
@@ -45,9 +65,8 @@ export async function answerLines(
   output: Writable,
   asOneConversation = false,
 ): Promise<void> {
-  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let conversation: ConversationContext | undefined;
-  for await (const line of rl) {
+  for await (const line of contractLines(input)) {
     const answer = runLine(line, core, conversation === undefined ? {} : { conversation });
     if (asOneConversation && answer.context !== undefined) conversation = answer.context;
     output.write(`${formatJsonLine(line, answer)}\n`);

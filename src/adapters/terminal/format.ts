@@ -41,7 +41,10 @@ function render({ answer, hidden }: View): string {
   return lines.join("\n");
 }
 
-/** One line of the evaluation contract: `npx returnee-bot ask --jsonl`. Keep its shape stable. */
+/**
+ * One line of the evaluation contract: `npx returnee-bot ask --jsonl`. Keep its shape stable. U+2028
+ * and U+2029 are escaped: JSON allows them raw, but many line readers end a line there.
+ */
 export function formatJsonLine(input: string, answer: Answer): string {
   return JSON.stringify({
     input,
@@ -49,5 +52,7 @@ export function formatJsonLine(input: string, answer: Answer): string {
     text: formatText(answer),
     sources: answer.sources.map((s) => ({ title: s.title, publisher: s.publisher, date: s.date })),
     score: answer.score,
-  });
+  })
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

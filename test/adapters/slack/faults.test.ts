@@ -49,12 +49,15 @@ const to = (target: string, channel?: string) => (r: Received) =>
   r.target === target && (channel === undefined || r.args.channel === channel);
 
 describe("Slack failing", () => {
-  it("retries a post the Web API answers with 503, and the answer arrives", async () => {
-    fake.faults.fail(to("chat.postMessage", "D5XX"), { status: 503 });
+  it("retries a post the Web API answers with 503, logging each retry at warn, and the answer arrives", async () => {
+    fake.faults.fail(to("chat.postMessage", "D5XX"), { status: 503 }, 2);
     await dm("gz green cards", "D5XX");
     const call = await fake.waitForCall("chat.postMessage", "D5XX");
     expect(call.args.text).toContain("2,515");
-    expect(fake.refused.filter(to("chat.postMessage", "D5XX"))).toHaveLength(1);
+    expect(fake.refused.filter(to("chat.postMessage", "D5XX"))).toHaveLength(2);
+    const retries = log.entries().filter((e) => e.method === "chat.postMessage" && e.status === 503);
+    expect(retries).toHaveLength(2);
+    expect(retries[0]).toMatchObject({ level: 40, platform: "slack" });
   });
 
   it("waits out a 429 for its Retry-After, logs it, and the answer arrives", async () => {

@@ -18,13 +18,14 @@ import {
 let fake: FakeSlack;
 let service: SlackService;
 let base: string;
+const { desk, log } = testDesk();
 
 beforeAll(async () => {
   fake = await new FakeSlack().start();
   service = await startSlack(
     fixtureCore(),
     { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
-    testDesk().desk,
+    desk,
     { host: "127.0.0.1" },
   );
   base = `http://127.0.0.1:${service.port}`;
@@ -274,5 +275,31 @@ describe("Slack over HTTP: request signatures", () => {
       () => postCommand("/city", "Guangzhou", "CSTALE1", { timestamp: stale }),
       401,
     );
+  });
+
+  it("rejects a slash command signed correctly but stamped an hour ahead with 401", async () => {
+    const ahead = Math.floor(Date.now() / 1000) + 60 * 60;
+    await expectNoAnswer(
+      "CFUTURE1",
+      () => postCommand("/city", "Guangzhou", "CFUTURE1", { timestamp: ahead }),
+      401,
+    );
+  });
+
+  it("answers a correctly signed body that is not an object with 400, and keeps serving", async () => {
+    for (const body of ["null", "42", '"text"', "[]"]) {
+      expect((await postSigned(`${base}/slack/events`, body, "application/json")).status).toBe(400);
+    }
+    await postEvent(directMessage("/help", "DAFTERNULL", "1700000012.001200"));
+    await fake.waitForCall("chat.postMessage", "DAFTERNULL");
+  });
+
+  it("logs refused requests at most once a minute, with how many there were", async () => {
+    for (let i = 0; i < 5; i++) {
+      await postEvent(mention("gz green cards", "CFORGED2", "1700000013.001300"), { secret: "wrong" });
+    }
+    const refusals = log.entries().filter((e) => String(e.msg).startsWith("Slack: refused requests"));
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({ level: 40, refused: 1 });
   });
 });

@@ -20,6 +20,27 @@ describe("returnee-bot ask --jsonl", () => {
   });
 });
 
+describe("returnee-bot ask --jsonl: the lines of the contract", () => {
+  it("ends a line at \\n only: a trailing \\r is dropped and a lone \\r becomes a space", async () => {
+    const { out } = await cli(["ask", "--jsonl"], "first\rsecond\n/city Hangzhou\r\ncrlf line\nx\r\ry\n");
+    const lines = out.split("\n");
+    expect(lines.pop()).toBe("");
+    expect(lines.map((l) => JSON.parse(l).input)).toEqual([
+      "first second",
+      "/city Hangzhou",
+      "crlf line",
+      "x  y",
+    ]);
+  });
+
+  it("writes no raw U+2028 or U+2029, which some readers take for line ends", async () => {
+    const { out } = await cli(["ask", "--jsonl"], "/city Atlantis\u2028Lemuria\u2029\n");
+    expect(out).not.toMatch(/[\u2028\u2029]/);
+    expect(out).toContain("\\u2028");
+    expect(JSON.parse(out).input).toBe("/city Atlantis\u2028Lemuria\u2029");
+  });
+});
+
 describe("returnee-bot ask", () => {
   it("answers one question in readable form", async () => {
     const { code, out } = await cli(["ask", "guangzhou", "green", "cards"]);

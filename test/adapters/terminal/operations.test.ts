@@ -74,4 +74,18 @@ describe("the terminal chat, served like the chat platforms", () => {
     await cli(["ask", "--jsonl"], "How do I cook fried rice?\n", env({ UNANSWERED_LOG: file }));
     expect(existsSync(file)).toBe(false);
   });
+
+  it("records every one of 5,000 declined questions asked in a row, before it shows the decline", async () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    const asked = Array.from({ length: 5000 }, (_, i) => `How do I cook fried rice number ${i}?`);
+    const { out } = await cli(
+      ["chat"],
+      `${asked.join("\n")}\n`,
+      env({ UNANSWERED_LOG: file, RATE_LIMIT_ENABLED: "false" }),
+    );
+    expect(out.split(messages.declineTitle)).toHaveLength(5001);
+    const records = readFileSync(file, "utf8").trim().split("\n");
+    expect(records).toHaveLength(5000);
+    expect(JSON.parse(records[4999] ?? "").text).toBe("how do i cook fried rice number 4999");
+  });
 });

@@ -1,0 +1,146 @@
+import {
+  closeSync,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeSync,
+} from "node:fs";
+import path from "node:path";
+
+/**
+ * Writes `length` bytes of `data` from `offset` at the end of an open file and returns how many it
+ * wrote, which may be fewer; throws when it can write none (ENOSPC, EIO). The file layer's one
+ * seam: tests pass a write that fails part-way, as a full disk does.
+ */
+export type WriteFn = (fd: number, data: Buffer, offset: number, length: number) => number;
+
+/** Past this size a file is rotated, unless UNANSWERED_LOG_MAX_BYTES says otherwise: about 100,000 records. */
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+const writeToDisk: WriteFn = (fd, data, offset, length) => writeSync(fd, data, offset, length);
+
+/** The rotated files of `file` (`file.1`, `file.2`, …), oldest first. */
+export function rotatedFiles(file: string): string[] {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => (name.startsWith(`${base}.`) ? name.slice(base.length + 1) : ""))
+    .filter((suffix) => /^[1-9]\d*$/.test(suffix))
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((n) => `${file}.${n}`);
+}
+
+/**
+ * A file that grows by whole lines, written synchronously: when `append` returns, the line is in
+ * the file (in the operating system's hands, as any write). A write that fails part-way is cut back
+ * to the last whole line before anything more is written, so no line is ever torn or doubled.
+ * Past `maxBytes` the file is renamed to the next free `file.N` and a new one is started; rotated
+ * files are kept. Moving the file away is safe: the next line starts a new one.
+ */
+export class LineFile {
+  private fd: number | undefined;
+  private inode = 0;
+  /** Bytes of a failed line still at the end of the file, to cut off before the next write. */
+  private torn = 0;
+
+  constructor(
+    readonly file: string,
+    private readonly maxBytes: number,
+    private readonly write: WriteFn = writeToDisk,
+  ) {}
+
+  /** Appends one line, which must end in "\n", whole; throws if it cannot. */
+  append(line: string): void {
+    const data = Buffer.from(line, "utf8");
+    let fd = this.open();
+    this.cutTorn(fd);
+    const size = fstatSync(fd).size;
+    if (size > 0 && size + data.length > this.maxBytes) fd = this.rotate();
+    this.writeWhole(fd, data);
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  /** The open file, reopened when it was moved away or rotated by someone else. */
+  private open(): number {
+    if (this.fd !== undefined) {
+      const current = this.fd;
+      const moved = (() => {
+        try {
+          return statSync(this.file).ino !== this.inode;
+        } catch {
+          return true;
+        }
+      })();
+      if (!moved) return current;
+      // What is still torn belongs to the file that was moved; try to mend it on the way out.
+      try {
+        this.cutTorn(current);
+      } catch {
+        this.torn = 0;
+      }
+      this.close();
+    }
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const fd = openSync(this.file, "a+");
+    this.fd = fd;
+    const { ino, size } = fstatSync(fd);
+    this.inode = ino;
+    // A file that does not end in a whole line (edited by hand, or cut by a crash elsewhere) gets one.
+    if (size > 0) {
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) this.writeWhole(fd, Buffer.from("\n"));
+    }
+    return fd;
+  }
+
+  private rotate(): number {
+    this.close();
+    const last = rotatedFiles(this.file).at(-1);
+    const next = last === undefined ? 1 : Number(last.slice(this.file.length + 1)) + 1;
+    renameSync(this.file, `${this.file}.${next}`);
+    return this.open();
+  }
+
+  private writeWhole(fd: number, data: Buffer): void {
+    let written = 0;
+    try {
+      while (written < data.length) {
+        const n = this.write(fd, data, written, data.length - written);
+        if (n <= 0) throw Object.assign(new Error("the write wrote nothing"), { code: "EIO" });
+        written += n;
+      }
+    } catch (error) {
+      this.torn = written;
+      try {
+        this.cutTorn(fd);
+      } catch {
+        // Cut before the next write instead.
+      }
+      throw error;
+    }
+  }
+
+  private cutTorn(fd: number): void {
+    if (this.torn === 0) return;
+    ftruncateSync(fd, fstatSync(fd).size - this.torn);
+    this.torn = 0;
+  }
+}
