@@ -26,7 +26,10 @@ describe("loadKnowledge", () => {
     const kb = loadKnowledge(FIXTURE_KNOWLEDGE);
     expect(kb.sources.size).toBe(2);
     expect(kb.entities.get("fair")?.within).toBe("guangzhou");
-    expect(kb.facts.get("a-green-cards")?.figures).toEqual(["2,515", "2017"]);
+    expect(kb.facts.get("a-green-cards")?.figures).toEqual([
+      { text: "2,515", type: "count" },
+      { text: "2017", type: "date" },
+    ]);
     expect(kb.faqs).toHaveLength(1);
     expect(kb.synonyms[0]).toContain("haigui");
   });
@@ -93,7 +96,7 @@ describe("loadKnowledge", () => {
 
   it("rejects a figure that the fact's text does not state", () => {
     const error = breakFile("facts/alpha.json", (data) => {
-      first(data).figures = ["68,000"];
+      first(data).figures = [{ text: "68,000", type: "count" }];
       return data;
     });
     expect(error.problems.join()).toMatch(/"68,000" does not appear in the text/);
