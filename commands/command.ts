@@ -1,6 +1,6 @@
 import type { Core } from "../src/core/core.js";
 import type { EntityKind } from "../src/core/schema.js";
-import type { Answer } from "../src/core/types.js";
+import type { Answer, ConversationContext } from "../src/core/types.js";
 
 export interface CommandOption {
   name: string;
@@ -14,6 +14,8 @@ export interface CommandContext {
   core: Core;
   /** Every registered command, for /help. */
   commands: readonly Command[];
+  /** What the conversation carried over from its last turn, if the request belongs to one. */
+  conversation?: ConversationContext | undefined;
 }
 
 /** One command, served the same way by every adapter. */

@@ -3,7 +3,7 @@ import { decline } from "../src/core/answer.js";
 import { type Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
 import { messages } from "../src/core/messages.js";
 import { ENTITY_KINDS } from "../src/core/schema.js";
-import type { Answer } from "../src/core/types.js";
+import type { Answer, ConversationContext } from "../src/core/types.js";
 import ask from "./ask.js";
 import city from "./city.js";
 import type { Command } from "./command.js";
@@ -56,15 +56,21 @@ export function findCommand(name: string): Command | undefined {
 /**
  * Runs a command with named option values, after checking the required ones are there and that
  * none is longer than a question may be: an over-long one is sent back whole, never cut short.
+ * `conversation` is what the conversation carried over from its last turn, if any.
  */
-export function runCommand(command: Command, args: Readonly<Record<string, string>>, core: Core): Answer {
+export function runCommand(
+  command: Command,
+  args: Readonly<Record<string, string>>,
+  core: Core,
+  conversation?: ConversationContext,
+): Answer {
   if (Object.values(args).some((value) => value.length > MAX_QUESTION_LENGTH)) {
     return decline(messages.tooLong(MAX_QUESTION_LENGTH), []);
   }
   const missing = command.options.find((o) => o.required && !args[o.name]?.trim());
   if (missing !== undefined)
     return decline(messages.missingOption(command.name, missing.name), core.starters());
-  return command.run(args, { core, commands });
+  return command.run(args, { core, commands, conversation });
 }
 
 /**
@@ -103,13 +109,13 @@ export function parseArgs(command: Command, rest: string): Record<string, string
 }
 
 /** Answers one line as a user types it: a slash command, or else a free question. */
-export function runLine(line: string, core: Core): Answer {
+export function runLine(line: string, core: Core, conversation?: ConversationContext): Answer {
   const text = line.trim();
   if (!text) return decline(messages.emptyQuestion, core.starters());
   const slash = /^\/([\p{L}\p{N}_-]+)\s*([\s\S]*)$/u.exec(text);
-  if (slash === null) return runCommand(ask, { question: text }, core);
+  if (slash === null) return runCommand(ask, { question: text }, core, conversation);
   const [, name = "", rest = ""] = slash;
   const command = findCommand(name);
   if (command === undefined) return decline(messages.unknownCommand(name), ["/help"]);
-  return runCommand(command, parseArgs(command, rest), core);
+  return runCommand(command, parseArgs(command, rest), core, conversation);
 }

@@ -7,7 +7,7 @@ import { analyse } from "./query.js";
 import { about, best, candidates, isPlace, rank, type Scored } from "./retrieve.js";
 import { type Entity, type EntityKind, TOPICS, type Topic } from "./schema.js";
 import { compact } from "./text.js";
-import type { Answer, EntityChoice } from "./types.js";
+import type { Answer, ConversationContext, EntityChoice } from "./types.js";
 
 /** The longest question answered as asked; longer ones are sent back, never cut short. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -56,8 +56,11 @@ export class Core {
     return new Core(loadKnowledge(options.knowledgeDir), options.now);
   }
 
-  /** Answers a free question, or declines when the knowledge base does not hold the answer. */
-  ask(question: string): Answer {
+  /**
+   * Answers a free question, or declines when the knowledge base does not hold the answer.
+   * `_context` is what the conversation carried over from its last turn (not read yet).
+   */
+  ask(question: string, _context?: ConversationContext): Answer {
     if (question.length > MAX_QUESTION_LENGTH) return decline(messages.tooLong(MAX_QUESTION_LENGTH), []);
     const query = analyse(question, this.index);
     if (query.entities.length === 0 && query.terms.length === 0) {

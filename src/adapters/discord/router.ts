@@ -9,8 +9,7 @@ import {
 } from "discord.js";
 import { type Command, commandLine, findCommand, runCommand, runLine } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
-import type { Answer } from "../../core/types.js";
-import type { Desk, Reply, Send } from "../../ops/index.js";
+import type { Desk, Reply, Run, Send } from "../../ops/index.js";
 import { LIMITS, renderAnswer, renderNotice, suggestionOf } from "./format.js";
 
 /**
@@ -48,6 +47,7 @@ async function onInteraction(interaction: Interaction, core: Core, desk: Desk): 
       text: asked.text,
       mustReply: true,
       surface: interaction.isButton() ? "button" : "slash command",
+      conversation: `${interaction.channelId}:${interaction.user.id}`,
     },
     asked.run,
     replyTo(interaction),
@@ -55,10 +55,7 @@ async function onInteraction(interaction: Interaction, core: Core, desk: Desk): 
 }
 
 /** What a slash command or suggestion button asks; undefined for an interaction this bot did not make. */
-function askedIn(
-  interaction: RepliableInteraction,
-  core: Core,
-): { text: string; run: () => Answer } | undefined {
+function askedIn(interaction: RepliableInteraction, core: Core): { text: string; run: Run } | undefined {
   if (interaction.isChatInputCommand()) {
     const command = findCommand(interaction.commandName);
     // A command Discord still lists but the registry no longer has: the core explains.
@@ -67,11 +64,13 @@ function askedIn(
       return { text: line, run: () => runLine(line, core) };
     }
     const args = optionValues(command, interaction.options.data);
-    return { text: commandLine(command, args), run: () => runCommand(command, args, core) };
+    return { text: commandLine(command, args), run: (context) => runCommand(command, args, core, context) };
   }
   if (interaction.isButton()) {
     const suggestion = suggestionOf(interaction.customId);
-    return suggestion === undefined ? undefined : { text: suggestion, run: () => runLine(suggestion, core) };
+    return suggestion === undefined
+      ? undefined
+      : { text: suggestion, run: (context) => runLine(suggestion, core, context) };
   }
   return undefined;
 }
@@ -117,6 +116,7 @@ function choicesFor(interaction: AutocompleteInteraction, core: Core): { name: s
 /**
  * A server message that mentions the bot is answered as a reply, the mention stripped; a direct
  * message is answered whole. Bots, the bot itself included, and other server messages are ignored.
+ * A DM channel and a thread are each one conversation; a mention elsewhere stands alone.
  */
 async function onMessage(message: Message, core: Core, desk: Desk): Promise<void> {
   const me = message.client.user;
@@ -130,8 +130,9 @@ async function onMessage(message: Message, core: Core, desk: Desk): Promise<void
       text,
       mustReply: false,
       surface: message.inGuild() ? "mention" : "direct message",
+      ...(message.inGuild() && !message.channel.isThread() ? {} : { conversation: message.channelId }),
     },
-    () => runLine(text, core),
+    (context) => runLine(text, core, context),
     (reply) => message.reply(reply.kind === "answer" ? renderAnswer(reply.answer) : renderNotice(reply.text)),
   );
 }

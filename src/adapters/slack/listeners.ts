@@ -72,6 +72,13 @@ function commandReplies(ack: AckFn<string | RespondArguments>, respond: RespondF
   return { send, settle: () => acknowledge() };
 }
 
+/** The id Slack gives a delivery and keeps on a redelivery: an event's event_id, a command's or button's trigger_id. */
+function deliveryId(body: object): string | undefined {
+  const { event_id, trigger_id } = body as { event_id?: unknown; trigger_id?: unknown };
+  const id = event_id ?? trigger_id;
+  return typeof id === "string" ? id : undefined;
+}
+
 /** A message a person wrote, as opposed to a bot's message, an edit, a join or a topic change. */
 function byPerson(event: { subtype?: string | undefined; bot_id?: string | undefined }): boolean {
   return event.subtype === undefined && event.bot_id === undefined;
@@ -79,16 +86,20 @@ function byPerson(event: { subtype?: string | undefined; bot_id?: string | undef
 
 /**
  * Routes Slack's requests to the core through the desk: every command of the registry as a slash
- * command, mentions (answered in a thread) and direct messages. Redelivered events are
- * acknowledged and dropped.
+ * command, mentions (answered in a thread) and direct messages. Each delivery is answered once:
+ * a redelivery is acknowledged and dropped if some instance answered it or is answering it.
+ * Conversations: a DM, a thread (a mention starts one under its message), and a channel's slash
+ * commands per person.
  */
 export function registerListeners(app: App, core: Core, desk: Desk): void {
-  // Slack redelivers an event when it thinks the first delivery was lost. Bolt acknowledges events
-  // before any listener runs, so the first delivery is being answered already: drop the copy. This
-  // needs no memory of earlier requests, so any instance behind a load balancer can decide it.
-  app.use(async ({ context, next }) => {
-    if ((context.retryNum ?? 0) > 0) return;
-    await next();
+  // Slack redelivers an event when it thinks the first delivery was lost; it may have been, so the
+  // redelivery is answered unless a claim on its id (shared through Redis, when configured) says
+  // another delivery of it is being answered or was. A dropped command still needs its ack.
+  app.use(async (args) => {
+    const id = deliveryId(args.body);
+    if (id === undefined) return args.next();
+    const done = await desk.once(id, args.next);
+    if (!done && "ack" in args && typeof args.ack === "function") await args.ack();
   });
 
   // One listener serves the whole registry: runLine finds the command and parses its options.
@@ -96,8 +107,15 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
     const line = `${command.command} ${plainText(command.text)}`;
     const replies = commandReplies(ack, respond);
     await desk.serve(
-      { platform: "slack", user: command.user_id, text: line, mustReply: true, surface: "slash command" },
-      () => runLine(line, core),
+      {
+        platform: "slack",
+        user: command.user_id,
+        text: line,
+        mustReply: true,
+        surface: "slash command",
+        conversation: `${command.channel_id}:${command.user_id}`,
+      },
+      (context) => runLine(line, core, context),
       replies.send,
     );
     await replies.settle();
@@ -114,8 +132,15 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
     };
     const text = questionIn(event.text, context.botUserId);
     await desk.serve(
-      { platform: "slack", user: event.user, text, mustReply: false, surface: "mention" },
-      () => runLine(text, core),
+      {
+        platform: "slack",
+        user: event.user,
+        text,
+        mustReply: false,
+        surface: "mention",
+        conversation: `${place.channel}:${place.threadTs}`,
+      },
+      (carried) => runLine(text, core, carried),
       postTo(client, place),
     );
   });
@@ -131,8 +156,15 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
     };
     const text = questionIn(event.text ?? "", context.botUserId);
     await desk.serve(
-      { platform: "slack", user: event.user, text, mustReply: false, surface: "direct message" },
-      () => runLine(text, core),
+      {
+        platform: "slack",
+        user: event.user,
+        text,
+        mustReply: false,
+        surface: "direct message",
+        conversation: event.channel,
+      },
+      (carried) => runLine(text, core, carried),
       postTo(client, place),
     );
   });

@@ -22,8 +22,15 @@ export async function chat(core: Core, input: Readable, output: Writable, desk: 
     if (QUIT.has(line.trim().toLowerCase())) break;
     if (line.trim()) {
       await desk.serve(
-        { platform: "terminal", user: "local", text: line, mustReply: true, surface: "chat" },
-        () => runLine(line, core),
+        {
+          platform: "terminal",
+          user: "local",
+          text: line,
+          mustReply: true,
+          surface: "chat",
+          conversation: "chat",
+        },
+        (context) => runLine(line, core, context),
         async (reply) => {
           output.write(`\n${reply.kind === "answer" ? formatText(reply.answer) : reply.text}\n\n`);
         },
