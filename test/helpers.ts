@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
+import { messages } from "../src/core/messages.js";
+import type { ConversationContext } from "../src/core/types.js";
 import { createLogger, type Logger, type LogLevelName } from "../src/log.js";
 import { Desk } from "../src/ops/desk.js";
 import type { RateLimiter } from "../src/ops/rate-limit.js";
@@ -93,4 +95,21 @@ export async function eventually<T>(check: () => T | undefined, what: string, ms
     if (Date.now() > deadline) throw new Error(`waited in vain for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** A conversation context as the core might leave it after "how many green cards has Guangzhou issued". */
+export const CONTEXT: ConversationContext = {
+  entities: ["guangzhou"],
+  asks: "count",
+  terms: ["talent", "green", "card"],
+  language: "en",
+  shown: ["gz-green-cards"],
+};
+
+/**
+ * The rate-limit notices that ask to wait no longer than a window of `seconds`: how long exactly
+ * depends on when the person's window began.
+ */
+export function waitNotices(seconds: number): string[] {
+  return Array.from({ length: seconds }, (_, i) => messages.rateLimited(i + 1));
 }
