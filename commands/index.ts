@@ -3,7 +3,7 @@ import { decline } from "../src/core/answer.js";
 import { type Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
 import { messages } from "../src/core/messages.js";
 import { ENTITY_KINDS } from "../src/core/schema.js";
-import type { Answer, ConversationContext } from "../src/core/types.js";
+import type { Answer, ConversationContext, Suggestion } from "../src/core/types.js";
 import ask from "./ask.js";
 import city from "./city.js";
 import type { Command } from "./command.js";
@@ -86,6 +86,12 @@ export function commandLine(command: Command, args: Readonly<Record<string, stri
   return [`/${command.name}`, ...given.map((o) => `${o.name}:${args[o.name]}`)].join(" ");
 }
 
+/** A suggestion as the line a person would type: "/city Hangzhou", "/city Hangzhou topic:clubs". */
+export function suggestionLine(suggestion: Suggestion): string {
+  const command = findCommand(suggestion.command);
+  return command === undefined ? `/${suggestion.command}` : commandLine(command, suggestion.args);
+}
+
 /**
  * Splits "/city name:Hangzhou" or "/city Hangzhou" into a command and its named options.
  * Text after the command that names no option goes to the first option.
@@ -116,6 +122,6 @@ export function runLine(line: string, core: Core, conversation?: ConversationCon
   if (slash === null) return runCommand(ask, { question: text }, core, conversation);
   const [, name = "", rest = ""] = slash;
   const command = findCommand(name);
-  if (command === undefined) return decline(messages.unknownCommand(name), ["/help"]);
+  if (command === undefined) return decline(messages.unknownCommand(name), [{ command: "help", args: {} }]);
   return runCommand(command, parseArgs(command, rest), core, conversation);
 }

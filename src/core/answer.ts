@@ -2,21 +2,22 @@ import { ageNote, asOfPhrase, citeSource, factDate } from "./age.js";
 import type { IndexedFact } from "./knowledge-index.js";
 import { messages, topicLabels } from "./messages.js";
 import type { Entity, Source } from "./schema.js";
-import type { Answer, AnswerFact } from "./types.js";
+import type { Answer, AnswerFact, Suggestion } from "./types.js";
 
 /** Follow-up commands for what an answer touched: its cities, programmes and the convention. */
-export function followUps(entities: Iterable<Entity>, limit = 3): string[] {
-  const out: string[] = [];
+export function followUps(entities: Iterable<Entity>, limit = 3): Suggestion[] {
+  const out: Suggestion[] = [];
   for (const e of entities) {
-    const s =
+    const s: Suggestion | undefined =
       e.kind === "city"
-        ? `/city ${e.name}`
+        ? { command: "city", args: { name: e.name } }
         : e.kind === "programme"
-          ? `/policy ${e.name}`
+          ? { command: "policy", args: { name: e.name } }
           : e.id === "ceot"
-            ? "/convention"
+            ? { command: "convention", args: {} }
             : undefined;
-    if (s !== undefined && !out.includes(s)) out.push(s);
+    if (s !== undefined && !out.some((o) => o.command === s.command && o.args.name === s.args.name))
+      out.push(s);
   }
   return out.slice(0, limit);
 }
@@ -24,7 +25,7 @@ export function followUps(entities: Iterable<Entity>, limit = 3): string[] {
 /** An answer built from facts, which it cites with their sources and their age. */
 export function factAnswer(
   facts: IndexedFact[],
-  parts: { title: string; body?: string; score: number; suggestions: string[] },
+  parts: { title: string; body?: string; score: number; suggestions: Suggestion[] },
   now: Date,
 ): Answer {
   const sources = new Map<string, Source>();
@@ -40,6 +41,7 @@ export function factAnswer(
   });
   return {
     answered: true,
+    language: "en",
     title: parts.title,
     body: parts.body ?? facts[0]?.fact.text ?? "",
     facts: used,
@@ -57,13 +59,27 @@ export function factAnswer(
 export function plainAnswer(
   parts: Pick<Answer, "title" | "body"> & Partial<Pick<Answer, "sources" | "suggestions">>,
 ): Answer {
-  return { answered: true, facts: [], ageNote: "", suggestions: [], sources: [], score: 1, ...parts };
+  return {
+    answered: true,
+    language: "en",
+    facts: [],
+    ageNote: "",
+    suggestions: [],
+    sources: [],
+    score: 1,
+    ...parts,
+  };
 }
 
 /** A decline: says plainly that the sources do not hold the answer, and what the bot can answer. */
-export function decline(body: string, suggestions: string[], title: string = messages.declineTitle): Answer {
+export function decline(
+  body: string,
+  suggestions: Suggestion[],
+  title: string = messages.declineTitle,
+): Answer {
   return {
     answered: false,
+    language: "en",
     title,
     body,
     facts: [],

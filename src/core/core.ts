@@ -7,7 +7,7 @@ import { analyse } from "./query.js";
 import { about, best, candidates, isPlace, rank, type Scored } from "./retrieve.js";
 import { type Entity, type EntityKind, TOPICS, type Topic } from "./schema.js";
 import { compact } from "./text.js";
-import type { Answer, ConversationContext, EntityChoice } from "./types.js";
+import type { Answer, ConversationContext, EntityChoice, Suggestion } from "./types.js";
 
 /** The longest question answered as asked; longer ones are sent back, never cut short. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -121,7 +121,7 @@ export class Core {
     known: (names: string[]) => string,
   ): Answer {
     const names = this.entitiesOfKind(kinds).map((e) => e.name);
-    const tries = names.slice(0, 3).map((n) => `/${command} ${n}`);
+    const tries = names.slice(0, 3).map((n) => ({ command, args: { name: n } }));
     return { ...decline(`${said} ${known(names)}`, tries), considered: [] };
   }
 
@@ -158,12 +158,10 @@ export class Core {
   }
 
   /** Example commands a user can try, drawn from the knowledge base. */
-  starters(): string[] {
-    const cities = this.entitiesOfKind(["city"])
-      .slice(0, 2)
-      .map((e) => `/city ${e.name}`);
+  starters(): Suggestion[] {
+    const cities = this.entitiesOfKind(["city"]).slice(0, 2);
     const programme = this.entitiesOfKind(["programme"])[0];
-    return [...cities, "/convention", ...(programme ? [`/policy ${programme.name}`] : [])];
+    return followUps([...cities, ...this.entitiesOfKind(["event"]), ...(programme ? [programme] : [])], 4);
   }
 
   /** The entities of these kinds that some fact is about. */
@@ -219,8 +217,8 @@ export class Core {
       const known = this.entitiesOf([elsewhere.indexed]).find((e) => e.kind === "city" && e.id !== place.id);
       if (known !== undefined) {
         return decline(`${messages.wrongPlace(place.name, known.name)} ${messages.declineBody}`, [
-          `/city ${known.name}`,
-          `/city ${place.name}`,
+          { command: "city", args: { name: known.name } },
+          { command: "city", args: { name: place.name } },
         ]);
       }
     }

@@ -12,13 +12,15 @@ export interface CitedSource {
   age: string;
 }
 
+export type Language = "en" | "zh";
+
 /** A fact as an answer uses it. */
 export interface AnswerFact {
   id: string;
   text: string;
   topic: Topic;
   sourceId: string;
-  /** When the figure holds, in words: "as of July 2017", or "undated article, about 2025". */
+  /** When the figure holds, in words: "as of July 2017", or "undated article, about 2025". The text already says it where it matters: renderers show `text` alone. */
   asOf: string;
 }
 
@@ -28,15 +30,20 @@ export interface AnswerFact {
  */
 export interface Answer {
   answered: boolean;
+  /** The language it is written in: the asker's. */
+  language: Language;
+  /** Answers too: "Guangzhou: 2,515 talent green cards (2017)", never a bare topic label. */
   title: string;
-  /** A short lead: the direct answer, or the reason for declining. */
+  /** The sentence that answers, with its figure and date stated once; or why it declines. */
   body: string;
   facts: AnswerFact[];
   sources: CitedSource[];
   /** How old the figures are; empty when the answer states no figure. */
   ageNote: string;
-  /** Follow-ups the bot can answer, written as commands or questions. */
-  suggestions: string[];
+  /** For a card: what more there is, by topic, each one follow-up away (labels like "talent clubs (5)"). */
+  more?: Suggestion[];
+  /** Follow-ups the bot can answer, as commands with their options: adapters turn them into buttons or lines. */
+  suggestions: Suggestion[];
   /** Confidence from 0 to 1. */
   score: number;
   /**
@@ -62,9 +69,17 @@ export interface ConversationContext {
   /** The attribute words of the last question, without its entities. */
   terms: string[];
   /** The language the conversation is in. */
-  language: "en" | "zh";
+  language: Language;
   /** Ids of the facts the last answer showed, so that "more" goes on from there. */
   shown: string[];
+}
+
+/** A follow-up as a value, so that renaming a command's wording cannot break a button. */
+export interface Suggestion {
+  command: string;
+  args: Readonly<Record<string, string>>;
+  /** What a button shows, when not the command line itself (a card's topic, say). */
+  label?: string;
 }
 
 /** An entity offered for autocomplete. */

@@ -61,7 +61,7 @@ describe("runLine", () => {
     const answer = runLine("/weather Beijing", core);
     expect(answer.answered).toBe(false);
     expect(answer.body).toMatch(/no \/weather command/);
-    expect(answer.suggestions).toEqual(["/help"]);
+    expect(answer.suggestions).toEqual([{ command: "help", args: {} }]);
   });
 
   it("asks for a missing required option instead of guessing", () => {

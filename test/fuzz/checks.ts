@@ -21,7 +21,7 @@ export function expectWellFormed(answer: Answer): void {
     expect(source.title.length).toBeGreaterThan(0);
     expect(source.date === null || /^\d{4}-\d{2}-\d{2}$/.test(source.date)).toBe(true);
   }
-  for (const suggestion of answer.suggestions) expect(suggestion.trim().length).toBeGreaterThan(0);
+  for (const suggestion of answer.suggestions) expect(suggestion.command).toMatch(/^[a-z][a-z0-9-]*$/);
   if (answer.considered !== undefined) {
     expect(answer.answered).toBe(false);
     for (const id of answer.considered) expect(typeof id).toBe("string");

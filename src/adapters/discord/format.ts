@@ -7,6 +7,7 @@ import {
   ComponentType,
   type MessageMentionOptions,
 } from "discord.js";
+import { suggestionLine } from "../../../commands/index.js";
 import { discordMessages } from "../../core/messages.js";
 import type { Answer, CitedSource } from "../../core/types.js";
 
@@ -68,7 +69,11 @@ export function renderAnswer(answer: Answer): DiscordReply {
     ...(fields.length > 0 ? { fields } : {}),
     ...(footer ? { footer: { text: footer } } : {}),
   };
-  return { embeds: [embed], components: suggestionRows(answer.suggestions), allowedMentions: SILENT };
+  return {
+    embeds: [embed],
+    components: suggestionRows(answer.suggestions.map(suggestionLine)),
+    allowedMentions: SILENT,
+  };
 }
 
 /** A short plain message, such as the apology. */
@@ -100,7 +105,7 @@ function describe(answer: Answer, room: number): string {
     const offer =
       answer.answered || answer.suggestions.length === 0
         ? ""
-        : `${discordMessages.offer} ${answer.suggestions.join(" · ")}`;
+        : `${discordMessages.offer} ${answer.suggestions.map(suggestionLine).join(" · ")}`;
     return truncate([lead, offer].filter(Boolean).join("\n\n"), room);
   }
   const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));

@@ -1,4 +1,5 @@
 import type { types } from "@slack/bolt";
+import { suggestionLine } from "../../../commands/index.js";
 import { messages, slackMessages } from "../../core/messages.js";
 import type { Answer, CitedSource } from "../../core/types.js";
 
@@ -119,12 +120,13 @@ export function renderAnswer(answer: Answer): SlackMessage {
   const leadBlocks = pack(body === "" ? [] : escapeMrkdwn(body).split("\n"), LIMITS.sectionText)
     .slice(0, MAX_LEAD_SECTIONS)
     .map((c) => section(c.text));
-  const offered = answer.suggestions.length > 0 ? answer.suggestions : ["/help"];
+  const lines = answer.suggestions.map(suggestionLine);
+  const offered = lines.length > 0 ? lines : ["/help"];
   const after: Block[] = answer.answered
     ? [
         ...sourcesLine(answer),
         ...(answer.suggestions.length > 0
-          ? [context([`${slackMessages.tryThese} ${answer.suggestions.map(code).join(" · ")}`])]
+          ? [context([`${slackMessages.tryThese} ${lines.map(code).join(" · ")}`])]
           : []),
       ]
     : [
@@ -160,7 +162,9 @@ function fallbackText(answer: Answer, title: string, body: string): string {
       ? `Sources: ${answer.sources.map((s) => `"${s.title}", ${s.age}`).join("; ")}`
       : "",
     answer.ageNote,
-    answer.suggestions.length > 0 ? `${slackMessages.tryThese} ${answer.suggestions.join(" · ")}` : "",
+    answer.suggestions.length > 0
+      ? `${slackMessages.tryThese} ${answer.suggestions.map(suggestionLine).join(" · ")}`
+      : "",
   ];
   return clip(escapeMrkdwn(lines.filter((l) => l !== "").join("\n")), LIMITS.text);
 }

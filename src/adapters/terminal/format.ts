@@ -1,3 +1,4 @@
+import { suggestionLine } from "../../../commands/index.js";
 import type { Answer } from "../../core/types.js";
 
 /** Renders an answer as plain text for a terminal, and as the `text` of the JSON lines contract. */
@@ -20,7 +21,8 @@ export function formatText(answer: Answer): string {
     });
   }
   if (answer.ageNote) lines.push("", answer.ageNote);
-  if (answer.suggestions.length > 0) lines.push("", `Try: ${answer.suggestions.join(" · ")}`);
+  if (answer.suggestions.length > 0)
+    lines.push("", `Try: ${answer.suggestions.map(suggestionLine).join(" · ")}`);
   return lines.join("\n");
 }
 

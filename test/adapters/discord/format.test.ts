@@ -27,12 +27,16 @@ function hugeAnswer(factCount: number): Answer {
   }));
   return {
     answered: true,
+    language: "en",
     title: `A title ${"x".repeat(500)}`,
     body: `A lead ${"y".repeat(300)}`,
     facts,
     sources,
     ageNote: `An age note ${"z".repeat(3000)}`,
-    suggestions: Array.from({ length: 12 }, (_, i) => `/city ${"Hangzhou ".repeat(i * 2)}`),
+    suggestions: Array.from({ length: 12 }, (_, i) => ({
+      command: "city",
+      args: { name: "Hangzhou ".repeat(i * 2) },
+    })),
     score: 1,
   };
 }
@@ -93,10 +97,10 @@ describe("Discord rendering of an answer", () => {
   });
 
   it("makes no button for a suggestion too long for a custom_id", () => {
-    const long = `/ask ${"why ".repeat(30)}`.trim();
+    const long = { command: "ask", args: { question: "why ".repeat(30).trim() } };
     const { buttons } = expectWithinLimits({
       ...runLine("/city Atlantis", core),
-      suggestions: [long, "/help"],
+      suggestions: [long, { command: "help", args: {} }],
     });
     expect(buttons.map((b) => b.label)).toEqual(["/help"]);
   });
@@ -122,12 +126,16 @@ describe("Discord rendering of an answer", () => {
     });
     const answer = fc.record({
       answered: fc.boolean(),
+      language: fc.constantFrom("en" as const, "zh" as const),
       title: text(400),
       body: text(6000),
       facts: fc.array(fact, { maxLength: 60 }),
       sources: fc.array(source, { maxLength: 40 }),
       ageNote: text(3000),
-      suggestions: fc.array(text(150), { maxLength: 12 }),
+      suggestions: fc.array(
+        text(150).map((name) => ({ command: "city", args: { name } })),
+        { maxLength: 12 },
+      ),
       score: fc.double({ min: 0, max: 1, noNaN: true }),
     });
     fc.assert(

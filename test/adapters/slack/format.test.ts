@@ -20,6 +20,7 @@ const json = (value: unknown) => JSON.stringify(value);
 function answer(parts: Partial<Answer>): Answer {
   return {
     answered: true,
+    language: "en",
     title: "A title",
     body: "A body.",
     facts: [],
@@ -106,7 +107,7 @@ describe("renderAnswer", () => {
         facts: [{ id: "f", text: HOSTILE, topic: "returnees", sourceId: "s", asOf: HOSTILE }],
         sources: [{ id: "s", title: HOSTILE, publisher: HOSTILE, author: HOSTILE, date: null, age: HOSTILE }],
         ageNote: HOSTILE,
-        suggestions: [HOSTILE],
+        suggestions: [{ command: "ask", args: { question: HOSTILE } }],
       }),
     );
     expectInert(message);
@@ -135,7 +136,10 @@ describe("renderAnswer", () => {
         age: "published 2017-09-06, 9 years ago",
       })),
       ageNote: long(300, "Age"),
-      suggestions: Array.from({ length: 50 }, (_, i) => long(10, `/city ${i}`)),
+      suggestions: Array.from({ length: 50 }, (_, i) => ({
+        command: "city",
+        args: { name: long(10, `${i}`) },
+      })),
     });
     const message = renderAnswer(huge);
     expectWithinLimits(message);
@@ -157,6 +161,7 @@ describe("renderAnswer", () => {
     const short = fc.string({ unit, minLength: 1, maxLength: 100 });
     const arbitraryAnswer = fc.record({
       answered: fc.boolean(),
+      language: fc.constantFrom("en" as const, "zh" as const),
       title: text,
       body: text,
       facts: fc.array(
@@ -180,7 +185,10 @@ describe("renderAnswer", () => {
         { maxLength: 25 },
       ),
       ageNote: text,
-      suggestions: fc.array(short, { maxLength: 30 }),
+      suggestions: fc.array(
+        short.map((question) => ({ command: "ask", args: { question } })),
+        { maxLength: 30 },
+      ),
       score: fc.double({ min: 0, max: 1, noNaN: true }),
     });
     fc.assert(
