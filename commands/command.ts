@@ -14,8 +14,8 @@ export interface CommandContext {
   core: Core;
   /** Every registered command, for /help. */
   commands: readonly Command[];
-  /** What the conversation carried over from its last turn, if the request belongs to one. */
-  conversation?: ConversationContext | undefined;
+  /** The conversation so far, for follow-ups. */
+  conversation?: ConversationContext;
 }
 
 /** One command, served the same way by every adapter. */

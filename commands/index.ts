@@ -3,7 +3,7 @@ import { decline } from "../src/core/answer.js";
 import { type Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
 import { messages } from "../src/core/messages.js";
 import { ENTITY_KINDS } from "../src/core/schema.js";
-import type { Answer, ConversationContext, Suggestion } from "../src/core/types.js";
+import type { Answer, Suggestion } from "../src/core/types.js";
 import ask from "./ask.js";
 import city from "./city.js";
 import type { Command } from "./command.js";
@@ -13,6 +13,8 @@ import policy from "./policy.js";
 import sources from "./sources.js";
 
 export type { Command, CommandContext, CommandOption } from "./command.js";
+
+import type { CommandContext } from "./command.js";
 
 /** Names as Discord and Slack both accept them: lower case, digits, dashes, at most 32 characters. */
 const Name = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "lower case letters, digits or dashes, at most 32");
@@ -56,13 +58,12 @@ export function findCommand(name: string): Command | undefined {
 /**
  * Runs a command with named option values, after checking the required ones are there and that
  * none is longer than a question may be: an over-long one is sent back whole, never cut short.
- * `conversation` is what the conversation carried over from its last turn, if any.
  */
 export function runCommand(
   command: Command,
   args: Readonly<Record<string, string>>,
   core: Core,
-  conversation?: ConversationContext,
+  asked: Asked = {},
 ): Answer {
   if (Object.values(args).some((value) => value.length > MAX_QUESTION_LENGTH)) {
     return decline(messages.tooLong(MAX_QUESTION_LENGTH), []);
@@ -70,8 +71,11 @@ export function runCommand(
   const missing = command.options.find((o) => o.required && !args[o.name]?.trim());
   if (missing !== undefined)
     return decline(messages.missingOption(command.name, missing.name), core.starters());
-  return command.run(args, { core, commands, conversation });
+  return command.run(args, { core, commands, ...asked });
 }
+
+/** What an adapter knows of the asker beyond the words: the conversation so far. */
+export type Asked = Pick<CommandContext, "conversation">;
 
 /**
  * The line a person would type for a command and its options: "/city Hangzhou" when only the
@@ -115,13 +119,13 @@ export function parseArgs(command: Command, rest: string): Record<string, string
 }
 
 /** Answers one line as a user types it: a slash command, or else a free question. */
-export function runLine(line: string, core: Core, conversation?: ConversationContext): Answer {
+export function runLine(line: string, core: Core, asked: Asked = {}): Answer {
   const text = line.trim();
   if (!text) return decline(messages.emptyQuestion, core.starters());
   const slash = /^\/([\p{L}\p{N}_-]+)\s*([\s\S]*)$/u.exec(text);
-  if (slash === null) return runCommand(ask, { question: text }, core, conversation);
+  if (slash === null) return runCommand(ask, { question: text }, core, asked);
   const [, name = "", rest = ""] = slash;
   const command = findCommand(name);
   if (command === undefined) return decline(messages.unknownCommand(name), [{ command: "help", args: {} }]);
-  return runCommand(command, parseArgs(command, rest), core, conversation);
+  return runCommand(command, parseArgs(command, rest), core, asked);
 }

@@ -8,7 +8,7 @@ import { MemoryConversations } from "../../src/ops/conversations.js";
 import { MemoryDeliveries } from "../../src/ops/deliveries.js";
 import { Desk, type Reply, type Request, type Run } from "../../src/ops/index.js";
 import { RateLimiter } from "../../src/ops/rate-limit.js";
-import { fixtureCore, tempDir, testDesk, waitNotices } from "../helpers.js";
+import { CONTEXT, fixtureCore, tempDir, testDesk, waitNotices } from "../helpers.js";
 
 const core = fixtureCore();
 
@@ -65,13 +65,7 @@ describe("the desk every adapter serves through", () => {
   it("gives a conversation's answer the context its last turn left, and keeps the new one", async () => {
     const conversations = new MemoryConversations();
     const desk = new Desk({ logger: testDesk().log.logger, conversations });
-    const first: ConversationContext = {
-      entities: ["guangzhou"],
-      asks: "count",
-      terms: ["green", "card"],
-      language: "en",
-      shown: [],
-    };
+    const first = CONTEXT;
     const seen: (ConversationContext | undefined)[] = [];
     const answering =
       (context?: ConversationContext): Run =>

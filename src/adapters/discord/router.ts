@@ -10,6 +10,7 @@ import {
 import { type Command, commandLine, findCommand, runCommand, runLine } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
 import type { Desk, Reply, Run, Send } from "../../ops/index.js";
+import { carriedOver } from "../carried-over.js";
 import { LIMITS, renderAnswer, renderNotice, suggestionOf } from "./format.js";
 
 /**
@@ -64,13 +65,16 @@ function askedIn(interaction: RepliableInteraction, core: Core): { text: string;
       return { text: line, run: () => runLine(line, core) };
     }
     const args = optionValues(command, interaction.options.data);
-    return { text: commandLine(command, args), run: (context) => runCommand(command, args, core, context) };
+    return {
+      text: commandLine(command, args),
+      run: (context) => runCommand(command, args, core, carriedOver(context)),
+    };
   }
   if (interaction.isButton()) {
     const suggestion = suggestionOf(interaction.customId);
     return suggestion === undefined
       ? undefined
-      : { text: suggestion, run: (context) => runLine(suggestion, core, context) };
+      : { text: suggestion, run: (context) => runLine(suggestion, core, carriedOver(context)) };
   }
   return undefined;
 }
@@ -132,7 +136,7 @@ async function onMessage(message: Message, core: Core, desk: Desk): Promise<void
       surface: message.inGuild() ? "mention" : "direct message",
       ...(message.inGuild() && !message.channel.isThread() ? {} : { conversation: message.channelId }),
     },
-    (context) => runLine(text, core, context),
+    (context) => runLine(text, core, carriedOver(context)),
     (reply) => message.reply(reply.kind === "answer" ? renderAnswer(reply.answer) : renderNotice(reply.text)),
   );
 }

@@ -2,6 +2,7 @@ import type { AckFn, AllMiddlewareArgs, App, RespondArguments, RespondFn, types 
 import { runLine } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
 import type { Desk, Reply, Send } from "../../ops/index.js";
+import { carriedOver } from "../carried-over.js";
 import { isShareable, renderAnswer, renderNotice, type SlackMessage } from "./format.js";
 
 type Client = AllMiddlewareArgs["client"];
@@ -115,7 +116,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
         surface: "slash command",
         conversation: `${command.channel_id}:${command.user_id}`,
       },
-      (context) => runLine(line, core, context),
+      (context) => runLine(line, core, carriedOver(context)),
       replies.send,
     );
     await replies.settle();
@@ -140,7 +141,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
         surface: "mention",
         conversation: `${place.channel}:${place.threadTs}`,
       },
-      (carried) => runLine(text, core, carried),
+      (context) => runLine(text, core, carriedOver(context)),
       postTo(client, place),
     );
   });
@@ -164,7 +165,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
         surface: "direct message",
         conversation: event.channel,
       },
-      (carried) => runLine(text, core, carried),
+      (context) => runLine(text, core, carriedOver(context)),
       postTo(client, place),
     );
   });

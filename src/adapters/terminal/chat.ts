@@ -4,6 +4,7 @@ import { runLine } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
 import { messages } from "../../core/messages.js";
 import type { Desk } from "../../ops/index.js";
+import { carriedOver } from "../carried-over.js";
 import { formatJsonLine, formatText } from "./format.js";
 
 const QUIT = new Set(["exit", "quit", "/exit", "/quit"]);
@@ -30,7 +31,7 @@ export async function chat(core: Core, input: Readable, output: Writable, desk: 
           surface: "chat",
           conversation: "chat",
         },
-        (context) => runLine(line, core, context),
+        (context) => runLine(line, core, carriedOver(context)),
         async (reply) => {
           output.write(`\n${reply.kind === "answer" ? formatText(reply.answer) : reply.text}\n\n`);
         },
