@@ -49,7 +49,7 @@ export async function closeRedis(redis: Redis): Promise<void> {
   redis.on("error", () => undefined);
   await Promise.race([
     redis.quit().catch(() => undefined),
-    new Promise((r) => setTimeout(r, REDIS_TIMEOUT_MS)),
+    new Promise((r) => setTimeout(r, REDIS_TIMEOUT_MS).unref()),
   ]);
   redis.disconnect();
 }
