@@ -6,6 +6,7 @@ import { Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
 import { messages } from "../src/core/messages.js";
 import type { ConversationContext } from "../src/core/types.js";
 import { createLogger, type Logger, type LogLevelName } from "../src/log.js";
+import type { ConversationStore } from "../src/ops/conversations.js";
 import { Desk } from "../src/ops/desk.js";
 import type { RateLimiter } from "../src/ops/rate-limit.js";
 import { UnansweredLog } from "../src/ops/unanswered.js";
@@ -60,12 +61,19 @@ export interface TestDesk {
 
 /** A desk for adapter tests: no rate limit and no unanswered log unless asked for, logs in memory. */
 export function testDesk(
-  options: { limiter?: RateLimiter; unanswered?: string; level?: LogLevelName; secrets?: string[] } = {},
+  options: {
+    limiter?: RateLimiter;
+    unanswered?: string;
+    level?: LogLevelName;
+    secrets?: string[];
+    conversations?: ConversationStore;
+  } = {},
 ): TestDesk {
   const log = captureLogs(options.level ?? "info", options.secrets ?? []);
   const desk = new Desk({
     logger: log.logger,
     ...(options.limiter === undefined ? {} : { limiter: options.limiter }),
+    ...(options.conversations === undefined ? {} : { conversations: options.conversations }),
     ...(options.unanswered === undefined
       ? {}
       : { unanswered: new UnansweredLog(options.unanswered, log.logger, () => TODAY) }),

@@ -3,10 +3,20 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlack } from "../../../src/adapters/slack/index.js";
 import { messages } from "../../../src/core/messages.js";
+import { MemoryConversations } from "../../../src/ops/conversations.js";
 import type { Desk } from "../../../src/ops/index.js";
 import { RateLimiter } from "../../../src/ops/rate-limit.js";
 import { BOT_USER_ID, FakeSlack } from "../../fakes/slack.js";
-import { AT_LIMIT, fixtureCore, OVER_LIMIT, tempDir, testDesk, waitNotices } from "../../helpers.js";
+import {
+  AT_LIMIT,
+  CONTEXT,
+  eventually,
+  fixtureCore,
+  OVER_LIMIT,
+  tempDir,
+  testDesk,
+  waitNotices,
+} from "../../helpers.js";
 import {
   BOT_TOKEN,
   directMessage,
@@ -80,6 +90,43 @@ describe("Slack: questions up to the documented length, and over it", () => {
     expect((await slack.fake.waitForCall("chat.postMessage", "DLIMIT1")).args.text).toContain("2,515");
     await slack.event(directMessage(OVER_LIMIT, "DLIMIT2", "1700000301.000200"));
     expect((await slack.fake.waitForCall("chat.postMessage", "DLIMIT2")).args.text).toContain(tooLong);
+  });
+});
+
+describe("Slack: conversations", () => {
+  it("carries a DM's, a thread's and a person's slash commands' context, and nothing across them", async () => {
+    const conversations = new MemoryConversations();
+    for (const key of ["slack:DCONV1", "slack:CCONV:1700000500.000100", "slack:C0000001:U0000005"]) {
+      await conversations.set(key, CONTEXT);
+    }
+    const { desk, log } = testDesk({ conversations, level: "debug" });
+    const slack = await start(desk);
+    try {
+      const carried = (surface: string) =>
+        log
+          .entries()
+          .filter((e) => e.msg === "answered" && e.surface === surface)
+          .map((e) => e.carried);
+      await slack.event(directMessage("gz green cards", "DCONV1", "1700000500.000001"));
+      await slack.event(directMessage("gz green cards", "DCONV2", "1700000500.000002"));
+      await slack.event(
+        mention(`<@${BOT_USER_ID}> gz green cards`, "CCONV", "1700000500.000200", "1700000500.000100"),
+      );
+      await slack.event(mention(`<@${BOT_USER_ID}> gz green cards`, "CCONV", "1700000500.000300"));
+      await slack.command("/ask", "gz green cards", "conv-1", "U0000005");
+      await slack.command("/ask", "gz green cards", "conv-2", "U0000006");
+      await eventually(
+        () => (log.entries().filter((e) => e.msg === "answered").length === 6 ? true : undefined),
+        "six answers",
+      );
+      expect(carried("direct message").sort()).toEqual([false, true]);
+      expect(carried("mention").sort()).toEqual([false, true]);
+      expect(carried("slash command").sort()).toEqual([false, true]);
+      // The desk's own lines (Bolt's debug lines are Bolt's) never hold a conversation's key.
+      expect(JSON.stringify(log.entries().filter((e) => e.surface !== undefined))).not.toContain("CCONV");
+    } finally {
+      await slack.stop();
+    }
   });
 });
 
