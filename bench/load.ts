@@ -3,65 +3,82 @@
  * bot's HTTP receiver on loopback. The bot runs as its own process (`returnee-bot serve`, as in
  * production, with the default rate limit and JSON logs), pointed at a fake Slack in this process
  * that answers the Web API and records the answers at each response_url. It checks that every
- * request is acknowledged and answered correctly, reports p50 and p99, then stops the bot with
- * SIGTERM and checks it exits 0. A smaller run (200, in-process) is part of `npm test`.
+ * request is acknowledged and answered correctly, once, reports p50 and p99, then stops the bot
+ * with SIGTERM and checks it exits 0. Then the same again with two instances sharing one
+ * redis-server (REDIS_URL), the requests split over both, if redis-server is installed.
+ * A smaller run (200, in-process) is part of `npm test`.
  *
  *   npm run bench:load [-- REQUESTS [CONCURRENCY]]
  */
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { driveLoad } from "../test/adapters/slack/load.js";
-import { BOT_TOKEN, SIGNING_SECRET } from "../test/adapters/slack/requests.js";
+import { driveLoad, type LoadResult } from "../test/adapters/slack/load.js";
+import { startBotProcess } from "../test/bot-process.js";
 import { FakeSlack } from "../test/fakes/slack.js";
+import { HAVE_REDIS, RedisServer } from "../test/redis.js";
 
 const requests = Number(process.argv[2] ?? 2000);
 const concurrency = Number(process.argv[3] ?? 50);
 const root = new URL(import.meta.url.includes("/dist/") ? "../../" : "../", import.meta.url);
+const script = fileURLToPath(new URL("bin/returnee-bot.js", root));
+const env = {
+  KNOWLEDGE_DIR: fileURLToPath(new URL("test/fixtures/knowledge", root)),
+  LOG_LEVEL: "info",
+  UNANSWERED_LOG: "off",
+};
 
-const fake = await new FakeSlack().start();
-const bot = spawn(process.execPath, [fileURLToPath(new URL("bin/returnee-bot.js", root)), "serve"], {
-  env: {
-    PATH: process.env.PATH,
-    KNOWLEDGE_DIR: fileURLToPath(new URL("test/fixtures/knowledge", root)),
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: fake.apiUrl,
-    PORT: "0",
-    LOG_LEVEL: "info",
-    UNANSWERED_LOG: "off",
-  },
-  stdio: ["ignore", "ignore", "pipe"],
-});
-let stderr = "";
-const port = await new Promise<number>((resolve, reject) => {
-  bot.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString();
-    const match = /"port":(\d+)/.exec(stderr);
-    if (match) resolve(Number(match[1]));
-  });
-  bot.once("exit", (code) => reject(new Error(`the bot exited with ${code} before listening:\n${stderr}`)));
-  setTimeout(() => {
-    bot.kill("SIGKILL");
-    reject(new Error(`the bot did not start listening in 30 s:\n${stderr}`));
-  }, 30_000).unref();
-});
+interface Run extends LoadResult {
+  errors: number;
+  exitCodes: (number | null)[];
+}
 
-const result = await driveLoad(`http://127.0.0.1:${port}/slack/events`, fake, requests, concurrency);
-const exited = once(bot, "exit");
-bot.kill("SIGTERM");
-const [exitCode] = await exited;
-await fake.close();
-const errors = stderr.split("\n").filter((l) => /"level":(50|60)/.test(l)).length;
+/** Starts `instances` bots (sharing Redis when given), drives the load over them, stops them. */
+async function run(instances: number, redisUrl?: string): Promise<Run> {
+  const fake = await new FakeSlack().start();
+  const bots = await Promise.all(
+    Array.from({ length: instances }, () =>
+      startBotProcess(script, fake.apiUrl, redisUrl === undefined ? env : { ...env, REDIS_URL: redisUrl }),
+    ),
+  );
+  const result = await driveLoad(
+    bots.map((bot) => `${bot.url}/slack/events`),
+    fake,
+    requests,
+    concurrency,
+  );
+  const exitCodes = await Promise.all(bots.map((bot) => bot.stop()));
+  await fake.close();
+  const errors = bots.flatMap((bot) => bot.logs()).filter((e) => (e.level as number) >= 50).length;
+  return { ...result, errors, exitCodes };
+}
 
-const wrong = result.failures.filter((f) => f.endsWith("wrong answer")).length;
-const lines = [
-  `Slack slash commands over HTTP on loopback, bot in its own process: ${result.requests} requests, ${result.concurrency} at a time, ${result.seconds} s (${Math.round(result.requests / result.seconds)}/s)`,
-  `  acknowledged ${result.acknowledged}/${result.requests}, answered correctly ${result.answered - wrong}/${result.requests}, errors logged ${errors}, exit on SIGTERM ${exitCode}`,
-  `  acknowledgement:             p50 ${result.ack.p50} ms, p99 ${result.ack.p99} ms, max ${result.ack.max} ms`,
-  `  answer at the response_url:  p50 ${result.answer.p50} ms, p99 ${result.answer.p99} ms, max ${result.answer.max} ms`,
-  ...result.failures.slice(0, 20).map((f) => `  FAILED ${f}`),
-];
+function describe(title: string, r: Run): string[] {
+  const wrong = r.failures.filter((f) => f.endsWith("wrong answer")).length;
+  return [
+    `${title}: ${r.requests} requests, ${r.concurrency} at a time, ${r.seconds} s (${Math.round(r.requests / r.seconds)}/s)`,
+    `  acknowledged ${r.acknowledged}/${r.requests}, answered correctly ${r.answered - wrong}/${r.requests}, errors logged ${r.errors}, exit on SIGTERM ${r.exitCodes.join(", ")}`,
+    `  acknowledgement:             p50 ${r.ack.p50} ms, p99 ${r.ack.p99} ms, max ${r.ack.max} ms`,
+    `  answer at the response_url:  p50 ${r.answer.p50} ms, p99 ${r.answer.p99} ms, max ${r.answer.max} ms`,
+    ...r.failures.slice(0, 20).map((f) => `  FAILED ${f}`),
+  ];
+}
+
+const ok = (r: Run) =>
+  r.failures.length === 0 && r.answered === requests && r.errors === 0 && r.exitCodes.every((c) => c === 0);
+
+const one = await run(1);
+const lines = describe("Slack slash commands over HTTP on loopback, one bot process", one);
+let passed = ok(one);
+if (HAVE_REDIS) {
+  const redis = await RedisServer.start();
+  const two = await run(2, redis.url);
+  await redis.stop();
+  passed &&= ok(two);
+  lines.push(
+    ...describe("Two bot processes sharing one redis-server, the requests split over both", two),
+    `  p99 answer: ${one.answer.p99} ms with one process, ${two.answer.p99} ms with two on Redis`,
+  );
+} else {
+  lines.push("Two instances on Redis: skipped, redis-server is not on PATH (apt-get install redis-server)");
+}
 process.stdout.write(`${lines.join("\n")}\n`);
-const ok = result.failures.length === 0 && result.answered === requests && errors === 0 && exitCode === 0;
-process.exitCode = ok ? 0 : 1;
+process.exitCode = passed ? 0 : 1;

@@ -38,7 +38,8 @@ const USAGE = `Usage: returnee-bot <command>
   register discord     overwrite the Discord application's commands from commands/
   manifest slack [URL] print the Slack app manifest (URL: the public base URL of this app)
   kb-check             validate the knowledge base and print its counts
-  report [--top N]     what people asked most that the bot could not answer (UNANSWERED_LOG)`;
+  report [--top N]     what people asked most that the bot could not answer
+                       (UNANSWERED_LOG, or the shared stream with REDIS_URL)`;
 
 function loadCore(config: Config): Core {
   return Core.load(config.knowledgeDir === undefined ? {} : { knowledgeDir: config.knowledgeDir });
@@ -158,6 +159,10 @@ async function report(config: Config, args: string[]): Promise<string> {
   if (file === undefined) return reportMessages.off;
   const i = args.indexOf("--top");
   const top = i === -1 ? 20 : Math.max(1, Number.parseInt(args[i + 1] ?? "", 10) || 20);
+  if (config.redisUrl !== undefined) {
+    const { reportFromRedis } = await import("./ops/redis-report.js");
+    return reportFromRedis(config.redisUrl, top);
+  }
   const contents = await Promise.all(
     [...rotatedFiles(file), file].map((f) =>
       readFile(f, "utf8").catch((error: NodeJS.ErrnoException) => {

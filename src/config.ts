@@ -63,6 +63,9 @@ const Env = z.object({
   RATE_LIMIT_ENABLED: Switch(true),
   RATE_LIMIT_BURST: Count(DEFAULT_RATE_LIMIT.burst, 1),
   RATE_LIMIT_PER_MINUTE: Count(DEFAULT_RATE_LIMIT.perMinute, 1),
+  REDIS_URL: Optional.pipe(
+    z.url({ protocol: /^rediss?$/, message: "must be a URL such as redis://localhost:6379" }).optional(),
+  ),
 });
 
 export interface DiscordConfig {
@@ -99,12 +102,15 @@ export interface Config {
 
   /** Absent when RATE_LIMIT_ENABLED=false. */
   rateLimit?: RateLimit;
+  /** Redis (or Valkey), for the state instances share; absent: everything stays in memory. */
+  redisUrl?: string;
 }
 
 /** Every token and secret in the configuration, for the logger to redact. */
 export function secretsOf(config: Config): string[] {
-  const { discord, slack } = config;
-  return [discord?.token, slack?.botToken, slack?.signingSecret, slack?.appToken].filter(
+  const { discord, slack, redisUrl } = config;
+  const redisPassword = redisUrl === undefined ? undefined : new URL(redisUrl).password || undefined;
+  return [discord?.token, slack?.botToken, slack?.signingSecret, slack?.appToken, redisPassword].filter(
     (s): s is string => s !== undefined,
   );
 }
@@ -147,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     unansweredLog: unanswered === "off" ? undefined : path.resolve(cwd, unanswered),
     unansweredMaxBytes: e.UNANSWERED_LOG_MAX_BYTES,
+    redisUrl: e.REDIS_URL,
     rateLimit: e.RATE_LIMIT_ENABLED
       ? { burst: e.RATE_LIMIT_BURST, perMinute: e.RATE_LIMIT_PER_MINUTE }
       : undefined,

@@ -6,7 +6,10 @@ import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { main } from "../src/cli.js";
 import { Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
+import { messages } from "../src/core/messages.js";
+import type { ConversationContext } from "../src/core/types.js";
 import { createLogger, type Logger, type LogLevelName } from "../src/log.js";
+import type { ConversationStore } from "../src/ops/conversations.js";
 import { Desk } from "../src/ops/desk.js";
 import type { RateLimiter } from "../src/ops/rate-limit.js";
 import { UnansweredLog } from "../src/ops/unanswered.js";
@@ -61,12 +64,19 @@ export interface TestDesk {
 
 /** A desk for adapter tests: no rate limit and no unanswered log unless asked for, logs in memory. */
 export function testDesk(
-  options: { limiter?: RateLimiter; unanswered?: string; level?: LogLevelName; secrets?: string[] } = {},
+  options: {
+    limiter?: RateLimiter;
+    unanswered?: string;
+    level?: LogLevelName;
+    secrets?: string[];
+    conversations?: ConversationStore;
+  } = {},
 ): TestDesk {
   const log = captureLogs(options.level ?? "info", options.secrets ?? []);
   const desk = new Desk({
     logger: log.logger,
     ...(options.limiter === undefined ? {} : { limiter: options.limiter }),
+    ...(options.conversations === undefined ? {} : { conversations: options.conversations }),
     ...(options.unanswered === undefined
       ? {}
       : { unanswered: new UnansweredLog(options.unanswered, log.logger, { now: () => TODAY }) }),
@@ -114,4 +124,22 @@ export async function serveUntilExit(env: NodeJS.ProcessEnv): Promise<{ code: nu
     env: { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, UNANSWERED_LOG: "off", LOG_LEVEL: "trace", PORT: "0", ...env },
   });
   return { code, err };
+}
+
+/** A conversation context as the core might leave it after "how many green cards has Guangzhou issued". */
+export const CONTEXT: ConversationContext = {
+  entities: ["guangzhou"],
+  asks: "count",
+  terms: ["talent", "green", "card"],
+  language: "en",
+  shown: ["gz-green-cards"],
+  question: "How many talent green cards has Guangzhou issued?",
+};
+
+/**
+ * The rate-limit notices that ask to wait no longer than a window of `seconds`: how long exactly
+ * depends on when the person's window began.
+ */
+export function waitNotices(seconds: number): string[] {
+  return Array.from({ length: seconds }, (_, i) => messages.rateLimited(i + 1));
 }

@@ -1,26 +1,40 @@
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
-import { Desk } from "./desk.js";
+import { Desk, type DeskOptions } from "./desk.js";
 import { RateLimiter } from "./rate-limit.js";
+import { closeRedis, connectRedis } from "./redis.js";
+import { RedisConversations } from "./redis-conversations.js";
+import { RedisDeliveries } from "./redis-deliveries.js";
 import { UnansweredLog } from "./unanswered.js";
+import { UnansweredStream } from "./unanswered-stream.js";
 
-export type { Reply, Request, Send } from "./desk.js";
+export type { Reply, Request, Run, Send } from "./desk.js";
 export { Desk } from "./desk.js";
 
-/** The desk every adapter serves through, set up as the configuration says. */
+/**
+ * The desk every adapter serves through, set up as the configuration says: with REDIS_URL, the
+ * rate limit, conversations, deliveries and declined questions are shared through Redis; without
+ * it, everything stays in this process.
+ */
 export function createDesk(
-  config: Pick<Config, "rateLimit" | "unansweredLog" | "unansweredMaxBytes">,
+  config: Pick<Config, "rateLimit" | "unansweredLog" | "unansweredMaxBytes" | "redisUrl">,
   logger: Logger,
 ): Desk {
-  return new Desk({
-    logger,
-    ...(config.rateLimit === undefined ? {} : { limiter: new RateLimiter(config.rateLimit) }),
-    ...(config.unansweredLog === undefined
-      ? {}
-      : {
-          unanswered: new UnansweredLog(config.unansweredLog, logger, {
-            maxBytes: config.unansweredMaxBytes,
-          }),
-        }),
-  });
+  const options: DeskOptions = { logger };
+  if (config.redisUrl === undefined) {
+    if (config.rateLimit !== undefined) options.limiter = new RateLimiter(config.rateLimit);
+    if (config.unansweredLog !== undefined) {
+      options.unanswered = new UnansweredLog(config.unansweredLog, logger, {
+        maxBytes: config.unansweredMaxBytes,
+      });
+    }
+    return new Desk(options);
+  }
+  const redis = connectRedis(config.redisUrl, logger);
+  if (config.rateLimit !== undefined) options.limiter = new RateLimiter(config.rateLimit, redis);
+  if (config.unansweredLog !== undefined) options.unanswered = new UnansweredStream(redis, logger);
+  options.conversations = new RedisConversations(redis);
+  options.deliveries = new RedisDeliveries(redis);
+  options.release = () => closeRedis(redis);
+  return new Desk(options);
 }

@@ -1,8 +1,17 @@
+import type { Redis } from "ioredis";
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
+import { KEY_PREFIX } from "./redis.js";
+
 /** How many questions one person may ask: a burst at once, then so many a minute. */
 export interface RateLimit {
-  /** Questions a person may ask back to back (the bucket's size). */
+  /** Questions a person may ask back to back. */
   burst: number;
-  /** Questions a minute a person may keep asking (the bucket's refill rate). */
+  /** Questions a minute a person may keep asking, on average. */
   perMinute: number;
 }
 
@@ -12,75 +21,61 @@ export type Verdict =
       allowed: false;
       /** Milliseconds until the next question would be allowed. */
       retryAfterMs: number;
-      /** True for the first refusal since this person's last allowed question: tell them once. */
+      /** True for the first refusal in this person's current window: tell them once. */
       first: boolean;
     };
 
-interface Bucket {
-  tokens: number;
-  at: number;
-  refusing: boolean;
+/**
+ * The window in which a person may ask `burst` questions: long enough that the average stays at
+ * `perMinute` (5 questions at 12 a minute: 25 s). Whole seconds, as the Redis store counts them.
+ */
+export function windowSeconds(limit: RateLimit): number {
+  return Math.max(1, Math.round((limit.burst * 60) / limit.perMinute));
 }
 
-/** Past this many people, buckets that have filled up again are forgotten. */
-const SWEEP_ABOVE = 10_000;
-
 /**
- * A token bucket per person. Each question takes a token; tokens come back at `perMinute` a
- * minute up to `burst`. Checking costs a map lookup, so a flood costs almost nothing, and one
- * person's empty bucket never touches anyone else's. The clock is injectable for tests.
+ * The per-person rate limit, on rate-limiter-flexible: each person may ask `burst` questions in a
+ * window of `windowSeconds`. In memory by default; given a Redis connection, the count is shared by
+ * every instance, and while Redis cannot be reached an in-memory limiter with the same settings
+ * stands in (its insurance limiter), so a person is still limited and never refused for an outage.
+ * Refusals are counted too, which is how every instance agrees which refusal was the first.
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-  private readonly msPerToken: number;
+  private readonly limiter: RateLimiterAbstract;
 
   constructor(
     private readonly limit: RateLimit,
-    private readonly now: () => number = Date.now,
+    redis?: Redis,
   ) {
     if (!(limit.burst >= 1) || !(limit.perMinute > 0)) {
       throw new RangeError("a rate limit needs a burst of at least 1 and a positive rate");
     }
-    this.msPerToken = 60_000 / limit.perMinute;
+    const settings = { points: limit.burst, duration: windowSeconds(limit), keyPrefix: `${KEY_PREFIX}rate` };
+    const memory = new RateLimiterMemory(settings);
+    this.limiter =
+      redis === undefined
+        ? memory
+        : new RateLimiterRedis({
+            ...settings,
+            storeClient: redis,
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: memory,
+          });
   }
 
-  /** Takes a token for this person (a platform and user id), or says how long to wait. */
-  take(key: string): Verdict {
-    const now = this.now();
-    const bucket = this.refilled(key, now);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      bucket.refusing = false;
+  /** Counts a question for this person (a platform and user id), or says how long to wait. */
+  async take(key: string): Promise<Verdict> {
+    try {
+      await this.limiter.consume(key);
       return { allowed: true };
-    }
-    const first = !bucket.refusing;
-    bucket.refusing = true;
-    return { allowed: false, retryAfterMs: Math.ceil((1 - bucket.tokens) * this.msPerToken), first };
-  }
-
-  /** How many people have a bucket that is not full; the rest are forgotten as the map grows. */
-  get size(): number {
-    return this.buckets.size;
-  }
-
-  private refilled(key: string, now: number): Bucket {
-    let bucket = this.buckets.get(key);
-    if (bucket === undefined) {
-      if (this.buckets.size >= SWEEP_ABOVE) this.sweep(now);
-      bucket = { tokens: this.limit.burst, at: now, refusing: false };
-      this.buckets.set(key, bucket);
-      return bucket;
-    }
-    const earned = Math.max(0, now - bucket.at) / this.msPerToken;
-    bucket.tokens = Math.min(this.limit.burst, bucket.tokens + earned);
-    bucket.at = now;
-    return bucket;
-  }
-
-  /** Forgets every bucket that would be full by now: a new one would be the same. */
-  private sweep(now: number): void {
-    for (const [key, bucket] of this.buckets) {
-      if (bucket.tokens + (now - bucket.at) / this.msPerToken >= this.limit.burst) this.buckets.delete(key);
+    } catch (refusal) {
+      // Anything but a refusal (which the insurance limiter makes unlikely) lets the question through.
+      if (!(refusal instanceof RateLimiterRes)) return { allowed: true };
+      return {
+        allowed: false,
+        retryAfterMs: refusal.msBeforeNext,
+        first: refusal.consumedPoints === this.limit.burst + 1,
+      };
     }
   }
 }

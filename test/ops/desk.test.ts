@@ -3,10 +3,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runLine } from "../../commands/index.js";
 import { messages } from "../../src/core/messages.js";
-import type { Answer } from "../../src/core/types.js";
-import type { Reply, Request } from "../../src/ops/index.js";
+import type { ConversationContext } from "../../src/core/types.js";
+import { MemoryConversations } from "../../src/ops/conversations.js";
+import { MemoryDeliveries } from "../../src/ops/deliveries.js";
+import { Desk, type Reply, type Request, type Run } from "../../src/ops/index.js";
 import { RateLimiter } from "../../src/ops/rate-limit.js";
-import { fixtureCore, tempDir, testDesk } from "../helpers.js";
+import { CONTEXT, fixtureCore, tempDir, testDesk, waitNotices } from "../helpers.js";
 
 const core = fixtureCore();
 
@@ -15,7 +17,7 @@ function request(text: string, extra: Partial<Request> = {}): Request {
 }
 
 /** Serves a line and returns what the adapter was asked to send. */
-async function served(desk: ReturnType<typeof testDesk>["desk"], req: Request, run?: () => Answer) {
+async function served(desk: Desk, req: Request, run?: Run) {
   const sent: Reply[] = [];
   await desk.serve(req, run ?? (() => runLine(req.text, core)), async (reply) => void sent.push(reply));
   return sent;
@@ -34,30 +36,65 @@ describe("the desk every adapter serves through", () => {
     expect(lines.map((l) => JSON.parse(l).text)).toEqual(["how do i cook fried rice"]);
   });
 
-  it("tells a person once when they are rate-limited, then drops their messages until allowed again", async () => {
-    const clock = { now: 0 };
-    const { desk, log } = testDesk({ limiter: new RateLimiter({ burst: 2, perMinute: 6 }, () => clock.now) });
+  it("tells a person once when they are rate-limited, then drops their messages", async () => {
+    const { desk, log } = testDesk({ limiter: new RateLimiter({ burst: 2, perMinute: 6 }) });
     const replies = [];
     for (let i = 0; i < 6; i++) replies.push(...(await served(desk, request("gz green cards"))));
-    expect(texts(replies)).toEqual([
+    expect(texts(replies).slice(0, 2)).toEqual([
       "Guangzhou, talent green card",
       "Guangzhou, talent green card",
-      messages.rateLimited(10),
     ]);
+    expect(texts(replies).slice(2)).toHaveLength(1);
+    expect(waitNotices(20)).toContain(texts(replies)[2]);
     expect(
       log.entries().filter((e) => e.msg === "rate limit: holding back one person's questions"),
     ).toHaveLength(1);
     expect(log.raw()).not.toContain("U1");
-    clock.now += 10_000;
-    expect(texts(await served(desk, request("gz green cards")))).toEqual(["Guangzhou, talent green card"]);
   });
 
   it("always replies to an interaction that must get a reply, even past the first refusal", async () => {
-    const { desk } = testDesk({ limiter: new RateLimiter({ burst: 1, perMinute: 1 }, () => 0) });
+    const { desk } = testDesk({ limiter: new RateLimiter({ burst: 1, perMinute: 1 }) });
     const interaction = request("/help", { mustReply: true });
     const replies = [];
     for (let i = 0; i < 3; i++) replies.push(...(await served(desk, interaction)));
-    expect(texts(replies)).toEqual([messages.helpTitle, messages.rateLimited(60), messages.rateLimited(60)]);
+    expect(texts(replies)[0]).toBe(messages.helpTitle);
+    expect(texts(replies).slice(1)).toHaveLength(2);
+    for (const notice of texts(replies).slice(1)) expect(waitNotices(60)).toContain(notice);
+  });
+
+  it("gives a conversation's answer the context its last turn left, and keeps the new one", async () => {
+    const conversations = new MemoryConversations();
+    const desk = new Desk({ logger: testDesk().log.logger, conversations });
+    const first = CONTEXT;
+    const seen: (ConversationContext | undefined)[] = [];
+    const answering =
+      (context?: ConversationContext): Run =>
+      (carried) => {
+        seen.push(carried);
+        const answer = runLine("gz green cards", core);
+        return context === undefined ? answer : { ...answer, context };
+      };
+    const thread = request("gz green cards", { conversation: "C1:1700000000.000100" });
+    await served(desk, thread, answering(first));
+    await served(desk, thread, answering());
+    await served(desk, request("gz green cards", { conversation: "C2:1700000000.000200" }), answering());
+    await served(desk, request("gz green cards"), answering());
+    expect(seen).toEqual([undefined, first, undefined, undefined]);
+    expect(await conversations.get("slack:C1:1700000000.000100")).toEqual(first);
+  });
+
+  it("does the work for a delivery once, however often it is delivered", async () => {
+    const desk = new Desk({ logger: testDesk().log.logger, deliveries: new MemoryDeliveries() });
+    let done = 0;
+    const work = async () => {
+      done += 1;
+    };
+    expect([
+      await desk.once("Ev1", work),
+      await desk.once("Ev1", work),
+      await desk.once("Ev2", work),
+    ]).toEqual([true, false, true]);
+    expect(done).toBe(2);
   });
 
   it("apologises when answering throws, and when sending fails, and never throws itself", async () => {

@@ -1,59 +1,82 @@
-import { describe, expect, it } from "vitest";
-import { RateLimiter } from "../../src/ops/rate-limit.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { RateLimiter, windowSeconds } from "../../src/ops/rate-limit.js";
+import { describeWithRedis, RedisServer } from "../redis.js";
 
-/** A limiter on a clock the test moves by hand. */
-function limiter(burst = 3, perMinute = 6) {
-  const clock = { now: 0 };
-  return { clock, limiter: new RateLimiter({ burst, perMinute }, () => clock.now) };
+async function takes(limiter: RateLimiter, key: string, times: number) {
+  const verdicts = [];
+  for (let i = 0; i < times; i++) verdicts.push(await limiter.take(key));
+  return verdicts;
 }
 
-describe("the per-person token bucket", () => {
-  it("allows a burst, then refuses with how long to wait", () => {
-    const { limiter: l } = limiter(3, 6);
-    expect([1, 2, 3].map(() => l.take("slack:U1").allowed)).toEqual([true, true, true]);
-    expect(l.take("slack:U1")).toEqual({ allowed: false, retryAfterMs: 10_000, first: true });
+describe("the per-person rate limit, in memory", () => {
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
-  it("says a refusal is the first only once, until the person is allowed again", () => {
-    const { clock, limiter: l } = limiter(1, 6);
-    l.take("u");
-    expect(l.take("u")).toMatchObject({ allowed: false, first: true });
-    expect(l.take("u")).toMatchObject({ allowed: false, first: false });
-    clock.now += 10_000;
-    expect(l.take("u").allowed).toBe(true);
-    expect(l.take("u")).toMatchObject({ allowed: false, first: true });
+  it("keeps the average rate: a burst of 5 at 12 a minute is a window of 25 s", () => {
+    expect(windowSeconds({ burst: 5, perMinute: 12 })).toBe(25);
+    expect(windowSeconds({ burst: 1, perMinute: 600 })).toBe(1);
   });
 
-  it("refills at the configured rate, never beyond the burst", () => {
-    const { clock, limiter: l } = limiter(2, 60);
-    l.take("u");
-    l.take("u");
-    expect(l.take("u").allowed).toBe(false);
-    clock.now += 1000;
-    expect(l.take("u").allowed).toBe(true);
-    clock.now += 3_600_000;
-    expect([1, 2, 3].map(() => l.take("u").allowed)).toEqual([true, true, false]);
+  it("allows a burst, then refuses with how long to wait, telling the person once", async () => {
+    const limiter = new RateLimiter({ burst: 3, perMinute: 6 });
+    const verdicts = await takes(limiter, "slack:U1", 5);
+    expect(verdicts.map((v) => v.allowed)).toEqual([true, true, true, false, false]);
+    expect(verdicts[3]).toMatchObject({ allowed: false, first: true });
+    expect(verdicts[4]).toMatchObject({ allowed: false, first: false });
+    const wait = verdicts[3]?.allowed === false ? verdicts[3].retryAfterMs : 0;
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(30_000);
   });
 
-  it("keeps each person's bucket apart: one person's flood leaves everyone else's untouched", () => {
-    const { limiter: l } = limiter(2, 1);
-    for (let i = 0; i < 1000; i++) l.take("discord:flooder");
-    expect(l.take("discord:flooder").allowed).toBe(false);
-    expect(l.take("discord:someone").allowed).toBe(true);
-    expect(l.take("slack:flooder").allowed).toBe(true);
+  it("allows the person again once their window is over, and tells them once again", async () => {
+    vi.useFakeTimers();
+    const limiter = new RateLimiter({ burst: 1, perMinute: 6 });
+    await takes(limiter, "u", 2);
+    vi.advanceTimersByTime(10_000);
+    const again = await takes(limiter, "u", 3);
+    expect(again.map((v) => v.allowed)).toEqual([true, false, false]);
+    expect(again.map((v) => !v.allowed && v.first)).toEqual([false, true, false]);
   });
 
-  it("forgets full buckets once it tracks very many people, so memory stays bounded", () => {
-    const { clock, limiter: l } = limiter(1, 60);
-    for (let i = 0; i < 10_000; i++) l.take(`u${i}`);
-    expect(l.size).toBe(10_000);
-    clock.now += 60_000;
-    l.take("newcomer");
-    expect(l.size).toBe(1);
+  it("keeps each person's count apart: one person's flood leaves everyone else's untouched", async () => {
+    const limiter = new RateLimiter({ burst: 2, perMinute: 1 });
+    await takes(limiter, "discord:flooder", 1000);
+    expect((await limiter.take("discord:flooder")).allowed).toBe(false);
+    expect((await limiter.take("discord:someone")).allowed).toBe(true);
+    expect((await limiter.take("slack:flooder")).allowed).toBe(true);
   });
 
   it("refuses a limit that could never allow anything", () => {
     expect(() => new RateLimiter({ burst: 0, perMinute: 5 })).toThrow(RangeError);
     expect(() => new RateLimiter({ burst: 5, perMinute: 0 })).toThrow(RangeError);
+  });
+});
+
+describeWithRedis("the per-person rate limit, shared through Redis", () => {
+  let server: RedisServer;
+
+  beforeAll(async () => {
+    server = await RedisServer.start();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("holds one limit for a person whose questions land on two instances, telling them once", async () => {
+    const one = new RateLimiter({ burst: 5, perMinute: 12 }, await server.connect());
+    const two = new RateLimiter({ burst: 5, perMinute: 12 }, await server.connect());
+    const verdicts = [];
+    for (let i = 0; i < 10; i++) verdicts.push(await (i % 2 === 0 ? one : two).take("slack:U1"));
+    expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
+    expect(verdicts.filter((v) => !v.allowed && v.first)).toHaveLength(1);
+  });
+
+  it("still limits, from memory, while Redis is down, and never refuses because of the outage", async () => {
+    const redis = await server.connect();
+    const limiter = new RateLimiter({ burst: 2, perMinute: 1 }, redis);
+    redis.disconnect();
+    const verdicts = await takes(limiter, "slack:U2", 4);
+    expect(verdicts.map((v) => v.allowed)).toEqual([true, true, false, false]);
   });
 });

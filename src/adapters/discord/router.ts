@@ -17,8 +17,9 @@ import {
   suggestionLine,
 } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
-import type { Answer, EntityChoice } from "../../core/types.js";
-import type { Desk, Reply, Send } from "../../ops/index.js";
+import type { EntityChoice } from "../../core/types.js";
+import type { Desk, Reply, Run, Send } from "../../ops/index.js";
+import { carriedOver } from "../carried-over.js";
 import { decodeSuggestion } from "../follow-ups.js";
 import { LIMITS, renderAnswer, renderNotice } from "./format.js";
 
@@ -57,6 +58,7 @@ async function onInteraction(interaction: Interaction, core: Core, desk: Desk): 
       text: asked.text,
       mustReply: true,
       surface: interaction.isButton() ? "button" : "slash command",
+      conversation: `${interaction.channelId}:${interaction.user.id}`,
     },
     asked.run,
     replyTo(interaction),
@@ -67,11 +69,8 @@ async function onInteraction(interaction: Interaction, core: Core, desk: Desk): 
  * What a slash command or button asks; undefined for an interaction this bot did not make. The
  * asker's locale goes with it, so that the answer can be in their language.
  */
-function askedIn(
-  interaction: RepliableInteraction,
-  core: Core,
-): { text: string; run: () => Answer } | undefined {
-  const asker = { locale: interaction.locale };
+function askedIn(interaction: RepliableInteraction, core: Core): { text: string; run: Run } | undefined {
+  const locale = interaction.locale;
   if (interaction.isChatInputCommand()) {
     const command = findCommand(interaction.commandName);
     // A command Discord still lists but the registry no longer has: the core explains.
@@ -80,13 +79,19 @@ function askedIn(
       return { text: line, run: () => runLine(line, core) };
     }
     const args = optionValues(command, interaction.options.data);
-    return { text: commandLine(command, args), run: () => runCommand(command, args, core, asker) };
+    return {
+      text: commandLine(command, args),
+      run: (context) => runCommand(command, args, core, carriedOver(context, locale)),
+    };
   }
   if (interaction.isButton()) {
     const suggestion = decodeSuggestion(interaction.customId);
     return suggestion === undefined
       ? undefined
-      : { text: suggestionLine(suggestion), run: () => runSuggestion(suggestion, core, asker) };
+      : {
+          text: suggestionLine(suggestion),
+          run: (context) => runSuggestion(suggestion, core, carriedOver(context, locale)),
+        };
   }
   return undefined;
 }
@@ -144,6 +149,7 @@ function shownName(choice: EntityChoice, core: Core): string {
 /**
  * A server message that mentions the bot is answered as a reply, the mention stripped; a direct
  * message is answered whole. Bots, the bot itself included, and other server messages are ignored.
+ * A DM channel and a thread are each one conversation; a mention elsewhere stands alone.
  */
 async function onMessage(message: Message, core: Core, desk: Desk): Promise<void> {
   const me = message.client.user;
@@ -157,8 +163,9 @@ async function onMessage(message: Message, core: Core, desk: Desk): Promise<void
       text,
       mustReply: false,
       surface: message.inGuild() ? "mention" : "direct message",
+      ...(message.inGuild() && !message.channel.isThread() ? {} : { conversation: message.channelId }),
     },
-    () => runLine(text, core),
+    (context) => runLine(text, core, carriedOver(context)),
     (reply) => message.reply(reply.kind === "answer" ? renderAnswer(reply.answer) : renderNotice(reply.text)),
   );
 }

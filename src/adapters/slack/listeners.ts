@@ -17,8 +17,8 @@ import {
   suggestionLine,
 } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
-import type { Answer } from "../../core/types.js";
-import type { Desk, Reply, Send } from "../../ops/index.js";
+import type { Desk, Reply, Run, Send } from "../../ops/index.js";
+import { carriedOver } from "../carried-over.js";
 import { decodeSuggestion } from "../follow-ups.js";
 import { BUTTON_ACTION, isShareable, renderAnswer, renderNotice, type SlackMessage } from "./format.js";
 
@@ -94,14 +94,24 @@ function commandReplies(ack: AckFn<string | RespondArguments>, respond: RespondF
  * What a slash command asks, its options parsed once from the command's text, as Discord passes
  * them; a command the registry does not have is explained as if typed.
  */
-function slashRequest(name: string, text: string, core: Core): { line: string; run: () => Answer } {
+function slashRequest(name: string, text: string, core: Core): { line: string; run: Run } {
   const command = findCommand(name.replace(/^\//, ""));
   if (command === undefined) {
     const line = `${name} ${text}`.trim();
-    return { line, run: () => runLine(line, core) };
+    return { line, run: (context) => runLine(line, core, carriedOver(context)) };
   }
   const args = parseArgs(command, text);
-  return { line: commandLine(command, args), run: () => runCommand(command, args, core) };
+  return {
+    line: commandLine(command, args),
+    run: (context) => runCommand(command, args, core, carriedOver(context)),
+  };
+}
+
+/** The id Slack gives a delivery and keeps on a redelivery: an event's event_id, a command's or button's trigger_id. */
+function deliveryId(body: object): string | undefined {
+  const { event_id, trigger_id } = body as { event_id?: unknown; trigger_id?: unknown };
+  const id = event_id ?? trigger_id;
+  return typeof id === "string" ? id : undefined;
 }
 
 /** A message a person wrote, as opposed to a bot's message, an edit, a join or a topic change. */
@@ -111,16 +121,20 @@ function byPerson(event: { subtype?: string | undefined; bot_id?: string | undef
 
 /**
  * Routes Slack's requests to the core through the desk: every command of the registry as a slash
- * command, mentions (answered in a thread) and direct messages. Redelivered events are
- * acknowledged and dropped.
+ * command, mentions (answered in a thread) and direct messages. Each delivery is answered once:
+ * a redelivery is acknowledged and dropped if some instance answered it or is answering it.
+ * Conversations: a DM, a thread (a mention starts one under its message), and a channel's slash
+ * commands per person.
  */
 export function registerListeners(app: App, core: Core, desk: Desk): void {
-  // Slack redelivers an event when it thinks the first delivery was lost. Bolt acknowledges events
-  // before any listener runs, so the first delivery is being answered already: drop the copy. This
-  // needs no memory of earlier requests, so any instance behind a load balancer can decide it.
-  app.use(async ({ context, next }) => {
-    if ((context.retryNum ?? 0) > 0) return;
-    await next();
+  // Slack redelivers an event when it thinks the first delivery was lost; it may have been, so the
+  // redelivery is answered unless a claim on its id (shared through Redis, when configured) says
+  // another delivery of it is being answered or was. A dropped command still needs its ack.
+  app.use(async (args) => {
+    const id = deliveryId(args.body);
+    if (id === undefined) return args.next();
+    const done = await desk.once(id, args.next);
+    if (!done && "ack" in args && typeof args.ack === "function") await args.ack();
   });
 
   // One listener serves the whole registry.
@@ -128,7 +142,14 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
     const { line, run } = slashRequest(command.command, plainText(command.text), core);
     const replies = commandReplies(ack, respond);
     await desk.serve(
-      { platform: "slack", user: command.user_id, text: line, mustReply: true, surface: "slash command" },
+      {
+        platform: "slack",
+        user: command.user_id,
+        text: line,
+        mustReply: true,
+        surface: "slash command",
+        conversation: `${command.channel_id}:${command.user_id}`,
+      },
       run,
       replies.send,
     );
@@ -151,7 +172,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
           mustReply: true,
           surface: "button",
         },
-        () => runSuggestion(suggestion, core),
+        (context) => runSuggestion(suggestion, core, carriedOver(context)),
         (reply) => {
           const { message, shareable } = rendered(reply);
           return respond({
@@ -176,8 +197,15 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
     };
     const text = questionIn(event.text, context.botUserId);
     await desk.serve(
-      { platform: "slack", user: event.user, text, mustReply: false, surface: "mention" },
-      () => runLine(text, core),
+      {
+        platform: "slack",
+        user: event.user,
+        text,
+        mustReply: false,
+        surface: "mention",
+        conversation: `${place.channel}:${place.threadTs}`,
+      },
+      (context) => runLine(text, core, carriedOver(context)),
       postTo(client, place),
     );
   });
@@ -193,8 +221,15 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
     };
     const text = questionIn(event.text ?? "", context.botUserId);
     await desk.serve(
-      { platform: "slack", user: event.user, text, mustReply: false, surface: "direct message" },
-      () => runLine(text, core),
+      {
+        platform: "slack",
+        user: event.user,
+        text,
+        mustReply: false,
+        surface: "direct message",
+        conversation: event.channel,
+      },
+      (context) => runLine(text, core, carriedOver(context)),
       postTo(client, place),
     );
   });

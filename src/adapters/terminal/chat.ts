@@ -6,6 +6,7 @@ import type { Core } from "../../core/core.js";
 import { messages } from "../../core/messages.js";
 import type { ConversationContext } from "../../core/types.js";
 import type { Desk } from "../../ops/index.js";
+import { carriedOver } from "../carried-over.js";
 import { formatJsonLine, formatText } from "./format.js";
 
 const QUIT = new Set(["exit", "quit", "/exit", "/quit"]);
@@ -24,8 +25,15 @@ export async function chat(core: Core, input: Readable, output: Writable, desk: 
     if (QUIT.has(line.trim().toLowerCase())) break;
     if (line.trim()) {
       await desk.serve(
-        { platform: "terminal", user: "local", text: line, mustReply: true, surface: "chat" },
-        () => runLine(line, core),
+        {
+          platform: "terminal",
+          user: "local",
+          text: line,
+          mustReply: true,
+          surface: "chat",
+          conversation: "chat",
+        },
+        (context) => runLine(line, core, carriedOver(context)),
         async (reply) => {
           output.write(`\n${reply.kind === "answer" ? formatText(reply.answer) : reply.text}\n\n`);
         },

@@ -38,13 +38,9 @@ afterAll(async () => {
 
 const FORM = "application/x-www-form-urlencoded";
 
-function postEvent(event: Record<string, unknown>, options: Signed = {}) {
-  return postSigned(
-    `${base}/slack/events`,
-    JSON.stringify(eventCallback(event)),
-    "application/json",
-    options,
-  );
+/** Posts an event as a new delivery, or `delivery` again (a redelivery keeps its event_id). */
+function postEvent(event: Record<string, unknown>, options: Signed = {}, delivery = eventCallback(event)) {
+  return postSigned(`${base}/slack/events`, JSON.stringify(delivery), "application/json", options);
 }
 
 function postCommand(command: string, text: string, responseId: string, options: Signed = {}) {
@@ -246,15 +242,22 @@ describe("Slack over HTTP: mentions and direct messages", () => {
 
   it("answers a redelivered event only once", async () => {
     const event = mention(`<@${BOT_USER_ID}> gz green cards`, "CRETRY1", "1700000010.001000");
-    await postEvent(event);
+    const delivery = eventCallback(event);
+    await postEvent(event, {}, delivery);
     await fake.waitForCall("chat.postMessage", "CRETRY1");
     const before = fake.callsOf("chat.postMessage", "CRETRY1").length;
-    const response = await postEvent(event, { retryNum: 1 });
+    const response = await postEvent(event, { retryNum: 1 }, delivery);
     expect(response.status).toBe(200);
     await postEvent(directMessage("/help", "DAFTERRETRY", "1700000010.001001"));
     await fake.waitForCall("chat.postMessage", "DAFTERRETRY");
     expect(before).toBe(1);
     expect(fake.callsOf("chat.postMessage", "CRETRY1")).toHaveLength(1);
+  });
+
+  it("answers a redelivery whose first delivery never arrived", async () => {
+    const event = mention(`<@${BOT_USER_ID}> gz green cards`, "CRETRY2", "1700000010.002000");
+    expect((await postEvent(event, { retryNum: 1 })).status).toBe(200);
+    expect((await fake.waitForCall("chat.postMessage", "CRETRY2")).args.text).toContain("2,515");
   });
 });
 

@@ -50,11 +50,12 @@ function percentiles(values: number[]): Percentiles {
 }
 
 /**
- * Sends the requests to a running app's /slack/events, `concurrency` at a time, each from its own
- * user, and waits for each answer at the fake's response_url.
+ * Sends the requests to running apps' /slack/events, `concurrency` at a time, each from its own
+ * user and taking turns over the apps as a balancer would, and waits for each answer at the fake's
+ * response_url.
  */
 export async function driveLoad(
-  eventsUrl: string,
+  eventsUrls: readonly string[],
   fake: FakeSlack,
   requests: number,
   concurrency: number,
@@ -71,7 +72,7 @@ export async function driveLoad(
     const form = { ...slashCommand(question.command, question.text, fake.responseUrl(id)), user_id: `U${i}` };
     const sent = performance.now();
     const response = await postSigned(
-      eventsUrl,
+      eventsUrls[i % eventsUrls.length] as string,
       new URLSearchParams(form).toString(),
       "application/x-www-form-urlencoded",
     ).catch((error: Error) => ({ status: 0, body: error.message }));
@@ -121,7 +122,7 @@ export async function runLoadInProcess(core: Core, requests: number, concurrency
   );
   try {
     const result = await driveLoad(
-      `http://127.0.0.1:${service.port}/slack/events`,
+      [`http://127.0.0.1:${service.port}/slack/events`],
       fake,
       requests,
       concurrency,

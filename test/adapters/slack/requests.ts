@@ -34,8 +34,11 @@ export async function postSigned(url: string, body: string, contentType: string,
   return { status: response.status, body: await response.text() };
 }
 
-/** The form fields of a slash command. */
+let triggers = 0;
+
+/** The form fields of a slash command; each has its own trigger_id, as each invocation does on Slack. */
 export function slashCommand(command: string, text: string, responseUrl: string, channel = "C0000001") {
+  triggers += 1;
   return {
     token: "verification-token",
     team_id: TEAM_ID,
@@ -49,7 +52,7 @@ export function slashCommand(command: string, text: string, responseUrl: string,
     api_app_id: "A0000001",
     is_enterprise_install: "false",
     response_url: responseUrl,
-    trigger_id: "1.2.3",
+    trigger_id: `${triggers}.${process.pid}.2.3`,
   };
 }
 

@@ -27,14 +27,19 @@ afterAll(async () => {
 
 const json = (value: unknown) => JSON.stringify(value);
 
-function eventsApi(id: string, event: Record<string, unknown>, retryAttempt = 0) {
+function eventsApi(
+  id: string,
+  event: Record<string, unknown>,
+  retryAttempt = 0,
+  payload = eventCallback(event),
+) {
   socket.send({
     envelope_id: id,
     type: "events_api",
     accepts_response_payload: false,
     retry_attempt: retryAttempt,
     retry_reason: retryAttempt === 0 ? "" : "timeout",
-    payload: eventCallback(event),
+    payload,
   });
 }
 
@@ -72,9 +77,10 @@ describe("Slack in Socket Mode", () => {
 
   it("acknowledges a redelivered envelope without answering it again", async () => {
     const event = mention(`<@${BOT_USER_ID}> gz green cards`, "CSOCKET2", "1700000101.000100");
-    eventsApi("env-retry-0", event);
+    const delivery = eventCallback(event);
+    eventsApi("env-retry-0", event, 0, delivery);
     await fake.waitForCall("chat.postMessage", "CSOCKET2");
-    eventsApi("env-retry-1", event, 1);
+    eventsApi("env-retry-1", event, 1, delivery);
     await socket.waitForAck("env-retry-1");
     eventsApi("env-after-retry", directMessage("/help", "DSOCKETAFTER", "1700000101.000200"));
     await fake.waitForCall("chat.postMessage", "DSOCKETAFTER");
