@@ -98,7 +98,7 @@ export function classify(normalised: string, cues: readonly string[]): AnswerTyp
 const FIGURES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly FigureType[])[]>>> = {
   count: [["count"], ["percent"]],
   percent: [["percent"]],
-  money: [["money"], ["count"]],
+  money: [["money"]],
   date: [["date"]],
   duration: [["duration"], ["date"]],
   rank: [["rank"]],

@@ -28,27 +28,26 @@ export type Retrieved =
 export type Tracer = (step: string, ranked: readonly Ranked[], coverage: (r: Ranked) => Coverage) => void;
 
 /**
- * How much of the question a fact matches. Each entity named and each term weighs its inverse
- * document frequency; a common word ("bring", "year") counts only when matched. Entities are
- * matched by construction: retrieval only looks at facts about them.
+ * How much of the question a fact matches. Each entity named and each word that says what the
+ * question is about (a noun, a number, a name) weighs its inverse document frequency; verbs,
+ * adjectives and common words ("bring", "good") only help to rank. Entities are matched by
+ * construction: retrieval only looks at facts about them.
  */
 export function coverage(query: Query, ranked: Ranked, index: FactIndex): Coverage {
   const entityWeight = (e: Entity) =>
-    RANKING.entityWeight * Math.log(1 + index.facts.length / Math.max(1, index.aboutEntity(e.id).length));
+    Math.log(1 + index.facts.length / Math.max(1, index.aboutEntity(e.id).length));
   let total = query.entities.reduce((sum, e) => sum + entityWeight(e), 0);
   let matched = total;
   let units = query.entities.length;
   let unitsMatched = units;
   const missing: string[] = [];
-  for (const { term, light, guessed } of query.terms) {
-    const has = ranked.indexed.terms.has(term);
-    if (light && !has) continue;
+  for (const { term, guessed } of query.terms.filter((t) => !t.light)) {
     const weight = index.weight(term);
     total += weight;
-    if (!light) units++;
-    if (has) {
+    units++;
+    if (ranked.indexed.terms.has(term)) {
       matched += guessed ? weight * RANKING.guessCredit : weight;
-      if (!light) unitsMatched++;
+      unitsMatched++;
     } else missing.push(term);
   }
   return { share: total === 0 ? 0 : matched / total, matched: unitsMatched, units, missing };

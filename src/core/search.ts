@@ -12,8 +12,6 @@ import type { Vocabulary } from "./vocabulary.js";
 export const RANKING = Object.freeze({
   /** Field boosts: a fact's own sentence, in either language, says most; its curated FAQ questions next; keywords and names least. */
   boost: { text: 3, zh: 3, questions: 2, keywords: 1.5, names: 1, kinds: 1 },
-  /** A name narrows a question to its facts by itself, so it weighs as much as two words of the same rarity. */
-  entityWeight: 2,
   /** Share of the question's weight a fact must match to be given as an answer: the one decline threshold. */
   minCoverage: 0.5,
   /** A word matched only through a WordNet synonym is a guess: it earns half its weight. */

@@ -151,17 +151,14 @@ export class Vocabulary {
   term(word: string): Term {
     const base = lemma(word);
     const head = this.synonyms.get(base) ?? base;
-    if (this.known.size === 0 || this.known.has(head) || isNumber(word))
-      return { term: head, light: isLight(word) };
+    const light = isLight(word) || !isSubjectWord(word);
+    if (this.known.size === 0 || this.known.has(head) || isNumber(word)) return { term: head, light };
     const meant = this.kb.wordnet.get(base) ?? this.kb.wordnet.get(word);
-    if (meant === undefined) return { term: head, light: isLight(word) || !isSubjectWord(word) };
+    if (meant === undefined) return { term: head, light };
     // The table's targets are already the knowledge base's own lemmas.
-    return {
-      term: this.synonyms.get(meant) ?? meant,
-      light: isLight(word) || !isSubjectWord(word),
-      guessed: true,
-    };
+    return { term: this.synonyms.get(meant) ?? meant, light, guessed: true };
   }
+
 
   private phraseTerms(phrase: string): string[] {
     return phrase
