@@ -123,7 +123,7 @@ export class Core {
             .map(([term, in_]) => `${term} in ${in_.join("+")}`)
             .join("; ");
           lines.push(
-            `  ${r.indexed.fact.id}: bm25 ${r.score.toFixed(2)} [${fields || "no term"}]; coverage ${(c.share * 100).toFixed(0)}%, ${c.matched}/${c.units} matched${c.missing.length > 0 ? `, missing ${c.missing.join(", ")}` : ""} → ${passes(c, query.entities.length > 0) ? "passes" : "below threshold"}`,
+            `  ${r.indexed.fact.id}: bm25 ${r.score.toFixed(2)} [${fields || "no term"}]; coverage ${(c.share * 100).toFixed(0)}%, ${c.matched}/${c.terms} words matched${c.missing.length > 0 ? `, missing ${c.missing.join(", ")}` : ""} → ${passes(c, query.entities.length > 0) ? "passes" : "below threshold"}`,
           );
         }
       },

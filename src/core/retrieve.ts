@@ -7,9 +7,9 @@ import type { Query } from "./understand.js";
 export interface Coverage {
   /** Share of the question's weight matched, 0 to 1. */
   share: number;
-  /** Entities and required terms matched, of how many. */
+  /** The question's words that say what it is about (entities aside), and how many of them the fact has. */
+  terms: number;
   matched: number;
-  units: number;
   /** The question's terms the fact does not have. */
   missing: string[];
 }
@@ -38,28 +38,30 @@ export function coverage(query: Query, ranked: Ranked, index: FactIndex): Covera
     Math.log(1 + index.facts.length / Math.max(1, index.aboutEntity(e.id).length));
   let total = query.entities.reduce((sum, e) => sum + entityWeight(e), 0);
   let matched = total;
-  let units = query.entities.length;
-  let unitsMatched = units;
+  let terms = 0;
+  let termsMatched = 0;
   const missing: string[] = [];
   for (const { term, guessed } of query.terms.filter((t) => !t.light)) {
     const weight = index.weight(term);
     total += weight;
-    units++;
+    terms++;
     if (ranked.indexed.terms.has(term)) {
       matched += guessed ? weight * RANKING.guessCredit : weight;
-      unitsMatched++;
+      termsMatched++;
     } else missing.push(term);
   }
-  return { share: total === 0 ? 0 : matched / total, matched: unitsMatched, units, missing };
+  return { share: total === 0 ? 0 : matched / total, terms, matched: termsMatched, missing };
 }
 
 /**
- * Whether a fact answers enough of the question: the one calibrated threshold on coverage, and,
- * when no name anchors the question, at least two of its words matched when it has two, so that
- * one stray shared word ("president" in "president of China") is not an answer.
+ * Whether a fact answers enough of the question: the one calibrated threshold on coverage; a
+ * question about something (not only a name) has some of its words in the fact; and when no name
+ * anchors the question, two of its words when it has two, so that one stray shared word
+ * ("president" in "president of China") is not an answer.
  */
 export function passes(c: Coverage, anchored: boolean): boolean {
-  return c.share >= RANKING.minCoverage && (anchored || c.matched >= Math.min(2, c.units));
+  const needed = anchored ? Math.min(1, c.terms) : Math.min(2, c.terms);
+  return c.share >= RANKING.minCoverage && c.matched >= needed;
 }
 
 /** The facts a question could be about: those about every entity it names, best-known first. */

@@ -249,14 +249,16 @@ export class Vocabulary {
    * Chinese has no spaces: names and lexicon words are found longest first, numerals are read as
    * numbers, and what is left is cut into words by Intl.Segmenter and kept as Chinese terms.
    */
-  private readChinese(run: string, reading: Reading, add: (term: string) => void): void {
+  private readChinese(run: string, reading: Reading, add: (term: string, light?: boolean) => void): void {
     let rest = "";
     const flush = () => {
       for (const s of this.segmenter.segment(rest)) {
         const word = s.segment;
         if (!s.isWordLike || word.length < 2 || [...word].every((c) => CJK_FILLER.has(c))) continue;
         const value = hanNumber(word);
-        add(value === undefined ? word : numberTerm(value));
+        // A Chinese word the knowledge base never uses is taken as how the question is put, not what about.
+        if (value !== undefined) add(numberTerm(value));
+        else add(word, this.known.size > 0 && !this.known.has(word));
       }
       rest = "";
     };
