@@ -28,6 +28,8 @@ const PLACE_KINDS: readonly EntityKind[] = ["city", "place"];
 const MORE = /^(more|tell me more|go on|continue|and\??|更多|还有呢|继续|详细点)$/iu;
 /** Words that refer back to what was last asked about. */
 const REFERS_BACK = /\b(it|its|they|them|their|this|that|there|he|she|his|her)\b|它|他|她|这个|那个|该/iu;
+/** How a follow-up that names something new begins: "and Shenzhen?", "what about the 115 Plan?". */
+const FOLLOW_ON = /^\s*(and|what about|how about|same for|also)\b|^(那|和|还有)/iu;
 /** A question of at most this many words (or twice as many Chinese characters) naming nothing is read as a follow-up. */
 const SHORT_FOLLOW_UP = 4;
 
@@ -98,8 +100,10 @@ export class Core {
       return decline(words.emptyQuestion, this.starters(), language, words.emptyTitle);
     }
     const note = carried && context !== undefined ? ` ${words.followingUp(context.question)}` : "";
-    if (asksOverview(query) && query.entities.length === 1)
-      return this.withNote(this.card(query.entities[0] as Entity, language), note);
+    const [only] = query.entities;
+    if (asksOverview(query) && only !== undefined && query.entities.length === 1) {
+      return this.withNote(this.card(only, language), note, only);
+    }
     const answer = this.compare(question, query, note) ?? this.answer(query, note, trace);
     return { ...answer, context: contextOf(query, answer, question) };
   }
@@ -487,12 +491,12 @@ export class Core {
     return { ...answer, context: { ...context, shown: [...context.shown, ...shown.map((f) => f.fact.id)] } };
   }
 
-  private withNote(answer: Answer, note: string): Answer {
+  private withNote(answer: Answer, note: string, about: Entity): Answer {
     return {
       ...answer,
       title: `${answer.title}${note}`,
       context: {
-        entities: [],
+        entities: [about.id],
         asks: "any",
         terms: [],
         language: answer.language,
@@ -539,7 +543,12 @@ function followUp(
   const before = context.entities.flatMap((id) => kb.entities.get(id) ?? []);
   const required = asked.terms.filter((t) => !t.light);
   if (before.length === 0) return { query: asked, carried: false };
-  if (required.length === 0 && (asked.entities.length > 0 || asked.years.length > 0)) {
+  const short =
+    question.trim().split(/\s+/).length <= SHORT_FOLLOW_UP || question.length <= SHORT_FOLLOW_UP * 2;
+  const swaps = asked.entities.some((n) => before.some((e) => e.kind === n.kind && e.id !== n.id));
+  const newYearOnly = asked.entities.length === 0 && asked.years.length > 0;
+  const onward = FOLLOW_ON.test(question) || short;
+  if (required.length === 0 && onward && (swaps || newYearOnly || asked.entities.length > 0)) {
     const swapped = before.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
     return {
       query: {
@@ -551,8 +560,6 @@ function followUp(
       carried: true,
     };
   }
-  const short =
-    question.trim().split(/\s+/).length <= SHORT_FOLLOW_UP || question.length <= SHORT_FOLLOW_UP * 2;
   if (asked.entities.length === 0 && (REFERS_BACK.test(question) || short)) {
     return { query: { ...asked, entities: before }, carried: true };
   }

@@ -18,7 +18,8 @@ export const messages = {
   nearest: (lead: string) => `The nearest I have: ${lead}`,
   wrongPlace: (asked: string, known: string) =>
     `My sources give that for ${known}, not for ${asked}, so I can't tell you the figure for ${asked}.`,
-  wrongYear: (asked: string, known: string) => `My sources give ${known}, nothing for ${asked}.`,
+  wrongYear: (asked: string, known: string) =>
+    `My sources have no figure for ${asked}. What they give: ${known}`,
   missingSide: (name: string) => `${name}: my sources give nothing on this.`,
   followingUp: (what: string) => `(following up: ${what})`,
   comparisonTitle: (names: string[]) => names.join(" vs "),

@@ -18,7 +18,7 @@ export const zhMessages: Messages = {
   nearest: (lead: string) => `最接近的资料：${lead}`,
   wrongPlace: (asked: string, known: string) =>
     `我的资料只给出了${known}的数据，没有${asked}的，所以无法告诉你${asked}的情况。`,
-  wrongYear: (asked: string, known: string) => `我的资料给出的是${known}，没有${asked}的数据。`,
+  wrongYear: (asked: string, known: string) => `我的资料中没有${asked}的数据。资料中有的是：${known}`,
   missingSide: (name: string) => `${name}：我的资料中没有这方面的数据。`,
   followingUp: (what: string) => `（接着上一个问题：${what}）`,
   comparisonTitle: (names: string[]) => names.join(" 对比 "),

@@ -159,7 +159,6 @@ export class Vocabulary {
     return { term: this.synonyms.get(meant) ?? meant, light, guessed: true };
   }
 
-
   private phraseTerms(phrase: string): string[] {
     return phrase
       .split(" ")
