@@ -1,5 +1,4 @@
 import { fits, tiers } from "./answer-type.js";
-import type { Entity } from "./schema.js";
 import { type FactIndex, type IndexedFact, kindTerm, RANKING, type Ranked } from "./search.js";
 import type { Query } from "./understand.js";
 
@@ -28,16 +27,14 @@ export type Retrieved =
 export type Tracer = (step: string, ranked: readonly Ranked[], coverage: (r: Ranked) => Coverage) => void;
 
 /**
- * How much of the question a fact matches. Each entity named and each word that says what the
- * question is about (a noun, a number, a name) weighs its inverse document frequency; verbs,
- * adjectives and common words ("bring", "good") only help to rank. Entities are matched by
- * construction: retrieval only looks at facts about them.
+ * How much of the question a fact matches. The entities it names only narrow the candidates
+ * (retrieval looks only at facts about them); what decides is its words that say what it asks
+ * about (nouns, numbers, names), each weighing its inverse document frequency. Verbs, adjectives
+ * and common words ("bring", "good") only help to rank.
  */
 export function coverage(query: Query, ranked: Ranked, index: FactIndex): Coverage {
-  const entityWeight = (e: Entity) =>
-    Math.log(1 + index.facts.length / Math.max(1, index.aboutEntity(e.id).length));
-  let total = query.entities.reduce((sum, e) => sum + entityWeight(e), 0);
-  let matched = total;
+  let total = 0;
+  let matched = 0;
   let terms = 0;
   let termsMatched = 0;
   const missing: string[] = [];
@@ -50,7 +47,9 @@ export function coverage(query: Query, ranked: Ranked, index: FactIndex): Covera
       termsMatched++;
     } else missing.push(term);
   }
-  return { share: total === 0 ? 0 : matched / total, terms, matched: termsMatched, missing };
+  // A question that names things and asks nothing narrower is covered by any fact about them.
+  const share = total === 0 ? (query.entities.length > 0 ? 1 : 0) : matched / total;
+  return { share, terms, matched: termsMatched, missing };
 }
 
 /**

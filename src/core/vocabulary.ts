@@ -93,7 +93,7 @@ export class Vocabulary {
   /** Lemma → the head lemma of its synonym group. */
   private readonly synonyms = new Map<string, string>();
   /** Multi-word phrase (lemmas joined by spaces) → the terms it stands for. */
-  private readonly phrases = new Map<string, string[]>();
+  private readonly phrases = new Map<string, { terms: string[]; guessed: boolean }>();
   private longestPhrase = 1;
   /** Chinese word → the English terms, or the question cue, it stands for. */
   private readonly chinese = new Map<string, { terms: string[] } | { cue: string }>();
@@ -119,13 +119,13 @@ export class Vocabulary {
       const headTerms = this.phraseTerms(head);
       for (const word of [head, ...rest]) {
         if (isCjk(word)) this.chinese.set(word, { terms: headTerms });
-        else if (word.includes(" ")) this.addPhrase(word, headTerms);
+        else if (word.includes(" ")) this.addPhrase(word, headTerms, false);
         else if (headTerms.length === 1 && word !== head)
           this.synonyms.set(lemma(word), headTerms[0] as string);
       }
     }
     for (const [wordOrPhrase, target] of kb.wordnet) {
-      if (wordOrPhrase.includes(" ")) this.addPhrase(wordOrPhrase, [this.synonyms.get(target) ?? target]);
+      if (wordOrPhrase.includes(" ")) this.addPhrase(wordOrPhrase, [this.synonyms.get(target) ?? target], true);
     }
     for (const [head = "", ...words] of kb.lexicon) {
       const meaning = CUE_HEADS.has(head) ? { cue: head } : { terms: this.phraseTerms(normalise(head)) };
@@ -166,12 +166,14 @@ export class Vocabulary {
       .map((w) => this.synonyms.get(lemma(w)) ?? lemma(w));
   }
 
-  private addPhrase(phrase: string, terms: string[]): void {
+  /** A phrase from WordNet (a guess, such as "come to") only ranks: it is mostly a verb and its particle. */
+  private addPhrase(phrase: string, terms: string[], guessed: boolean): void {
     const words = phrase.split(" ").map(lemma);
     const key = words.join(" ");
-    if (!this.phrases.has(key)) this.phrases.set(key, terms);
+    if (!this.phrases.has(key)) this.phrases.set(key, { terms, guessed });
     this.longestPhrase = Math.max(this.longestPhrase, words.length);
   }
+
 
   /** Reads a question, a fact or an FAQ phrasing, in English, Chinese or both. */
   read(text: string): Reading {
@@ -202,7 +204,7 @@ export class Vocabulary {
       }
       const phrase = this.phraseAt(words, i);
       if (phrase !== undefined) {
-        for (const term of phrase.terms) add(term);
+        for (const term of phrase.terms) add(term, phrase.guessed, phrase.guessed);
         i += phrase.length;
         continue;
       }
@@ -231,18 +233,14 @@ export class Vocabulary {
     return undefined;
   }
 
-  private phraseAt(words: string[], i: number): { terms: string[]; length: number } | undefined {
+  private phraseAt(words: string[], i: number): { terms: string[]; guessed: boolean; length: number } | undefined {
     for (let n = Math.min(this.longestPhrase, words.length - i); n >= 2; n--) {
-      const terms = this.phrases.get(
-        words
-          .slice(i, i + n)
-          .map(lemma)
-          .join(" "),
-      );
-      if (terms !== undefined) return { terms, length: n };
+      const phrase = this.phrases.get(words.slice(i, i + n).map(lemma).join(" "));
+      if (phrase !== undefined) return { ...phrase, length: n };
     }
     return undefined;
   }
+
 
   /**
    * Chinese has no spaces: names and lexicon words are found longest first, numerals are read as

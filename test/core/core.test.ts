@@ -87,7 +87,7 @@ describe("Core.ask on the fixture knowledge base", () => {
 });
 
 describe("Core.city and Core.policy", () => {
-  it("profiles a city with every fact about it, those naming it directly first", () => {
+  it("gives a city as a card that leads with the facts its curators chose as headlines", () => {
     const answer = core.city("gz");
     expect(answer.answered).toBe(true);
     expect(answer.facts.map((f) => f.id)).toEqual([
@@ -109,7 +109,7 @@ describe("Core.city and Core.policy", () => {
   });
 
   it("finds a programme by an alias", () => {
-    expect(core.policy("green cards").title).toBe("talent green card");
+    expect(core.policy("green cards").title).toMatch(/^talent green card/);
   });
 });
 
