@@ -86,20 +86,17 @@ export function retrieve(query: Query, index: FactIndex, trace?: Tracer): Retrie
     const typed = inYears.filter((f) => fits(query.type, tier, f.fact, named, query.entities));
     const ranked = index.rank(searchTerms(query), typed, query.context);
     trace?.(`answer type ${query.type}, tier ${tier + 1}`, ranked, measure);
-    const top = ranked[0];
-    if (top === undefined) continue;
-    const c = measure(top);
-    if (passes(c, query.entities.length > 0)) {
+    // The best-ranked fact that covers the question answers it; those close behind it come along.
+    const anchored = query.entities.length > 0;
+    const top = ranked.find((r) => passes(measure(r), anchored));
+    if (top !== undefined) {
       const best = ranked
-        .filter(
-          (r) =>
-            r === top ||
-            (r.score >= top.score * RANKING.companionShare && passes(measure(r), query.entities.length > 0)),
-        )
+        .filter((r) => r === top || (r.score >= top.score * RANKING.companionShare && passes(measure(r), anchored)))
         .slice(0, RANKING.maxFacts);
-      return { found: true, best, coverage: c };
+      return { found: true, best, coverage: measure(top) };
     }
-    if (nearest === undefined || top.score > nearest.score) nearest = top;
+    const first = ranked[0];
+    if (first !== undefined && (nearest === undefined || first.score > nearest.score)) nearest = first;
   }
   if (query.years.length > 0) {
     const anyYear = retrieve({ ...query, years: [] }, index);
