@@ -13,7 +13,7 @@ export const RANKING = Object.freeze({
   /** Field boosts: a fact's own sentence, in either language, says most; its curated FAQ questions next; keywords and names least. */
   boost: { text: 3, zh: 3, questions: 2, keywords: 1.5, names: 1, kinds: 1 },
   /** Share of the question's weight a fact must match to be given as an answer: the one decline threshold. */
-  minCoverage: 0.5,
+  minCoverage: 0.55,
   /** A word matched only through a WordNet synonym is a guess: it earns half its weight. */
   guessCredit: 0.5,
   /** A noun the knowledge base never uses weighs as a term found in one fact: it is likely the point of the question. */

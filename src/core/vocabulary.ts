@@ -177,6 +177,7 @@ export class Vocabulary {
 
   /** Reads a question, a fact or an FAQ phrasing, in English, Chinese or both. */
   read(text: string): Reading {
+    // "US" and "IT" in capitals are names, not the words "us" and "it".
     const acronyms = new Set(
       [...text.matchAll(/\b[A-Z]{2,5}\b/g)].map((m) => m[0].toLowerCase()).filter((w) => STOPWORDS.has(w)),
     );
@@ -214,7 +215,8 @@ export class Vocabulary {
         i += 2;
         continue;
       }
-      if (!STOPWORDS.has(word) || acronyms.has(word)) {
+      if (acronyms.has(word)) add(this.term(word).term);
+      else if (!STOPWORDS.has(word)) {
         const { term, light, guessed } = this.term(word);
         if (!STOPWORDS.has(term)) add(term, light, guessed);
       }
