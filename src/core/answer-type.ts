@@ -46,7 +46,8 @@ const WORDING: readonly [AnswerType, RegExp][] = [
     "organisation",
     /\b(which|what) (company|companies|firm|firms|organi[sz]ations?|institutions?|bodies|body|agency|agencies|ministry|ministries|university|universities)\b|\bwho (organi[sz]e|organi[sz]ed|hosts?|hosted|runs?|ran|sponsors?|sponsored|co-hosts?)\b/,
   ],
-  ["person", /\b(who|whom|whose|which person|what person)\b/],
+  // "who" asks for a person where it opens a question, not where it joins a clause ("people who studied").
+  ["person", /(^|[,;:]\s*|\band\s+)(who|whom|whose)\b|\b(which|what) person\b/],
   [
     "place",
     /\b(where|which city|what city|which cities|what cities|which country|what country|which countries)\b/,

@@ -266,7 +266,7 @@ export class Core {
     if (split === undefined) return undefined;
     const parts = partsOf(split, whole, this.vocabulary);
     if (parts === undefined) return undefined;
-    const results = parts.map((p) => this.retrieveFallingBack(p, whole));
+    const results = parts.map((p) => retrieve(p, this.index));
     const picks = distinct(results.map((r) => (r.found ? r.best : [])));
     const facts = [...new Set(picks.flatMap((p) => p?.indexed ?? []))];
     // One fact for both sides is one answer; nothing for either is a decline: the whole question decides.
@@ -295,14 +295,6 @@ export class Core {
       whole.language,
       this.now(),
     );
-  }
-
-  /** A part of a comparison, retried with only the places of the whole question when what it inherited narrows too far. */
-  private retrieveFallingBack(part: Query, whole: Query): Retrieved {
-    const first = retrieve(part, this.index);
-    if (first.found || part.entities === whole.entities) return first;
-    const places = whole.entities.filter((e) => PLACE_KINDS.includes(e.kind));
-    return retrieve({ ...part, entities: places }, this.index);
   }
 
   /** "Guangzhou: 67,000", "CEOT: 21-22 December 2018": what was asked about, and the figure that answers. */
@@ -599,12 +591,17 @@ function partsOf(
     });
     return [sideOf(a, b), sideOf(b, a)];
   }
-  const side = (own: Query, other: Query): Query => {
-    const entities = [...lead.entities, ...own.entities];
+  // A side without names of its own takes the whole question's places; the other side's other
+  // names only when it points back to them ("how many projects did they bring").
+  const side = (own: Query, other: Query, text: string): Query => {
+    const named = [...lead.entities, ...own.entities];
+    const borrowed = REFERS_BACK.test(text)
+      ? whole.entities
+      : whole.entities.filter((e) => PLACE_KINDS.includes(e.kind));
     return {
       ...own,
       language: whole.language,
-      entities: entities.length > 0 ? entities : whole.entities,
+      entities: named.length > 0 ? named : borrowed,
       terms: [...lead.terms, ...own.terms],
       years: own.years.length > 0 ? own.years : whole.years,
       type: own.type !== "any" ? own.type : whole.type,
@@ -613,7 +610,8 @@ function partsOf(
   };
   // The second side often leaves out what the first said ("incubators total vs just the high-tech
   // ones"), so it ranks with the first side's words too; the first side never borrows the second's.
-  const parts = [{ ...side(a, b), context: [] }, side(b, a)];
+  const [first, second] = split.segments;
+  const parts = [{ ...side(a, b, first), context: [] }, side(b, a, second)];
   const asksSomething = (side: Query, own: Query) =>
     own.entities.length > 0 || side.terms.some((t) => !t.light);
   return asksSomething(parts[0] as Query, a) && asksSomething(parts[1] as Query, b) ? parts : undefined;

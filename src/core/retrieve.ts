@@ -91,7 +91,9 @@ export function retrieve(query: Query, index: FactIndex, trace?: Tracer): Retrie
     const top = ranked.find((r) => passes(measure(r), anchored));
     if (top !== undefined) {
       const best = ranked
-        .filter((r) => r === top || (r.score >= top.score * RANKING.companionShare && passes(measure(r), anchored)))
+        .filter(
+          (r) => r === top || (r.score >= top.score * RANKING.companionShare && passes(measure(r), anchored)),
+        )
         .slice(0, RANKING.maxFacts);
       return { found: true, best, coverage: measure(top) };
     }

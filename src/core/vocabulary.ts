@@ -125,7 +125,8 @@ export class Vocabulary {
       }
     }
     for (const [wordOrPhrase, target] of kb.wordnet) {
-      if (wordOrPhrase.includes(" ")) this.addPhrase(wordOrPhrase, [this.synonyms.get(target) ?? target], true);
+      if (wordOrPhrase.includes(" "))
+        this.addPhrase(wordOrPhrase, [this.synonyms.get(target) ?? target], true);
     }
     for (const [head = "", ...words] of kb.lexicon) {
       const meaning = CUE_HEADS.has(head) ? { cue: head } : { terms: this.phraseTerms(normalise(head)) };
@@ -173,7 +174,6 @@ export class Vocabulary {
     if (!this.phrases.has(key)) this.phrases.set(key, { terms, guessed });
     this.longestPhrase = Math.max(this.longestPhrase, words.length);
   }
-
 
   /** Reads a question, a fact or an FAQ phrasing, in English, Chinese or both. */
   read(text: string): Reading {
@@ -235,14 +235,21 @@ export class Vocabulary {
     return undefined;
   }
 
-  private phraseAt(words: string[], i: number): { terms: string[]; guessed: boolean; length: number } | undefined {
+  private phraseAt(
+    words: string[],
+    i: number,
+  ): { terms: string[]; guessed: boolean; length: number } | undefined {
     for (let n = Math.min(this.longestPhrase, words.length - i); n >= 2; n--) {
-      const phrase = this.phrases.get(words.slice(i, i + n).map(lemma).join(" "));
+      const phrase = this.phrases.get(
+        words
+          .slice(i, i + n)
+          .map(lemma)
+          .join(" "),
+      );
       if (phrase !== undefined) return { ...phrase, length: n };
     }
     return undefined;
   }
-
 
   /**
    * Chinese has no spaces: names and lexicon words are found longest first, numerals are read as
