@@ -612,17 +612,22 @@ function partsOf(
   // ones"), so it ranks with the first side's words too; the first side never borrows the second's.
   const [first, second] = split.segments;
   const parts = [{ ...side(a, b, first), context: [] }, side(b, a, second)];
-  const asksSomething = (side: Query, own: Query) =>
-    own.entities.length > 0 || side.terms.some((t) => !t.light);
+  const asksSomething = (side: Query, own: Query) => own.entities.length > 0 || side.terms.length > 0;
   return asksSomething(parts[0] as Query, a) && asksSomething(parts[1] as Query, b) ? parts : undefined;
 }
 
-/** One fact per part, each part's best unless an earlier part took it, then its next best. */
+/**
+ * One fact per part: the part with the fewest candidates chooses first, then each takes its best
+ * fact that no other part took, or its best when every one is taken.
+ */
 function distinct(lists: Ranked[][]): (Ranked | undefined)[] {
   const taken = new Set<IndexedFact>();
-  return lists.map((list) => {
+  const picks: (Ranked | undefined)[] = lists.map(() => undefined);
+  const order = lists.map((list, i) => ({ list, i })).sort((x, y) => x.list.length - y.list.length);
+  for (const { list, i } of order) {
     const pick = list.find((r) => !taken.has(r.indexed)) ?? list[0];
     if (pick !== undefined) taken.add(pick.indexed);
-    return pick;
-  });
+    picks[i] = pick;
+  }
+  return picks;
 }
