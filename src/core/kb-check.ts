@@ -40,8 +40,7 @@ function emptyKeywords(fact: Fact, canonical: (word: string) => string): string[
       );
     })
     .map(
-      (keyword) =>
-        `fact ${fact.id}: keyword "${keyword}" can never match: every word of it is a stop word`,
+      (keyword) => `fact ${fact.id}: keyword "${keyword}" can never match: every word of it is a stop word`,
     );
 }
 
@@ -73,10 +72,7 @@ function echoingPhrasings(faq: Faq, kb: KnowledgeBase, canonical: (word: string)
       const words = tokens(question).map(canonical);
       return words.length > 0 && words.every((w) => factWords.has(w));
     })
-    .map(
-      (question) =>
-        `faq ${faq.id}: phrasing "${question}" only repeats the text of fact ${fact.id}`,
-    );
+    .map((question) => `faq ${faq.id}: phrasing "${question}" only repeats the text of fact ${fact.id}`);
 }
 
 /** Every fact, entity and FAQ entry needs its Chinese text under knowledge/zh/. */
@@ -84,7 +80,7 @@ function missingChinese(kb: KnowledgeBase): string[] {
   const missing = (what: string, ids: Iterable<string>, has: ReadonlyMap<string, unknown>, file: string) =>
     [...ids]
       .filter((id) => !has.has(id))
-      .map((id) => `${what} ${id} has no Chinese text (add it under knowledge/zh/${file}/)`);
+      .map((id) => `${what} ${id}: has no Chinese text (add it under knowledge/zh/${file}/)`);
   return [
     ...missing("fact", kb.facts.keys(), kb.zh.facts, "facts"),
     ...missing("entity", kb.entities.keys(), kb.zh.entities, "entities"),

@@ -135,7 +135,9 @@ describe("coverage", () => {
       { term: "rent", light: false },
     ]);
     const ranked = top(sure);
-    expect(coverage(guessed, ranked, core.index).share).toBeLessThan(coverage(sure, ranked, core.index).share);
+    expect(coverage(guessed, ranked, core.index).share).toBeLessThan(
+      coverage(sure, ranked, core.index).share,
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { understand, splitQuestion } from "../../src/core/understand.js";
+import { splitQuestion, understand } from "../../src/core/understand.js";
 import { hanNumber } from "../../src/core/vocabulary.js";
 import { realCore } from "../helpers.js";
 
