@@ -29,7 +29,7 @@ export function checkKnowledge(kb: KnowledgeBase, vocabulary?: Vocabulary): stri
 
 /**
  * Keywords made only of stop words: questions lose those words before searching, so such a
- * keyword adds nothing. A word in capitals ("US", "IT") is an acronym that questions keep.
+ * keyword adds nothing. A word in capitals ("US", "IT") is an acronym, not a stop word (issue 9).
  */
 function emptyKeywords(fact: Fact, canonical: (word: string) => string): string[] {
   return fact.keywords
