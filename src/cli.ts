@@ -6,6 +6,7 @@ import { answerLines, chat } from "./adapters/terminal/chat.js";
 import { formatText } from "./adapters/terminal/format.js";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.js";
 import { Core } from "./core/core.js";
+import { checkKnowledge } from "./core/kb-check.js";
 import { KnowledgeError } from "./core/loader.js";
 import { reportMessages } from "./core/messages.js";
 import { createLogger, type Logger } from "./log.js";
@@ -76,6 +77,10 @@ async function run(argv: string[], io: Io): Promise<number> {
       io.stdout.write(
         `knowledge OK: ${kb.sources.size} sources, ${kb.entities.size} entities, ${kb.facts.size} facts, ${kb.faqs.length} FAQ entries\n`,
       );
+      // Warnings do not fail the check: what would stop the bot has already stopped loading.
+      const warnings = checkKnowledge(kb, core.vocabulary);
+      io.stdout.write(warnings.map((w) => `warning: ${w}\n`).join(""));
+      io.stdout.write(`${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}\n`);
       return 0;
     }
     case "serve":

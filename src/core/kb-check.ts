@@ -1,0 +1,94 @@
+import type { KnowledgeBase } from "./loader.js";
+import type { Entity, Fact, Faq } from "./schema.js";
+import { STOPWORDS } from "./stopwords.js";
+import { compact, isCjk, tokens } from "./text.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+/**
+ * Problems of curation that do not stop loading but make the knowledge base worse than it looks:
+ * a keyword that can never match, an alias that repeats a name, an FAQ phrasing that only repeats
+ * its fact, a record with no Chinese text. Each warning names the record by id and says what is wrong.
+ *
+ * With a vocabulary, words are compared by their canonical terms (lemmas and curated synonyms), so
+ * that "issued" repeats "issue" and a keyword "counted" is as empty as "count"; without one, by
+ * their normalised spelling.
+ *
+ * Chinese user-facing messages need no check here: messages.zh.ts is typed as `Messages`, so the
+ * compiler already refuses it when a key is missing.
+ */
+export function checkKnowledge(kb: KnowledgeBase, vocabulary?: Vocabulary): string[] {
+  const canonical = (word: string): string =>
+    vocabulary === undefined || isCjk(word) ? word : vocabulary.term(word).term;
+  return [
+    ...[...kb.facts.values()].flatMap((fact) => emptyKeywords(fact, canonical)),
+    ...[...kb.entities.values()].flatMap(repeatedAliases),
+    ...kb.faqs.flatMap((faq) => echoingPhrasings(faq, kb, canonical)),
+    ...missingChinese(kb),
+  ];
+}
+
+/**
+ * Keywords made only of stop words: questions lose those words before searching, so such a
+ * keyword adds nothing. A word in capitals ("US", "IT") is an acronym, not a stop word (issue 9).
+ */
+function emptyKeywords(fact: Fact, canonical: (word: string) => string): string[] {
+  return fact.keywords
+    .filter((keyword) => {
+      const acronyms = new Set([...keyword.matchAll(/\b[A-Z]{2,5}\b/g)].map((m) => m[0].toLowerCase()));
+      return tokens(keyword).every(
+        (w) => !acronyms.has(w) && (STOPWORDS.has(w) || STOPWORDS.has(canonical(w))),
+      );
+    })
+    .map(
+      (keyword) => `fact ${fact.id}: keyword "${keyword}" can never match: every word of it is a stop word`,
+    );
+}
+
+/** Aliases equal, spaces and case aside, to the entity's own name or to an earlier alias of its own. */
+function repeatedAliases(entity: Entity): string[] {
+  const seen = new Map<string, string>([[compact(entity.name), `its name "${entity.name}"`]]);
+  const warnings: string[] = [];
+  for (const alias of entity.aliases) {
+    const key = compact(alias);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      warnings.push(`entity ${entity.id}: alias "${alias}" repeats ${earlier}`);
+    } else seen.set(key, `its alias "${alias}"`);
+  }
+  return warnings;
+}
+
+/**
+ * FAQ phrasings that only repeat the text of the fact answering them first: every word of the
+ * phrasing is in the fact already, so it teaches the index no new way of asking.
+ */
+function echoingPhrasings(faq: Faq, kb: KnowledgeBase, canonical: (word: string) => string): string[] {
+  const [first] = faq.facts;
+  const fact = first === undefined ? undefined : kb.facts.get(first);
+  if (fact === undefined) return [];
+  const factWords = new Set(tokens(fact.text).map(canonical));
+  return faq.questions
+    .filter((question) => {
+      const words = tokens(question).map(canonical);
+      return words.length > 0 && words.every((w) => factWords.has(w));
+    })
+    .map((question) => `faq ${faq.id}: phrasing "${question}" only repeats the text of fact ${fact.id}`);
+}
+
+/** Every fact, entity and FAQ entry needs its Chinese text under knowledge/zh/. */
+function missingChinese(kb: KnowledgeBase): string[] {
+  const missing = (what: string, ids: Iterable<string>, has: ReadonlyMap<string, unknown>, file: string) =>
+    [...ids]
+      .filter((id) => !has.has(id))
+      .map((id) => `${what} ${id}: has no Chinese text (add it under knowledge/zh/${file}/)`);
+  return [
+    ...missing("fact", kb.facts.keys(), kb.zh.facts, "facts"),
+    ...missing("entity", kb.entities.keys(), kb.zh.entities, "entities"),
+    ...missing(
+      "faq",
+      kb.faqs.map((f) => f.id),
+      kb.zh.faqs,
+      "faq",
+    ),
+  ];
+}
