@@ -26,12 +26,13 @@ export type AnswerType = (typeof ANSWER_TYPES)[number];
  * percent" is a share before "how many" can make it a count. English on normalised text.
  */
 const WORDING: readonly [AnswerType, RegExp][] = [
+  ["reason", /\b(why|what reasons?|reasons?|what for|how come)\b/],
   ["percent", /\b(percent|percentage|share|proportion|fraction|portion|chunk|ratio|what part)\b/],
   [
     "money",
     /\bhow much\b.*\b(money|fund|funding|spend|spent|invest|investment|budget|yuan|dollar|cash|cost|put toward|put towards|worth)|\b(how much money|budget|funding|what amount)\b/,
   ],
-  ["count", /\b(how many|number of|headcount|how much|count of|tally|total)\b/],
+  ["count", /\b(how many|number of|headcount|how much|count|tally|total)\b/],
   ["duration", /\bhow long\b|\bhow old\b|\bhow many years\b/],
   ["date", /\b(when|what year|which year|what date|which date|since when|what month|which month|dates?)\b/],
   [
@@ -146,10 +147,19 @@ export function fits(
 }
 
 /** The figure of a fact that answers this type, for a title: "67,000", "21-22 December 2018". */
-export function answeringFigure(type: AnswerType, fact: Fact): string | undefined {
+export function answeringFigure(
+  type: AnswerType,
+  fact: Fact,
+  about: readonly string[] = [],
+): string | undefined {
+  // In a fact about several things ("Beijing 24.3 percent, Shanghai 8.1 percent"), the figure
+  // that follows the name asked about is its own.
+  const at = Math.min(...about.map((name) => fact.text.indexOf(name)).filter((i) => i >= 0));
+  const after = (list: Fact["figures"]) =>
+    Number.isFinite(at) ? (list.find((f) => fact.text.indexOf(f.text, at) >= 0) ?? list[0]) : list[0];
   for (const wanted of FIGURES_WANTED[type] ?? []) {
-    const figure = fact.figures.find((f) => wanted.includes(f.type));
+    const figure = after(fact.figures.filter((f) => wanted.includes(f.type)));
     if (figure !== undefined) return figure.text;
   }
-  return fact.figures.find((f) => f.type !== "date")?.text ?? fact.figures[0]?.text;
+  return (after(fact.figures.filter((f) => f.type !== "date")) ?? fact.figures[0])?.text;
 }

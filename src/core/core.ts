@@ -266,22 +266,31 @@ export class Core {
     if (split === undefined) return undefined;
     const parts = partsOf(split, whole, this.vocabulary);
     if (parts === undefined) return undefined;
-    const results = parts.map((p) => retrieve(p, this.index));
-    const picks = distinct(results.map((r) => (r.found ? r.best : [])));
+    const results = parts.sides.map((p) => retrieve(p, this.index));
+    // Names compared are best answered by one fact that gives both ("Beijing 24.3%, Shanghai 8.1%");
+    // sides that ask different things each need a fact of their own.
+    const together = parts.byName ? retrieve(whole, this.index) : undefined;
+    const lists = results.map((r) => (r.found ? r.best : []));
+    const picks = together?.found
+      ? parts.sides.map(() => together.best[0])
+      : parts.byName
+        ? lists.map((list) => list[0])
+        : distinct(lists);
     const facts = [...new Set(picks.flatMap((p) => p?.indexed ?? []))];
-    // One fact for both sides is one answer; nothing for either is a decline: the whole question decides.
-    if (facts.length < 2 && picks.every((p) => p !== undefined)) return undefined;
-    if (facts.length === 0) return undefined;
+    // Nothing for either side is a decline, and one fact for two questions one answer: the whole question decides.
+    if (facts.length === 0 || (facts.length < 2 && !together?.found && picks.every((p) => p !== undefined))) {
+      return undefined;
+    }
     const words = say(whole.language);
     const lines = picks.map((pick, i) =>
       pick === undefined
-        ? words.missingSide(this.subject(parts[i] as Query, undefined))
+        ? words.missingSide(this.subject(parts.sides[i] as Query, undefined))
         : factLine(pick.indexed, this.kb, whole.language),
     );
     const titles = picks.map((pick, i) =>
       pick === undefined
-        ? this.subject(parts[i] as Query, undefined)
-        : this.titleFor(parts[i] as Query, pick),
+        ? this.subject(parts.sides[i] as Query, undefined)
+        : this.titleFor(parts.sides[i] as Query, pick),
     );
     return factAnswer(
       facts,
@@ -300,7 +309,8 @@ export class Core {
   /** "Guangzhou: 67,000", "CEOT: 21-22 December 2018": what was asked about, and the figure that answers. */
   private titleFor(query: Query, top: Ranked): string {
     const words = say(query.language);
-    const figure = answeringFigure(query.type, top.indexed.fact);
+    const names = query.entities.length === 1 ? query.entities.flatMap((e) => [e.name, ...e.aliases]) : [];
+    const figure = answeringFigure(query.type, top.indexed.fact, names);
     const label = figure ?? words.topics[top.indexed.fact.topic];
     return `${this.subject(query, top.indexed)}${words.separator}${label}`;
   }
@@ -580,7 +590,7 @@ function partsOf(
   split: { lead: string; segments: [string, string] },
   whole: Query,
   vocabulary: Vocabulary,
-): Query[] | undefined {
+): { sides: Query[]; byName: boolean } | undefined {
   const [a, b] = split.segments.map((s) => understand(s, vocabulary)) as [Query, Query];
   const lead = understand(split.lead, vocabulary);
   const common = a.entities.filter((e) => b.entities.some((o) => o.kind === e.kind)).map((e) => e.kind);
@@ -589,7 +599,7 @@ function partsOf(
       ...whole,
       entities: whole.entities.filter((e) => !other.entities.includes(e) || side.entities.includes(e)),
     });
-    return [sideOf(a, b), sideOf(b, a)];
+    return { sides: [sideOf(a, b), sideOf(b, a)], byName: true };
   }
   // A side without names of its own takes the whole question's places; the other side's other
   // names only when it points back to them ("how many projects did they bring").
@@ -613,7 +623,9 @@ function partsOf(
   const [first, second] = split.segments;
   const parts = [{ ...side(a, b, first), context: [] }, side(b, a, second)];
   const asksSomething = (side: Query, own: Query) => own.entities.length > 0 || side.terms.length > 0;
-  return asksSomething(parts[0] as Query, a) && asksSomething(parts[1] as Query, b) ? parts : undefined;
+  return asksSomething(parts[0] as Query, a) && asksSomething(parts[1] as Query, b)
+    ? { sides: parts, byName: false }
+    : undefined;
 }
 
 /**

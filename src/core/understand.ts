@@ -31,6 +31,7 @@ export function understand(question: string, vocabulary: Vocabulary): Query {
   // "Who is Hau Lee?" asks for a description of someone named, not for another person.
   const describes =
     (type === "person" || type === "organisation") &&
+    /^\s*(who|what)\s+(is|was|are|were)\b/i.test(question) &&
     terms.every((t) => t.light) &&
     reading.entities.some((e) => DESCRIBED.includes(e.kind));
   return {

@@ -97,6 +97,8 @@ export class Vocabulary {
   private longestPhrase = 1;
   /** Chinese word → the English terms, or the question cue, it stands for. */
   private readonly chinese = new Map<string, { terms: string[] } | { cue: string }>();
+  /** The Chinese words of each question cue, to find them inside longer words. */
+  private readonly cueWords = new Map<string, string[]>();
   private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
   /** Terms the knowledge base uses; WordNet is consulted only for words outside them. */
   private known: ReadonlySet<string> = new Set();
@@ -130,6 +132,11 @@ export class Vocabulary {
     }
     for (const [head = "", ...words] of kb.lexicon) {
       const meaning = CUE_HEADS.has(head) ? { cue: head } : { terms: this.phraseTerms(normalise(head)) };
+      if (CUE_HEADS.has(head))
+        this.cueWords.set(
+          head,
+          words.filter((w) => w.length >= 2),
+        );
       for (const word of words) if (!this.chinese.has(word)) this.chinese.set(word, meaning);
     }
   }
@@ -209,10 +216,12 @@ export class Vocabulary {
         i += phrase.length;
         continue;
       }
-      const next = words[i + 1];
-      if (isNumber(word) && (next === "万" || next === "亿")) {
-        add(numberTerm(Number(word) * (BIG_UNITS[next] ?? 1)));
-        i += 2;
+      // "6.7万" arrives as "6.7" and a Chinese run that begins with its unit.
+      const unit = words[i + 1]?.[0];
+      if (isNumber(word) && (unit === "万" || unit === "亿")) {
+        add(numberTerm(Number(word) * (BIG_UNITS[unit] ?? 1)));
+        words[i + 1] = (words[i + 1] as string).slice(1);
+        i++;
         continue;
       }
       if (acronyms.has(word)) add(this.term(word).term);
@@ -274,14 +283,20 @@ export class Vocabulary {
         const piece = run.slice(i, end);
         const entity = this.aliases.get(piece);
         const meaning = this.chinese.get(piece);
-        if (entity === undefined && meaning === undefined) continue;
+        const numeral = hanNumber(piece);
+        if (entity === undefined && meaning === undefined && numeral === undefined) continue;
         flush();
+        if (numeral !== undefined) add(numberTerm(numeral));
         if (entity !== undefined) {
           if (!reading.entities.includes(entity)) reading.entities.push(entity);
         } else if (meaning !== undefined && "cue" in meaning) {
           if (!reading.cues.includes(meaning.cue)) reading.cues.push(meaning.cue);
         } else if (meaning !== undefined) {
           for (const term of meaning.terms) add(term);
+          // A question word inside a longer word still asks ("女性占比" asks for a share).
+          for (const [cue, words] of this.cueWords) {
+            if (!reading.cues.includes(cue) && words.some((w) => piece.includes(w))) reading.cues.push(cue);
+          }
         }
         i = end;
         continue scan;
