@@ -73,7 +73,13 @@ export function isEnglishWord(word: string): boolean {
  */
 export function isSubjectWord(word: string): boolean {
   const tags = tagsOf(word);
-  if (tags === undefined) return true;
-  if (/(ing|ed)$/.test(word) && tags.some((t) => t === "VBG" || t === "VBD" || t === "VBN")) return false;
+  const verbForm = /(ing|ed)$/.test(word);
+  if (tags === undefined) {
+    // An inflected form the lexicon lacks is judged by its dictionary form: "flocking" by "flock".
+    const base = tagsOf(lemma(word));
+    if (base === undefined) return true;
+    return verbForm && base.some((t) => t.startsWith("VB")) ? false : (base[0]?.startsWith("NN") ?? true);
+  }
+  if (verbForm && tags.some((t) => t === "VBG" || t === "VBD" || t === "VBN")) return false;
   return tags[0]?.startsWith("NN") ?? true;
 }

@@ -138,7 +138,7 @@ export class FactIndex {
   /** A text's canonical terms, space-separated, as the index stores them. */
   private termsOf(text: string): string {
     return this.vocabulary
-      .read(text)
+      .read(text, { namesAsWords: true })
       .terms.map((t) => t.term)
       .join(" ");
   }

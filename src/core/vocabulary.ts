@@ -183,7 +183,7 @@ export class Vocabulary {
   }
 
   /** Reads a question, a fact or an FAQ phrasing, in English, Chinese or both. */
-  read(text: string): Reading {
+  read(text: string, options: { namesAsWords?: boolean } = {}): Reading {
     // "US" and "IT" in capitals are names, not the words "us" and "it".
     const acronyms = new Set(
       [...text.matchAll(/\b[A-Z]{2,5}\b/g)].map((m) => m[0].toLowerCase()).filter((w) => STOPWORDS.has(w)),
@@ -207,6 +207,12 @@ export class Vocabulary {
       const entity = this.entityAt(words, i);
       if (entity !== undefined) {
         if (!reading.entities.includes(entity.entity)) reading.entities.push(entity.entity);
+        // A fact's own names are words of it too: "Ministry of Education" says "ministry".
+        if (options.namesAsWords) {
+          for (const name of words.slice(i, i + entity.length)) {
+            if (!STOPWORDS.has(name)) add(this.term(name).term);
+          }
+        }
         i += entity.length;
         continue;
       }
