@@ -605,7 +605,8 @@ function partsOf(
   // names only when it points back to them ("how many projects did they bring").
   const side = (own: Query, other: Query, text: string): Query => {
     const named = [...lead.entities, ...own.entities];
-    const borrowed = REFERS_BACK.test(text)
+    const standsAlone = own.terms.some((t) => !t.light);
+    const borrowed = REFERS_BACK.test(text) || !standsAlone
       ? whole.entities
       : whole.entities.filter((e) => PLACE_KINDS.includes(e.kind));
     return {

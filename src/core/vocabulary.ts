@@ -124,6 +124,7 @@ export class Vocabulary {
         else if (word.includes(" ")) this.addPhrase(word, headTerms, false);
         else if (headTerms.length === 1 && word !== head)
           this.synonyms.set(lemma(word), headTerms[0] as string);
+        else if (word !== head) this.addPhrase(word, headTerms, false);
       }
     }
     for (const [wordOrPhrase, target] of kb.wordnet) {
@@ -254,7 +255,7 @@ export class Vocabulary {
     words: string[],
     i: number,
   ): { terms: string[]; guessed: boolean; length: number } | undefined {
-    for (let n = Math.min(this.longestPhrase, words.length - i); n >= 2; n--) {
+    for (let n = Math.min(this.longestPhrase, words.length - i); n >= 1; n--) {
       const phrase = this.phrases.get(
         words
           .slice(i, i + n)
