@@ -34,7 +34,11 @@ const WORDING: readonly [AnswerType, RegExp][] = [
   ],
   ["count", /\b(how many|number of|headcount|how much|count|tally|total)\b/],
   ["duration", /\bhow long\b|\bhow old\b|\bhow many years\b/],
-  ["date", /\b(when|what year|which year|what date|which date|since when|what month|which month|dates?)\b/],
+  // "when" asks for a date where it opens a question, not in "weigh most when choosing".
+  [
+    "date",
+    /(^|[,;:]\s*|\band\s+)when\b|\b(what year|which year|what date|which date|since when|what month|which month|dates?)\b/,
+  ],
   [
     "rank",
     /\b(rank|ranked|ranking|place|position|placed|spot)\b.*\b(where|what|which|how)\b|\b(where|what|which|how)\b.*\b(rank|ranked|ranking|position|spot)\b|\bwhat place\b|\bwhich place\b|\bnumber one\b|\btop spot\b/,

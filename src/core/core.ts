@@ -606,9 +606,10 @@ function partsOf(
   const side = (own: Query, other: Query, text: string): Query => {
     const named = [...lead.entities, ...own.entities];
     const standsAlone = own.terms.some((t) => !t.light);
-    const borrowed = REFERS_BACK.test(text) || !standsAlone
-      ? whole.entities
-      : whole.entities.filter((e) => PLACE_KINDS.includes(e.kind));
+    const borrowed =
+      REFERS_BACK.test(text) || !standsAlone
+        ? whole.entities
+        : whole.entities.filter((e) => PLACE_KINDS.includes(e.kind));
     return {
       ...own,
       language: whole.language,
