@@ -1,5 +1,3 @@
-import { stemmer } from "stemmer";
-
 /** Characters of Chinese, Japanese or Korean script; these words are not separated by spaces. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUN = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)/gu;
@@ -59,11 +57,6 @@ export function inflection(word: string): string {
     .replace(/([^su])s$/, "$1")
     .replace(/(.{3,})(ed|ing)$/, "$1")
     .replace(/e$/, "");
-}
-
-/** The comparable form of a word: its Porter stem; numbers and CJK stay as they are. */
-export function stem(token: string): string {
-  return isNumber(token) || isCjk(token) ? token : stemmer(token);
 }
 
 /** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compact, editDistance, inflection, normalise, stem } from "../../src/core/text.js";
+import { compact, editDistance, inflection, normalise } from "../../src/core/text.js";
 
 describe("normalise", () => {
   it("lower-cases, drops possessives and punctuation, and joins thousands", () => {
@@ -27,13 +27,6 @@ describe("compact", () => {
   it("ignores spaces so that spellings with and without them compare equal", () => {
     expect(compact("Guang Zhou")).toBe(compact("guangzhou"));
     expect(compact("all-in-one card")).toBe(compact("all in one card"));
-  });
-});
-
-describe("stem", () => {
-  it("reduces inflections to one form and leaves numbers alone", () => {
-    expect(stem("incubators")).toBe(stem("incubator"));
-    expect(stem("2515")).toBe("2515");
   });
 });
 
