@@ -1,5 +1,6 @@
+import { lemma } from "../core/lemma.js";
 import { STOPWORDS } from "../core/stopwords.js";
-import { stem, tokens } from "../core/text.js";
+import { tokens } from "../core/text.js";
 import type { Platform, UnansweredRecord } from "./unanswered.js";
 
 /** Two questions belong together when they share at least this share of their words (Jaccard). */
@@ -74,12 +75,12 @@ export function parseUnanswered(content: string): Parsed {
   return { records, skipped };
 }
 
-/** The words that say what a question is about: no stopwords, each reduced to its stem. */
+/** The words that say what a question is about: no stopwords, each in its dictionary form. */
 function keyWords(text: string): Set<string> {
   return new Set(
     tokens(text)
       .filter((t) => !STOPWORDS.has(t))
-      .map(stem),
+      .map(lemma),
   );
 }
 
