@@ -157,13 +157,18 @@ export function answeringFigure(
   about: readonly string[] = [],
 ): string | undefined {
   // In a fact about several things ("Beijing 24.3 percent, Shanghai 8.1 percent"), the figure
-  // that follows the name asked about is its own.
+  // that follows the name asked about is its own; otherwise the fullest ("21-22 December 2018", not "2018").
   const at = Math.min(...about.map((name) => fact.text.indexOf(name)).filter((i) => i >= 0));
-  const after = (list: Fact["figures"]) =>
-    Number.isFinite(at) ? (list.find((f) => fact.text.indexOf(f.text, at) >= 0) ?? list[0]) : list[0];
-  for (const wanted of FIGURES_WANTED[type] ?? []) {
-    const figure = after(fact.figures.filter((f) => wanted.includes(f.type)));
+  const pick = (list: Fact["figures"]) =>
+    Number.isFinite(at)
+      ? (list.find((f) => fact.text.indexOf(f.text, at) >= 0) ?? list[0])
+      : [...list].sort((a, b) => b.text.length - a.text.length)[0];
+  for (const wanted of FIGURES_WANTED[type] ?? HEADLINE_FIGURES.map((t) => [t])) {
+    const figure = pick(fact.figures.filter((f) => wanted.includes(f.type)));
     if (figure !== undefined) return figure.text;
   }
-  return (after(fact.figures.filter((f) => f.type !== "date")) ?? fact.figures[0])?.text;
+  return fact.figures[0]?.text;
 }
+
+/** The figures a title may show for a question that asks for no kind in particular, a card's above all. */
+const HEADLINE_FIGURES: readonly FigureType[] = ["count", "percent", "money", "date", "area", "duration"];
