@@ -78,7 +78,10 @@ function searchTerms(query: Query): string[] {
  */
 export function retrieve(query: Query, index: FactIndex, trace?: Tracer): Retrieved {
   const candidates = pool(query, index);
-  const inYears = candidates.filter((f) => query.years.every((y) => f.years.has(y)));
+  const counted = query.counted !== undefined && index.known(query.counted) ? query.counted : undefined;
+  const inYears = candidates.filter(
+    (f) => query.years.every((y) => f.years.has(y)) && (counted === undefined || f.own.has(counted)),
+  );
   const named = (id: string) => index.kb.entities.get(id);
   const measure = (r: Ranked) => coverage(query, r, index);
   let nearest: Ranked | undefined;

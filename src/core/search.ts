@@ -36,6 +36,8 @@ export interface IndexedFact {
   terms: ReadonlySet<string>;
   /** The years it holds for or names. */
   years: ReadonlySet<string>;
+  /** The terms of its own sentence, in either language: what it counts is named there. */
+  own: ReadonlySet<string>;
 }
 
 export interface Ranked {
@@ -116,7 +118,8 @@ export class FactIndex {
         dated.slice(0, 4),
         ...Array.from(`${fact.text} ${zh}`.matchAll(YEAR), (m) => m[0]),
       ]);
-      const indexed = { fact, source, closure, terms, years };
+      const own = new Set(`${document.text} ${document.zh}`.split(" ").filter(Boolean));
+      const indexed = { fact, source, closure, terms, years, own };
       facts.push(indexed);
       this.byId.set(fact.id, indexed);
       for (const id of closure) this.byEntity.set(id, [...(this.byEntity.get(id) ?? []), indexed]);

@@ -14,7 +14,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   hello hey tell know let me explain give show list find say says said want wanna need like get got
   gets getting go goes going come comes came kind sort something anything everything lot lots really
   actually currently current now today day days nowadays lately recently recent latest exactly approximately roughly around
-  about total number numbers amount figure figures count counts quantity percent percentage percentages
+  about number numbers amount figure figures count counts quantity percent percentage percentages
   share shares proportion fraction one headcount tally chunk portion ratio
   whether if while during per via among up down out off onto upon across behind beyond within
   bot returneebot question answer info information detail details tell know

@@ -16,6 +16,8 @@ export interface Query {
   years: string[];
   /** Words that rank without being required: a comparison's shared part, a follow-up's earlier question. */
   context: string[];
+  /** What "how many" counts ("how many returnees"): a count of something else does not answer it. */
+  counted?: string;
 }
 
 const YEAR = /^(19[5-9]\d|20[0-4]\d)$/;
@@ -34,6 +36,8 @@ export function understand(question: string, vocabulary: Vocabulary): Query {
     /^\s*(who|what)\s+(is|was|are|were)\b/i.test(question) &&
     terms.every((t) => t.light) &&
     reading.entities.some((e) => DESCRIBED.includes(e.kind));
+  const countedWord = /\bhow many ([a-z-]+)/i.exec(question)?.[1];
+  const counted = countedWord === undefined ? undefined : vocabulary.read(countedWord).terms[0];
   return {
     language: detectLanguage(question),
     entities: reading.entities,
@@ -41,6 +45,7 @@ export function understand(question: string, vocabulary: Vocabulary): Query {
     type: describes ? "any" : type,
     years,
     context: [],
+    ...(counted === undefined || counted.light ? {} : { counted: counted.term }),
   };
 }
 
