@@ -6,7 +6,14 @@ import { type SlackService, startSlack } from "../../../src/adapters/slack/index
 import type { Core } from "../../../src/core/core.js";
 import { FakeSlack } from "../../fakes/slack.js";
 import { fixtureCore, testDesk } from "../../helpers.js";
-import { BOT_TOKEN, buttonClick, postSigned, SIGNING_SECRET, slashCommand } from "./requests.js";
+import {
+  BOT_TOKEN,
+  buttonClick,
+  type ClickedIn,
+  postSigned,
+  SIGNING_SECRET,
+  slashCommand,
+} from "./requests.js";
 
 const FORM = "application/x-www-form-urlencoded";
 
@@ -15,8 +22,15 @@ export interface RunningSlack {
   service: SlackService;
   /** Sends a signed slash command whose answer goes to the fake response_url `responseId`. */
   command(command: string, text: string, responseId: string): Promise<{ status: number }>;
-  /** Sends a signed click on `button`, whose answer goes to the fake response_url `responseId`. */
-  click(button: Parameters<typeof buttonClick>[0], responseId: string): Promise<{ status: number }>;
+  /**
+   * Sends a signed click on `button`, on a message in `where` (a channel, maybe a thread), whose
+   * answer goes to the fake response_url `responseId`.
+   */
+  click(
+    button: Parameters<typeof buttonClick>[0],
+    responseId: string,
+    where?: ClickedIn,
+  ): Promise<{ status: number }>;
   stop(): Promise<void>;
 }
 
@@ -34,7 +48,8 @@ export async function startSlackApp(core: Core = fixtureCore()): Promise<Running
     fake,
     service,
     command: (command, text, id) => post(slashCommand(command, text, fake.responseUrl(id))),
-    click: (button, id) => post({ payload: JSON.stringify(buttonClick(button, fake.responseUrl(id))) }),
+    click: (button, id, where) =>
+      post({ payload: JSON.stringify(buttonClick(button, fake.responseUrl(id), where)) }),
     stop: async () => {
       await service.stop();
       await fake.close();

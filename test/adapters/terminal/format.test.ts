@@ -14,7 +14,9 @@ describe("formatText", () => {
     expect(text).toContain(
       '[1] "Alpha City courts returning scholars", Alpha Daily; published 2017-09-06, 9 years ago',
     );
-    expect(text.match(/These figures date from June 2017/g)).toHaveLength(1);
+    expect(text.match(/Figures from June 2017/g)).toHaveLength(1);
+    expect(text.match(/2,515/g)).toHaveLength(2);
+    expect(text.startsWith("Guangzhou, talent green card: 2,515\n")).toBe(true);
   });
 
   it("names an article's author and marks an undated one", () => {
