@@ -1,6 +1,6 @@
 /**
- * A fake Slack and the real Bolt app in HTTP mode connected to it, serving the fixture core, with
- * signed senders for slash commands and button clicks.
+ * A fake Slack and the real Bolt app in HTTP mode connected to it, serving the fixture core unless
+ * given another, with signed senders for slash commands, button clicks and events.
  */
 import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
 import type { Core } from "../../../src/core/core.js";
@@ -10,6 +10,7 @@ import {
   BOT_TOKEN,
   buttonClick,
   type ClickedIn,
+  eventCallback,
   postSigned,
   SIGNING_SECRET,
   slashCommand,
@@ -31,6 +32,8 @@ export interface RunningSlack {
     responseId: string,
     where?: ClickedIn,
   ): Promise<{ status: number }>;
+  /** Sends a signed Events API delivery of `event` (a mention, a direct message). */
+  deliver(event: Record<string, unknown>): Promise<{ status: number }>;
   stop(): Promise<void>;
 }
 
@@ -50,6 +53,7 @@ export async function startSlackApp(core: Core = fixtureCore()): Promise<Running
     command: (command, text, id) => post(slashCommand(command, text, fake.responseUrl(id))),
     click: (button, id, where) =>
       post({ payload: JSON.stringify(buttonClick(button, fake.responseUrl(id), where)) }),
+    deliver: (event) => postSigned(url, JSON.stringify(eventCallback(event)), "application/json"),
     stop: async () => {
       await service.stop();
       await fake.close();

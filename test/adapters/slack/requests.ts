@@ -99,6 +99,8 @@ export function directMessage(
 export interface ClickedIn {
   channel?: string;
   threadTs?: string;
+  /** A message only the asker sees (a decline): Slack sends no `message` then, only the container. */
+  ephemeral?: boolean;
 }
 
 /**
@@ -122,13 +124,15 @@ export function buttonClick(
       type: "message",
       message_ts: "1700000000.000900",
       channel_id: channel,
-      is_ephemeral: false,
+      is_ephemeral: where.ephemeral === true,
       ...thread,
     },
     trigger_id: `${triggers}.${process.pid}.2.4`,
     team: { id: TEAM_ID, domain: "example" },
     channel: { id: channel, name: "general" },
-    message: { type: "message", ts: "1700000000.000900", text: "", blocks: [], ...thread },
+    ...(where.ephemeral === true
+      ? {}
+      : { message: { type: "message", ts: "1700000000.000900", text: "", blocks: [], ...thread } }),
     response_url: responseUrl,
     actions: [
       {
