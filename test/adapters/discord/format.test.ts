@@ -6,6 +6,7 @@ import { discordMessages } from "../../../src/adapters/discord/messages.js";
 import { decodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import { truncate } from "../../../src/adapters/text.js";
 import type { Answer, AnswerFact } from "../../../src/core/types.js";
+import { fixtureCoreWithLinks } from "../../helpers.js";
 import { answerOf, arbitraryAnswer, arbitraryCard, card, HEADLINE, SOURCE } from "../answers.js";
 import { fixtureCore } from "./harness.js";
 import { expectWithinLimits, visibleLength } from "./limits.js";
@@ -128,6 +129,32 @@ describe("Discord rendering of an answer", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("Discord rendering of the articles' links", () => {
+  const url = "https://www.china.org.cn/hangzhou-magnet.htm";
+
+  it("puts an article's link on its own line under its publisher and age", () => {
+    const { embed } = expectWithinLimits(answerOf({ sources: [{ ...SOURCE, url }] }));
+    expect(embed?.fields?.[0]?.value).toBe(
+      `China.org.cn, by Wang Yiming; published 2021-12-15, 4 years ago\n${url}`,
+    );
+  });
+
+  it("leaves out a link that would not fit whole, rather than cut it", () => {
+    const long = { ...SOURCE, publisher: "P".repeat(1000), url };
+    const { embed } = expectWithinLimits(answerOf({ sources: [long] }));
+    expect(embed?.fields?.[0]?.value).not.toContain("https:");
+  });
+
+  it("links /sources through the core where the knowledge base has an address", () => {
+    const alpha = "https://alpha.example/news/scholars";
+    const sources = runLine("/sources", fixtureCoreWithLinks({ alpha }));
+    const { embed } = expectWithinLimits(sources);
+    const fields = embed?.fields ?? [];
+    expect(fields.find((f) => f.name.includes("Alpha City"))?.value).toMatch(new RegExp(`\n${alpha}$`));
+    expect(fields.filter((f) => f.value.includes("https:"))).toHaveLength(1);
   });
 });
 

@@ -11,8 +11,8 @@ import {
 } from "../../../src/adapters/slack/format.js";
 import { slackMessages } from "../../../src/adapters/slack/messages.js";
 import { messages } from "../../../src/core/messages.js";
-import { fixtureCore } from "../../helpers.js";
-import { answerOf as answer, arbitraryAnswer, arbitraryCard, card, HEADLINE } from "../answers.js";
+import { fixtureCore, fixtureCoreWithLinks } from "../../helpers.js";
+import { answerOf as answer, arbitraryAnswer, arbitraryCard, card, HEADLINE, SOURCE } from "../answers.js";
 import { buttonsOf, expectInert, expectWithinLimits, mrkdwnTexts, visibleLength } from "./limits.js";
 
 const core = fixtureCore();
@@ -168,6 +168,40 @@ describe("renderAnswer", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("renderAnswer: links to the articles", () => {
+  it("links each source's title to its article, where the knowledge base has its address", () => {
+    const url = "https://alpha.example/news/scholars?id=7&lang=en";
+    const message = renderAnswer(runLine("/sources", fixtureCoreWithLinks({ alpha: url })));
+    expectInert(message, [url]);
+    const all = json(message.blocks);
+    expect(all).toContain(
+      "[1] *<https://alpha.example/news/scholars?id=7&amp;lang=en|Alpha City courts returning scholars>*, Alpha Daily; published 2017-09-06, 9 years ago",
+    );
+    expect(all).toContain("*Returnees reshape Beta*, Beta Weekly");
+    expect(message.text).toContain(
+      `"Alpha City courts returning scholars", published 2017-09-06, 9 years ago ${url}`.replace(
+        /&/g,
+        "&amp;",
+      ),
+    );
+  });
+
+  it("keeps a link whole and its label inert, whatever the address and the title hold", () => {
+    const message = renderAnswer(
+      answer({ sources: [{ ...SOURCE, title: HOSTILE, url: "https://x.example/a|b>c?d=<e>" }] }),
+    );
+    const link = "https://x.example/a%7Cb%3Ec?d=%3Ce%3E";
+    expectInert(message, [link]);
+    expect(json(message.blocks)).toContain(`*<${link}|&lt;!channel&gt;`);
+  });
+
+  it("makes no link of an address that is not a web page", () => {
+    const message = renderAnswer(answer({ sources: [{ ...SOURCE, url: "javascript:alert(1)" }] }));
+    expectInert(message);
+    expect(json(message)).not.toContain("javascript");
   });
 });
 
