@@ -159,3 +159,18 @@ export function fixtureCoreWithLinks(links: Readonly<Record<string, string>>): C
   writeFileSync(file, JSON.stringify(sources, null, 2));
   return Core.load({ knowledgeDir: dir, now: () => TODAY });
 }
+
+/** As `eventually`, for a check that has to wait on something itself (a Redis read, say). */
+export async function eventuallyAsync<T>(
+  check: () => Promise<T | undefined>,
+  what: string,
+  ms = 5000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`waited in vain for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
