@@ -4,12 +4,13 @@
  * before; a mention in a server channel outside a thread stands alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import { messages } from "../../../src/core/messages.js";
 import type { RecordedRequest } from "../../fakes/discord.js";
 import { realCore } from "../../helpers.js";
 import { ALONE, CONVERSATIONS, expectTurn } from "../conversations.js";
-import { type MessageBody, type RunningBot, startBot, visibleText } from "./harness.js";
-import { botUser, ids, userMessage } from "./payloads.js";
+import { interact, type MessageBody, type RunningBot, replyOf, startBot, visibleText } from "./harness.js";
+import { botMessage, botUser, buttonClick, ids, otherHuman, userMessage } from "./payloads.js";
 
 let bot: RunningBot;
 beforeAll(async () => {
@@ -56,5 +57,24 @@ describe("Discord: a DM is one conversation", () => {
     await send(mentioned("What is the Red Cotton Plan?"));
     const reply = await send(mentioned(alone.ask));
     expect(visibleText(reply)).not.toMatch(alone.saysNot);
+  });
+});
+
+describe("Discord: a button continues the conversation of the message it sits under", () => {
+  const question = (text: string) => encodeSuggestion({ command: "ask", args: { question: text } });
+
+  it("reads a click on a reply in a DM in the light of that DM", async () => {
+    const answer = await send(userMessage("What is the Red Cotton Plan?", { dm: true }));
+    const click = buttonClick(question("when was it issued?"), botMessage(ids.dm, answer), { dm: true });
+    expect(replyOf(await interact(bot.fake, click)).embeds?.[0]?.title).toMatch(/^Red Cotton Plan: 2017/);
+  });
+
+  it("keeps a click on a slash command's answer in the server with the clicker's commands", async () => {
+    // Someone else's DM is no context for a click in a server channel.
+    await send(userMessage("What is the Red Cotton Plan?", { dm: true }));
+    const click = buttonClick(question("when was it issued?"), botMessage(ids.general, {}), {
+      user: otherHuman,
+    });
+    expect(replyOf(await interact(bot.fake, click)).embeds?.[0]?.title).not.toMatch(/2017/);
   });
 });
