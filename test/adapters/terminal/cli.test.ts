@@ -110,6 +110,18 @@ describe("returnee-bot ask", () => {
 });
 
 describe("returnee-bot chat", () => {
+  it("reads each line in the light of the ones before: the chat is one conversation", async () => {
+    const turns = CONVERSATIONS.flatMap((c) => c.turns);
+    const { out } = await cli(["chat"], turns.map((t) => `${t.ask}\n`).join(""), BUNDLED);
+    // After the greeting, each answer follows its prompt.
+    const answers = out.split("> ").slice(1, turns.length + 1);
+    turns.forEach((turn, i) => {
+      const text = (answers[i] ?? "").trim();
+      const title = text.split("\n")[0] ?? "";
+      expectTurn(turn, { answered: !title.startsWith("Not in my sources"), title, text });
+    });
+  });
+
   it("answers each line until exit", async () => {
     const { code, out } = await cli(["chat"], "/city Shenzhen\nexit\n/city gz\n");
     expect(code).toBe(0);
