@@ -9,8 +9,8 @@ import { Core } from "./core/core.js";
 import { checkKnowledge } from "./core/kb-check.js";
 import { KnowledgeError } from "./core/loader.js";
 import { reportMessages } from "./core/messages.js";
-import { createLogger, type Logger } from "./log.js";
-import { createDesk, type Desk } from "./ops/index.js";
+import { createLogger, type Logger, logFile } from "./log.js";
+import { createDesk } from "./ops/index.js";
 import { rotatedFiles } from "./ops/line-file.js";
 import { groupUnanswered, parseUnanswered } from "./ops/report.js";
 import { reportText } from "./ops/report-text.js";
@@ -57,14 +57,13 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${await report(config, rest)}\n`);
     return 0;
   }
-  const logger = createLogger(
-    { level: config.logLevel, secrets: secretsOf(config) },
-    io.stderr === process.stderr ? undefined : io.stderr,
-  );
+  const chatting =
+    command === "chat" || (command === "serve" && config.discord === undefined && config.slack === undefined);
+  const logger = loggerFor(config, io, chatting);
   const core = loadCore(config);
   switch (command) {
     case "chat":
-      await chatWithDesk(core, createDesk(config, logger), io);
+      await chatWithDesk(core, config, logger, io);
       return 0;
     case "ask":
       if (rest.includes("--jsonl"))
@@ -118,8 +117,25 @@ function shardsOption(args: string[]): "auto" | number | undefined {
   return value === "auto" ? "auto" : Number(value);
 }
 
-/** The chat, its unanswered questions written out before it returns. */
-async function chatWithDesk(core: Core, desk: Desk, io: Io): Promise<void> {
+/**
+ * The logger a command writes through: to LOG_FILE when it is set, else to standard error. The
+ * terminal chat is a conversation on this very terminal, so there, without LOG_FILE, nothing is
+ * logged unless LOG_LEVEL asks for it.
+ */
+function loggerFor(config: Config, io: Io, chatting: boolean): Logger {
+  const options = { level: config.logLevel, secrets: secretsOf(config) };
+  if (config.logFile !== undefined) return createLogger(options, logFile(config.logFile));
+  if (chatting && !config.logLevelSet) return createLogger({ ...options, level: "silent" });
+  return createLogger(options, io.stderr === process.stderr ? undefined : io.stderr);
+}
+
+/**
+ * The chat, its unanswered questions written out before it returns. It serves one person at the
+ * keyboard, so its desk has no rate limit.
+ */
+async function chatWithDesk(core: Core, config: Config, logger: Logger, io: Io): Promise<void> {
+  const { rateLimit: _oneAsker, ...unlimited } = config;
+  const desk = createDesk(unlimited, logger);
   await chat(core, io.stdin, io.stdout, desk);
   await desk.drain(0);
 }
@@ -129,6 +145,10 @@ async function chatWithDesk(core: Core, desk: Desk, io: Io): Promise<void> {
  * ops/shutdown.ts); with no platform configured, chats in the terminal.
  */
 async function serve(core: Core, config: Config, args: string[], io: Io, logger: Logger): Promise<number> {
+  if (config.discord === undefined && config.slack === undefined) {
+    await chatWithDesk(core, config, logger, io);
+    return 0;
+  }
   const events = io.events ?? process;
   const desk = createDesk(config, logger);
   const unguard = guardProcess(events, logger);
@@ -142,10 +162,6 @@ async function serve(core: Core, config: Config, args: string[], io: Io, logger:
     if (config.slack !== undefined) {
       const { startSlack } = await import("./adapters/slack/index.js");
       services.push(await startSlack(core, config.slack, desk));
-    }
-    if (services.length === 0) {
-      await chatWithDesk(core, desk, io);
-      return 0;
     }
     logger.info({ signal: await nextSignal(events) }, "signal received");
     await shutdown(desk, services, logger);

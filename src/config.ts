@@ -58,6 +58,7 @@ const Env = z.object({
   LOG_LEVEL: Optional.pipe(
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   ),
+  LOG_FILE: Optional,
   UNANSWERED_LOG: Optional,
   UNANSWERED_LOG_MAX_BYTES: Count(DEFAULT_MAX_BYTES, 1024),
   RATE_LIMIT_ENABLED: Switch(true),
@@ -95,6 +96,10 @@ export interface Config {
   discord?: DiscordConfig;
   slack?: SlackConfig;
   logLevel: LogLevelName;
+  /** Whether LOG_LEVEL was set rather than left to its default: the terminal chat logs only when asked. */
+  logLevelSet: boolean;
+  /** LOG_FILE: the absolute path the logs are appended to instead of standard error; absent: standard error. */
+  logFile?: string;
   /** The absolute path of the unanswered-question log; absent when UNANSWERED_LOG=off. */
   unansweredLog?: string;
   /** The unanswered log is rotated past this size. */
@@ -151,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return defined({
     knowledgeDir: e.KNOWLEDGE_DIR,
     logLevel: e.LOG_LEVEL,
+    logLevelSet: (env.LOG_LEVEL ?? "").trim() !== "",
+    logFile: e.LOG_FILE === undefined ? undefined : path.resolve(cwd, e.LOG_FILE),
     unansweredLog: unanswered === "off" ? undefined : path.resolve(cwd, unanswered),
     unansweredMaxBytes: e.UNANSWERED_LOG_MAX_BYTES,
     redisUrl: e.REDIS_URL,

@@ -73,3 +73,8 @@ export function createLogger(options: LogOptions, destination?: DestinationStrea
     destination ?? pino.destination({ dest: 2, sync: true }),
   );
 }
+
+/** A log file the logger appends to, created with its folder if need be; written synchronously. */
+export function logFile(file: string): DestinationStream {
+  return pino.destination({ dest: file, append: true, mkdir: true, sync: true });
+}

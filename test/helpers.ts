@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { cpSync, mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -142,4 +142,35 @@ export const CONTEXT: ConversationContext = {
  */
 export function waitNotices(seconds: number): string[] {
   return Array.from({ length: seconds }, (_, i) => messages.rateLimited(i + 1));
+}
+
+/**
+ * The fixture core, its articles given their own addresses (source id → URL), as a curator adds
+ * them to sources.json where an article names its URL.
+ */
+export function fixtureCoreWithLinks(links: Readonly<Record<string, string>>): Core {
+  const dir = copyOfFixture();
+  const file = path.join(dir, "sources.json");
+  const sources = JSON.parse(readFileSync(file, "utf8")) as { id: string; url?: string }[];
+  for (const source of sources) {
+    const url = links[source.id];
+    if (url !== undefined) source.url = url;
+  }
+  writeFileSync(file, JSON.stringify(sources, null, 2));
+  return Core.load({ knowledgeDir: dir, now: () => TODAY });
+}
+
+/** As `eventually`, for a check that has to wait on something itself (a Redis read, say). */
+export async function eventuallyAsync<T>(
+  check: () => Promise<T | undefined>,
+  what: string,
+  ms = 5000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`waited in vain for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

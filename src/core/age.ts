@@ -52,6 +52,7 @@ export function citeSource(source: Source, now: Date, language: Language = "en")
     ...(source.author === undefined ? {} : { author: source.author }),
     date: source.date,
     age,
+    ...(source.url === undefined ? {} : { url: source.url }),
   };
 }
 

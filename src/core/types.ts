@@ -10,6 +10,8 @@ export interface CitedSource {
   date: string | null;
   /** "published 2017-09-06, 9 years ago" or "undated (about 2025)". */
   age: string;
+  /** The article's own address, when the article names it. */
+  url?: string;
 }
 
 export type Language = "en" | "zh";

@@ -10,6 +10,7 @@ import {
 import type { Answer, CitedSource, Suggestion } from "../../core/types.js";
 import { fitCard, type View } from "../card.js";
 import { arrangeFollowUps, encodeSuggestion, type FollowUps, labelOf, typedEntry } from "../follow-ups.js";
+import { linkOf } from "../source-link.js";
 import { truncate } from "../text.js";
 import { discordMessages } from "./messages.js";
 
@@ -158,7 +159,10 @@ function factLines(answer: Answer): string[] {
   return answer.facts.map((f) => `• ${f.text}${several ? ` [${numbers.get(f.sourceId) ?? "?"}]` : ""}`);
 }
 
-/** One field per source, with its publisher, author, date and age, within the budget and the field count. */
+/**
+ * One field per source, with its publisher, author, date and age, and its link when the article has
+ * one, within the budget and the field count.
+ */
 function sourceFields(sources: readonly CitedSource[], budget: number, words: Words): APIEmbedField[] {
   const more = (left: number): APIEmbedField => ({
     name: words.moreSources(left),
@@ -169,9 +173,13 @@ function sourceFields(sources: readonly CitedSource[], budget: number, words: Wo
   let used = 0;
   for (const [i, s] of sources.entries()) {
     const by = s.author === undefined ? s.publisher : words.by(s.publisher, s.author);
+    const link = linkOf(s);
+    const line = truncate(`${by}; ${s.age}`, LIMITS.fieldValue);
+    // The link goes on its own line, whole or not at all: half a URL leads nowhere.
+    const linked = link !== undefined && line.length + 1 + link.length <= LIMITS.fieldValue;
     const field = {
       name: truncate(`[${i + 1}] ${s.title}`, LIMITS.fieldName),
-      value: truncate(`${by}; ${s.age}`, LIMITS.fieldValue),
+      value: linked ? `${line}\n${link}` : line,
     };
     const last = i === sources.length - 1;
     const slots = last ? LIMITS.fields : LIMITS.fields - 1;

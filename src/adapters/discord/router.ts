@@ -58,11 +58,24 @@ async function onInteraction(interaction: Interaction, core: Core, desk: Desk): 
       text: asked.text,
       mustReply: true,
       surface: interaction.isButton() ? "button" : "slash command",
-      conversation: `${interaction.channelId}:${interaction.user.id}`,
+      conversation: conversationOf(interaction),
     },
     asked.run,
     replyTo(interaction),
   );
+}
+
+/**
+ * The conversation an interaction belongs to: a person's slash commands in a channel are one; a
+ * button continues the conversation of the message it sits under, so a click on a reply in a DM
+ * or a thread belongs to that DM or thread, and a click on a slash command's answer to the
+ * clicker's commands there.
+ */
+function conversationOf(interaction: RepliableInteraction): string {
+  const perPerson = `${interaction.channelId}:${interaction.user.id}`;
+  if (!interaction.isButton() || interaction.message.interactionMetadata !== null) return perPerson;
+  const dmOrThread = !interaction.inGuild() || interaction.channel?.isThread() === true;
+  return dmOrThread ? (interaction.channelId ?? perPerson) : perPerson;
 }
 
 /**

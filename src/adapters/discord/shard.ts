@@ -5,7 +5,7 @@
  */
 import { loadConfig, secretsOf } from "../../config.js";
 import { Core } from "../../core/core.js";
-import { createLogger } from "../../log.js";
+import { createLogger, logFile } from "../../log.js";
 import { createDesk } from "../../ops/index.js";
 import { guardProcess, nextSignal, shutdown } from "../../ops/shutdown.js";
 import { connectDiscord } from "./client.js";
@@ -14,7 +14,10 @@ const config = loadConfig();
 if (config.discord === undefined) {
   throw new Error("a Discord shard needs DISCORD_TOKEN and DISCORD_APPLICATION_ID");
 }
-const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+const logger = createLogger(
+  { level: config.logLevel, secrets: secretsOf(config) },
+  config.logFile === undefined ? undefined : logFile(config.logFile),
+);
 guardProcess(process, logger);
 const core = Core.load(config.knowledgeDir === undefined ? {} : { knowledgeDir: config.knowledgeDir });
 const desk = createDesk(config, logger);

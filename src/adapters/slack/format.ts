@@ -3,6 +3,7 @@ import { messages } from "../../core/messages.js";
 import type { Answer, CitedSource, Suggestion } from "../../core/types.js";
 import { fitCard, type View } from "../card.js";
 import { arrangeFollowUps, encodeSuggestion, type FollowUps, labelOf, typedEntry } from "../follow-ups.js";
+import { linkOf } from "../source-link.js";
 import { slackMessages } from "./messages.js";
 
 export type Block = types.KnownBlock;
@@ -88,8 +89,18 @@ function lead(answer: Answer): string {
   return answer.facts[0]?.text === answer.body ? "" : answer.body.trim();
 }
 
+/**
+ * A link in mrkdwn, `<url|label>`: the only `<` the bot writes itself. The URL comes from the
+ * knowledge base, normalised by linkOf; `&` is escaped and `|` percent-encoded, so it cannot end early.
+ */
+function mrkdwnLink(url: string, label: string): string {
+  return `<${url.replace(/&/g, "&amp;").replace(/\|/g, "%7C")}|${label}>`;
+}
+
 function citation(source: CitedSource, n: number, words: Words): string {
-  const title = `*${escapeMrkdwn(source.title)}*`;
+  const link = linkOf(source);
+  const label = escapeMrkdwn(source.title);
+  const title = `*${link === undefined ? label : mrkdwnLink(link, label)}*`;
   const by = source.author === undefined ? source.publisher : words.by(source.publisher, source.author);
   return `[${n}] ${title}, ${escapeMrkdwn(by)}; ${escapeMrkdwn(source.age)}`;
 }
@@ -224,7 +235,7 @@ function fallbackText(answer: Answer, title: string, body: string, words: Words)
       ? words.more(answer.more.map(typedEntry).join(" · "))
       : "",
     answer.sources.length > 0
-      ? `${words.sources} ${answer.sources.map((s) => `"${s.title}", ${s.age}`).join("; ")}`
+      ? `${words.sources} ${answer.sources.map((s) => [`"${s.title}", ${s.age}`, linkOf(s)].filter(Boolean).join(" ")).join("; ")}`
       : "",
     answer.ageNote,
     answer.suggestions.length > 0 ? words.tryThese(answer.suggestions.map(typedEntry).join(" · ")) : "",

@@ -114,6 +114,31 @@ function deliveryId(body: object): string | undefined {
   return typeof id === "string" ? id : undefined;
 }
 
+/**
+ * The thread a clicked button's message sits in, if any: the container says so for every message,
+ * an ephemeral one included, which comes without `message`.
+ */
+function clickedThread(body: BlockButtonAction): string | undefined {
+  const fromContainer: unknown = body.container.thread_ts;
+  const fromMessage: unknown = body.message?.thread_ts;
+  const ts = fromContainer ?? fromMessage;
+  return typeof ts === "string" && ts !== "" ? ts : undefined;
+}
+
+/**
+ * The conversation a click continues, keyed as the message it sits under was: a DM, a thread (a
+ * mention's), or else the channel's slash commands of the person clicking.
+ */
+function buttonConversation(
+  channel: string | undefined,
+  threadTs: string | undefined,
+  user: string,
+): string | undefined {
+  if (channel === undefined) return undefined;
+  if (channel.startsWith("D")) return channel;
+  return threadTs === undefined ? `${channel}:${user}` : `${channel}:${threadTs}`;
+}
+
 /** A message a person wrote, as opposed to a bot's message, an edit, a join or a topic change. */
 function byPerson(event: { subtype?: string | undefined; bot_id?: string | undefined }): boolean {
   return event.subtype === undefined && event.bot_id === undefined;
@@ -124,7 +149,7 @@ function byPerson(event: { subtype?: string | undefined; bot_id?: string | undef
  * command, mentions (answered in a thread) and direct messages. Each delivery is answered once:
  * a redelivery is acknowledged and dropped if some instance answered it or is answering it.
  * Conversations: a DM, a thread (a mention starts one under its message), and a channel's slash
- * commands per person.
+ * commands per person; a button continues the conversation of the message it sits under.
  */
 export function registerListeners(app: App, core: Core, desk: Desk): void {
   // Slack redelivers an event when it thinks the first delivery was lost; it may have been, so the
@@ -163,7 +188,8 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
       await ack();
       const suggestion = decodeSuggestion(action.value ?? "");
       if (suggestion === undefined) return;
-      const threadTs = body.message?.thread_ts as string | undefined;
+      const threadTs = clickedThread(body);
+      const conversation = buttonConversation(body.channel?.id, threadTs, body.user.id);
       await desk.serve(
         {
           platform: "slack",
@@ -171,6 +197,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
           text: suggestionLine(suggestion),
           mustReply: true,
           surface: "button",
+          ...(conversation === undefined ? {} : { conversation }),
         },
         (context) => runSuggestion(suggestion, core, carriedOver(context)),
         (reply) => {

@@ -13,8 +13,9 @@ const QUIT = new Set(["exit", "quit", "/exit", "/quit"]);
 
 /**
  * An interactive chat: one question or slash command per line, until "exit" or end of input.
- * Each line goes through the desk like a message on Discord or Slack: rate-limited, and logged
- * for the curators when it is a question the bot cannot answer.
+ * Each line goes through the desk like a message on Discord or Slack, as one conversation, and is
+ * recorded for the curators when it is a question the bot cannot answer. The chat has one person,
+ * so its desk has no rate limit, and its log lines go elsewhere (see cli.ts).
  */
 export async function chat(core: Core, input: Readable, output: Writable, desk: Desk): Promise<void> {
   const rl = createInterface({ input, output, terminal: "isTTY" in input && input.isTTY === true });

@@ -2,12 +2,14 @@ import { suggestionLine } from "../../../commands/index.js";
 import type { Answer } from "../../core/types.js";
 import { fitCard, type View } from "../card.js";
 import { typedEntry } from "../follow-ups.js";
+import { linkOf } from "../source-link.js";
 import { terminalMessages } from "./messages.js";
 
 /**
  * Renders an answer as plain text for a terminal, and as the `text` of the JSON lines contract:
  * the title, the sentence that answers, its facts one a line, what more a card has by topic, the
- * sources and the age of the figures once, then what to try next. A card stays under 1,500 characters.
+ * sources (each with its link, when the article has one) and the age of the figures once, then what
+ * to try next. A card stays under 1,500 characters.
  */
 export function formatText(answer: Answer): string {
   return fitCard(answer, render, (text) => text.length);
@@ -32,6 +34,8 @@ function render({ answer, hidden }: View): string {
     answer.sources.forEach((s, i) => {
       const by = s.author === undefined ? s.publisher : words.by(s.publisher, s.author);
       lines.push(`[${i + 1}] "${s.title}", ${by}; ${s.age}`);
+      const link = linkOf(s);
+      if (link !== undefined) lines.push(`    ${link}`);
     });
   }
   if (answer.ageNote) lines.push("", answer.ageNote);

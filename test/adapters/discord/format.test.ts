@@ -6,6 +6,7 @@ import { discordMessages } from "../../../src/adapters/discord/messages.js";
 import { decodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import { truncate } from "../../../src/adapters/text.js";
 import type { Answer, AnswerFact } from "../../../src/core/types.js";
+import { fixtureCoreWithLinks } from "../../helpers.js";
 import { answerOf, arbitraryAnswer, arbitraryCard, card, HEADLINE, SOURCE } from "../answers.js";
 import { fixtureCore } from "./harness.js";
 import { expectWithinLimits, visibleLength } from "./limits.js";
@@ -40,20 +41,25 @@ function hugeAnswer(factCount: number): Answer {
 
 describe("Discord rendering of an answer", () => {
   it("renders the title, the lead, each fact alone on a line, the source with date and age, and the age note", () => {
-    const { embed, buttons } = expectWithinLimits(runLine("/city Hangzhou", core));
-    expect(embed?.title).toBe("Hangzhou: what my sources say for returnees");
-    expect(embed?.description).toMatch(/^Fixture city: capital of Zhejiang province\.\n\n• /);
+    const answer = runLine("/city Hangzhou", core);
+    const { embed, buttons } = expectWithinLimits(answer);
+    // The first fact names no figure, so the title is the city alone; its line is the lead.
+    expect(embed?.title).toBe("Hangzhou");
+    expect(embed?.description).toMatch(/^• Fixture fact: Hangzhou had the highest net inflow[^\n]*\n• /);
     expect(embed?.description).toContain(
       "• Fixture fact: Hangzhou offers 10,000 yuan to each returnee graduate in the fixture policy.",
     );
-    expect(embed?.description).not.toContain("(as of");
+    // The facts hold for different dates, so the core puts each in its line; the renderer adds none.
+    for (const fact of answer.facts) {
+      expect(embed?.description?.split(fact.asOf)).toHaveLength(2);
+    }
     expect(embed?.fields).toEqual([
       {
         name: "[1] Hangzhou: Maintaining momentum as a magnet for global talent",
         value: "China.org.cn, by Wang Yiming; published 2021-12-15, 4 years ago",
       },
     ]);
-    expect(embed?.footer?.text).toMatch(/^These figures date from June 2021 to 15 December 2021/);
+    expect(embed?.footer?.text).toMatch(/^Figures from June 2021 to 15 December 2021 \(4 years ago\)/);
     expect(buttons.map((b) => [b.label, decodeSuggestion(b.custom_id)])).toEqual([
       ["/policy Fixture Talent Plan", { command: "policy", args: { name: "Fixture Talent Plan" } }],
     ]);
@@ -123,6 +129,32 @@ describe("Discord rendering of an answer", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("Discord rendering of the articles' links", () => {
+  const url = "https://www.china.org.cn/hangzhou-magnet.htm";
+
+  it("puts an article's link on its own line under its publisher and age", () => {
+    const { embed } = expectWithinLimits(answerOf({ sources: [{ ...SOURCE, url }] }));
+    expect(embed?.fields?.[0]?.value).toBe(
+      `China.org.cn, by Wang Yiming; published 2021-12-15, 4 years ago\n${url}`,
+    );
+  });
+
+  it("leaves out a link that would not fit whole, rather than cut it", () => {
+    const long = { ...SOURCE, publisher: "P".repeat(1000), url };
+    const { embed } = expectWithinLimits(answerOf({ sources: [long] }));
+    expect(embed?.fields?.[0]?.value).not.toContain("https:");
+  });
+
+  it("links /sources through the core where the knowledge base has an address", () => {
+    const alpha = "https://alpha.example/news/scholars";
+    const sources = runLine("/sources", fixtureCoreWithLinks({ alpha }));
+    const { embed } = expectWithinLimits(sources);
+    const fields = embed?.fields ?? [];
+    expect(fields.find((f) => f.name.includes("Alpha City"))?.value).toMatch(new RegExp(`\n${alpha}$`));
+    expect(fields.filter((f) => f.value.includes("https:"))).toHaveLength(1);
   });
 });
 

@@ -3,7 +3,7 @@ import { commands } from "../../../commands/index.js";
 import { encodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import { Core } from "../../../src/core/core.js";
 import { interact, NOW, type RunningBot, replyOf, startBot, visibleText } from "./harness.js";
-import { autocomplete, botMessage, buttonClick, ids, slashCommand } from "./payloads.js";
+import { autocomplete, botMessage, buttonClick, ids, otherHuman, slashCommand } from "./payloads.js";
 
 const SILENT = { parse: [], replied_user: false };
 
@@ -25,7 +25,9 @@ describe("Discord slash commands, served against a fake Discord", () => {
       "Hangzhou: Maintaining momentum as a magnet for global talent",
     );
     expect(embed?.fields?.[0]?.value).toContain("published 2021-12-15, 4 years ago");
-    expect(embed?.footer?.text).toContain("policies and numbers may have changed");
+    expect(embed?.footer?.text).toMatch(
+      /^Figures from June 2021 to 15 December 2021 \(4 years ago\); they may have changed/,
+    );
     expect(reply.allowed_mentions).toEqual(SILENT);
   });
 
@@ -107,10 +109,16 @@ describe("Discord slash commands, served against a fake Discord", () => {
   });
 
   it("answers /help in Chinese, with the commands' Chinese names, to someone whose Discord is in Chinese", async () => {
-    const simplified = replyOf(await interact(bot.fake, slashCommand("help", {}, { locale: "zh-CN" })));
+    // A person new to the bot: nothing typed before outranks their Discord's language.
+    const newcomer = { user: otherHuman };
+    const simplified = replyOf(
+      await interact(bot.fake, slashCommand("help", {}, { ...newcomer, locale: "zh-CN" })),
+    );
     expect(simplified.embeds?.[0]?.title).toBe("如何使用 returnee-bot");
     expect(simplified.embeds?.[0]?.description).toContain("/城市 名称 [主题]：");
-    const traditional = replyOf(await interact(bot.fake, slashCommand("help", {}, { locale: "zh-TW" })));
+    const traditional = replyOf(
+      await interact(bot.fake, slashCommand("help", {}, { ...newcomer, locale: "zh-TW" })),
+    );
     expect(traditional.embeds?.[0]?.description).toContain("/城市 名稱 [主題]：");
   });
 
@@ -129,7 +137,7 @@ describe("Discord slash commands, served against a fake Discord", () => {
 
     const click = buttonClick(button?.custom_id ?? "", botMessage(ids.general, first));
     const reply = replyOf(await interact(bot.fake, click));
-    expect(reply.embeds?.[0]?.title).toBe("Fixture Talent Plan");
+    expect(reply.embeds?.[0]?.title).toBe("Fixture Talent Plan: 10,000 yuan");
     expect(reply.allowed_mentions).toEqual(SILENT);
   });
 
@@ -146,6 +154,7 @@ describe("Discord slash commands, served against a fake Discord", () => {
 
   it("runs a /help button in the clicker's language", async () => {
     const click = buttonClick(encodeSuggestion({ command: "help", args: {} }), botMessage(ids.general, {}), {
+      user: { ...otherHuman, id: "900000000000000006" },
       locale: "zh-TW",
     });
     expect(replyOf(await interact(bot.fake, click)).embeds?.[0]?.title).toBe("如何使用 returnee-bot");
@@ -161,10 +170,16 @@ describe("Discord slash commands over the bundled knowledge base", () => {
     await bot?.stop();
   });
 
-  it("answers /city 杭州 about Hangzhou, citing at least one source by title with its age", async () => {
+  it("answers /city 杭州 about Hangzhou in Chinese, citing at least one source by title with its age", async () => {
     const reply = replyOf(await interact(bot.fake, slashCommand("city", { name: "杭州" })));
-    expect(reply.embeds?.[0]?.title).toContain("Hangzhou");
+    expect(reply.embeds?.[0]?.title).toContain("杭州（Hangzhou）");
     expect(reply.embeds?.[0]?.fields?.[0]?.name).toMatch(/^\[1\] ./);
+    expect(reply.embeds?.[0]?.fields?.[0]?.value).toMatch(/发布于\d{4}-\d{2}-\d{2}|未注明日期/);
+  });
+
+  it("answers /city Hangzhou in English, citing its sources with their dates", async () => {
+    const reply = replyOf(await interact(bot.fake, slashCommand("city", { name: "Hangzhou" })));
+    expect(reply.embeds?.[0]?.title).toMatch(/^Hangzhou/);
     expect(reply.embeds?.[0]?.fields?.[0]?.value).toMatch(/published \d{4}-\d{2}-\d{2}|undated/);
   });
 

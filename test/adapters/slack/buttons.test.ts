@@ -37,7 +37,10 @@ describe("Slack buttons, against a fake Slack", () => {
     expect((await slack.click(follow ?? button(""), "clicked")).status).toBe(200);
     const clicked = await answerTo("clicked");
     expectWithinLimits(clicked.message);
-    expect(clicked.message.blocks[0]).toMatchObject({ type: "header", text: { text: "talent green card" } });
+    expect(clicked.message.blocks[0]).toMatchObject({
+      type: "header",
+      text: { text: "talent green card: 2,515" },
+    });
     expect(clicked.responseType).toBe("in_channel");
   });
 

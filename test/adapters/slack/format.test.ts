@@ -11,8 +11,8 @@ import {
 } from "../../../src/adapters/slack/format.js";
 import { slackMessages } from "../../../src/adapters/slack/messages.js";
 import { messages } from "../../../src/core/messages.js";
-import { fixtureCore } from "../../helpers.js";
-import { answerOf as answer, arbitraryAnswer, arbitraryCard, card, HEADLINE } from "../answers.js";
+import { fixtureCore, fixtureCoreWithLinks } from "../../helpers.js";
+import { answerOf as answer, arbitraryAnswer, arbitraryCard, card, HEADLINE, SOURCE } from "../answers.js";
 import { buttonsOf, expectInert, expectWithinLimits, mrkdwnTexts, visibleLength } from "./limits.js";
 
 const core = fixtureCore();
@@ -25,21 +25,24 @@ const buttons = (message: ReturnType<typeof renderAnswer>) =>
 const HOSTILE = "<!channel> <@U123> <!here> @here @everyone & <https://evil.example|click> &amp;";
 
 describe("renderAnswer", () => {
-  it("renders a header, the lead, each fact alone on a line, the source, and the age note", () => {
+  it("renders a header that answers, the headline fact first, each fact alone on a line, the source, and the age note", () => {
     const message = renderAnswer(core.city("Guangzhou"));
-    const [header, ...rest] = message.blocks;
-    expect(header).toMatchObject({
-      type: "header",
-      text: { type: "plain_text", text: expect.stringMatching(/^Guangzhou/) },
+    const [header, first, ...rest] = message.blocks;
+    expect(header).toMatchObject({ type: "header", text: { type: "plain_text", text: "Guangzhou: 2,515" } });
+    expect(first).toMatchObject({
+      type: "section",
+      text: {
+        text: expect.stringMatching(/^• Guangzhou had issued 2,515 talent green cards by mid-2017\.\n/),
+      },
     });
-    const all = json(rest);
-    expect(all).toContain("A southern city.");
+    const all = json([first, ...rest]);
     expect(all).toContain("• Guangzhou had drawn more than 67,000 overseas returnees by July 2017.");
+    expect(all.match(/2,515 talent green cards/g)).toHaveLength(1);
     expect(all).toContain(
       "[1] *Alpha City courts returning scholars*, Alpha Daily; published 2017-09-06, 9 years ago",
     );
-    expect(all).toMatch(/These figures date from .*9 years ago/);
-    expect(message.text).toMatch(/^Guangzhou/);
+    expect(all).toMatch(/Figures from .*9 years ago/);
+    expect(message.text).toMatch(/^Guangzhou: 2,515\n/);
     expect(message.text).toContain("67,000");
   });
 
@@ -50,7 +53,7 @@ describe("renderAnswer", () => {
     expect(context?.type).toBe("context");
     const texts = context?.type === "context" ? context.elements.map((e) => ("text" in e ? e.text : "")) : [];
     expect(texts[0]).toContain("Alpha City courts returning scholars");
-    expect(texts[texts.length - 1]).toMatch(/^_These figures date from/);
+    expect(texts[texts.length - 1]).toMatch(/^_Figures from July 2017 /);
   });
 
   it("names an article's author and marks an undated one", () => {
@@ -82,9 +85,18 @@ describe("renderAnswer", () => {
   });
 
   it("offers /help when a decline comes without suggestions", () => {
-    const declined = core.ask("x".repeat(600));
-    expect(declined.suggestions).toEqual([]);
+    const declined = { ...core.ask("How do I cook fried rice?"), suggestions: [] };
+    expect(declined.answered).toBe(false);
     expect(buttons(renderAnswer(declined))).toEqual([["/help", { command: "help", args: {} }]]);
+  });
+
+  it("offers what the bot covers as buttons when a question is too long", () => {
+    const declined = renderAnswer(core.ask("x".repeat(600)));
+    expect(json(declined.blocks)).toContain(en.offer);
+    expect(buttons(declined)).toContainEqual([
+      "/city Guangzhou",
+      { command: "city", args: { name: "Guangzhou" } },
+    ]);
   });
 
   it("escapes everything a user could have typed, in the blocks and the text", () => {
@@ -156,6 +168,40 @@ describe("renderAnswer", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("renderAnswer: links to the articles", () => {
+  it("links each source's title to its article, where the knowledge base has its address", () => {
+    const url = "https://alpha.example/news/scholars?id=7&lang=en";
+    const message = renderAnswer(runLine("/sources", fixtureCoreWithLinks({ alpha: url })));
+    expectInert(message, [url]);
+    const all = json(message.blocks);
+    expect(all).toContain(
+      "[1] *<https://alpha.example/news/scholars?id=7&amp;lang=en|Alpha City courts returning scholars>*, Alpha Daily; published 2017-09-06, 9 years ago",
+    );
+    expect(all).toContain("*Returnees reshape Beta*, Beta Weekly");
+    expect(message.text).toContain(
+      `"Alpha City courts returning scholars", published 2017-09-06, 9 years ago ${url}`.replace(
+        /&/g,
+        "&amp;",
+      ),
+    );
+  });
+
+  it("keeps a link whole and its label inert, whatever the address and the title hold", () => {
+    const message = renderAnswer(
+      answer({ sources: [{ ...SOURCE, title: HOSTILE, url: "https://x.example/a|b>c?d=<e>" }] }),
+    );
+    const link = "https://x.example/a%7Cb%3Ec?d=%3Ce%3E";
+    expectInert(message, [link]);
+    expect(json(message.blocks)).toContain(`*<${link}|&lt;!channel&gt;`);
+  });
+
+  it("makes no link of an address that is not a web page", () => {
+    const message = renderAnswer(answer({ sources: [{ ...SOURCE, url: "javascript:alert(1)" }] }));
+    expectInert(message);
+    expect(json(message)).not.toContain("javascript");
   });
 });
 

@@ -1,12 +1,20 @@
 /**
- * A fake Slack and the real Bolt app in HTTP mode connected to it, serving the fixture core, with
- * signed senders for slash commands and button clicks.
+ * A fake Slack and the real Bolt app in HTTP mode connected to it, serving the fixture core unless
+ * given another, with signed senders for slash commands, button clicks and events.
  */
 import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
 import type { Core } from "../../../src/core/core.js";
 import { FakeSlack } from "../../fakes/slack.js";
 import { fixtureCore, testDesk } from "../../helpers.js";
-import { BOT_TOKEN, buttonClick, postSigned, SIGNING_SECRET, slashCommand } from "./requests.js";
+import {
+  BOT_TOKEN,
+  buttonClick,
+  type ClickedIn,
+  eventCallback,
+  postSigned,
+  SIGNING_SECRET,
+  slashCommand,
+} from "./requests.js";
 
 const FORM = "application/x-www-form-urlencoded";
 
@@ -15,8 +23,17 @@ export interface RunningSlack {
   service: SlackService;
   /** Sends a signed slash command whose answer goes to the fake response_url `responseId`. */
   command(command: string, text: string, responseId: string): Promise<{ status: number }>;
-  /** Sends a signed click on `button`, whose answer goes to the fake response_url `responseId`. */
-  click(button: Parameters<typeof buttonClick>[0], responseId: string): Promise<{ status: number }>;
+  /**
+   * Sends a signed click on `button`, on a message in `where` (a channel, maybe a thread), whose
+   * answer goes to the fake response_url `responseId`.
+   */
+  click(
+    button: Parameters<typeof buttonClick>[0],
+    responseId: string,
+    where?: ClickedIn,
+  ): Promise<{ status: number }>;
+  /** Sends a signed Events API delivery of `event` (a mention, a direct message). */
+  deliver(event: Record<string, unknown>): Promise<{ status: number }>;
   stop(): Promise<void>;
 }
 
@@ -34,7 +51,9 @@ export async function startSlackApp(core: Core = fixtureCore()): Promise<Running
     fake,
     service,
     command: (command, text, id) => post(slashCommand(command, text, fake.responseUrl(id))),
-    click: (button, id) => post({ payload: JSON.stringify(buttonClick(button, fake.responseUrl(id))) }),
+    click: (button, id, where) =>
+      post({ payload: JSON.stringify(buttonClick(button, fake.responseUrl(id), where)) }),
+    deliver: (event) => postSigned(url, JSON.stringify(eventCallback(event)), "application/json"),
     stop: async () => {
       await service.stop();
       await fake.close();

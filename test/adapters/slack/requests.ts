@@ -95,22 +95,44 @@ export function directMessage(
   return { type: "message", channel_type: "im", user: "U0000001", text, ts, channel, ...extra };
 }
 
-/** A click on a button of a message the bot sent, as Slack posts it: a `block_actions` payload. */
+/** Where a clicked button's message sits: its channel, and the thread it was posted in, if any. */
+export interface ClickedIn {
+  channel?: string;
+  threadTs?: string;
+  /** A message only the asker sees (a decline): Slack sends no `message` then, only the container. */
+  ephemeral?: boolean;
+}
+
+/**
+ * A click on a button of a message the bot sent, as Slack posts it: a `block_actions` payload with
+ * a trigger_id of its own, as every click has on Slack.
+ */
 export function buttonClick(
   button: { action_id?: string | undefined; value?: string | undefined; text: { text: string } },
   responseUrl: string,
-  channel = "C0000001",
+  where: ClickedIn = {},
 ) {
+  const channel = where.channel ?? "C0000001";
+  const thread = where.threadTs === undefined ? {} : { thread_ts: where.threadTs };
+  triggers += 1;
   return {
     type: "block_actions",
     user: { id: "U0000001", username: "asker", team_id: TEAM_ID },
     api_app_id: "A0000001",
     token: "verification-token",
-    container: { type: "message", message_ts: "1700000000.000100", channel_id: channel, is_ephemeral: false },
-    trigger_id: "1.2.4",
+    container: {
+      type: "message",
+      message_ts: "1700000000.000900",
+      channel_id: channel,
+      is_ephemeral: where.ephemeral === true,
+      ...thread,
+    },
+    trigger_id: `${triggers}.${process.pid}.2.4`,
     team: { id: TEAM_ID, domain: "example" },
     channel: { id: channel, name: "general" },
-    message: { type: "message", ts: "1700000000.000100", text: "", blocks: [] },
+    ...(where.ephemeral === true
+      ? {}
+      : { message: { type: "message", ts: "1700000000.000900", text: "", blocks: [], ...thread } }),
     response_url: responseUrl,
     actions: [
       {

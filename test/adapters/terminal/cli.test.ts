@@ -2,7 +2,23 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { copyOfFixture, FIXTURE_KNOWLEDGE } from "../../helpers.js";
+import { ALONE, CONVERSATIONS, expectTurn } from "../conversations.js";
 import { cli } from "./run-cli.js";
+
+/** The bundled knowledge base, nothing logged. */
+const BUNDLED = { UNANSWERED_LOG: "off" };
+
+interface JsonLine {
+  input: string;
+  answered: boolean;
+  text: string;
+}
+
+const jsonLines = (out: string): JsonLine[] =>
+  out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as JsonLine);
 
 describe("returnee-bot ask --jsonl", () => {
   it("writes one JSON line per input line, in order, blank lines included", async () => {
@@ -17,6 +33,50 @@ describe("returnee-bot ask --jsonl", () => {
       ["", false],
       ["How do I cook fried rice?", false],
     ]);
+  });
+});
+
+describe("returnee-bot ask --jsonl --conversation", () => {
+  it.each(CONVERSATIONS.map((c) => [c.name, c] as const))(
+    "reads the lines as one conversation: %s",
+    async (_name, conversation) => {
+      const input = conversation.turns.map((t) => `${t.ask}\n`).join("");
+      const { code, out } = await cli(["ask", "--jsonl", "--conversation"], input, BUNDLED);
+      expect(code).toBe(0);
+      const lines = jsonLines(out);
+      expect(lines.map((l) => l.input)).toEqual(conversation.turns.map((t) => t.ask));
+      conversation.turns.forEach((turn, i) => {
+        const line = lines[i] as JsonLine;
+        expectTurn(turn, { answered: line.answered, title: line.text.split("\n")[0] ?? "", text: line.text });
+      });
+    },
+  );
+
+  it("reads all of issue 10's conversations as one, each opening question starting afresh", async () => {
+    const turns = CONVERSATIONS.flatMap((c) => c.turns);
+    const input = turns.map((t) => `${t.ask}\n`).join("");
+    const lines = jsonLines((await cli(["ask", "--jsonl", "--conversation"], input, BUNDLED)).out);
+    turns.forEach((turn, i) => {
+      const line = lines[i] as JsonLine;
+      expectTurn(turn, { answered: line.answered, title: line.text.split("\n")[0] ?? "", text: line.text });
+    });
+  });
+
+  it("keeps the lines independent without the flag, as the contract says", async () => {
+    const input = CONVERSATIONS.flatMap((c) => c.turns.map((t) => `${t.ask}\n`)).join("");
+    const together = jsonLines((await cli(["ask", "--jsonl", "--conversation"], input, BUNDLED)).out);
+    const apart = jsonLines((await cli(["ask", "--jsonl"], input, BUNDLED)).out);
+    // Each line alone gives what it gives as a one-line input of its own.
+    for (const line of apart) {
+      const [alone] = jsonLines((await cli(["ask", "--jsonl"], `${line.input}\n`, BUNDLED)).out);
+      expect(line).toEqual(alone);
+    }
+    // ...and so the follow-ups are not understood, whereas in one conversation they are.
+    for (const { ask, saysNot } of ALONE) {
+      const follow = apart.find((l) => l.input === ask);
+      expect(follow?.text).not.toMatch(saysNot);
+      expect(together.find((l) => l.input === ask)?.text).toMatch(saysNot);
+    }
   });
 });
 
@@ -50,6 +110,18 @@ describe("returnee-bot ask", () => {
 });
 
 describe("returnee-bot chat", () => {
+  it("reads each line in the light of the ones before: the chat is one conversation", async () => {
+    const turns = CONVERSATIONS.flatMap((c) => c.turns);
+    const { out } = await cli(["chat"], turns.map((t) => `${t.ask}\n`).join(""), BUNDLED);
+    // After the greeting, each answer follows its prompt.
+    const answers = out.split("> ").slice(1, turns.length + 1);
+    turns.forEach((turn, i) => {
+      const text = (answers[i] ?? "").trim();
+      const title = text.split("\n")[0] ?? "";
+      expectTurn(turn, { answered: !title.startsWith("Not in my sources"), title, text });
+    });
+  });
+
   it("answers each line until exit", async () => {
     const { code, out } = await cli(["chat"], "/city Shenzhen\nexit\n/city gz\n");
     expect(code).toBe(0);

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { runLine } from "../../../commands/index.js";
 import { formatJsonLine, formatText } from "../../../src/adapters/terminal/format.js";
-import { fixtureCore } from "../../helpers.js";
-import { arbitraryCard, card, HEADLINE } from "../answers.js";
+import { fixtureCore, fixtureCoreWithLinks } from "../../helpers.js";
+import { answerOf, arbitraryCard, card, HEADLINE, SOURCE } from "../answers.js";
 
 const core = fixtureCore();
 
@@ -14,7 +15,9 @@ describe("formatText", () => {
     expect(text).toContain(
       '[1] "Alpha City courts returning scholars", Alpha Daily; published 2017-09-06, 9 years ago',
     );
-    expect(text.match(/These figures date from June 2017/g)).toHaveLength(1);
+    expect(text.match(/Figures from June 2017/g)).toHaveLength(1);
+    expect(text.match(/2,515/g)).toHaveLength(2);
+    expect(text.startsWith("Guangzhou, talent green card: 2,515\n")).toBe(true);
   });
 
   it("names an article's author and marks an undated one", () => {
@@ -27,6 +30,33 @@ describe("formatText", () => {
     const text = formatText(core.ask("What is the average rent in Guangzhou?"));
     expect(text).toMatch(/^Not in my sources\n/);
     expect(text).toMatch(/Try: \/city Guangzhou/);
+  });
+});
+
+describe("formatText: links to the articles", () => {
+  const ALPHA = "https://alpha.example/news/scholars?id=7&lang=en";
+
+  it("gives /sources each article's link, under its line, where the knowledge base has one", () => {
+    const text = formatText(runLine("/sources", fixtureCoreWithLinks({ alpha: ALPHA })));
+    expect(text).toContain(
+      `[1] "Alpha City courts returning scholars", Alpha Daily; published 2017-09-06, 9 years ago\n    ${ALPHA}\n`,
+    );
+    expect(text.match(/https?:/g)).toHaveLength(1);
+  });
+
+  it("links an answer's source too, and keeps links out of the JSON lines contract", () => {
+    const answer = fixtureCoreWithLinks({ alpha: ALPHA }).ask("guangzhou green cards");
+    expect(formatText(answer)).toContain(`\n    ${ALPHA}\n`);
+    const line = JSON.parse(formatJsonLine("q", answer));
+    expect(line.sources).toEqual([
+      { title: "Alpha City courts returning scholars", publisher: "Alpha Daily", date: "2017-09-06" },
+    ]);
+    expect(line.text).toContain(ALPHA);
+  });
+
+  it("shows no link for an address that is not a web page", () => {
+    const text = formatText(answerOf({ sources: [{ ...SOURCE, url: "javascript:alert(1)" }] }));
+    expect(text).not.toContain("javascript");
   });
 });
 

@@ -47,15 +47,38 @@ describe("the terminal: questions up to the documented length, and over it", () 
   });
 });
 
-describe("the terminal chat, served like the chat platforms", () => {
-  it("holds back a person who asks faster than the rate limit, saying how long to wait", async () => {
-    const { out } = await cli(
-      ["chat"],
-      "/help\n/help\n/help\n",
-      env({ RATE_LIMIT_BURST: "2", RATE_LIMIT_PER_MINUTE: "1" }),
-    );
-    expect(out.split(messages.helpTitle)).toHaveLength(3);
-    expect(waitNotices(120).some((notice) => out.includes(notice))).toBe(true);
+describe("the terminal chat, for the one person at the keyboard", () => {
+  const tight = { RATE_LIMIT_BURST: "1", RATE_LIMIT_PER_MINUTE: "1" };
+
+  it("answers every line however fast it comes: the chat has no rate limit", async () => {
+    for (const argv of [["chat"], ["serve"]]) {
+      const { out } = await cli(argv, "/help\n/help\n/help\n", env(tight));
+      expect(out.split(messages.helpTitle), argv[0]).toHaveLength(4);
+      expect(waitNotices(120).some((notice) => out.includes(notice))).toBe(false);
+    }
+  });
+
+  it("writes no log line into the conversation unless LOG_LEVEL asks for one", async () => {
+    // A log the chat cannot write: the desk warns, at a level logged by default.
+    const unwritable = tempDir();
+    const asked = "How do I cook fried rice?\n";
+    const quiet = await cli(["chat"], asked, env({ UNANSWERED_LOG: unwritable }));
+    expect(quiet.out).toContain(messages.declineTitle);
+    expect(quiet.err).toBe("");
+    expect(quiet.out).not.toContain('"level"');
+
+    const loud = await cli(["chat"], asked, env({ UNANSWERED_LOG: unwritable, LOG_LEVEL: "warn" }));
+    expect(loud.err).toContain('"level":40');
+    expect(loud.out).not.toContain('"level"');
+  });
+
+  it("appends its log lines to LOG_FILE, not to the terminal", async () => {
+    const file = path.join(tempDir(), "logs", "bot.jsonl");
+    const { out, err } = await cli(["chat"], "gz green cards\n", env({ LOG_FILE: file, LOG_LEVEL: "debug" }));
+    expect(out).toContain("2,515");
+    expect(err).toBe("");
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    expect(lines.map((l) => JSON.parse(l).msg)).toContain("answered");
   });
 
   it("records what it could not answer, with the platform terminal", async () => {
