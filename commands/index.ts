@@ -78,11 +78,11 @@ function localeLanguage(locale: string | undefined): Language | undefined {
 
 /**
  * The language to answer in: that of the words typed when they clearly are one, else the
- * conversation's, else the platform's locale, else the words' best guess.
+ * platform's locale (a Discord slash command), else the conversation's, else the words' best guess.
  */
 function languageFor(typed: string, asker: Asker): Language {
   return (
-    clearlyIn(typed) ?? asker.conversation?.language ?? localeLanguage(asker.locale) ?? detectLanguage(typed)
+    clearlyIn(typed) ?? localeLanguage(asker.locale) ?? asker.conversation?.language ?? detectLanguage(typed)
   );
 }
 
