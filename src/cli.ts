@@ -2,18 +2,18 @@ import { readFile } from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
 import { runLine } from "../commands/index.js";
 import type { Service } from "./adapters/service.js";
-import { answerLines, chat } from "./adapters/terminal/chat.js";
+import { answerLines } from "./adapters/terminal/chat.js";
 import { formatText } from "./adapters/terminal/format.js";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.js";
 import { Core } from "./core/core.js";
 import { KnowledgeError } from "./core/loader.js";
 import { reportMessages } from "./core/messages.js";
-import { createLogger, type Logger } from "./log.js";
-import { createDesk, type Desk } from "./ops/index.js";
-import { rotatedFiles } from "./ops/line-file.js";
-import { groupUnanswered, parseUnanswered } from "./ops/report.js";
-import { reportText } from "./ops/report-text.js";
-import { guardProcess, nextSignal, type ProcessEvents, shutdown } from "./ops/shutdown.js";
+import type { Logger } from "./log.js";
+import type { Desk } from "./ops/index.js";
+import type { ProcessEvents } from "./ops/shutdown.js";
+
+// `ask` and `kb-check` load only the core: the logger (pino), the desk (ioredis, the rate limiter),
+// the platforms and the report are imported by the commands that use them.
 
 export interface Io {
   stdin: Readable;
@@ -56,14 +56,15 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${await report(config, rest)}\n`);
     return 0;
   }
-  const logger = createLogger(
-    { level: config.logLevel, secrets: secretsOf(config) },
-    io.stderr === process.stderr ? undefined : io.stderr,
-  );
+  const logger = async (): Promise<Logger> =>
+    (await import("./log.js")).createLogger(
+      { level: config.logLevel, secrets: secretsOf(config) },
+      io.stderr === process.stderr ? undefined : io.stderr,
+    );
   const core = loadCore(config);
   switch (command) {
     case "chat":
-      await chatWithDesk(core, createDesk(config, logger), io);
+      await chatWithDesk(core, await createDesk(config, await logger()), io);
       return 0;
     case "ask":
       if (rest.includes("--jsonl"))
@@ -79,7 +80,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     case "serve":
-      return serve(core, config, rest, io, logger);
+      return serve(core, config, rest, io, await logger());
     case "register":
       if (rest[0] !== "discord" || config.discord === undefined) break;
       io.stdout.write(
@@ -115,6 +116,7 @@ function shardsOption(args: string[]): "auto" | number | undefined {
 
 /** The chat, its unanswered questions written out before it returns. */
 async function chatWithDesk(core: Core, desk: Desk, io: Io): Promise<void> {
+  const { chat } = await import("./adapters/terminal/chat.js");
   await chat(core, io.stdin, io.stdout, desk);
   await desk.drain(0);
 }
@@ -125,7 +127,8 @@ async function chatWithDesk(core: Core, desk: Desk, io: Io): Promise<void> {
  */
 async function serve(core: Core, config: Config, args: string[], io: Io, logger: Logger): Promise<number> {
   const events = io.events ?? process;
-  const desk = createDesk(config, logger);
+  const { guardProcess, nextSignal, shutdown } = await import("./ops/shutdown.js");
+  const desk = await createDesk(config, logger);
   const unguard = guardProcess(events, logger);
   const services: Service[] = [];
   try {
@@ -153,6 +156,10 @@ async function serve(core: Core, config: Config, args: string[], io: Io, logger:
   }
 }
 
+async function createDesk(config: Config, logger: Logger): Promise<Desk> {
+  return (await import("./ops/index.js")).createDesk(config, logger);
+}
+
 /** `report [--top N]`: the unanswered log and its rotated files, grouped by similarity, most asked first. */
 async function report(config: Config, args: string[]): Promise<string> {
   const file = config.unansweredLog;
@@ -163,6 +170,9 @@ async function report(config: Config, args: string[]): Promise<string> {
     const { reportFromRedis } = await import("./ops/redis-report.js");
     return reportFromRedis(config.redisUrl, top);
   }
+  const { rotatedFiles } = await import("./ops/line-file.js");
+  const { groupUnanswered, parseUnanswered } = await import("./ops/report.js");
+  const { reportText } = await import("./ops/report-text.js");
   const contents = await Promise.all(
     [...rotatedFiles(file), file].map((f) =>
       readFile(f, "utf8").catch((error: NodeJS.ErrnoException) => {
