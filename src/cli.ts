@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
 import { runLine } from "../commands/index.js";
 import type { Service } from "./adapters/service.js";
-import { answerLines } from "./adapters/terminal/chat.js";
+import { answerLines, chat } from "./adapters/terminal/chat.js";
 import { formatText } from "./adapters/terminal/format.js";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.js";
 import { Core } from "./core/core.js";
@@ -116,7 +116,6 @@ function shardsOption(args: string[]): "auto" | number | undefined {
 
 /** The chat, its unanswered questions written out before it returns. */
 async function chatWithDesk(core: Core, desk: Desk, io: Io): Promise<void> {
-  const { chat } = await import("./adapters/terminal/chat.js");
   await chat(core, io.stdin, io.stdout, desk);
   await desk.drain(0);
 }

@@ -9,7 +9,7 @@ import { generatedDir } from "./package-root.js";
 
 /**
  * Start-up that does not grow with the knowledge base: the validated knowledge, the index's
- * reading of every text in it and the BM25 index are saved, after a successful load, to one file per knowledge folder
+ * reading of every text in it and the BM25 index are saved, after a successful load, to a file
  * under dist/generated/knowledge/ (the build writes the one for knowledge/). The file is keyed by a
  * hash of every file of the folder and of the core's code, so any change to either means a full
  * load, with validation, before a new file is written; a folder that fails validation is never saved.
@@ -27,8 +27,15 @@ export class Readings {
     readonly terms = new Map<string, string>(),
     readonly kinds = new Map<string, string>(),
     public engine?: AsPlainObject,
+    public words?: readonly string[],
     private save?: () => void,
   ) {}
+
+  /** The words of the knowledge base's facts, names and questions, for typo correction: split once. */
+  wordsOf(split: () => readonly string[]): readonly string[] {
+    this.words ??= split();
+    return this.words;
+  }
 
   /** MiniSearch over these documents: restored when saved, else built (and kept, if a cache file waits). */
   search<T>(options: Options<T>, documents: readonly T[]): MiniSearch<T> {
@@ -74,6 +81,7 @@ interface Snapshot {
   terms: Map<string, string>;
   kinds: Map<string, string>;
   engine: AsPlainObject | undefined;
+  words: readonly string[] | undefined;
 }
 
 const readingsOf = new WeakMap<KnowledgeBase, Readings>();
@@ -108,9 +116,9 @@ function keyOf(dir: string): string {
   return hash.digest("hex");
 }
 
-function cacheFile(dir: string): string {
-  const name = createHash("sha256").update(path.resolve(dir)).digest("hex").slice(0, 16);
-  return path.join(generatedDir(), "knowledge", `${name}.bin`);
+/** One file per key: builds of the code (dist/, the sources under test) and folders never overwrite each other's. */
+function cacheFile(key: string): string {
+  return path.join(generatedDir(), "knowledge", `${key.slice(0, 32)}.bin`);
 }
 
 function readSnapshot(file: string, key: string): Snapshot | undefined {
@@ -147,16 +155,16 @@ function writeSnapshot(file: string, snapshot: Snapshot): void {
  */
 export function loadCachedKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBase {
   const key = keyOf(dir);
-  const file = cacheFile(dir);
+  const file = cacheFile(key);
   const saved = readSnapshot(file, key);
   if (saved !== undefined) {
-    readingsOf.set(saved.kb, new Readings(saved.terms, saved.kinds, saved.engine));
+    readingsOf.set(saved.kb, new Readings(saved.terms, saved.kinds, saved.engine, saved.words));
     return saved.kb;
   }
   const kb = loadKnowledge(dir);
-  const readings: Readings = new Readings(undefined, undefined, undefined, () => {
-    const { terms, kinds, engine } = readings;
-    writeSnapshot(file, { format: FORMAT, key, kb, terms, kinds, engine });
+  const readings: Readings = new Readings(undefined, undefined, undefined, undefined, () => {
+    const { terms, kinds, engine, words } = readings;
+    writeSnapshot(file, { format: FORMAT, key, kb, terms, kinds, engine, words });
   });
   readingsOf.set(kb, readings);
   return kb;

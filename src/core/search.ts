@@ -133,7 +133,8 @@ export class FactIndex {
     const texts = [...kb.facts.values()].flatMap((f) => [f.text, ...f.keywords]);
     const names = [...kb.entities.values()].flatMap((e) => [e.name, ...e.aliases]);
     const questions = kb.faqs.flatMap((q) => q.questions);
-    vocabulary.learn(this.documentFrequency.keys(), tokens([...texts, ...names, ...questions].join(" ")));
+    const words = this.readings.wordsOf(() => tokens([...texts, ...names, ...questions].join(" ")));
+    vocabulary.learn(this.documentFrequency.keys(), words);
     this.engine = this.readings.search<FactDocument>(
       {
         fields: [...FIELDS],
