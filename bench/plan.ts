@@ -9,7 +9,7 @@ export const TARGETS = Object.freeze({
   coldStartMs: 500,
   /** One answer from a cold `returnee-bot ask` takes at most this many times bare `node -e 0`. */
   coldRatio: 3.5,
-  /** The bot's mean time per answer is at most this share of MiniSearch's over the fact sentences. */
+  /** The bot's median time per answer is at most this share of MiniSearch's over the fact sentences. */
   costShareOfMiniSearch: 0.5,
 });
 

@@ -3,9 +3,11 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
-import MiniSearch, { type AsPlainObject, type Options } from "minisearch";
+import MiniSearch, { type Options } from "minisearch";
+import { type EngineState, engineState, restoreEngine } from "./engine-snapshot.js";
+import { ENGLISH_TABLE_FILE } from "./english/table.js";
 import { defaultKnowledgeDir, type KnowledgeBase, loadKnowledge } from "./loader.js";
-import { generatedDir } from "./package-root.js";
+import { generatedDir, packageRoot } from "./package-root.js";
 
 /**
  * Start-up that does not grow with the knowledge base: the validated knowledge, the index's
@@ -14,60 +16,76 @@ import { generatedDir } from "./package-root.js";
  * hash of every file of the folder and of the core's code, so any change to either means a full
  * load, with validation, before a new file is written; a folder that fails validation is never saved.
  */
-const FORMAT = 1;
+const FORMAT = 3;
 /** Cache files kept for custom and temporary knowledge folders; the oldest beyond this go. */
-const KEEP = 16;
+const KEEP = 8;
+
+/** FNV-1a over a text's UTF-16 units: tells a remembered reading's text from another. */
+function checksum(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
 
 /**
- * What the index makes of the knowledge base, remembered: the terms of each text, the answer kind
- * of each FAQ question, and the BM25 index (MiniSearch's plain-object form).
+ * What the index makes of the knowledge base, remembered: the terms of each text and the answer
+ * kind of each FAQ question, in the order the index asks for them (the same order every time for
+ * the same knowledge and code, which the cache key covers), the words typos are corrected to, and
+ * the BM25 index (see engine-snapshot.ts).
  */
 export class Readings {
+  private next = 0;
+
   constructor(
-    readonly terms = new Map<string, string>(),
-    readonly kinds = new Map<string, string>(),
-    public engine?: AsPlainObject,
-    public words?: readonly string[],
+    /** Each text's checksum and its reading, in the order asked. */
+    readonly readings: [number, string][] = [],
+    public engine?: EngineState,
+    public words?: string,
     private save?: () => void,
   ) {}
 
+  /** A text's reading, remembered; a text not where it was remembered is read afresh. */
+  private recall(text: string, read: (text: string) => string): string {
+    const at = this.next++;
+    const saved = this.readings[at];
+    const sum = checksum(text);
+    if (saved !== undefined && saved[0] === sum) return saved[1];
+    const reading = read(text);
+    this.readings[at] = [sum, reading];
+    return reading;
+  }
+
+  /** A text's terms as the index stores them. */
+  termsOf(text: string, read: (text: string) => string): string {
+    return this.recall(text, read);
+  }
+
+  /** The answer-kind term of an FAQ question. */
+  kindOf(question: string, classify: (question: string) => string): string {
+    return this.recall(question, classify);
+  }
+
   /** The words of the knowledge base's facts, names and questions, for typo correction: split once. */
   wordsOf(split: () => readonly string[]): readonly string[] {
-    this.words ??= split();
-    return this.words;
+    if (this.words !== undefined) return this.words.split(" ");
+    const words = split();
+    this.words = words.join(" ");
+    return words;
   }
 
   /** MiniSearch over these documents: restored when saved, else built (and kept, if a cache file waits). */
   search<T>(options: Options<T>, documents: readonly T[]): MiniSearch<T> {
-    if (this.engine !== undefined) return MiniSearch.loadJS(this.engine, options);
+    const restored = this.engine === undefined ? undefined : restoreEngine(this.engine, options);
+    if (restored !== undefined) return restored;
     const engine = new MiniSearch(options);
     engine.addAll(documents);
-    if (this.save !== undefined) this.engine = engine.toJSON();
+    if (this.save !== undefined) this.engine = engineState(engine);
     return engine;
-  }
-
-  /** A text's terms as the index stores them, read once. */
-  termsOf(text: string, read: (text: string) => string): string {
-    let terms = this.terms.get(text);
-    if (terms === undefined) {
-      terms = read(text);
-      this.terms.set(text, terms);
-    }
-    return terms;
-  }
-
-  /** The answer-kind term of an FAQ question, classified once. */
-  kindOf(question: string, classify: (question: string) => string): string {
-    let kind = this.kinds.get(question);
-    if (kind === undefined) {
-      kind = classify(question);
-      this.kinds.set(question, kind);
-    }
-    return kind;
   }
 
   /** The index is built: a cache file waiting for its readings is written now. */
   built(): void {
+    this.next = 0;
     const save = this.save;
     this.save = undefined;
     save?.();
@@ -78,10 +96,9 @@ interface Snapshot {
   format: typeof FORMAT;
   key: string;
   kb: KnowledgeBase;
-  terms: Map<string, string>;
-  kinds: Map<string, string>;
-  engine: AsPlainObject | undefined;
-  words: readonly string[] | undefined;
+  readings: [number, string][];
+  engine: EngineState | undefined;
+  words: string | undefined;
 }
 
 const readingsOf = new WeakMap<KnowledgeBase, Readings>();
@@ -98,20 +115,25 @@ function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
     .filter((name) => statSync(path.join(dir, name)).isFile());
 }
 
-/** Hash of every file of the knowledge folder and of the code that reads it. */
+/** Hash of every file of the knowledge folder and of the code and tables that read it. */
 function keyOf(dir: string): string {
   const hash = createHash("sha256").update(`${FORMAT}\0${process.versions.v8}\0`);
+  // The code that reads the knowledge, the English table it lemmatises with and the installed
+  // dependencies (package-lock.json), by size and time: every build or install rewrites them.
+  // The knowledge itself by content, since a cache hit skips validation.
   const code = path.dirname(fileURLToPath(import.meta.url));
   const sources = filesUnder(code, (n) => /\.(js|ts)$/.test(n) && !n.endsWith(".d.ts"));
-  for (const [root, names] of [
-    [code, sources],
-    [dir, filesUnder(dir, () => true)],
-  ] as const) {
-    for (const name of names)
-      hash
-        .update(`${name}\0`)
-        .update(readFileSync(path.join(root, name)))
-        .update("\0");
+  const tables = path.join(generatedDir(), ENGLISH_TABLE_FILE);
+  const installed = path.join(packageRoot(), "package-lock.json");
+  for (const file of [...sources.map((n) => path.join(code, n)), tables, installed]) {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    hash.update(`${file}\0${stat?.size ?? 0}\0${stat?.mtimeMs ?? 0}\0`);
+  }
+  for (const name of filesUnder(dir, () => true)) {
+    hash
+      .update(`${name}\0`)
+      .update(readFileSync(path.join(dir, name)))
+      .update("\0");
   }
   return hash.digest("hex");
 }
@@ -158,14 +180,14 @@ export function loadCachedKnowledge(dir: string = defaultKnowledgeDir()): Knowle
   const file = cacheFile(key);
   const saved = readSnapshot(file, key);
   if (saved !== undefined) {
-    readingsOf.set(saved.kb, new Readings(saved.terms, saved.kinds, saved.engine, saved.words));
+    readingsOf.set(saved.kb, new Readings(saved.readings, saved.engine, saved.words));
     return saved.kb;
   }
   const kb = loadKnowledge(dir);
-  const readings: Readings = new Readings(undefined, undefined, undefined, undefined, () => {
-    const { terms, kinds, engine, words } = readings;
-    writeSnapshot(file, { format: FORMAT, key, kb, terms, kinds, engine, words });
+  const memo: Readings = new Readings([], undefined, undefined, () => {
+    const { readings, engine, words } = memo;
+    writeSnapshot(file, { format: FORMAT, key, kb, readings, engine, words });
   });
-  readingsOf.set(kb, readings);
+  readingsOf.set(kb, memo);
   return kb;
 }

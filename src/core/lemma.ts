@@ -7,16 +7,24 @@ import { ENGLISH_WORD, winkIsSubjectWord, winkLemma, winkTags } from "./english/
  * for every word when there is no table (a source checkout not built yet). Results are the same.
  */
 let find: ((word: string) => EnglishEntry | undefined) | null | undefined;
+/** Enough for any vocabulary a chat sees; a server fed random strings starts the caches afresh past it. */
+const CACHE_LIMIT = 50_000;
+const entries = new Map<string, EnglishEntry | undefined>();
+
+/** What the table says of a word (undefined: not in it), remembered; null when there is no table. */
 function entry(word: string): EnglishEntry | undefined | null {
   if (find === undefined) {
     const table = readEnglishTable();
     find = table === undefined ? null : lookup(table);
   }
-  return find === null ? null : find(word);
+  if (find === null) return null;
+  if (entries.has(word)) return entries.get(word);
+  const found = find(word);
+  if (entries.size >= CACHE_LIMIT) entries.clear();
+  entries.set(word, found);
+  return found;
 }
 
-/** Enough for any vocabulary a chat sees; a server fed random strings starts the cache afresh past it. */
-const CACHE_LIMIT = 50_000;
 const cache = new Map<string, string>();
 
 /**
