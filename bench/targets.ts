@@ -14,6 +14,7 @@ export function checkTargets(
   startup: Startup,
 ): TargetCheck[] {
   const bot = speed.find((s) => s.system === "bot");
+  const at100 = scale.find((s) => s.system === "bot" && s.factor === 100);
   const mini = speed.find((s) => s.system === "minisearch");
   const share = (bot?.p50Ms ?? Number.NaN) / (mini?.p50Ms ?? Number.NaN);
   const meanMs = (row: SpeedRow | undefined) => (row === undefined ? undefined : 1000 / row.perSecond);
