@@ -7,6 +7,10 @@ export const TARGETS = Object.freeze({
   p99Ms: 1,
   p99At100Ms: 10,
   coldStartMs: 500,
+  /** One answer from a cold `returnee-bot ask` takes at most this many times bare `node -e 0`. */
+  coldRatio: 3.5,
+  /** The bot's median time per answer is at most this share of MiniSearch's over the fact sentences. */
+  costShareOfMiniSearch: 0.5,
 });
 
 /** Sizes of the synthetic knowledge bases, as multiples of the real one. */
@@ -14,6 +18,8 @@ export const FACTORS = [1, 10, 100] as const;
 export type Factor = (typeof FACTORS)[number];
 
 export const COLD_RUNS = 5;
+/** Spawns of `node -e 0` and of a cold CLI `ask` each, alternated, for the start-up ratio. */
+export const STARTUP_RUNS = 15;
 export const COLD_QUESTION = "How many returnees has Guangzhou attracted?";
 
 type Plan = Pick<ProbeRequest, "budget" | "grade" | "sample">;

@@ -1,4 +1,5 @@
 import type { QualityRow } from "./quality.js";
+import type { Startup } from "./startup.js";
 import type { KnowledgeSize } from "./synthetic/generate.js";
 import type { SystemName } from "./systems/index.js";
 
@@ -29,6 +30,8 @@ export interface ScaleRow {
   system: SystemName;
   size: KnowledgeSize;
   loadMs: number;
+  /** For the bot: loading again in a fresh process, from the knowledge cache the first load wrote. */
+  cachedLoadMs?: number;
   heapBeforeMiB: number;
   heapMiB: number;
   p50Ms: number;
@@ -54,6 +57,7 @@ export interface Results {
   knowledge: KnowledgeSize;
   quality: QualityRow[];
   speed: SpeedRow[];
+  startup: Startup;
   scale: ScaleRow[];
   targets: TargetCheck[];
   notes: string[];

@@ -1,14 +1,23 @@
 import { TARGETS } from "./plan.js";
 import type { QualityRow } from "./quality.js";
 import type { ScaleRow, SpeedRow, TargetCheck } from "./results.js";
+import type { Startup } from "./startup.js";
 
-const ms = (n: number | undefined) => (n === undefined ? "not measured" : `${n.toFixed(2)} ms`);
+const ms = (n: number | undefined) => (n === undefined ? "not measured" : `${n.toFixed(3)} ms`);
 const pct = (n: number) => `${(100 * n).toFixed(1)}%`;
 
 /** Checks the bot's figures against the targets the issue sets. */
-export function checkTargets(quality: QualityRow[], speed: SpeedRow[], scale: ScaleRow[]): TargetCheck[] {
+export function checkTargets(
+  quality: QualityRow[],
+  speed: SpeedRow[],
+  scale: ScaleRow[],
+  startup: Startup,
+): TargetCheck[] {
   const bot = speed.find((s) => s.system === "bot");
   const at100 = scale.find((s) => s.system === "bot" && s.factor === 100);
+  const mini = speed.find((s) => s.system === "minisearch");
+  const share = (bot?.p50Ms ?? Number.NaN) / (mini?.p50Ms ?? Number.NaN);
+  const meanMs = (row: SpeedRow | undefined) => (row === undefined ? undefined : 1000 / row.perSecond);
   const checks: TargetCheck[] = [
     {
       target: `p99 under ${TARGETS.p99Ms} ms per answer, real knowledge base`,
@@ -24,6 +33,16 @@ export function checkTargets(quality: QualityRow[], speed: SpeedRow[], scale: Sc
       target: `cold start under ${TARGETS.coldStartMs} ms`,
       measured: ms(bot?.coldStartMs),
       pass: bot !== undefined && bot.coldStartMs < TARGETS.coldStartMs,
+    },
+    {
+      target: `a cold \`returnee-bot ask\` at most ${TARGETS.coldRatio}× bare \`node -e 0\``,
+      measured: `${startup.askMs.toFixed(0)} ms vs ${startup.nodeMs.toFixed(0)} ms: ${startup.ratio.toFixed(2)}×`,
+      pass: startup.ratio <= TARGETS.coldRatio,
+    },
+    {
+      target: `per-answer cost (p50) at most ${TARGETS.costShareOfMiniSearch} of MiniSearch's over the fact sentences`,
+      measured: `${ms(bot?.p50Ms)} vs ${ms(mini?.p50Ms)}: ${share.toFixed(2)} (means ${ms(meanMs(bot))} vs ${ms(meanMs(mini))})`,
+      pass: share <= TARGETS.costShareOfMiniSearch,
     },
   ];
   for (const set of new Set(quality.map((q) => q.set))) {

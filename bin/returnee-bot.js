@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// The compiled CLI lives in dist/ (built by `npm ci` through the prepare script).
+// The compiled CLI lives in dist/ (built by `npm ci` through the prepare script): bundled into one
+// file for a fast start (dist/bundle/cli.js), or as tsc emits it when there is no bundle.
+import { existsSync } from "node:fs";
 import dotenv from "dotenv";
-import { main } from "../dist/src/cli.js";
+
+const bundle = new URL("../dist/bundle/cli.js", import.meta.url);
+const { main } = existsSync(bundle) ? await import(bundle.href) : await import("../dist/src/cli.js");
 
 dotenv.config({ quiet: true });
 const argv = process.argv.slice(2);

@@ -9,12 +9,11 @@ import { Core } from "./core/core.js";
 import { checkKnowledge } from "./core/kb-check.js";
 import { KnowledgeError } from "./core/loader.js";
 import { reportMessages } from "./core/messages.js";
-import { createLogger, type Logger, logFile } from "./log.js";
-import { createDesk } from "./ops/index.js";
-import { rotatedFiles } from "./ops/line-file.js";
-import { groupUnanswered, parseUnanswered } from "./ops/report.js";
-import { reportText } from "./ops/report-text.js";
-import { guardProcess, nextSignal, type ProcessEvents, shutdown } from "./ops/shutdown.js";
+import type { Logger } from "./log.js";
+import type { ProcessEvents } from "./ops/shutdown.js";
+
+// `ask` and `kb-check` load only the core: the logger (pino), the desk (ioredis, the rate limiter),
+// the platforms and the report are imported by the commands that use them.
 
 export interface Io {
   stdin: Readable;
@@ -59,11 +58,11 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
   const chatting =
     command === "chat" || (command === "serve" && config.discord === undefined && config.slack === undefined);
-  const logger = loggerFor(config, io, chatting);
+  const logger = () => loggerFor(config, io, chatting);
   const core = loadCore(config);
   switch (command) {
     case "chat":
-      await chatWithDesk(core, config, logger, io);
+      await chatWithDesk(core, config, await logger(), io);
       return 0;
     case "ask":
       if (rest.includes("--jsonl"))
@@ -83,7 +82,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     case "serve":
-      return serve(core, config, rest, io, logger);
+      return serve(core, config, rest, io, await logger());
     case "register":
       if (rest[0] !== "discord" || config.discord === undefined) break;
       io.stdout.write(
@@ -122,7 +121,8 @@ function shardsOption(args: string[]): "auto" | number | undefined {
  * terminal chat is a conversation on this very terminal, so there, without LOG_FILE, nothing is
  * logged unless LOG_LEVEL asks for it.
  */
-function loggerFor(config: Config, io: Io, chatting: boolean): Logger {
+async function loggerFor(config: Config, io: Io, chatting: boolean): Promise<Logger> {
+  const { createLogger, logFile } = await import("./log.js");
   const options = { level: config.logLevel, secrets: secretsOf(config) };
   if (config.logFile !== undefined) return createLogger(options, logFile(config.logFile));
   if (chatting && !config.logLevelSet) return createLogger({ ...options, level: "silent" });
@@ -135,7 +135,7 @@ function loggerFor(config: Config, io: Io, chatting: boolean): Logger {
  */
 async function chatWithDesk(core: Core, config: Config, logger: Logger, io: Io): Promise<void> {
   const { rateLimit: _oneAsker, ...unlimited } = config;
-  const desk = createDesk(unlimited, logger);
+  const desk = (await import("./ops/index.js")).createDesk(unlimited, logger);
   await chat(core, io.stdin, io.stdout, desk);
   await desk.drain(0);
 }
@@ -150,7 +150,8 @@ async function serve(core: Core, config: Config, args: string[], io: Io, logger:
     return 0;
   }
   const events = io.events ?? process;
-  const desk = createDesk(config, logger);
+  const desk = (await import("./ops/index.js")).createDesk(config, logger);
+  const { guardProcess, nextSignal, shutdown } = await import("./ops/shutdown.js");
   const unguard = guardProcess(events, logger);
   const services: Service[] = [];
   try {
@@ -184,6 +185,9 @@ async function report(config: Config, args: string[]): Promise<string> {
     const { reportFromRedis } = await import("./ops/redis-report.js");
     return reportFromRedis(config.redisUrl, top);
   }
+  const { rotatedFiles } = await import("./ops/line-file.js");
+  const { groupUnanswered, parseUnanswered } = await import("./ops/report.js");
+  const { reportText } = await import("./ops/report-text.js");
   const contents = await Promise.all(
     [...rotatedFiles(file), file].map((f) =>
       readFile(f, "utf8").catch((error: NodeJS.ErrnoException) => {

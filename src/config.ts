@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { LOG_LEVELS, type LogLevelName } from "./log.js";
+import { LOG_LEVELS, type LogLevelName } from "./log-levels.js";
 import { DEFAULT_MAX_BYTES } from "./ops/line-file.js";
 import type { RateLimit } from "./ops/rate-limit.js";
 

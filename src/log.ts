@@ -2,9 +2,9 @@ import { type DestinationStream, type Logger, pino } from "pino";
 
 export type { Logger } from "pino";
 
-/** The levels LOG_LEVEL accepts, most severe first; "silent" logs nothing. */
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-export type LogLevelName = (typeof LOG_LEVELS)[number];
+import type { LogLevelName } from "./log-levels.js";
+
+export { LOG_LEVELS, type LogLevelName } from "./log-levels.js";
 
 /** Anything shaped like a Slack token: bot, user, app-level, refresh or configuration tokens. */
 const SLACK_TOKEN = /\bx(?:ox[a-z]|app)-[\w-]+/gi;

@@ -1,8 +1,9 @@
 import { citeSource } from "./age.js";
 import { commandFor, decline, factAnswer, factLine, followUps, nameOf, plainAnswer } from "./answer.js";
 import { answeringFigure } from "./answer-type.js";
+import { loadCachedKnowledge } from "./knowledge-cache.js";
 import { clearlyIn, detectLanguage, say } from "./language.js";
-import { type KnowledgeBase, loadKnowledge } from "./loader.js";
+import type { KnowledgeBase } from "./loader.js";
 import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./retrieve.js";
 import { type Entity, type EntityKind, TOPICS, type Topic } from "./schema.js";
 import { FactIndex, type IndexedFact, type Ranked } from "./search.js";
@@ -81,7 +82,7 @@ export class Core {
   }
 
   static load(options: CoreOptions = {}): Core {
-    return new Core(loadKnowledge(options.knowledgeDir), options.now);
+    return new Core(loadCachedKnowledge(options.knowledgeDir), options.now);
   }
 
   /** Answers a free question, read in the light of the conversation so far when there is one. */

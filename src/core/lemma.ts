@@ -1,30 +1,30 @@
-import { createRequire } from "node:module";
+import { type EnglishEntry, lookup, readEnglishTable } from "./english/table.js";
+import { ENGLISH_WORD, winkIsSubjectWord, winkLemma, winkTags } from "./english/wink.js";
 
 /**
- * What wink-lemmatizer (which ships no types) exports: each function takes a lower-cased word and
- * returns its base form for that part of speech, or the word.
+ * Lemmas and parts of speech come from the table the build generates from wink-lemmatizer and
+ * wink-lexicon (see english/table.ts); wink itself is loaded only for a word the table lacks, or
+ * for every word when there is no table (a source checkout not built yet). Results are the same.
  */
-interface Lemmatizer {
-  noun(word: string): string;
-  verb(word: string): string;
-  adjective(word: string): string;
-}
-
-/**
- * wink-lemmatizer loads WordNet's word list (about 0.15 s), so it is loaded on the first word
- * that needs it, not when this module is imported.
- */
-let lemmatizer: Lemmatizer | undefined;
-function load(): Lemmatizer {
-  lemmatizer ??= createRequire(import.meta.url)("wink-lemmatizer") as Lemmatizer;
-  return lemmatizer;
-}
-
-/** Only words of Latin letters have an English lemma; numbers, CJK words and mixed tokens keep their form. */
-const ENGLISH_WORD = /^[a-z][a-z'-]*$/;
-
-/** Enough for any vocabulary a chat sees; a server fed random strings starts the cache afresh past it. */
+let find: ((word: string) => EnglishEntry | undefined) | null | undefined;
+/** Enough for any vocabulary a chat sees; a server fed random strings starts the caches afresh past it. */
 const CACHE_LIMIT = 50_000;
+const entries = new Map<string, EnglishEntry | undefined>();
+
+/** What the table says of a word (undefined: not in it), remembered; null when there is no table. */
+function entry(word: string): EnglishEntry | undefined | null {
+  if (find === undefined) {
+    const table = readEnglishTable();
+    find = table === undefined ? null : lookup(table);
+  }
+  if (find === null) return null;
+  if (entries.has(word)) return entries.get(word);
+  const found = find(word);
+  if (entries.size >= CACHE_LIMIT) entries.clear();
+  entries.set(word, found);
+  return found;
+}
+
 const cache = new Map<string, string>();
 
 /**
@@ -33,36 +33,26 @@ const cache = new Map<string, string>();
  * changes the word wins; a word with none is its own lemma.
  */
 export function lemma(word: string): string {
-  const known = cache.get(word);
-  if (known !== undefined) return known;
-  let result = word;
-  if (ENGLISH_WORD.test(word)) {
-    const l = load();
-    for (const lemmatize of [l.noun, l.verb, l.adjective]) {
-      const candidate = lemmatize(word);
-      // Morphy's rules strip the "s" of a singular in "-ss" ("boss" → "bos", a genus) when that stem is listed.
-      if (candidate !== word && !(word.endsWith("ss") && candidate === word.slice(0, -1))) {
-        result = candidate;
-        break;
-      }
-    }
-  }
+  if (!ENGLISH_WORD.test(word)) return word;
+  const known = entry(word);
+  if (known) return known.lemma;
+  const cached = cache.get(word);
+  if (cached !== undefined) return cached;
+  const result = winkLemma(word);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, result);
   return result;
 }
 
-/** Part-of-speech tags of common English words (Penn tags), from wink-lexicon, loaded on first use. */
-let lexicon: Readonly<Record<string, readonly string[]>> | undefined;
-
-function tagsOf(word: string): readonly string[] | undefined {
-  lexicon ??= createRequire(import.meta.url)("wink-lexicon/src/lexicon.js") as Record<string, string[]>;
-  return Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
+/** Whether wink-lexicon lists a word. */
+function listed(word: string): boolean {
+  const known = entry(word);
+  return known === null ? winkTags(word) !== undefined : (known?.listed ?? false);
 }
 
 /** Whether a word is a real English word (it, or its dictionary form, is listed): a typo is not. */
 export function isEnglishWord(word: string): boolean {
-  return tagsOf(word) !== undefined || tagsOf(lemma(word)) !== undefined;
+  return listed(word) || listed(lemma(word));
 }
 
 /**
@@ -72,14 +62,7 @@ export function isEnglishWord(word: string): boolean {
  * jargon. Forms in -ing and -ed that can be verbs are taken as verbs ("building").
  */
 export function isSubjectWord(word: string): boolean {
-  const tags = tagsOf(word);
-  const verbForm = /(ing|ed)$/.test(word);
-  if (tags === undefined) {
-    // An inflected form the lexicon lacks is judged by its dictionary form: "flocking" by "flock".
-    const base = tagsOf(lemma(word));
-    if (base === undefined) return true;
-    return verbForm && base.some((t) => t.startsWith("VB")) ? false : (base[0]?.startsWith("NN") ?? true);
-  }
-  if (verbForm && tags.some((t) => t === "VBG" || t === "VBD" || t === "VBN")) return false;
-  return tags[0]?.startsWith("NN") ?? true;
+  const known = entry(word);
+  // A word the table lacks (a rare inflection) is judged by wink itself, loaded for it.
+  return known === null || known === undefined ? winkIsSubjectWord(word) : !known.nonSubject;
 }

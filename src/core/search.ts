@@ -1,5 +1,7 @@
-import MiniSearch, { type Query, type SearchResult } from "minisearch";
+import type MiniSearch from "minisearch";
+import type { Query, SearchResult } from "minisearch";
 import { classify } from "./answer-type.js";
+import { type Readings, readingsFor } from "./knowledge-cache.js";
 import type { KnowledgeBase } from "./loader.js";
 import type { Fact, Source } from "./schema.js";
 import { normalise, tokens } from "./text.js";
@@ -75,11 +77,13 @@ export class FactIndex {
   private readonly byEntity = new Map<string, IndexedFact[]>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly engine: MiniSearch<FactDocument>;
+  private readonly readings: Readings;
 
   constructor(
     readonly kb: KnowledgeBase,
     private readonly vocabulary: Vocabulary,
   ) {
+    this.readings = readingsFor(kb);
     const faqQuestions = new Map<string, string[]>();
     for (const faq of kb.faqs) {
       const questions = [...faq.questions, ...(kb.zh.faqs.get(faq.id) ?? [])];
@@ -107,7 +111,11 @@ export class FactIndex {
         questions: this.termsOf(questions.join(" \n ")),
         keywords: this.termsOf(fact.keywords.join(" ")),
         names: this.termsOf(names.join(" ")),
-        kinds: questions.map((q) => kindTerm(classify(normalise(q), vocabulary.read(q).cues))).join(" "),
+        kinds: questions
+          .map((q) =>
+            this.readings.kindOf(q, () => kindTerm(classify(normalise(q), vocabulary.read(q).cues))),
+          )
+          .join(" "),
       };
       documents.push(document);
       const every = new Set(FIELDS.flatMap((f) => document[f].split(" ").filter(Boolean)));
@@ -128,22 +136,28 @@ export class FactIndex {
     const texts = [...kb.facts.values()].flatMap((f) => [f.text, ...f.keywords]);
     const names = [...kb.entities.values()].flatMap((e) => [e.name, ...e.aliases]);
     const questions = kb.faqs.flatMap((q) => q.questions);
-    vocabulary.learn(this.documentFrequency.keys(), tokens([...texts, ...names, ...questions].join(" ")));
-    this.engine = new MiniSearch<FactDocument>({
-      fields: [...FIELDS],
-      tokenize: (text) => text.split(" "),
-      processTerm: (term) => term || null,
-      searchOptions: { boost: RANKING.boost, combineWith: "OR" },
-    });
-    this.engine.addAll(documents);
+    const words = this.readings.wordsOf(() => tokens([...texts, ...names, ...questions].join(" ")));
+    vocabulary.learn(this.documentFrequency.keys(), words);
+    this.engine = this.readings.search<FactDocument>(
+      {
+        fields: [...FIELDS],
+        tokenize: (text) => text.split(" "),
+        processTerm: (term) => term || null,
+        searchOptions: { boost: RANKING.boost, combineWith: "OR" },
+      },
+      documents,
+    );
+    this.readings.built();
   }
 
   /** A text's canonical terms, space-separated, as the index stores them. */
   private termsOf(text: string): string {
-    return this.vocabulary
-      .read(text, { namesAsWords: true })
-      .terms.map((t) => t.term)
-      .join(" ");
+    return this.readings.termsOf(text, () =>
+      this.vocabulary
+        .read(text, { namesAsWords: true })
+        .terms.map((t) => t.term)
+        .join(" "),
+    );
   }
 
   aboutEntity(id: string): readonly IndexedFact[] {

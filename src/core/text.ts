@@ -2,15 +2,18 @@
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUN = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)/gu;
 
+const PLAIN_ASCII = /^[\t\n\r -~]*$/;
+
 /**
  * Lower-cases and simplifies text so that spellings compare equal: full-width forms, accents,
  * punctuation and thousands separators go; CJK runs stand apart from Latin words.
  */
 export function normalise(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .normalize("NFKC")
+  // Plain ASCII has no full-width forms or accents: Unicode normalisation would leave it as it is.
+  const simple = PLAIN_ASCII.test(text)
+    ? text
+    : text.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFKC");
+  return simple
     .toLowerCase()
     .replace(/\p{Cf}/gu, "")
     .replace(/\p{Cc}/gu, " ")

@@ -29,17 +29,27 @@ function groupKey(word: string, length = word.length): string {
 /** Corrects mistyped words to the words the knowledge base uses: fuse.js, then edit distance to decide. */
 export class TypoCorrector {
   private readonly known: ReadonlySet<string>;
-  private readonly groups = new Map<string, Fuse<string>>();
+  /** Known words by group; each group's fuse.js index is made when a typo is first looked for in it. */
+  private readonly grouped = new Map<string, string[]>();
+  private readonly groups = new Map<string, Fuse<string> | undefined>();
 
   constructor(words: Iterable<string>) {
     this.known = new Set(words);
-    const grouped = new Map<string, string[]>();
     for (const word of this.known) {
       if (word.length < MIN_FUZZY_LENGTH - 1 || isCjk(word) || isNumber(word)) continue;
       const key = groupKey(word);
-      grouped.set(key, [...(grouped.get(key) ?? []), word]);
+      const list = this.grouped.get(key);
+      if (list === undefined) this.grouped.set(key, [word]);
+      else list.push(word);
     }
-    for (const [key, list] of grouped) this.groups.set(key, new Fuse(list, FUZZY_OPTIONS));
+  }
+
+  private group(key: string): Fuse<string> | undefined {
+    if (!this.groups.has(key)) {
+      const list = this.grouped.get(key);
+      this.groups.set(key, list === undefined ? undefined : new Fuse(list, FUZZY_OPTIONS));
+    }
+    return this.groups.get(key);
   }
 
   knows(word: string): boolean {
@@ -53,9 +63,8 @@ export class TypoCorrector {
     const limit = allowedTypos(word.length);
     let best: { word: string; distance: number } | undefined;
     for (let length = word.length - limit; length <= word.length + limit; length++) {
-      for (const { item } of this.groups
-        .get(groupKey(word, length))
-        ?.search(word, { limit: FUZZY_CANDIDATES }) ?? []) {
+      for (const { item } of this.group(groupKey(word, length))?.search(word, { limit: FUZZY_CANDIDATES }) ??
+        []) {
         const distance = editDistance(word, item);
         if (distance <= limit && (best === undefined || distance < best.distance))
           best = { word: item, distance };

@@ -56,6 +56,13 @@ const DIGITS: Readonly<Record<string, number>> = {
 const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
 const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
+/** Intl.Segmenter for Chinese loads ICU's dictionary (about 10 ms): made on first Chinese text, not at start-up. */
+let segmenter: Intl.Segmenter | undefined;
+function chineseWords(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
+  return segmenter;
+}
+
 /** "二十八" → 28, "三千" → 3000, "五万" → 50000; undefined for what is not a numeral. */
 export function hanNumber(text: string): number | undefined {
   if (!HAN_NUMERAL.test(text) || text.length < 2) return undefined;
@@ -99,7 +106,6 @@ export class Vocabulary {
   private readonly chinese = new Map<string, { terms: string[] } | { cue: string }>();
   /** The Chinese words of each question cue, to find them inside longer words. */
   private readonly cueWords = new Map<string, string[]>();
-  private readonly segmenter = new Intl.Segmenter("zh", { granularity: "word" });
   /** Terms the knowledge base uses; WordNet is consulted only for words outside them. */
   private known: ReadonlySet<string> = new Set();
   /** Mistyped words of questions are corrected to the words facts, names and WordNet use. */
@@ -274,7 +280,7 @@ export class Vocabulary {
   private readChinese(run: string, reading: Reading, add: (term: string, light?: boolean) => void): void {
     let rest = "";
     const flush = () => {
-      for (const s of this.segmenter.segment(rest)) {
+      for (const s of chineseWords().segment(rest)) {
         const word = s.segment;
         if (!s.isWordLike || word.length < 2 || [...word].every((c) => CJK_FILLER.has(c))) continue;
         const value = hanNumber(word);

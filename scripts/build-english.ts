@@ -1,0 +1,41 @@
+/**
+ * Writes dist/generated/english.json, the lemmas and parts of speech start-up reads instead of
+ * loading wink-lemmatizer and wink-lexicon (see src/core/english/table.ts). Run by `npm run build`;
+ * the words of knowledge/ are included, so a word a curator adds later is still read correctly
+ * (through wink, on first use) until the next build.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { buildEnglishTable, ENGLISH_TABLE_FILE } from "../src/core/english/table.js";
+import { defaultKnowledgeDir } from "../src/core/loader.js";
+import { generatedDir } from "../src/core/package-root.js";
+import { normalise } from "../src/core/text.js";
+
+/** Every key and string of every JSON file under a folder, as normalised words. */
+function wordsUnder(dir: string, into: Set<string>): Set<string> {
+  const visit = (value: unknown): void => {
+    if (typeof value === "string") for (const w of normalise(value).split(" ")) into.add(w);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === "object") {
+      for (const [key, inner] of Object.entries(value)) {
+        visit(key);
+        visit(inner);
+      }
+    }
+  };
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) wordsUnder(file, into);
+    else if (entry.name.endsWith(".json"))
+      visit(JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, "")));
+  }
+  return into;
+}
+
+const table = buildEnglishTable(wordsUnder(defaultKnowledgeDir(), new Set()));
+mkdirSync(generatedDir(), { recursive: true });
+const file = path.join(generatedDir(), ENGLISH_TABLE_FILE);
+writeFileSync(file, JSON.stringify(table));
+process.stderr.write(
+  `${path.relative(process.cwd(), file)}: ${Object.values(table.groups).join(" ").split(" ").length} words\n`,
+);

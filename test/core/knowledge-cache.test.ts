@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { Core } from "../../src/core/core.js";
+import { loadCachedKnowledge, readingsFor } from "../../src/core/knowledge-cache.js";
+import { KnowledgeError, loadKnowledge } from "../../src/core/loader.js";
+import { copyOfFixture } from "../helpers.js";
+
+const QUESTION = "How many green cards has Guangzhou issued?";
+
+describe("the knowledge cache", () => {
+  it("given a folder loaded once, then the next load comes from its cache and answers the same", () => {
+    const dir = copyOfFixture();
+    const first = Core.load({ knowledgeDir: dir });
+    const again = loadCachedKnowledge(dir);
+    expect(readingsFor(again).engine).toBeDefined();
+    expect(again).toEqual(loadKnowledge(dir));
+    const cached = new Core(again);
+    expect(cached.ask(QUESTION)).toEqual(first.ask(QUESTION));
+    expect(cached.explain(QUESTION)).toBe(first.explain(QUESTION));
+  });
+
+  it("given a cached folder whose file then breaks, then loading stops with the file named", () => {
+    const dir = copyOfFixture();
+    Core.load({ knowledgeDir: dir });
+    const file = path.join(dir, "sources.json");
+    const sources = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>[];
+    writeFileSync(file, JSON.stringify([{ ...sources[0], url: 42 }]));
+    expect(() => Core.load({ knowledgeDir: dir })).toThrow(KnowledgeError);
+    expect(() => Core.load({ knowledgeDir: dir })).toThrow(/sources\.json/);
+  });
+
+  it("given a cached folder whose fact changes, then the answer says the new fact", () => {
+    const dir = copyOfFixture();
+    const before = Core.load({ knowledgeDir: dir }).ask(QUESTION);
+    const file = factFileWith(dir, "2,515");
+    writeFileSync(file, readFileSync(file, "utf8").replaceAll("2,515", "2,516"));
+    const after = Core.load({ knowledgeDir: dir }).ask(QUESTION);
+    expect(JSON.stringify(before)).toContain("2,515");
+    expect(JSON.stringify(after)).toContain("2,516");
+    expect(JSON.stringify(after)).not.toContain("2,515");
+  });
+});
+
+function factFileWith(dir: string, text: string): string {
+  const facts = path.join(dir, "facts");
+  const name = readdirSync(facts).find((n) => readFileSync(path.join(facts, n), "utf8").includes(text));
+  if (name === undefined) throw new Error(`no fixture fact holds ${text}`);
+  return path.join(facts, name);
+}
