@@ -61,6 +61,10 @@ interface FactDocument {
 }
 
 const FIELDS = ["text", "zh", "questions", "keywords", "names", "kinds"] as const;
+/** Exact terms only: typos and synonyms were settled when the question was read. */
+const SEARCH = { prefix: false, fuzzy: false } as const;
+/** How many recent searches are kept: enough for one question's tiers, sides and second looks. */
+const RECENT_SEARCHES = 16;
 /** The fields that say what a fact is about; names and answer kinds only help to rank. */
 const CONTENT = ["text", "zh", "questions", "keywords"] as const;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
@@ -76,6 +80,7 @@ export class FactIndex {
   readonly byId = new Map<string, IndexedFact>();
   private readonly byEntity = new Map<string, IndexedFact[]>();
   private readonly documentFrequency = new Map<string, number>();
+  private readonly recent = new Map<string, ReadonlyMap<string, SearchResult>>();
   private readonly engine: MiniSearch<FactDocument>;
   private readonly readings: Readings;
 
@@ -186,26 +191,38 @@ export class FactIndex {
    * at a lower boost. Best first; facts matching no term at all come last with score 0.
    */
   rank(terms: readonly string[], among: readonly IndexedFact[], context: readonly string[] = []): Ranked[] {
-    const allowed = new Set(among.map((f) => f.fact.id));
-    const results = new Map<string, SearchResult>();
-    const queries: Query[] = [];
-    if (terms.length > 0) queries.push(terms.join(" "));
-    if (context.length > 0) {
-      queries.push({
-        combineWith: "OR",
-        queries: [context.join(" ")],
-        boostDocument: () => RANKING.contextBoost,
-      });
-    }
-    const options = { filter: (r: SearchResult) => allowed.has(r.id as string), prefix: false, fuzzy: false };
-    for (const r of queries.length === 0 ? [] : this.engine.search({ combineWith: "OR", queries }, options)) {
-      results.set(r.id as string, r);
-    }
+    const results = this.search(terms, context);
     return among
       .map((indexed) => {
         const r = results.get(indexed.fact.id);
         return { indexed, score: r?.score ?? 0, match: r?.match ?? {} };
       })
       .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * MiniSearch's BM25 results for these terms over every fact, by fact id. One question ranks the
+   * same terms several times (each answer-type tier, each side of a comparison, a decline's second
+   * look), so the last few searches are kept.
+   */
+  private search(terms: readonly string[], context: readonly string[]): ReadonlyMap<string, SearchResult> {
+    const key = `${terms.join(" ")}|${context.join(" ")}`;
+    let results = this.recent.get(key);
+    if (results === undefined) {
+      const queries: Query[] = [];
+      if (terms.length > 0) queries.push(terms.join(" "));
+      if (context.length > 0) {
+        queries.push({
+          combineWith: "OR",
+          queries: [context.join(" ")],
+          boostDocument: () => RANKING.contextBoost,
+        });
+      }
+      const found = queries.length === 0 ? [] : this.engine.search({ combineWith: "OR", queries }, SEARCH);
+      results = new Map(found.map((r) => [r.id as string, r]));
+      if (this.recent.size >= RECENT_SEARCHES) this.recent.clear();
+      this.recent.set(key, results);
+    }
+    return results;
   }
 }
