@@ -68,8 +68,10 @@ function pool(query: Query, index: FactIndex): readonly IndexedFact[] {
   return query.entities.length > 0 ? index.about(query.entities.map((e) => e.id)) : index.facts;
 }
 
+/** The question's terms, and the kind of answer it wants unless it wants any (which says nothing). */
 function searchTerms(query: Query): string[] {
-  return [...query.terms.map((t) => t.term), kindTerm(query.type)];
+  const terms = query.terms.map((t) => t.term);
+  return query.type === "any" ? terms : [...terms, kindTerm(query.type)];
 }
 
 /**
