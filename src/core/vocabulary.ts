@@ -101,6 +101,8 @@ export class Vocabulary {
   private readonly synonyms = new Map<string, string>();
   /** Multi-word phrase (lemmas joined by spaces) → the terms it stands for. */
   private readonly phrases = new Map<string, { terms: string[]; guessed: boolean }>();
+  /** The first word (lemma) of every phrase, to skip words that begin none. */
+  private readonly phraseStarts = new Set<string>();
   private longestPhrase = 1;
   /** Chinese word → the English terms, or the question cue, it stands for. */
   private readonly chinese = new Map<string, { terms: string[] } | { cue: string }>();
@@ -186,6 +188,7 @@ export class Vocabulary {
     const words = phrase.split(" ").map(lemma);
     const key = words.join(" ");
     if (!this.phrases.has(key)) this.phrases.set(key, { terms, guessed });
+    this.phraseStarts.add(words[0] as string);
     this.longestPhrase = Math.max(this.longestPhrase, words.length);
   }
 
@@ -247,20 +250,26 @@ export class Vocabulary {
     return reading;
   }
 
+  /** The longest alias that the words from i on spell, spaces aside ("guang zhou" is Guangzhou). */
   private entityAt(words: string[], i: number): { entity: Entity; length: number } | undefined {
-    for (let n = Math.min(this.longestAlias, words.length - i); n >= 1; n--) {
-      const slice = words.slice(i, i + n);
-      if (slice.some(isCjk)) continue;
-      const entity = this.aliases.get(slice.join(""));
-      if (entity !== undefined) return { entity, length: n };
+    let key = "";
+    let found: { entity: Entity; length: number } | undefined;
+    for (let n = 1; n <= Math.min(this.longestAlias, words.length - i); n++) {
+      const word = words[i + n - 1] as string;
+      if (isCjk(word)) break;
+      key += word;
+      const entity = this.aliases.get(key);
+      if (entity !== undefined) found = { entity, length: n };
     }
-    return undefined;
+    return found;
   }
 
   private phraseAt(
     words: string[],
     i: number,
   ): { terms: string[]; guessed: boolean; length: number } | undefined {
+    const first = words[i] as string;
+    if (!this.phraseStarts.has(lemma(first))) return undefined;
     for (let n = Math.min(this.longestPhrase, words.length - i); n >= 1; n--) {
       const phrase = this.phrases.get(
         words
