@@ -1,5 +1,5 @@
 import type MiniSearch from "minisearch";
-import type { Query, SearchResult } from "minisearch";
+import type { SearchResult } from "minisearch";
 import { classify } from "./answer-type.js";
 import { type Readings, readingsFor } from "./knowledge-cache.js";
 import type { KnowledgeBase } from "./loader.js";
@@ -63,8 +63,13 @@ interface FactDocument {
 const FIELDS = ["text", "zh", "questions", "keywords", "names", "kinds"] as const;
 /** Exact terms only: typos and synonyms were settled when the question was read. */
 const SEARCH = { prefix: false, fuzzy: false } as const;
-/** How many recent searches are kept: enough for one question's tiers, sides and second looks. */
-const RECENT_SEARCHES = 16;
+/** How many terms' results are kept: every term of the knowledge base, and then some. */
+const KEPT_TERMS = 20_000;
+
+interface Scored {
+  score: number;
+  match: Readonly<Record<string, string[]>>;
+}
 /** The fields that say what a fact is about; names and answer kinds only help to rank. */
 const CONTENT = ["text", "zh", "questions", "keywords"] as const;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
@@ -80,7 +85,7 @@ export class FactIndex {
   readonly byId = new Map<string, IndexedFact>();
   private readonly byEntity = new Map<string, IndexedFact[]>();
   private readonly documentFrequency = new Map<string, number>();
-  private readonly recent = new Map<string, ReadonlyMap<string, SearchResult>>();
+  private readonly byTerm = new Map<string, ReadonlyMap<string, SearchResult>>();
   private readonly engine: MiniSearch<FactDocument>;
   private readonly readings: Readings;
 
@@ -201,27 +206,33 @@ export class FactIndex {
   }
 
   /**
-   * MiniSearch's BM25 results for these terms over every fact, by fact id. One question ranks the
-   * same terms several times (each answer-type tier, each side of a comparison, a decline's second
-   * look), so the last few searches are kept.
+   * BM25 over every fact for these terms, by fact id: MiniSearch's score for each term, summed,
+   * context terms at their boost, times how many of the terms a fact matches (as MiniSearch itself
+   * combines the terms of a query). Each term's results are kept, so a question costs lookups.
    */
-  private search(terms: readonly string[], context: readonly string[]): ReadonlyMap<string, SearchResult> {
-    const key = `${terms.join(" ")}|${context.join(" ")}`;
-    let results = this.recent.get(key);
-    if (results === undefined) {
-      const queries: Query[] = [];
-      if (terms.length > 0) queries.push(terms.join(" "));
-      if (context.length > 0) {
-        queries.push({
-          combineWith: "OR",
-          queries: [context.join(" ")],
-          boostDocument: () => RANKING.contextBoost,
-        });
+  private search(terms: readonly string[], context: readonly string[]): ReadonlyMap<string, Scored> {
+    const results = new Map<string, Scored & { matched: number }>();
+    const add = (term: string, boost: number) => {
+      for (const [id, r] of this.termResults(term)) {
+        const found = results.get(id) ?? { score: 0, match: {}, matched: 0 };
+        found.score += boost * r.score;
+        found.match = { ...found.match, ...r.match };
+        found.matched += 1;
+        results.set(id, found);
       }
-      const found = queries.length === 0 ? [] : this.engine.search({ combineWith: "OR", queries }, SEARCH);
-      results = new Map(found.map((r) => [r.id as string, r]));
-      if (this.recent.size >= RECENT_SEARCHES) this.recent.clear();
-      this.recent.set(key, results);
+    };
+    for (const term of new Set(terms)) add(term, 1);
+    for (const term of new Set(context)) add(term, RANKING.contextBoost);
+    for (const found of results.values()) found.score *= found.matched;
+    return results;
+  }
+
+  private termResults(term: string): ReadonlyMap<string, SearchResult> {
+    let results = this.byTerm.get(term);
+    if (results === undefined) {
+      results = new Map(this.engine.search(term, SEARCH).map((r) => [r.id as string, r]));
+      if (this.byTerm.size >= KEPT_TERMS) this.byTerm.clear();
+      this.byTerm.set(term, results);
     }
     return results;
   }
