@@ -63,6 +63,5 @@ export function isEnglishWord(word: string): boolean {
  */
 export function isSubjectWord(word: string): boolean {
   const known = entry(word);
-  // A word the table lacks (a rare inflection) is judged by wink itself, loaded for it.
-  return known === null || known === undefined ? winkIsSubjectWord(word) : !known.nonSubject;
+  return known === null ? winkIsSubjectWord(word) : !known?.nonSubject;
 }

@@ -197,12 +197,15 @@ export class FactIndex {
    */
   rank(terms: readonly string[], among: readonly IndexedFact[], context: readonly string[] = []): Ranked[] {
     const results = this.search(terms, context);
-    return among
-      .map((indexed) => {
-        const r = results.get(indexed.fact.id);
-        return { indexed, score: r?.score ?? 0, match: r?.match ?? {} };
-      })
-      .sort((a, b) => b.score - a.score);
+    // Only the facts that match some term need sorting; the rest follow in the order given.
+    const matching: Ranked[] = [];
+    const rest: Ranked[] = [];
+    for (const indexed of among) {
+      const r = results.get(indexed.fact.id);
+      if (r === undefined) rest.push({ indexed, score: 0, match: {} });
+      else matching.push({ indexed, score: r.score, match: r.match });
+    }
+    return [...matching.sort((a, b) => b.score - a.score), ...rest];
   }
 
   /**

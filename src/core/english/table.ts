@@ -26,7 +26,7 @@ export interface EnglishEntry {
   nonSubject: boolean;
 }
 
-export const TABLE_VERSION = 2;
+export const TABLE_VERSION = 3;
 export const ENGLISH_TABLE_FILE = "english.json";
 
 /** The inflected forms Morphy's suffix rules (as wink applies them) reduce to a base word. */
@@ -47,7 +47,7 @@ function inflections(base: string): string[] {
  */
 export function buildEnglishTable(words: Iterable<string>): EnglishTable {
   // Entries are separated by spaces and marked by a leading "+" or "-" and an "=".
-  const lexicon = winkLexiconWords().filter((w) => /^[^+-][^ =]*$/.test(w));
+  const lexicon = winkLexiconWords().filter((w) => /^[^+~-][^ =]*$/.test(w));
   const seeds = new Set<string>(lexicon.filter((w) => ENGLISH_WORD.test(w)));
   for (const [form, base] of winkExceptions()) seeds.add(form).add(base);
   for (const word of words) seeds.add(word);
@@ -64,9 +64,14 @@ export function buildEnglishTable(words: Iterable<string>): EnglishTable {
   const entries = new Map<string, string>();
   for (const word of same) entries.set(word, word);
   for (const [form, base] of Object.entries(lemmas)) entries.set(form, `${form}=${base}`);
+  const listed = new Set(lexicon);
   for (const word of lexicon) {
     const mark = winkIsSubjectWord(word) ? "+" : "-";
     entries.set(word, `${mark}${entries.get(word) ?? word}`);
+  }
+  // A form the lexicon does not list may still read as a verb ("innovating"): marked "~".
+  for (const [word, entry] of entries) {
+    if (!listed.has(word) && !winkIsSubjectWord(word)) entries.set(word, `~${entry}`);
   }
   const groups = new Map<string, string[]>();
   for (const [word, entry] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -89,12 +94,12 @@ function findIn(group: string, word: string): EnglishEntry | undefined {
     const before = at === 0 ? " " : group[at - 1];
     const end = at + word.length;
     const after = end === group.length ? " " : group[end];
-    if ((before !== " " && before !== "+" && before !== "-") || (after !== " " && after !== "=")) continue;
+    if (!" +-~".includes(before as string) || (after !== " " && after !== "=")) continue;
     const mark = before === " " ? undefined : before;
     if (mark !== undefined && at > 1 && group[at - 2] !== " ") continue;
     const stop = group.indexOf(" ", end);
     const lemma = after === "=" ? group.slice(end + 1, stop === -1 ? undefined : stop) : word;
-    return { lemma, listed: mark !== undefined, nonSubject: mark === "-" };
+    return { lemma, listed: mark === "+" || mark === "-", nonSubject: mark === "-" || mark === "~" };
   }
   return undefined;
 }
