@@ -31,6 +31,7 @@ export const CUE_HEADS: ReadonlySet<string> = new Set([
   "how much",
   "what rank",
   "how long",
+  "how big",
   "why",
 ]);
 
