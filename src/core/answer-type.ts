@@ -33,6 +33,8 @@ const WORDING: readonly [AnswerType, RegExp][] = [
     /\bhow much\b.*\b(money|fund|funding|spend|spent|invest|investment|budget|yuan|dollar|cash|cost|put toward|put towards|worth)|\b(how much money|budget|funding|what amount)\b/,
   ],
   ["count", /\b(how many|number of|headcount|how much|count|tally|total)\b/],
+  // "Which city has more returnees?", "returnee numbers": a comparison of counts.
+  ["count", /\b(which|who)\b.*\b(more|fewer)\b|\bnumbers\b/],
   ["duration", /\bhow long\b|\bhow old\b|\bhow many years\b/],
   // "when" asks for a date where it opens a question, not in "weigh most when choosing".
   [

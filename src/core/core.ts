@@ -31,6 +31,8 @@ const MORE = /^(more|tell me more|go on|continue|and\??|更多|还有呢|继续|
 const REFERS_BACK = /\b(it|its|they|them|their|this|that|there|he|she|his|her)\b|它|他|她|这个|那个|该/iu;
 /** How a follow-up that names something new begins: "and Shenzhen?", "what about the 115 Plan?". */
 const FOLLOW_ON = /^\s*(and|what about|how about|same for|also)\b|^(那|和|还有)/iu;
+/** Answer types that are a name: in a comparison of names they are the comparison itself. */
+const ENTITY_ANSWERS: readonly Query["type"][] = ["person", "organisation", "place"];
 /** A question of at most this many words (or twice as many Chinese characters) naming nothing is read as a follow-up. */
 const SHORT_FOLLOW_UP = 4;
 
@@ -271,7 +273,12 @@ export class Core {
     const results = parts.sides.map((p) => retrieve(p, this.index));
     // Names compared are best answered by one fact that gives both ("Beijing 24.3%, Shanghai 8.1%");
     // sides that ask different things each need a fact of their own.
-    const together = parts.byName ? retrieve(whole, this.index) : undefined;
+    const both = parts.byName ? retrieve(whole, this.index) : undefined;
+    // One fact answers both names only if it gives a figure for each ("Beijing 24.3%, Shanghai 8.1%").
+    const figures = both?.found
+      ? (both.best[0] as Ranked).indexed.fact.figures.filter((f) => f.type !== "date")
+      : [];
+    const together = figures.length >= parts.sides.length ? both : undefined;
     const lists = results.map((r) => (r.found ? r.best : []));
     const picks = together?.found
       ? parts.sides.map(() => together.best[0])
@@ -592,9 +599,15 @@ function partsOf(
   const lead = understand(split.lead, vocabulary);
   const common = a.entities.filter((e) => b.entities.some((o) => o.kind === e.kind)).map((e) => e.kind);
   if (common.length > 0) {
+    // Each side drops the names of the compared kind that the other side gives; shared names stay.
+    // "Which city …, X or Y?" asks which of the named: each side asks what the question asks of it.
+    const type = ENTITY_ANSWERS.includes(whole.type) ? "any" : whole.type;
     const sideOf = (side: Query, other: Query) => ({
       ...whole,
-      entities: whole.entities.filter((e) => !other.entities.includes(e) || side.entities.includes(e)),
+      type,
+      entities: whole.entities.filter(
+        (e) => !common.includes(e.kind) || !other.entities.includes(e) || side.entities.includes(e),
+      ),
     });
     return { sides: [sideOf(a, b), sideOf(b, a)], byName: true };
   }

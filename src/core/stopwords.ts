@@ -15,7 +15,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   gets getting go goes going come comes came kind sort something anything everything lot lots really
   actually currently current now today day days nowadays lately recently recent latest exactly approximately roughly around
   about number numbers amount figure figures count counts quantity percent percentage percentages
-  share shares proportion fraction one headcount tally chunk portion ratio
+  share shares proportion fraction one headcount tally chunk portion ratio vs versus compare comparison
   whether if while during per via among up down out off onto upon across behind beyond within
   bot returneebot question answer info information detail details tell know
   article articles quoted quote mentioned mention featured feature cover covers covered include includes

@@ -70,6 +70,10 @@ const OR = /\s+or\s+|\s*(?:还是|或者|或)\s*/iu;
 const EACH =
   /^(.+?)\s+and\s+(.+?)[,，]?\s+(how many|what share|what percent(?:age)?)\s+(?:of\s+)?(?:each|both|them)\b.*$/i;
 const TWO_ASKS = /^(.+?)\s+(?:and|&)\s+((?:how|what|when|who|where|which)\b.+)$/i;
+const COMPARE = /^compare\s+(.+?)\s+(?:and|with|to|vs\.?)\s+(.+)$/i;
+/** "how many incubators and makerspaces does gz have": one ask of two things. */
+const TWO_THINGS =
+  /^(how many|what share of|what percent(?:age)? of)\s+([\w-]+(?:\s+[\w-]+)?)\s+(?:and|&)\s+([\w-]+(?:\s+[\w-]+)?)\s+((?:does|do|did|are|is|were|was|has|have|in|at)\b.*)$/i;
 
 function cut(text: string): [string, string] | undefined {
   for (const connective of [VERSUS, OR]) {
@@ -86,11 +90,18 @@ function cut(text: string): [string, string] | undefined {
  */
 export function splitQuestion(question: string): Split | undefined {
   const text = question.trim().replace(/[?？。!！]+$/u, "");
+  const compare = COMPARE.exec(text);
+  if (compare !== null) return { lead: "", segments: [compare[1] as string, compare[2] as string] };
   const each = EACH.exec(text);
   if (each !== null) return { lead: each[3] as string, segments: [each[1] as string, each[2] as string] };
   const lead = /^(.*?)[:：,，]\s*(.+)$/u.exec(text);
   const tail = lead === null ? undefined : cut(lead[2] as string);
   if (lead !== null && tail !== undefined) return { lead: lead[1] as string, segments: tail };
+  const things = TWO_THINGS.exec(text);
+  if (things !== null) {
+    const [, ask = "", first = "", second = "", rest = ""] = things;
+    return { lead: rest, segments: [`${ask} ${first}`, `${ask} ${second}`] };
+  }
   const asks = TWO_ASKS.exec(text);
   if (asks !== null) return { lead: "", segments: [asks[1] as string, asks[2] as string] };
   const whole = cut(text);
