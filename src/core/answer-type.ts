@@ -103,10 +103,11 @@ export function classify(normalised: string, cues: readonly string[]): AnswerTyp
 
 /**
  * Which figure types answer each kind of question: first the types that answer it outright, then
- * those that may stand in when no fact of the first kind does ("how many" answered by a share).
+ * those that may stand in when no fact of the first kind does ("how many" answered by a share, or
+ * "how many times" by "for the 11th time").
  */
 const FIGURES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly FigureType[])[]>>> = {
-  count: [["count"], ["percent"]],
+  count: [["count"], ["percent"], ["rank"]],
   percent: [["percent"]],
   money: [["money"]],
   date: [["date"]],
