@@ -1,6 +1,8 @@
 import { citeSource } from "./age.js";
 import { commandFor, decline, factAnswer, factLine, followUps, nameOf, plainAnswer } from "./answer.js";
 import { answeringFigure } from "./answer-type.js";
+import { distinct, PLACE_KINDS, partsOf } from "./compare.js";
+import { contextOf, followUp, MORE } from "./follow-up.js";
 import { loadCachedKnowledge } from "./knowledge-cache.js";
 import { clearlyIn, detectLanguage, say } from "./language.js";
 import type { KnowledgeBase } from "./loader.js";
@@ -24,17 +26,6 @@ const MORE_TOPICS = 5;
 /** How many of the nearest facts a decline reports as considered. */
 const NEAREST = 3;
 const POLICY_KINDS: readonly EntityKind[] = ["programme", "award"];
-const PLACE_KINDS: readonly EntityKind[] = ["city", "place"];
-/** Words that ask to go on with the last answer. */
-const MORE = /^(more|tell me more|go on|continue|and\??|更多|还有呢|继续|详细点)$/iu;
-/** Words that refer back to what was last asked about. */
-const REFERS_BACK = /\b(it|its|they|them|their|this|that|there|he|she|his|her)\b|它|他|她|这个|那个|该/iu;
-/** How a follow-up that names something new begins: "and Shenzhen?", "what about the 115 Plan?". */
-const FOLLOW_ON = /^\s*(and|what about|how about|same for|also)\b|^(那|和|还有)/iu;
-/** Answer types that are a name: in a comparison of names they are the comparison itself. */
-const ENTITY_ANSWERS: readonly Query["type"][] = ["person", "organisation", "place"];
-/** A question of at most this many words (or twice as many Chinese characters) naming nothing is read as a follow-up. */
-const SHORT_FOLLOW_UP = 4;
 
 export interface CoreOptions {
   knowledgeDir?: string;
@@ -534,124 +525,4 @@ function pack(facts: readonly IndexedFact[], length: (f: IndexedFact) => number)
     for (const g of own) figures.add(g);
   }
   return shown;
-}
-
-/**
- * Reads a follow-up in the light of the conversation: "and Shenzhen?" keeps the question and swaps
- * the place; "when was it issued?" keeps what it was about; "in 2020?" keeps both.
- */
-function followUp(
-  question: string,
-  asked: Query,
-  context: ConversationContext,
-  kb: KnowledgeBase,
-): { query: Query; carried: boolean } {
-  const before = context.entities.flatMap((id) => kb.entities.get(id) ?? []);
-  const required = asked.terms.filter((t) => !t.light);
-  if (before.length === 0) return { query: asked, carried: false };
-  const short =
-    question.trim().split(/\s+/).length <= SHORT_FOLLOW_UP || question.length <= SHORT_FOLLOW_UP * 2;
-  const swaps = asked.entities.some((n) => before.some((e) => e.kind === n.kind && e.id !== n.id));
-  const newYearOnly = asked.entities.length === 0 && asked.years.length > 0;
-  const onward = FOLLOW_ON.test(question) || short;
-  if (required.length === 0 && onward && (swaps || newYearOnly || asked.entities.length > 0)) {
-    const swapped = before.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
-    return {
-      query: {
-        ...asked,
-        entities: [...swapped, ...asked.entities],
-        terms: context.terms.map((term) => ({ term, light: false })),
-        type: asked.type === "any" ? (context.asks as Query["type"]) : asked.type,
-      },
-      carried: true,
-    };
-  }
-  if (asked.entities.length === 0 && (REFERS_BACK.test(question) || short)) {
-    return { query: { ...asked, entities: before }, carried: true };
-  }
-  return { query: asked, carried: false };
-}
-
-/** What the next turn may build on. */
-function contextOf(query: Query, answer: Answer, question: string): ConversationContext {
-  return {
-    entities: query.entities.map((e) => e.id),
-    asks: query.type,
-    terms: query.terms.filter((t) => !t.light).map((t) => t.term),
-    language: answer.language,
-    shown: answer.facts.map((f) => f.id),
-    question,
-  };
-}
-
-/**
- * The two queries of a question that asks two things. Names of one kind on both sides ("beijing or
- * shanghai") make a comparison of those names over the whole question; otherwise each side keeps
- * its own words, with the shared lead's, and borrows what it lacks (places, years, the answer type)
- * from the whole question; the other side's words only help it rank.
- */
-function partsOf(
-  split: { lead: string; segments: [string, string] },
-  whole: Query,
-  vocabulary: Vocabulary,
-): { sides: Query[]; byName: boolean } | undefined {
-  const [a, b] = split.segments.map((s) => understand(s, vocabulary)) as [Query, Query];
-  const lead = understand(split.lead, vocabulary);
-  const common = a.entities.filter((e) => b.entities.some((o) => o.kind === e.kind)).map((e) => e.kind);
-  if (common.length > 0) {
-    // Each side drops the names of the compared kind that the other side gives; shared names stay.
-    // "Which city …, X or Y?" asks which of the named: each side asks what the question asks of it.
-    const type = ENTITY_ANSWERS.includes(whole.type) ? "any" : whole.type;
-    const sideOf = (side: Query, other: Query) => ({
-      ...whole,
-      type,
-      entities: whole.entities.filter(
-        (e) => !common.includes(e.kind) || !other.entities.includes(e) || side.entities.includes(e),
-      ),
-    });
-    return { sides: [sideOf(a, b), sideOf(b, a)], byName: true };
-  }
-  // A side without names of its own takes the whole question's places; the other side's other
-  // names only when it points back to them ("how many projects did they bring").
-  const side = (own: Query, other: Query, text: string): Query => {
-    const named = [...lead.entities, ...own.entities];
-    const standsAlone = own.terms.some((t) => !t.light);
-    const borrowed =
-      REFERS_BACK.test(text) || !standsAlone
-        ? whole.entities
-        : whole.entities.filter((e) => PLACE_KINDS.includes(e.kind));
-    return {
-      ...own,
-      language: whole.language,
-      entities: named.length > 0 ? named : borrowed,
-      terms: [...lead.terms, ...own.terms],
-      years: own.years.length > 0 ? own.years : whole.years,
-      type: own.type !== "any" ? own.type : whole.type,
-      context: other.terms.map((t) => t.term),
-    };
-  };
-  // The second side often leaves out what the first said ("incubators total vs just the high-tech
-  // ones"), so it ranks with the first side's words too; the first side never borrows the second's.
-  const [first, second] = split.segments;
-  const parts = [{ ...side(a, b, first), context: [] }, side(b, a, second)];
-  const asksSomething = (side: Query, own: Query) => own.entities.length > 0 || side.terms.length > 0;
-  return asksSomething(parts[0] as Query, a) && asksSomething(parts[1] as Query, b)
-    ? { sides: parts, byName: false }
-    : undefined;
-}
-
-/**
- * One fact per part: the part with the fewest candidates chooses first, then each takes its best
- * fact that no other part took, or its best when every one is taken.
- */
-function distinct(lists: Ranked[][]): (Ranked | undefined)[] {
-  const taken = new Set<IndexedFact>();
-  const picks: (Ranked | undefined)[] = lists.map(() => undefined);
-  const order = lists.map((list, i) => ({ list, i })).sort((x, y) => x.list.length - y.list.length);
-  for (const { list, i } of order) {
-    const pick = list.find((r) => !taken.has(r.indexed)) ?? list[0];
-    if (pick !== undefined) taken.add(pick.indexed);
-    picks[i] = pick;
-  }
-  return picks;
 }

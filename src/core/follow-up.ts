@@ -1,0 +1,61 @@
+import type { KnowledgeBase } from "./loader.js";
+import type { Answer, ConversationContext } from "./types.js";
+import type { Query } from "./understand.js";
+
+/** Words that ask to go on with the last answer. */
+export const MORE = /^(more|tell me more|go on|continue|and\??|更多|还有呢|继续|详细点)$/iu;
+/** Words that refer back to what was last asked about. */
+export const REFERS_BACK =
+  /\b(it|its|they|them|their|this|that|there|he|she|his|her)\b|它|他|她|这个|那个|该/iu;
+/** How a follow-up that names something new begins: "and Shenzhen?", "what about the 115 Plan?". */
+const FOLLOW_ON = /^\s*(and|what about|how about|same for|also)\b|^(那|和|还有)/iu;
+/** A question of at most this many words (or twice as many Chinese characters) naming nothing is read as a follow-up. */
+const SHORT_FOLLOW_UP = 4;
+
+/**
+ * Reads a follow-up in the light of the conversation: "and Shenzhen?" keeps the question and swaps
+ * the place; "when was it issued?" keeps what it was about; "in 2020?" keeps both.
+ */
+export function followUp(
+  question: string,
+  asked: Query,
+  context: ConversationContext,
+  kb: KnowledgeBase,
+): { query: Query; carried: boolean } {
+  const before = context.entities.flatMap((id) => kb.entities.get(id) ?? []);
+  const required = asked.terms.filter((t) => !t.light);
+  if (before.length === 0) return { query: asked, carried: false };
+  const short =
+    question.trim().split(/\s+/).length <= SHORT_FOLLOW_UP || question.length <= SHORT_FOLLOW_UP * 2;
+  const swaps = asked.entities.some((n) => before.some((e) => e.kind === n.kind && e.id !== n.id));
+  const newYearOnly = asked.entities.length === 0 && asked.years.length > 0;
+  const onward = FOLLOW_ON.test(question) || short;
+  if (required.length === 0 && onward && (swaps || newYearOnly || asked.entities.length > 0)) {
+    const swapped = before.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
+    return {
+      query: {
+        ...asked,
+        entities: [...swapped, ...asked.entities],
+        terms: context.terms.map((term) => ({ term, light: false })),
+        type: asked.type === "any" ? (context.asks as Query["type"]) : asked.type,
+      },
+      carried: true,
+    };
+  }
+  if (asked.entities.length === 0 && (REFERS_BACK.test(question) || short)) {
+    return { query: { ...asked, entities: before }, carried: true };
+  }
+  return { query: asked, carried: false };
+}
+
+/** What the next turn may build on. */
+export function contextOf(query: Query, answer: Answer, question: string): ConversationContext {
+  return {
+    entities: query.entities.map((e) => e.id),
+    asks: query.type,
+    terms: query.terms.filter((t) => !t.light).map((t) => t.term),
+    language: answer.language,
+    shown: answer.facts.map((f) => f.id),
+    question,
+  };
+}
