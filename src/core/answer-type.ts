@@ -162,12 +162,15 @@ export function answeringFigure(
   about: readonly string[] = [],
 ): string | undefined {
   // In a fact about several things ("Beijing 24.3 percent, Shanghai 8.1 percent"), the figure
-  // that follows the name asked about is its own; otherwise the fullest ("21-22 December 2018", not "2018").
+  // that follows the name asked about is its own; otherwise the first, or the fullest date
+  // ("21-22 December 2018", not "2018").
   const at = Math.min(...about.map((name) => fact.text.indexOf(name)).filter((i) => i >= 0));
   const pick = (list: Fact["figures"]) =>
     Number.isFinite(at)
       ? (list.find((f) => fact.text.indexOf(f.text, at) >= 0) ?? list[0])
-      : [...list].sort((a, b) => b.text.length - a.text.length)[0];
+      : list.every((f) => f.type === "date")
+        ? [...list].sort((a, b) => b.text.length - a.text.length)[0]
+        : list[0];
   for (const wanted of FIGURES_WANTED[type] ?? HEADLINE_FIGURES.map((t) => [t])) {
     const figure = pick(fact.figures.filter((f) => wanted.includes(f.type)));
     if (figure !== undefined) return figure.text;

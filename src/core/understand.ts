@@ -1,7 +1,6 @@
 import { type AnswerType, classify } from "./answer-type.js";
 import { detectLanguage } from "./language.js";
 import type { Entity, EntityKind } from "./schema.js";
-import { normalise } from "./text.js";
 import type { Language } from "./types.js";
 import type { Term, Vocabulary } from "./vocabulary.js";
 
@@ -29,7 +28,7 @@ export function understand(question: string, vocabulary: Vocabulary): Query {
   const reading = vocabulary.read(question);
   const years = reading.terms.filter((t) => YEAR.test(t.term)).map((t) => t.term);
   const terms = reading.terms.filter((t) => !YEAR.test(t.term));
-  const type = classify(`${normalise(question)} ${terms.map((t) => t.term).join(" ")}`, reading.cues);
+  const type = classify(`${reading.text} ${terms.map((t) => t.term).join(" ")}`, reading.cues);
   // "Who is Hau Lee?" asks for a description of someone named, not for another person.
   const describes =
     (type === "person" || type === "organisation") &&

@@ -2,7 +2,7 @@ import { isEnglishWord, isSubjectWord, lemma } from "./lemma.js";
 import type { KnowledgeBase } from "./loader.js";
 import type { Entity } from "./schema.js";
 import { isLight, STOPWORDS } from "./stopwords.js";
-import { compact, isCjk, isNumber, normalise } from "./text.js";
+import { compact, editDistance, isCjk, isNumber, normalise } from "./text.js";
 import { TypoCorrector } from "./typos.js";
 
 /** What reading a text finds: the entities it names, its canonical terms, and its Chinese question words. */
@@ -11,6 +11,8 @@ export interface Reading {
   terms: Term[];
   /** English heads of the Chinese question words it uses ("how many", "when"), for the answer type. */
   cues: string[];
+  /** The text as read: normalised, typos corrected ("how meny" reads "how many"). */
+  text: string;
 }
 
 export interface Term {
@@ -62,6 +64,14 @@ let segmenter: Intl.Segmenter | undefined;
 function chineseWords(): Intl.Segmenter {
   segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
   return segmenter;
+}
+
+/** Question words people mistype ("how meny", "wehn"): short, so looked for apart from the knowledge base's words. */
+const QUESTION_WORDS = ["many", "much", "when", "where", "what", "which", "whose", "percent", "share"];
+
+/** The question word a mistyped word of four letters or more stands for, within one edit. */
+function questionWord(word: string): string | undefined {
+  return word.length < 4 ? undefined : QUESTION_WORDS.find((q) => editDistance(word, q) <= 1);
 }
 
 /** "二十八" → 28, "三千" → 3000, "五万" → 50000; undefined for what is not a numeral. */
@@ -202,8 +212,10 @@ export class Vocabulary {
     const words = normalise(text)
       .split(" ")
       .filter(Boolean)
-      .map((w) => (STOPWORDS.has(w) || isEnglishWord(w) ? w : (this.typos?.correct(w) ?? w)));
-    const reading: Reading = { entities: [], terms: [], cues: [] };
+      .map((w) =>
+        STOPWORDS.has(w) || isEnglishWord(w) ? w : (questionWord(w) ?? this.typos?.correct(w) ?? w),
+      );
+    const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" ") };
     const add = (term: string, light = false, guessed = false) => {
       if (!reading.terms.some((t) => t.term === term))
         reading.terms.push({ term, light, ...(guessed ? { guessed } : {}) });
