@@ -35,6 +35,10 @@ describe("the answer type chooses among the facts", () => {
 });
 
 describe("declining what the sources do not hold", () => {
+  it("declines 'how many X' when the only counts found count something else", () => {
+    expect(core.ask("How many returnees came from the US?").answered).toBe(false);
+  });
+
   it("declines a question with no name that shares one stray word with a fact", () => {
     const query = understand("Who is the president of China?", core.vocabulary);
     expect(retrieve(query, core.index).found).toBe(false);
@@ -74,6 +78,17 @@ describe("comparisons", () => {
     expect(answer.answered).toBe(true);
     expect(answer.body).toContain("24.3");
     expect(answer.body).toContain("8.1");
+  });
+
+  it("gives each city compared its own figure when no one fact gives both", () => {
+    const answer = core.ask("which city has more returnees, guangzhou or hangzhou?");
+    expect(answer.title).toMatch(/^Guangzhou: 67,000 vs Hangzhou: (55,000|30,000)/);
+  });
+
+  it("answers 'how many A and B' with a fact for each", () => {
+    const answer = core.ask("how many incubators and makerspaces does gz have");
+    expect(answer.body).toContain("138");
+    expect(answer.body).toMatch(/215|280/);
   });
 
   it("titles each side with its share of returnee founders", () => {

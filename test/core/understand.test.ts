@@ -29,6 +29,15 @@ describe("the kind of answer an English question wants", () => {
     expect(typeOf(question)).toBe(type);
   });
 
+  it("reads a mistyped question word as the word it stands for", () => {
+    expect(typeOf("how meny returnees in guangzhou")).toBe("count");
+    expect(typeOf("wehn is the ceot")).toBe("date");
+  });
+
+  it("takes 'who' inside a clause for no question of a person", () => {
+    expect(typeOf("hz 2020 people who studied abroad")).not.toBe("person");
+  });
+
   it("reads a why question as asking for a reason", () => {
     expect(typeOf("Why do returnees choose Guangzhou?")).toBe("reason");
   });
@@ -175,6 +184,20 @@ describe("splitting a question that asks two things", () => {
 
   it("keeps what comes before a colon as the lead of both sides", () => {
     expect(splitQuestion("hz 2020: A vs B")).toEqual({ lead: "hz 2020", segments: ["A", "B"] });
+  });
+
+  it("cuts 'compare X and Y' into its two sides", () => {
+    expect(splitQuestion("compare gz and hz returnee numbers")).toEqual({
+      lead: "",
+      segments: ["gz", "hz returnee numbers"],
+    });
+  });
+
+  it("cuts 'how many A and B …' into one ask of each, what follows shared", () => {
+    expect(splitQuestion("how many incubators and makerspaces does gz have")).toEqual({
+      lead: "does gz have",
+      segments: ["how many incubators", "how many makerspaces"],
+    });
   });
 
   it("leaves a question in one part whole", () => {
