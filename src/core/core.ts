@@ -13,6 +13,7 @@ import { compact } from "./text.js";
 import type { Answer, ConversationContext, EntityChoice, Language, Suggestion } from "./types.js";
 import { asksOverview, type Query, splitQuestion, understand } from "./understand.js";
 import { Vocabulary } from "./vocabulary.js";
+import { zhFigure } from "./zh-figures.js";
 
 /** The longest question answered as asked; longer ones are sent back, never cut short. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -311,7 +312,8 @@ export class Core {
     const words = say(query.language);
     const names = query.entities.length === 1 ? query.entities.flatMap((e) => [e.name, ...e.aliases]) : [];
     const figure = answeringFigure(query.type, top.indexed.fact, names);
-    const label = figure ?? words.topics[top.indexed.fact.topic];
+    const shown = figure === undefined || query.language === "en" ? figure : zhFigure(figure);
+    const label = shown ?? words.topics[top.indexed.fact.topic];
     return `${this.subject(query, top.indexed)}${words.separator}${label}`;
   }
 
@@ -396,7 +398,8 @@ export class Core {
         ? `${words.unknownTopic(topic, name)}\n`
         : "";
     if (top === undefined) return decline(words.declineBody, this.starters(), language);
-    const title = figure === undefined ? name : `${name}${words.separator}${figure}`;
+    const label = figure === undefined || language === "en" ? figure : zhFigure(figure);
+    const title = label === undefined ? name : `${name}${words.separator}${label}`;
     const answer = factAnswer(
       shown,
       {
