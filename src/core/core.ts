@@ -1,13 +1,14 @@
 import { citeSource } from "./age.js";
-import { commandFor, decline, factAnswer, factLine, followUps, nameOf, plainAnswer } from "./answer.js";
+import { decline, factAnswer, factLine, followUps, nameOf, plainAnswer } from "./answer.js";
 import { answeringFigure } from "./answer-type.js";
+import { Cards } from "./cards.js";
 import { distinct, PLACE_KINDS, partsOf } from "./compare.js";
 import { contextOf, followUp, MORE } from "./follow-up.js";
 import { loadCachedKnowledge } from "./knowledge-cache.js";
 import { clearlyIn, detectLanguage, say } from "./language.js";
 import type { KnowledgeBase } from "./loader.js";
 import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./retrieve.js";
-import { type Entity, type EntityKind, TOPICS, type Topic } from "./schema.js";
+import type { Entity, EntityKind } from "./schema.js";
 import { FactIndex, type IndexedFact, type Ranked } from "./search.js";
 import { compact } from "./text.js";
 import type { Answer, ConversationContext, EntityChoice, Language, Suggestion } from "./types.js";
@@ -19,11 +20,6 @@ import { zhFigure } from "./zh-figures.js";
 export const MAX_QUESTION_LENGTH = 500;
 /** The fewest characters a command's argument may have to stand for a name it begins. */
 const MIN_PREFIX = 3;
-/** A card shows at most this many facts, and at most this many characters of them: a card, not a wall. */
-const CARD_FACTS = 6;
-const CARD_CHARACTERS = 1100;
-/** A card lists at most this many topics it has more on. */
-const MORE_TOPICS = 5;
 /** How many of the nearest facts a decline reports as considered. */
 const NEAREST = 3;
 const POLICY_KINDS: readonly EntityKind[] = ["programme", "award"];
@@ -51,8 +47,7 @@ export class Core {
   private readonly now: () => Date;
   /** Every entity some fact is about, with its names in compact form, for commands and autocomplete. */
   private readonly named: { entity: Entity; keys: string[] }[];
-  /** How often curators give a fact first in an FAQ: the order of a card without curated headlines. */
-  private readonly salience = new Map<string, number>();
+  private readonly cards: Cards;
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -69,10 +64,7 @@ export class Core {
           .map(compact)
           .filter(Boolean),
       }));
-    for (const faq of kb.faqs) {
-      const [first] = faq.facts;
-      if (first !== undefined) this.salience.set(first, (this.salience.get(first) ?? 0) + 1);
-    }
+    this.cards = new Cards(kb, this.index, this.vocabulary, now, () => this.starters());
   }
 
   static load(options: CoreOptions = {}): Core {
@@ -87,7 +79,7 @@ export class Core {
     if (question.length > MAX_QUESTION_LENGTH) {
       return decline(words.tooLong(MAX_QUESTION_LENGTH), this.starters(), language, words.tooLongTitle);
     }
-    if (context !== undefined && MORE.test(question.trim())) return this.more(context, language);
+    if (context !== undefined && MORE.test(question.trim())) return this.cards.more(context, language);
     const asked = { ...understand(question, this.vocabulary), language };
     const { query, carried } =
       context === undefined ? { query: asked, carried: false } : followUp(question, asked, context, this.kb);
@@ -97,7 +89,7 @@ export class Core {
     const note = carried && context !== undefined ? ` ${words.followingUp(context.question)}` : "";
     const [only] = query.entities;
     if (asksOverview(query) && only !== undefined && query.entities.length === 1) {
-      const card = this.card(only, language);
+      const card = this.cards.card(only, language);
       return { ...card, title: `${card.title}${note}` };
     }
     const answer = this.compare(question, query, note) ?? this.answer(query, note, trace);
@@ -139,7 +131,7 @@ export class Core {
     const words = say(language);
     if (city === undefined)
       return this.unknownName("city", ["city"], words.unknownCity(name), words.knownCities, language);
-    return this.card(city, language, options.topic);
+    return this.cards.card(city, language, options.topic);
   }
 
   /** A talent programme or policy, as a card; an unknown one is declined with the known ones. */
@@ -156,7 +148,7 @@ export class Core {
         language,
       );
     }
-    return this.card(programme, language, options.topic);
+    return this.cards.card(programme, language, options.topic);
   }
 
   /** The entity the knowledge base marks as the subject of a command (the convention), as a card. */
@@ -165,7 +157,7 @@ export class Core {
     const entity = [...this.kb.entities.values()].find((e) => e.command === command);
     return entity === undefined
       ? decline(say(language).declineBody, this.starters(), language)
-      : this.card(entity, language, options.topic);
+      : this.cards.card(entity, language, options.topic);
   }
 
   sources(language: Language = "en"): Answer {
@@ -377,155 +369,8 @@ export class Core {
     };
   }
 
-  /**
-   * An entity as a card: the curators' headline facts first, short, and the topics it has more on,
-   * each one follow-up away. With a topic, that topic's facts instead.
-   */
-  private card(entity: Entity, language: Language, topic?: string): Answer {
-    const words = say(language);
-    const all = this.index.aboutEntity(entity.id);
-    const chosen =
-      topic === undefined || topic.trim() === "" ? undefined : this.onTopic(entity, all, topic, language);
-    const ordered = chosen ?? this.headlinesFirst(entity, all);
-    const shown = pack(ordered, (f) => factLine(f, this.kb, language).length);
-    const rest = all.filter((f) => !shown.includes(f));
-    const more = this.moreOn(entity, rest, language);
-    const name = language === "zh" ? `${nameOf(entity, this.kb, language)}（${entity.name}）` : entity.name;
-    const top = shown[0];
-    const figure = top === undefined ? undefined : answeringFigure("any", top.fact);
-    const lead =
-      chosen === undefined && topic !== undefined && topic.trim() !== ""
-        ? `${words.unknownTopic(topic, name)}\n`
-        : "";
-    if (top === undefined) return decline(words.declineBody, this.starters(), language);
-    const label = figure === undefined || language === "en" ? figure : zhFigure(figure);
-    const title = label === undefined ? name : `${name}${words.separator}${label}`;
-    const answer = factAnswer(
-      shown,
-      {
-        title,
-        body: `${lead}${factLine(top, this.kb, language)}`,
-        score: 1,
-        suggestions: followUps(this.entitiesOf(shown).filter((e) => e.id !== entity.id)),
-        more,
-      },
-      this.kb,
-      language,
-      this.now(),
-    );
-    // What the card was about, so that "when was it issued?" or "more" goes on from it.
-    const context = {
-      entities: [entity.id],
-      asks: "any",
-      terms: [],
-      language,
-      shown: shown.map((f) => f.fact.id),
-    };
-    return { ...answer, context: { ...context, question: title } };
-  }
-
-  /** Facts in the order a card gives them: the curated headlines, then by how often FAQs lead with them. */
-  private headlinesFirst(entity: Entity, facts: readonly IndexedFact[]): IndexedFact[] {
-    const headlines = entity.headlines ?? [];
-    const rank = (f: IndexedFact) => {
-      const h = headlines.indexOf(f.fact.id);
-      if (h >= 0) return h - Number.MAX_SAFE_INTEGER;
-      return -(this.salience.get(f.fact.id) ?? 0) + (f.fact.entities.includes(entity.id) ? 0 : 1);
-    };
-    return [...facts].sort((a, b) => rank(a) - rank(b));
-  }
-
-  /** A card's topic page: a topic by its name in either language, else the entity's facts that match the words. */
-  private onTopic(
-    entity: Entity,
-    facts: readonly IndexedFact[],
-    topic: string,
-    language: Language,
-  ): IndexedFact[] | undefined {
-    const key = compact(topic);
-    const named = TOPICS.find(
-      (t) =>
-        compact(t) === key || compact(say("en").topics[t]) === key || compact(say("zh").topics[t]) === key,
-    );
-    if (named !== undefined) return this.headlinesFirst(entity, facts).filter((f) => f.fact.topic === named);
-    const query = { ...understand(topic, this.vocabulary), entities: [entity], language };
-    const ranked = this.index.rank(
-      query.terms.map((t) => t.term),
-      facts,
-    );
-    const matching = ranked.filter((r) => r.score > 0).map((r) => r.indexed);
-    return matching.length > 0 ? matching : undefined;
-  }
-
-  /** The topics a card has more on, largest first, each as a follow-up. */
-  private moreOn(entity: Entity, rest: readonly IndexedFact[], language: Language): Suggestion[] {
-    const words = say(language);
-    const counts = new Map<Topic, number>();
-    for (const f of rest) counts.set(f.fact.topic, (counts.get(f.fact.topic) ?? 0) + 1);
-    const base = commandFor(entity) ?? { command: "ask", args: {} };
-    return [...counts]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, MORE_TOPICS)
-      .map(([topic, count]) => ({
-        command: base.command,
-        args:
-          base.command === "ask"
-            ? { question: `${entity.name} ${say("en").topics[topic]}` }
-            : { ...base.args, topic },
-        label: words.moreTopic(words.topics[topic], count),
-      }));
-  }
-
-  /** "more" in a conversation: the next facts about what it was last about. */
-  private more(context: ConversationContext, language: Language): Answer {
-    const entities = context.entities.flatMap((id) => this.kb.entities.get(id) ?? []);
-    const [entity] = entities;
-    if (entity === undefined)
-      return decline(say(language).emptyQuestion, this.starters(), language, say(language).emptyTitle);
-    const rest = this.headlinesFirst(entity, this.index.about(context.entities)).filter(
-      (f) => !context.shown.includes(f.fact.id),
-    );
-    const shown = pack(rest, (f) => factLine(f, this.kb, language).length);
-    if (shown.length === 0) return this.card(entity, language);
-    const answer = factAnswer(
-      shown,
-      {
-        title: nameOf(entity, this.kb, language),
-        score: 1,
-        suggestions: followUps(entities),
-        more: this.moreOn(
-          entity,
-          rest.filter((f) => !shown.includes(f)),
-          language,
-        ),
-      },
-      this.kb,
-      language,
-      this.now(),
-    );
-    return { ...answer, context: { ...context, shown: [...context.shown, ...shown.map((f) => f.fact.id)] } };
-  }
-
   private entitiesOf(facts: readonly IndexedFact[]): Entity[] {
     const ids = new Set(facts.flatMap((f) => f.fact.entities));
     return [...ids].flatMap((id) => this.kb.entities.get(id) ?? []);
   }
-}
-
-/** Facts that fit on a card: at most so many, within a character budget, none repeating another's figures. */
-function pack(facts: readonly IndexedFact[], length: (f: IndexedFact) => number): IndexedFact[] {
-  const shown: IndexedFact[] = [];
-  const figures = new Set<string>();
-  let used = 0;
-  for (const f of facts) {
-    if (shown.length >= CARD_FACTS) break;
-    const own = f.fact.figures.filter((g) => g.type !== "date").map((g) => g.text);
-    if (own.length > 0 && own.every((g) => figures.has(g))) continue;
-    const size = length(f);
-    if (shown.length > 0 && used + size > CARD_CHARACTERS) continue;
-    shown.push(f);
-    used += size;
-    for (const g of own) figures.add(g);
-  }
-  return shown;
 }
