@@ -27,10 +27,9 @@ export function followUp(
   if (before.length === 0) return { query: asked, carried: false };
   const short =
     question.trim().split(/\s+/).length <= SHORT_FOLLOW_UP || question.length <= SHORT_FOLLOW_UP * 2;
-  const swaps = asked.entities.some((n) => before.some((e) => e.kind === n.kind && e.id !== n.id));
-  const newYearOnly = asked.entities.length === 0 && asked.years.length > 0;
-  const onward = FOLLOW_ON.test(question) || short;
-  if (required.length === 0 && onward && (swaps || newYearOnly || asked.entities.length > 0)) {
+  // Names or a year but nothing new to ask: the last question, about them ("and Shenzhen?", "in 2020?").
+  const namesOnly = required.length === 0 && (asked.entities.length > 0 || asked.years.length > 0);
+  if (namesOnly && (FOLLOW_ON.test(question) || short)) {
     const swapped = before.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
     return {
       query: {
