@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { BOT_TOKEN, SIGNING_SECRET } from "./adapters/slack/requests.js";
-import { eventually } from "./helpers.js";
+import { eventually, logLines } from "./helpers.js";
 
 export interface BotProcess {
   child: ChildProcess;
@@ -36,11 +36,7 @@ export async function startBotProcess(
   });
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-  const logs = () =>
-    stderr
-      .split("\n")
-      .filter((l) => l.startsWith("{"))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const logs = () => logLines(stderr);
   const exited = once(child, "exit");
   const listening = await Promise.race([
     eventually(() => logs().find((e) => typeof e.port === "number"), "the bot listening", 30_000),

@@ -174,3 +174,11 @@ export async function eventuallyAsync<T>(
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** The JSON log lines in what a bot process wrote to standard error, parsed; other lines skipped. */
+export function logLines(stderr: string): Record<string, unknown>[] {
+  return stderr
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+}

@@ -8,7 +8,7 @@ import { TOKEN } from "./adapters/discord/harness.js";
 import { ids } from "./adapters/discord/payloads.js";
 import { BOT_TOKEN, SIGNING_SECRET } from "./adapters/slack/requests.js";
 import { FakeSlack, type Received } from "./fakes/slack.js";
-import { serveUntilExit } from "./helpers.js";
+import { logLines, serveUntilExit } from "./helpers.js";
 
 /** A loopback address where nothing listens. */
 async function nothingListening(): Promise<string> {
@@ -18,12 +18,6 @@ async function nothingListening(): Promise<string> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return `http://127.0.0.1:${port}/api/`;
 }
-
-const logLines = (err: string) =>
-  err
-    .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe("Slack at start-up", () => {
   it("stops with a line naming Slack and auth.test when the Slack API is unreachable", async () => {

@@ -14,7 +14,7 @@ import { BOT_TOKEN, postSigned, SIGNING_SECRET, slashCommand } from "../adapters
 import { type Compiled, compile } from "../compiled.js";
 import { FakeDiscord } from "../fakes/discord.js";
 import { FakeSlack, type Received } from "../fakes/slack.js";
-import { eventually, FIXTURE_KNOWLEDGE } from "../helpers.js";
+import { eventually, FIXTURE_KNOWLEDGE, logLines } from "../helpers.js";
 
 let compiled: Compiled;
 let discord: FakeDiscord;
@@ -61,11 +61,7 @@ async function serve(): Promise<Bot> {
   });
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
-  const logs = () =>
-    stderr
-      .split("\n")
-      .filter((l) => l.startsWith("{"))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  const logs = () => logLines(stderr);
   const sessions = discord.identifies.length + discord.resumes.length;
   const listening = await eventually(
     () => logs().find((e) => typeof e.port === "number"),
