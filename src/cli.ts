@@ -6,7 +6,7 @@ import { answerLines, chat } from "./adapters/terminal/chat.js";
 import { formatText } from "./adapters/terminal/format.js";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.js";
 import { Core } from "./core/core.js";
-import { checkKnowledge } from "./core/kb-check.js";
+import { checkKnowledge, claimProblems } from "./core/kb-check.js";
 import { KnowledgeError } from "./core/loader.js";
 import { reportMessages } from "./core/messages.js";
 import type { Logger } from "./log.js";
@@ -79,7 +79,10 @@ async function run(argv: string[], io: Io): Promise<number> {
       const warnings = checkKnowledge(kb, core.vocabulary);
       io.stdout.write(warnings.map((w) => `warning: ${w}\n`).join(""));
       io.stdout.write(`${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}\n`);
-      return 0;
+      // Errors do: a figure no claim accounts for leaves the bot unable to tell what it answers.
+      const errors = claimProblems(kb);
+      io.stderr.write(errors.map((e) => `error: ${e}\n`).join(""));
+      return errors.length === 0 ? 0 : 1;
     }
     case "serve":
       return serve(core, config, rest, io, await logger());

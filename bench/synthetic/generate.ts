@@ -170,6 +170,7 @@ function inventFacts(
       topic: draft.topic,
       ...(draft.asOf === undefined ? {} : { asOf: draft.asOf }),
       figures: draft.figures.map((text) => ({ text, type: figureType(text) })),
+      claims: [],
       keywords: r.sample(KEYWORDS, 2),
     };
     return { fact, questions: draft.questions };

@@ -75,6 +75,36 @@ function echoingPhrasings(faq: Faq, kb: KnowledgeBase, canonical: (word: string)
     .map((question) => `faq ${faq.id}: phrasing "${question}" only repeats the text of fact ${fact.id}`);
 }
 
+/**
+ * Problems that fail the check: a figure of a fact's text that no claim of the fact accounts for,
+ * so nothing says what it measures or whose it is. A figure is accounted for when it is, or is part
+ * of, a claim's value or qualifier, or names the time a claim holds for, or is part of the name of
+ * a claim's subject ("2018" in "2018 CEOT").
+ */
+export function claimProblems(kb: KnowledgeBase): string[] {
+  return [...kb.facts.values()].flatMap((fact) =>
+    fact.figures
+      .filter((figure) => !claimed(fact, figure.text, kb))
+      .map((figure) => `fact ${fact.id}: the figure "${figure.text}" belongs to no claim`),
+  );
+}
+
+function claimed(fact: Fact, figure: string, kb: KnowledgeBase): boolean {
+  const has = (text: string | undefined) =>
+    text !== undefined && text.toLowerCase().includes(figure.toLowerCase());
+  const year = /^\d{4}$/.test(figure) ? figure : undefined;
+  return fact.claims.some((claim) => {
+    const subject = kb.entities.get(claim.subject);
+    const when = claim.asOf ?? fact.asOf ?? kb.sources.get(fact.source)?.date ?? undefined;
+    return (
+      has(claim.value) ||
+      has(claim.qualifier) ||
+      (year !== undefined && when?.startsWith(year) === true) ||
+      (subject !== undefined && [subject.name, ...subject.aliases].some(has))
+    );
+  });
+}
+
 /** Every fact, entity and FAQ entry needs its Chinese text under knowledge/zh/. */
 function missingChinese(kb: KnowledgeBase): string[] {
   const missing = (what: string, ids: Iterable<string>, has: ReadonlyMap<string, unknown>, file: string) =>

@@ -10,6 +10,8 @@ import {
   type Faq,
   FaqFile,
   LexiconFile,
+  PropertiesFile,
+  type Property,
   type Source,
   SourcesFile,
   SynonymsFile,
@@ -25,6 +27,8 @@ export interface KnowledgeBase {
   entities: ReadonlyMap<string, Entity>;
   facts: ReadonlyMap<string, Fact>;
   faqs: readonly Faq[];
+  /** What claims state of their subjects: "talent green cards issued", "founder", "dates held". */
+  properties: ReadonlyMap<string, Property>;
   /** Groups of words a reader uses interchangeably. */
   synonyms: readonly (readonly string[])[];
   /** The Chinese side: each fact's text, each entity's name and summary, more FAQ phrasings. */
@@ -166,6 +170,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
   const entityRows = readFolder(dir, "entities", EntitiesFile);
   const factRows = readFolder(dir, "facts", FactsFile);
   const faqRows = readFolder(dir, "faq", FaqFile);
+  const propertyRows = readFolder(dir, "properties", PropertiesFile);
   const synonyms = readOptional(dir, "synonyms.json", SynonymsFile, []);
   const lexicon = readOptional(dir, "zh/lexicon.json", LexiconFile, []);
   const wordnet = readOptional(dir, "wordnet.json", WordnetFile, {});
@@ -178,6 +183,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
   const entities = indexById(entityRows, problems);
   const facts = indexById(factRows, problems);
   const faqs = indexById(faqRows, problems);
+  const properties = indexById(propertyRows, problems);
   const unknownIds = (rows: Map<string, Row<unknown>>, known: ReadonlyMap<string, unknown>, what: string) => {
     for (const [id, { label }] of rows) {
       if (!known.has(id)) problems.add(label, `.${id}: unknown ${what} "${id}"`);
@@ -222,6 +228,11 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
       }
     });
   }
+  for (const { label, record: f, index } of factRows) {
+    checkClaims(f, `[${index}]`, { entities, properties, zh: zhFacts.get(f.id)?.record }, (problem) =>
+      problems.add(label, problem),
+    );
+  }
   for (const { label, record: q, index } of faqRows) {
     q.facts.forEach((id, i) => {
       if (!facts.has(id)) problems.add(label, `[${index}].facts[${i}]: unknown fact "${id}"`);
@@ -234,9 +245,39 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     entities,
     facts,
     faqs: faqRows.map((r) => r.record),
+    properties,
     synonyms,
     zh: { facts: values(zhFacts), entities: values(zhEntities), faqs: values(zhFaqs) },
     lexicon,
     wordnet: new Map(Object.entries(wordnet)),
   };
+}
+
+/**
+ * A fact's claims hold together: each is about a known entity, states a known property with a
+ * value of that property's type, and writes its value as the fact's text does (and its Chinese
+ * value as the Chinese text does).
+ */
+function checkClaims(
+  fact: Fact,
+  at: string,
+  known: {
+    entities: ReadonlyMap<string, Entity>;
+    properties: ReadonlyMap<string, Property>;
+    zh: string | undefined;
+  },
+  problem: (text: string) => void,
+): void {
+  fact.claims.forEach((claim, i) => {
+    const here = `${at}.claims[${i}]`;
+    if (!known.entities.has(claim.subject)) problem(`${here}.subject: unknown entity "${claim.subject}"`);
+    if (claim.entity !== undefined && !known.entities.has(claim.entity))
+      problem(`${here}.entity: unknown entity "${claim.entity}"`);
+    const property = known.properties.get(claim.property);
+    if (property === undefined) problem(`${here}.property: unknown property "${claim.property}"`);
+    if (!fact.text.toLowerCase().includes(claim.value.toLowerCase()))
+      problem(`${here}.value: "${claim.value}" does not appear in the fact's text`);
+    if (claim.zh !== undefined && known.zh !== undefined && !known.zh.includes(claim.zh))
+      problem(`${here}.zh: "${claim.zh}" does not appear in the fact's Chinese text`);
+  });
 }

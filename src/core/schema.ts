@@ -94,6 +94,71 @@ export const FigureSchema = z.strictObject({
   type: z.enum(FIGURE_TYPES),
 });
 
+/**
+ * What a claim's value is: a figure (count, percent, money, date, duration, rank, area, contact)
+ * or a name of a person, an organisation or a place, another name (a product, a title, an event),
+ * or a short phrase (a theme, a reason, a list of sectors).
+ */
+export const VALUE_TYPES = [
+  "count",
+  "percent",
+  "money",
+  "date",
+  "duration",
+  "rank",
+  "area",
+  "contact",
+  "person",
+  "organisation",
+  "place",
+  "name",
+  "phrase",
+] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+
+/**
+ * A property a claim states of its subject, as Wikidata's properties are: "talent green cards
+ * issued", "founder", "dates held". Its names in both languages are what a question calls it.
+ */
+export const PropertySchema = z.strictObject({
+  id: Id,
+  /** What it measures, in English, as a headline names it: "talent green cards issued". */
+  name: Text,
+  /** Its name in Chinese: "人才绿卡发放数". */
+  zh: Text,
+  /** The type of value every claim of it takes. */
+  type: z.enum(VALUE_TYPES),
+  /** Other English words a question may call it by ("green cards", "cards handed out"). */
+  aliases: z.array(Text).default([]),
+  /** Other Chinese words for it. */
+  zhAliases: z.array(Text).default([]),
+  /** Whether its value dates (a count, a ranking) rather than stays true (the year an event took place). */
+  volatile: z.boolean().default(true),
+});
+
+/**
+ * A statement a fact makes, after Wikidata's: a subject, a property, a value, the time it holds
+ * for, and qualifiers. "Beijing 24.3%, Shanghai 8.1%, Chengdu 6.6%" is three claims.
+ */
+export const ClaimSchema = z.strictObject({
+  /** The entity it is about. */
+  subject: Id,
+  /** A property of knowledge/properties/. */
+  property: Id,
+  /** The value exactly as the fact's English text writes it: "2,515", "Yuan Yuyu", "21-22 December 2018". */
+  value: Text,
+  /** The value as the fact's Chinese text writes it, where it differs: "袁玉宇", "2018年12月21日至22日". */
+  zh: Text.optional(),
+  /** The entity the value names, when it names one (a founder, a venue). */
+  entity: Id.optional(),
+  /** When it holds, when that differs from the fact's own date. */
+  asOf: PartialDate.optional(),
+  /** What narrows it, in the text's words: "of 300 respondents", "among returnee entrepreneurs". */
+  qualifier: Text.optional(),
+  /** The qualifier in Chinese. */
+  zhQualifier: Text.optional(),
+});
+
 export const FactSchema = z.strictObject({
   id: Id,
   /** One atomic statement in the project's own words. */
@@ -105,6 +170,8 @@ export const FactSchema = z.strictObject({
   asOf: PartialDate.optional(),
   /** Every figure the text states, exactly as written in the text, with its type. */
   figures: z.array(FigureSchema).default([]),
+  /** What the fact states, claim by claim: every figure of its text belongs to one. */
+  claims: z.array(ClaimSchema).default([]),
   /** Extra words a reader might search with (synonyms, the article's own terms). */
   keywords: z.array(Text).default([]),
 });
@@ -121,6 +188,7 @@ export const SourcesFile = z.array(SourceSchema);
 export const EntitiesFile = z.array(EntitySchema);
 export const FactsFile = z.array(FactSchema);
 export const FaqFile = z.array(FaqSchema);
+export const PropertiesFile = z.array(PropertySchema);
 
 /** Chinese text for the knowledge base, by id: facts, entities' names and summaries, FAQ phrasings. */
 export const ZhFactsFile = z.record(Id, Text);
@@ -137,6 +205,8 @@ export type EntityKind = Entity["kind"];
 export type Fact = z.infer<typeof FactSchema>;
 export type Faq = z.infer<typeof FaqSchema>;
 export type Topic = Fact["topic"];
+export type Claim = z.infer<typeof ClaimSchema>;
+export type Property = z.infer<typeof PropertySchema>;
 
 /** Groups of interchangeable words; the first of each group is the one the index keeps. */
 export const SynonymsFile = z.array(z.array(Text).min(2, "a group needs at least two words"));
