@@ -127,11 +127,6 @@ const ENTITIES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly En
   place: [["city", "place"]],
 };
 
-/** How many tiers of fitting facts a type has: each tier is tried only when the one before finds nothing. */
-export function tiers(type: AnswerType): number {
-  return FIGURES_WANTED[type]?.length ?? ENTITIES_WANTED[type]?.length ?? 1;
-}
-
 /**
  * Whether a fact can answer a question of this type at this tier: it states a figure of a wanted
  * type, or names a person, organisation or place beyond those asked about. "reason" and "any"

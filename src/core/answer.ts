@@ -1,9 +1,11 @@
-import { ageNote, asOfPhrase, citeSource, factDate } from "./age.js";
+import { ageNote, asOfPhrase, citeSource, dateLabel, factDate } from "./age.js";
+import type { IndexedClaim } from "./claims.js";
 import { say } from "./language.js";
 import type { KnowledgeBase } from "./loader.js";
 import type { Entity, Source } from "./schema.js";
 import type { IndexedFact } from "./search.js";
 import type { Answer, AnswerFact, Language, Suggestion } from "./types.js";
+import { zhFigure } from "./zh-figures.js";
 
 /** The command whose subject an entity is, so that a follow-up can be offered as a button. */
 export function commandFor(entity: Entity): Suggestion | undefined {
@@ -40,6 +42,24 @@ export function factLine({ fact, source }: IndexedFact, kb: KnowledgeBase, langu
   return text.includes(dated.when.slice(0, 4)) && !dated.estimated
     ? text
     : say(language).dated(text, asOfPhrase(dated, language));
+}
+
+/**
+ * A claim as a headline in a language: its subject, its property, its values (a property's several
+ * values in one fact together) and, for a figure that dates, when it held.
+ * "Guangzhou · talent green cards issued: 2,515 (July 2017)", "Medprin · founder: Yuan Yuyu".
+ */
+export function headline(values: readonly IndexedClaim[], kb: KnowledgeBase, language: Language): string {
+  const [first] = values;
+  if (first === undefined) return "";
+  const subject = kb.entities.get(first.claim.subject);
+  const name = subject === undefined ? first.claim.subject : nameOf(subject, kb, language);
+  const { property } = first;
+  const shown = values.map(({ claim }) =>
+    language === "zh" ? (claim.zh ?? zhFigure(claim.value)) : claim.value,
+  );
+  const when = property.type === "date" || !property.volatile ? undefined : dateLabel(first.when, language);
+  return say(language).headline(name, language === "zh" ? property.zh : property.name, shown, when);
 }
 
 export interface AnswerParts {

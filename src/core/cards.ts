@@ -1,5 +1,5 @@
-import { commandFor, decline, factAnswer, factLine, followUps, nameOf } from "./answer.js";
-import { answeringFigure } from "./answer-type.js";
+import { commandFor, decline, factAnswer, factLine, followUps, headline, nameOf } from "./answer.js";
+import { type ClaimIndex, valuesOf } from "./claims.js";
 import { say } from "./language.js";
 import type { KnowledgeBase } from "./loader.js";
 import { type Entity, TOPICS, type Topic } from "./schema.js";
@@ -8,7 +8,6 @@ import { compact } from "./text.js";
 import type { Answer, ConversationContext, Language, Suggestion } from "./types.js";
 import { understand } from "./understand.js";
 import type { Vocabulary } from "./vocabulary.js";
-import { zhFigure } from "./zh-figures.js";
 
 /** A card shows at most this many facts, and at most this many characters of them: a card, not a wall. */
 const CARD_FACTS = 6;
@@ -24,6 +23,7 @@ export class Cards {
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly index: FactIndex,
+    private readonly claims: ClaimIndex,
     private readonly vocabulary: Vocabulary,
     private readonly now: () => Date,
     private readonly starters: () => Suggestion[],
@@ -44,19 +44,22 @@ export class Cards {
     const chosen =
       topic === undefined || topic.trim() === "" ? undefined : this.onTopic(entity, all, topic, language);
     const ordered = chosen ?? this.headlinesFirst(entity, all);
-    const shown = pack(ordered, (f) => factLine(f, this.kb, language).length);
+    // The headline is a claim about the card's own entity: the first such of the facts in order.
+    const main = ordered
+      .flatMap((f) => this.claims.ofFact(f.fact.id))
+      .find((c) => c.claim.subject === entity.id);
+    const first = main === undefined ? ordered : [main.fact, ...ordered.filter((f) => f !== main.fact)];
+    const shown = pack(first, (f) => factLine(f, this.kb, language).length);
     const rest = all.filter((f) => !shown.includes(f));
     const more = this.moreOn(entity, rest, language);
     const name = language === "zh" ? `${nameOf(entity, this.kb, language)}（${entity.name}）` : entity.name;
     const top = shown[0];
-    const figure = top === undefined ? undefined : answeringFigure("any", top.fact);
     const lead =
       chosen === undefined && topic !== undefined && topic.trim() !== ""
         ? `${words.unknownTopic(topic, name)}\n`
         : "";
     if (top === undefined) return decline(words.declineBody, this.starters(), language);
-    const label = figure === undefined || language === "en" ? figure : zhFigure(figure);
-    const title = label === undefined ? name : `${name}${words.separator}${label}`;
+    const title = main === undefined ? name : headline(valuesOf(main, this.claims), this.kb, language);
     const answer = factAnswer(
       shown,
       {

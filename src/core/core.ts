@@ -1,15 +1,17 @@
 import { citeSource } from "./age.js";
-import { decline, factAnswer, factLine, followUps, nameOf, plainAnswer } from "./answer.js";
+import { decline, factAnswer, factLine, followUps, headline, nameOf, plainAnswer } from "./answer.js";
 import { answeringFigure } from "./answer-type.js";
 import { Cards } from "./cards.js";
+import { type Agreement, ClaimIndex, type Frame, type IndexedClaim, valuesOf } from "./claims.js";
 import { distinct, PLACE_KINDS, partsOf } from "./compare.js";
 import { contextOf, followUp, MORE } from "./follow-up.js";
 import { loadCachedKnowledge } from "./knowledge-cache.js";
 import { clearlyIn, detectLanguage, say } from "./language.js";
 import type { KnowledgeBase } from "./loader.js";
+import { frameOf, matchClaims } from "./match.js";
 import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./retrieve.js";
 import type { Entity, EntityKind } from "./schema.js";
-import { FactIndex, type IndexedFact, type Ranked } from "./search.js";
+import { FactIndex, type IndexedFact, RANKING, type Ranked } from "./search.js";
 import { compact } from "./text.js";
 import type { Answer, ConversationContext, EntityChoice, Language, Suggestion } from "./types.js";
 import { asksOverview, type Query, splitQuestion, understand } from "./understand.js";
@@ -38,12 +40,15 @@ export interface AskOptions {
   conversation?: ConversationContext;
   /** Sees each step of retrieval, for `--explain`. */
   trace?: Tracer;
+  /** Sees the frame and every claim held against it, for `--explain`. */
+  traceClaims?: (frame: Frame, considered: readonly Agreement[]) => void;
 }
 
 /** The answering core: platform-neutral, built once from the knowledge base. */
 export class Core {
   readonly vocabulary: Vocabulary;
   readonly index: FactIndex;
+  readonly claims: ClaimIndex;
   private readonly now: () => Date;
   /** Every entity some fact is about, with its names in compact form, for commands and autocomplete. */
   private readonly named: { entity: Entity; keys: string[] }[];
@@ -55,6 +60,7 @@ export class Core {
   ) {
     this.vocabulary = new Vocabulary(kb);
     this.index = new FactIndex(kb, this.vocabulary);
+    this.claims = new ClaimIndex(kb, this.index.facts, this.vocabulary);
     this.now = now;
     this.named = [...kb.entities.values()]
       .filter((e) => this.index.aboutEntity(e.id).length > 0)
@@ -64,7 +70,7 @@ export class Core {
           .map(compact)
           .filter(Boolean),
       }));
-    this.cards = new Cards(kb, this.index, this.vocabulary, now, () => this.starters());
+    this.cards = new Cards(kb, this.index, this.claims, this.vocabulary, now, () => this.starters());
   }
 
   static load(options: CoreOptions = {}): Core {
@@ -73,7 +79,7 @@ export class Core {
 
   /** Answers a free question, read in the light of the conversation so far when there is one. */
   ask(question: string, options: AskOptions = {}): Answer {
-    const { conversation: context, trace } = options;
+    const { conversation: context } = options;
     const language = clearlyIn(question) ?? context?.language ?? options.language ?? detectLanguage(question);
     const words = say(language);
     if (question.length > MAX_QUESTION_LENGTH) {
@@ -92,8 +98,11 @@ export class Core {
       const card = this.cards.card(only, language);
       return { ...card, title: `${card.title}${note}` };
     }
-    const answer = this.compare(question, query, note) ?? this.answer(query, note, trace);
-    return { ...answer, context: contextOf(query, answer, question) };
+    const property = carried ? context?.property : undefined;
+    const compared = this.compare(question, query, note);
+    if (compared !== undefined) return { ...compared, context: contextOf(query, compared, question) };
+    const { answer, lead } = this.answer(query, note, property, options);
+    return { ...answer, context: contextOf(query, answer, question, lead?.property.id) };
   }
 
   /** Explains how a question is answered: its reading, the candidates with their scores, the verdict. */
@@ -107,6 +116,17 @@ export class Core {
       `years: ${query.years.join(", ") || "none"}`,
     ];
     const answer = this.ask(question, {
+      traceClaims: (frame, considered) => {
+        lines.push(
+          `frame: subjects ${frame.subjects.map((e) => e.id).join(", ") || "none"}; expects ${frame.expects}; years ${frame.years.join(", ") || "any"}; properties ${frame.properties.map((p) => `${p.property.id} ${(p.share * 100).toFixed(0)}% by "${p.by}"`).join(", ") || "none named"}${frame.carried === undefined ? "" : `; carried ${frame.carried}`}`,
+        );
+        for (const a of considered.slice(0, 8)) {
+          const { claim, property, fact } = a.claim;
+          lines.push(
+            `  claim ${fact.fact.id}#${a.claim.position} ${claim.subject} · ${property.id} = ${claim.value}: subject ${a.subject}, type ${a.type ? "fits" : "differs"}, time ${a.time ? "fits" : "differs"}, property ${(a.property * 100).toFixed(0)}%, score ${a.score.toFixed(2)} → ${a.agrees ? "agrees" : "disagrees"}`,
+          );
+        }
+      },
       trace: (step, ranked, measure) => {
         lines.push(`${step}: ${ranked.length} candidates`);
         for (const r of ranked.slice(0, 5)) {
@@ -225,24 +245,53 @@ export class Core {
     return { ...decline(`${said} ${known(names)}`, tries, language), considered: [] };
   }
 
-  /** One question, one retrieval: the answer first, or a decline that says what is known instead. */
-  private answer(query: Query, note: string, trace?: Tracer): Answer {
-    const found = retrieve(query, this.index, trace);
-    if (found.found) {
-      const facts = found.best.map((r) => r.indexed);
-      return factAnswer(
-        facts,
-        {
-          title: `${this.titleFor(query, found.best[0] as Ranked)}${note}`,
-          score: found.coverage.share,
-          suggestions: followUps(this.entitiesOf(facts)),
-        },
-        this.kb,
-        query.language,
-        this.now(),
-      );
-    }
-    return this.declineFor(query, found, note);
+  /**
+   * One question, one retrieval, one match: the facts that cover the question, then the claim among
+   * them that agrees with its frame leads, as the headline and the first sentence. Or a decline
+   * that says what is known instead.
+   */
+  private answer(
+    query: Query,
+    note: string,
+    carried: string | undefined,
+    options: AskOptions,
+  ): { answer: Answer; lead?: IndexedClaim } {
+    const found = retrieve(query, this.index, this.claims, options.trace);
+    if (!found.found) return { answer: this.declineFor(query, found, note) };
+    const lead = this.lead(query, found.passing, found.tier, carried, options);
+    const ranked = found.best.map((r) => r.indexed);
+    const facts = lead === undefined ? ranked : [lead.fact, ...ranked.filter((f) => f !== lead.fact)];
+    const title =
+      lead === undefined
+        ? this.titleFor(query, found.best[0] as Ranked)
+        : headline(valuesOf(lead, this.claims), this.kb, query.language);
+    const answer = factAnswer(
+      facts.slice(0, RANKING.maxFacts),
+      {
+        title: `${title}${note}`,
+        score: found.coverage.share,
+        suggestions: followUps(this.entitiesOf(facts)),
+      },
+      this.kb,
+      query.language,
+      this.now(),
+    );
+    return lead === undefined ? { answer } : { answer, lead };
+  }
+
+  /** The claim that answers: the one of the covering facts that agrees best with the question's frame. */
+  private lead(
+    query: Query,
+    passing: readonly Ranked[],
+    tier: number,
+    carried: string | undefined,
+    options: Pick<AskOptions, "traceClaims"> = {},
+  ): IndexedClaim | undefined {
+    const frame = frameOf(query, this.claims, carried);
+    const considered = matchClaims(frame, passing, tier, this.claims);
+    options.traceClaims?.(frame, considered);
+    const [best] = considered;
+    return best?.agrees ? best.claim : undefined;
   }
 
   /**
@@ -254,15 +303,11 @@ export class Core {
     if (split === undefined) return undefined;
     const parts = partsOf(split, whole, this.vocabulary);
     if (parts === undefined) return undefined;
-    const results = parts.sides.map((p) => retrieve(p, this.index));
+    const results = parts.sides.map((p) => retrieve(p, this.index, this.claims));
     // Names compared are best answered by one fact that gives both ("Beijing 24.3%, Shanghai 8.1%");
     // sides that ask different things each need a fact of their own.
-    const both = parts.byName ? retrieve(whole, this.index) : undefined;
-    // One fact answers both names only if it gives a figure for each ("Beijing 24.3%, Shanghai 8.1%").
-    const figures = both?.found
-      ? (both.best[0] as Ranked).indexed.fact.figures.filter((f) => f.type !== "date")
-      : [];
-    const together = figures.length >= parts.sides.length ? both : undefined;
+    const both = parts.byName ? retrieve(whole, this.index, this.claims) : undefined;
+    const together = both?.found && this.givesEach(both.best[0] as Ranked, parts.sides) ? both : undefined;
     const lists = results.map((r) => (r.found ? r.best : []));
     const picks = together?.found
       ? parts.sides.map(() => together.best[0])
@@ -280,11 +325,15 @@ export class Core {
         ? words.missingSide(this.subject(parts.sides[i] as Query, undefined))
         : factLine(pick.indexed, this.kb, whole.language),
     );
-    const titles = picks.map((pick, i) =>
-      pick === undefined
-        ? this.subject(parts.sides[i] as Query, undefined)
-        : this.titleFor(parts.sides[i] as Query, pick),
-    );
+    const titles = picks.map((pick, i) => {
+      const side = parts.sides[i] as Query;
+      if (pick === undefined) return this.subject(side, undefined);
+      const result = together ?? results[i];
+      const lead = this.lead(side, [pick], result?.found ? result.tier : 0, undefined);
+      return lead === undefined
+        ? this.titleFor(side, pick)
+        : headline(valuesOf(lead, this.claims), this.kb, whole.language);
+    });
     return factAnswer(
       facts,
       {
@@ -297,6 +346,17 @@ export class Core {
       whole.language,
       this.now(),
     );
+  }
+
+  /**
+   * Whether one fact answers every side of a comparison of names: it has a claim about each side's
+   * own names ("Beijing 24.3%, Shanghai 8.1%"); a fact without claims, a figure for each.
+   */
+  private givesEach(top: Ranked, sides: readonly Query[]): boolean {
+    const own = this.claims.ofFact(top.indexed.fact.id);
+    if (own.length === 0)
+      return top.indexed.fact.figures.filter((f) => f.type !== "date").length >= sides.length;
+    return sides.every((side) => own.some((c) => side.entities.some((e) => e.id === c.claim.subject)));
   }
 
   /** "Guangzhou: 67,000", "CEOT: 21-22 December 2018": what was asked about, and the figure that answers. */
@@ -341,6 +401,7 @@ export class Core {
       const elsewhere = retrieve(
         { ...query, entities: query.entities.filter((e) => !places.includes(e)) },
         this.index,
+        this.claims,
       );
       const top = elsewhere.found ? elsewhere.best[0] : undefined;
       const known =

@@ -48,8 +48,14 @@ export function followUp(
 }
 
 /** What the next turn may build on. */
-export function contextOf(query: Query, answer: Answer, question: string): ConversationContext {
+export function contextOf(
+  query: Query,
+  answer: Answer,
+  question: string,
+  property?: string,
+): ConversationContext {
   return {
+    ...(property === undefined ? {} : { property }),
     entities: query.entities.map((e) => e.id),
     asks: query.type,
     terms: query.terms.filter((t) => !t.light).map((t) => t.term),

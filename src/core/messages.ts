@@ -23,6 +23,9 @@ export const messages = {
   missingSide: (name: string) => `${name}: my sources give nothing on this.`,
   followingUp: (what: string) => `(following up: ${what})`,
   comparisonTitle: (names: string[]) => names.join(" vs "),
+  /** A claim as a headline: "Guangzhou · talent green cards issued: 2,515 (July 2017)". */
+  headline: (subject: string, property: string, values: string[], when: string | undefined) =>
+    `${subject} · ${property}: ${values.join(", ")}${when === undefined ? "" : ` (${when})`}`,
   emptyTitle: "How can I help?",
   emptyQuestion: "Ask me a question about returnee policy in China, or try /help.",
   tooLongTitle: "That question is too long",

@@ -22,6 +22,8 @@ export const zhMessages: Messages = {
   missingSide: (name: string) => `${name}：我的资料中没有这方面的数据。`,
   followingUp: (what: string) => `（接着上一个问题：${what}）`,
   comparisonTitle: (names: string[]) => names.join(" 对比 "),
+  headline: (subject: string, property: string, values: string[], when: string | undefined) =>
+    `${subject} · ${property}：${values.join("、")}${when === undefined ? "" : `（${when}）`}`,
   emptyTitle: "有什么可以帮你？",
   emptyQuestion: "请问一个关于中国留学人员政策的问题，或输入 /help 查看用法。",
   tooLongTitle: "问题太长了",

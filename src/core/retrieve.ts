@@ -1,4 +1,5 @@
-import { fits, tiers } from "./answer-type.js";
+import { fits } from "./answer-type.js";
+import { type ClaimIndex, tiers, wanted } from "./claims.js";
 import { type FactIndex, type IndexedFact, kindTerm, RANKING, type Ranked } from "./search.js";
 import type { Query } from "./understand.js";
 
@@ -14,7 +15,15 @@ export interface Coverage {
 }
 
 export type Retrieved =
-  | { found: true; best: Ranked[]; coverage: Coverage }
+  | {
+      found: true;
+      best: Ranked[];
+      coverage: Coverage;
+      /** Every fact that covers the question at the tier that answered, best first: where matching looks for the claim. */
+      passing: Ranked[];
+      /** The tier of answer types that answered. */
+      tier: number;
+    }
   | {
       found: false;
       /** The best fact it considered, if any came near. */
@@ -78,7 +87,7 @@ function searchTerms(query: Query): string[] {
  * Finds the facts that answer a question. The answer type filters the candidates (a "when" is
  * answered by a date), tier by tier; BM25 ranks what is left; the threshold decides.
  */
-export function retrieve(query: Query, index: FactIndex, trace?: Tracer): Retrieved {
+export function retrieve(query: Query, index: FactIndex, claims: ClaimIndex, trace?: Tracer): Retrieved {
   const candidates = pool(query, index);
   const counted = query.counted !== undefined && index.known(query.counted) ? query.counted : undefined;
   const inYears = candidates.filter(
@@ -88,28 +97,47 @@ export function retrieve(query: Query, index: FactIndex, trace?: Tracer): Retrie
   const measure = (r: Ranked) => coverage(query, r, index);
   let nearest: Ranked | undefined;
   for (let tier = 0; tier < tiers(query.type); tier++) {
-    const typed = inYears.filter((f) => fits(query.type, tier, f.fact, named, query.entities));
+    const typed = inYears.filter((f) => typedFor(query, tier, f, claims, named));
     const ranked = index.rank(searchTerms(query), typed, query.context);
     trace?.(`answer type ${query.type}, tier ${tier + 1}`, ranked, measure);
     // The best-ranked fact that covers the question answers it; those close behind it come along.
     const anchored = query.entities.length > 0;
-    const top = ranked.find((r) => passes(measure(r), anchored));
+    const passing = ranked.filter((r) => passes(measure(r), anchored)).slice(0, RANKING.maxCandidates);
+    const [top] = passing;
     if (top !== undefined) {
-      const best = ranked
-        .filter(
-          (r) => r === top || (r.score >= top.score * RANKING.companionShare && passes(measure(r), anchored)),
-        )
+      const best = passing
+        .filter((r) => r === top || r.score >= top.score * RANKING.companionShare)
         .slice(0, RANKING.maxFacts);
-      return { found: true, best, coverage: measure(top) };
+      return { found: true, best, coverage: measure(top), passing, tier };
     }
     const first = ranked[0];
     if (first !== undefined && (nearest === undefined || first.score > nearest.score)) nearest = first;
   }
   if (query.years.length > 0) {
-    const anyYear = retrieve({ ...query, years: [] }, index);
+    const anyYear = retrieve({ ...query, years: [] }, index, claims);
     if (anyYear.found)
       return { found: false, otherYear: anyYear.best[0] as Ranked, ...(nearest ? { nearest } : {}) };
   }
   nearest ??= index.rank(searchTerms(query), candidates, query.context)[0];
   return nearest === undefined || nearest.score === 0 ? { found: false } : { found: false, nearest };
+}
+
+/**
+ * Whether a fact can answer at this tier: it has a claim with a value of a wanted type whose
+ * subject is one the question names (or sits in or around one). A fact without claims (a curator's
+ * folder not yet annotated) is judged by the types of its figures and the entities it names.
+ */
+function typedFor(
+  query: Query,
+  tier: number,
+  indexed: IndexedFact,
+  claims: ClaimIndex,
+  named: (id: string) => ReturnType<FactIndex["kb"]["entities"]["get"]>,
+): boolean {
+  const own = claims.ofFact(indexed.fact.id);
+  if (own.length === 0) return fits(query.type, tier, indexed.fact, named, query.entities);
+  return own.some(
+    (c) =>
+      wanted(query.type, tier, c.property.type) && claims.subjectFit(c.claim, query.entities) !== "other",
+  );
 }

@@ -24,6 +24,8 @@ export const RANKING = Object.freeze({
   companionShare: 0.8,
   /** Supporting facts under the answer: the lead and at most three more. */
   maxFacts: 3,
+  /** Facts that cover the question and are held against its frame, claim by claim, to find the one that answers. */
+  maxCandidates: 8,
   /** Words of a comparison's other part, or of a follow-up's earlier question, rank at this boost without being required. */
   contextBoost: 0.5,
 });

@@ -66,6 +66,8 @@ export interface Answer {
 export interface ConversationContext {
   /** Ids of the entities the last turn was about. */
   entities: string[];
+  /** The property of the claim the last answer led with, which "and Shenzhen?" asks again of another subject. */
+  property?: string;
   /** The kind of answer the last question asked for ("count", "date", …). */
   asks: string;
   /** The attribute words of the last question, without its entities. */

@@ -7,7 +7,7 @@ import { realCore } from "../helpers.js";
 
 const core = realCore();
 const found = (question: string) => {
-  const result = retrieve(understand(question, core.vocabulary), core.index);
+  const result = retrieve(understand(question, core.vocabulary), core.index, core.claims);
   if (!result.found) throw new Error(`"${question}" was not answered`);
   return result.best.map((r) => r.indexed.fact);
 };
@@ -41,7 +41,7 @@ describe("declining what the sources do not hold", () => {
 
   it("declines a question with no name that shares one stray word with a fact", () => {
     const query = understand("Who is the president of China?", core.vocabulary);
-    expect(retrieve(query, core.index).found).toBe(false);
+    expect(retrieve(query, core.index, core.claims).found).toBe(false);
     expect(core.ask("Who is the president of China?").answered).toBe(false);
   });
 
