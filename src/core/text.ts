@@ -1,8 +1,24 @@
+import { createRequire } from "node:module";
+import type { Converter } from "opencc-js";
 /** Characters of Chinese, Japanese or Korean script; these words are not separated by spaces. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUN = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)/gu;
 
 const PLAIN_ASCII = /^[\t\n\r -~]*$/;
+const HAN = /\p{Script=Han}/u;
+
+let toSimplified: ((text: string) => string) | undefined;
+
+/**
+ * Traditional characters as simplified ones (廣州 reads 广州), through OpenCC's Taiwan tables,
+ * loaded on the first Chinese text: an English question never pays for them.
+ */
+export function simplified(text: string): string {
+  if (!HAN.test(text)) return text;
+  const opencc = () => createRequire(import.meta.url)("opencc-js/t2cn") as { Converter: typeof Converter };
+  const convert = (toSimplified ??= opencc().Converter({ from: "tw", to: "cn" }));
+  return convert(text);
+}
 
 /**
  * Lower-cases and simplifies text so that spellings compare equal: full-width forms, accents,
@@ -12,7 +28,7 @@ export function normalise(text: string): string {
   // Plain ASCII has no full-width forms or accents: Unicode normalisation would leave it as it is.
   const simple = PLAIN_ASCII.test(text)
     ? text
-    : text.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFKC");
+    : simplified(text.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFKC"));
   return simple
     .toLowerCase()
     .replace(/\p{Cf}/gu, "")
