@@ -49,11 +49,21 @@ export function factLine({ fact, source }: IndexedFact, kb: KnowledgeBase, langu
  * values in one fact together) and, for a figure that dates, when it held.
  * "Guangzhou · talent green cards issued: 2,515 (July 2017)", "Medprin · founder: Yuan Yuyu".
  */
-export function headline(values: readonly IndexedClaim[], kb: KnowledgeBase, language: Language): string {
+export function headline(
+  values: readonly IndexedClaim[],
+  kb: KnowledgeBase,
+  language: Language,
+  named?: { id: string; name: string },
+): string {
   const [first] = values;
   if (first === undefined) return "";
   const subject = kb.entities.get(first.claim.subject);
-  const name = subject === undefined ? first.claim.subject : nameOf(subject, kb, language);
+  const name =
+    named?.id === first.claim.subject
+      ? named.name
+      : subject === undefined
+        ? first.claim.subject
+        : nameOf(subject, kb, language);
   const { property } = first;
   const shown = values.map(({ claim }) =>
     language === "zh" ? (claim.zh ?? zhFigure(claim.value)) : claim.value,

@@ -59,7 +59,10 @@ export class Cards {
         ? `${words.unknownTopic(topic, name)}\n`
         : "";
     if (top === undefined) return decline(words.declineBody, this.starters(), language);
-    const title = main === undefined ? name : headline(valuesOf(main, this.claims), this.kb, language);
+    const title =
+      main === undefined
+        ? name
+        : headline(valuesOf(main, this.claims), this.kb, language, { id: entity.id, name });
     const answer = factAnswer(
       shown,
       {

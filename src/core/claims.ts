@@ -48,9 +48,23 @@ export function wanted(type: AnswerType, tier: number, value: ValueType): boolea
   return types === undefined || (types[tier] ?? []).includes(value);
 }
 
-/** How a claim's subject stands to the things a question names. */
-export type SubjectFit = "named" | "within" | "unnamed" | "other";
-const SUBJECT_SCORE: Readonly<Record<SubjectFit, number>> = { named: 1, within: 0.7, unnamed: 0.5, other: 0 };
+/**
+ * How a claim's subject stands to the things a question names: one of them; inside one (the 2018
+ * CEOT for the CEOT); around one (Guangzhou for a company in it); none named; or another thing in
+ * a fact about all of them, where no place named is left out ("context": the Beijing Blue Book's
+ * figures are claims about Beijing); or another thing altogether.
+ */
+export type SubjectFit = "named" | "within" | "around" | "context" | "unnamed" | "other";
+const SUBJECT_SCORE: Readonly<Record<SubjectFit, number>> = {
+  named: 1,
+  within: 0.7,
+  around: 0.3,
+  context: 0.3,
+  unnamed: 0.5,
+  other: 0,
+};
+/** Kinds of entity that are the subject a question asks about when named: a figure of another place does not answer. */
+const PLACES: readonly string[] = ["city", "place"];
 
 /** A property a question calls by one of its names, and how fully: 1 when every word of a name is there. */
 export interface PropertyMatch {
@@ -64,7 +78,8 @@ export interface PropertyMatch {
 export class ClaimIndex {
   private readonly byFact = new Map<string, IndexedClaim[]>();
   private readonly byProperty = new Map<string, IndexedClaim[]>();
-  private readonly names: { property: Property; text: string; terms: string[] }[] = [];
+  private readonly names: { property: Property; text: string; terms: { term: string; weight: number }[] }[] =
+    [];
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -85,11 +100,25 @@ export class ClaimIndex {
       for (const c of claims)
         this.byProperty.set(c.property.id, [...(this.byProperty.get(c.property.id) ?? []), c]);
     }
-    for (const property of kb.properties.values()) {
-      for (const text of [property.name, ...property.aliases, property.zh, ...property.zhAliases]) {
-        const terms = [...new Set(vocabulary.read(text).terms.map((t) => t.term))];
-        if (terms.length > 0) this.names.push({ property, text, terms });
-      }
+    // A word in many properties' names ("returnee", "share") says little about which one is meant;
+    // a common word ("kind", "make") less still.
+    const read = [...kb.properties.values()].flatMap((property) =>
+      [property.name, ...property.aliases, property.zh, ...property.zhAliases].map((text) => ({
+        property,
+        text,
+        terms: vocabulary
+          .read(text)
+          .terms.filter((t, i, all) => all.findIndex((o) => o.term === t.term) === i),
+      })),
+    );
+    const properties = new Map<string, Set<string>>();
+    for (const { property, terms } of read)
+      for (const { term } of terms)
+        properties.set(term, (properties.get(term) ?? new Set()).add(property.id));
+    const idf = (term: string) => Math.log(1 + kb.properties.size / (properties.get(term)?.size ?? 1));
+    for (const { property, text, terms } of read) {
+      const weighted = terms.map((t) => ({ term: t.term, weight: idf(t.term) * (t.light ? LIGHT : 1) }));
+      if (weighted.length > 0) this.names.push({ property, text, terms: weighted });
     }
   }
 
@@ -108,7 +137,8 @@ export class ClaimIndex {
   propertiesIn(terms: ReadonlySet<string>): PropertyMatch[] {
     const best = new Map<string, PropertyMatch>();
     for (const { property, text, terms: words } of this.names) {
-      const share = words.filter((w) => terms.has(w)).length / words.length;
+      const total = words.reduce((sum, w) => sum + w.weight, 0);
+      const share = words.reduce((sum, w) => sum + (terms.has(w.term) ? w.weight : 0), 0) / total;
       const known = best.get(property.id);
       if (share >= 0.5 && (known === undefined || share > known.share))
         best.set(property.id, { property, share, by: text });
@@ -116,18 +146,28 @@ export class ClaimIndex {
     return [...best.values()].sort((a, b) => b.share - a.share);
   }
 
-  /** How a claim's subject stands to the named entities: one of them, inside one, or another thing. */
-  subjectFit(claim: Claim, named: readonly Entity[]): SubjectFit {
+  /** How a claim's subject stands to the named entities (see SubjectFit). */
+  subjectFit(claim: IndexedClaim, named: readonly Entity[]): SubjectFit {
+    const subject = claim.claim.subject;
     if (named.length === 0) return "unnamed";
-    if (named.some((e) => e.id === claim.subject)) return "named";
-    const inside = (inner: string, outer: string) => {
-      for (let e = this.kb.entities.get(inner); e?.within !== undefined; e = this.kb.entities.get(e.within))
-        if (e.within === outer) return true;
-      return false;
-    };
-    return named.some((e) => inside(claim.subject, e.id) || inside(e.id, claim.subject)) ? "within" : "other";
+    if (named.some((e) => e.id === subject)) return "named";
+    if (named.some((e) => this.inside(subject, e.id))) return "within";
+    if (named.some((e) => this.inside(e.id, subject))) return "around";
+    const about = claim.fact.closure;
+    const placesKept = named.every((e) => !PLACES.includes(e.kind) || this.inside(subject, e.id));
+    return placesKept && named.every((e) => about.has(e.id)) ? "context" : "other";
+  }
+
+  /** Whether one entity sits, through its `within` chain, inside another. */
+  private inside(inner: string, outer: string): boolean {
+    for (let e = this.kb.entities.get(inner); e?.within !== undefined; e = this.kb.entities.get(e.within))
+      if (e.within === outer) return true;
+    return false;
   }
 }
+
+/** A common word in a property's name ("kind", "make") counts for this share of a word that names it. */
+const LIGHT = 0.3;
 
 /** What a question asks, as matching reads it: the frame's slots. */
 export interface Frame {
@@ -176,7 +216,7 @@ export function agreement(
   tier: number,
   index: ClaimIndex,
 ): Agreement {
-  const subject = index.subjectFit(claim.claim, frame.subjects);
+  const subject = index.subjectFit(claim, frame.subjects);
   const type = wanted(frame.expects, tier, claim.property.type);
   const year = claim.when.when.slice(0, 4);
   const time =

@@ -256,9 +256,10 @@ export class Core {
     carried: string | undefined,
     options: AskOptions,
   ): { answer: Answer; lead?: IndexedClaim } {
-    const found = retrieve(query, this.index, this.claims, options.trace);
+    const frame = frameOf(query, this.claims, carried);
+    const found = retrieve({ ...query, type: frame.expects }, this.index, this.claims, options.trace);
     if (!found.found) return { answer: this.declineFor(query, found, note) };
-    const lead = this.lead(query, found.passing, found.tier, carried, options);
+    const lead = this.lead(frame, found.passing, found.tier, options);
     const ranked = found.best.map((r) => r.indexed);
     const facts = lead === undefined ? ranked : [lead.fact, ...ranked.filter((f) => f !== lead.fact)];
     const title =
@@ -281,13 +282,11 @@ export class Core {
 
   /** The claim that answers: the one of the covering facts that agrees best with the question's frame. */
   private lead(
-    query: Query,
+    frame: Frame,
     passing: readonly Ranked[],
     tier: number,
-    carried: string | undefined,
     options: Pick<AskOptions, "traceClaims"> = {},
   ): IndexedClaim | undefined {
-    const frame = frameOf(query, this.claims, carried);
     const considered = matchClaims(frame, passing, tier, this.claims);
     options.traceClaims?.(frame, considered);
     const [best] = considered;
@@ -329,7 +328,7 @@ export class Core {
       const side = parts.sides[i] as Query;
       if (pick === undefined) return this.subject(side, undefined);
       const result = together ?? results[i];
-      const lead = this.lead(side, [pick], result?.found ? result.tier : 0, undefined);
+      const lead = this.lead(frameOf(side, this.claims), [pick], result?.found ? result.tier : 0);
       return lead === undefined
         ? this.titleFor(side, pick)
         : headline(valuesOf(lead, this.claims), this.kb, whole.language);

@@ -90,8 +90,7 @@ export function claimProblems(kb: KnowledgeBase): string[] {
 }
 
 function claimed(fact: Fact, figure: string, kb: KnowledgeBase): boolean {
-  const has = (text: string | undefined) =>
-    text?.toLowerCase().includes(figure.toLowerCase()) === true;
+  const has = (text: string | undefined) => text?.toLowerCase().includes(figure.toLowerCase()) === true;
   const year = /^\d{4}$/.test(figure) ? figure : undefined;
   return fact.claims.some((claim) => {
     const subject = kb.entities.get(claim.subject);

@@ -1,15 +1,53 @@
+import type { AnswerType } from "./answer-type.js";
+import type { PropertyMatch } from "./claims.js";
 import { type Agreement, agreement, type ClaimIndex, type Frame } from "./claims.js";
+import type { ValueType } from "./schema.js";
 import type { Ranked } from "./search.js";
 import type { Query } from "./understand.js";
+
+/** A property named at least this fully says what kind of value is wanted where the wording does not. */
+const NAMED_OUTRIGHT = 0.8;
+
+/** The kind of question a value type answers. */
+const ASKED_BY: Readonly<Record<ValueType, AnswerType>> = {
+  count: "count",
+  percent: "percent",
+  money: "money",
+  date: "date",
+  duration: "duration",
+  rank: "rank",
+  area: "area",
+  contact: "contact",
+  person: "person",
+  organisation: "organisation",
+  place: "place",
+  name: "any",
+  phrase: "any",
+};
+
+/**
+ * What the question expects: its wording's answer type, unless that leaves it open ("gz hi-tech
+ * output") or vague ("how much in loans" is money, not a count) and the question names outright a
+ * property whose values are of one type.
+ */
+function expected(type: AnswerType, properties: readonly PropertyMatch[]): AnswerType {
+  const outright = properties.filter((p) => p.share >= NAMED_OUTRIGHT);
+  const types = new Set(outright.map((p) => ASKED_BY[p.property.type]));
+  const [only] = types;
+  if (only === undefined || types.size > 1) return type;
+  if (type === "any") return only;
+  return type === "count" && (only === "money" || only === "percent") ? only : type;
+}
 
 /** A question's frame: what it names, the kind of value it expects, its years and the properties it calls by name. */
 export function frameOf(query: Query, claims: ClaimIndex, carried?: string): Frame {
   const terms = new Set(query.terms.map((t) => t.term));
+  const properties = claims.propertiesIn(terms);
   return {
     subjects: query.entities,
-    expects: query.type,
+    expects: expected(query.type, properties),
     years: query.years,
-    properties: claims.propertiesIn(terms),
+    properties,
     ...(carried === undefined ? {} : { carried }),
     terms,
   };

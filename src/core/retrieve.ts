@@ -137,7 +137,6 @@ function typedFor(
   const own = claims.ofFact(indexed.fact.id);
   if (own.length === 0) return fits(query.type, tier, indexed.fact, named, query.entities);
   return own.some(
-    (c) =>
-      wanted(query.type, tier, c.property.type) && claims.subjectFit(c.claim, query.entities) !== "other",
+    (c) => wanted(query.type, tier, c.property.type) && claims.subjectFit(c, query.entities) !== "other",
   );
 }

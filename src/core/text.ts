@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { Converter } from "opencc-js";
+
 /** Characters of Chinese, Japanese or Korean script; these words are not separated by spaces. */
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_RUN = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+)/gu;
