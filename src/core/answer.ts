@@ -54,6 +54,8 @@ export function headline(
   kb: KnowledgeBase,
   language: Language,
   named?: { id: string; name: string },
+  /** Whether the question asked when: the time a claim holds for is then its answer. */
+  askedWhen = false,
 ): string {
   const [first] = values;
   if (first === undefined) return "";
@@ -68,8 +70,17 @@ export function headline(
   const shown = values.map(({ claim }) =>
     language === "zh" ? (claim.zh ?? zhFigure(claim.value)) : claim.value,
   );
-  const when = property.type === "date" || !property.volatile ? undefined : dateLabel(first.when, language);
-  return say(language).headline(name, language === "zh" ? property.zh : property.name, shown, when);
+  const dated = askedWhen || (property.volatile && property.type !== "date");
+  const when = property.type !== "date" && dated ? dateLabel(first.when, language) : undefined;
+  const qualifier =
+    language === "zh" ? (first.claim.zhQualifier ?? first.claim.qualifier) : first.claim.qualifier;
+  const about = [qualifier, when].filter((p) => p !== undefined).join(say(language).listJoin);
+  return say(language).headline(
+    name,
+    language === "zh" ? property.zh : property.name,
+    shown,
+    about === "" ? undefined : about,
+  );
 }
 
 export interface AnswerParts {

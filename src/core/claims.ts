@@ -3,6 +3,7 @@ import type { AnswerType } from "./answer-type.js";
 import type { KnowledgeBase } from "./loader.js";
 import { type Claim, type Entity, type Property, VALUE_TYPES, type ValueType } from "./schema.js";
 import type { IndexedFact } from "./search.js";
+import type { Language } from "./types.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** A claim with what matching needs: its property, its fact, its place in the fact, and when it holds. */
@@ -26,13 +27,14 @@ const VALUES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly Valu
   count: [["count"], ["percent"], ["rank"]],
   percent: [["percent"]],
   money: [["money"]],
-  date: [["date"]],
+  // "When did Summba sign?": a claim's time answers when no date-valued claim does.
+  date: [["date"], VALUE_TYPES],
   duration: [["duration"], ["date"]],
   rank: [["rank"]],
   area: [["area"]],
   contact: [["contact"]],
   person: [["person", "organisation"]],
-  organisation: [["organisation"]],
+  organisation: [["organisation"], ["person"]],
   place: [["place"], ["contact"]],
   reason: [["phrase"], VALUE_TYPES],
 };
@@ -66,7 +68,11 @@ const SUBJECT_SCORE: Readonly<Record<SubjectFit, number>> = {
 /** Kinds of entity that are the subject a question asks about when named: a figure of another place does not answer. */
 const PLACES: readonly string[] = ["city", "place"];
 
-/** A property a question calls by one of its names, and how fully: 1 when every word of a name is there. */
+/**
+ * A property a question calls by one of its names: how much of the question's weight that name
+ * accounts for, times how much of the name the question has. "bj share of returnee founders" names
+ * "share of returnee entrepreneurs" fully (1), "share of returnees by field" only in part.
+ */
 export interface PropertyMatch {
   property: Property;
   share: number;
@@ -74,12 +80,21 @@ export interface PropertyMatch {
   by: string;
 }
 
+/** Properties named below this share are not taken to be named at all. */
+const NAMED_AT_ALL = 0.3;
+
+interface PropertyName {
+  property: Property;
+  text: string;
+  language: Language;
+  terms: { term: string; weight: number }[];
+}
+
 /** Claims by fact, subject and property, and the words that name each property, built once at load. */
 export class ClaimIndex {
   private readonly byFact = new Map<string, IndexedClaim[]>();
   private readonly byProperty = new Map<string, IndexedClaim[]>();
-  private readonly names: { property: Property; text: string; terms: { term: string; weight: number }[] }[] =
-    [];
+  private readonly names: PropertyName[] = [];
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -101,11 +116,16 @@ export class ClaimIndex {
         this.byProperty.set(c.property.id, [...(this.byProperty.get(c.property.id) ?? []), c]);
     }
     // A word in many properties' names ("returnee", "share") says little about which one is meant;
-    // a common word ("kind", "make") less still.
+    // a common word ("kind", "make") less still. English names are matched against English
+    // questions and Chinese names against Chinese ones: read across, 高新孵化器 loses 高新.
     const read = [...kb.properties.values()].flatMap((property) =>
-      [property.name, ...property.aliases, property.zh, ...property.zhAliases].map((text) => ({
+      [
+        ...[property.name, ...property.aliases].map((text) => ({ text, language: "en" as const })),
+        ...[property.zh, ...property.zhAliases].map((text) => ({ text, language: "zh" as const })),
+      ].map(({ text, language }) => ({
         property,
         text,
+        language,
         terms: vocabulary
           .read(text)
           .terms.filter((t, i, all) => all.findIndex((o) => o.term === t.term) === i),
@@ -116,10 +136,33 @@ export class ClaimIndex {
       for (const { term } of terms)
         properties.set(term, (properties.get(term) ?? new Set()).add(property.id));
     const idf = (term: string) => Math.log(1 + kb.properties.size / (properties.get(term)?.size ?? 1));
-    for (const { property, text, terms } of read) {
+    for (const { property, text, language, terms } of read) {
       const weighted = terms.map((t) => ({ term: t.term, weight: idf(t.term) * (t.light ? LIGHT : 1) }));
-      if (weighted.length > 0) this.names.push({ property, text, terms: weighted });
+      if (weighted.length > 0) this.names.push({ property, text, language, terms: weighted });
     }
+  }
+
+  /**
+   * The properties a question names, best first: for each, its name that best accounts for the
+   * question's words (each weighing as the fact index weighs it) while the question has most of it.
+   */
+  propertiesIn(question: readonly { term: string; weight: number }[], language: Language): PropertyMatch[] {
+    const asked = new Map(question.map((q) => [q.term, q.weight]));
+    const total = question.reduce((sum, q) => sum + q.weight, 0);
+    const best = new Map<string, PropertyMatch>();
+    if (total === 0) return [];
+    for (const { property, text, language: of, terms } of this.names) {
+      if (of !== language) continue;
+      const named = terms.reduce((sum, w) => sum + w.weight, 0);
+      const had = terms.filter((w) => asked.has(w.term));
+      if (had.length === 0) continue;
+      const accounted = had.reduce((sum, w) => sum + (asked.get(w.term) ?? 0), 0) / total;
+      const share = accounted * (had.reduce((sum, w) => sum + w.weight, 0) / named);
+      const known = best.get(property.id);
+      if (share >= NAMED_AT_ALL && (known === undefined || share > known.share))
+        best.set(property.id, { property, share, by: text });
+    }
+    return [...best.values()].sort((a, b) => b.share - a.share);
   }
 
   ofFact(id: string): readonly IndexedClaim[] {
@@ -128,22 +171,6 @@ export class ClaimIndex {
 
   ofProperty(id: string): readonly IndexedClaim[] {
     return this.byProperty.get(id) ?? [];
-  }
-
-  /**
-   * The properties a question's words call by name, best first: the share of a name's words the
-   * question has, the fullest name of each property counting. Properties at under half are left out.
-   */
-  propertiesIn(terms: ReadonlySet<string>): PropertyMatch[] {
-    const best = new Map<string, PropertyMatch>();
-    for (const { property, text, terms: words } of this.names) {
-      const total = words.reduce((sum, w) => sum + w.weight, 0);
-      const share = words.reduce((sum, w) => sum + (terms.has(w.term) ? w.weight : 0), 0) / total;
-      const known = best.get(property.id);
-      if (share >= 0.5 && (known === undefined || share > known.share))
-        best.set(property.id, { property, share, by: text });
-    }
-    return [...best.values()].sort((a, b) => b.share - a.share);
   }
 
   /** How a claim's subject stands to the named entities (see SubjectFit). */

@@ -22,6 +22,8 @@ import { zhFigure } from "./zh-figures.js";
 export const MAX_QUESTION_LENGTH = 500;
 /** The fewest characters a command's argument may have to stand for a name it begins. */
 const MIN_PREFIX = 3;
+/** A property named at least this fully excuses a question's words the knowledge base does not know. */
+const UNKNOWN_WORDS_EXCUSED = 0.5;
 /** How many of the nearest facts a decline reports as considered. */
 const NEAREST = 3;
 const POLICY_KINDS: readonly EntityKind[] = ["programme", "award"];
@@ -256,8 +258,8 @@ export class Core {
     carried: string | undefined,
     options: AskOptions,
   ): { answer: Answer; lead?: IndexedClaim } {
-    const frame = frameOf(query, this.claims, carried);
-    const found = retrieve({ ...query, type: frame.expects }, this.index, this.claims, options.trace);
+    const frame = frameOf(query, this.claims, (t) => this.index.weight(t), carried);
+    const found = retrieve(this.framed(query, frame), this.index, this.claims, options.trace);
     if (!found.found) return { answer: this.declineFor(query, found, note) };
     const lead = this.lead(frame, found.passing, found.tier, options);
     const ranked = found.best.map((r) => r.indexed);
@@ -265,7 +267,7 @@ export class Core {
     const title =
       lead === undefined
         ? this.titleFor(query, found.best[0] as Ranked)
-        : headline(valuesOf(lead, this.claims), this.kb, query.language);
+        : headline(valuesOf(lead, this.claims), this.kb, query.language, undefined, frame.expects === "date");
     const answer = factAnswer(
       facts.slice(0, RANKING.maxFacts),
       {
@@ -278,6 +280,19 @@ export class Core {
       this.now(),
     );
     return lead === undefined ? { answer } : { answer, lead };
+  }
+
+  /**
+   * The question as retrieval takes it, in the light of its frame: the type of value it expects, and,
+   * when it names a property outright, words the knowledge base does not know ("ppl", "mid") only
+   * rank: the property says what is asked. A question naming no property still needs its words.
+   */
+  private framed(query: Query, frame: Frame): Query {
+    const named = (frame.properties[0]?.share ?? 0) >= UNKNOWN_WORDS_EXCUSED;
+    const terms = named
+      ? query.terms.map((t) => (this.index.known(t.term) ? t : { ...t, light: true }))
+      : query.terms;
+    return { ...query, type: frame.expects, terms };
   }
 
   /** The claim that answers: the one of the covering facts that agrees best with the question's frame. */
@@ -328,7 +343,11 @@ export class Core {
       const side = parts.sides[i] as Query;
       if (pick === undefined) return this.subject(side, undefined);
       const result = together ?? results[i];
-      const lead = this.lead(frameOf(side, this.claims), [pick], result?.found ? result.tier : 0);
+      const lead = this.lead(
+        frameOf(side, this.claims, (t) => this.index.weight(t)),
+        [pick],
+        result?.found ? result.tier : 0,
+      );
       return lead === undefined
         ? this.titleFor(side, pick)
         : headline(valuesOf(lead, this.claims), this.kb, whole.language);

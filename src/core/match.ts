@@ -6,7 +6,9 @@ import type { Ranked } from "./search.js";
 import type { Query } from "./understand.js";
 
 /** A property named at least this fully says what kind of value is wanted where the wording does not. */
-const NAMED_OUTRIGHT = 0.8;
+const NAMED_OUTRIGHT = 0.6;
+/** A common word of a question ("bring", "good") weighs this share of one that says what it asks about. */
+const LIGHT_QUESTION_WORD = 0.3;
 
 /** The kind of question a value type answers. */
 const ASKED_BY: Readonly<Record<ValueType, AnswerType>> = {
@@ -40,9 +42,17 @@ function expected(type: AnswerType, properties: readonly PropertyMatch[]): Answe
 }
 
 /** A question's frame: what it names, the kind of value it expects, its years and the properties it calls by name. */
-export function frameOf(query: Query, claims: ClaimIndex, carried?: string): Frame {
+export function frameOf(
+  query: Query,
+  claims: ClaimIndex,
+  weight: (term: string) => number,
+  carried?: string,
+): Frame {
   const terms = new Set(query.terms.map((t) => t.term));
-  const properties = claims.propertiesIn(terms);
+  const properties = claims.propertiesIn(
+    query.terms.map((t) => ({ term: t.term, weight: weight(t.term) * (t.light ? LIGHT_QUESTION_WORD : 1) })),
+    query.language,
+  );
   return {
     subjects: query.entities,
     expects: expected(query.type, properties),

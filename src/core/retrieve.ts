@@ -124,8 +124,9 @@ export function retrieve(query: Query, index: FactIndex, claims: ClaimIndex, tra
 
 /**
  * Whether a fact can answer at this tier: it has a claim with a value of a wanted type whose
- * subject is one the question names (or sits in or around one). A fact without claims (a curator's
- * folder not yet annotated) is judged by the types of its figures and the entities it names.
+ * subject fits what the question names, or, as a fact without claims is judged, a figure of a
+ * wanted type or a person, organisation or place beyond those named. Matching then looks for the
+ * claim that agrees.
  */
 function typedFor(
   query: Query,
