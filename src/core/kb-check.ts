@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from "./loader.js";
-import type { Entity, Fact, Faq } from "./schema.js";
+import type { Entity, Fact, Faq, Figure } from "./schema.js";
 import { STOPWORDS } from "./stopwords.js";
 import { compact, isCjk, tokens } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -78,27 +78,27 @@ function echoingPhrasings(faq: Faq, kb: KnowledgeBase, canonical: (word: string)
 /**
  * Problems that fail the check: a figure of a fact's text that no claim of the fact accounts for,
  * so nothing says what it measures or whose it is. A figure is accounted for when it is, or is part
- * of, a claim's value or qualifier, or names the time a claim holds for, or is part of the name of
- * a claim's subject ("2018" in "2018 CEOT").
+ * of, a claim's value or qualifier; or is a date in the year a claim holds for ("July 2017" for a
+ * claim of July 2017); or is part of the name of a claim's subject ("2018" in "2018 CEOT").
  */
 export function claimProblems(kb: KnowledgeBase): string[] {
   return [...kb.facts.values()].flatMap((fact) =>
     fact.figures
-      .filter((figure) => !claimed(fact, figure.text, kb))
+      .filter((figure) => !claimed(fact, figure, kb))
       .map((figure) => `fact ${fact.id}: the figure "${figure.text}" belongs to no claim`),
   );
 }
 
-function claimed(fact: Fact, figure: string, kb: KnowledgeBase): boolean {
-  const has = (text: string | undefined) => text?.toLowerCase().includes(figure.toLowerCase()) === true;
-  const year = /^\d{4}$/.test(figure) ? figure : undefined;
+function claimed(fact: Fact, figure: Figure, kb: KnowledgeBase): boolean {
+  const text = figure.text.toLowerCase();
+  const has = (within: string | undefined) => within?.toLowerCase().includes(text) === true;
   return fact.claims.some((claim) => {
     const subject = kb.entities.get(claim.subject);
     const when = claim.asOf ?? fact.asOf ?? kb.sources.get(fact.source)?.date ?? undefined;
     return (
       has(claim.value) ||
       has(claim.qualifier) ||
-      (year !== undefined && when?.startsWith(year) === true) ||
+      (figure.type === "date" && when !== undefined && text.includes(when.slice(0, 4))) ||
       (subject !== undefined && [subject.name, ...subject.aliases].some(has))
     );
   });

@@ -206,6 +206,7 @@ export type Fact = z.infer<typeof FactSchema>;
 export type Faq = z.infer<typeof FaqSchema>;
 export type Topic = Fact["topic"];
 export type Claim = z.infer<typeof ClaimSchema>;
+export type Figure = z.infer<typeof FigureSchema>;
 export type Property = z.infer<typeof PropertySchema>;
 
 /** Groups of interchangeable words; the first of each group is the one the index keeps. */
