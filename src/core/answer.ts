@@ -44,9 +44,21 @@ export function factLine({ fact, source }: IndexedFact, kb: KnowledgeBase, langu
     : say(language).dated(text, asOfPhrase(dated, language));
 }
 
+/** A claim's parts as a language writes them: its subject's name, its value, its property's name and when it held. */
+function claimParts(c: IndexedClaim, kb: KnowledgeBase, language: Language) {
+  const subject = kb.entities.get(c.claim.subject);
+  return {
+    subject: subject === undefined ? c.claim.subject : nameOf(subject, kb, language),
+    value: language === "zh" ? (c.claim.zh ?? zhFigure(c.claim.value)) : c.claim.value,
+    property: language === "zh" ? c.property.zh : c.property.name,
+    qualifier: language === "zh" ? (c.claim.zhQualifier ?? c.claim.qualifier) : c.claim.qualifier,
+    when: dateLabel(c.when, language),
+  };
+}
+
 /**
  * A claim as a headline in a language: its subject, its property, its values (a property's several
- * values in one fact together) and, for a figure that dates, when it held.
+ * values in one fact together), its qualifier and, for a figure that dates, when it held.
  * "Guangzhou · talent green cards issued: 2,515 (July 2017)", "Medprin · founder: Yuan Yuyu".
  */
 export function headline(
@@ -59,28 +71,22 @@ export function headline(
 ): string {
   const [first] = values;
   if (first === undefined) return "";
-  const subject = kb.entities.get(first.claim.subject);
-  const name =
-    named?.id === first.claim.subject
-      ? named.name
-      : subject === undefined
-        ? first.claim.subject
-        : nameOf(subject, kb, language);
-  const { property } = first;
-  const shown = values.map(({ claim }) =>
-    language === "zh" ? (claim.zh ?? zhFigure(claim.value)) : claim.value,
-  );
-  const dated = askedWhen || (property.volatile && property.type !== "date");
-  const when = property.type !== "date" && dated ? dateLabel(first.when, language) : undefined;
-  const qualifier =
-    language === "zh" ? (first.claim.zhQualifier ?? first.claim.qualifier) : first.claim.qualifier;
-  const about = [qualifier, when].filter((p) => p !== undefined).join(say(language).listJoin);
+  const parts = claimParts(first, kb, language);
+  const { type, volatile } = first.property;
+  const when = type !== "date" && (askedWhen || volatile) ? parts.when : undefined;
+  const about = [parts.qualifier, when].filter((p) => p !== undefined).join(say(language).listJoin);
   return say(language).headline(
-    name,
-    language === "zh" ? property.zh : property.name,
-    shown,
+    named?.id === first.claim.subject ? named.name : parts.subject,
+    parts.property,
+    values.map((c) => claimParts(c, kb, language).value),
     about === "" ? undefined : about,
   );
+}
+
+/** A claim in a sentence: "Guangzhou: more than 67,000 (July 2017)". */
+export function claimPhrase(c: IndexedClaim, kb: KnowledgeBase, language: Language): string {
+  const { subject, value, when } = claimParts(c, kb, language);
+  return say(language).claimPhrase(subject, value, c.property.type === "date" ? undefined : when);
 }
 
 export interface AnswerParts {

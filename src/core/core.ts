@@ -1,5 +1,14 @@
 import { citeSource } from "./age.js";
-import { decline, factAnswer, factLine, followUps, headline, nameOf, plainAnswer } from "./answer.js";
+import {
+  claimPhrase,
+  decline,
+  factAnswer,
+  factLine,
+  followUps,
+  headline,
+  nameOf,
+  plainAnswer,
+} from "./answer.js";
 import { answeringFigure } from "./answer-type.js";
 import { Cards } from "./cards.js";
 import { type Agreement, ClaimIndex, type Frame, type IndexedClaim, valuesOf } from "./claims.js";
@@ -8,7 +17,7 @@ import { contextOf, followUp, MORE } from "./follow-up.js";
 import { loadCachedKnowledge } from "./knowledge-cache.js";
 import { clearlyIn, detectLanguage, say } from "./language.js";
 import type { KnowledgeBase } from "./loader.js";
-import { frameOf, matchClaims } from "./match.js";
+import { frameOf, matchClaims, unmatched } from "./match.js";
 import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./retrieve.js";
 import type { Entity, EntityKind } from "./schema.js";
 import { FactIndex, type IndexedFact, RANKING, type Ranked } from "./search.js";
@@ -89,8 +98,10 @@ export class Core {
     }
     if (context !== undefined && MORE.test(question.trim())) return this.cards.more(context, language);
     const asked = { ...understand(question, this.vocabulary), language };
-    const { query, carried } =
-      context === undefined ? { query: asked, carried: false } : followUp(question, asked, context, this.kb);
+    const { query, carried, sameAsk } =
+      context === undefined
+        ? { query: asked, carried: false, sameAsk: false }
+        : followUp(question, asked, context, this.kb);
     if (query.entities.length === 0 && query.terms.length === 0 && query.years.length === 0) {
       return decline(words.emptyQuestion, this.starters(), language, words.emptyTitle);
     }
@@ -100,7 +111,7 @@ export class Core {
       const card = this.cards.card(only, language);
       return { ...card, title: `${card.title}${note}` };
     }
-    const property = carried ? context?.property : undefined;
+    const property = sameAsk ? context?.property : undefined;
     const compared = this.compare(question, query, note);
     if (compared !== undefined) return { ...compared, context: contextOf(query, compared, question) };
     const { answer, lead } = this.answer(query, note, property, options);
@@ -260,8 +271,10 @@ export class Core {
   ): { answer: Answer; lead?: IndexedClaim } {
     const frame = frameOf(query, this.claims, (t) => this.index.weight(t), carried);
     const found = retrieve(this.framed(query, frame), this.index, this.claims, options.trace);
+    const lead = found.found ? this.lead(frame, found.passing, found.tier, options) : undefined;
+    const lacking = unmatched(frame, lead, this.claims);
+    if (lacking !== undefined) return { answer: this.lacks(query, lacking, note) };
     if (!found.found) return { answer: this.declineFor(query, found, note) };
-    const lead = this.lead(frame, found.passing, found.tier, options);
     const ranked = found.best.map((r) => r.indexed);
     const facts = lead === undefined ? ranked : [lead.fact, ...ranked.filter((f) => f !== lead.fact)];
     const title =
@@ -280,6 +293,29 @@ export class Core {
       this.now(),
     );
     return lead === undefined ? { answer } : { answer, lead };
+  }
+
+  /** Declines a follow-up whose subject or time lacks the property it carries, saying what is known. */
+  private lacks(query: Query, lacking: NonNullable<ReturnType<typeof unmatched>>, note: string): Answer {
+    const words = say(query.language);
+    const [first] = lacking.known;
+    const asked =
+      lacking.lacks === "time"
+        ? query.years.join(words.listJoin)
+        : query.entities.map((e) => nameOf(e, this.kb, query.language)).join(words.listJoin);
+    const known = lacking.known.slice(0, 3).map((c) => claimPhrase(c, this.kb, query.language));
+    const property =
+      first === undefined ? "" : query.language === "zh" ? first.property.zh : first.property.name;
+    const subjects = lacking.known.flatMap((c) => this.kb.entities.get(c.claim.subject) ?? []);
+    return {
+      ...decline(
+        words.lacksClaim(property, known, asked),
+        followUps([...query.entities, ...subjects]),
+        query.language,
+        `${words.declineTitle}${note}`,
+      ),
+      considered: lacking.known.slice(0, NEAREST).map((c) => c.fact.fact.id),
+    };
   }
 
   /**

@@ -21,7 +21,7 @@ export function followUp(
   asked: Query,
   context: ConversationContext,
   kb: KnowledgeBase,
-): { query: Query; carried: boolean } {
+): { query: Query; carried: boolean; sameAsk?: boolean } {
   const before = context.entities.flatMap((id) => kb.entities.get(id) ?? []);
   const required = asked.terms.filter((t) => !t.light);
   if (before.length === 0) return { query: asked, carried: false };
@@ -39,6 +39,8 @@ export function followUp(
         type: asked.type === "any" ? (context.asks as Query["type"]) : asked.type,
       },
       carried: true,
+      // The last question is asked again of a new subject or time: it asks the same property.
+      sameAsk: true,
     };
   }
   if (asked.entities.length === 0 && (REFERS_BACK.test(question) || short)) {

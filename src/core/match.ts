@@ -1,6 +1,6 @@
 import type { AnswerType } from "./answer-type.js";
 import type { PropertyMatch } from "./claims.js";
-import { type Agreement, agreement, type ClaimIndex, type Frame } from "./claims.js";
+import { type Agreement, agreement, type ClaimIndex, type Frame, type IndexedClaim } from "./claims.js";
 import type { ValueType } from "./schema.js";
 import type { Ranked } from "./search.js";
 import type { Query } from "./understand.js";
@@ -78,4 +78,20 @@ export function matchClaims(
       claims.ofFact(r.indexed.fact.id).map((c) => agreement(frame, c, rank, tier, claims)),
     )
     .sort((a, b) => Number(b.agrees) - Number(a.agrees) || b.score - a.score);
+}
+
+/**
+ * When a follow-up asks the last turn's property of a new subject or time ("and Shenzhen?", "what
+ * about 2019?") and the answer found is not that property's claim for them: the claims of that
+ * property the sources do have, and which slot lacks one. Undefined when the answer holds.
+ */
+export function unmatched(
+  frame: Frame,
+  lead: IndexedClaim | undefined,
+  claims: ClaimIndex,
+): { known: IndexedClaim[]; lacks: "subject" | "time" } | undefined {
+  if (frame.carried === undefined || lead?.property.id === frame.carried) return undefined;
+  const all = claims.ofProperty(frame.carried);
+  const theirs = all.filter((c) => ["named", "within"].includes(claims.subjectFit(c, frame.subjects)));
+  return theirs.length > 0 ? { known: theirs, lacks: "time" } : { known: [...all], lacks: "subject" };
 }

@@ -20,10 +20,16 @@ export const messages = {
     `My sources give that for ${known}, not for ${asked}, so I can't tell you the figure for ${asked}.`,
   wrongYear: (asked: string, known: string) =>
     `My sources have no figure for ${asked}. What they give: ${known}`,
+  /** A follow-up that asks a property of a subject or a time the sources give it for elsewhere only. */
+  lacksClaim: (property: string, known: string[], asked: string) =>
+    `My sources give the ${property} for ${known.join("; ")}, not for ${asked}.`,
   missingSide: (name: string) => `${name}: my sources give nothing on this.`,
   followingUp: (what: string) => `(following up: ${what})`,
   comparisonTitle: (names: string[]) => names.join(" vs "),
   /** A claim as a headline: "Guangzhou · talent green cards issued: 2,515 (July 2017)". */
+  /** A claim in a sentence: "Guangzhou: more than 67,000 (July 2017)". */
+  claimPhrase: (subject: string, value: string, when: string | undefined) =>
+    `${subject}: ${value}${when === undefined ? "" : ` (${when})`}`,
   headline: (subject: string, property: string, values: string[], when: string | undefined) =>
     `${subject} · ${property}: ${values.join(", ")}${when === undefined ? "" : ` (${when})`}`,
   emptyTitle: "How can I help?",

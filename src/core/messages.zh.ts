@@ -19,9 +19,13 @@ export const zhMessages: Messages = {
   wrongPlace: (asked: string, known: string) =>
     `我的资料只给出了${known}的数据，没有${asked}的，所以无法告诉你${asked}的情况。`,
   wrongYear: (asked: string, known: string) => `我的资料中没有${asked}的数据。资料中有的是：${known}`,
+  lacksClaim: (property: string, known: string[], asked: string) =>
+    `我的资料给出的${property}是：${known.join("；")}，没有${asked}的。`,
   missingSide: (name: string) => `${name}：我的资料中没有这方面的数据。`,
   followingUp: (what: string) => `（接着上一个问题：${what}）`,
   comparisonTitle: (names: string[]) => names.join(" 对比 "),
+  claimPhrase: (subject: string, value: string, when: string | undefined) =>
+    `${subject}：${value}${when === undefined ? "" : `（${when}）`}`,
   headline: (subject: string, property: string, values: string[], when: string | undefined) =>
     `${subject} · ${property}：${values.join("、")}${when === undefined ? "" : `（${when}）`}`,
   emptyTitle: "有什么可以帮你？",
