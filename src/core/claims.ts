@@ -204,6 +204,8 @@ export interface Frame {
   /** The properties the question calls by name, and the one a conversation carried over. */
   properties: readonly PropertyMatch[];
   carried?: string;
+  /** Whether the carried property must answer: the last question asked again of a new subject or time. */
+  insists?: boolean;
   /** The question's words, for matching a claim's qualifier. */
   terms: ReadonlySet<string>;
 }

@@ -111,11 +111,17 @@ export class Core {
       const card = this.cards.card(only, language);
       return { ...card, title: `${card.title}${note}` };
     }
-    const property = sameAsk ? context?.property : undefined;
+    const property =
+      carried && context?.property !== undefined
+        ? { property: context.property, insists: sameAsk === true }
+        : undefined;
     const compared = this.compare(question, query, note);
     if (compared !== undefined) return { ...compared, context: contextOf(query, compared, question) };
     const { answer, lead } = this.answer(query, note, property, options);
-    return { ...answer, context: contextOf(query, answer, question, lead?.property.id) };
+    return {
+      ...answer,
+      context: contextOf(query, answer, question, lead?.property.id ?? property?.property),
+    };
   }
 
   /** Explains how a question is answered: its reading, the candidates with their scores, the verdict. */
@@ -266,7 +272,7 @@ export class Core {
   private answer(
     query: Query,
     note: string,
-    carried: string | undefined,
+    carried: { property: string; insists: boolean } | undefined,
     options: AskOptions,
   ): { answer: Answer; lead?: IndexedClaim } {
     const frame = frameOf(query, this.claims, (t) => this.index.weight(t), carried);

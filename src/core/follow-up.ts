@@ -39,8 +39,9 @@ export function followUp(
         type: asked.type === "any" ? (context.asks as Query["type"]) : asked.type,
       },
       carried: true,
-      // The last question is asked again of a new subject or time: it asks the same property.
-      sameAsk: true,
+      // The last question asked again of a new subject or time asks the same property; a name of
+      // another kind ("nobel laureates?" after a city's count) asks something else of the same subject.
+      sameAsk: asked.entities.every((n) => before.some((e) => e.kind === n.kind)),
     };
   }
   if (asked.entities.length === 0 && (REFERS_BACK.test(question) || short)) {

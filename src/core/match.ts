@@ -46,7 +46,7 @@ export function frameOf(
   query: Query,
   claims: ClaimIndex,
   weight: (term: string) => number,
-  carried?: string,
+  carried?: { property: string; insists: boolean },
 ): Frame {
   const terms = new Set(query.terms.map((t) => t.term));
   const properties = claims.propertiesIn(
@@ -58,7 +58,7 @@ export function frameOf(
     expects: expected(query.type, properties),
     years: query.years,
     properties,
-    ...(carried === undefined ? {} : { carried }),
+    ...(carried === undefined ? {} : { carried: carried.property, insists: carried.insists }),
     terms,
   };
 }
@@ -90,7 +90,7 @@ export function unmatched(
   lead: IndexedClaim | undefined,
   claims: ClaimIndex,
 ): { known: IndexedClaim[]; lacks: "subject" | "time" } | undefined {
-  if (frame.carried === undefined || lead?.property.id === frame.carried) return undefined;
+  if (frame.carried === undefined || !frame.insists || lead?.property.id === frame.carried) return undefined;
   const all = claims.ofProperty(frame.carried);
   const theirs = all.filter((c) => ["named", "within"].includes(claims.subjectFit(c, frame.subjects)));
   return theirs.length > 0 ? { known: theirs, lacks: "time" } : { known: [...all], lacks: "subject" };
