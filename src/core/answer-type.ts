@@ -39,7 +39,7 @@ const WORDING: readonly [AnswerType, RegExp][] = [
   // "when" asks for a date where it opens a question, not in "weigh most when choosing".
   [
     "date",
-    /(^|[,;:]\s*|\band\s+)when\b|\b(what year|which year|what date|which date|since when|what month|which month|dates?)\b/,
+    /(^|[,;:]\s*|\band\s+)when\b|\b(what year|which year|what date|which date|since when|as of when|what month|which month|dates?)\b/,
   ],
   [
     "rank",

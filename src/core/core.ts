@@ -276,29 +276,53 @@ export class Core {
     options: AskOptions,
   ): { answer: Answer; lead?: IndexedClaim } {
     const frame = frameOf(query, this.claims, (t) => this.index.weight(t), carried);
+    // "As of when?" after a figure: the time of the claim it carries, when the question names no other.
+    const dated =
+      frame.expects === "date" && frame.properties.length === 0
+        ? this.claims
+            .ofProperty(frame.carried ?? "")
+            .find((c) => this.claims.subjectFit(c, frame.subjects) === "named")
+        : undefined;
+    if (dated !== undefined) return this.compose(query, frame, dated, [dated.fact], 1, note);
     const found = retrieve(this.framed(query, frame), this.index, this.claims, options.trace);
     const lead = found.found ? this.lead(frame, found.passing, found.tier, options) : undefined;
     const lacking = unmatched(frame, lead, this.claims);
     if (lacking !== undefined) return { answer: this.lacks(query, lacking, note) };
     if (!found.found) return { answer: this.declineFor(query, found, note) };
     const ranked = found.best.map((r) => r.indexed);
-    const facts = lead === undefined ? ranked : [lead.fact, ...ranked.filter((f) => f !== lead.fact)];
-    const title =
-      lead === undefined
-        ? this.titleFor(query, found.best[0] as Ranked)
-        : headline(valuesOf(lead, this.claims), this.kb, query.language, undefined, frame.expects === "date");
-    const answer = factAnswer(
+    if (lead !== undefined) return this.compose(query, frame, lead, ranked, found.coverage.share, note);
+    const title = this.titleFor(query, found.best[0] as Ranked);
+    return { answer: this.factsAnswer(query, `${title}${note}`, ranked, found.coverage.share) };
+  }
+
+  /** The answer a claim leads: its headline, then its fact's sentence, then the facts found beside it. */
+  private compose(
+    query: Query,
+    frame: Frame,
+    lead: IndexedClaim,
+    found: readonly IndexedFact[],
+    score: number,
+    note: string,
+  ): { answer: Answer; lead: IndexedClaim } {
+    const title = headline(
+      valuesOf(lead, this.claims),
+      this.kb,
+      query.language,
+      undefined,
+      frame.expects === "date",
+    );
+    const facts = [lead.fact, ...found.filter((f) => f !== lead.fact)];
+    return { answer: this.factsAnswer(query, `${title}${note}`, facts, score), lead };
+  }
+
+  private factsAnswer(query: Query, title: string, facts: readonly IndexedFact[], score: number): Answer {
+    return factAnswer(
       facts.slice(0, RANKING.maxFacts),
-      {
-        title: `${title}${note}`,
-        score: found.coverage.share,
-        suggestions: followUps(this.entitiesOf(facts)),
-      },
+      { title, score, suggestions: followUps(this.entitiesOf(facts)) },
       this.kb,
       query.language,
       this.now(),
     );
-    return lead === undefined ? { answer } : { answer, lead };
   }
 
   /** Declines a follow-up whose subject or time lacks the property it carries, saying what is known. */
