@@ -44,9 +44,8 @@ export function followUp(
       sameAsk: asked.entities.every((n) => before.some((e) => e.kind === n.kind)),
     };
   }
-  if (asked.entities.length === 0 && (REFERS_BACK.test(question) || short)) {
-    return { query: { ...asked, entities: before }, carried: true };
-  }
+  // A question that names nothing keeps the last subject: "who runs it?", "when was the first one held?".
+  if (asked.entities.length === 0) return { query: { ...asked, entities: before }, carried: true };
   return { query: asked, carried: false };
 }
 
