@@ -111,8 +111,9 @@ export class Core {
       const card = this.cards.card(only, language);
       return { ...card, title: `${card.title}${note}` };
     }
+    // The last property carries into a turn that asks nothing of its own ("as of when?", "and Shenzhen?").
     const property =
-      carried && context?.property !== undefined
+      carried && context?.property !== undefined && asked.terms.every((t) => t.light)
         ? { property: context.property, insists: sameAsk === true }
         : undefined;
     const compared = this.compare(question, query, note);

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from "./loader.js";
+import type { Entity } from "./schema.js";
 import type { Answer, ConversationContext } from "./types.js";
 import type { Query } from "./understand.js";
 
@@ -7,6 +8,8 @@ export const MORE = /^(more|tell me more|go on|continue|and\??|更多|还有呢|
 /** Words that refer back to what was last asked about. */
 export const REFERS_BACK =
   /\b(it|its|they|them|their|this|that|there|he|she|his|her)\b|它|他|她|这个|那个|该/iu;
+/** Words that refer back to a person: the person the last answer named, when it named one. */
+const REFERS_TO_PERSON = /\b(he|she|his|her|him)\b|他|她/iu;
 /** How a follow-up that names something new begins: "and Shenzhen?", "what about the 115 Plan?". */
 const FOLLOW_ON = /^\s*(and|what about|how about|same for|also)\b|^(那|和|还有)/iu;
 /** A question of at most this many words (or twice as many Chinese characters) naming nothing is read as a follow-up. */
@@ -44,8 +47,16 @@ export function followUp(
       sameAsk: asked.entities.every((n) => before.some((e) => e.kind === n.kind)),
     };
   }
-  // A question that names nothing keeps the last subject: "who runs it?", "when was the first one held?".
-  if (asked.entities.length === 0) return { query: { ...asked, entities: before }, carried: true };
+  // A question that names nothing keeps the last subject: "who runs it?", "when was the first one
+  // held?"; "he" or "she", the person the last answer named ("who is the mayor?", "what did he say?").
+  if (asked.entities.length === 0) {
+    const people = before.filter((e) => e.kind === "person");
+    const meant =
+      REFERS_TO_PERSON.test(question) && people.length > 0
+        ? people
+        : before.filter((e) => e.kind !== "person" || people.length === before.length);
+    return { query: { ...asked, entities: meant }, carried: true };
+  }
   return { query: asked, carried: false };
 }
 
@@ -55,10 +66,14 @@ export function contextOf(
   answer: Answer,
   question: string,
   property?: string,
+  /** The entity the answer named as its value (the founder, the mayor), which "he" or "it" may mean next. */
+  answered?: Entity,
 ): ConversationContext {
+  const entities = query.entities.map((e) => e.id);
   return {
     ...(property === undefined ? {} : { property }),
-    entities: query.entities.map((e) => e.id),
+    entities:
+      answered === undefined || entities.includes(answered.id) ? entities : [...entities, answered.id],
     asks: query.type,
     terms: query.terms.filter((t) => !t.light).map((t) => t.term),
     language: answer.language,
