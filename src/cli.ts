@@ -124,7 +124,7 @@ function shardsOption(args: string[]): "auto" | number | undefined {
 async function loggerFor(config: Config, io: Io, chatting: boolean): Promise<Logger> {
   const { createLogger, logFile } = await import("./log.js");
   const options = { level: config.logLevel, secrets: secretsOf(config) };
-  if (config.logFile !== undefined) return createLogger(options, logFile(config.logFile));
+  if (config.logFile !== undefined) return createLogger(options, logFile(config.logFile, io.stderr));
   if (chatting && !config.logLevelSet) return createLogger({ ...options, level: "silent" });
   return createLogger(options, io.stderr === process.stderr ? undefined : io.stderr);
 }
