@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
 import { runLine } from "../commands/index.js";
 import type { Service } from "./adapters/service.js";
@@ -186,18 +185,9 @@ async function report(config: Config, args: string[]): Promise<string> {
     return reportFromRedis(config.redisUrl, top);
   }
   const { rotatedFiles } = await import("./ops/line-file.js");
-  const { groupUnanswered, parseUnanswered } = await import("./ops/report.js");
+  const { tallyFiles } = await import("./ops/report.js");
   const { reportText } = await import("./ops/report-text.js");
-  const contents = await Promise.all(
-    [...rotatedFiles(file), file].map((f) =>
-      readFile(f, "utf8").catch((error: NodeJS.ErrnoException) => {
-        if (error.code === "ENOENT") return "";
-        throw error;
-      }),
-    ),
-  );
-  const parsed = parseUnanswered(contents.join("\n"));
-  return reportText(file, parsed, groupUnanswered(parsed.records), top);
+  return reportText(file, await tallyFiles([...rotatedFiles(file), file]), top);
 }
 
 /** Runs the CLI; bad configuration or knowledge stops it with a message naming what is wrong. */

@@ -2,7 +2,7 @@ import type { Redis } from "ioredis";
 import type { Answer } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { KEY_PREFIX } from "./redis.js";
-import { type Parsed, parseUnanswered } from "./report.js";
+import { UnansweredTally } from "./report.js";
 import { isUnanswered, type Platform, questionText, type UnansweredRecord } from "./unanswered.js";
 
 export const UNANSWERED_STREAM = `${KEY_PREFIX}unanswered`;
@@ -67,16 +67,17 @@ export class UnansweredStream {
   }
 }
 
-/** Every record in the stream, oldest first, read a page at a time. */
-export async function readUnansweredStream(redis: Redis): Promise<Parsed> {
-  const lines: string[] = [];
+/** Adds every record in the stream to a tally, oldest first, read a page at a time. */
+export async function tallyUnansweredStream(
+  redis: Redis,
+  tally = new UnansweredTally(),
+): Promise<UnansweredTally> {
   let start = "-";
   for (;;) {
     const page = await redis.xrange(UNANSWERED_STREAM, start, "+", "COUNT", PAGE);
-    for (const [, fields] of page) lines.push(fields[1] ?? "");
+    for (const [, fields] of page) tally.addLine(fields[1] ?? "");
     const last = page.at(-1);
-    if (page.length < PAGE || last === undefined) break;
+    if (page.length < PAGE || last === undefined) return tally;
     start = `(${last[0]}`;
   }
-  return parseUnanswered(lines.join("\n"));
 }
