@@ -81,7 +81,6 @@ describeWithRedis("shared state in Redis", () => {
     expect(await deliveries.claim("Ev9")).toBe(true);
     expect(await deliveries.claim("Ev9")).toBe(false);
     stream.record("slack", "visa for a parent", runLine("visa for a parent", core));
-    await stream.flush();
     const warnings = () => logs.entries().filter((e) => e.level === 40);
     await eventually(() => (warnings().length > 0 ? true : undefined), "the warning");
     expect(warnings().map((e) => e.msg)).toEqual([
