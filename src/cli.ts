@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { runLine } from "../commands/index.js";
 import type { Service } from "./adapters/service.js";
@@ -8,6 +10,7 @@ import { Core } from "./core/core.js";
 import { checkKnowledge } from "./core/kb-check.js";
 import { KnowledgeError } from "./core/loader.js";
 import { reportMessages } from "./core/messages.js";
+import { shortened } from "./core/text.js";
 import type { Logger } from "./log.js";
 import type { ProcessEvents } from "./ops/shutdown.js";
 
@@ -40,8 +43,16 @@ const USAGE = `Usage: returnee-bot <command>
   report [--top N]     what people asked most that the bot could not answer
                        (UNANSWERED_LOG, or the shared stream with REDIS_URL)`;
 
+/** The core over the configured knowledge; a KNOWLEDGE_DIR that is not a knowledge folder stops start-up naming it. */
 function loadCore(config: Config): Core {
-  return Core.load(config.knowledgeDir === undefined ? {} : { knowledgeDir: config.knowledgeDir });
+  const dir = config.knowledgeDir;
+  if (dir === undefined) return Core.load({});
+  if (!existsSync(path.join(dir, "sources.json"))) {
+    throw new ConfigError([
+      `KNOWLEDGE_DIR: is not a knowledge folder (it has no sources.json): ${shortened(dir)}`,
+    ]);
+  }
+  return Core.load({ knowledgeDir: dir });
 }
 
 async function run(argv: string[], io: Io): Promise<number> {

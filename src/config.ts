@@ -144,11 +144,6 @@ export class ConfigError extends Error {
   }
 }
 
-/** A value for a message: at most `max` characters, the rest elided, so a huge value is never echoed whole. */
-export function shortened(value: string, max = 80): string {
-  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
-}
-
 function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
 }

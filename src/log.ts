@@ -1,7 +1,8 @@
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { type DestinationStream, type Logger, pino } from "pino";
-import { ConfigError, shortened } from "./config.js";
+import { ConfigError } from "./config.js";
+import { shortened } from "./core/text.js";
 import { LineFile } from "./ops/line-file.js";
 
 export type { Logger } from "pino";

@@ -204,6 +204,41 @@ describe("start-up checks", () => {
     expect(err).toMatch(/cannot start[\s\S]*knowledge\/sources\.json/);
   });
 
+  it("fails kb-check when a fact's Chinese text is given in two files", async () => {
+    const dir = copyOfFixture();
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    mkdirSync(`${dir}/zh/facts`, { recursive: true });
+    writeFileSync(`${dir}/zh/facts/a.json`, JSON.stringify({ "a-returnees": "海归" }));
+    writeFileSync(`${dir}/zh/facts/b.json`, JSON.stringify({ "a-returnees": "留学归国人员" }));
+    const { code, err } = await cli(["kb-check"], "", { KNOWLEDGE_DIR: dir });
+    expect(code).toBe(1);
+    expect(err).toContain('"a-returnees" is also given in knowledge/zh/facts/a.json');
+  });
+
+  it("stops naming KNOWLEDGE_DIR when it is no knowledge folder, a long value cut short", async () => {
+    for (const dir of [
+      "/nonexistent/knowledge",
+      `/tmp/${"k".repeat(5000)}`,
+      `${FIXTURE_KNOWLEDGE}/sources.json`,
+    ]) {
+      const { code, err } = await cli(["ask", "/sources"], "", { KNOWLEDGE_DIR: dir });
+      expect(code).toBe(1);
+      expect(err).toContain("KNOWLEDGE_DIR: is not a knowledge folder (it has no sources.json)");
+      expect(err.length).toBeLessThan(300);
+    }
+  });
+
+  it("stops naming LOG_FILE when it is a folder", async () => {
+    const { code, err } = await cli(["chat"], "", {
+      KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE,
+      LOG_FILE: FIXTURE_KNOWLEDGE,
+    });
+    expect(code).toBe(1);
+    expect(err).toContain(
+      "returnee-bot cannot start. Configuration problem:\n  - LOG_FILE: cannot be opened for appending (EISDIR)",
+    );
+  });
+
   it("stops naming the variable, never its value, when a variable is malformed", async () => {
     const { code, err } = await cli(["chat"], "", { SLACK_BOT_TOKEN: "secret-value-123" });
     expect(code).toBe(1);
