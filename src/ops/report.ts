@@ -3,10 +3,8 @@ import { lemma } from "../core/lemma.js";
 import { STOPWORDS } from "../core/stopwords.js";
 import { tokens } from "../core/text.js";
 import { readLines } from "./lines.js";
+import { SimilarGroups } from "./similar-groups.js";
 import type { Platform, UnansweredRecord } from "./unanswered.js";
-
-/** Two questions belong together when they share at least this share of their words (Jaccard). */
-export const SIMILARITY = 0.5;
 
 /** Questions people asked that the bot could not answer, gathered by similarity. */
 export interface Group {
@@ -61,13 +59,6 @@ function keyWords(text: string): Set<string> {
       .filter((t) => !STOPWORDS.has(t))
       .map(lemma),
   );
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  return shared / (a.size + b.size - shared);
 }
 
 function ranked<K extends string>(counts: Map<K, number>): K[] {
@@ -131,14 +122,9 @@ export class UnansweredTally {
    */
   groups(): Group[] {
     const phrasings = [...this.phrasings].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
-    const clusters: { key: Set<string>; members: [string, Phrasing][] }[] = [];
-    for (const [text, phrasing] of phrasings) {
-      const key = keyWords(text);
-      const home = clusters.find((c) => jaccard(c.key, key) >= SIMILARITY);
-      if (home === undefined) clusters.push({ key, members: [[text, phrasing]] });
-      else home.members.push([text, phrasing]);
-    }
-    const groups = clusters.map(({ members }): Group => {
+    const similar = new SimilarGroups<[string, Phrasing]>();
+    for (const [text, phrasing] of phrasings) similar.add(keyWords(text), [text, phrasing]);
+    const groups = similar.groups.map(({ members }): Group => {
       const platforms = new Map<Platform, number>();
       const considered = new Map<string, number>();
       for (const [, p] of members) {
