@@ -1,4 +1,5 @@
 import { closeSync, mkdirSync, openSync } from "node:fs";
+import { hostname } from "node:os";
 import path from "node:path";
 import { type DestinationStream, type Logger, pino } from "pino";
 import { ConfigError } from "./config.js";
@@ -93,7 +94,8 @@ function codeOf(error: unknown): string {
 
 /** A log line of this module's own, in the logger's shape, for the one moment the logger cannot be used. */
 function notice(level: number, msg: string, fields: Record<string, unknown>): string {
-  return `${JSON.stringify({ level, time: Date.now(), pid: process.pid, name: "returnee-bot", ...fields, msg })}\n`;
+  const where = { pid: process.pid, hostname: hostname() };
+  return `${JSON.stringify({ level, time: Date.now(), ...where, name: "returnee-bot", ...fields, msg })}\n`;
 }
 
 /**

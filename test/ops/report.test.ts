@@ -41,6 +41,18 @@ describe("grouping unanswered questions by similarity", () => {
     expect(groups).toHaveLength(2);
   });
 
+  it("groups questions made only of stop words together, apart from every other", () => {
+    const groups = groupUnanswered([
+      record("what is it"),
+      record("how many"),
+      record("returnees in chengdu"),
+    ]);
+    expect(groups.map((g) => [g.count, g.text, g.variants])).toEqual([
+      [2, "how many", ["what is it"]],
+      [1, "returnees in chengdu", []],
+    ]);
+  });
+
   it("skips lines that are not records, such as one cut short", () => {
     const tally = new UnansweredTally();
     for (const line of `${log([record("a question")])}\n{"time":"2026-03\n\n[1,2]\n`.split("\n")) {
