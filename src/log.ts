@@ -81,7 +81,7 @@ export function createLogger(options: LogOptions, destination?: DestinationStrea
 }
 
 /** Where a log line goes when the log file cannot take it: standard error, or a test's stream. */
-export interface Fallback {
+interface Fallback {
   write(text: string): unknown;
 }
 

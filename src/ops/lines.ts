@@ -13,7 +13,7 @@ export interface Line {
 /**
  * The lines of a byte stream, split at "\n" in one pass over each chunk: a line costs time in
  * proportion to its length and memory up to `maxBytes` however long it is (the rest of a longer
- * line is passed over unread). A last line without its "\n" still counts. A cut line ends on a
+ * line is read past, not kept). A last line without its "\n" still counts. A cut line ends on a
  * whole character.
  */
 export async function* readLines(

@@ -154,7 +154,8 @@ export function groupUnanswered(records: Iterable<UnansweredRecord>): Group[] {
 /**
  * Adds the lines of these files to a tally, oldest first, each file streamed line by line: a log
  * of any size and any number of rotated files is never held in memory, and a line too long to be a
- * record is skipped unread. A file that went away since it was listed (rotated out) is passed over.
+ * record is skipped without being kept. A file that went away since it was listed (rotated out)
+ * is passed over.
  */
 export async function tallyFiles(
   files: readonly string[],
