@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { runLine } from "../commands/index.js";
 import type { Service } from "./adapters/service.js";
@@ -9,6 +10,7 @@ import { Core } from "./core/core.js";
 import { checkKnowledge, claimProblems } from "./core/kb-check.js";
 import { KnowledgeError } from "./core/loader.js";
 import { reportMessages } from "./core/messages.js";
+import { shortened } from "./core/text.js";
 import type { Logger } from "./log.js";
 import type { ProcessEvents } from "./ops/shutdown.js";
 
@@ -41,8 +43,16 @@ const USAGE = `Usage: returnee-bot <command>
   report [--top N]     what people asked most that the bot could not answer
                        (UNANSWERED_LOG, or the shared stream with REDIS_URL)`;
 
+/** The core over the configured knowledge; a KNOWLEDGE_DIR that is not a knowledge folder stops start-up naming it. */
 function loadCore(config: Config): Core {
-  return Core.load(config.knowledgeDir === undefined ? {} : { knowledgeDir: config.knowledgeDir });
+  const dir = config.knowledgeDir;
+  if (dir === undefined) return Core.load({});
+  if (!existsSync(path.join(dir, "sources.json"))) {
+    throw new ConfigError([
+      `KNOWLEDGE_DIR: is not a knowledge folder (it has no sources.json): ${shortened(dir)}`,
+    ]);
+  }
+  return Core.load({ knowledgeDir: dir });
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
@@ -127,7 +137,7 @@ function shardsOption(args: string[]): "auto" | number | undefined {
 async function loggerFor(config: Config, io: Io, chatting: boolean): Promise<Logger> {
   const { createLogger, logFile } = await import("./log.js");
   const options = { level: config.logLevel, secrets: secretsOf(config) };
-  if (config.logFile !== undefined) return createLogger(options, logFile(config.logFile));
+  if (config.logFile !== undefined) return createLogger(options, logFile(config.logFile, io.stderr));
   if (chatting && !config.logLevelSet) return createLogger({ ...options, level: "silent" });
   return createLogger(options, io.stderr === process.stderr ? undefined : io.stderr);
 }
@@ -189,18 +199,9 @@ async function report(config: Config, args: string[]): Promise<string> {
     return reportFromRedis(config.redisUrl, top);
   }
   const { rotatedFiles } = await import("./ops/line-file.js");
-  const { groupUnanswered, parseUnanswered } = await import("./ops/report.js");
+  const { tallyFiles } = await import("./ops/report.js");
   const { reportText } = await import("./ops/report-text.js");
-  const contents = await Promise.all(
-    [...rotatedFiles(file), file].map((f) =>
-      readFile(f, "utf8").catch((error: NodeJS.ErrnoException) => {
-        if (error.code === "ENOENT") return "";
-        throw error;
-      }),
-    ),
-  );
-  const parsed = parseUnanswered(contents.join("\n"));
-  return reportText(file, parsed, groupUnanswered(parsed.records), top);
+  return reportText(file, await tallyFiles([...rotatedFiles(file), file]), top);
 }
 
 /** Runs the CLI; bad configuration or knowledge stops it with a message naming what is wrong. */

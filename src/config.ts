@@ -1,7 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { LOG_LEVELS, type LogLevelName } from "./log-levels.js";
-import { DEFAULT_MAX_BYTES } from "./ops/line-file.js";
+import { DEFAULT_KEEP, DEFAULT_MAX_BYTES } from "./ops/line-file.js";
 import type { RateLimit } from "./ops/rate-limit.js";
 
 const Optional = z
@@ -9,12 +9,17 @@ const Optional = z
   .trim()
   .optional()
   .transform((v) => (v === "" ? undefined : v));
+/** As given, untrimmed: a number with spaces around it is refused, not read. */
+const Raw = z
+  .string()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
 const Url = z.url({ message: "must be a URL such as https://example.com" }).optional();
 /** Plain decimal digits only: "1e3", "0x10", "1.0" and " 8" are not numbers a person means here. */
 const decimal = (v: string) => (/^\d+$/.test(v) ? Number(v) : Number.NaN);
 /** A whole number written in decimal, from `min` to `max`, or `fallback` when unset. */
 const Count = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER, message?: string) =>
-  Optional.transform((v) => (v === undefined ? fallback : decimal(v))).pipe(
+  Raw.transform((v) => (v === undefined ? fallback : decimal(v))).pipe(
     z
       .number({ message: message ?? `must be a whole number of at least ${min}, in decimal digits` })
       .int()
@@ -50,7 +55,15 @@ const Env = z.object({
   ),
   DISCORD_API_URL: Optional.pipe(Url),
   SLACK_BOT_TOKEN: Optional.pipe(z.string().startsWith("xoxb-", "must start with xoxb-").optional()),
-  SLACK_SIGNING_SECRET: Optional,
+  // Slack's signing secrets are 32 hexadecimal characters; anything much shorter is a mistake, and
+  // a secret shorter than the logger redacts (see log.ts) could reach a log line.
+  SLACK_SIGNING_SECRET: Optional.pipe(
+    z
+      .string()
+      .min(32, "must be the app's Signing Secret (Basic Information), 32 characters")
+      .regex(/^\S+$/, "must be the app's Signing Secret (Basic Information), with no spaces")
+      .optional(),
+  ),
   SLACK_APP_TOKEN: Optional.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
   SLACK_API_URL: Optional.pipe(Url),
   SLACK_DEBUG_LOGS: Switch(false),
@@ -61,6 +74,7 @@ const Env = z.object({
   LOG_FILE: Optional,
   UNANSWERED_LOG: Optional,
   UNANSWERED_LOG_MAX_BYTES: Count(DEFAULT_MAX_BYTES, 1024),
+  UNANSWERED_LOG_KEEP: Count(DEFAULT_KEEP, 1),
   RATE_LIMIT_ENABLED: Switch(true),
   RATE_LIMIT_BURST: Count(DEFAULT_RATE_LIMIT.burst, 1),
   RATE_LIMIT_PER_MINUTE: Count(DEFAULT_RATE_LIMIT.perMinute, 1),
@@ -104,6 +118,8 @@ export interface Config {
   unansweredLog?: string;
   /** The unanswered log is rotated past this size. */
   unansweredMaxBytes: number;
+  /** How many rotated files of the unanswered log are kept; older ones are removed. */
+  unansweredKeep: number;
 
   /** Absent when RATE_LIMIT_ENABLED=false. */
   rateLimit?: RateLimit;
@@ -146,6 +162,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const need = (name: keyof typeof e, why: string) => {
     if (e[name] === undefined) problems.push(`${name}: is required ${why}`);
   };
+  // Slack settings without the bot token are a token lost on the way (an empty SLACK_BOT_TOKEN=
+  // line), not a wish for the terminal chat.
+  const slackSetting = (["SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN"] as const).find((n) => e[n] !== undefined);
+  if (slackSetting !== undefined)
+    need("SLACK_BOT_TOKEN", `when ${slackSetting} is set (it is empty or missing)`);
   if (e.DISCORD_TOKEN !== undefined) need("DISCORD_APPLICATION_ID", "when DISCORD_TOKEN is set");
   if (e.SLACK_BOT_TOKEN !== undefined && e.SLACK_APP_TOKEN === undefined) {
     need("SLACK_SIGNING_SECRET", "in HTTP mode (when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN)");
@@ -160,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logFile: e.LOG_FILE === undefined ? undefined : path.resolve(cwd, e.LOG_FILE),
     unansweredLog: unanswered === "off" ? undefined : path.resolve(cwd, unanswered),
     unansweredMaxBytes: e.UNANSWERED_LOG_MAX_BYTES,
+    unansweredKeep: e.UNANSWERED_LOG_KEEP,
     redisUrl: e.REDIS_URL,
     rateLimit: e.RATE_LIMIT_ENABLED
       ? { burst: e.RATE_LIMIT_BURST, perMinute: e.RATE_LIMIT_PER_MINUTE }

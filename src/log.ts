@@ -1,4 +1,10 @@
+import { closeSync, mkdirSync, openSync } from "node:fs";
+import { hostname } from "node:os";
+import path from "node:path";
 import { type DestinationStream, type Logger, pino } from "pino";
+import { ConfigError } from "./config.js";
+import { shortened } from "./core/text.js";
+import { LineFile } from "./ops/line-file.js";
 
 export type { Logger } from "pino";
 
@@ -74,7 +80,71 @@ export function createLogger(options: LogOptions, destination?: DestinationStrea
   );
 }
 
-/** A log file the logger appends to, created with its folder if need be; written synchronously. */
-export function logFile(file: string): DestinationStream {
-  return pino.destination({ dest: file, append: true, mkdir: true, sync: true });
+/** Where a log line goes when the log file cannot take it: standard error, or a test's stream. */
+interface Fallback {
+  write(text: string): unknown;
+}
+
+/** Failures of the disk rather than of the configuration: the bot logs to standard error and keeps serving. */
+const DISK_FULL = new Set(["ENOSPC", "EDQUOT", "EIO", "EFBIG"]);
+
+function codeOf(error: unknown): string {
+  return String((error as NodeJS.ErrnoException).code ?? (error as Error).message);
+}
+
+/** A log line of this module's own, in the logger's shape, for the one moment the logger cannot be used. */
+function notice(level: number, msg: string, fields: Record<string, unknown>): string {
+  const where = { pid: process.pid, hostname: hostname() };
+  return `${JSON.stringify({ level, time: Date.now(), ...where, name: "returnee-bot", ...fields, msg })}\n`;
+}
+
+/**
+ * LOG_FILE as the logger's destination: each line appended whole (see LineFile), its folder
+ * created if need be. A file that can never be written (a folder, a path through a file, no
+ * permission) is a configuration problem and stops start-up naming LOG_FILE. A disk that fills up,
+ * at start-up or later, never stops the bot: each line that does not fit goes to `fallback`
+ * (standard error), which is told so once; every line tries the file again, and once one fits the
+ * file says where the lines in between went.
+ */
+export function logFile(file: string, fallback: Fallback = process.stderr): DestinationStream {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    closeSync(openSync(file, "a"));
+  } catch (error) {
+    if (!DISK_FULL.has(codeOf(error))) {
+      throw new ConfigError([
+        `LOG_FILE: cannot be opened for appending (${codeOf(error)}): ${shortened(file)}`,
+      ]);
+    }
+  }
+  const out = new LineFile(file);
+  let failing = false;
+  return {
+    write(line: string) {
+      try {
+        out.append(line);
+      } catch (error) {
+        if (!failing) {
+          fallback.write(
+            notice(40, "log file cannot be written; logging to standard error until it can", {
+              file,
+              code: codeOf(error),
+            }),
+          );
+        }
+        failing = true;
+        fallback.write(line);
+        return;
+      }
+      if (!failing) return;
+      failing = false;
+      try {
+        out.append(
+          notice(30, "log file written again; the lines in between went to standard error", { file }),
+        );
+      } catch {
+        // The next line will say it.
+      }
+    },
+  };
 }

@@ -2,6 +2,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, DEFAULT_RATE_LIMIT, loadConfig } from "../src/config.js";
 
+/** Shaped like Slack's: 32 hexadecimal characters. */
+const SIGNING = "8f742231b10e8888abcd99b1b0e985a5";
+
 function problems(env: NodeJS.ProcessEnv): string {
   try {
     loadConfig(env);
@@ -15,9 +18,9 @@ function problems(env: NodeJS.ProcessEnv): string {
 describe("numbers in the environment", () => {
   it("take a port in plain decimal digits only, not 1e3, 0x10, 80.0 or 70000", () => {
     expect(
-      loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PORT: "8080" }).slack?.port,
+      loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: SIGNING, PORT: "8080" }).slack?.port,
     ).toBe(8080);
-    for (const port of ["1e3", "0x10", "80.0", "-1", "70000", "8080abc"]) {
+    for (const port of ["1e3", "0x10", "80.0", "-1", "70000", "8080abc", " 8 ", "8 "]) {
       expect(problems({ PORT: port })).toContain("PORT: must be a port number");
     }
   });
@@ -26,6 +29,12 @@ describe("numbers in the environment", () => {
     expect(loadConfig({}).unansweredMaxBytes).toBe(10 * 1024 * 1024);
     expect(loadConfig({ UNANSWERED_LOG_MAX_BYTES: "2048" }).unansweredMaxBytes).toBe(2048);
     expect(problems({ UNANSWERED_LOG_MAX_BYTES: "1e6" })).toContain("UNANSWERED_LOG_MAX_BYTES:");
+  });
+
+  it("read UNANSWERED_LOG_KEEP, 50 rotated files by default, at least 1", () => {
+    expect(loadConfig({}).unansweredKeep).toBe(50);
+    expect(loadConfig({ UNANSWERED_LOG_KEEP: "3" }).unansweredKeep).toBe(3);
+    expect(problems({ UNANSWERED_LOG_KEEP: "0" })).toContain("UNANSWERED_LOG_KEEP:");
   });
 });
 
@@ -73,5 +82,27 @@ describe("operations settings", () => {
     }
     for (const value of ["loud", "lots", "maybe", "xoxb-real-secret-token"])
       expect(message).not.toContain(value);
+  });
+});
+
+describe("Slack settings that cannot be meant", () => {
+  it("refuse an empty SLACK_BOT_TOKEN beside a signing secret or an app token, instead of chatting in the terminal", () => {
+    expect(problems({ SLACK_BOT_TOKEN: "", SLACK_SIGNING_SECRET: SIGNING })).toContain(
+      "SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET is set (it is empty or missing)",
+    );
+    expect(problems({ SLACK_BOT_TOKEN: "  ", SLACK_APP_TOKEN: "xapp-1-A1-x" })).toContain(
+      "SLACK_BOT_TOKEN: is required when SLACK_APP_TOKEN is set",
+    );
+  });
+
+  it("refuse a signing secret too short to be Slack's, without printing it", () => {
+    for (const secret of ["x", "short-secret", SIGNING.slice(1)]) {
+      const message = problems({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: secret });
+      expect(message).toContain("SLACK_SIGNING_SECRET: must be the app's Signing Secret");
+      expect(message).not.toContain(secret);
+    }
+    expect(
+      loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: SIGNING }).slack?.signingSecret,
+    ).toBe(SIGNING);
   });
 });

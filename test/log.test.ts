@@ -1,6 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { redact } from "../src/log.js";
-import { captureLogs } from "./helpers.js";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ConfigError } from "../src/config.js";
+import { createLogger, logFile, redact } from "../src/log.js";
+import { describeWithDevFull, describeWithFullDisk, type FullDisk, mountFullDisk } from "./full-disk.js";
+import { captureLogs, logLines, tempDir } from "./helpers.js";
 
 const DISCORD = "MTIzNDU2Nzg5MDEyMzQ1Njc4OQ.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB";
 const SIGNING = "0123456789abcdef0123456789abcdef";
@@ -55,5 +59,77 @@ describe("the logger", () => {
     log.logger.error({ err: error }, "failed");
     const [entry] = log.entries() as { err: Record<string, unknown> }[];
     expect(Object.keys(entry?.err ?? {}).sort()).toEqual(["message", "stack", "type"]);
+  });
+});
+
+/** A logger writing to LOG_FILE `file`, its fallback (standard error) kept in memory. */
+function fileLogger(file: string) {
+  let stderr = "";
+  const logger = createLogger(
+    { level: "info", secrets: [] },
+    logFile(file, { write: (t: string) => (stderr += t) }),
+  );
+  return { logger, stderr: () => stderr };
+}
+
+describeWithDevFull("a log file on a disk that refuses every write (/dev/full)", () => {
+  it("never throws: each line goes to standard error instead, which is told so once", () => {
+    const { logger, stderr } = fileLogger("/dev/full");
+    for (let i = 0; i < 300; i++) expect(() => logger.info({ i }, "answered")).not.toThrow();
+    const lines = logLines(stderr());
+    expect(lines.filter((l) => l.msg === "answered")).toHaveLength(300);
+    const notices = lines.filter((l) => String(l.msg).startsWith("log file cannot be written"));
+    expect(notices).toEqual([expect.objectContaining({ level: 40, file: "/dev/full", code: "ENOSPC" })]);
+  });
+});
+
+describeWithFullDisk("a log file on a full tmpfs", () => {
+  let disk: FullDisk;
+  beforeEach(() => {
+    disk = mountFullDisk() as FullDisk;
+  });
+  afterEach(() => disk.unmount());
+
+  it("starts on a disk already full, logs to standard error meanwhile, and back to the file once there is room", () => {
+    const file = path.join(disk.dir, "logs", "bot.log");
+    const { logger, stderr } = fileLogger(file);
+    logger.info("while full");
+    logger.info("still full");
+    disk.free();
+    logger.info("room again");
+    const fallback = logLines(stderr()).map((l) => l.msg);
+    expect(fallback).toEqual([
+      "log file cannot be written; logging to standard error until it can",
+      "while full",
+      "still full",
+    ]);
+    expect(logLines(readFileSync(file, "utf8")).map((l) => l.msg)).toEqual([
+      "room again",
+      "log file written again; the lines in between went to standard error",
+    ]);
+  });
+});
+
+describe("LOG_FILE that can never be written", () => {
+  it("stops start-up naming LOG_FILE and the reason, with a long path cut short", () => {
+    const dir = tempDir();
+    const blocker = path.join(dir, "a-file");
+    writeFileSync(blocker, "");
+    for (const [file, code] of [
+      [dir, "EISDIR"],
+      [path.join(blocker, "x".repeat(200), "bot.log"), "ENOTDIR"],
+    ] as const) {
+      let error: unknown;
+      try {
+        logFile(file);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).toContain(`LOG_FILE: cannot be opened for appending (${code})`);
+      expect(message.length).toBeLessThan(200);
+    }
+    expect(existsSync(path.join(blocker, "x".repeat(200)))).toBe(false);
   });
 });

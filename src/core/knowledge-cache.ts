@@ -129,10 +129,14 @@ function keyOf(dir: string): string {
     const stat = statSync(file, { throwIfNoEntry: false });
     hash.update(`${file}\0${stat?.size ?? 0}\0${stat?.mtimeMs ?? 0}\0`);
   }
-  for (const name of filesUnder(dir, () => true)) {
+  // Anything but a plain file or a folder (a named pipe, a device, a broken link) counts by its
+  // name alone, never read, so that the full load sees it and refuses it by name.
+  for (const name of readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
+    const stat = statSync(path.join(dir, name), { throwIfNoEntry: false });
+    if (stat?.isDirectory()) continue;
     hash
       .update(`${name}\0`)
-      .update(readFileSync(path.join(dir, name)))
+      .update(stat?.isFile() ? readFileSync(path.join(dir, name)) : "not a plain file")
       .update("\0");
   }
   return hash.digest("hex");

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
+import { repeatedKeys } from "./json-keys.js";
 import {
   EntitiesFile,
   type Entity,
@@ -20,7 +21,7 @@ import {
   ZhFactsFile,
   ZhFaqFile,
 } from "./schema.js";
-import { compact } from "./text.js";
+import { compact, shortened } from "./text.js";
 
 export interface KnowledgeBase {
   sources: ReadonlyMap<string, Source>;
@@ -45,13 +46,19 @@ export interface ChineseKnowledge {
   faqs: ReadonlyMap<string, readonly string[]>;
 }
 
-/** A knowledge file that cannot be used, with every problem found in it. */
+/** A message names at most this many problems, each cut to PROBLEM_LENGTH: a huge broken file prints a screenful. */
+const PROBLEMS_SHOWN = 20;
+const PROBLEM_LENGTH = 300;
+
+/** A knowledge file that cannot be used, with every problem found in it; its message shows the first few. */
 export class KnowledgeError extends Error {
   constructor(
     readonly file: string,
     readonly problems: string[],
   ) {
-    super(`${file}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    const shown = problems.slice(0, PROBLEMS_SHOWN).map((p) => `  - ${shortened(p, PROBLEM_LENGTH)}`);
+    const more = problems.length - PROBLEMS_SHOWN;
+    super([`${file}:`, ...shown, ...(more > 0 ? [`  …and ${more} more problems`] : [])].join("\n"));
     this.name = "KnowledgeError";
   }
 }
@@ -71,11 +78,27 @@ function where(p: readonly PropertyKey[]): string {
   return p.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("") || "(top level)";
 }
 
-function readJson<T>(file: string, label: string, schema: z.ZodType<T>): T {
+/**
+ * A knowledge file's text. Only a plain file is read: a named pipe would wait for a writer forever
+ * and a device such as /dev/zero never ends, so either (or a link to one) is refused by name.
+ */
+function readText(file: string, label: string): string {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (stat === undefined)
+    throw new KnowledgeError(label, ["cannot be read: nothing is there (a broken link?)"]);
+  if (!stat.isFile()) {
+    throw new KnowledgeError(label, [
+      "is not a plain file (a folder, a named pipe or a device); knowledge files must be",
+    ]);
+  }
+  // A byte-order mark, as some editors on Windows write, is not part of the JSON.
+  return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+}
+
+function readJson<T>(file: string, label: string, schema: z.ZodType<T>, text = readText(file, label)): T {
   let raw: unknown;
   try {
-    // A byte-order mark, as some editors on Windows write, is not part of the JSON.
-    raw = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
+    raw = JSON.parse(text);
   } catch (error) {
     throw new KnowledgeError(label, [error instanceof Error ? error.message : String(error)]);
   }
@@ -95,8 +118,16 @@ function readOptional<T>(dir: string, name: string, schema: z.ZodType<T>, fallba
   return existsSync(file) ? readJson(file, path.join(path.basename(dir), name), schema) : fallback;
 }
 
-/** Every .json file of a folder holding one object each, merged, each key remembering its file. */
-function readRecords<T>(dir: string, sub: string, schema: z.ZodType<Record<string, T>>): Map<string, Row<T>> {
+/**
+ * Every .json file of a folder holding one object each, merged, each key remembering its file. A
+ * key given twice, in one file or in two, is a problem: JSON would silently keep the last.
+ */
+function readRecords<T>(
+  dir: string,
+  sub: string,
+  schema: z.ZodType<Record<string, T>>,
+  problems: Problems,
+): Map<string, Row<T>> {
   const folder = path.join(dir, sub);
   const rows = new Map<string, Row<T>>();
   if (!existsSync(folder)) return rows;
@@ -104,7 +135,13 @@ function readRecords<T>(dir: string, sub: string, schema: z.ZodType<Record<strin
     .filter((n) => n.endsWith(".json"))
     .sort()) {
     const label = path.join(path.basename(dir), sub, name);
-    Object.entries(readJson(path.join(folder, name), label, schema)).forEach(([id, record], index) => {
+    const file = path.join(folder, name);
+    const text = readText(file, label);
+    const records = readJson(file, label, schema, text);
+    for (const id of repeatedKeys(text)) problems.add(label, `.${id}: "${id}" is given twice in this file`);
+    Object.entries(records).forEach(([id, record], index) => {
+      const earlier = rows.get(id);
+      if (earlier !== undefined) problems.add(label, `.${id}: "${id}" is also given in ${earlier.label}`);
       rows.set(id, { label, record, index });
     });
   }
@@ -174,11 +211,11 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
   const synonyms = readOptional(dir, "synonyms.json", SynonymsFile, []);
   const lexicon = readOptional(dir, "zh/lexicon.json", LexiconFile, []);
   const wordnet = readOptional(dir, "wordnet.json", WordnetFile, {});
-  const zhFacts = readRecords(dir, "zh/facts", ZhFactsFile);
-  const zhEntities = readRecords(dir, "zh/entities", ZhEntitiesFile);
-  const zhFaqs = readRecords(dir, "zh/faq", ZhFaqFile);
-
   const problems = new Problems();
+  const zhFacts = readRecords(dir, "zh/facts", ZhFactsFile, problems);
+  const zhEntities = readRecords(dir, "zh/entities", ZhEntitiesFile, problems);
+  const zhFaqs = readRecords(dir, "zh/faq", ZhFaqFile, problems);
+
   const sources = indexById(sourceRows, problems);
   const entities = indexById(entityRows, problems);
   const facts = indexById(factRows, problems);

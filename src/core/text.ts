@@ -96,3 +96,8 @@ export function editDistance(a: string, b: string): number {
   }
   return at(a.length, b.length);
 }
+
+/** A value for a message: at most `max` characters, the rest elided, so a huge value is never printed whole. */
+export function shortened(value: string, max = 80): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
+}

@@ -17,7 +17,7 @@ export { Desk } from "./desk.js";
  * it, everything stays in this process.
  */
 export function createDesk(
-  config: Pick<Config, "rateLimit" | "unansweredLog" | "unansweredMaxBytes" | "redisUrl">,
+  config: Pick<Config, "rateLimit" | "unansweredLog" | "unansweredMaxBytes" | "unansweredKeep" | "redisUrl">,
   logger: Logger,
 ): Desk {
   const options: DeskOptions = { logger };
@@ -26,6 +26,7 @@ export function createDesk(
     if (config.unansweredLog !== undefined) {
       options.unanswered = new UnansweredLog(config.unansweredLog, logger, {
         maxBytes: config.unansweredMaxBytes,
+        keep: config.unansweredKeep,
       });
     }
     return new Desk(options);

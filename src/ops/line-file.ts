@@ -7,6 +7,7 @@ import {
   readdirSync,
   readSync,
   renameSync,
+  rmSync,
   statSync,
   writeSync,
 } from "node:fs";
@@ -21,6 +22,14 @@ export type WriteFn = (fd: number, data: Buffer, offset: number, length: number)
 
 /** Past this size a file is rotated, unless UNANSWERED_LOG_MAX_BYTES says otherwise: about 100,000 records. */
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/** Rotated files kept unless UNANSWERED_LOG_KEEP says otherwise: with the default size, 500 MiB. */
+export const DEFAULT_KEEP = 50;
+
+/** When a file is rotated, and how many rotated files are kept. */
+export interface Rotation {
+  maxBytes: number;
+  keep: number;
+}
 
 const writeToDisk: WriteFn = (fd, data, offset, length) => writeSync(fd, data, offset, length);
 
@@ -46,8 +55,13 @@ export function rotatedFiles(file: string): string[] {
  * A file that grows by whole lines, written synchronously: when `append` returns, the line is in
  * the file (in the operating system's hands, as any write). A write that fails part-way is cut back
  * to the last whole line before anything more is written, so no line is ever torn or doubled.
- * Past `maxBytes` the file is renamed to the next free `file.N` and a new one is started; rotated
- * files are kept. Moving the file away is safe: the next line starts a new one.
+ *
+ * Past `rotation.maxBytes` the file is renamed to the next free `file.N` and a new one is started;
+ * past `rotation.keep` rotated files, the oldest are removed. Several processes may share the file
+ * (shards, instances on one machine): each line is one append, a rename moves the file with every
+ * line in it, and the name `file.N` is claimed by creating it exclusively before the file is
+ * renamed onto it, so no two processes take one name and no rename replaces a rotated file. Moving
+ * the file away is safe too: the next line starts a new one.
  */
 export class LineFile {
   private fd: number | undefined;
@@ -55,9 +69,10 @@ export class LineFile {
   /** Bytes of a failed line still at the end of the file, to cut off before the next write. */
   private torn = 0;
 
+  /** Without `rotation`, the file only grows. */
   constructor(
     readonly file: string,
-    private readonly maxBytes: number,
+    private readonly rotation?: Rotation,
     private readonly write: WriteFn = writeToDisk,
   ) {}
 
@@ -66,8 +81,14 @@ export class LineFile {
     const data = Buffer.from(line, "utf8");
     let fd = this.open();
     this.cutTorn(fd);
-    const size = fstatSync(fd).size;
-    if (size > 0 && size + data.length > this.maxBytes) fd = this.rotate();
+    const maxBytes = this.rotation?.maxBytes ?? Number.POSITIVE_INFINITY;
+    for (
+      let size = fstatSync(fd).size;
+      size > 0 && size + data.length > maxBytes;
+      size = fstatSync(fd).size
+    ) {
+      fd = this.rotate();
+    }
     this.writeWhole(fd, data);
   }
 
@@ -111,12 +132,42 @@ export class LineFile {
     return fd;
   }
 
+  /**
+   * Moves the file this process writes to `file.N`, unless another process has already moved it,
+   * removes rotated files past the number kept, and opens the file anew.
+   */
   private rotate(): number {
+    if (statSync(this.file, { throwIfNoEntry: false })?.ino === this.inode) {
+      const name = this.claimRotatedName();
+      try {
+        renameSync(this.file, name);
+      } catch (error) {
+        rmSync(name, { force: true });
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      }
+      for (const old of rotatedFiles(this.file).slice(0, -(this.rotation?.keep ?? 1))) {
+        rmSync(old, { force: true });
+      }
+    }
     this.close();
-    const last = rotatedFiles(this.file).at(-1);
-    const next = last === undefined ? 1 : Number(last.slice(this.file.length + 1)) + 1;
-    renameSync(this.file, `${this.file}.${next}`);
     return this.open();
+  }
+
+  /**
+   * The next free `file.N`, claimed by creating it empty and exclusively: another process trying
+   * the same N finds it taken and tries the next. The rename then replaces only this empty claim.
+   */
+  private claimRotatedName(): string {
+    const last = rotatedFiles(this.file).at(-1);
+    for (let n = last === undefined ? 1 : Number(last.slice(this.file.length + 1)) + 1; ; n++) {
+      const name = `${this.file}.${n}`;
+      try {
+        closeSync(openSync(name, "wx"));
+        return name;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      }
+    }
   }
 
   private writeWhole(fd: number, data: Buffer): void {

@@ -1,7 +1,6 @@
 import { Redis } from "ioredis";
-import { groupUnanswered } from "./report.js";
 import { reportText } from "./report-text.js";
-import { readUnansweredStream, UNANSWERED_STREAM } from "./unanswered-stream.js";
+import { tallyUnansweredStream, UNANSWERED_STREAM } from "./unanswered-stream.js";
 
 /** `returnee-bot report` with REDIS_URL: what every instance declined, from the shared stream. */
 export async function reportFromRedis(url: string, top: number): Promise<string> {
@@ -15,8 +14,7 @@ export async function reportFromRedis(url: string, top: number): Promise<string>
   redis.on("error", () => undefined);
   try {
     await redis.connect();
-    const parsed = await readUnansweredStream(redis);
-    return reportText(`the Redis stream ${UNANSWERED_STREAM}`, parsed, groupUnanswered(parsed.records), top);
+    return reportText(`the Redis stream ${UNANSWERED_STREAM}`, await tallyUnansweredStream(redis), top);
   } catch (error) {
     throw new Error(
       `cannot read the unanswered questions from Redis (REDIS_URL): ${(error as Error).message}`,

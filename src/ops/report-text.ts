@@ -1,15 +1,16 @@
 import { reportMessages as say } from "../core/messages.js";
-import type { Group, Parsed } from "./report.js";
+import type { UnansweredTally } from "./report.js";
 
 /** Phrasings and facts shown per group; the rest are counted. */
 const SHOWN = 3;
 
 /** The report as curators read it: the groups most asked first, each with its count and context. */
-export function reportText(file: string, parsed: Parsed, groups: readonly Group[], top: number): string {
-  if (parsed.records.length === 0) {
-    return [say.empty(file), ...(parsed.skipped > 0 ? [say.skipped(parsed.skipped)] : [])].join("\n");
+export function reportText(file: string, tally: UnansweredTally, top: number): string {
+  if (tally.records === 0) {
+    return [say.empty(file), ...(tally.skipped > 0 ? [say.skipped(tally.skipped)] : [])].join("\n");
   }
-  const lines = [say.heading(parsed.records.length, groups.length, file), ""];
+  const groups = tally.groups();
+  const lines = [say.heading(tally.records, groups.length, file), ""];
   const width = String(Math.min(top, groups.length)).length;
   groups.slice(0, top).forEach((group, i) => {
     const indent = " ".repeat(width + 2);
@@ -25,6 +26,6 @@ export function reportText(file: string, parsed: Parsed, groups: readonly Group[
     );
   });
   if (groups.length > top) lines.push("", say.moreGroups(groups.length - top));
-  if (parsed.skipped > 0) lines.push("", say.skipped(parsed.skipped));
+  if (tally.skipped > 0) lines.push("", say.skipped(tally.skipped));
   return lines.join("\n");
 }

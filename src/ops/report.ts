@@ -1,10 +1,10 @@
+import { createReadStream } from "node:fs";
 import { lemma } from "../core/lemma.js";
 import { STOPWORDS } from "../core/stopwords.js";
 import { tokens } from "../core/text.js";
+import { readLines } from "./lines.js";
+import { SimilarGroups } from "./similar-groups.js";
 import type { Platform, UnansweredRecord } from "./unanswered.js";
-
-/** Two questions belong together when they share at least this share of their words (Jaccard). */
-export const SIMILARITY = 0.5;
 
 /** Questions people asked that the bot could not answer, gathered by similarity. */
 export interface Group {
@@ -19,12 +19,6 @@ export interface Group {
   lastAsked: string;
   /** The facts the core most often found nearest, most often first. */
   considered: string[];
-}
-
-export interface Parsed {
-  records: UnansweredRecord[];
-  /** Lines that are not a record, e.g. one cut short by a crash. */
-  skipped: number;
 }
 
 function isRecord(value: unknown): value is UnansweredRecord {
@@ -58,23 +52,6 @@ function cleaned(r: UnansweredRecord): UnansweredRecord {
   };
 }
 
-/** Reads the JSONL log, skipping (and counting) lines that are not records; control characters are removed. */
-export function parseUnanswered(content: string): Parsed {
-  const records: UnansweredRecord[] = [];
-  let skipped = 0;
-  for (const line of content.split("\n")) {
-    if (!line.trim()) continue;
-    try {
-      const value: unknown = JSON.parse(line);
-      if (isRecord(value)) records.push(cleaned(value));
-      else skipped++;
-    } catch {
-      skipped++;
-    }
-  }
-  return { records, skipped };
-}
-
 /** The words that say what a question is about: no stopwords, each in its dictionary form. */
 function keyWords(text: string): Set<string> {
   return new Set(
@@ -82,13 +59,6 @@ function keyWords(text: string): Set<string> {
       .filter((t) => !STOPWORDS.has(t))
       .map(lemma),
   );
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 && b.size === 0) return 1;
-  let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
-  return shared / (a.size + b.size - shared);
 }
 
 function ranked<K extends string>(counts: Map<K, number>): K[] {
@@ -99,39 +69,107 @@ function bump<K>(counts: Map<K, number>, key: K, by = 1): void {
   counts.set(key, (counts.get(key) ?? 0) + by);
 }
 
-/**
- * Gathers records into groups of similar questions, most asked first. Phrasings are taken most
- * asked first; each joins the first group whose leading phrasing shares enough of its key words.
- */
-export function groupUnanswered(records: readonly UnansweredRecord[]): Group[] {
-  const byText = new Map<string, UnansweredRecord[]>();
-  for (const r of records) byText.set(r.text, [...(byText.get(r.text) ?? []), r]);
-  const phrasings = [...byText].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+/** What the records of one phrasing add up to: all a group needs, so that no record is kept. */
+interface Phrasing {
+  count: number;
+  platforms: Map<Platform, number>;
+  lastAsked: string;
+  considered: Map<string, number>;
+}
 
-  const clusters: { key: Set<string>; members: [string, UnansweredRecord[]][] }[] = [];
-  for (const [text, asked] of phrasings) {
-    const key = keyWords(text);
-    const home = clusters.find((c) => jaccard(c.key, key) >= SIMILARITY);
-    if (home === undefined) clusters.push({ key, members: [[text, asked]] });
-    else home.members.push([text, asked]);
+/**
+ * The unanswered questions added up as they are read, one record or line at a time: memory grows
+ * with the number of different phrasings, not with the size of the log.
+ */
+export class UnansweredTally {
+  /** Records added. */
+  records = 0;
+  /** Lines that are not a record, e.g. one cut short by a crash. */
+  skipped = 0;
+  private readonly phrasings = new Map<string, Phrasing>();
+
+  /** Adds one line of the log: a record, a blank line (ignored) or anything else (skipped and counted). */
+  addLine(line: string): void {
+    if (!line.trim()) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      value = undefined;
+    }
+    if (isRecord(value)) this.add(value);
+    else this.skipped++;
   }
 
-  const groups = clusters.map(({ members }): Group => {
-    const all = members.flatMap(([, asked]) => asked);
-    const platforms = new Map<Platform, number>();
-    const considered = new Map<string, number>();
-    for (const r of all) {
-      bump(platforms, r.platform);
-      for (const id of r.considered) bump(considered, id);
+  /** Adds one record, its control characters removed. */
+  add(record: UnansweredRecord): void {
+    const r = cleaned(record);
+    this.records++;
+    let phrasing = this.phrasings.get(r.text);
+    if (phrasing === undefined) {
+      phrasing = { count: 0, platforms: new Map(), lastAsked: "", considered: new Map() };
+      this.phrasings.set(r.text, phrasing);
     }
-    return {
-      count: all.length,
-      text: members[0]?.[0] ?? "",
-      variants: members.slice(1).map(([text]) => text),
-      platforms: Object.fromEntries(ranked(platforms).map((p) => [p, platforms.get(p)])),
-      lastAsked: all.map((r) => r.time).reduce((a, b) => (a > b ? a : b), ""),
-      considered: ranked(considered),
-    };
-  });
-  return groups.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+    phrasing.count++;
+    bump(phrasing.platforms, r.platform);
+    if (r.time > phrasing.lastAsked) phrasing.lastAsked = r.time;
+    for (const id of r.considered) bump(phrasing.considered, id);
+  }
+
+  /**
+   * The records gathered into groups of similar questions, most asked first. Phrasings are taken
+   * most asked first; each joins the first group whose leading phrasing shares enough of its key words.
+   */
+  groups(): Group[] {
+    const phrasings = [...this.phrasings].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
+    const similar = new SimilarGroups<[string, Phrasing]>();
+    for (const [text, phrasing] of phrasings) similar.add(keyWords(text), [text, phrasing]);
+    const groups = similar.groups.map(({ members }): Group => {
+      const platforms = new Map<Platform, number>();
+      const considered = new Map<string, number>();
+      for (const [, p] of members) {
+        for (const [platform, n] of p.platforms) bump(platforms, platform, n);
+        for (const [id, n] of p.considered) bump(considered, id, n);
+      }
+      return {
+        count: members.reduce((sum, [, p]) => sum + p.count, 0),
+        text: members[0]?.[0] ?? "",
+        variants: members.slice(1).map(([text]) => text),
+        platforms: Object.fromEntries(ranked(platforms).map((p) => [p, platforms.get(p)])),
+        lastAsked: members.map(([, p]) => p.lastAsked).reduce((a, b) => (a > b ? a : b), ""),
+        considered: ranked(considered),
+      };
+    });
+    return groups.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+  }
+}
+
+/** Records gathered into groups of similar questions, most asked first (see UnansweredTally). */
+export function groupUnanswered(records: Iterable<UnansweredRecord>): Group[] {
+  const tally = new UnansweredTally();
+  for (const record of records) tally.add(record);
+  return tally.groups();
+}
+
+/**
+ * Adds the lines of these files to a tally, oldest first, each file streamed line by line: a log
+ * of any size and any number of rotated files is never held in memory, and a line too long to be a
+ * record is skipped without being kept. A file that went away since it was listed (rotated out)
+ * is passed over.
+ */
+export async function tallyFiles(
+  files: readonly string[],
+  tally = new UnansweredTally(),
+): Promise<UnansweredTally> {
+  for (const file of files) {
+    try {
+      for await (const { text, cut } of readLines(createReadStream(file))) {
+        if (cut) tally.skipped++;
+        else tally.addLine(text);
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  return tally;
 }

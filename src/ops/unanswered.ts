@@ -1,7 +1,7 @@
 import { normalise } from "../core/text.js";
 import type { Answer } from "../core/types.js";
 import type { Logger } from "../log.js";
-import { DEFAULT_MAX_BYTES, LineFile, type WriteFn } from "./line-file.js";
+import { DEFAULT_KEEP, DEFAULT_MAX_BYTES, LineFile, type WriteFn } from "./line-file.js";
 
 /** Where a question was asked. */
 export type Platform = "discord" | "slack" | "terminal";
@@ -24,6 +24,8 @@ export interface UnansweredOptions {
   now?: () => Date;
   /** Rotate the file past this many bytes. */
   maxBytes?: number;
+  /** Keep this many rotated files; older ones are removed. */
+  keep?: number;
   /** The file layer's write, for tests that make the disk fail. */
   write?: WriteFn;
 }
@@ -69,7 +71,11 @@ export class UnansweredLog {
     options: UnansweredOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    this.out = new LineFile(file, options.maxBytes ?? DEFAULT_MAX_BYTES, options.write);
+    this.out = new LineFile(
+      file,
+      { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, keep: options.keep ?? DEFAULT_KEEP },
+      options.write,
+    );
   }
 
   /** Appends the question if the answer declines it; otherwise does nothing. */

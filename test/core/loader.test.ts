@@ -1,6 +1,8 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { Core } from "../../src/core/core.js";
 import { KnowledgeError, loadKnowledge } from "../../src/core/loader.js";
 import { copyOfFixture, FIXTURE_KNOWLEDGE } from "../helpers.js";
 
@@ -137,5 +139,79 @@ describe("loadKnowledge", () => {
       return data;
     });
     expect(error.problems.join()).toMatch(/undated source needs an estimatedYear/);
+  });
+});
+
+/** The error loading `dir` stops with, through the cache as the bot loads it. */
+function loadError(dir: string): KnowledgeError {
+  try {
+    Core.load({ knowledgeDir: dir });
+  } catch (error) {
+    if (error instanceof KnowledgeError) return error;
+    throw error;
+  }
+  throw new Error("the broken knowledge base loaded");
+}
+
+describe("loadKnowledge: files that are not what they seem", () => {
+  it("refuses a named pipe by name at once, instead of waiting for a writer", () => {
+    const dir = copyOfFixture();
+    execFileSync("mkfifo", [path.join(dir, "entities", "pipe.json")]);
+    const error = loadError(dir);
+    expect(error.file).toBe(path.join("knowledge", "entities", "pipe.json"));
+    expect(error.problems).toEqual([
+      "is not a plain file (a folder, a named pipe or a device); knowledge files must be",
+    ]);
+  });
+
+  it("refuses a link to /dev/zero by name, instead of reading without end", () => {
+    const dir = copyOfFixture();
+    symlinkSync("/dev/zero", path.join(dir, "facts", "zero.json"));
+    expect(loadError(dir).file).toBe(path.join("knowledge", "facts", "zero.json"));
+  });
+
+  it("shows 20 problems of a huge invalid file, each cut short, and counts the rest", () => {
+    const dir = copyOfFixture();
+    const bad = { id: "x".repeat(2000), text: 1 };
+    writeFileSync(
+      path.join(dir, "facts", "alpha.json"),
+      JSON.stringify(Array.from({ length: 2_000 }, () => bad)),
+    );
+    const error = loadError(dir);
+    expect(error.problems.length).toBeGreaterThan(2_000);
+    const lines = error.message.split("\n");
+    expect(lines).toHaveLength(22);
+    expect(lines.at(-1)).toBe(`  …and ${error.problems.length - 20} more problems`);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(304);
+  });
+});
+
+describe("loadKnowledge: Chinese text given twice", () => {
+  /** A copy of the fixture with these zh/facts files. */
+  function withChinese(files: Record<string, string>): string {
+    const dir = copyOfFixture();
+    mkdirSync(path.join(dir, "zh", "facts"), { recursive: true });
+    for (const [name, text] of Object.entries(files))
+      writeFileSync(path.join(dir, "zh", "facts", name), text);
+    return dir;
+  }
+
+  it("rejects a fact's Chinese text given in two files, naming both", () => {
+    const dir = withChinese({
+      "a.json": JSON.stringify({ "a-returnees": "海归" }),
+      "b.json": JSON.stringify({ "a-returnees": "留学归国人员" }),
+    });
+    const error = loadError(dir);
+    expect(error.file).toBe(path.join("knowledge", "zh", "facts", "b.json"));
+    expect(error.problems).toEqual([
+      `.a-returnees: "a-returnees" is also given in ${path.join("knowledge", "zh", "facts", "a.json")}`,
+    ]);
+  });
+
+  it("rejects a key given twice in one file, which JSON would quietly collapse", () => {
+    const dir = withChinese({
+      "a.json": '{\n  "a-returnees": "海归",\n  "a-ada" : "阿达",\n  "a-returnees" :"留学"\n}',
+    });
+    expect(loadError(dir).problems).toEqual(['.a-returnees: "a-returnees" is given twice in this file']);
   });
 });

@@ -1,9 +1,9 @@
-import { writeFileSync } from "node:fs";
+import { closeSync, ftruncateSync, openSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
-import { groupUnanswered, parseUnanswered } from "../../src/ops/report.js";
+import { groupUnanswered, UnansweredTally } from "../../src/ops/report.js";
 import type { UnansweredRecord } from "../../src/ops/unanswered.js";
 import { FIXTURE_KNOWLEDGE, tempDir } from "../helpers.js";
 
@@ -41,10 +41,24 @@ describe("grouping unanswered questions by similarity", () => {
     expect(groups).toHaveLength(2);
   });
 
+  it("groups questions made only of stop words together, apart from every other", () => {
+    const groups = groupUnanswered([
+      record("what is it"),
+      record("how many"),
+      record("returnees in chengdu"),
+    ]);
+    expect(groups.map((g) => [g.count, g.text, g.variants])).toEqual([
+      [2, "how many", ["what is it"]],
+      [1, "returnees in chengdu", []],
+    ]);
+  });
+
   it("skips lines that are not records, such as one cut short", () => {
-    const parsed = parseUnanswered(`${log([record("a question")])}\n{"time":"2026-03\n\n[1,2]\n`);
-    expect(parsed.records).toHaveLength(1);
-    expect(parsed.skipped).toBe(2);
+    const tally = new UnansweredTally();
+    for (const line of `${log([record("a question")])}\n{"time":"2026-03\n\n[1,2]\n`.split("\n")) {
+      tally.addLine(line);
+    }
+    expect([tally.records, tally.skipped]).toEqual([1, 2]);
   });
 });
 
@@ -105,6 +119,26 @@ describe("returnee-bot report", () => {
     expect(out).toContain(`4 unanswered questions in ${file}`);
     expect(out).toContain("1. 2× alpha");
   });
+
+  it("reads 60 rotated files of 10 MiB each, more than one string can hold, line by line", async () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    const size = 10 * 1024 * 1024;
+    for (let n = 1; n <= 60; n++) {
+      // A hole of 10 MiB (a line of zero bytes that takes no disk), then a record: as big as a full rotated file.
+      const fd = openSync(`${file}.${n}`, "w");
+      ftruncateSync(fd, size);
+      writeSync(
+        fd,
+        `\n${JSON.stringify(record(n % 2 === 0 ? "rent in shenzhen" : "visa for a spouse"))}\n`,
+        size,
+      );
+      closeSync(fd);
+    }
+    const { code, out } = await report({ UNANSWERED_LOG: file });
+    expect(code).toBe(0);
+    expect(out).toContain(`60 unanswered questions in ${file}, in 2 groups`);
+    expect(out).toContain("60 lines are not a record");
+  }, 60_000);
 
   it("prints no terminal escapes or control characters from a hand-edited log", async () => {
     const file = path.join(tempDir(), "unanswered.jsonl");

@@ -1,11 +1,12 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { StringDecoder } from "node:string_decoder";
+import { pipeline } from "node:stream/promises";
 import { runLine } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
 import { messages } from "../../core/messages.js";
 import type { ConversationContext } from "../../core/types.js";
 import type { Desk } from "../../ops/index.js";
+import { readLines } from "../../ops/lines.js";
 import { carriedOver } from "../carried-over.js";
 import { formatJsonLine, formatText } from "./format.js";
 
@@ -48,25 +49,18 @@ export async function chat(core: Core, input: Readable, output: Writable, desk: 
 /**
  * The lines of a stream as the JSON lines contract reads them: a line ends at "\n" only, a "\r"
  * just before it is dropped, and a lone "\r" inside a line becomes a space. A last line without
- * its "\n" still counts.
+ * its "\n" still counts. A line past MAX_LINE_BYTES (a thousand times a question) is kept only up
+ * to there: it is declined as too long either way.
  */
 export async function* contractLines(input: Readable): AsyncGenerator<string> {
-  const decoder = new StringDecoder("utf8");
-  let rest = "";
-  const line = (raw: string) => raw.replace(/\r$/, "").replace(/\r/g, " ");
-  for await (const chunk of input) {
-    rest += typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer);
-    const lines = rest.split("\n");
-    rest = lines.pop() ?? "";
-    for (const raw of lines) yield line(raw);
-  }
-  rest += decoder.end();
-  if (rest !== "") yield line(rest);
+  for await (const { text } of readLines(input)) yield text.replace(/\r$/, "").replace(/\r/g, " ");
 }
 
 /**
  * The evaluation contract: one JSON line out for every line in, in order. As one conversation,
- * each line is read in the light of the lines before it; otherwise every line stands alone.
+ * each line is read in the light of the lines before it; otherwise every line stands alone. No
+ * line is read while the reader is behind (the output's buffer is full), so memory stays bounded
+ * however slow the reader; a reader that goes away (`| head -1`) ends it quietly.
  */
 export async function answerLines(
   core: Core,
@@ -74,10 +68,17 @@ export async function answerLines(
   output: Writable,
   asOneConversation = false,
 ): Promise<void> {
-  let conversation: ConversationContext | undefined;
-  for await (const line of contractLines(input)) {
-    const answer = runLine(line, core, conversation === undefined ? {} : { conversation });
-    if (asOneConversation && answer.context !== undefined) conversation = answer.context;
-    output.write(`${formatJsonLine(line, answer)}\n`);
+  async function* answers(): AsyncGenerator<string> {
+    let conversation: ConversationContext | undefined;
+    for await (const line of contractLines(input)) {
+      const answer = runLine(line, core, conversation === undefined ? {} : { conversation });
+      if (asOneConversation && answer.context !== undefined) conversation = answer.context;
+      yield `${formatJsonLine(line, answer)}\n`;
+    }
+  }
+  try {
+    await pipeline(answers, output, { end: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EPIPE") throw error;
   }
 }

@@ -1,7 +1,13 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { once } from "node:events";
+import { PassThrough, Readable, Writable } from "node:stream";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { copyOfFixture, FIXTURE_KNOWLEDGE } from "../../helpers.js";
+import { answerLines } from "../../../src/adapters/terminal/chat.js";
+import { messages } from "../../../src/core/messages.js";
+import { MAX_LINE_BYTES } from "../../../src/ops/lines.js";
+import { compile } from "../../compiled.js";
+import { copyOfFixture, eventually, FIXTURE_KNOWLEDGE, fixtureCore } from "../../helpers.js";
 import { ALONE, CONVERSATIONS, expectTurn } from "../conversations.js";
 import { cli } from "./run-cli.js";
 
@@ -101,6 +107,64 @@ describe("returnee-bot ask --jsonl: the lines of the contract", () => {
   });
 });
 
+describe("returnee-bot ask --jsonl under pressure", () => {
+  it("reads no further while a slow reader is behind: the output's buffer never holds more than its high-water mark and a line", async () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `How do I cook fried rice number ${i}?\n`);
+    let longest = 0;
+    let most = 0;
+    let received = 0;
+    const slow = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _encoding, done) {
+        received++;
+        longest = Math.max(longest, chunk.length);
+        // What waits behind this chunk, the chunk included.
+        most = Math.max(most, this.writableLength);
+        setImmediate(done);
+      },
+    });
+    await answerLines(fixtureCore(), Readable.from(lines), slow);
+    await eventually(() => (received === 2000 ? true : undefined), "every line written");
+    expect(most).toBeLessThanOrEqual(16 * 1024 + longest);
+  });
+
+  it("reads a 40 MB line in small pieces as one line, declines it as too long and echoes only its first MiB", async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let out = "";
+    output.on("data", (d) => (out += d));
+    const piece = "x".repeat(64 * 1024);
+    const done = answerLines(fixtureCore(), input, output);
+    for (let i = 0; i < 640; i++) if (!input.write(piece)) await once(input, "drain");
+    input.end("\n/city gz\n");
+    await done;
+    const [long, next] = out
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as JsonLine);
+    expect(long?.input).toBe("x".repeat(MAX_LINE_BYTES));
+    expect(long?.text).toContain(messages.tooLong(500));
+    expect(next?.input).toBe("/city gz");
+  });
+
+  it("ends quietly, exit code 0, when its reader goes away after the first line (| head -1)", async () => {
+    const { cli: script } = compile("returnee-bot-jsonl");
+    const child = spawn(process.execPath, [script, "ask", "--jsonl"], {
+      env: { PATH: process.env.PATH, KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, UNANSWERED_LOG: "off" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let err = "";
+    child.stderr.on("data", (d) => (err += d));
+    child.stdin.on("error", () => undefined);
+    child.stdin.end("/city gz\n".repeat(20_000));
+    await once(child.stdout, "data");
+    child.stdout.destroy();
+    const [code] = await once(child, "exit");
+    expect(err).toBe("");
+    expect(code).toBe(0);
+  }, 60_000);
+});
+
 describe("returnee-bot ask", () => {
   it("answers one question in readable form", async () => {
     const { code, out } = await cli(["ask", "guangzhou", "green", "cards"]);
@@ -138,6 +202,41 @@ describe("start-up checks", () => {
     const { code, err } = await cli(["kb-check"], "", { KNOWLEDGE_DIR: dir });
     expect(code).toBe(1);
     expect(err).toMatch(/cannot start[\s\S]*knowledge\/sources\.json/);
+  });
+
+  it("fails kb-check when a fact's Chinese text is given in two files", async () => {
+    const dir = copyOfFixture();
+    const { mkdirSync, writeFileSync } = await import("node:fs");
+    mkdirSync(`${dir}/zh/facts`, { recursive: true });
+    writeFileSync(`${dir}/zh/facts/a.json`, JSON.stringify({ "a-returnees": "海归" }));
+    writeFileSync(`${dir}/zh/facts/b.json`, JSON.stringify({ "a-returnees": "留学归国人员" }));
+    const { code, err } = await cli(["kb-check"], "", { KNOWLEDGE_DIR: dir });
+    expect(code).toBe(1);
+    expect(err).toContain('"a-returnees" is also given in knowledge/zh/facts/a.json');
+  });
+
+  it("stops naming KNOWLEDGE_DIR when it is no knowledge folder, a long value cut short", async () => {
+    for (const dir of [
+      "/nonexistent/knowledge",
+      `/tmp/${"k".repeat(5000)}`,
+      `${FIXTURE_KNOWLEDGE}/sources.json`,
+    ]) {
+      const { code, err } = await cli(["ask", "/sources"], "", { KNOWLEDGE_DIR: dir });
+      expect(code).toBe(1);
+      expect(err).toContain("KNOWLEDGE_DIR: is not a knowledge folder (it has no sources.json)");
+      expect(err.length).toBeLessThan(300);
+    }
+  });
+
+  it("stops naming LOG_FILE when it is a folder", async () => {
+    const { code, err } = await cli(["chat"], "", {
+      KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE,
+      LOG_FILE: FIXTURE_KNOWLEDGE,
+    });
+    expect(code).toBe(1);
+    expect(err).toContain(
+      "returnee-bot cannot start. Configuration problem:\n  - LOG_FILE: cannot be opened for appending (EISDIR)",
+    );
   });
 
   it("stops naming the variable, never its value, when a variable is malformed", async () => {

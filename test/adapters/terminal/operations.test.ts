@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { messages } from "../../../src/core/messages.js";
-import { AT_LIMIT, FIXTURE_KNOWLEDGE, OVER_LIMIT, tempDir, waitNotices } from "../../helpers.js";
+import { describeWithFullDisk, type FullDisk, mountFullDisk } from "../../full-disk.js";
+import { AT_LIMIT, FIXTURE_KNOWLEDGE, logLines, OVER_LIMIT, tempDir, waitNotices } from "../../helpers.js";
 import { cli } from "./run-cli.js";
 
 const tooLong = messages.tooLong(500);
@@ -110,5 +111,35 @@ describe("the terminal chat, for the one person at the keyboard", () => {
     const records = readFileSync(file, "utf8").trim().split("\n");
     expect(records).toHaveLength(5000);
     expect(JSON.parse(records[4999] ?? "").text).toBe("how do i cook fried rice number 4999");
+  });
+});
+
+describeWithFullDisk("the chat with LOG_FILE and UNANSWERED_LOG on a full disk", () => {
+  let disk: FullDisk;
+  beforeEach(() => {
+    disk = mountFullDisk() as FullDisk;
+  });
+  afterEach(() => disk.unmount());
+
+  it("answers all 300 questions and exits 0, logging to standard error and saying once why", async () => {
+    const asked = Array.from({ length: 300 }, () => "What is the average rent in Suzhou?\n").join("");
+    const { code, out, err } = await cli(
+      ["chat"],
+      asked,
+      env({
+        LOG_FILE: path.join(disk.dir, "bot.log"),
+        UNANSWERED_LOG: path.join(disk.dir, "unanswered.jsonl"),
+        RATE_LIMIT_ENABLED: "false",
+      }),
+    );
+    expect(code).toBe(0);
+    expect(out.split(messages.declineTitle)).toHaveLength(301);
+    const lines = logLines(err);
+    expect(lines.filter((l) => String(l.msg).startsWith("log file cannot be written"))).toHaveLength(1);
+    expect(lines.filter((l) => String(l.msg).startsWith("unanswered log: cannot write"))).toHaveLength(1);
+    expect(lines.at(-1)).toMatchObject({
+      lost: 300,
+      msg: "unanswered log: stopping with records that could not be written",
+    });
   });
 });
