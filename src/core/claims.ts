@@ -105,8 +105,10 @@ export class ClaimIndex {
       const claims = indexed.fact.claims.flatMap((claim, position) => {
         const property = kb.properties.get(claim.property);
         if (property === undefined) return [];
+        // A claim holds for its own time, else its fact's; an article's date stands for its year.
         const dated = factDate(indexed.fact, indexed.source);
-        const when = claim.asOf === undefined ? dated : { when: claim.asOf, estimated: false };
+        const year = indexed.fact.asOf === undefined ? { ...dated, when: dated.when.slice(0, 4) } : dated;
+        const when = claim.asOf === undefined ? year : { when: claim.asOf, estimated: false };
         const qualifierTerms =
           claim.qualifier === undefined ? [] : vocabulary.read(claim.qualifier).terms.map((t) => t.term);
         return [{ claim, property, fact: indexed, position, when, qualifierTerms }];

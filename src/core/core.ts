@@ -330,10 +330,15 @@ export class Core {
   private lacks(query: Query, lacking: NonNullable<ReturnType<typeof unmatched>>, note: string): Answer {
     const words = say(query.language);
     const [first] = lacking.known;
+    // What was asked in place of what is known: the years, or the names of the known subjects' kind.
+    const kinds = new Set(lacking.known.map((c) => this.kb.entities.get(c.claim.subject)?.kind));
     const asked =
       lacking.lacks === "time"
         ? query.years.join(words.listJoin)
-        : query.entities.map((e) => nameOf(e, this.kb, query.language)).join(words.listJoin);
+        : query.entities
+            .filter((e) => kinds.has(e.kind))
+            .map((e) => nameOf(e, this.kb, query.language))
+            .join(words.listJoin);
     const known = lacking.known.slice(0, 3).map((c) => claimPhrase(c, this.kb, query.language));
     const property =
       first === undefined ? "" : query.language === "zh" ? first.property.zh : first.property.name;

@@ -29,21 +29,21 @@ export const CONVERSATIONS: readonly { name: string; turns: readonly Turn[] }[] 
       {
         ask: "How many returnees has Guangzhou attracted?",
         answered: true,
-        title: /^Guangzhou: 67,000/,
+        title: /^Guangzhou · returnees drawn: more than 67,000/,
         says: [/67,000 overseas returnees/],
       },
       // Hangzhou's overseas figures: the talents who studied abroad or came from overseas.
       {
         ask: "what about Hangzhou?",
         answered: true,
-        title: /^Hangzhou: (55,000|30,000)/,
+        title: /^Hangzhou · .*(55,000|30,000)/,
         says: [/(55,000|30,000) of Hangzhou's talents/],
       },
       {
         ask: "and Shenzhen?",
         answered: false,
         title: /^Not in my sources/,
-        says: [/not for Shenzhen/, /Guangzhou had drawn more than 67,000 overseas returnees/],
+        says: [/not for Shenzhen/, /Guangzhou: more than 67,000 \(July 2017\)/],
       },
     ],
   },
@@ -59,7 +59,7 @@ export const CONVERSATIONS: readonly { name: string; turns: readonly Turn[] }[] 
       {
         ask: "when was it issued?",
         answered: true,
-        title: /^Red Cotton Plan: 2017/,
+        title: /^Red Cotton Plan · issued: 2017/,
         says: [/In 2017 Guangzhou issued the Red Cotton Plan/],
       },
     ],
@@ -70,14 +70,14 @@ export const CONVERSATIONS: readonly { name: string; turns: readonly Turn[] }[] 
       {
         ask: "How many talent green cards has Guangzhou issued?",
         answered: true,
-        title: /2,515$/,
+        title: /^Guangzhou · talent green cards issued: 2,515/,
         says: [/Guangzhou had issued 2,515 talent green cards/],
       },
       {
         ask: "and in Shanghai?",
         answered: false,
         title: /^Not in my sources/,
-        says: [/not for Shanghai/, /Guangzhou had issued 2,515 talent green cards/],
+        says: [/not for Shanghai\./, /Guangzhou: 2,515 \(July 2017\)/],
       },
     ],
   },

@@ -66,7 +66,9 @@ describe("Discord: a button continues the conversation of the message it sits un
   it("reads a click on a reply in a DM in the light of that DM", async () => {
     const answer = await send(userMessage("What is the Red Cotton Plan?", { dm: true }));
     const click = buttonClick(question("when was it issued?"), botMessage(ids.dm, answer), { dm: true });
-    expect(replyOf(await interact(bot.fake, click)).embeds?.[0]?.title).toMatch(/^Red Cotton Plan: 2017/);
+    expect(replyOf(await interact(bot.fake, click)).embeds?.[0]?.title).toMatch(
+      /^Red Cotton Plan · issued: 2017/,
+    );
   });
 
   it("keeps a click on a slash command's answer in the server with the clicker's commands", async () => {

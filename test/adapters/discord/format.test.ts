@@ -43,8 +43,10 @@ describe("Discord rendering of an answer", () => {
   it("renders the title, the lead, each fact alone on a line, the source with date and age, and the age note", () => {
     const answer = runLine("/city Hangzhou", core);
     const { embed, buttons } = expectWithinLimits(answer);
-    // The first fact names no figure, so the title is the city alone; its line is the lead.
-    expect(embed?.title).toBe("Hangzhou");
+    // The title is the first claim about the city; its fact's line is the lead.
+    expect(embed?.title).toBe(
+      "Hangzhou · net talent inflow rank: the highest (in the fixture ranking, 2021)",
+    );
     expect(embed?.description).toMatch(/^• Fixture fact: Hangzhou had the highest net inflow[^\n]*\n• /);
     expect(embed?.description).toContain(
       "• Fixture fact: Hangzhou offers 10,000 yuan to each returnee graduate in the fixture policy.",

@@ -137,7 +137,7 @@ describe("Discord slash commands, served against a fake Discord", () => {
 
     const click = buttonClick(button?.custom_id ?? "", botMessage(ids.general, first));
     const reply = replyOf(await interact(bot.fake, click));
-    expect(reply.embeds?.[0]?.title).toBe("Fixture Talent Plan: 10,000 yuan");
+    expect(reply.embeds?.[0]?.title).toMatch(/^Fixture Talent Plan · subsidy: 10,000 yuan/);
     expect(reply.allowed_mentions).toEqual(SILENT);
   });
 

@@ -28,7 +28,10 @@ describe("renderAnswer", () => {
   it("renders a header that answers, the headline fact first, each fact alone on a line, the source, and the age note", () => {
     const message = renderAnswer(core.city("Guangzhou"));
     const [header, first, ...rest] = message.blocks;
-    expect(header).toMatchObject({ type: "header", text: { type: "plain_text", text: "Guangzhou: 67,000" } });
+    expect(header).toMatchObject({
+      type: "header",
+      text: { type: "plain_text", text: "Guangzhou · returnees drawn: more than 67,000 (July 2017)" },
+    });
     expect(first).toMatchObject({
       type: "section",
       text: {
@@ -44,7 +47,7 @@ describe("renderAnswer", () => {
       "[1] *Alpha City courts returning scholars*, Alpha Daily; published 2017-09-06, 9 years ago",
     );
     expect(all).toMatch(/Figures from .*9 years ago/);
-    expect(message.text).toMatch(/^Guangzhou: 67,000\n/);
+    expect(message.text).toMatch(/^Guangzhou · returnees drawn: more than 67,000 \(July 2017\)\n/);
     expect(message.text).toContain("2,515");
   });
 

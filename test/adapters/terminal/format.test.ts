@@ -17,7 +17,7 @@ describe("formatText", () => {
     );
     expect(text.match(/Figures from June 2017/g)).toHaveLength(1);
     expect(text.match(/2,515/g)).toHaveLength(2);
-    expect(text.startsWith("Guangzhou, talent green card: 2,515\n")).toBe(true);
+    expect(text.startsWith("Guangzhou · talent green cards issued: 2,515 (June 2017)\n")).toBe(true);
   });
 
   it("names an article's author and marks an undated one", () => {
