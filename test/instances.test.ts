@@ -138,7 +138,7 @@ describeWithRedis("two instances sharing one Redis", () => {
     expect(followUp.args.thread_ts).toBe(thread);
     expect(followUp.args.user).toBe("UTHREAD");
     expect(followUp.args.text).toContain("not for Shenzhen");
-    expect(followUp.args.text).toContain("Guangzhou had drawn more than 67,000 overseas returnees");
+    expect(followUp.args.text).toContain("Guangzhou: more than 67,000 (July 2017)");
     await eventually(() => (carried() === before + 1 ? true : undefined), "the follow-up logged as carried");
     // The conversation's key holds ids: the bot's own lines never show it (Bolt's debug lines are Bolt's).
     const own = [...a.logs(), ...b.logs()].filter((e) => (e.level as number) >= 30 || e.msg === "answered");

@@ -17,7 +17,8 @@ let toSimplified: ((text: string) => string) | undefined;
 export function simplified(text: string): string {
   if (!HAN.test(text)) return text;
   const opencc = () => createRequire(import.meta.url)("opencc-js/t2cn") as { Converter: typeof Converter };
-  const convert = (toSimplified ??= opencc().Converter({ from: "tw", to: "cn" }));
+  const convert = toSimplified ?? opencc().Converter({ from: "tw", to: "cn" });
+  toSimplified = convert;
   return convert(text);
 }
 

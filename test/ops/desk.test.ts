@@ -30,7 +30,7 @@ describe("the desk every adapter serves through", () => {
     const file = path.join(tempDir(), "unanswered.jsonl");
     const { desk } = testDesk({ unanswered: file });
     expect(texts(await served(desk, request("gz green cards")))).toEqual([
-      "Guangzhou, talent green card: 2,515",
+      "Guangzhou · talent green cards issued: 2,515 (June 2017)",
     ]);
     await served(desk, request("How do I cook fried rice?"));
     await desk.drain(1000);
@@ -43,8 +43,8 @@ describe("the desk every adapter serves through", () => {
     const replies = [];
     for (let i = 0; i < 6; i++) replies.push(...(await served(desk, request("gz green cards"))));
     expect(texts(replies).slice(0, 2)).toEqual([
-      "Guangzhou, talent green card: 2,515",
-      "Guangzhou, talent green card: 2,515",
+      "Guangzhou · talent green cards issued: 2,515 (June 2017)",
+      "Guangzhou · talent green cards issued: 2,515 (June 2017)",
     ]);
     expect(texts(replies).slice(2)).toHaveLength(1);
     expect(waitNotices(20)).toContain(texts(replies)[2]);
@@ -116,7 +116,7 @@ describe("the desk every adapter serves through", () => {
         throw new Error("the platform is down");
       },
     );
-    expect(texts(attempts)).toEqual(["Guangzhou, talent green card: 2,515", messages.apology]);
+    expect(texts(attempts)).toEqual(["Guangzhou · talent green cards issued: 2,515 (June 2017)", messages.apology]);
     expect(log.entries().map((e) => e.msg)).toEqual([
       "answering failed",
       "sending the answer failed",
