@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, webApi } from "@slack/bolt";
-import { ConfigError, type SlackConfig } from "../../config.js";
+import { ConfigError, DEFAULT_KEEP_ALIVE_SECONDS, type SlackConfig } from "../../config.js";
 import type { Core } from "../../core/core.js";
 import { errorFields, type Logger, redact } from "../../log.js";
 import type { Desk } from "../../ops/index.js";
@@ -103,6 +103,7 @@ export function buildSlackApp(
           receiver: new GuardedReceiver({
             signingSecret: config.signingSecret ?? "",
             desk,
+            keepAliveSeconds: config.keepAliveSeconds ?? DEFAULT_KEEP_ALIVE_SECONDS,
             logger,
             boltLogger,
           }),

@@ -8,6 +8,7 @@ import type { ConversationContext } from "../../core/types.js";
 import type { Desk } from "../../ops/index.js";
 import { carriedOver } from "../carried-over.js";
 import { formatJsonLine, formatText } from "./format.js";
+import { terminalMessages } from "./messages.js";
 
 const QUIT = new Set(["exit", "quit", "/exit", "/quit"]);
 
@@ -36,7 +37,13 @@ export async function chat(core: Core, input: Readable, output: Writable, desk: 
         },
         (context) => runLine(line, core, carriedOver(context)),
         async (reply) => {
-          output.write(`\n${reply.kind === "answer" ? formatText(reply.answer) : reply.text}\n\n`);
+          const text =
+            reply.kind === "answer"
+              ? formatText(reply.answer)
+              : reply.kind === "busy"
+                ? terminalMessages[reply.language].busy
+                : reply.text;
+          output.write(`\n${text}\n\n`);
         },
       );
     }
