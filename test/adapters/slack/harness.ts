@@ -52,8 +52,13 @@ export interface SlackAppSetup {
 }
 
 export async function startSlackApp(setup: Core | SlackAppSetup = {}): Promise<RunningSlack> {
-  const { core = fixtureCore(), desk = testDesk().desk, options = {}, config = {}, ...given } =
-    setup instanceof Core ? { core: setup } : setup;
+  const {
+    core = fixtureCore(),
+    desk = testDesk().desk,
+    options = {},
+    config = {},
+    ...given
+  } = setup instanceof Core ? { core: setup } : setup;
   const fake = given.fake ?? (await new FakeSlack().start());
   const service = await startSlack(
     core,

@@ -15,7 +15,14 @@ import { BOT_USER_ID } from "../../fakes/slack.js";
 import { captureLogs, eventuallyAsync } from "../../helpers.js";
 import { describeWithRedis, RedisServer } from "../../redis.js";
 import { type RunningSlack, startSlackApp } from "./harness.js";
-import { buttonClick, directMessage, eventCallback, mention, postSigned, SIGNING_SECRET } from "./requests.js";
+import {
+  buttonClick,
+  directMessage,
+  eventCallback,
+  mention,
+  postSigned,
+  SIGNING_SECRET,
+} from "./requests.js";
 
 let slack: RunningSlack;
 
@@ -165,7 +172,9 @@ describe("Slack's HTTP gate: shutting down", () => {
   it("answers an event 503 once the desk closes, so that Slack delivers it again, and answers nothing", async () => {
     const closing = await startSlackApp({ fake: slack.fake });
     closing.desk.close();
-    const delivery = eventCallback(mention(`<@${BOT_USER_ID}> gz green cards`, "CCLOSING", "1700000301.000100"));
+    const delivery = eventCallback(
+      mention(`<@${BOT_USER_ID}> gz green cards`, "CCLOSING", "1700000301.000100"),
+    );
     expect((await closing.deliver({}, delivery)).status).toBe(503);
     // A slash command cannot be delivered again: it hears that the bot is restarting.
     const late = await closing.command("/ask", "gz green cards", "closing-command");
@@ -196,14 +205,19 @@ describeWithRedis("Slack's HTTP gate: shutting down, with deliveries shared thro
   it("never marks an event that arrived during shutdown answered: the redelivery elsewhere is answered", async () => {
     const [stopping, healthy] = [await instance(), await instance()];
     stopping.desk.close();
-    const delivery = eventCallback(mention(`<@${BOT_USER_ID}> gz green cards`, "CREDIS", "1700000302.000100"));
+    const delivery = eventCallback(
+      mention(`<@${BOT_USER_ID}> gz green cards`, "CREDIS", "1700000302.000100"),
+    );
     expect((await stopping.deliver({}, delivery)).status).toBe(503);
     const redis = await server.connect();
     expect(await redis.get(`${DELIVERY_PREFIX}${delivery.event_id}`)).toBeNull();
     expect((await healthy.deliver({}, delivery)).status).toBe(200);
     expect((await slack.fake.waitForCall("chat.postMessage", "CREDIS")).args.text).toContain("2,515");
     const key = `${DELIVERY_PREFIX}${delivery.event_id}`;
-    await eventuallyAsync(async () => ((await redis.get(key)) === "answered" ? true : undefined), "marked answered");
+    await eventuallyAsync(
+      async () => ((await redis.get(key)) === "answered" ? true : undefined),
+      "marked answered",
+    );
     await Promise.all([stopping.stop(), healthy.stop()]);
   });
 });
