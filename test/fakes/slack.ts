@@ -70,10 +70,12 @@ export class FakeSlack {
   private readonly server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const gone = new Promise<void>((resolve) => res.once("close", resolve));
       const body = await readBody(req);
       const args = decode(body, req.headers["content-type"]);
       const received = { target: url.pathname.replace(/^\/(api\/)?/, ""), args };
-      const fault = await this.faults.apply(received);
+      const fault = await this.faults.apply(received, gone);
+      if (res.destroyed) return;
       if (fault !== undefined) {
         this.refused.push(received);
         res
