@@ -207,6 +207,7 @@ export class FakeSocketMode {
     await new Promise<void>((resolve) => this.wss.once("listening", resolve));
     this.wss.on("connection", (socket) => {
       this.socket = socket;
+      socket.on("close", () => this.events.emit("disconnect"));
       socket.on("message", (data) => {
         this.acks.push(JSON.parse(String(data)) as { envelope_id: string });
         this.events.emit("ack");
@@ -230,6 +231,14 @@ export class FakeSocketMode {
   send(envelope: Envelope): void {
     if (this.socket === undefined) throw new Error("no app is connected to the fake Socket Mode");
     this.socket.send(JSON.stringify(envelope));
+  }
+
+  /** Resolves once the app has closed its connection. */
+  waitForDisconnect(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.socket === undefined || this.socket.readyState === this.socket.CLOSED) resolve();
+      else this.events.once("disconnect", () => resolve());
+    });
   }
 
   /** The acknowledgement of one envelope, once it arrives. */

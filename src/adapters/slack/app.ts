@@ -180,15 +180,19 @@ export async function startSlackApp(
     throw startError(error, "SLACK_BOT_TOKEN", "auth.test", secrets);
   });
   const app = buildSlackApp(core, config, desk, identity, options);
-  const stop = async () => {
-    await app.stop();
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= app.stop().then(() => undefined);
+    return stopping;
   };
   if (config.appToken !== undefined) {
     await within(START_TIMEOUT_MS, "apps.connections.open", app.start(), stop).catch((error: unknown) => {
       throw startError(error, "SLACK_APP_TOKEN", "connecting in Socket Mode", secrets);
     });
     app.logger.info("Slack: connected in Socket Mode");
-    return { mode: "socket", stop };
+    // Disconnected, this instance gets no new envelopes: Slack sends them to another connection, or
+    // again later; the answers in flight still go out over the Web API and response_urls.
+    return { mode: "socket", stopTaking: stop, stop };
   }
   const server = (await app.start({
     port: config.port,
