@@ -62,17 +62,18 @@ export async function shutdown(
 ): Promise<void> {
   const started = Date.now();
   const handedOver = services.flatMap((s) => (s.stopTaking === undefined ? [] : [s.stopTaking()]));
-  if (!(await settledWithin(handedOver, budgetMs * STOP_TAKING_SHARE))) {
-    logger.warn("shutting down: a connection did not stop taking new work in time");
-  }
+  const handed = await settledWithin(handedOver, budgetMs * STOP_TAKING_SHARE);
+  if (!handed) logger.warn("shutting down: a connection did not stop taking new work in time");
   desk.close();
   logger.info({ inFlight: desk.pending }, "shutting down: taking no new work, finishing answers in flight");
   const unfinished = await desk.drain(Math.min(DRAIN_MS, budgetMs * DRAIN_SHARE));
   if (unfinished > 0) logger.warn({ unfinished }, "shutting down: gave up waiting for some answers");
   const left = Math.max(0, budgetMs - (Date.now() - started));
-  if (!(await settledWithin(services.map((s) => s.stop()), left))) {
-    logger.warn("shutting down: a connection did not close in time");
-  }
+  const closed = await settledWithin(
+    services.map((s) => s.stop()),
+    left,
+  );
+  if (!closed) logger.warn("shutting down: a connection did not close in time");
   logger.info({ ms: Date.now() - started }, "stopped");
 }
 
