@@ -172,9 +172,9 @@ export class FakeSlack {
     return this.waitFor(() => this.callsOf(method, channel)[0], `${method} to ${channel}`);
   }
 
-  /** The first POST to the response_url `id`, once it arrives. */
-  waitForResponse(id: string): Promise<ResponsePost> {
-    return this.waitFor(() => this.responsesById.get(id), `a POST to response_url ${id}`);
+  /** The first POST to the response_url `id`, once it arrives (within `ms`). */
+  waitForResponse(id: string, ms?: number): Promise<ResponsePost> {
+    return this.waitFor(() => this.responsesById.get(id), `a POST to response_url ${id}`, ms);
   }
 
   async close(): Promise<void> {
