@@ -40,8 +40,7 @@ export function windowSeconds(limit: RateLimit): number {
  */
 export class RateLimiter {
   private readonly memory: RateLimiterMemory;
-  private readonly shared: RateLimiterRedis | undefined;
-  private readonly fallback: RedisFallback | undefined;
+  private readonly shared: { limiter: RateLimiterRedis; fallback: RedisFallback } | undefined;
 
   constructor(
     private readonly limit: RateLimit,
@@ -53,16 +52,14 @@ export class RateLimiter {
     const settings = { points: limit.burst, duration: windowSeconds(limit), keyPrefix: `${KEY_PREFIX}rate` };
     this.memory = new RateLimiterMemory(settings);
     if (redis === undefined) return;
-    this.shared = new RateLimiterRedis({
-      ...settings,
-      storeClient: redis.client,
-      rejectIfRedisNotReady: true,
-    });
-    this.fallback = new RedisFallback(
-      redis.logger,
-      "rate limit counts",
-      "a person whose questions reach N instances may ask up to N times the burst",
-    );
+    this.shared = {
+      limiter: new RateLimiterRedis({ ...settings, storeClient: redis.client, rejectIfRedisNotReady: true }),
+      fallback: new RedisFallback(
+        redis.logger,
+        "rate limit counts",
+        "a person whose questions reach N instances may ask up to N times the burst",
+      ),
+    };
   }
 
   /** Counts a question for this person (a platform and user id), or says how long to wait. */
@@ -84,16 +81,17 @@ export class RateLimiter {
   /** Consumes a point in Redis, or in memory while Redis does not answer; rejects with a refusal. */
   private async consume(key: string): Promise<RateLimiterRes> {
     if (this.shared === undefined) return this.memory.consume(key);
+    const { limiter, fallback } = this.shared;
     try {
-      const allowed = await this.shared.consume(key);
-      this.fallback?.recovered();
+      const allowed = await limiter.consume(key);
+      fallback.recovered();
       return allowed;
     } catch (error) {
       if (error instanceof RateLimiterRes) {
-        this.fallback?.recovered();
+        fallback.recovered();
         throw error;
       }
-      this.fallback?.fellBack(error);
+      fallback.fellBack(error);
       return this.memory.consume(key);
     }
   }

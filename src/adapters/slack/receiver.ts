@@ -57,10 +57,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Bolt's HTTPReceiver behind a gate of Slack's rules that Bolt leaves out. Before any work, a
- * request whose X-Slack-Request-Timestamp is more than 5 minutes from now, in the past or the
- * future, gets 401; so does a bad signature. A signed body that is not an object (`null`, a number)
- * gets 400 instead of reaching Bolt, which would fail on it and never answer. Refusals are logged
+ * Bolt's HTTPReceiver behind a gate of Slack's rules that Bolt leaves out. From the headers alone,
+ * before the body is read, a request whose X-Slack-Request-Timestamp is more than 5 minutes from
+ * now, in the past or the future, or whose signature is missing or not of Slack's shape, gets 401,
+ * and one declaring a body over MAX_BODY_BYTES gets 413; a body that grows past it gets 413 too,
+ * and a wrong signature 401. A signed body that is not an object (`null`, a number), or a button
+ * click Bolt could not read, gets 400 instead of reaching Bolt, which would fail on it. While the
+ * bot shuts down, an event gets 503, so that Slack delivers it again elsewhere. Refusals are logged
  * at most once a minute. It also serves GET /healthz: 200, or 503 once the bot is shutting down,
  * and it keeps answering until the process ends, so a balancer never meets a refused connection.
  */
@@ -153,8 +156,9 @@ export class GuardedReceiver implements Receiver {
       answer(res, refusal.status, undefined, { Connection: "close" });
       return;
     }
+    // Past the limit, or cut off by the client: either way no body to read.
     const buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, MAX_BODY_BYTES).catch(() => {
-      this.refusals.note({ reason: `body over ${MAX_BODY_BYTES} bytes` });
+      this.refusals.note({ reason: `body over ${MAX_BODY_BYTES} bytes, or cut off` });
       answer(res, 413, undefined, { Connection: "close" });
       return undefined;
     });
