@@ -49,7 +49,7 @@ function slackFetch(logger: Logger, apiUrl: string, limits: OutgoingLimits): web
       const method = new URL(url).pathname.split("/").at(-1);
       logger.warn(
         { platform: "slack", method, status: response.status },
-        `Slack answered ${response.status} to ${method}; the Web API client retries it`,
+        `Slack answered ${response.status} to ${method}; the Web API client retries it unless its retries are used up`,
       );
     }
     return response;
