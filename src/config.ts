@@ -36,6 +36,10 @@ const Switch = (fallback: boolean) =>
 
 /** Where declined questions go unless UNANSWERED_LOG says otherwise: the working directory. */
 export const DEFAULT_UNANSWERED_LOG = "unanswered.jsonl";
+/** Longer than the idle timeouts of common balancers (60 s), so that they, not the bot, close a connection. */
+export const DEFAULT_KEEP_ALIVE_SECONDS = 65;
+/** Answers one process works on at once before it tells new askers it is busy. */
+export const DEFAULT_MAX_CONCURRENT_ANSWERS = 200;
 export const DEFAULT_RATE_LIMIT: RateLimit = Object.freeze({ burst: 5, perMinute: 12 });
 
 const Env = z.object({
@@ -68,6 +72,8 @@ const Env = z.object({
   SLACK_API_URL: Optional.pipe(Url),
   SLACK_DEBUG_LOGS: Switch(false),
   PORT: Count(3000, 0, 65535, "must be a port number from 0 to 65535, in decimal digits"),
+  HTTP_KEEP_ALIVE_SECONDS: Count(DEFAULT_KEEP_ALIVE_SECONDS, 1, 3600),
+  MAX_CONCURRENT_ANSWERS: Count(DEFAULT_MAX_CONCURRENT_ANSWERS, 1),
   LOG_LEVEL: Optional.pipe(
     z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   ),
@@ -98,6 +104,8 @@ export interface SlackConfig {
   appToken?: string;
   apiUrl?: string;
   port: number;
+  /** HTTP_KEEP_ALIVE_SECONDS: how long HTTP mode keeps an idle connection; DEFAULT_KEEP_ALIVE_SECONDS unless set. */
+  keepAliveSeconds?: number;
   /**
    * SLACK_DEBUG_LOGS: at LOG_LEVEL debug or trace, also Bolt's and its clients' own debug lines,
    * which hold user and channel ids and message text. Off unless asked for.
@@ -125,6 +133,8 @@ export interface Config {
   rateLimit?: RateLimit;
   /** Redis (or Valkey), for the state instances share; absent: everything stays in memory. */
   redisUrl?: string;
+  /** MAX_CONCURRENT_ANSWERS: past this many answers in flight, new askers are told the bot is busy. */
+  maxConcurrentAnswers: number;
 }
 
 /** Every token and secret in the configuration, for the logger to redact. */
@@ -183,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     unansweredMaxBytes: e.UNANSWERED_LOG_MAX_BYTES,
     unansweredKeep: e.UNANSWERED_LOG_KEEP,
     redisUrl: e.REDIS_URL,
+    maxConcurrentAnswers: e.MAX_CONCURRENT_ANSWERS,
     rateLimit: e.RATE_LIMIT_ENABLED
       ? { burst: e.RATE_LIMIT_BURST, perMinute: e.RATE_LIMIT_PER_MINUTE }
       : undefined,
@@ -204,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
             appToken: e.SLACK_APP_TOKEN,
             apiUrl: e.SLACK_API_URL,
             port: e.PORT,
+            keepAliveSeconds: e.HTTP_KEEP_ALIVE_SECONDS,
             debugLogs: e.SLACK_DEBUG_LOGS,
           }),
   });

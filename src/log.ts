@@ -18,17 +18,21 @@ const SLACK_TOKEN = /\bx(?:ox[a-z]|app)-[\w-]+/gi;
 const DISCORD_TOKEN = /\b[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,40}\b/g;
 /** The credential of an Authorization header, however it got into a message. */
 const AUTHORIZATION = /(authorization["']?\s*[:=]\s*["']?(?:Bot|Bearer)\s+)[^\s"',}]+/gi;
+/** A Slack response_url or webhook: its path after the kind is a secret that lets anyone post. */
+const SLACK_HOOK = /(\bhooks\.slack(?:-gov)?\.com\/[\w-]+\/)[^\s"'<>\\]+/gi;
 const REDACTED = "[redacted]";
 
 /**
- * Replaces every token-shaped string and every given secret with "[redacted]", the secrets also
+ * Replaces every token-shaped string, every Slack response_url's path and every given secret with
+ * "[redacted]", the secrets also
  * as JSON escapes them, so that a log line can never carry one.
  */
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text
     .replace(SLACK_TOKEN, REDACTED)
     .replace(DISCORD_TOKEN, REDACTED)
-    .replace(AUTHORIZATION, `$1${REDACTED}`);
+    .replace(AUTHORIZATION, `$1${REDACTED}`)
+    .replace(SLACK_HOOK, `$1${REDACTED}`);
   for (const secret of secrets) {
     if (secret.length < 8) continue;
     out = out.split(secret).join(REDACTED);

@@ -1,6 +1,12 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, DEFAULT_RATE_LIMIT, loadConfig } from "../src/config.js";
+import {
+  ConfigError,
+  DEFAULT_KEEP_ALIVE_SECONDS,
+  DEFAULT_MAX_CONCURRENT_ANSWERS,
+  DEFAULT_RATE_LIMIT,
+  loadConfig,
+} from "../src/config.js";
 
 /** Shaped like Slack's: 32 hexadecimal characters. */
 const SIGNING = "8f742231b10e8888abcd99b1b0e985a5";
@@ -35,6 +41,27 @@ describe("numbers in the environment", () => {
     expect(loadConfig({}).unansweredKeep).toBe(50);
     expect(loadConfig({ UNANSWERED_LOG_KEEP: "3" }).unansweredKeep).toBe(3);
     expect(problems({ UNANSWERED_LOG_KEEP: "0" })).toContain("UNANSWERED_LOG_KEEP:");
+  });
+});
+
+describe("serving settings", () => {
+  it("keep an idle HTTP connection 65 s unless HTTP_KEEP_ALIVE_SECONDS says otherwise, from 1 to 3600", () => {
+    const slack = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s".repeat(32) };
+    expect(loadConfig(slack).slack?.keepAliveSeconds).toBe(DEFAULT_KEEP_ALIVE_SECONDS);
+    expect(DEFAULT_KEEP_ALIVE_SECONDS).toBeGreaterThan(60);
+    expect(loadConfig({ ...slack, HTTP_KEEP_ALIVE_SECONDS: "350" }).slack?.keepAliveSeconds).toBe(350);
+    for (const value of ["0", "3601", "65s", "1e2"]) {
+      expect(problems({ HTTP_KEEP_ALIVE_SECONDS: value })).toContain("HTTP_KEEP_ALIVE_SECONDS:");
+    }
+  });
+
+  it("bound the answers in flight at 200 unless MAX_CONCURRENT_ANSWERS says otherwise, at least 1", () => {
+    expect(loadConfig({}).maxConcurrentAnswers).toBe(DEFAULT_MAX_CONCURRENT_ANSWERS);
+    expect(DEFAULT_MAX_CONCURRENT_ANSWERS).toBe(200);
+    expect(loadConfig({ MAX_CONCURRENT_ANSWERS: "50" }).maxConcurrentAnswers).toBe(50);
+    for (const value of ["0", "-5", "many"]) {
+      expect(problems({ MAX_CONCURRENT_ANSWERS: value })).toContain("MAX_CONCURRENT_ANSWERS:");
+    }
   });
 });
 

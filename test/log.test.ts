@@ -25,6 +25,16 @@ describe("redaction", () => {
     expect(out).not.toContain(JSON.stringify(secret).slice(1, -1));
   });
 
+  it("hides the secret path of a Slack response_url, which lets anyone post to its channel", () => {
+    const url = "https://hooks.slack.com/commands/T0000001/1234567890123/Ab3dEf6hIjKlMnOpQrStUvWx";
+    expect(redact(`posting to ${url} failed`)).toBe(
+      "posting to https://hooks.slack.com/commands/[redacted] failed",
+    );
+    expect(redact(JSON.stringify({ url: url.replace("commands", "actions") }))).toBe(
+      '{"url":"https://hooks.slack.com/actions/[redacted]"}',
+    );
+  });
+
   it("leaves ordinary words alone, bots included", () => {
     expect(redact("the bot connected; Bearer of good news")).toBe("the bot connected; Bearer of good news");
   });

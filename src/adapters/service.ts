@@ -2,6 +2,11 @@ import { setTimeout as delay } from "node:timers/promises";
 
 /** A running platform connection that can be shut down cleanly. */
 export interface Service {
+  /**
+   * Stops the platform handing this process new work, where it would hand it to another instance
+   * instead (Slack's Socket Mode); called before the answers in flight are drained.
+   */
+  stopTaking?(): Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -17,6 +17,8 @@ export interface Deliveries {
   claim(id: string): Promise<boolean>;
   /** Marks the delivery answered, for as long as redeliveries may come. */
   answered(id: string): Promise<void>;
+  /** Gives up this process's claim on a delivery it did not answer, so that a redelivery is answered. */
+  release(id: string): Promise<void>;
 }
 
 /** The deliveries one process has seen; past `max`, the oldest are forgotten. */
@@ -37,6 +39,10 @@ export class MemoryDeliveries implements Deliveries {
 
   async answered(id: string): Promise<void> {
     this.hold(id, ANSWERED_MS);
+  }
+
+  async release(id: string): Promise<void> {
+    this.until.delete(id);
   }
 
   private hold(id: string, ms: number): void {

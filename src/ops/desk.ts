@@ -1,10 +1,12 @@
 import { setTimeout as delay } from "node:timers/promises";
+import { detectLanguage } from "../core/language.js";
 import { messages } from "../core/messages.js";
-import type { Answer, ConversationContext } from "../core/types.js";
+import type { Answer, ConversationContext, Language } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { type ConversationStore, MemoryConversations } from "./conversations.js";
 import { type Deliveries, MemoryDeliveries } from "./deliveries.js";
 import type { RateLimiter } from "./rate-limit.js";
+import { ThrottledWarning } from "./throttled-warning.js";
 import type { Platform } from "./unanswered.js";
 
 /** One question or command as an adapter receives it. */
@@ -23,7 +25,15 @@ export interface Request {
    * answer may build on; absent for a one-off request. It holds ids, so it is never logged.
    */
   conversation?: string;
+  /**
+   * The id the platform keeps when it delivers the same request again (a Slack event's event_id, a
+   * command's trigger_id): such a request is answered once, by whichever instance claims it first.
+   */
+  delivery?: string;
 }
+
+/** Where a request came from, as its log lines say. */
+type Where = { platform: Platform; surface: string };
 
 /** Where declined questions go: the unanswered log file, or the shared Redis stream. */
 export interface UnansweredSink {
@@ -35,8 +45,14 @@ export interface UnansweredSink {
 /** Answers a request, given what its conversation carried over from the last turn. */
 export type Run = (context: ConversationContext | undefined) => Answer;
 
-/** What the adapter is asked to send: a rendered answer, or one of the bot's short notices. */
-export type Reply = { kind: "answer"; answer: Answer } | { kind: "notice"; text: string };
+/**
+ * What the adapter is asked to send: a rendered answer, one of the bot's short notices, or word
+ * that the bot is too busy to answer now, which each platform words in its own messages module.
+ */
+export type Reply =
+  | { kind: "answer"; answer: Answer }
+  | { kind: "notice"; text: string }
+  | { kind: "busy"; language: Language };
 export type Send = (reply: Reply) => Promise<unknown>;
 
 export interface DeskOptions {
@@ -51,35 +67,51 @@ export interface DeskOptions {
   deliveries?: Deliveries;
   /** Called once the desk is drained, to close what the stores hold open (a Redis connection). */
   release?: () => Promise<void>;
+  /** Past this many answers in flight, a new request is told the bot is busy; no bound if absent. */
+  maxConcurrent?: number;
 }
 
 /**
  * What every adapter does around an answer, in one place: the per-person rate limit, the answer,
  * the unanswered log, sending, and the apology when something fails. It counts the answers in
- * flight, so that shutting down can stop taking new work and wait for them.
+ * flight, so that shutting down can stop taking new work and wait for them, and so that past
+ * `maxConcurrent` new askers are told at once that the bot is busy instead of waiting on it.
  */
 export class Desk {
   readonly logger: Logger;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<boolean>>();
+  /** Answers being worked on: what `maxConcurrent` bounds (notices are not counted). */
+  private working = 0;
   private closed = false;
   private readonly conversations: ConversationStore;
   private readonly deliveries: Deliveries;
+  private readonly shedding: ThrottledWarning;
 
   constructor(private readonly options: DeskOptions) {
     this.logger = options.logger;
     this.conversations = options.conversations ?? new MemoryConversations();
     this.deliveries = options.deliveries ?? new MemoryDeliveries();
+    this.shedding = new ThrottledWarning(
+      options.logger,
+      "turnedAway",
+      `busy: ${options.maxConcurrent} answers in flight, telling new askers to try again (MAX_CONCURRENT_ANSWERS; one line a minute at most)`,
+    );
   }
 
-  /** Serves one request; it never throws, whatever the core or the platform does. */
-  serve(request: Request, run: Run, send: Send): Promise<void> {
+  /**
+   * Serves one request; it never throws, whatever the core or the platform does. Resolves with
+   * whether the request was dealt with (answered, or held back by the rate limit): false when it
+   * was turned away (shutting down, busy) or no reply could be sent, so that a platform that
+   * delivers it again gets it answered.
+   */
+  serve(request: Request, run: Run, send: Send): Promise<boolean> {
     const task = this.handle(request, run, send);
     this.inFlight.add(task);
     void task.finally(() => this.inFlight.delete(task));
     return task;
   }
 
-  /** True once shutting down: new requests get a short notice, or nothing, instead of an answer. */
+  /** True once shutting down: new requests are told the bot is restarting instead of answered. */
   get closing(): boolean {
     return this.closed;
   }
@@ -91,18 +123,6 @@ export class Desk {
   /** Stops taking new work. */
   close(): void {
     this.closed = true;
-  }
-
-  /**
-   * Does `work` for a platform delivery (an event, a command) only if no instance has answered it or
-   * is answering it, and marks it answered afterwards; a redelivery of it is then left alone.
-   * Resolves with whether the work was done.
-   */
-  async once(deliveryId: string, work: () => Promise<void>): Promise<boolean> {
-    if (!(await this.deliveries.claim(deliveryId))) return false;
-    await work();
-    await this.deliveries.answered(deliveryId);
-    return true;
   }
 
   /**
@@ -124,19 +144,48 @@ export class Desk {
     return this.inFlight.size;
   }
 
-  private async handle(request: Request, run: Run, send: Send): Promise<void> {
+  /**
+   * A delivery is claimed before it is answered, so that only one instance answers it; it is
+   * marked answered only once dealt with, and otherwise released at once for a redelivery.
+   */
+  private async handle(request: Request, run: Run, send: Send): Promise<boolean> {
     const where = { platform: request.platform, surface: request.surface };
     if (this.closed) {
-      if (request.mustReply) await this.deliver(where, { kind: "notice", text: messages.restarting }, send);
-      return;
+      await this.deliver(where, { kind: "notice", text: messages.restarting }, send);
+      return false;
     }
+    const { delivery } = request;
+    if (delivery !== undefined && !(await this.deliveries.claim(delivery))) return true;
+    const dealt = await this.answerUnlessBusy(request, run, send, where);
+    if (delivery !== undefined) {
+      await (dealt ? this.deliveries.answered(delivery) : this.deliveries.release(delivery));
+    }
+    return dealt;
+  }
+
+  private async answerUnlessBusy(request: Request, run: Run, send: Send, where: Where): Promise<boolean> {
+    const max = this.options.maxConcurrent;
+    if (max !== undefined && this.working >= max) {
+      this.shedding.note(where);
+      await this.deliver(where, { kind: "busy", language: detectLanguage(request.text) }, send);
+      return false;
+    }
+    this.working += 1;
+    try {
+      return await this.answer(request, run, send, where);
+    } finally {
+      this.working -= 1;
+    }
+  }
+
+  /** Rate limit, answer, record, send; resolves with whether any reply reached the asker. */
+  private async answer(request: Request, run: Run, send: Send, where: Where): Promise<boolean> {
     const verdict = await this.options.limiter?.take(`${request.platform}:${request.user}`);
     if (verdict !== undefined && !verdict.allowed) {
       if (verdict.first) this.logger.info(where, "rate limit: holding back one person's questions");
-      if (!verdict.first && !request.mustReply) return;
+      if (!verdict.first && !request.mustReply) return true;
       const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-      await this.deliver(where, { kind: "notice", text: messages.rateLimited(seconds) }, send);
-      return;
+      return this.deliver(where, { kind: "notice", text: messages.rateLimited(seconds) }, send);
     }
     const key =
       request.conversation === undefined ? undefined : `${request.platform}:${request.conversation}`;
@@ -146,27 +195,28 @@ export class Desk {
       answer = run(context);
     } catch (error) {
       this.logger.error({ ...where, err: error }, "answering failed");
-      await this.deliver(where, { kind: "notice", text: messages.apology }, send);
-      return;
+      return this.deliver(where, { kind: "notice", text: messages.apology }, send);
     }
     this.options.unanswered?.record(request.platform, request.text, answer);
     try {
       await send({ kind: "answer", answer });
-      this.logger.debug({ ...where, answered: answer.answered, carried: context !== undefined }, "answered");
-      if (key !== undefined && answer.context !== undefined)
-        await this.conversations.set(key, answer.context);
     } catch (error) {
       this.logger.error({ ...where, err: error }, "sending the answer failed");
-      await this.deliver(where, { kind: "notice", text: messages.apology }, send);
+      return this.deliver(where, { kind: "notice", text: messages.apology }, send);
     }
+    this.logger.debug({ ...where, answered: answer.answered, carried: context !== undefined }, "answered");
+    if (key !== undefined && answer.context !== undefined) await this.conversations.set(key, answer.context);
+    return true;
   }
 
-  /** Sends a notice; a failure is logged, never thrown. */
-  private async deliver(where: object, reply: Reply, send: Send): Promise<void> {
+  /** Sends a notice; a failure is logged, never thrown. Resolves with whether it was sent. */
+  private async deliver(where: Where, reply: Reply, send: Send): Promise<boolean> {
     try {
       await send(reply);
+      return true;
     } catch (error) {
       this.logger.error({ ...where, err: error }, "sending a notice failed");
+      return false;
     }
   }
 }

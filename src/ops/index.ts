@@ -17,10 +17,14 @@ export { Desk } from "./desk.js";
  * it, everything stays in this process.
  */
 export function createDesk(
-  config: Pick<Config, "rateLimit" | "unansweredLog" | "unansweredMaxBytes" | "unansweredKeep" | "redisUrl">,
+  config: Pick<Config, "rateLimit" | "unansweredLog" | "unansweredMaxBytes" | "unansweredKeep" | "redisUrl"> &
+    Partial<Pick<Config, "maxConcurrentAnswers">>,
   logger: Logger,
 ): Desk {
-  const options: DeskOptions = { logger };
+  const options: DeskOptions = {
+    logger,
+    ...(config.maxConcurrentAnswers === undefined ? {} : { maxConcurrent: config.maxConcurrentAnswers }),
+  };
   if (config.redisUrl === undefined) {
     if (config.rateLimit !== undefined) options.limiter = new RateLimiter(config.rateLimit);
     if (config.unansweredLog !== undefined) {
@@ -32,10 +36,12 @@ export function createDesk(
     return new Desk(options);
   }
   const redis = connectRedis(config.redisUrl, logger);
-  if (config.rateLimit !== undefined) options.limiter = new RateLimiter(config.rateLimit, redis);
+  if (config.rateLimit !== undefined) {
+    options.limiter = new RateLimiter(config.rateLimit, { client: redis, logger });
+  }
   if (config.unansweredLog !== undefined) options.unanswered = new UnansweredStream(redis, logger);
   options.conversations = new RedisConversations(redis);
-  options.deliveries = new RedisDeliveries(redis);
+  options.deliveries = new RedisDeliveries(redis, logger);
   options.release = () => closeRedis(redis);
   return new Desk(options);
 }

@@ -53,3 +53,46 @@ export async function closeRedis(redis: Redis): Promise<void> {
   ]);
   redis.disconnect();
 }
+
+/** An outage is over once Redis has answered and nothing has fallen back for this long. */
+export const OUTAGE_QUIET_MS = 60_000;
+
+/**
+ * One kind of shared state falling back to this process's memory while Redis does not answer in
+ * time, refuses (a full Redis under `noeviction`) or cannot be reached. The first fallback of an
+ * outage is warned, with the error and what it costs; once Redis has answered again and nothing
+ * fell back for a minute, one `info` line says how many times it fell back. A slow Redis that fails
+ * only now and then is one outage, not a line per failure.
+ */
+export class RedisFallback {
+  private times = 0;
+  private lastFailure = Number.NEGATIVE_INFINITY;
+  private failing = false;
+
+  constructor(
+    private readonly logger: Logger,
+    /** What falls back, e.g. "rate limit counts". */
+    private readonly what: string,
+    /** What that costs, e.g. "a person whose questions reach N instances may ask N times as many". */
+    private readonly cost: string,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  fellBack(error: unknown): void {
+    this.times += 1;
+    this.lastFailure = this.now();
+    if (this.failing) return;
+    this.failing = true;
+    this.logger.warn(
+      { err: error },
+      `Redis did not answer: ${this.what} are kept in this instance's memory until it does; ${this.cost}`,
+    );
+  }
+
+  recovered(): void {
+    if (!this.failing || this.now() - this.lastFailure < OUTAGE_QUIET_MS) return;
+    this.logger.info({ fellBack: this.times }, `Redis answers again: ${this.what} are shared again`);
+    this.failing = false;
+    this.times = 0;
+  }
+}

@@ -13,7 +13,11 @@ export interface ProcessEvents {
 
 /** All of shutting down fits in this, well inside the 5 s a supervisor is promised. */
 export const SHUTDOWN_BUDGET_MS = 4000;
-/** Of that, answers in flight get at most this long, and at most this share; closing connections gets the rest. */
+/**
+ * Of that, connections that hand out work get at most this share to stop doing so; answers in
+ * flight at most DRAIN_MS, and at most DRAIN_SHARE; closing connections gets the rest.
+ */
+const STOP_TAKING_SHARE = 0.125;
 const DRAIN_MS = 2500;
 const DRAIN_SHARE = 0.625;
 
@@ -32,9 +36,23 @@ export function nextSignal(events: ProcessEvents): Promise<"SIGINT" | "SIGTERM">
   });
 }
 
+/** Resolves true once every promise has settled, or false after `ms`. */
+async function settledWithin(promises: readonly Promise<unknown>[], ms: number): Promise<boolean> {
+  const timeout = new AbortController();
+  const settled = await Promise.race([
+    Promise.allSettled(promises).then(() => true),
+    delay(ms, false, { signal: timeout.signal }).catch(() => false),
+  ]);
+  timeout.abort();
+  return settled;
+}
+
 /**
- * Shuts down cleanly and in bounded time: stops taking new work, lets answers in flight finish
- * (their replies still need the connections), then closes the gateway and the HTTP server.
+ * Shuts down cleanly and in bounded time: first stops connections that would otherwise keep
+ * handing this process new work (Slack's Socket Mode), then stops taking new work (Slack over
+ * HTTP answers events 503, so that Slack delivers them again elsewhere; anyone else is told the
+ * bot is restarting), lets answers in flight finish (their replies still need the connections),
+ * then closes the gateway and the HTTP server.
  */
 export async function shutdown(
   desk: Desk,
@@ -43,17 +61,18 @@ export async function shutdown(
   budgetMs = SHUTDOWN_BUDGET_MS,
 ): Promise<void> {
   const started = Date.now();
+  const handedOver = services.flatMap((s) => (s.stopTaking === undefined ? [] : [s.stopTaking()]));
+  const handed = await settledWithin(handedOver, budgetMs * STOP_TAKING_SHARE);
+  if (!handed) logger.warn("shutting down: a connection did not stop taking new work in time");
   desk.close();
   logger.info({ inFlight: desk.pending }, "shutting down: taking no new work, finishing answers in flight");
   const unfinished = await desk.drain(Math.min(DRAIN_MS, budgetMs * DRAIN_SHARE));
   if (unfinished > 0) logger.warn({ unfinished }, "shutting down: gave up waiting for some answers");
   const left = Math.max(0, budgetMs - (Date.now() - started));
-  const timeout = new AbortController();
-  const closed = await Promise.race([
-    Promise.allSettled(services.map((s) => s.stop())).then(() => true),
-    delay(left, false, { signal: timeout.signal }).catch(() => false),
-  ]);
-  timeout.abort();
+  const closed = await settledWithin(
+    services.map((s) => s.stop()),
+    left,
+  );
   if (!closed) logger.warn("shutting down: a connection did not close in time");
   logger.info({ ms: Date.now() - started }, "stopped");
 }

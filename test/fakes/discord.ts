@@ -215,6 +215,7 @@ export class FakeDiscord {
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const gone = new Promise<void>((resolve) => res.once("close", resolve));
     const raw = await readBody(req);
     const path = url.pathname.replace(/^\/api(\/v\d+)?/, "");
     const recorded: RecordedRequest = {
@@ -225,7 +226,8 @@ export class FakeDiscord {
       authorization: req.headers.authorization,
     };
     this.requests.push(recorded);
-    const fault = await this.faults.apply(recorded);
+    const fault = await this.faults.apply(recorded, gone);
+    if (res.destroyed) return;
     const [status, body] =
       fault === undefined
         ? this.route(recorded, /^\/api\/v10\//.test(url.pathname))

@@ -17,10 +17,27 @@ export interface Hold<R> {
   release(): void;
 }
 
+/** Every matching request held open, as a server that accepts requests and never answers. */
+export interface Stall {
+  /** How many matching requests have arrived. */
+  readonly arrived: number;
+  /** How many are held open now: a request leaves when released or when its client gives up. */
+  readonly open: number;
+  /** The most held open at any one time. */
+  readonly mostOpen: number;
+  /** Lets every held request, and every later one, through. */
+  release(): void;
+}
+
 export class Faults<R> {
   private readonly faults: { match: (r: R) => boolean; fault: Fault; left: number }[] = [];
   private readonly holds: { match: (r: R) => boolean; arrive: (r: R) => void; released: Promise<void> }[] =
     [];
+  private readonly stalls: {
+    match: (r: R) => boolean;
+    state: { arrived: number; open: number; mostOpen: number };
+    released: Promise<void>;
+  }[] = [];
 
   /** The next `times` requests that match get this fault instead of being served. */
   fail(match: (r: R) => boolean, fault: Fault, times = 1): void {
@@ -41,8 +58,42 @@ export class Faults<R> {
     return { arrived, release };
   }
 
-  /** Waits while the request is held; then the fault to answer it with, if any. */
-  async apply(request: R): Promise<Fault | undefined> {
+  /** Every request that matches, from now on, is held open until released or given up by its client. */
+  stall(match: (r: R) => boolean): Stall {
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const state = { arrived: 0, open: 0, mostOpen: 0 };
+    this.stalls.push({ match, state, released });
+    return {
+      get arrived() {
+        return state.arrived;
+      },
+      get open() {
+        return state.open;
+      },
+      get mostOpen() {
+        return state.mostOpen;
+      },
+      release,
+    };
+  }
+
+  /**
+   * Waits while the request is held (or stalled, until `gone`: its client gave up); then the fault
+   * to answer it with, if any.
+   */
+  async apply(request: R, gone: Promise<void> = new Promise(() => undefined)): Promise<Fault | undefined> {
+    const stall = this.stalls.find((s) => s.match(request));
+    if (stall !== undefined) {
+      const { state } = stall;
+      state.arrived += 1;
+      state.open += 1;
+      state.mostOpen = Math.max(state.mostOpen, state.open);
+      await Promise.race([stall.released, gone]);
+      state.open -= 1;
+    }
     const held = this.holds.findIndex((h) => h.match(request));
     if (held !== -1) {
       const [hold] = this.holds.splice(held, 1);

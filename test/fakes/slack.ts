@@ -70,10 +70,12 @@ export class FakeSlack {
   private readonly server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const gone = new Promise<void>((resolve) => res.once("close", resolve));
       const body = await readBody(req);
       const args = decode(body, req.headers["content-type"]);
       const received = { target: url.pathname.replace(/^\/(api\/)?/, ""), args };
-      const fault = await this.faults.apply(received);
+      const fault = await this.faults.apply(received, gone);
+      if (res.destroyed) return;
       if (fault !== undefined) {
         this.refused.push(received);
         res
@@ -170,9 +172,9 @@ export class FakeSlack {
     return this.waitFor(() => this.callsOf(method, channel)[0], `${method} to ${channel}`);
   }
 
-  /** The first POST to the response_url `id`, once it arrives. */
-  waitForResponse(id: string): Promise<ResponsePost> {
-    return this.waitFor(() => this.responsesById.get(id), `a POST to response_url ${id}`);
+  /** The first POST to the response_url `id`, once it arrives (within `ms`). */
+  waitForResponse(id: string, ms?: number): Promise<ResponsePost> {
+    return this.waitFor(() => this.responsesById.get(id), `a POST to response_url ${id}`, ms);
   }
 
   async close(): Promise<void> {
@@ -205,6 +207,7 @@ export class FakeSocketMode {
     await new Promise<void>((resolve) => this.wss.once("listening", resolve));
     this.wss.on("connection", (socket) => {
       this.socket = socket;
+      socket.on("close", () => this.events.emit("disconnect"));
       socket.on("message", (data) => {
         this.acks.push(JSON.parse(String(data)) as { envelope_id: string });
         this.events.emit("ack");
@@ -228,6 +231,14 @@ export class FakeSocketMode {
   send(envelope: Envelope): void {
     if (this.socket === undefined) throw new Error("no app is connected to the fake Socket Mode");
     this.socket.send(JSON.stringify(envelope));
+  }
+
+  /** Resolves once the app has closed its connection. */
+  waitForDisconnect(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.socket === undefined || this.socket.readyState === this.socket.CLOSED) resolve();
+      else this.events.once("disconnect", () => resolve());
+    });
   }
 
   /** The acknowledgement of one envelope, once it arrives. */

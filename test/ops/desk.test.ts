@@ -6,9 +6,9 @@ import { messages } from "../../src/core/messages.js";
 import type { ConversationContext } from "../../src/core/types.js";
 import { MemoryConversations } from "../../src/ops/conversations.js";
 import { MemoryDeliveries } from "../../src/ops/deliveries.js";
-import { Desk, type Reply, type Request, type Run } from "../../src/ops/index.js";
+import { Desk, type Reply, type Request, type Run, type Send } from "../../src/ops/index.js";
 import { RateLimiter } from "../../src/ops/rate-limit.js";
-import { CONTEXT, fixtureCore, tempDir, testDesk, waitNotices } from "../helpers.js";
+import { CONTEXT, eventually, fixtureCore, tempDir, testDesk, waitNotices } from "../helpers.js";
 
 const core = fixtureCore();
 
@@ -23,7 +23,10 @@ async function served(desk: Desk, req: Request, run?: Run) {
   return sent;
 }
 
-const texts = (replies: Reply[]) => replies.map((r) => (r.kind === "answer" ? r.answer.title : r.text));
+const texts = (replies: Reply[]) =>
+  replies.map((r) =>
+    r.kind === "answer" ? r.answer.title : r.kind === "busy" ? `busy (${r.language})` : r.text,
+  );
 
 describe("the desk every adapter serves through", () => {
   it("answers, and records a declined question in the unanswered log", async () => {
@@ -86,18 +89,24 @@ describe("the desk every adapter serves through", () => {
     expect(await conversations.get("slack:C1:1700000000.000100")).toEqual(first);
   });
 
-  it("does the work for a delivery once, however often it is delivered", async () => {
+  it("answers a delivery once, however often it is delivered", async () => {
     const desk = new Desk({ logger: testDesk().log.logger, deliveries: new MemoryDeliveries() });
-    let done = 0;
-    const work = async () => {
-      done += 1;
+    const replies = [];
+    for (const delivery of ["Ev1", "Ev1", "Ev2"]) {
+      replies.push(await served(desk, request("gz green cards", { delivery })));
+    }
+    expect(replies.map((r) => r.length)).toEqual([1, 0, 1]);
+  });
+
+  it("releases a delivery whose every reply failed, so that a redelivery is answered", async () => {
+    const deliveries = new MemoryDeliveries();
+    const desk = new Desk({ logger: testDesk({ level: "silent" }).log.logger, deliveries });
+    const failing = async () => {
+      throw new Error("the platform is down");
     };
-    expect([
-      await desk.once("Ev1", work),
-      await desk.once("Ev1", work),
-      await desk.once("Ev2", work),
-    ]).toEqual([true, false, true]);
-    expect(done).toBe(2);
+    const req = request("gz green cards", { delivery: "Ev-failed" });
+    expect(await desk.serve(req, () => runLine(req.text, core), failing)).toBe(false);
+    expect(texts(await served(desk, req))).toEqual(["Guangzhou, talent green card: 2,515"]);
   });
 
   it("apologises when answering throws, and when sending fails, and never throws itself", async () => {
@@ -124,13 +133,44 @@ describe("the desk every adapter serves through", () => {
     ]);
   });
 
-  it("once closing, takes no new work: an interaction hears it is restarting, a message is left alone", async () => {
-    const { desk } = testDesk();
+  it("once closing, takes no new work: every asker hears it is restarting, and no delivery is claimed", async () => {
+    const deliveries = new MemoryDeliveries();
+    const desk = new Desk({ logger: testDesk().log.logger, deliveries });
     desk.close();
     expect(texts(await served(desk, request("gz green cards", { mustReply: true })))).toEqual([
       messages.restarting,
     ]);
-    expect(await served(desk, request("gz green cards"))).toEqual([]);
+    expect(texts(await served(desk, request("gz green cards", { delivery: "Ev-late" })))).toEqual([
+      messages.restarting,
+    ]);
+    // Delivered again elsewhere, or here after a restart, it is answered.
+    expect(await deliveries.claim("Ev-late")).toBe(true);
+  });
+
+  it("past its bound on answers in flight, tells new askers it is busy, in their language, and warns once", async () => {
+    const { log } = testDesk();
+    const deliveries = new MemoryDeliveries();
+    const desk = new Desk({ logger: log.logger, deliveries, maxConcurrent: 2 });
+    const held: (() => void)[] = [];
+    const holding: Send = () => new Promise<void>((resolve) => held.push(resolve));
+    const answering = [1, 2].map(() =>
+      desk.serve(request("gz green cards"), () => runLine("gz green cards", core), holding),
+    );
+    await eventually(() => (held.length === 2 ? true : undefined), "two answers in flight");
+    expect(texts(await served(desk, request("gz green cards", { delivery: "Ev-busy" })))).toEqual([
+      "busy (en)",
+    ]);
+    expect(texts(await served(desk, request("广州发了多少张人才绿卡")))).toEqual(["busy (zh)"]);
+    const warnings = log.entries().filter((e) => String(e.msg).startsWith("busy:"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ level: 40, turnedAway: 1 });
+    // Turned away, the delivery is not claimed: Slack's redelivery is answered.
+    expect(await deliveries.claim("Ev-busy")).toBe(true);
+    for (const release of held) release();
+    expect(await Promise.all(answering)).toEqual([true, true]);
+    expect(texts(await served(desk, request("gz green cards")))).toEqual([
+      "Guangzhou, talent green card: 2,515",
+    ]);
   });
 
   it("lets answers in flight finish while draining", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { RateLimiter, windowSeconds } from "../../src/ops/rate-limit.js";
+import { captureLogs } from "../helpers.js";
 import { describeWithRedis, RedisServer } from "../redis.js";
 
 async function takes(limiter: RateLimiter, key: string, times: number) {
@@ -55,6 +56,7 @@ describe("the per-person rate limit, in memory", () => {
 
 describeWithRedis("the per-person rate limit, shared through Redis", () => {
   let server: RedisServer;
+  const { logger } = captureLogs("silent");
 
   beforeAll(async () => {
     server = await RedisServer.start();
@@ -64,19 +66,55 @@ describeWithRedis("the per-person rate limit, shared through Redis", () => {
   });
 
   it("holds one limit for a person whose questions land on two instances, telling them once", async () => {
-    const one = new RateLimiter({ burst: 5, perMinute: 12 }, await server.connect());
-    const two = new RateLimiter({ burst: 5, perMinute: 12 }, await server.connect());
+    const one = new RateLimiter({ burst: 5, perMinute: 12 }, { client: await server.connect(), logger });
+    const two = new RateLimiter({ burst: 5, perMinute: 12 }, { client: await server.connect(), logger });
     const verdicts = [];
     for (let i = 0; i < 10; i++) verdicts.push(await (i % 2 === 0 ? one : two).take("slack:U1"));
     expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
     expect(verdicts.filter((v) => !v.allowed && v.first)).toHaveLength(1);
   });
 
-  it("still limits, from memory, while Redis is down, and never refuses because of the outage", async () => {
+  it("still limits, from memory, while Redis is down, never refuses because of the outage, and warns once", async () => {
+    const log = captureLogs("info");
     const redis = await server.connect();
-    const limiter = new RateLimiter({ burst: 2, perMinute: 1 }, redis);
+    const limiter = new RateLimiter({ burst: 2, perMinute: 1 }, { client: redis, logger: log.logger });
     redis.disconnect();
     const verdicts = await takes(limiter, "slack:U2", 4);
     expect(verdicts.map((v) => v.allowed)).toEqual([true, true, false, false]);
+    expect(log.entries()).toEqual([
+      expect.objectContaining({
+        level: 40,
+        msg: expect.stringContaining(
+          "a person whose questions reach N instances may ask up to N times the burst",
+        ),
+      }),
+    ]);
+  });
+
+  it("given a full Redis (noeviction), counts each instance alone: a person reaching two may ask twice the burst, and each warns", async () => {
+    const admin = await server.connect();
+    const logs = [captureLogs("info"), captureLogs("info")];
+    const [one, two] = await Promise.all(
+      logs.map(
+        async (log) =>
+          new RateLimiter({ burst: 2, perMinute: 1 }, { client: await server.connect(), logger: log.logger }),
+      ),
+    );
+    await admin.config("SET", "maxmemory-policy", "noeviction");
+    await admin.config("SET", "maxmemory", "1");
+    try {
+      const verdicts = [];
+      for (let i = 0; i < 8; i++) verdicts.push(await (i % 2 === 0 ? one : two)?.take("slack:UFULL"));
+      expect(verdicts.filter((v) => v?.allowed)).toHaveLength(4);
+    } finally {
+      await admin.config("SET", "maxmemory", "0");
+    }
+    for (const log of logs) {
+      expect(log.entries().filter((e) => e.level === 40)).toEqual([
+        expect.objectContaining({
+          err: expect.objectContaining({ message: expect.stringContaining("OOM") }),
+        }),
+      ]);
+    }
   });
 });

@@ -4,9 +4,9 @@
  */
 
 import type { Redis } from "ioredis";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runLine } from "../../commands/index.js";
-import { connectRedis } from "../../src/ops/redis.js";
+import { connectRedis, OUTAGE_QUIET_MS, RedisFallback } from "../../src/ops/redis.js";
 import { CONVERSATION_PREFIX, RedisConversations } from "../../src/ops/redis-conversations.js";
 import { RedisDeliveries } from "../../src/ops/redis-deliveries.js";
 import type { UnansweredRecord } from "../../src/ops/unanswered.js";
@@ -15,6 +15,7 @@ import { CONTEXT, captureLogs, eventually, fixtureCore, TODAY } from "../helpers
 import { describeWithRedis, RedisServer } from "../redis.js";
 
 const core = fixtureCore();
+const silent = captureLogs("silent").logger;
 
 /** Every record in the stream, oldest first. */
 async function streamRecords(redis: Redis): Promise<UnansweredRecord[]> {
@@ -43,8 +44,8 @@ describeWithRedis("shared state in Redis", () => {
   });
 
   it("lets one instance claim a delivery; the other answers it only if the claim lapsed unanswered", async () => {
-    const one = new RedisDeliveries(await server.connect());
-    const two = new RedisDeliveries(await server.connect());
+    const one = new RedisDeliveries(await server.connect(), silent);
+    const two = new RedisDeliveries(await server.connect(), silent);
     expect([await one.claim("Ev1"), await two.claim("Ev1")]).toEqual([true, false]);
     await one.answered("Ev1");
     expect(await two.claim("Ev1")).toBe(false);
@@ -71,7 +72,7 @@ describeWithRedis("shared state in Redis", () => {
     const logs = captureLogs("info");
     const redis = connectRedis(server.url, logs.logger);
     const conversations = new RedisConversations(redis);
-    const deliveries = new RedisDeliveries(redis);
+    const deliveries = new RedisDeliveries(redis, logs.logger);
     const stream = new UnansweredStream(redis, logs.logger, () => TODAY);
     await eventually(() => (redis.status === "ready" ? true : undefined), "Redis to connect");
 
@@ -82,10 +83,13 @@ describeWithRedis("shared state in Redis", () => {
     expect(await deliveries.claim("Ev9")).toBe(false);
     stream.record("slack", "visa for a parent", runLine("visa for a parent", core));
     const warnings = () => logs.entries().filter((e) => e.level === 40);
-    await eventually(() => (warnings().length > 0 ? true : undefined), "the warning");
-    expect(warnings().map((e) => e.msg)).toEqual([
-      "Redis unreachable: answering from memory, not sharing state, until it is back",
-    ]);
+    await eventually(() => (warnings().length === 2 ? true : undefined), "the warnings");
+    expect(warnings().map((e) => e.msg)).toEqual(
+      expect.arrayContaining([
+        "Redis unreachable: answering from memory, not sharing state, until it is back",
+        expect.stringMatching(/^Redis did not answer: Slack delivery claims .* may be answered twice/),
+      ]),
+    );
 
     await server.restart();
     await eventually(() => (redis.status === "ready" ? true : undefined), "Redis to reconnect");
@@ -93,7 +97,44 @@ describeWithRedis("shared state in Redis", () => {
     const records = await streamRecords(await server.connect());
     expect(records.map((r) => r.text)).toEqual(["visa for a parent"]);
     expect(logs.entries().map((e) => e.msg)).toContain("Redis reachable again: sharing state");
-    expect(warnings()).toHaveLength(1);
+    expect(warnings()).toHaveLength(2);
     redis.disconnect();
+  });
+});
+
+describe("one kind of shared state falling back while Redis does not answer", () => {
+  it("warns once per outage, however often it falls back, even when Redis answers now and then", () => {
+    const log = captureLogs("info");
+    const clock = { now: 0 };
+    const fallback = new RedisFallback(log.logger, "rate limit counts", "it costs this", () => clock.now);
+    for (let i = 0; i < 5; i++) {
+      fallback.fellBack(new Error("Command timed out"));
+      clock.now += 1000;
+      fallback.recovered();
+    }
+    expect(log.entries()).toEqual([
+      expect.objectContaining({
+        level: 40,
+        msg: "Redis did not answer: rate limit counts are kept in this instance's memory until it does; it costs this",
+        err: expect.objectContaining({ message: "Command timed out" }),
+      }),
+    ]);
+  });
+
+  it("says at info how often it fell back once Redis has answered for a minute, then warns afresh", () => {
+    const log = captureLogs("info");
+    const clock = { now: 0 };
+    const fallback = new RedisFallback(log.logger, "rate limit counts", "it costs this", () => clock.now);
+    fallback.fellBack(new Error("OOM command not allowed"));
+    fallback.fellBack(new Error("OOM command not allowed"));
+    clock.now += OUTAGE_QUIET_MS;
+    fallback.recovered();
+    fallback.recovered();
+    fallback.fellBack(new Error("Connection is closed."));
+    expect(log.entries().map((e) => [e.level, e.msg, e.fellBack])).toEqual([
+      [40, expect.stringMatching(/^Redis did not answer/), undefined],
+      [30, "Redis answers again: rate limit counts are shared again", 2],
+      [40, expect.stringMatching(/^Redis did not answer/), undefined],
+    ]);
   });
 });

@@ -136,6 +136,16 @@ describe("serve, on SIGTERM", () => {
     expect(JSON.parse(late.body)).toMatchObject({ response_type: "ephemeral", text: messages.restarting });
     const lateInteraction = replyOf(await interactWith(discordCommand("help")));
     expect(lateInteraction).toMatchObject({ content: messages.restarting, flags: 64 });
+    // A Slack event is refused, for Slack to deliver again to an instance that is up.
+    const lateEvent = await postSigned(
+      `${url}/slack/events`,
+      JSON.stringify(eventCallback(directMessage("gz green cards", "DLATE", "1.2"))),
+      "application/json",
+    );
+    expect(lateEvent.status).toBe(503);
+    // Discord never delivers a message again: a late mention is told the bot is restarting.
+    const lateMention = userMessage(`<@${ids.bot}> gz green cards`, { mentions: [botUser] });
+    await discord.dispatch("MESSAGE_CREATE", lateMention);
 
     // Still waiting for the two answers in flight.
     expect(returned).toBe(false);
@@ -146,7 +156,14 @@ describe("serve, on SIGTERM", () => {
 
     expect((await slack.waitForResponse("in-flight")).body.text).toContain("2,515");
     expect(slack.responses.filter((r) => r.id === "too-late")).toEqual([]);
+    expect(slack.callsOf("chat.postMessage", "DLATE")).toEqual([]);
     await discord.waitForRequest(isReply, "the reply in flight");
+    // Its reply went out after the one in flight, which holds the channel's queue in discord.js.
+    const restarting = await discord.waitForRequest(
+      (r) => (r.body as MessageBody | undefined)?.message_reference?.message_id === lateMention.id,
+      "the restarting notice",
+    );
+    expect((restarting.body as MessageBody).content).toBe(messages.restarting);
     await discord.waitForNoConnections();
     // Until the process ends, the port answers 503 rather than refusing the balancer's health check.
     expect((await fetch(`${url}/healthz`)).status).toBe(503);

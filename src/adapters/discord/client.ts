@@ -1,9 +1,10 @@
 import { once } from "node:events";
-import { Client, Events, GatewayIntentBits, Partials, RESTEvents } from "discord.js";
+import { Client, DefaultRestOptions, Events, GatewayIntentBits, Partials, RESTEvents } from "discord.js";
 import type { DiscordConfig } from "../../config.js";
 import type { Core } from "../../core/core.js";
 import { errorFields, type Logger, redact } from "../../log.js";
 import type { Desk } from "../../ops/index.js";
+import { bounded, DEFAULT_OUTGOING } from "../outgoing.js";
 import { type Service, START_TIMEOUT_MS, within } from "../service.js";
 import { SILENT } from "./format.js";
 import { routeEvents } from "./router.js";
@@ -18,15 +19,23 @@ export const INTENTS = Object.freeze([
   GatewayIntentBits.DirectMessages,
 ]);
 
-/** A discord.js client for this bot: its intents, DM channels as partials, no pings, and the configured API. */
-export function createDiscordClient(config: DiscordConfig): Client {
+/**
+ * A discord.js client for this bot: its intents, DM channels as partials, no pings, the configured
+ * API, and REST calls given up after `outgoing.timeoutMs` (discord.js retries one that timed out
+ * up to three times), at most `outgoing.maxOpen` open at once (see ../outgoing.ts).
+ */
+export function createDiscordClient(config: DiscordConfig, outgoing = DEFAULT_OUTGOING): Client {
   return new Client({
     intents: INTENTS,
     // DM channels are not cached before their first message arrives.
     partials: [Partials.Channel],
     allowedMentions: SILENT,
-    // The gateway URL comes from GET /gateway/bot on this API, so one setting moves both.
-    ...(config.apiUrl === undefined ? {} : { rest: { api: config.apiUrl } }),
+    rest: {
+      // The gateway URL comes from GET /gateway/bot on this API, so one setting moves both.
+      ...(config.apiUrl === undefined ? {} : { api: config.apiUrl }),
+      timeout: outgoing.timeoutMs,
+      makeRequest: bounded(DefaultRestOptions.makeRequest, outgoing),
+    },
   });
 }
 
@@ -60,8 +69,13 @@ function logClientEvents(client: Client, log: Logger): void {
  * Logs in, routes every event to the commands, and resolves once the client is ready. Discord
  * unreachable or failing stops it within START_TIMEOUT_MS, with a message saying what failed.
  */
-export async function connectDiscord(core: Core, config: DiscordConfig, desk: Desk): Promise<Service> {
-  const client = createDiscordClient(config);
+export async function connectDiscord(
+  core: Core,
+  config: DiscordConfig,
+  desk: Desk,
+  outgoing = DEFAULT_OUTGOING,
+): Promise<Service> {
+  const client = createDiscordClient(config, outgoing);
   const log = desk.logger.child({ platform: "discord" });
   logClientEvents(client, log);
   routeEvents(client, core, desk);

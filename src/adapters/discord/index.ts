@@ -1,6 +1,7 @@
 import type { DiscordConfig } from "../../config.js";
 import type { Core } from "../../core/core.js";
 import type { Desk } from "../../ops/index.js";
+import type { OutgoingLimits } from "../outgoing.js";
 import type { Service } from "../service.js";
 import { connectDiscord } from "./client.js";
 import { putCommands } from "./definitions.js";
@@ -9,6 +10,8 @@ import { startShards } from "./sharding.js";
 export interface DiscordStartOptions {
   /** "auto" or a number of shards: run under discord.js's ShardingManager. */
   shards?: "auto" | number;
+  /** The timeout and the bound on open REST calls; DEFAULT_OUTGOING unless a test says otherwise. */
+  outgoing?: OutgoingLimits;
 }
 
 /**
@@ -22,7 +25,7 @@ export async function startDiscord(
   options: DiscordStartOptions = {},
 ): Promise<Service> {
   return options.shards === undefined
-    ? connectDiscord(core, config, desk)
+    ? connectDiscord(core, config, desk, options.outgoing)
     : startShards(config, options.shards, desk.logger);
 }
 

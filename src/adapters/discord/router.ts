@@ -22,6 +22,7 @@ import type { Desk, Reply, Run, Send } from "../../ops/index.js";
 import { carriedOver } from "../carried-over.js";
 import { decodeSuggestion } from "../follow-ups.js";
 import { LIMITS, renderAnswer, renderNotice } from "./format.js";
+import { discordMessages } from "./messages.js";
 
 /**
  * Routes Discord events to the commands through the desk: slash commands, autocomplete and
@@ -109,13 +110,18 @@ function askedIn(interaction: RepliableInteraction, core: Core): { text: string;
   return undefined;
 }
 
-/** Answers go to the channel; notices (a rate limit, a restart, an apology) only to the person. */
+/** A notice's words: its own, or this platform's for "busy". */
+function noticeText(reply: Exclude<Reply, { kind: "answer" }>): string {
+  return reply.kind === "busy" ? discordMessages[reply.language].busy : reply.text;
+}
+
+/** Answers go to the channel; notices (a rate limit, a restart, busy, an apology) only to the person. */
 function replyTo(interaction: RepliableInteraction): Send {
   return async (reply: Reply) => {
     const message =
       reply.kind === "answer"
         ? renderAnswer(reply.answer)
-        : { ...renderNotice(reply.text), flags: MessageFlags.Ephemeral as const };
+        : { ...renderNotice(noticeText(reply)), flags: MessageFlags.Ephemeral as const };
     if (interaction.replied || interaction.deferred) await interaction.followUp(message);
     else await interaction.reply(message);
   };
@@ -179,6 +185,7 @@ async function onMessage(message: Message, core: Core, desk: Desk): Promise<void
       ...(message.inGuild() && !message.channel.isThread() ? {} : { conversation: message.channelId }),
     },
     (context) => runLine(text, core, carriedOver(context)),
-    (reply) => message.reply(reply.kind === "answer" ? renderAnswer(reply.answer) : renderNotice(reply.text)),
+    (reply) =>
+      message.reply(reply.kind === "answer" ? renderAnswer(reply.answer) : renderNotice(noticeText(reply))),
   );
 }

@@ -1,10 +1,11 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, webApi } from "@slack/bolt";
-import { ConfigError, type SlackConfig } from "../../config.js";
+import { ConfigError, DEFAULT_KEEP_ALIVE_SECONDS, type SlackConfig } from "../../config.js";
 import type { Core } from "../../core/core.js";
 import { errorFields, type Logger, redact } from "../../log.js";
 import type { Desk } from "../../ops/index.js";
+import { bounded, DEFAULT_OUTGOING, type OutgoingLimits } from "../outgoing.js";
 import { type Service, START_TIMEOUT_MS, within } from "../service.js";
 import { registerListeners } from "./listeners.js";
 import { BoltLogger, boltLevel } from "./log.js";
@@ -15,6 +16,8 @@ export interface SlackOptions {
   host?: string;
   /** How the Web API client retries a 5xx or a 429; five retries in five minutes unless a test says otherwise. */
   retryConfig?: webApi.RetryOptions;
+  /** The timeout and the bound on open calls of each kind; DEFAULT_OUTGOING unless a test says otherwise. */
+  outgoing?: OutgoingLimits;
 }
 
 /** A running Slack app; `port` is where HTTP mode listens (useful when PORT is 0). */
@@ -27,22 +30,33 @@ function secretsOf(config: SlackConfig): string[] {
   return [config.botToken, config.signingSecret, config.appToken].filter((s) => s !== undefined);
 }
 
+type FetchInit = NonNullable<Parameters<webApi.FetchFunction>[1]>;
+
+/** Where the Web API is unless SLACK_API_URL says otherwise. */
+const SLACK_API_URL = "https://slack.com/api/";
+
 /**
- * Slack's Web API as the bot reaches it: every 5xx or 429 is logged at warn (the client retries it
- * without a word), naming the method, never the request.
+ * Every call the Slack app makes, through two bounded doors (see ../outgoing.ts): one for the Web
+ * API, whose 5xx and 429 are logged at warn naming the method, since its client retries them
+ * without a word; one for response_urls, whose path is a secret that lets anyone post to the
+ * channel and which Bolt does not retry: nothing is logged here, and a failure reaches the desk,
+ * which logs it without the URL and apologises.
  */
-function loggingFetch(logger: Logger): webApi.FetchFunction {
-  return async (url, init) => {
+function slackFetch(logger: Logger, apiUrl: string, limits: OutgoingLimits): webApi.FetchFunction {
+  const webApiCall = bounded(async (url: string, init: FetchInit) => {
     const response = await fetch(url, init);
     if (response.status === 429 || response.status >= 500) {
-      const method = new URL(String(url)).pathname.split("/").at(-1);
+      const method = new URL(url).pathname.split("/").at(-1);
       logger.warn(
         { platform: "slack", method, status: response.status },
-        `Slack answered ${response.status} to ${method}; the Web API client retries it`,
+        `Slack answered ${response.status} to ${method}; the Web API client retries it unless its retries are used up`,
       );
     }
     return response;
-  };
+  }, limits);
+  const responseUrlPost = bounded((url: string, init: FetchInit) => fetch(url, init), limits);
+  return (url, init = {}) =>
+    String(url).startsWith(apiUrl) ? webApiCall(String(url), init) : responseUrlPost(String(url), init);
 }
 
 /** At start-up auth.test is tried three times, 7 s each at most: within 25 s, not minutes, a bot that cannot reach Slack says so. */
@@ -72,7 +86,7 @@ async function whoAmI(config: SlackConfig, desk: Desk): Promise<BotIdentity> {
     logger: boltLogger,
     retryConfig: START_RETRIES,
     timeout: START_REQUEST_TIMEOUT_MS,
-    fetch: loggingFetch(logger),
+    fetch: slackFetch(logger, config.apiUrl ?? SLACK_API_URL, DEFAULT_OUTGOING),
   });
   const result = await client.auth.test();
   return { botUserId: String(result.user_id), botId: String(result.bot_id) };
@@ -103,6 +117,7 @@ export function buildSlackApp(
           receiver: new GuardedReceiver({
             signingSecret: config.signingSecret ?? "",
             desk,
+            keepAliveSeconds: config.keepAliveSeconds ?? DEFAULT_KEEP_ALIVE_SECONDS,
             logger,
             boltLogger,
           }),
@@ -114,7 +129,7 @@ export function buildSlackApp(
       ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
       // A reply minutes late is no use in a chat; Bolt's default keeps retrying for half an hour.
       retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
-      fetch: loggingFetch(logger),
+      fetch: slackFetch(logger, config.apiUrl ?? SLACK_API_URL, options.outgoing ?? DEFAULT_OUTGOING),
     },
   });
   registerListeners(app, core, desk);
@@ -165,15 +180,19 @@ export async function startSlackApp(
     throw startError(error, "SLACK_BOT_TOKEN", "auth.test", secrets);
   });
   const app = buildSlackApp(core, config, desk, identity, options);
-  const stop = async () => {
-    await app.stop();
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= app.stop().then(() => undefined);
+    return stopping;
   };
   if (config.appToken !== undefined) {
     await within(START_TIMEOUT_MS, "apps.connections.open", app.start(), stop).catch((error: unknown) => {
       throw startError(error, "SLACK_APP_TOKEN", "connecting in Socket Mode", secrets);
     });
     app.logger.info("Slack: connected in Socket Mode");
-    return { mode: "socket", stop };
+    // Disconnected, this instance gets no new envelopes: Slack sends them to another connection, or
+    // again later; the answers in flight still go out over the Web API and response_urls.
+    return { mode: "socket", stopTaking: stop, stop };
   }
   const server = (await app.start({
     port: config.port,

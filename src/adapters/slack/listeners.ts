@@ -21,6 +21,7 @@ import type { Desk, Reply, Run, Send } from "../../ops/index.js";
 import { carriedOver } from "../carried-over.js";
 import { decodeSuggestion } from "../follow-ups.js";
 import { BUTTON_ACTION, isShareable, renderAnswer, renderNotice, type SlackMessage } from "./format.js";
+import { slackMessages } from "./messages.js";
 
 type Client = AllMiddlewareArgs["client"];
 
@@ -46,9 +47,11 @@ export function questionIn(text: string, botUserId: string | undefined): string 
 
 /** An answer rendered as Block Kit, and whether everyone should see it; notices only the asker. */
 function rendered(reply: Reply): { message: SlackMessage; shareable: boolean } {
-  return reply.kind === "answer"
-    ? { message: renderAnswer(reply.answer), shareable: isShareable(reply.answer) }
-    : { message: renderNotice(reply.text), shareable: false };
+  if (reply.kind === "answer") {
+    return { message: renderAnswer(reply.answer), shareable: isShareable(reply.answer) };
+  }
+  const text = reply.kind === "busy" ? slackMessages[reply.language].busy : reply.text;
+  return { message: renderNotice(text), shareable: false };
 }
 
 /** Posts in the conversation, or only for the asker when the reply is not worth sharing. */
@@ -70,8 +73,8 @@ function postTo(client: Client, place: Place): Send {
 }
 
 /**
- * Replies to a slash command. A notice that comes first (a rate limit, a restart, an apology) goes
- * in the acknowledgement itself, which costs no call to Slack; an answer is acknowledged at once
+ * Replies to a slash command. A notice that comes first (a rate limit, a restart, busy, an apology)
+ * goes in the acknowledgement itself, which costs no call to Slack; an answer is acknowledged at once
  * and then sent to the response_url. `settle` acknowledges if nothing has been sent.
  */
 function commandReplies(ack: AckFn<string | RespondArguments>, respond: RespondFn) {
@@ -83,7 +86,7 @@ function commandReplies(ack: AckFn<string | RespondArguments>, respond: RespondF
   };
   const send: Send = async (reply) => {
     const { message, shareable } = rendered(reply);
-    if (reply.kind === "notice" && !acked) return acknowledge({ response_type: "ephemeral", ...message });
+    if (reply.kind !== "answer" && !acked) return acknowledge({ response_type: "ephemeral", ...message });
     await acknowledge();
     return respond({ response_type: shareable ? "in_channel" : "ephemeral", ...message });
   };
@@ -107,11 +110,14 @@ function slashRequest(name: string, text: string, core: Core): { line: string; r
   };
 }
 
-/** The id Slack gives a delivery and keeps on a redelivery: an event's event_id, a command's or button's trigger_id. */
-function deliveryId(body: object): string | undefined {
+/**
+ * The id Slack gives a delivery and keeps on a redelivery: an event's event_id, a command's or
+ * button's trigger_id; as the desk's `delivery`, so that it is answered once.
+ */
+function deliveryOf(body: object): { delivery: string } | Record<string, never> {
   const { event_id, trigger_id } = body as { event_id?: unknown; trigger_id?: unknown };
   const id = event_id ?? trigger_id;
-  return typeof id === "string" ? id : undefined;
+  return typeof id === "string" ? { delivery: id } : {};
 }
 
 /**
@@ -147,23 +153,15 @@ function byPerson(event: { subtype?: string | undefined; bot_id?: string | undef
 /**
  * Routes Slack's requests to the core through the desk: every command of the registry as a slash
  * command, mentions (answered in a thread) and direct messages. Each delivery is answered once:
- * a redelivery is acknowledged and dropped if some instance answered it or is answering it.
+ * Slack redelivers an event when it thinks the first delivery was lost, and it may have been, so
+ * the desk answers a redelivery unless some instance (through Redis, when configured) answered it
+ * or is answering it; a dropped command still gets its acknowledgement.
  * Conversations: a DM, a thread (a mention starts one under its message), and a channel's slash
  * commands per person; a button continues the conversation of the message it sits under.
  */
 export function registerListeners(app: App, core: Core, desk: Desk): void {
-  // Slack redelivers an event when it thinks the first delivery was lost; it may have been, so the
-  // redelivery is answered unless a claim on its id (shared through Redis, when configured) says
-  // another delivery of it is being answered or was. A dropped command still needs its ack.
-  app.use(async (args) => {
-    const id = deliveryId(args.body);
-    if (id === undefined) return args.next();
-    const done = await desk.once(id, args.next);
-    if (!done && "ack" in args && typeof args.ack === "function") await args.ack();
-  });
-
   // One listener serves the whole registry.
-  app.command(/^\/[\w-]+$/, async ({ command, ack, respond }) => {
+  app.command(/^\/[\w-]+$/, async ({ command, body, ack, respond }) => {
     const { line, run } = slashRequest(command.command, plainText(command.text), core);
     const replies = commandReplies(ack, respond);
     await desk.serve(
@@ -174,6 +172,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
         mustReply: true,
         surface: "slash command",
         conversation: `${command.channel_id}:${command.user_id}`,
+        ...deliveryOf(body),
       },
       run,
       replies.send,
@@ -198,6 +197,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
           mustReply: true,
           surface: "button",
           ...(conversation === undefined ? {} : { conversation }),
+          ...deliveryOf(body),
         },
         (context) => runSuggestion(suggestion, core, carriedOver(context)),
         (reply) => {
@@ -213,7 +213,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
     },
   );
 
-  app.event("app_mention", async ({ event, client, context }) => {
+  app.event("app_mention", async ({ event, body, client, context }) => {
     // A mention in a direct message is answered as the direct message it also is.
     if (!byPerson(event) || event.channel.startsWith("D") || event.user === undefined) return;
     const place: Place = {
@@ -231,13 +231,14 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
         mustReply: false,
         surface: "mention",
         conversation: `${place.channel}:${place.threadTs}`,
+        ...deliveryOf(body),
       },
       (context) => runLine(text, core, carriedOver(context)),
       postTo(client, place),
     );
   });
 
-  app.message(async ({ message, client, context }) => {
+  app.message(async ({ message, body, client, context }) => {
     const event = message as types.MessageEvent;
     if (event.subtype !== undefined || event.channel_type !== "im" || !byPerson(event)) return;
     const place: Place = {
@@ -255,6 +256,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
         mustReply: false,
         surface: "direct message",
         conversation: event.channel,
+        ...deliveryOf(body),
       },
       (context) => runLine(text, core, carriedOver(context)),
       postTo(client, place),

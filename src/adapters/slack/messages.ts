@@ -1,6 +1,7 @@
 import type { Language } from "../../core/types.js";
 
 const en = {
+  busy: "I'm answering a lot of questions right now. Please ask again in a moment.",
   offer: "Here is what I can answer:",
   more: (list: string) => `More: ${list}`,
   tryThese: (list: string) => `Try: ${list}`,
@@ -12,6 +13,7 @@ const en = {
 };
 
 const zh: typeof en = {
+  busy: "我现在要回答的问题很多，请稍后再问。",
   offer: "我可以回答这些：",
   more: (list: string) => `更多：${list}`,
   tryThese: (list: string) => `试试：${list}`,

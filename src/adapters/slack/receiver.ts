@@ -1,14 +1,30 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { App, Logger as BoltLoggerInterface, Receiver } from "@slack/bolt";
-import { defaultBodyLimit, HTTPModuleFunctions, HTTPReceiver, verifySlackRequest } from "@slack/bolt";
+import { HTTPModuleFunctions, HTTPReceiver, verifySlackRequest } from "@slack/bolt";
+import { z } from "zod";
 import type { Logger } from "../../log.js";
 import type { Desk } from "../../ops/index.js";
+import { ThrottledWarning } from "../../ops/throttled-warning.js";
 import { EVENTS_PATH } from "./manifest.js";
 
 /** Slack's rule against replays: a request's timestamp is at most 5 minutes from now, either way. */
 export const MAX_CLOCK_SKEW_S = 300;
-/** Refused requests are logged at most this often, with how many there were. */
-const REFUSALS_LOGGED_EVERY_MS = 60_000;
+/**
+ * The largest body accepted: four times Slack's longest message (40,000 characters, in the text and
+ * again in its blocks, up to 3 bytes each), a quarter of Bolt's own 4 MB.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Slack's v0 signature: an HMAC-SHA256 in hex. */
+const SIGNATURE = /^v0=[0-9a-f]{64}$/;
+/**
+ * What Bolt reads of a button click before any listener runs; without it Bolt fails with a 500 (or
+ * a 404 three seconds later), so such a payload gets 400 instead.
+ */
+const BlockActions = z.object({
+  user: z.object({ id: z.string() }),
+  container: z.object({}),
+  actions: z.array(z.object({})).min(1),
+});
 
 export interface GuardedReceiverOptions {
   signingSecret: string;
@@ -16,26 +32,8 @@ export interface GuardedReceiverOptions {
   /** The project's logger, for refusals; Bolt's own lines go to `boltLogger`. */
   logger: Logger;
   boltLogger: BoltLoggerInterface;
-}
-
-/** Counts refused requests and logs them at most once a minute, so that nobody can fill the logs. */
-class Refusals {
-  private count = 0;
-  private lastLogged = Number.NEGATIVE_INFINITY;
-
-  constructor(private readonly logger: Logger) {}
-
-  note(reason: string): void {
-    this.count += 1;
-    const now = Date.now();
-    if (now - this.lastLogged < REFUSALS_LOGGED_EVERY_MS) return;
-    this.logger.warn(
-      { refused: this.count, reason },
-      "Slack: refused requests without a valid signature and timestamp (one line a minute at most)",
-    );
-    this.count = 0;
-    this.lastLogged = now;
-  }
+  /** How long an idle connection is kept open. */
+  keepAliveSeconds: number;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -43,23 +41,35 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-function answer(res: ServerResponse, status: number, body?: string): void {
+function answer(
+  res: ServerResponse,
+  status: number,
+  body?: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return;
-  res.writeHead(status, body === undefined ? {} : { "Content-Type": "application/json" });
+  res.writeHead(status, body === undefined ? headers : { ...headers, "Content-Type": "application/json" });
   res.end(body);
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /**
- * Bolt's HTTPReceiver behind a gate of Slack's rules that Bolt leaves out. Before any work, a
- * request whose X-Slack-Request-Timestamp is more than 5 minutes from now, in the past or the
- * future, gets 401; so does a bad signature. A signed body that is not an object (`null`, a number)
- * gets 400 instead of reaching Bolt, which would fail on it and never answer. Refusals are logged
+ * Bolt's HTTPReceiver behind a gate of Slack's rules that Bolt leaves out. From the headers alone,
+ * before the body is read, a request whose X-Slack-Request-Timestamp is more than 5 minutes from
+ * now, in the past or the future, or whose signature is missing or not of Slack's shape, gets 401,
+ * and one declaring a body over MAX_BODY_BYTES gets 413; a body that grows past it gets 413 too,
+ * and a wrong signature 401. A signed body that is not an object (`null`, a number), or a button
+ * click Bolt could not read, gets 400 instead of reaching Bolt, which would fail on it. While the
+ * bot shuts down, an event gets 503, so that Slack delivers it again elsewhere. Refusals are logged
  * at most once a minute. It also serves GET /healthz: 200, or 503 once the bot is shutting down,
  * and it keeps answering until the process ends, so a balancer never meets a refused connection.
  */
 export class GuardedReceiver implements Receiver {
   private readonly bolt: HTTPReceiver;
-  private readonly refusals: Refusals;
+  private readonly refusals: ThrottledWarning;
   private server: Server | undefined;
 
   constructor(private readonly options: GuardedReceiverOptions) {
@@ -68,7 +78,11 @@ export class GuardedReceiver implements Receiver {
       endpoints: EVENTS_PATH,
       logger: options.boltLogger,
     });
-    this.refusals = new Refusals(options.logger);
+    this.refusals = new ThrottledWarning(
+      options.logger,
+      "refused",
+      "Slack: refused requests without a valid signature and timestamp, or too big (one line a minute at most)",
+    );
   }
 
   init(app: App): void {
@@ -82,6 +96,11 @@ export class GuardedReceiver implements Receiver {
         answer(res, 500);
       });
     });
+    // Longer than a balancer keeps an idle connection, so that the balancer, not the bot, closes it;
+    // headers get a second more, so that a request arriving as the timeout ends is not cut off.
+    server.keepAliveTimeout = this.options.keepAliveSeconds * 1000;
+    server.headersTimeout = server.keepAliveTimeout + 1000;
+    server.requestTimeout = Math.max(server.requestTimeout, server.headersTimeout);
     this.server = server;
     return new Promise((resolve, reject) => {
       server.once("error", reject);
@@ -101,6 +120,24 @@ export class GuardedReceiver implements Receiver {
     this.server?.unref();
   }
 
+  /**
+   * Why a request is refused from its headers alone, before its body is read: a timestamp more
+   * than 5 minutes from now, a signature missing or not of Slack's shape, or a body declared too big.
+   */
+  private refusalBeforeBody(req: IncomingMessage): { status: number; reason: string } | undefined {
+    const stamp = header(req, "x-slack-request-timestamp") ?? "";
+    if (!/^\d{1,12}$/.test(stamp) || Math.abs(Date.now() / 1000 - Number(stamp)) > MAX_CLOCK_SKEW_S) {
+      return { status: 401, reason: "timestamp missing or more than 5 minutes from now" };
+    }
+    if (!SIGNATURE.test(header(req, "x-slack-signature") ?? "")) {
+      return { status: 401, reason: "signature missing or malformed" };
+    }
+    if (Number(header(req, "content-length") ?? 0) > MAX_BODY_BYTES) {
+      return { status: 413, reason: `body over ${MAX_BODY_BYTES} bytes` };
+    }
+    return undefined;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path === "/healthz" && req.method === "GET") {
@@ -112,15 +149,17 @@ export class GuardedReceiver implements Receiver {
       answer(res, 404);
       return;
     }
-    const stamp = header(req, "x-slack-request-timestamp") ?? "";
-    if (!/^\d{1,12}$/.test(stamp) || Math.abs(Date.now() / 1000 - Number(stamp)) > MAX_CLOCK_SKEW_S) {
-      this.refusals.note("timestamp missing or more than 5 minutes from now");
-      answer(res, 401);
+    const refusal = this.refusalBeforeBody(req);
+    if (refusal !== undefined) {
+      this.refusals.note({ reason: refusal.reason });
+      // The body is never read: the connection closes rather than take it in.
+      answer(res, refusal.status, undefined, { Connection: "close" });
       return;
     }
-    // Past Bolt's limit (4 MB) or cut off by the client: either way no body to read.
-    const buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, defaultBodyLimit).catch(() => {
-      answer(res, 413);
+    // Past the limit, or cut off by the client: either way no body to read.
+    const buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, MAX_BODY_BYTES).catch(() => {
+      this.refusals.note({ reason: `body over ${MAX_BODY_BYTES} bytes, or cut off` });
+      answer(res, 413, undefined, { Connection: "close" });
       return undefined;
     });
     if (buffered === undefined) return;
@@ -130,11 +169,11 @@ export class GuardedReceiver implements Receiver {
         body: buffered.rawBody.toString(),
         headers: {
           "x-slack-signature": header(req, "x-slack-signature") ?? "",
-          "x-slack-request-timestamp": Number(stamp),
+          "x-slack-request-timestamp": Number(header(req, "x-slack-request-timestamp")),
         },
       });
     } catch {
-      this.refusals.note("signature missing or wrong");
+      this.refusals.note({ reason: "signature wrong" });
       answer(res, 401);
       return;
     }
@@ -144,8 +183,13 @@ export class GuardedReceiver implements Receiver {
     } catch {
       body = undefined;
     }
-    if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    if (!isObject(body) || (body.type === "block_actions" && !BlockActions.safeParse(body).success)) {
       answer(res, 400);
+      return;
+    }
+    // Shutting down: an event is refused so that Slack delivers it again, to an instance that is up.
+    if (this.options.desk.closing && body.type === "event_callback") {
+      answer(res, 503);
       return;
     }
     // Bolt reads the body buffered above, checks the signature again, and dispatches.

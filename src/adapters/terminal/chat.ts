@@ -9,6 +9,7 @@ import type { Desk } from "../../ops/index.js";
 import { readLines } from "../../ops/lines.js";
 import { carriedOver } from "../carried-over.js";
 import { formatJsonLine, formatText } from "./format.js";
+import { terminalMessages } from "./messages.js";
 
 const QUIT = new Set(["exit", "quit", "/exit", "/quit"]);
 
@@ -37,7 +38,13 @@ export async function chat(core: Core, input: Readable, output: Writable, desk: 
         },
         (context) => runLine(line, core, carriedOver(context)),
         async (reply) => {
-          output.write(`\n${reply.kind === "answer" ? formatText(reply.answer) : reply.text}\n\n`);
+          const text =
+            reply.kind === "answer"
+              ? formatText(reply.answer)
+              : reply.kind === "busy"
+                ? terminalMessages[reply.language].busy
+                : reply.text;
+          output.write(`\n${text}\n\n`);
         },
       );
     }

@@ -1,6 +1,7 @@
 import type { Language } from "../../core/types.js";
 
 const en = {
+  busy: "I'm answering a lot of questions right now. Please ask again in a moment.",
   more: (list: string) => `More: ${list}`,
   tryThese: (list: string) => `Try: ${list}`,
   sources: "Sources:",
@@ -9,6 +10,7 @@ const en = {
 };
 
 const zh: typeof en = {
+  busy: "我现在要回答的问题很多，请稍后再问。",
   more: (list: string) => `更多：${list}`,
   tryThese: (list: string) => `试试：${list}`,
   sources: "来源：",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../../../src/core/messages.js";
 import type { RecordedRequest } from "../../fakes/discord.js";
-import { testDesk } from "../../helpers.js";
+import { eventually, testDesk } from "../../helpers.js";
 import {
   fixtureCore,
   interact,
@@ -100,5 +100,62 @@ describe("Discord failing", () => {
     expect(bot.log.entries().length).toBeGreaterThan(0);
     expect(bot.log.raw()).not.toContain(TOKEN);
     expect(bot.log.raw()).not.toMatch(/interaction-token-/);
+  });
+});
+
+describe("Discord accepting replies and never answering", () => {
+  const callbackOf = (r: RecordedRequest) => /^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path);
+  const commands = (count: number) => Array.from({ length: count }, () => slashCommand("help"));
+
+  it("keeps no more replies open than the bound, and the rest go out once Discord answers", async () => {
+    const bot = await startBot(fixtureCore(), testDesk(), { outgoing: { maxOpen: 2, timeoutMs: 60_000 } });
+    const stall = bot.fake.faults.stall(callbackOf);
+    try {
+      const payloads = commands(5);
+      for (const payload of payloads) await bot.fake.dispatch("INTERACTION_CREATE", payload);
+      await eventually(
+        () => (stall.arrived === 2 && bot.desk.pending === 5 ? true : undefined),
+        "five answers in flight, two of them held open",
+      );
+      expect([stall.arrived, stall.open]).toEqual([2, 2]);
+      stall.release();
+      for (const payload of payloads) {
+        const callback = await bot.fake.waitForRequest(
+          (r) => r.path === `/interactions/${payload.id}/${payload.token}/callback`,
+          "the held reply",
+        );
+        expect(replyOf(callback).embeds?.[0]?.title).toBe(messages.helpTitle);
+      }
+      expect(stall.mostOpen).toBe(2);
+    } finally {
+      stall.release();
+      await bot.stop();
+    }
+  });
+
+  it("gives each reply up after its timeout, reports it, and answers the next question", async () => {
+    const ops = testDesk();
+    const bot = await startBot(fixtureCore(), ops, { outgoing: { maxOpen: 2, timeoutMs: 200 } });
+    const stuck = slashCommand("help");
+    const stall = bot.fake.faults.stall(
+      (r) => r.path === `/interactions/${stuck.id}/${stuck.token}/callback`,
+    );
+    try {
+      await bot.fake.dispatch("INTERACTION_CREATE", stuck);
+      await eventually(
+        () => (ops.log.entries().some((e) => e.msg === "sending a notice failed") ? true : undefined),
+        "the reply and the apology given up",
+      );
+      expect(ops.log.entries().find((e) => e.msg === "sending the answer failed")).toMatchObject({
+        err: { type: "AbortError" },
+      });
+      await eventually(() => (stall.open === 0 ? true : undefined), "no reply left open");
+      expect(replyOf(await interact(bot.fake, slashCommand("help"))).embeds?.[0]?.title).toBe(
+        messages.helpTitle,
+      );
+    } finally {
+      stall.release();
+      await bot.stop();
+    }
   });
 });

@@ -3,7 +3,7 @@
  * clock, a fake Discord with the real client connected to it, and readers for the bot's replies.
  */
 import { fileURLToPath } from "node:url";
-import { startDiscord } from "../../../src/adapters/discord/index.js";
+import { type DiscordStartOptions, startDiscord } from "../../../src/adapters/discord/index.js";
 import type { Service } from "../../../src/adapters/service.js";
 import type { DiscordConfig } from "../../../src/config.js";
 import { Core } from "../../../src/core/core.js";
@@ -33,7 +33,11 @@ export interface RunningBot extends TestDesk {
  * A fake Discord and the real client connected to it through DISCORD_API_URL, serving through a
  * desk whose logs the test can read (no rate limit unless the desk given has one).
  */
-export async function startBot(core: Core = fixtureCore(), ops: TestDesk = testDesk()): Promise<RunningBot> {
+export async function startBot(
+  core: Core = fixtureCore(),
+  ops: TestDesk = testDesk(),
+  options: DiscordStartOptions = {},
+): Promise<RunningBot> {
   const fake = await FakeDiscord.start({
     token: TOKEN,
     applicationId: ids.app,
@@ -41,7 +45,7 @@ export async function startBot(core: Core = fixtureCore(), ops: TestDesk = testD
     guilds: [guildPayload()],
     channels: [dmChannel],
   });
-  const service = await startDiscord(core, discordConfig(fake), ops.desk);
+  const service = await startDiscord(core, discordConfig(fake), ops.desk, options);
   return {
     ...ops,
     fake,

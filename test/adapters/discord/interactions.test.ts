@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
+import { discordMessages } from "../../../src/adapters/discord/messages.js";
 import { encodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import { Core } from "../../../src/core/core.js";
+import { messages } from "../../../src/core/messages.js";
+import { Desk } from "../../../src/ops/desk.js";
+import { eventually, testDesk } from "../../helpers.js";
 import { interact, NOW, type RunningBot, replyOf, startBot, visibleText } from "./harness.js";
 import { autocomplete, botMessage, buttonClick, ids, otherHuman, slashCommand } from "./payloads.js";
 
@@ -187,5 +191,29 @@ describe("Discord slash commands over the bundled knowledge base", () => {
     const callback = await interact(bot.fake, autocomplete("city", "name", "杭"));
     const { choices } = (callback.body as { data: { choices: { name: string; value: string }[] } }).data;
     expect(choices).toContainEqual({ name: "Hangzhou 杭州", value: "Hangzhou" });
+  });
+});
+
+describe("Discord slash commands, past the bound on answers in flight", () => {
+  it("tells the person only, at once, that the bot is busy, and answers again once the answer in flight is out", async () => {
+    const ops = testDesk();
+    const desk = new Desk({ logger: ops.log.logger, maxConcurrent: 1 });
+    const bot = await startBot(undefined, { ...ops, desk });
+    try {
+      const first = slashCommand("help");
+      const held = bot.fake.faults.hold(
+        (r) => r.path === `/interactions/${first.id}/${first.token}/callback`,
+      );
+      await bot.fake.dispatch("INTERACTION_CREATE", first);
+      await held.arrived;
+      const busy = replyOf(await interact(bot.fake, slashCommand("help")));
+      expect(busy).toMatchObject({ content: discordMessages.en.busy, flags: 64 });
+      held.release();
+      await eventually(() => (desk.pending === 0 ? true : undefined), "the answer in flight finished");
+      const after = replyOf(await interact(bot.fake, slashCommand("help")));
+      expect(after.embeds?.[0]?.title).toBe(messages.helpTitle);
+    } finally {
+      await bot.stop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_OUTGOING, type OutgoingLimits } from "../../../src/adapters/outgoing.js";
 import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
 import { messages } from "../../../src/core/messages.js";
 import { FakeSlack, type Received } from "../../fakes/slack.js";
@@ -120,6 +121,97 @@ describe("Slack failing", () => {
     } finally {
       await app.stop();
       await failing.close();
+    }
+  });
+
+  /** An app of its own whose outgoing calls have these limits, and a command sender for it. */
+  async function limitedApp(outgoing: OutgoingLimits) {
+    const own = testDesk();
+    const app = await startSlack(
+      fixtureCore(),
+      { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
+      own.desk,
+      { host: "127.0.0.1", outgoing },
+    );
+    const appUrl = `http://127.0.0.1:${app.port}/slack/events`;
+    const command = (id: string) =>
+      postSigned(
+        appUrl,
+        new URLSearchParams(slashCommand("/ask", "gz green cards", fake.responseUrl(id))).toString(),
+        "application/x-www-form-urlencoded",
+      );
+    const dm = (channel: string) =>
+      postSigned(
+        appUrl,
+        JSON.stringify(eventCallback(directMessage("gz green cards", channel, "1.3"))),
+        "application/json",
+      );
+    return { app, log: own.log, command, dm };
+  }
+
+  it("never logs a response_url's secret path when it fails, and never says Bolt retries it", async () => {
+    const { app, log: own, command } = await limitedApp(DEFAULT_OUTGOING);
+    const secret = "T0000001/1234567890/s3cr3tR3sp0ns3T0k3n";
+    try {
+      for (const status of [503, 429]) {
+        fake.faults.fail(to(`respond/${secret}`), { status, headers: { "Retry-After": "1" } }, 2);
+        await command(secret);
+      }
+      await eventually(
+        () =>
+          own.entries().filter((e) => e.msg === "sending a notice failed").length === 2 ? true : undefined,
+        "both failures reported",
+      );
+      expect(fake.refused.filter(to(`respond/${secret}`))).toHaveLength(4);
+      expect(own.raw()).not.toContain("s3cr3tR3sp0ns3T0k3n");
+      expect(own.raw()).not.toContain("1234567890");
+      expect(own.entries().filter((e) => String(e.msg).includes("retr"))).toEqual([]);
+      expect(own.entries().filter((e) => e.msg === "sending the answer failed")).toHaveLength(2);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it("given a response_url that accepts and never answers, keeps no more than the bound open, and the rest go out once it answers", async () => {
+    const { app, command, dm } = await limitedApp({ maxOpen: 3, timeoutMs: 60_000 });
+    const stall = fake.faults.stall((r) => r.target.startsWith("respond/held-"));
+    try {
+      const acks = await Promise.all(Array.from({ length: 8 }, (_, i) => command(`held-${i}`)));
+      expect(acks.map((a) => a.status)).toEqual(Array(8).fill(200));
+      await eventually(() => (stall.arrived === 3 ? true : undefined), "three answers held open");
+      // The Web API has its own bound: a direct message is answered while every response_url hangs.
+      await dm("DWHILEHELD");
+      expect((await fake.waitForCall("chat.postMessage", "DWHILEHELD")).args.text).toContain("2,515");
+      expect([stall.arrived, stall.open]).toEqual([3, 3]);
+      stall.release();
+      for (let i = 0; i < 8; i++) {
+        expect((await fake.waitForResponse(`held-${i}`)).body.text).toContain("2,515");
+      }
+      expect(stall.mostOpen).toBe(3);
+    } finally {
+      stall.release();
+      await app.stop();
+    }
+  });
+
+  it("given a response_url that never answers, gives every reply up after its timeout, leaving none open, and later replies go out", async () => {
+    const { app, log: own, command } = await limitedApp({ maxOpen: 3, timeoutMs: 300 });
+    const stall = fake.faults.stall((r) => r.target.startsWith("respond/stuck-"));
+    try {
+      await Promise.all(Array.from({ length: 8 }, (_, i) => command(`stuck-${i}`)));
+      const failed = (msg: string) => own.entries().filter((e) => e.msg === msg);
+      await eventually(
+        () => (failed("sending a notice failed").length === 8 ? true : undefined),
+        "the answers and apologies given up",
+      );
+      expect(failed("sending the answer failed")).toHaveLength(8);
+      expect(failed("sending the answer failed")[0]).toMatchObject({ err: { type: "TimeoutError" } });
+      await eventually(() => (stall.open === 0 ? true : undefined), "no request left open");
+      await command("after-stuck");
+      expect((await fake.waitForResponse("after-stuck")).body.text).toContain("2,515");
+    } finally {
+      stall.release();
+      await app.stop();
     }
   });
 

@@ -13,22 +13,31 @@ export interface Signed {
   retryNum?: number;
 }
 
-/** POSTs a body to the app as Slack does: v0 HMAC-SHA256 of `v0:timestamp:body`. */
-export async function postSigned(url: string, body: string, contentType: string, options: Signed = {}) {
+/** The headers Slack signs a body with: v0 HMAC-SHA256 of `v0:timestamp:body`. */
+export function signedHeaders(
+  body: string,
+  contentType: string,
+  options: Signed = {},
+): Record<string, string> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const signature = createHmac("sha256", options.secret ?? SIGNING_SECRET)
     .update(`v0:${timestamp}:${body}`)
     .digest("hex");
+  return {
+    "Content-Type": contentType,
+    "X-Slack-Request-Timestamp": String(timestamp),
+    "X-Slack-Signature": `v0=${signature}`,
+    ...(options.retryNum === undefined
+      ? {}
+      : { "X-Slack-Retry-Num": String(options.retryNum), "X-Slack-Retry-Reason": "http_timeout" }),
+  };
+}
+
+/** POSTs a body to the app as Slack does, signed. */
+export async function postSigned(url: string, body: string, contentType: string, options: Signed = {}) {
   const response = await fetch(url, {
     method: "POST",
-    headers: {
-      "Content-Type": contentType,
-      "X-Slack-Request-Timestamp": String(timestamp),
-      "X-Slack-Signature": `v0=${signature}`,
-      ...(options.retryNum === undefined
-        ? {}
-        : { "X-Slack-Retry-Num": String(options.retryNum), "X-Slack-Retry-Reason": "http_timeout" }),
-    },
+    headers: signedHeaders(body, contentType, options),
     body,
   });
   return { status: response.status, body: await response.text() };

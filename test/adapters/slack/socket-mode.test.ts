@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
-import { BOT_USER_ID, FakeSlack, FakeSocketMode, TEAM_ID } from "../../fakes/slack.js";
+import { shutdown } from "../../../src/ops/shutdown.js";
+import { BOT_USER_ID, FakeSlack, FakeSocketMode, type Received, TEAM_ID } from "../../fakes/slack.js";
 import { fixtureCore, testDesk } from "../../helpers.js";
 import { APP_TOKEN, BOT_TOKEN, directMessage, eventCallback, mention, slashCommand } from "./requests.js";
 
@@ -85,5 +86,42 @@ describe("Slack in Socket Mode", () => {
     eventsApi("env-after-retry", directMessage("/help", "DSOCKETAFTER", "1700000101.000200"));
     await fake.waitForCall("chat.postMessage", "DSOCKETAFTER");
     expect(fake.callsOf("chat.postMessage", "CSOCKET2")).toHaveLength(1);
+  });
+});
+
+describe("Slack in Socket Mode, shutting down", () => {
+  it("closes the connection before draining, so that Slack hands new events to another, and finishes the answer in flight", async () => {
+    const api = await new FakeSlack().start();
+    const ws = await new FakeSocketMode().start();
+    api.socketUrl = ws.url;
+    const { desk, log } = testDesk();
+    const app = await startSlack(
+      fixtureCore(),
+      { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: api.apiUrl, port: 3000 },
+      desk,
+    );
+    try {
+      const held = api.faults.hold((r: Received) => r.target === "respond/socket-in-flight");
+      ws.send({
+        envelope_id: "env-in-flight",
+        type: "slash_commands",
+        accepts_response_payload: true,
+        payload: {
+          ...slashCommand("/ask", "gz green cards", api.responseUrl("socket-in-flight")),
+          team_id: TEAM_ID,
+        },
+      });
+      await held.arrived;
+      const stopping = shutdown(desk, [app], log.logger);
+      await ws.waitForDisconnect();
+      expect(desk.pending).toBe(1);
+      held.release();
+      await stopping;
+      expect((await api.waitForResponse("socket-in-flight")).body.text).toContain("2,515");
+      expect(log.entries().some((e) => String(e.msg).includes("gave up"))).toBe(false);
+    } finally {
+      await ws.close();
+      await api.close();
+    }
   });
 });
