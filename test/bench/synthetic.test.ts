@@ -51,7 +51,14 @@ describe("writeSyntheticKnowledge", () => {
   it("keeps the layout of knowledge/: sources.json and entities, facts, faq and properties folders", () => {
     const outDir = freshDir();
     writeSyntheticKnowledge({ baseDir: FIXTURE_KNOWLEDGE, factor: 3, outDir });
-    expect(readdirSync(outDir).sort()).toEqual(["entities", "facts", "faq", "properties", "sources.json", "synonyms.json"]);
+    expect(readdirSync(outDir).sort()).toEqual([
+      "entities",
+      "facts",
+      "faq",
+      "properties",
+      "sources.json",
+      "synonyms.json",
+    ]);
     expect(readdirSync(path.join(outDir, "facts"))).toContain("synthetic-000.json");
   });
 

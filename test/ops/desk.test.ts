@@ -106,7 +106,9 @@ describe("the desk every adapter serves through", () => {
     };
     const req = request("gz green cards", { delivery: "Ev-failed" });
     expect(await desk.serve(req, () => runLine(req.text, core), failing)).toBe(false);
-    expect(texts(await served(desk, req))).toEqual(["Guangzhou, talent green card: 2,515"]);
+    expect(texts(await served(desk, req))).toEqual([
+      "Guangzhou · talent green cards issued: 2,515 (June 2017)",
+    ]);
   });
 
   it("apologises when answering throws, and when sending fails, and never throws itself", async () => {
@@ -125,7 +127,10 @@ describe("the desk every adapter serves through", () => {
         throw new Error("the platform is down");
       },
     );
-    expect(texts(attempts)).toEqual(["Guangzhou · talent green cards issued: 2,515 (June 2017)", messages.apology]);
+    expect(texts(attempts)).toEqual([
+      "Guangzhou · talent green cards issued: 2,515 (June 2017)",
+      messages.apology,
+    ]);
     expect(log.entries().map((e) => e.msg)).toEqual([
       "answering failed",
       "sending the answer failed",
@@ -169,7 +174,7 @@ describe("the desk every adapter serves through", () => {
     for (const release of held) release();
     expect(await Promise.all(answering)).toEqual([true, true]);
     expect(texts(await served(desk, request("gz green cards")))).toEqual([
-      "Guangzhou, talent green card: 2,515",
+      "Guangzhou · talent green cards issued: 2,515 (June 2017)",
     ]);
   });
 
