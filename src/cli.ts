@@ -75,10 +75,13 @@ async function run(argv: string[], io: Io): Promise<number> {
       io.stdout.write(
         `knowledge OK: ${kb.sources.size} sources, ${kb.entities.size} entities, ${kb.facts.size} facts, ${kb.faqs.length} FAQ entries\n`,
       );
-      // Warnings do not fail the check: what would stop the bot has already stopped loading.
+      // Warnings do not fail the check: what would stop the bot has already stopped loading. With
+      // none, the counts are all there is to say (the build runs this on every install).
       const warnings = checkKnowledge(kb, core.vocabulary);
-      io.stdout.write(warnings.map((w) => `warning: ${w}\n`).join(""));
-      io.stdout.write(`${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}\n`);
+      if (warnings.length > 0)
+        io.stdout.write(
+          `${warnings.map((w) => `warning: ${w}\n`).join("")}${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}\n`,
+        );
       return 0;
     }
     case "serve":
