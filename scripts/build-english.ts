@@ -34,8 +34,4 @@ function wordsUnder(dir: string, into: Set<string>): Set<string> {
 
 const table = buildEnglishTable(wordsUnder(defaultKnowledgeDir(), new Set()));
 mkdirSync(generatedDir(), { recursive: true });
-const file = path.join(generatedDir(), ENGLISH_TABLE_FILE);
-writeFileSync(file, JSON.stringify(table));
-process.stderr.write(
-  `${path.relative(process.cwd(), file)}: ${Object.values(table.groups).join(" ").split(" ").length} words\n`,
-);
+writeFileSync(path.join(generatedDir(), ENGLISH_TABLE_FILE), JSON.stringify(table));

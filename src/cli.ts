@@ -41,8 +41,18 @@ const USAGE = `Usage: returnee-bot <command>
   report [--top N]     what people asked most that the bot could not answer
                        (UNANSWERED_LOG, or the shared stream with REDIS_URL)`;
 
-function loadCore(config: Config): Core {
-  return Core.load(config.knowledgeDir === undefined ? {} : { knowledgeDir: config.knowledgeDir });
+/**
+ * The core over the configured knowledge. A first start after the knowledge or the code changed
+ * reads and indexes it all, which takes seconds: said on standard error, where it never mixes with
+ * answers. kb-check, whose output is its report (and which the build runs), says nothing of it.
+ */
+function loadCore(config: Config, command: string, io: Io): Core {
+  const onIndex = (dir: string) =>
+    io.stderr.write(`returnee-bot: indexing ${dir} (first start after a change)…\n`);
+  return Core.load({
+    ...(config.knowledgeDir === undefined ? {} : { knowledgeDir: config.knowledgeDir }),
+    ...(command === "kb-check" ? {} : { onIndex }),
+  });
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
@@ -59,7 +69,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const chatting =
     command === "chat" || (command === "serve" && config.discord === undefined && config.slack === undefined);
   const logger = () => loggerFor(config, io, chatting);
-  const core = loadCore(config);
+  const core = loadCore(config, command, io);
   switch (command) {
     case "chat":
       await chatWithDesk(core, config, await logger(), io);

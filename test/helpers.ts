@@ -108,6 +108,19 @@ export async function eventually<T>(check: () => T | undefined, what: string, ms
   }
 }
 
+/** Runs one CLI command in-process with this environment: its exit code and both output streams. */
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; out: string; err: string }> {
+  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
+  let [out, err] = ["", ""];
+  stdout.on("data", (d) => (out += d));
+  stderr.on("data", (d) => (err += d));
+  const code = await main(argv, { stdin: new PassThrough(), stdout, stderr, env });
+  return { code, out, err };
+}
+
 /**
  * Runs `returnee-bot serve` in-process until it returns, as it does when a platform refuses to
  * start: the exit code, and everything written to standard error (logs and the last line).

@@ -26,6 +26,8 @@ const POLICY_KINDS: readonly EntityKind[] = ["programme", "award"];
 
 export interface CoreOptions {
   knowledgeDir?: string;
+  /** Told when the folder must be read, checked and indexed afresh (it or the code changed): seconds, not milliseconds. */
+  onIndex?: (dir: string) => void;
   /** The clock that ages answers; tests fix it. */
   now?: () => Date;
 }
@@ -68,7 +70,7 @@ export class Core {
   }
 
   static load(options: CoreOptions = {}): Core {
-    return new Core(loadCachedKnowledge(options.knowledgeDir), options.now);
+    return new Core(loadCachedKnowledge(options.knowledgeDir, options.onIndex), options.now);
   }
 
   /** Answers a free question, read in the light of the conversation so far when there is one. */

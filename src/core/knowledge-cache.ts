@@ -175,7 +175,10 @@ function writeSnapshot(file: string, snapshot: Snapshot): void {
  * changed, else loaded and validated (a KnowledgeError names the file at fault), with the cache
  * written once the index over it has been built.
  */
-export function loadCachedKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBase {
+export function loadCachedKnowledge(
+  dir: string = defaultKnowledgeDir(),
+  onIndex?: (dir: string) => void,
+): KnowledgeBase {
   const key = keyOf(dir);
   const file = cacheFile(key);
   const saved = readSnapshot(file, key);
@@ -183,6 +186,7 @@ export function loadCachedKnowledge(dir: string = defaultKnowledgeDir()): Knowle
     readingsOf.set(saved.kb, new Readings(saved.readings, saved.engine, saved.words));
     return saved.kb;
   }
+  onIndex?.(dir);
   const kb = loadKnowledge(dir);
   const memo: Readings = new Readings([], undefined, undefined, () => {
     const { readings, engine, words } = memo;

@@ -1,12 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli.js";
 import { Core } from "../../src/core/core.js";
 import { checkKnowledge } from "../../src/core/kb-check.js";
 import { loadKnowledge } from "../../src/core/loader.js";
-import { copyOfFixture, realCore } from "../helpers.js";
+import { copyOfFixture, realCore, runCli } from "../helpers.js";
 
 type Json = Record<string, unknown> & { id: string };
 
@@ -160,15 +158,7 @@ describe("Chinese text", () => {
 
 describe("returnee-bot kb-check", () => {
   async function kbCheck(env: NodeJS.ProcessEnv): Promise<{ code: number; lines: string[] }> {
-    const stdout = new PassThrough();
-    let out = "";
-    stdout.on("data", (d) => (out += d));
-    const code = await main(["kb-check"], {
-      stdin: new PassThrough(),
-      stdout,
-      stderr: new PassThrough(),
-      env,
-    });
+    const { code, out } = await runCli(["kb-check"], env);
     return { code, lines: out.trim().split("\n") };
   }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Core } from "../../src/core/core.js";
 import { loadCachedKnowledge, readingsFor } from "../../src/core/knowledge-cache.js";
 import { KnowledgeError, loadKnowledge } from "../../src/core/loader.js";
-import { copyOfFixture } from "../helpers.js";
+import { copyOfFixture, runCli } from "../helpers.js";
 
 const QUESTION = "How many green cards has Guangzhou issued?";
 
@@ -39,6 +39,21 @@ describe("the knowledge cache", () => {
     expect(JSON.stringify(before)).toContain("2,515");
     expect(JSON.stringify(after)).toContain("2,516");
     expect(JSON.stringify(after)).not.toContain("2,515");
+  });
+
+  it("given a folder not indexed yet, then ask says so once on standard error, and standard output holds only the answer", async () => {
+    const dir = copyOfFixture();
+    // Folders are cached by content: this one's own title keeps it from a copy cached before.
+    const file = path.join(dir, "sources.json");
+    const [source, ...rest] = JSON.parse(readFileSync(file, "utf8")) as { title: string }[];
+    writeFileSync(file, JSON.stringify([{ ...source, title: `${source?.title} (${dir})` }, ...rest]));
+    const env = { KNOWLEDGE_DIR: dir, UNANSWERED_LOG: "off" };
+    const first = await runCli(["ask", QUESTION], env);
+    const again = await runCli(["ask", QUESTION], env);
+    expect(first.err).toBe(`returnee-bot: indexing ${dir} (first start after a change)…\n`);
+    expect(again.err).toBe("");
+    expect(first.out).toBe(again.out);
+    expect(first.out).toContain("2,515");
   });
 });
 
