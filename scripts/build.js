@@ -34,9 +34,11 @@ function newestInput() {
   return newest;
 }
 
-function isStale() {
+/** Why to build: never built, or an input changed since; undefined when the build is current. */
+function staleness() {
   const built = statSync(STAMP, { throwIfNoEntry: false });
-  return built === undefined || newestInput() > built.mtimeMs;
+  if (built === undefined) return "";
+  return newestInput() > built.mtimeMs ? "sources changed since the last build; " : undefined;
 }
 
 /** Runs one step with this Node, its output shown; stops the build with its exit code if it fails. */
@@ -45,11 +47,9 @@ function step(args) {
   if (status !== 0) process.exit(status ?? (signal === null ? 1 : 128));
 }
 
-const ifStale = process.argv.includes("--if-stale");
-if (ifStale && !isStale()) process.exit(0);
-process.stderr.write(
-  `returnee-bot: ${ifStale ? "sources changed since the last build; " : ""}building dist/ (about half a minute)…\n`,
-);
+const why = process.argv.includes("--if-stale") ? staleness() : "";
+if (why === undefined) process.exit(0);
+process.stderr.write(`returnee-bot: ${why}building dist/ (about half a minute)…\n`);
 step([createRequire(import.meta.url).resolve("typescript/bin/tsc"), "-p", "tsconfig.json"]);
 step(["dist/scripts/build-english.js"]);
 step(["dist/scripts/bundle.js"]);

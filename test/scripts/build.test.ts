@@ -8,6 +8,7 @@ import { tempDir } from "../helpers.js";
 const INPUT_DIRS = ["src", "commands", "scripts", "test", "bench", "knowledge"];
 const INPUT_FILES = ["tsconfig.json", "package.json", "package-lock.json", "src/cli.ts", "scripts/build.js"];
 const BUILDING = "returnee-bot: sources changed since the last build; building dist/ (about half a minute)…";
+const FIRST_BUILD = "returnee-bot: building dist/ (about half a minute)…";
 
 /**
  * A tree shaped like the project's, built a minute ago from inputs two minutes old, with
@@ -50,5 +51,11 @@ describe("scripts/build.js --if-stale", () => {
     const root = builtTree();
     rmSync(path.join(root, "src", "cli.ts"));
     expect(buildIfStale(root).stderr.split("\n")[0]).toBe(BUILDING);
+  });
+
+  it("given a tree never built (a fresh clone), then says in one line that it builds", () => {
+    const root = builtTree();
+    rmSync(path.join(root, "dist", ".build-stamp"));
+    expect(buildIfStale(root).stderr.split("\n")[0]).toBe(FIRST_BUILD);
   });
 });
