@@ -1,8 +1,8 @@
 /**
  * Writes dist/generated/english.json, the lemmas and parts of speech start-up reads instead of
- * loading wink-lemmatizer and wink-lexicon (see src/core/english/table.ts). Run by `npm run build`;
- * the words of knowledge/ are included, so a word a curator adds later is still read correctly
- * (through wink, on first use) until the next build.
+ * loading wink-lemmatizer and wink-lexicon (see src/core/english/table.ts). Run by `npm run build`,
+ * with the words of knowledge/: a rare word a curator adds (one wink-lexicon does not list) reads as
+ * its own lemma until the next build.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

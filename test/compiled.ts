@@ -34,8 +34,7 @@ export function compile(name: string): Compiled {
     }
   }
   const bin = readFileSync(path.join(ROOT, "bin", "returnee-bot.js"), "utf8")
-    .replace(/^import dotenv.*\n/m, "")
-    .replace(/^dotenv\.config.*\n/m, "")
+    .replace(/^.*dotenv.*\n/gm, "")
     .replace("../dist/src/cli.js", "./src/cli.js");
   const cli = path.join(out, "run.js");
   writeFileSync(cli, bin);

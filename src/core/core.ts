@@ -9,11 +9,12 @@ import { clearlyIn, detectLanguage, say } from "./language.js";
 import type { KnowledgeBase } from "./loader.js";
 import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./retrieve.js";
 import type { Entity, EntityKind } from "./schema.js";
-import { FactIndex, type IndexedFact, type Ranked } from "./search.js";
+import { FactIndex, type IndexedFact, type Ranked, type SavedIndex } from "./search.js";
 import { compact } from "./text.js";
 import type { Answer, ConversationContext, EntityChoice, Language, Suggestion } from "./types.js";
 import { asksOverview, type Query, splitQuestion, understand } from "./understand.js";
 import { Vocabulary } from "./vocabulary.js";
+import type { VocabularyTables } from "./vocabulary-tables.js";
 import { zhFigure } from "./zh-figures.js";
 
 /** The longest question answered as asked; longer ones are sent back, never cut short. */
@@ -32,6 +33,12 @@ export interface CoreOptions {
   now?: () => Date;
 }
 
+/** What the knowledge cache keeps beside a knowledge base: what the core derives from it. */
+interface SavedCore {
+  vocabulary: VocabularyTables;
+  index: SavedIndex;
+}
+
 /** How a command asks the core: the language it prefers, a card's topic, the conversation so far. */
 export interface AskOptions {
   /** Used when the words typed do not settle the language (a Discord user's locale). */
@@ -47,30 +54,30 @@ export class Core {
   readonly vocabulary: Vocabulary;
   readonly index: FactIndex;
   private readonly now: () => Date;
-  /** Every entity some fact is about, with its names in compact form, for commands and autocomplete. */
-  private readonly named: { entity: Entity; keys: string[] }[];
+  /** Every entity some fact is about, for commands and autocomplete. */
+  private readonly named: Entity[];
+  /** Their names in compact form, made on the first autocomplete. */
+  private namedKeys: { entity: Entity; keys: string[] }[] | undefined;
   private readonly cards: Cards;
 
+  /** Over a knowledge base, with the vocabulary and index saved with it when it comes from the cache. */
   constructor(
     readonly kb: KnowledgeBase,
     now: () => Date = () => new Date(),
+    saved?: SavedCore,
   ) {
-    this.vocabulary = new Vocabulary(kb);
-    this.index = new FactIndex(kb, this.vocabulary);
+    this.vocabulary = new Vocabulary(kb, saved?.vocabulary);
+    this.index = new FactIndex(kb, this.vocabulary, saved?.index);
     this.now = now;
-    this.named = [...kb.entities.values()]
-      .filter((e) => this.index.aboutEntity(e.id).length > 0)
-      .map((entity) => ({
-        entity,
-        keys: [entity.name, ...entity.aliases, kb.zh.entities.get(entity.id)?.name ?? ""]
-          .map(compact)
-          .filter(Boolean),
-      }));
+    this.named = [...kb.entities.values()].filter((e) => this.index.aboutEntity(e.id).length > 0);
     this.cards = new Cards(kb, this.index, this.vocabulary, now, () => this.starters());
   }
 
   static load(options: CoreOptions = {}): Core {
-    return new Core(loadCachedKnowledge(options.knowledgeDir, options.onIndex), options.now);
+    const { kb, saved, save } = loadCachedKnowledge<SavedCore>(options.knowledgeDir, options.onIndex);
+    const core = new Core(kb, options.now, saved);
+    save?.({ vocabulary: core.vocabulary.tables, index: core.index.saved() });
+    return core;
   }
 
   /** Answers a free question, read in the light of the conversation so far when there is one. */
@@ -179,7 +186,13 @@ export class Core {
     const key = compact(typed);
     const starts: Entity[] = [];
     const contains: Entity[] = [];
-    for (const { entity, keys } of this.named) {
+    this.namedKeys ??= this.named.map((entity) => ({
+      entity,
+      keys: [entity.name, ...entity.aliases, this.kb.zh.entities.get(entity.id)?.name ?? ""]
+        .map(compact)
+        .filter(Boolean),
+    }));
+    for (const { entity, keys } of this.namedKeys) {
       if (starts.length >= limit) break;
       if (!kinds.includes(entity.kind)) continue;
       if (keys.some((k) => k.startsWith(key))) starts.push(entity);
@@ -198,7 +211,7 @@ export class Core {
 
   /** The entities of these kinds that some fact is about. */
   entitiesOfKind(kinds: readonly EntityKind[]): Entity[] {
-    return this.named.filter((n) => kinds.includes(n.entity.kind)).map((n) => n.entity);
+    return this.named.filter((e) => kinds.includes(e.kind));
   }
 
   /** The entity a command's argument names: by name or alias, inside a phrase, or as a prefix of one. */

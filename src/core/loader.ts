@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { z } from "zod";
 import {
   EntitiesFile,
   type Entity,
@@ -19,6 +18,7 @@ import {
   ZhFaqFile,
 } from "./schema.js";
 import { compact } from "./text.js";
+import type { z } from "./zod.js";
 
 export interface KnowledgeBase {
   sources: ReadonlyMap<string, Source>;
@@ -67,7 +67,7 @@ function where(p: readonly PropertyKey[]): string {
   return p.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("") || "(top level)";
 }
 
-function readJson<T>(file: string, label: string, schema: z.ZodType<T>): T {
+function readJson<T>(file: string, label: string, schema: z.ZodMiniType<T>): T {
   let raw: unknown;
   try {
     // A byte-order mark, as some editors on Windows write, is not part of the JSON.
@@ -86,13 +86,17 @@ function readJson<T>(file: string, label: string, schema: z.ZodType<T>): T {
 }
 
 /** An optional JSON file: its parsed content, or the fallback when it is absent. */
-function readOptional<T>(dir: string, name: string, schema: z.ZodType<T>, fallback: T): T {
+function readOptional<T>(dir: string, name: string, schema: z.ZodMiniType<T>, fallback: T): T {
   const file = path.join(dir, name);
   return existsSync(file) ? readJson(file, path.join(path.basename(dir), name), schema) : fallback;
 }
 
 /** Every .json file of a folder holding one object each, merged, each key remembering its file. */
-function readRecords<T>(dir: string, sub: string, schema: z.ZodType<Record<string, T>>): Map<string, Row<T>> {
+function readRecords<T>(
+  dir: string,
+  sub: string,
+  schema: z.ZodMiniType<Record<string, T>>,
+): Map<string, Row<T>> {
   const folder = path.join(dir, sub);
   const rows = new Map<string, Row<T>>();
   if (!existsSync(folder)) return rows;
@@ -118,7 +122,7 @@ interface Row<T> {
 }
 
 /** Every .json file in a sub-folder, each parsed whole, as rows that remember their file and position. */
-function readFolder<T>(dir: string, sub: string, schema: z.ZodType<T[]>): Row<T>[] {
+function readFolder<T>(dir: string, sub: string, schema: z.ZodMiniType<T[]>): Row<T>[] {
   const folder = path.join(dir, sub);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
