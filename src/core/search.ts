@@ -1,4 +1,5 @@
-import MiniSearch from "minisearch";
+import { createRequire } from "node:module";
+import type MiniSearchClass from "minisearch";
 import { classify } from "./answer-type.js";
 import type { KnowledgeBase } from "./loader.js";
 import { Postings, type Scored } from "./postings.js";
@@ -65,13 +66,14 @@ const CONTENT = ["text", "zh", "questions", "keywords"] as const;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
 
 /**
- * The index as the knowledge cache keeps it: the facts as indexed, and as text, read only when a
- * question first needs them, the words typos are corrected to and the postings (see Postings).
+ * The index as the knowledge cache keeps it: the facts as indexed, and as UTF-8 text, decoded only
+ * when a question first needs them, the words typos are corrected to and the postings (see Postings).
+ * Kept as bytes, they cost a start that never asks for them (a command) one copy.
  */
 export interface SavedIndex {
   facts: readonly IndexedFact[];
   /** The typo words, space-separated, then a newline, then the postings. */
-  text: string;
+  text: Uint8Array;
 }
 
 /** What the index reads from its text: built with the index, or parsed from the cache on first need. */
@@ -79,6 +81,12 @@ interface Terms {
   words: readonly string[];
   postings: Postings;
 }
+
+/**
+ * MiniSearch builds the index and its postings; a start from the knowledge cache never needs it,
+ * so it is loaded (its CommonJS build) only then, and stays off the start path.
+ */
+const loadMiniSearch = () => createRequire(import.meta.url)("minisearch") as typeof MiniSearchClass;
 
 /** The pseudo-term that marks a fact as the curated answer to questions of one answer type. */
 export function kindTerm(type: string): string {
@@ -105,7 +113,7 @@ export class FactIndex {
     } else {
       this.facts = saved.facts;
       let terms: Terms | undefined;
-      this.terms = () => (terms ??= readTerms(saved.text));
+      this.terms = () => (terms ??= readTerms(new TextDecoder().decode(saved.text)));
     }
     for (const indexed of this.facts) {
       this.byId.set(indexed.fact.id, indexed);
@@ -169,6 +177,7 @@ export class FactIndex {
     const texts = [...kb.facts.values()].flatMap((f) => [f.text, ...f.keywords]);
     const names = [...kb.entities.values()].flatMap((e) => [e.name, ...e.aliases]);
     const questions = kb.faqs.flatMap((q) => q.questions);
+    const MiniSearch = loadMiniSearch();
     const engine = new MiniSearch<FactDocument>({
       fields: [...FIELDS],
       tokenize: (text) => text.split(" "),
@@ -186,7 +195,7 @@ export class FactIndex {
   /** The index, for the knowledge cache. */
   saved(): SavedIndex {
     const { words, postings } = this.terms();
-    return { facts: this.facts, text: `${words.join(" ")}\n${postings.saved()}` };
+    return { facts: this.facts, text: new TextEncoder().encode(`${words.join(" ")}\n${postings.saved()}`) };
   }
 
   /** A text's canonical terms, space-separated, as the index stores them. */
