@@ -177,7 +177,10 @@ async function serve(core: Core, config: Config, args: string[], io: Io, logger:
       const { startSlack } = await import("./adapters/slack/index.js");
       services.push(await startSlack(core, config.slack, desk));
     }
-    logger.info({ signal: await nextSignal(events) }, "signal received");
+    // Said once SIGINT and SIGTERM are heard: from here a signal means a clean shutdown.
+    const signal = nextSignal(events);
+    logger.info("ready: serving until SIGINT or SIGTERM");
+    logger.info({ signal: await signal }, "signal received");
     await shutdown(desk, services, logger);
     return 0;
   } catch (error) {

@@ -14,7 +14,7 @@ import { BOT_TOKEN, postSigned, SIGNING_SECRET, slashCommand } from "../adapters
 import { type Compiled, compile } from "../compiled.js";
 import { FakeDiscord } from "../fakes/discord.js";
 import { FakeSlack, type Received } from "../fakes/slack.js";
-import { eventually, FIXTURE_KNOWLEDGE, logLines } from "../helpers.js";
+import { eventually, FIXTURE_KNOWLEDGE, isReady, logLines } from "../helpers.js";
 
 let compiled: Compiled;
 let discord: FakeDiscord;
@@ -63,11 +63,8 @@ async function serve(): Promise<Bot> {
   child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
   const logs = () => logLines(stderr);
   const sessions = discord.identifies.length + discord.resumes.length;
-  const listening = await eventually(
-    () => logs().find((e) => typeof e.port === "number"),
-    "Slack listening",
-    15_000,
-  );
+  await eventually(() => logs().find(isReady), "the bot ready");
+  const listening = logs().find((e) => typeof e.port === "number") as { port: number };
   await discord.waitForSessions(sessions + 1);
   return { child, url: `http://127.0.0.1:${listening.port}`, logs };
 }

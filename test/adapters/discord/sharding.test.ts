@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDiscord } from "../../../src/adapters/discord/index.js";
 import { compile } from "../../compiled.js";
 import { FakeDiscord } from "../../fakes/discord.js";
-import { testDesk } from "../../helpers.js";
+import { eventually, isReady, logLines, testDesk } from "../../helpers.js";
 import { fixtureCore, interact, KNOWLEDGE_DIR, replyOf, TOKEN } from "./harness.js";
 import { botUser, guildPayload, ids, slashCommand } from "./payloads.js";
 
@@ -63,6 +63,7 @@ describe("serve --shards auto, against a fake Discord", () => {
   });
 
   it("stops its shards and exits cleanly on SIGTERM", async () => {
+    await eventually(() => logLines(stderr).find(isReady), "the manager ready");
     const exited = once(cli, "exit");
     cli.kill("SIGTERM");
     const [code] = await exited;
