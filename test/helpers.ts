@@ -98,6 +98,12 @@ export function tempDir(prefix = "returnee-test-"): string {
 export const AT_LIMIT = `gz green cards${" ".repeat(MAX_QUESTION_LENGTH - 20)}please`;
 export const OVER_LIMIT = `${AT_LIMIT}?`;
 
+/**
+ * A drain that waits until every answer is out: the longest timer Node allows (about 24 days), so
+ * the test's own timeout, not a guess at how fast the machine is, bounds the wait.
+ */
+export const UNTIL_DONE = 2 ** 31 - 1;
+
 /** Resolves with the check's value once it is defined, checking every few milliseconds; no deadline (see wait.ts). */
 export async function eventually<T>(check: () => T | undefined, what: string): Promise<T> {
   return eventuallyAsync(async () => check(), what);
