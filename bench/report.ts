@@ -96,7 +96,7 @@ export function render(results: Results): string {
     "Speed on the real knowledge base (latency after warm-up, one process per system)",
     speed,
     "",
-    `Start-up: node -e 0 ${fixed(results.startup.nodeMs, 0)} ms, a cold \`returnee-bot ask\` ${fixed(results.startup.askMs, 0)} ms (${fixed(results.startup.ratio, 2)}×), medians of ${results.startup.runs} spawns each`,
+    `Start-up: node -e 0 ${fixed(results.startup.nodeMs, 0)} ms; a cold ${results.startup.asks.map((a) => `\`returnee-bot ask ${JSON.stringify(a.input)}\` ${fixed(a.ms, 0)} ms (${fixed(a.ratio, 2)}×)`).join(", ")}; medians of ${results.startup.runs} spawns each`,
     "",
     "Scale (synthetic knowledge bases in the same layout, loaded by the real loader)",
     scale,

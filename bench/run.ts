@@ -6,7 +6,7 @@ import path from "node:path";
 import { defaultKnowledgeDir, loadKnowledge } from "../src/core/loader.js";
 import { readCases } from "../test/eval/grade.js";
 import { type ColdRun, coldStart, probe } from "./children.js";
-import { COLD_QUESTION, COLD_RUNS, FACTORS, SCALE_PLAN, STARTUP_RUNS } from "./plan.js";
+import { COLD_QUESTION, COLD_RUNS, FACTORS, SCALE_PLAN, STARTUP_INPUTS, STARTUP_RUNS } from "./plan.js";
 import { grade, type QualityRow } from "./quality.js";
 import { render } from "./report.js";
 import type { Machine, Results, ScaleRow, SpeedRow } from "./results.js";
@@ -115,7 +115,7 @@ function scale(): ScaleRow[] {
 }
 
 progress(`start-up: node -e 0 and a cold ask ×${STARTUP_RUNS}`);
-const startup = measureStartup(root, COLD_QUESTION, STARTUP_RUNS);
+const startup = measureStartup(root, STARTUP_INPUTS, STARTUP_RUNS);
 const qualityRows = await quality();
 const scaleRows = scale();
 const speedRows: SpeedRow[] = SYSTEM_NAMES.map((system) => {

@@ -2,13 +2,12 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { quantile } from "./speed.js";
 
-/** A cold `ask` through the real CLI against bare Node, each timed from spawn to exit. */
+/** Cold `ask`s through the real CLI against bare Node, each timed from spawn to exit. */
 export interface Startup {
   /** Median wall time of `node -e 0`. */
   nodeMs: number;
-  /** Median wall time of `node bin/returnee-bot.js ask "<question>"`. */
-  askMs: number;
-  ratio: number;
+  /** For each input, the median wall time of `node bin/returnee-bot.js ask "<input>"`, and its ratio to nodeMs. */
+  asks: { input: string; ms: number; ratio: number }[];
   runs: number;
 }
 
@@ -27,19 +26,26 @@ const median = (values: number[]) =>
   );
 
 /**
- * Times bare Node and one answer from a cold CLI process, alternately so that both see the same
- * machine load. One untimed `ask` first, as after `npm run build`: the knowledge cache is in place.
+ * Times bare Node and one answer from a cold CLI process for each input, in turn, so that all see
+ * the same machine load. One untimed `ask` first, as after `npm run build`: the knowledge cache is
+ * in place.
  */
-export function measureStartup(root: string, question: string, runs: number): Startup {
-  const ask = [path.join(root, "bin", "returnee-bot.js"), "ask", question];
-  wallMs(ask, root);
+export function measureStartup(root: string, inputs: readonly string[], runs: number): Startup {
+  const ask = (input: string) => [path.join(root, "bin", "returnee-bot.js"), "ask", input];
+  wallMs(ask(inputs[0] ?? ""), root);
   const node: number[] = [];
-  const answer: number[] = [];
+  const answers = inputs.map(() => [] as number[]);
   for (let i = 0; i < runs; i++) {
     node.push(wallMs(["-e", "0"], root));
-    answer.push(wallMs(ask, root));
+    for (const [j, input] of inputs.entries()) answers[j]?.push(wallMs(ask(input), root));
   }
   const nodeMs = median(node);
-  const askMs = median(answer);
-  return { nodeMs, askMs, ratio: askMs / nodeMs, runs };
+  return {
+    nodeMs,
+    asks: inputs.map((input, j) => {
+      const ms = median(answers[j] ?? []);
+      return { input, ms, ratio: ms / nodeMs };
+    }),
+    runs,
+  };
 }

@@ -17,6 +17,7 @@ export function checkTargets(
   const at100 = scale.find((s) => s.system === "bot" && s.factor === 100);
   const mini = speed.find((s) => s.system === "minisearch");
   const share = (bot?.p50Ms ?? Number.NaN) / (mini?.p50Ms ?? Number.NaN);
+  const command = startup.asks.find((a) => a.input === "/convention");
   const meanMs = (row: SpeedRow | undefined) => (row === undefined ? undefined : 1000 / row.perSecond);
   const checks: TargetCheck[] = [
     {
@@ -35,9 +36,9 @@ export function checkTargets(
       pass: bot !== undefined && bot.coldStartMs < TARGETS.coldStartMs,
     },
     {
-      target: `a cold \`returnee-bot ask\` at most ${TARGETS.coldRatio}× bare \`node -e 0\``,
-      measured: `${startup.askMs.toFixed(0)} ms vs ${startup.nodeMs.toFixed(0)} ms: ${startup.ratio.toFixed(2)}×`,
-      pass: startup.ratio <= TARGETS.coldRatio,
+      target: `a cold \`returnee-bot ask "/convention"\` at most ${TARGETS.coldRatio}× bare \`node -e 0\``,
+      measured: `${command?.ms.toFixed(0)} ms vs ${startup.nodeMs.toFixed(0)} ms: ${command?.ratio.toFixed(2)}×`,
+      pass: command !== undefined && command.ratio <= TARGETS.coldRatio,
     },
     {
       target: `per-answer cost (p50) at most ${TARGETS.costShareOfMiniSearch} of MiniSearch's over the fact sentences`,

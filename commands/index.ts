@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { decline } from "../src/core/answer.js";
 import { type Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
 import { clearlyIn, detectLanguage, say } from "../src/core/language.js";
 import { ENTITY_KINDS } from "../src/core/schema.js";
 import type { Answer, ConversationContext, Language, Suggestion } from "../src/core/types.js";
+import { z } from "../src/core/zod.js";
 import ask from "./ask.js";
 import city from "./city.js";
 import { type Command, LOCALES } from "./command.js";
@@ -16,13 +16,17 @@ export type { Command, CommandContext, CommandOption, Locale } from "./command.j
 export { LOCALES } from "./command.js";
 
 /** Names as Discord and Slack both accept them: lower case, digits, dashes, at most 32 characters. */
-const Name = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "lower case letters, digits or dashes, at most 32");
-/** A translated name as Discord accepts it: letters of any script, lower case where the script has case. */
-const LocalName = z
+const Name = z
   .string()
-  .regex(/^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u, "letters, digits, - or _, at most 32")
-  .refine((name) => name === name.toLowerCase(), "lower case");
-const Description = z.string().min(1).max(100, "at most 100 characters, Discord's limit");
+  .check(z.regex(/^[a-z][a-z0-9-]{0,31}$/, "lower case letters, digits or dashes, at most 32"));
+/** A translated name as Discord accepts it: letters of any script, lower case where the script has case. */
+const LocalName = z.string().check(
+  z.regex(/^[-_\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u, "letters, digits, - or _, at most 32"),
+  z.refine((name) => name === name.toLowerCase(), "lower case"),
+);
+const Description = z
+  .string()
+  .check(z.minLength(1), z.maxLength(100, "at most 100 characters, Discord's limit"));
 const Localized = z.object(
   Object.fromEntries(LOCALES.map((l) => [l, z.object({ name: LocalName, description: Description })])),
 );
@@ -36,7 +40,7 @@ const CommandShape = z.object({
       description: Description,
       required: z.boolean(),
       localized: Localized,
-      autocomplete: z.array(z.enum(ENTITY_KINDS)).optional(),
+      autocomplete: z.optional(z.array(z.enum(ENTITY_KINDS))),
     }),
   ),
   run: z.function(),

@@ -1,8 +1,8 @@
 /**
  * Writes dist/generated/english.json, the lemmas and parts of speech start-up reads instead of
- * loading wink-lemmatizer and wink-lexicon (see src/core/english/table.ts). Run by `npm run build`;
- * the words of knowledge/ are included, so a word a curator adds later is still read correctly
- * (through wink, on first use) until the next build.
+ * loading wink-lemmatizer and wink-lexicon (see src/core/english/table.ts). Run by `npm run build`,
+ * with the words of knowledge/: a rare word a curator adds (one wink-lexicon does not list) reads as
+ * its own lemma until the next build.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -34,8 +34,4 @@ function wordsUnder(dir: string, into: Set<string>): Set<string> {
 
 const table = buildEnglishTable(wordsUnder(defaultKnowledgeDir(), new Set()));
 mkdirSync(generatedDir(), { recursive: true });
-const file = path.join(generatedDir(), ENGLISH_TABLE_FILE);
-writeFileSync(file, JSON.stringify(table));
-process.stderr.write(
-  `${path.relative(process.cwd(), file)}: ${Object.values(table.groups).join(" ").split(" ").length} words\n`,
-);
+writeFileSync(path.join(generatedDir(), ENGLISH_TABLE_FILE), JSON.stringify(table));

@@ -1,7 +1,8 @@
 /**
  * Bundles the compiled CLI into dist/bundle/ (run by `npm run build`, after tsc): loading one file
- * for the core, zod, MiniSearch and fuse.js instead of some two hundred makes a cold `ask` about a
- * third faster. Platform and server libraries stay outside, loaded by the commands that need them;
+ * for the core and zod instead of some two hundred makes a cold `ask` about a third faster.
+ * Platform and server libraries stay outside, loaded by the commands that need them, and so do
+ * MiniSearch and fuse.js, which the core loads only to build an index or correct a typo;
  * bin/returnee-bot.js runs dist/src/cli.js when there is no bundle.
  */
 import { readFileSync } from "node:fs";
@@ -10,7 +11,7 @@ import { build } from "rolldown";
 import { packageRoot } from "../src/core/package-root.js";
 
 /** Dependencies a cold answer needs: bundled. Every other one is imported from node_modules. */
-const INLINED = new Set(["zod", "minisearch", "fuse.js", "stemmer"]);
+const INLINED = new Set(["zod"]);
 
 const root = packageRoot();
 const { dependencies } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
@@ -23,5 +24,6 @@ await build({
   platform: "node",
   external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
   logLevel: "warn",
-  output: { dir: path.join(root, "dist", "bundle"), format: "esm", cleanDir: true },
+  // Minified, the start parses a third of the text.
+  output: { dir: path.join(root, "dist", "bundle"), format: "esm", cleanDir: true, minify: true },
 });

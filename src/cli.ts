@@ -43,16 +43,25 @@ const USAGE = `Usage: returnee-bot <command>
   report [--top N]     what people asked most that the bot could not answer
                        (UNANSWERED_LOG, or the shared stream with REDIS_URL)`;
 
-/** The core over the configured knowledge; a KNOWLEDGE_DIR that is not a knowledge folder stops start-up naming it. */
-function loadCore(config: Config): Core {
+/**
+ * The core over the configured knowledge; a KNOWLEDGE_DIR that is not a knowledge folder stops
+ * start-up naming it. A first start after the knowledge or the code changed reads and indexes it
+ * all, which takes seconds: said on standard error, where it never mixes with answers. kb-check,
+ * whose output is its report (and which the build runs), says nothing of it.
+ */
+function loadCore(config: Config, command: string, io: Io): Core {
   const dir = config.knowledgeDir;
-  if (dir === undefined) return Core.load({});
-  if (!existsSync(path.join(dir, "sources.json"))) {
+  if (dir !== undefined && !existsSync(path.join(dir, "sources.json"))) {
     throw new ConfigError([
       `KNOWLEDGE_DIR: is not a knowledge folder (it has no sources.json): ${shortened(dir)}`,
     ]);
   }
-  return Core.load({ knowledgeDir: dir });
+  const onIndex = (folder: string) =>
+    io.stderr.write(`returnee-bot: indexing ${folder} (first start after a change)…\n`);
+  return Core.load({
+    ...(dir === undefined ? {} : { knowledgeDir: dir }),
+    ...(command === "kb-check" ? {} : { onIndex }),
+  });
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
@@ -69,7 +78,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   const chatting =
     command === "chat" || (command === "serve" && config.discord === undefined && config.slack === undefined);
   const logger = () => loggerFor(config, io, chatting);
-  const core = loadCore(config);
+  const core = loadCore(config, command, io);
   switch (command) {
     case "chat":
       await chatWithDesk(core, config, await logger(), io);
@@ -85,10 +94,13 @@ async function run(argv: string[], io: Io): Promise<number> {
       io.stdout.write(
         `knowledge OK: ${kb.sources.size} sources, ${kb.entities.size} entities, ${kb.facts.size} facts, ${kb.faqs.length} FAQ entries\n`,
       );
-      // Warnings do not fail the check: what would stop the bot has already stopped loading.
+      // Warnings do not fail the check: what would stop the bot has already stopped loading. With
+      // none, the counts are all there is to say (the build runs this on every install).
       const warnings = checkKnowledge(kb, core.vocabulary);
-      io.stdout.write(warnings.map((w) => `warning: ${w}\n`).join(""));
-      io.stdout.write(`${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}\n`);
+      if (warnings.length > 0)
+        io.stdout.write(
+          `${warnings.map((w) => `warning: ${w}\n`).join("")}${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}\n`,
+        );
       // Errors do: a figure no claim accounts for leaves the bot unable to tell what it answers.
       const errors = claimProblems(kb);
       io.stderr.write(errors.map((e) => `error: ${e}\n`).join(""));
@@ -177,7 +189,10 @@ async function serve(core: Core, config: Config, args: string[], io: Io, logger:
       const { startSlack } = await import("./adapters/slack/index.js");
       services.push(await startSlack(core, config.slack, desk));
     }
-    logger.info({ signal: await nextSignal(events) }, "signal received");
+    // Said once SIGINT and SIGTERM are heard: from here a signal means a clean shutdown.
+    const signal = nextSignal(events);
+    logger.info("ready: serving until SIGINT or SIGTERM");
+    logger.info({ signal: await signal }, "signal received");
     await shutdown(desk, services, logger);
     return 0;
   } catch (error) {

@@ -1,38 +1,46 @@
 import path from "node:path";
-import { z } from "zod";
+import { z } from "./core/zod.js";
 import { LOG_LEVELS, type LogLevelName } from "./log-levels.js";
 import { DEFAULT_KEEP, DEFAULT_MAX_BYTES } from "./ops/line-file.js";
 import type { RateLimit } from "./ops/rate-limit.js";
 
-const Optional = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v === "" ? undefined : v));
+const Optional = z.pipe(
+  z.optional(z.string().check(z.trim())),
+  z.transform((v) => (v === "" ? undefined : v)),
+);
 /** As given, untrimmed: a number with spaces around it is refused, not read. */
-const Raw = z
-  .string()
-  .optional()
-  .transform((v) => (v === "" ? undefined : v));
-const Url = z.url({ message: "must be a URL such as https://example.com" }).optional();
+const Raw = z.pipe(
+  z.optional(z.string()),
+  z.transform((v) => (v === "" ? undefined : v)),
+);
+const Url = z.optional(z.url({ message: "must be a URL such as https://example.com" }));
 /** Plain decimal digits only: "1e3", "0x10", "1.0" and " 8" are not numbers a person means here. */
 const decimal = (v: string) => (/^\d+$/.test(v) ? Number(v) : Number.NaN);
 /** A whole number written in decimal, from `min` to `max`, or `fallback` when unset. */
 const Count = (fallback: number, min: number, max = Number.MAX_SAFE_INTEGER, message?: string) =>
-  Raw.transform((v) => (v === undefined ? fallback : decimal(v))).pipe(
+  z.pipe(
+    z.pipe(
+      Raw,
+      z.transform((v) => (v === undefined ? fallback : decimal(v))),
+    ),
     z
-      .number({ message: message ?? `must be a whole number of at least ${min}, in decimal digits` })
-      .int()
-      .min(min, message)
-      .max(max, message),
+      .int({ message: message ?? `must be a whole number of at least ${min}, in decimal digits` })
+      .check(z.minimum(min, message), z.maximum(max, message)),
   );
 /** true/false (on/off, 1/0, yes/no), or `fallback` when unset. */
 const Switch = (fallback: boolean) =>
-  Optional.pipe(
-    z
-      .enum(["true", "false", "on", "off", "1", "0", "yes", "no"], { message: "must be true or false" })
-      .optional(),
-  ).transform((v) => (v === undefined ? fallback : ["true", "on", "1", "yes"].includes(v)));
+  z.pipe(
+    z.pipe(
+      Optional,
+      z.optional(
+        z.enum(["true", "false", "on", "off", "1", "0", "yes", "no"], { message: "must be true or false" }),
+      ),
+    ),
+    z.transform((v) => (v === undefined ? fallback : ["true", "on", "1", "yes"].includes(v))),
+  );
+/** An optional string that also passes `check`. */
+const OptionalWith = (check: z.core.$ZodCheck<string>) =>
+  z.pipe(Optional, z.optional(z.string().check(check)));
 
 /** Where declined questions go unless UNANSWERED_LOG says otherwise: the working directory. */
 export const DEFAULT_UNANSWERED_LOG = "unanswered.jsonl";
@@ -45,37 +53,32 @@ export const DEFAULT_RATE_LIMIT: RateLimit = Object.freeze({ burst: 5, perMinute
 const Env = z.object({
   KNOWLEDGE_DIR: Optional,
   DISCORD_TOKEN: Optional,
-  DISCORD_APPLICATION_ID: Optional.pipe(
-    z
-      .string()
-      .regex(/^\d{15,25}$/, "must be a numeric snowflake id")
-      .optional(),
-  ),
-  DISCORD_GUILD_ID: Optional.pipe(
-    z
-      .string()
-      .regex(/^\d{15,25}$/, "must be a numeric snowflake id")
-      .optional(),
-  ),
-  DISCORD_API_URL: Optional.pipe(Url),
-  SLACK_BOT_TOKEN: Optional.pipe(z.string().startsWith("xoxb-", "must start with xoxb-").optional()),
+  DISCORD_APPLICATION_ID: OptionalWith(z.regex(/^\d{15,25}$/, "must be a numeric snowflake id")),
+  DISCORD_GUILD_ID: OptionalWith(z.regex(/^\d{15,25}$/, "must be a numeric snowflake id")),
+  DISCORD_API_URL: z.pipe(Optional, Url),
+  SLACK_BOT_TOKEN: OptionalWith(z.startsWith("xoxb-", "must start with xoxb-")),
   // Slack's signing secrets are 32 hexadecimal characters; anything much shorter is a mistake, and
   // a secret shorter than the logger redacts (see log.ts) could reach a log line.
-  SLACK_SIGNING_SECRET: Optional.pipe(
-    z
-      .string()
-      .min(32, "must be the app's Signing Secret (Basic Information), 32 characters")
-      .regex(/^\S+$/, "must be the app's Signing Secret (Basic Information), with no spaces")
-      .optional(),
+  SLACK_SIGNING_SECRET: z.pipe(
+    Optional,
+    z.optional(
+      z
+        .string()
+        .check(
+          z.minLength(32, "must be the app's Signing Secret (Basic Information), 32 characters"),
+          z.regex(/^\S+$/, "must be the app's Signing Secret (Basic Information), with no spaces"),
+        ),
+    ),
   ),
-  SLACK_APP_TOKEN: Optional.pipe(z.string().startsWith("xapp-", "must start with xapp-").optional()),
-  SLACK_API_URL: Optional.pipe(Url),
+  SLACK_APP_TOKEN: OptionalWith(z.startsWith("xapp-", "must start with xapp-")),
+  SLACK_API_URL: z.pipe(Optional, Url),
   SLACK_DEBUG_LOGS: Switch(false),
   PORT: Count(3000, 0, 65535, "must be a port number from 0 to 65535, in decimal digits"),
   HTTP_KEEP_ALIVE_SECONDS: Count(DEFAULT_KEEP_ALIVE_SECONDS, 1, 3600),
   MAX_CONCURRENT_ANSWERS: Count(DEFAULT_MAX_CONCURRENT_ANSWERS, 1),
-  LOG_LEVEL: Optional.pipe(
-    z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  LOG_LEVEL: z.pipe(
+    Optional,
+    z._default(z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }), "info"),
   ),
   LOG_FILE: Optional,
   UNANSWERED_LOG: Optional,
@@ -84,8 +87,9 @@ const Env = z.object({
   RATE_LIMIT_ENABLED: Switch(true),
   RATE_LIMIT_BURST: Count(DEFAULT_RATE_LIMIT.burst, 1),
   RATE_LIMIT_PER_MINUTE: Count(DEFAULT_RATE_LIMIT.perMinute, 1),
-  REDIS_URL: Optional.pipe(
-    z.url({ protocol: /^rediss?$/, message: "must be a URL such as redis://localhost:6379" }).optional(),
+  REDIS_URL: z.pipe(
+    Optional,
+    z.optional(z.url({ protocol: /^rediss?$/, message: "must be a URL such as redis://localhost:6379" })),
   ),
 });
 

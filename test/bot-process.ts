@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { BOT_TOKEN, SIGNING_SECRET } from "./adapters/slack/requests.js";
-import { eventually, logLines } from "./helpers.js";
+import { eventually, isReady, logLines } from "./helpers.js";
 
 export interface BotProcess {
   child: ChildProcess;
@@ -38,12 +38,14 @@ export async function startBotProcess(
   child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
   const logs = () => logLines(stderr);
   const exited = once(child, "exit");
-  const listening = await Promise.race([
-    eventually(() => logs().find((e) => typeof e.port === "number"), "the bot listening", 30_000),
+  // Ready: listening, and hearing SIGTERM, so stop() is a clean shutdown from here on.
+  await Promise.race([
+    eventually(() => logs().find(isReady), "the bot ready"),
     exited.then(([code]) => {
-      throw new Error(`the bot exited with ${code} before listening:\n${stderr}`);
+      throw new Error(`the bot exited with ${code} before it was ready:\n${stderr}`);
     }),
   ]);
+  const listening = logs().find((e) => typeof e.port === "number") as { port: number };
   return {
     child,
     url: `http://127.0.0.1:${listening.port}`,

@@ -1,9 +1,18 @@
 /**
  * The project as compiled JavaScript, for tests that run it as its own process. The sources are
- * transpiled file by file into node_modules/.cache/<name> (type checking is the type check's
- * business), so such a test never runs a stale dist/.
+ * transpiled file by file into a fresh folder node_modules/.cache/<name>-XXXXXX (type checking is
+ * the type check's business), so such a test never runs a stale dist/, and two test runs at once
+ * never overwrite each other's; the folder goes when the test process ends.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -18,8 +27,10 @@ export interface Compiled {
 }
 
 export function compile(name: string): Compiled {
-  const out = path.join(ROOT, "node_modules", ".cache", name);
-  rmSync(out, { recursive: true, force: true });
+  const cache = path.join(ROOT, "node_modules", ".cache");
+  mkdirSync(cache, { recursive: true });
+  const out = mkdtempSync(path.join(cache, `${name}-`));
+  process.once("exit", () => rmSync(out, { recursive: true, force: true }));
   for (const dir of ["src", "commands"]) {
     for (const file of readdirSync(path.join(ROOT, dir), { recursive: true, encoding: "utf8" })) {
       if (!file.endsWith(".ts")) continue;
@@ -34,8 +45,7 @@ export function compile(name: string): Compiled {
     }
   }
   const bin = readFileSync(path.join(ROOT, "bin", "returnee-bot.js"), "utf8")
-    .replace(/^import dotenv.*\n/m, "")
-    .replace(/^dotenv\.config.*\n/m, "")
+    .replace(/^.*dotenv.*\n/gm, "")
     .replace("../dist/src/cli.js", "./src/cli.js");
   const cli = path.join(out, "run.js");
   writeFileSync(cli, bin);

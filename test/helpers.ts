@@ -13,6 +13,7 @@ import type { ConversationStore } from "../src/ops/conversations.js";
 import { Desk } from "../src/ops/desk.js";
 import type { RateLimiter } from "../src/ops/rate-limit.js";
 import { UnansweredLog } from "../src/ops/unanswered.js";
+import { noteWhileWaiting } from "./wait.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -97,15 +98,34 @@ export function tempDir(prefix = "returnee-test-"): string {
 export const AT_LIMIT = `gz green cards${" ".repeat(MAX_QUESTION_LENGTH - 20)}please`;
 export const OVER_LIMIT = `${AT_LIMIT}?`;
 
-/** Resolves with the check's value once it is defined, checking every few milliseconds; fails after `ms`. */
-export async function eventually<T>(check: () => T | undefined, what: string, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`waited in vain for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+/**
+ * The timeout of a test whose point is a flood (thousands of answers in a row): its work is CPU,
+ * seconds on an idle machine and many times that on a shared one, so it gets more than the default.
+ */
+export const FLOOD_TIMEOUT = 60_000;
+
+/**
+ * A drain that waits until every answer is out: the longest timer Node allows (about 24 days), so
+ * the test's own timeout, not a guess at how fast the machine is, bounds the wait.
+ */
+export const UNTIL_DONE = 2 ** 31 - 1;
+
+/** Resolves with the check's value once it is defined, checking every few milliseconds; no deadline (see wait.ts). */
+export async function eventually<T>(check: () => T | undefined, what: string): Promise<T> {
+  return eventuallyAsync(async () => check(), what);
+}
+
+/** Runs one CLI command in-process with this environment: its exit code and both output streams. */
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; out: string; err: string }> {
+  const [stdout, stderr] = [new PassThrough(), new PassThrough()];
+  let [out, err] = ["", ""];
+  stdout.on("data", (d) => (out += d));
+  stderr.on("data", (d) => (err += d));
+  const code = await main(argv, { stdin: new PassThrough(), stdout, stderr, env });
+  return { code, out, err };
 }
 
 /**
@@ -161,18 +181,22 @@ export function fixtureCoreWithLinks(links: Readonly<Record<string, string>>): C
 }
 
 /** As `eventually`, for a check that has to wait on something itself (a Redis read, say). */
-export async function eventuallyAsync<T>(
-  check: () => Promise<T | undefined>,
-  what: string,
-  ms = 5000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`waited in vain for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+export async function eventuallyAsync<T>(check: () => Promise<T | undefined>, what: string): Promise<T> {
+  const done = noteWhileWaiting(() => what);
+  try {
+    for (;;) {
+      const value = await check();
+      if (value !== undefined) return value;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  } finally {
+    done();
   }
+}
+
+/** The log line `serve` writes once it is up and hears SIGINT and SIGTERM: a signal from then on is a clean shutdown. */
+export function isReady(entry: Record<string, unknown>): boolean {
+  return entry.msg === "ready: serving until SIGINT or SIGTERM";
 }
 
 /** The JSON log lines in what a bot process wrote to standard error, parsed; other lines skipped. */

@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { suggestionLine } from "../../commands/index.js";
 import type { Answer, Suggestion } from "../core/types.js";
+import { z } from "../core/zod.js";
 
 /** What a button shows: the label the core gave it (a card's topic), else the line one would type. */
 export function labelOf(suggestion: Suggestion): string {
@@ -21,7 +21,7 @@ export function encodeSuggestion(suggestion: Suggestion): string {
   return JSON.stringify([suggestion.command, suggestion.args]);
 }
 
-const Encoded = z.tuple([z.string().min(1), z.record(z.string(), z.string())]);
+const Encoded = z.tuple([z.string().check(z.minLength(1)), z.record(z.string(), z.string())]);
 
 /** The suggestion a button carried, or undefined for a value this bot did not make. */
 export function decodeSuggestion(value: string): Suggestion | undefined {

@@ -60,7 +60,8 @@ export function citeSource(source: Source, now: Date, language: Language = "en")
 export function ageNote(dates: Dated[], now: Date, language: Language = "en"): string {
   if (dates.length === 0) return "";
   const words = say(language);
-  const sorted = [...dates].sort((a, b) => a.when.localeCompare(b.when));
+  // ISO dates ("2017", "2017-07-31") sort as plain strings; a collator would load ICU for nothing.
+  const sorted = [...dates].sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : 0));
   const oldest = sorted[0] as Dated;
   const newest = sorted[sorted.length - 1] as Dated;
   const [from, to] = [dateLabel(oldest, language), dateLabel(newest, language)];

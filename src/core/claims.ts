@@ -14,8 +14,6 @@ export interface IndexedClaim {
   /** Its place among its fact's claims: the first is the fact's main claim. */
   position: number;
   when: Dated;
-  /** The terms of its qualifier, which a question may name ("high-tech"). */
-  qualifierTerms: readonly string[];
 }
 
 /**
@@ -94,12 +92,13 @@ interface PropertyName {
 export class ClaimIndex {
   private readonly byFact = new Map<string, IndexedClaim[]>();
   private readonly byProperty = new Map<string, IndexedClaim[]>();
-  private readonly names: PropertyName[] = [];
+  private names: PropertyName[] | undefined;
+  private readonly qualifiers = new Map<string, string[]>();
 
   constructor(
     private readonly kb: KnowledgeBase,
     facts: readonly IndexedFact[],
-    vocabulary: Vocabulary,
+    private readonly vocabulary: Vocabulary,
   ) {
     for (const indexed of facts) {
       const claims = indexed.fact.claims.flatMap((claim, position) => {
@@ -109,17 +108,24 @@ export class ClaimIndex {
         const dated = factDate(indexed.fact, indexed.source);
         const year = indexed.fact.asOf === undefined ? { ...dated, when: dated.when.slice(0, 4) } : dated;
         const when = claim.asOf === undefined ? year : { when: claim.asOf, estimated: false };
-        const qualifierTerms =
-          claim.qualifier === undefined ? [] : vocabulary.read(claim.qualifier).terms.map((t) => t.term);
-        return [{ claim, property, fact: indexed, position, when, qualifierTerms }];
+        return [{ claim, property, fact: indexed, position, when }];
       });
       this.byFact.set(indexed.fact.id, claims);
       for (const c of claims)
         this.byProperty.set(c.property.id, [...(this.byProperty.get(c.property.id) ?? []), c]);
     }
-    // A word in many properties' names ("returnee", "share") says little about which one is meant;
-    // a common word ("kind", "make") less still. English names are matched against English
-    // questions and Chinese names against Chinese ones: read across, 高新孵化器 loses 高新.
+  }
+
+  /**
+   * The words that name each property, read once, on the first question that needs them: a card
+   * or an answer of a cold start does not. A word in many properties' names ("returnee", "share")
+   * says little about which one is meant; a common word ("kind", "make") less still. English names
+   * are matched against English questions and Chinese names against Chinese ones: read across,
+   * 高新孵化器 loses 高新.
+   */
+  private propertyNames(): readonly PropertyName[] {
+    if (this.names !== undefined) return this.names;
+    const { kb, vocabulary } = this;
     const read = [...kb.properties.values()].flatMap((property) =>
       [
         ...[property.name, ...property.aliases].map((text) => ({ text, language: "en" as const })),
@@ -138,10 +144,23 @@ export class ClaimIndex {
       for (const { term } of terms)
         properties.set(term, (properties.get(term) ?? new Set()).add(property.id));
     const idf = (term: string) => Math.log(1 + kb.properties.size / (properties.get(term)?.size ?? 1));
-    for (const { property, text, language, terms } of read) {
+    this.names = read.flatMap(({ property, text, language, terms }) => {
       const weighted = terms.map((t) => ({ term: t.term, weight: idf(t.term) * (t.light ? LIGHT : 1) }));
-      if (weighted.length > 0) this.names.push({ property, text, language, terms: weighted });
+      return weighted.length > 0 ? [{ property, text, language, terms: weighted }] : [];
+    });
+    return this.names;
+  }
+
+  /** The terms of a claim's qualifier, which a question may name ("high-tech"), read when first asked. */
+  qualifierTerms(claim: IndexedClaim): readonly string[] {
+    const { qualifier } = claim.claim;
+    if (qualifier === undefined) return [];
+    let terms = this.qualifiers.get(qualifier);
+    if (terms === undefined) {
+      terms = this.vocabulary.read(qualifier).terms.map((t) => t.term);
+      this.qualifiers.set(qualifier, terms);
     }
+    return terms;
   }
 
   /**
@@ -153,7 +172,7 @@ export class ClaimIndex {
     const total = question.reduce((sum, q) => sum + q.weight, 0);
     const best = new Map<string, PropertyMatch>();
     if (total === 0) return [];
-    for (const { property, text, language: of, terms } of this.names) {
+    for (const { property, text, language: of, terms } of this.propertyNames()) {
       if (of !== language) continue;
       const named = terms.reduce((sum, w) => sum + w.weight, 0);
       const had = terms.filter((w) => asked.has(w.term));
@@ -256,7 +275,7 @@ export function agreement(
     claim.property.id === frame.carried
       ? 1
       : (frame.properties.find((p) => p.property.id === claim.property.id)?.share ?? 0);
-  const qualifier = claim.qualifierTerms.filter((t) => frame.terms.has(t)).length;
+  const qualifier = index.qualifierTerms(claim).filter((t) => frame.terms.has(t)).length;
   const score =
     MATCHING.property * property +
     MATCHING.subject * SUBJECT_SCORE[subject] +

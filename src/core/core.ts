@@ -20,11 +20,12 @@ import type { KnowledgeBase } from "./loader.js";
 import { frameOf, matchClaims, unmatched } from "./match.js";
 import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./retrieve.js";
 import type { Entity, EntityKind } from "./schema.js";
-import { FactIndex, type IndexedFact, RANKING, type Ranked } from "./search.js";
+import { FactIndex, type IndexedFact, RANKING, type Ranked, type SavedIndex } from "./search.js";
 import { compact } from "./text.js";
 import type { Answer, ConversationContext, EntityChoice, Language, Suggestion } from "./types.js";
 import { asksOverview, type Query, splitQuestion, understand } from "./understand.js";
 import { Vocabulary } from "./vocabulary.js";
+import type { VocabularyTables } from "./vocabulary-tables.js";
 import { zhFigure } from "./zh-figures.js";
 
 /** The longest question answered as asked; longer ones are sent back, never cut short. */
@@ -39,8 +40,16 @@ const POLICY_KINDS: readonly EntityKind[] = ["programme", "award"];
 
 export interface CoreOptions {
   knowledgeDir?: string;
+  /** Told when the folder must be read, checked and indexed afresh (it or the code changed): seconds, not milliseconds. */
+  onIndex?: (dir: string) => void;
   /** The clock that ages answers; tests fix it. */
   now?: () => Date;
+}
+
+/** What the knowledge cache keeps beside a knowledge base: what the core derives from it. */
+interface SavedCore {
+  vocabulary: VocabularyTables;
+  index: SavedIndex;
 }
 
 /** How a command asks the core: the language it prefers, a card's topic, the conversation so far. */
@@ -61,31 +70,31 @@ export class Core {
   readonly index: FactIndex;
   readonly claims: ClaimIndex;
   private readonly now: () => Date;
-  /** Every entity some fact is about, with its names in compact form, for commands and autocomplete. */
-  private readonly named: { entity: Entity; keys: string[] }[];
+  /** Every entity some fact is about, for commands and autocomplete. */
+  private readonly named: Entity[];
+  /** Their names in compact form, made on the first autocomplete. */
+  private namedKeys: { entity: Entity; keys: string[] }[] | undefined;
   private readonly cards: Cards;
 
+  /** Over a knowledge base, with the vocabulary and index saved with it when it comes from the cache. */
   constructor(
     readonly kb: KnowledgeBase,
     now: () => Date = () => new Date(),
+    saved?: SavedCore,
   ) {
-    this.vocabulary = new Vocabulary(kb);
-    this.index = new FactIndex(kb, this.vocabulary);
+    this.vocabulary = new Vocabulary(kb, saved?.vocabulary);
+    this.index = new FactIndex(kb, this.vocabulary, saved?.index);
     this.claims = new ClaimIndex(kb, this.index.facts, this.vocabulary);
     this.now = now;
-    this.named = [...kb.entities.values()]
-      .filter((e) => this.index.aboutEntity(e.id).length > 0)
-      .map((entity) => ({
-        entity,
-        keys: [entity.name, ...entity.aliases, kb.zh.entities.get(entity.id)?.name ?? ""]
-          .map(compact)
-          .filter(Boolean),
-      }));
+    this.named = [...kb.entities.values()].filter((e) => this.index.aboutEntity(e.id).length > 0);
     this.cards = new Cards(kb, this.index, this.claims, this.vocabulary, now, () => this.starters());
   }
 
   static load(options: CoreOptions = {}): Core {
-    return new Core(loadCachedKnowledge(options.knowledgeDir), options.now);
+    const { kb, saved, save } = loadCachedKnowledge<SavedCore>(options.knowledgeDir, options.onIndex);
+    const core = new Core(kb, options.now, saved);
+    save?.({ vocabulary: core.vocabulary.tables, index: core.index.saved() });
+    return core;
   }
 
   /** Answers a free question, read in the light of the conversation so far when there is one. */
@@ -217,7 +226,13 @@ export class Core {
     const key = compact(typed);
     const starts: Entity[] = [];
     const contains: Entity[] = [];
-    for (const { entity, keys } of this.named) {
+    this.namedKeys ??= this.named.map((entity) => ({
+      entity,
+      keys: [entity.name, ...entity.aliases, this.kb.zh.entities.get(entity.id)?.name ?? ""]
+        .map(compact)
+        .filter(Boolean),
+    }));
+    for (const { entity, keys } of this.namedKeys) {
       if (starts.length >= limit) break;
       if (!kinds.includes(entity.kind)) continue;
       if (keys.some((k) => k.startsWith(key))) starts.push(entity);
@@ -236,7 +251,7 @@ export class Core {
 
   /** The entities of these kinds that some fact is about. */
   entitiesOfKind(kinds: readonly EntityKind[]): Entity[] {
-    return this.named.filter((n) => kinds.includes(n.entity.kind)).map((n) => n.entity);
+    return this.named.filter((e) => kinds.includes(e.kind));
   }
 
   /** The entity a command's argument names: by name or alias, inside a phrase, or as a prefix of one. */

@@ -44,16 +44,25 @@ function emptyKeywords(fact: Fact, canonical: (word: string) => string): string[
     );
 }
 
-/** Aliases equal, spaces and case aside, to the entity's own name or to an earlier alias of its own. */
+/**
+ * Aliases equal, spaces and case aside, to the entity's own name or to an earlier alias of its own,
+ * that bring no word of their own. An alias that splits or joins the name's words differently
+ * ("Guang Zhou", "greencard") is kept: typo correction learns its words.
+ */
 function repeatedAliases(entity: Entity): string[] {
   const seen = new Map<string, string>([[compact(entity.name), `its name "${entity.name}"`]]);
+  const words = new Set(tokens(entity.name));
   const warnings: string[] = [];
   for (const alias of entity.aliases) {
     const key = compact(alias);
     const earlier = seen.get(key);
-    if (earlier !== undefined) {
+    const own = tokens(alias).filter((w) => !words.has(w));
+    if (earlier !== undefined && own.length === 0) {
       warnings.push(`entity ${entity.id}: alias "${alias}" repeats ${earlier}`);
-    } else seen.set(key, `its alias "${alias}"`);
+      continue;
+    }
+    seen.set(key, `its alias "${alias}"`);
+    for (const w of own) words.add(w);
   }
   return warnings;
 }

@@ -1,155 +1,90 @@
-import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
-import MiniSearch, { type Options } from "minisearch";
-import { type EngineState, engineState, restoreEngine } from "./engine-snapshot.js";
 import { ENGLISH_TABLE_FILE } from "./english/table.js";
 import { defaultKnowledgeDir, type KnowledgeBase, loadKnowledge } from "./loader.js";
 import { generatedDir, packageRoot } from "./package-root.js";
 
 /**
- * Start-up that does not grow with the knowledge base: the validated knowledge, the index's
- * reading of every text in it and the BM25 index are saved, after a successful load, to a file
- * under dist/generated/knowledge/ (the build writes the one for knowledge/). The file is keyed by a
- * hash of every file of the folder and of the core's code, so any change to either means a full
- * load, with validation, before a new file is written; a folder that fails validation is never saved.
+ * Start-up that does not grow with the knowledge base: after a successful load, the validated
+ * knowledge and what the core derives from it (the vocabulary's tables, the fact index with each
+ * term's BM25 results) are saved as one file under dist/generated/knowledge/ (the build writes
+ * the one for knowledge/). The file is keyed by the folder and the size and time of every file in
+ * it and of the core's code, tables and lock file, so any change to them means a full load, with
+ * validation, before a new file is written; a folder that fails validation is never saved.
  */
-const FORMAT = 3;
+const FORMAT = 5;
 /** Cache files kept for custom and temporary knowledge folders; the oldest beyond this go. */
 const KEEP = 8;
 
-/** FNV-1a over a text's UTF-16 units: tells a remembered reading's text from another. */
-function checksum(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/**
- * What the index makes of the knowledge base, remembered: the terms of each text and the answer
- * kind of each FAQ question, in the order the index asks for them (the same order every time for
- * the same knowledge and code, which the cache key covers), the words typos are corrected to, and
- * the BM25 index (see engine-snapshot.ts).
- */
-export class Readings {
-  private next = 0;
-
-  constructor(
-    /** Each text's checksum and its reading, in the order asked. */
-    readonly readings: [number, string][] = [],
-    public engine?: EngineState,
-    public words?: string,
-    private save?: () => void,
-  ) {}
-
-  /** A text's reading, remembered; a text not where it was remembered is read afresh. */
-  private recall(text: string, read: (text: string) => string): string {
-    const at = this.next++;
-    const saved = this.readings[at];
-    const sum = checksum(text);
-    if (saved !== undefined && saved[0] === sum) return saved[1];
-    const reading = read(text);
-    this.readings[at] = [sum, reading];
-    return reading;
-  }
-
-  /** A text's terms as the index stores them. */
-  termsOf(text: string, read: (text: string) => string): string {
-    return this.recall(text, read);
-  }
-
-  /** The answer-kind term of an FAQ question. */
-  kindOf(question: string, classify: (question: string) => string): string {
-    return this.recall(question, classify);
-  }
-
-  /** The words of the knowledge base's facts, names and questions, for typo correction: split once. */
-  wordsOf(split: () => readonly string[]): readonly string[] {
-    if (this.words !== undefined) return this.words.split(" ");
-    const words = split();
-    this.words = words.join(" ");
-    return words;
-  }
-
-  /** MiniSearch over these documents: restored when saved, else built (and kept, if a cache file waits). */
-  search<T>(options: Options<T>, documents: readonly T[]): MiniSearch<T> {
-    const restored = this.engine === undefined ? undefined : restoreEngine(this.engine, options);
-    if (restored !== undefined) return restored;
-    const engine = new MiniSearch(options);
-    engine.addAll(documents);
-    if (this.save !== undefined) this.engine = engineState(engine);
-    return engine;
-  }
-
-  /** The index is built: a cache file waiting for its readings is written now. */
-  built(): void {
-    this.next = 0;
-    const save = this.save;
-    this.save = undefined;
-    save?.();
-  }
-}
-
-interface Snapshot {
+/** Written with v8.serialize: Maps, Sets and shared objects (an entity in the kb and in the tables) keep their shape. */
+interface Snapshot<State> {
   format: typeof FORMAT;
   key: string;
   kb: KnowledgeBase;
-  readings: [number, string][];
-  engine: EngineState | undefined;
-  words: string | undefined;
+  state: State;
 }
 
-const readingsOf = new WeakMap<KnowledgeBase, Readings>();
-
-/** The readings saved with a knowledge base, or a fresh memo for one built some other way (tests). */
-export function readingsFor(kb: KnowledgeBase): Readings {
-  return readingsOf.get(kb) ?? new Readings();
+/** A knowledge base and what was saved with it, or, after a full load, how to save that. */
+export interface CachedKnowledge<State> {
+  kb: KnowledgeBase;
+  saved?: State;
+  save?: (state: State) => void;
 }
 
+/**
+ * "name size time" of every file under a folder (names relative to it), in name order. Anything but a
+ * plain file or a folder (a named pipe, a device, a broken link) counts by its name alone, never
+ * read, so that a full load sees it and refuses it by name.
+ */
 function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter(keep)
-    .sort()
-    .filter((name) => statSync(path.join(dir, name)).isFile());
-}
-
-/** Hash of every file of the knowledge folder and of the code and tables that read it. */
-function keyOf(dir: string): string {
-  const hash = createHash("sha256").update(`${FORMAT}\0${process.versions.v8}\0`);
-  // The code that reads the knowledge, the English table it lemmatises with and the installed
-  // dependencies (package-lock.json), by size and time: every build or install rewrites them.
-  // The knowledge itself by content, since a cache hit skips validation.
-  const code = path.dirname(fileURLToPath(import.meta.url));
-  const sources = filesUnder(code, (n) => /\.(js|ts)$/.test(n) && !n.endsWith(".d.ts"));
-  const tables = path.join(generatedDir(), ENGLISH_TABLE_FILE);
-  const installed = path.join(packageRoot(), "package-lock.json");
-  for (const file of [...sources.map((n) => path.join(code, n)), tables, installed]) {
-    const stat = statSync(file, { throwIfNoEntry: false });
-    hash.update(`${file}\0${stat?.size ?? 0}\0${stat?.mtimeMs ?? 0}\0`);
-  }
-  // Anything but a plain file or a folder (a named pipe, a device, a broken link) counts by its
-  // name alone, never read, so that the full load sees it and refuses it by name.
-  for (const name of readdirSync(dir, { recursive: true, encoding: "utf8" }).sort()) {
+  const lines: string[] = [];
+  for (const name of readdirSync(dir, { recursive: true, encoding: "utf8" }).filter(keep).sort()) {
     const stat = statSync(path.join(dir, name), { throwIfNoEntry: false });
-    if (stat?.isDirectory()) continue;
-    hash
-      .update(`${name}\0`)
-      .update(stat?.isFile() ? readFileSync(path.join(dir, name)) : "not a plain file")
-      .update("\0");
+    if (stat?.isFile()) lines.push(`${name} ${stat.size} ${stat.mtimeMs}`);
+    else if (!stat?.isDirectory()) lines.push(`${name} not a plain file`);
   }
-  return hash.digest("hex");
+  return lines;
 }
 
-/** One file per key: builds of the code (dist/, the sources under test) and folders never overwrite each other's. */
-function cacheFile(key: string): string {
-  return path.join(generatedDir(), "knowledge", `${key.slice(0, 32)}.bin`);
+/**
+ * What a cache file must have been made from: the format (v8's serialisation among it), the knowledge
+ * folder, each of its files by size and time, and the code that reads it, the English table and the
+ * installed dependencies (package-lock.json), likewise: every edit, build or install rewrites one of them.
+ */
+function keyOf(dir: string): string {
+  const code = path.dirname(fileURLToPath(import.meta.url));
+  const stats = [
+    path.join(generatedDir(), ENGLISH_TABLE_FILE),
+    path.join(packageRoot(), "package-lock.json"),
+  ].map((file) => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return `${file} ${stat?.size ?? 0} ${stat?.mtimeMs ?? 0}`;
+  });
+  return [
+    `format ${FORMAT} v8 ${process.versions.v8}`,
+    code,
+    ...filesUnder(code, (n) => /\.(js|ts)$/.test(n) && !n.endsWith(".d.ts")),
+    ...stats,
+    dir,
+    ...filesUnder(dir, () => true),
+  ].join("\n");
 }
 
-function readSnapshot(file: string, key: string): Snapshot | undefined {
+/** FNV-1a over the key's UTF-16 units, twice with different seeds: a file name for the key. */
+function fileNameOf(key: string): string {
+  const hash = (seed: number) => {
+    let h = seed;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    return (h >>> 0).toString(16).padStart(8, "0");
+  };
+  return `${hash(0x811c9dc5)}${hash(0x050c5d1f)}.bin`;
+}
+
+function readSnapshot<State>(file: string, key: string): Snapshot<State> | undefined {
   try {
-    const snapshot = v8.deserialize(readFileSync(file)) as Snapshot;
+    const snapshot = v8.deserialize(readFileSync(file)) as Snapshot<State>;
     return snapshot.format === FORMAT && snapshot.key === key ? snapshot : undefined;
   } catch {
     return undefined;
@@ -157,7 +92,7 @@ function readSnapshot(file: string, key: string): Snapshot | undefined {
 }
 
 /** Writes the snapshot beside the others, atomically; a folder that cannot be written only costs speed. */
-function writeSnapshot(file: string, snapshot: Snapshot): void {
+function writeSnapshot<State>(file: string, snapshot: Snapshot<State>): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const temp = `${file}.${process.pid}.tmp`;
@@ -175,23 +110,22 @@ function writeSnapshot(file: string, snapshot: Snapshot): void {
 }
 
 /**
- * The knowledge base of a folder: from its cache file when neither the folder nor the code has
- * changed, else loaded and validated (a KnowledgeError names the file at fault), with the cache
- * written once the index over it has been built.
+ * The knowledge base of a folder with the state saved with it, when neither the folder nor the
+ * code has changed; else loaded and validated (a KnowledgeError names the file at fault), with
+ * `onIndex` told first, since that takes a while, and `save` to call once the state is built.
  */
-export function loadCachedKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBase {
+export function loadCachedKnowledge<State>(
+  dir: string = defaultKnowledgeDir(),
+  onIndex?: (dir: string) => void,
+): CachedKnowledge<State> {
   const key = keyOf(dir);
-  const file = cacheFile(key);
-  const saved = readSnapshot(file, key);
-  if (saved !== undefined) {
-    readingsOf.set(saved.kb, new Readings(saved.readings, saved.engine, saved.words));
-    return saved.kb;
-  }
+  const file = path.join(generatedDir(), "knowledge", fileNameOf(key));
+  const snapshot = readSnapshot<State>(file, key);
+  if (snapshot !== undefined) return { kb: snapshot.kb, saved: snapshot.state };
+  onIndex?.(dir);
   const kb = loadKnowledge(dir);
-  const memo: Readings = new Readings([], undefined, undefined, () => {
-    const { readings, engine, words } = memo;
-    writeSnapshot(file, { format: FORMAT, key, kb, readings, engine, words });
-  });
-  readingsOf.set(kb, memo);
-  return kb;
+  return {
+    kb,
+    save: (state) => writeSnapshot(file, { format: FORMAT, key, kb, state }),
+  };
 }

@@ -3,8 +3,8 @@ import { ENGLISH_WORD, winkIsSubjectWord, winkLemma, winkTags } from "./english/
 
 /**
  * Lemmas and parts of speech come from the table the build generates from wink-lemmatizer and
- * wink-lexicon (see english/table.ts); wink itself is loaded only for a word the table lacks, or
- * for every word when there is no table (a source checkout not built yet). Results are the same.
+ * wink-lexicon (see english/table.ts), which says how to read a word it lacks; wink itself is
+ * loaded only when there is no table (a source checkout not built yet).
  */
 let find: ((word: string) => EnglishEntry | undefined) | null | undefined;
 /** Enough for any vocabulary a chat sees; a server fed random strings starts the caches afresh past it. */
@@ -35,7 +35,7 @@ const cache = new Map<string, string>();
 export function lemma(word: string): string {
   if (!ENGLISH_WORD.test(word)) return word;
   const known = entry(word);
-  if (known) return known.lemma;
+  if (known !== null) return known?.lemma ?? word;
   const cached = cache.get(word);
   if (cached !== undefined) return cached;
   const result = winkLemma(word);

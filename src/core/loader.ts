@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { z } from "zod";
 import { repeatedKeys } from "./json-keys.js";
 import {
   EntitiesFile,
@@ -22,6 +21,7 @@ import {
   ZhFaqFile,
 } from "./schema.js";
 import { compact, shortened } from "./text.js";
+import type { z } from "./zod.js";
 
 export interface KnowledgeBase {
   sources: ReadonlyMap<string, Source>;
@@ -95,7 +95,7 @@ function readText(file: string, label: string): string {
   return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
 }
 
-function readJson<T>(file: string, label: string, schema: z.ZodType<T>, text = readText(file, label)): T {
+function readJson<T>(file: string, label: string, schema: z.ZodMiniType<T>, text = readText(file, label)): T {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -113,7 +113,7 @@ function readJson<T>(file: string, label: string, schema: z.ZodType<T>, text = r
 }
 
 /** An optional JSON file: its parsed content, or the fallback when it is absent. */
-function readOptional<T>(dir: string, name: string, schema: z.ZodType<T>, fallback: T): T {
+function readOptional<T>(dir: string, name: string, schema: z.ZodMiniType<T>, fallback: T): T {
   const file = path.join(dir, name);
   return existsSync(file) ? readJson(file, path.join(path.basename(dir), name), schema) : fallback;
 }
@@ -125,7 +125,7 @@ function readOptional<T>(dir: string, name: string, schema: z.ZodType<T>, fallba
 function readRecords<T>(
   dir: string,
   sub: string,
-  schema: z.ZodType<Record<string, T>>,
+  schema: z.ZodMiniType<Record<string, T>>,
   problems: Problems,
 ): Map<string, Row<T>> {
   const folder = path.join(dir, sub);
@@ -159,7 +159,7 @@ interface Row<T> {
 }
 
 /** Every .json file in a sub-folder, each parsed whole, as rows that remember their file and position. */
-function readFolder<T>(dir: string, sub: string, schema: z.ZodType<T[]>): Row<T>[] {
+function readFolder<T>(dir: string, sub: string, schema: z.ZodMiniType<T[]>): Row<T>[] {
   const folder = path.join(dir, sub);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)

@@ -1,23 +1,27 @@
-import { z } from "zod";
+import { z } from "./zod.js";
 
 /** A calendar date or part of one: "2017", "2017-07" or "2017-07-31". */
 export const PartialDate = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD");
+  .check(
+    z.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD"),
+  );
 
-const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case id such as red-cotton-plan");
-const Text = z.string().trim().min(1, "must not be empty");
+const Id = z
+  .string()
+  .check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case id such as red-cotton-plan"));
+const Text = z.string().check(z.trim(), z.minLength(1, "must not be empty"));
 
 export const SourceSchema = z.strictObject({
   id: Id,
   title: Text,
   publisher: Text,
-  author: Text.optional(),
+  author: z.optional(Text),
   /** The date the article gives; null when it carries none (never invented). */
-  date: z.iso.date().nullable(),
+  date: z.nullable(z.iso.date()),
   /** For an undated article only: the year its content points to, shown as an estimate. */
-  estimatedYear: z.number().int().min(1990).max(2100).optional(),
-  url: z.url().optional(),
+  estimatedYear: z.optional(z.int().check(z.minimum(1990), z.maximum(2100))),
+  url: z.optional(z.url()),
 });
 
 export const ENTITY_KINDS = [
@@ -37,18 +41,15 @@ export const EntitySchema = z.strictObject({
   kind: z.enum(ENTITY_KINDS),
   name: Text,
   /** Other names: Chinese characters, abbreviations, historic names, spellings with or without spaces. */
-  aliases: z.array(Text).default([]),
+  aliases: z._default(z.array(Text), []),
   /** One line in the project's own words. */
   summary: Text,
   /** The entity this one sits in or belongs to (a district's city, a competition's convention). */
-  within: Id.optional(),
+  within: z.optional(Id),
   /** The facts its card leads with, most telling first: the curator's choice. */
-  headlines: z.array(Id).optional(),
+  headlines: z.optional(z.array(Id)),
   /** The command whose subject it is, for a command that names no entity (the convention). */
-  command: z
-    .string()
-    .regex(/^[a-z]+$/)
-    .optional(),
+  command: z.optional(z.string().check(z.regex(/^[a-z]+$/))),
 });
 
 export const TOPICS = [
@@ -129,11 +130,11 @@ export const PropertySchema = z.strictObject({
   /** The type of value every claim of it takes. */
   type: z.enum(VALUE_TYPES),
   /** Other English words a question may call it by ("green cards", "cards handed out"). */
-  aliases: z.array(Text).default([]),
+  aliases: z._default(z.array(Text), []),
   /** Other Chinese words for it. */
-  zhAliases: z.array(Text).default([]),
+  zhAliases: z._default(z.array(Text), []),
   /** Whether its value dates (a count, a ranking) rather than stays true (the year an event took place). */
-  volatile: z.boolean().default(true),
+  volatile: z._default(z.boolean(), true),
 });
 
 /**
@@ -148,15 +149,15 @@ export const ClaimSchema = z.strictObject({
   /** The value exactly as the fact's English text writes it: "2,515", "Yuan Yuyu", "21-22 December 2018". */
   value: Text,
   /** The value as the fact's Chinese text writes it, where it differs: "袁玉宇", "2018年12月21日至22日". */
-  zh: Text.optional(),
+  zh: z.optional(Text),
   /** The entity the value names, when it names one (a founder, a venue). */
-  entity: Id.optional(),
+  entity: z.optional(Id),
   /** When it holds, when that differs from the fact's own date. */
-  asOf: PartialDate.optional(),
+  asOf: z.optional(PartialDate),
   /** What narrows it, in the text's words: "of 300 respondents", "among returnee entrepreneurs". */
-  qualifier: Text.optional(),
+  qualifier: z.optional(Text),
   /** The qualifier in Chinese. */
-  zhQualifier: Text.optional(),
+  zhQualifier: z.optional(Text),
 });
 
 export const FactSchema = z.strictObject({
@@ -164,24 +165,24 @@ export const FactSchema = z.strictObject({
   /** One atomic statement in the project's own words. */
   text: Text,
   source: Id,
-  entities: z.array(Id).min(1, "a fact is about at least one entity"),
+  entities: z.array(Id).check(z.minLength(1, "a fact is about at least one entity")),
   topic: z.enum(TOPICS),
   /** When the figure holds; omitted when it is the source's own date. */
-  asOf: PartialDate.optional(),
+  asOf: z.optional(PartialDate),
   /** Every figure the text states, exactly as written in the text, with its type. */
-  figures: z.array(FigureSchema).default([]),
+  figures: z._default(z.array(FigureSchema), []),
   /** What the fact states, claim by claim: every figure of its text belongs to one. */
-  claims: z.array(ClaimSchema).default([]),
+  claims: z._default(z.array(ClaimSchema), []),
   /** Extra words a reader might search with (synonyms, the article's own terms). */
-  keywords: z.array(Text).default([]),
+  keywords: z._default(z.array(Text), []),
 });
 
 export const FaqSchema = z.strictObject({
   id: Id,
   /** Several phrasings of the same question. */
-  questions: z.array(Text).min(2, "give the question in at least two phrasings"),
+  questions: z.array(Text).check(z.minLength(2, "give the question in at least two phrasings")),
   /** The facts that answer it, best first. */
-  facts: z.array(Id).min(1),
+  facts: z.array(Id).check(z.minLength(1)),
 });
 
 export const SourcesFile = z.array(SourceSchema);
@@ -193,11 +194,13 @@ export const PropertiesFile = z.array(PropertySchema);
 /** Chinese text for the knowledge base, by id: facts, entities' names and summaries, FAQ phrasings. */
 export const ZhFactsFile = z.record(Id, Text);
 export const ZhEntitiesFile = z.record(Id, z.strictObject({ name: Text, summary: Text }));
-export const ZhFaqFile = z.record(Id, z.array(Text).min(1));
+export const ZhFaqFile = z.record(Id, z.array(Text).check(z.minLength(1)));
 /** Chinese words of the domain, each group headed by the English word or phrase they mean. */
-export const LexiconFile = z.array(z.array(Text).min(2, "a group needs an English head and a Chinese word"));
+export const LexiconFile = z.array(
+  z.array(Text).check(z.minLength(2, "a group needs an English head and a Chinese word")),
+);
 /** English words outside the knowledge base's vocabulary → the vocabulary word they mean (from WordNet). */
-export const WordnetFile = z.record(z.string().min(1), z.string().min(1));
+export const WordnetFile = z.record(z.string().check(z.minLength(1)), z.string().check(z.minLength(1)));
 
 export type Source = z.infer<typeof SourceSchema>;
 export type Entity = z.infer<typeof EntitySchema>;
@@ -210,4 +213,4 @@ export type Figure = z.infer<typeof FigureSchema>;
 export type Property = z.infer<typeof PropertySchema>;
 
 /** Groups of interchangeable words; the first of each group is the one the index keeps. */
-export const SynonymsFile = z.array(z.array(Text).min(2, "a group needs at least two words"));
+export const SynonymsFile = z.array(z.array(Text).check(z.minLength(2, "a group needs at least two words")));

@@ -1,8 +1,8 @@
-import type MiniSearch from "minisearch";
-import type { SearchResult } from "minisearch";
+import { createRequire } from "node:module";
+import type MiniSearchClass from "minisearch";
 import { classify } from "./answer-type.js";
-import { type Readings, readingsFor } from "./knowledge-cache.js";
 import type { KnowledgeBase } from "./loader.js";
+import { Postings, type Scored } from "./postings.js";
 import type { Fact, Source } from "./schema.js";
 import { normalise, tokens } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -63,39 +63,77 @@ interface FactDocument {
 }
 
 const FIELDS = ["text", "zh", "questions", "keywords", "names", "kinds"] as const;
-/** Exact terms only: typos and synonyms were settled when the question was read. */
-const SEARCH = { prefix: false, fuzzy: false } as const;
-/** How many terms' results are kept: every term of the knowledge base, and then some. */
-const KEPT_TERMS = 20_000;
-
-interface Scored {
-  score: number;
-  match: Readonly<Record<string, string[]>>;
-}
 /** The fields that say what a fact is about; names and answer kinds only help to rank. */
 const CONTENT = ["text", "zh", "questions", "keywords"] as const;
 const YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/**
+ * The index as the knowledge cache keeps it: the facts as indexed, and as UTF-8 text, decoded only
+ * when a question first needs them, the words typos are corrected to and the postings (see Postings).
+ * Kept as bytes, they cost a start that never asks for them (a command) one copy.
+ */
+export interface SavedIndex {
+  facts: readonly IndexedFact[];
+  /** The typo words, space-separated, then a newline, then the postings. */
+  text: Uint8Array;
+}
+
+/** What the index reads from its text: built with the index, or parsed from the cache on first need. */
+interface Terms {
+  words: readonly string[];
+  postings: Postings;
+}
+
+/**
+ * MiniSearch builds the index and its postings; a start from the knowledge cache never needs it,
+ * so it is loaded (its CommonJS build) only then, and stays off the start path.
+ */
+const loadMiniSearch = () => createRequire(import.meta.url)("minisearch") as typeof MiniSearchClass;
 
 /** The pseudo-term that marks a fact as the curated answer to questions of one answer type. */
 export function kindTerm(type: string): string {
   return `kind:${type.replace(" ", "-")}`;
 }
 
-/** The facts, their BM25 index (MiniSearch) and their term weights, built once at load. */
+/** The facts, their BM25 postings (from MiniSearch) and their term weights, built once at load. */
 export class FactIndex {
   readonly facts: readonly IndexedFact[];
   readonly byId = new Map<string, IndexedFact>();
   private readonly byEntity = new Map<string, IndexedFact[]>();
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly byTerm = new Map<string, ReadonlyMap<string, SearchResult>>();
-  private readonly engine: MiniSearch<FactDocument>;
-  private readonly readings: Readings;
+  private readonly terms: () => Terms;
 
+  /** Built from the knowledge base, or restored from the index saved with it. */
   constructor(
     readonly kb: KnowledgeBase,
     private readonly vocabulary: Vocabulary,
+    saved?: SavedIndex,
   ) {
-    this.readings = readingsFor(kb);
+    if (saved === undefined) {
+      const built = this.build();
+      this.facts = built.facts;
+      this.terms = () => built;
+    } else {
+      this.facts = saved.facts;
+      let terms: Terms | undefined;
+      this.terms = () => (terms ??= readTerms(new TextDecoder().decode(saved.text)));
+    }
+    for (const indexed of this.facts) {
+      this.byId.set(indexed.fact.id, indexed);
+      for (const id of indexed.closure) this.byEntity.set(id, [...(this.byEntity.get(id) ?? []), indexed]);
+    }
+    vocabulary.learn(
+      (term) => this.known(term),
+      () => this.terms().words,
+    );
+  }
+
+  private get postings(): Postings {
+    return this.terms().postings;
+  }
+
+  /** Reads every fact, its FAQ phrasings, keywords and names, and indexes them with MiniSearch. */
+  private build(): Terms & { facts: IndexedFact[] } {
+    const { kb, vocabulary } = this;
     const faqQuestions = new Map<string, string[]>();
     for (const faq of kb.faqs) {
       const questions = [...faq.questions, ...(kb.zh.faqs.get(faq.id) ?? [])];
@@ -103,6 +141,7 @@ export class FactIndex {
     }
     const documents: FactDocument[] = [];
     const facts: IndexedFact[] = [];
+    const documentFrequency = new Map<string, number>();
     for (const fact of kb.facts.values()) {
       const source = kb.sources.get(fact.source) as Source;
       const closure = new Set<string>();
@@ -123,15 +162,11 @@ export class FactIndex {
         questions: this.termsOf(questions.join(" \n ")),
         keywords: this.termsOf(fact.keywords.join(" ")),
         names: this.termsOf(names.join(" ")),
-        kinds: questions
-          .map((q) =>
-            this.readings.kindOf(q, () => kindTerm(classify(normalise(q), vocabulary.read(q).cues))),
-          )
-          .join(" "),
+        kinds: questions.map((q) => kindTerm(classify(normalise(q), vocabulary.read(q).cues))).join(" "),
       };
       documents.push(document);
       const every = new Set(FIELDS.flatMap((f) => document[f].split(" ").filter(Boolean)));
-      for (const term of every) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      for (const term of every) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
       const terms = new Set(CONTENT.flatMap((f) => document[f].split(" ").filter(Boolean)));
       const dated = fact.asOf ?? source.date ?? String(source.estimatedYear);
       const years = new Set([
@@ -139,37 +174,38 @@ export class FactIndex {
         ...Array.from(`${fact.text} ${zh}`.matchAll(YEAR), (m) => m[0]),
       ]);
       const own = new Set(`${document.text} ${document.zh}`.split(" ").filter(Boolean));
-      const indexed = { fact, source, closure, terms, years, own };
-      facts.push(indexed);
-      this.byId.set(fact.id, indexed);
-      for (const id of closure) this.byEntity.set(id, [...(this.byEntity.get(id) ?? []), indexed]);
+      facts.push({ fact, source, closure, terms, years, own });
     }
-    this.facts = facts;
     const texts = [...kb.facts.values()].flatMap((f) => [f.text, ...f.keywords]);
     const names = [...kb.entities.values()].flatMap((e) => [e.name, ...e.aliases]);
     const questions = kb.faqs.flatMap((q) => q.questions);
-    const words = this.readings.wordsOf(() => tokens([...texts, ...names, ...questions].join(" ")));
-    vocabulary.learn(this.documentFrequency.keys(), words);
-    this.engine = this.readings.search<FactDocument>(
-      {
-        fields: [...FIELDS],
-        tokenize: (text) => text.split(" "),
-        processTerm: (term) => term || null,
-        searchOptions: { boost: RANKING.boost, combineWith: "OR" },
-      },
-      documents,
-    );
-    this.readings.built();
+    const MiniSearch = loadMiniSearch();
+    const engine = new MiniSearch<FactDocument>({
+      fields: [...FIELDS],
+      tokenize: (text) => text.split(" "),
+      processTerm: (term) => term || null,
+      searchOptions: { boost: RANKING.boost, combineWith: "OR" },
+    });
+    engine.addAll(documents);
+    return {
+      facts,
+      postings: Postings.fromEngine(engine, documentFrequency),
+      words: [...new Set(tokens([...texts, ...names, ...questions].join(" ")))],
+    };
+  }
+
+  /** The index, for the knowledge cache. */
+  saved(): SavedIndex {
+    const { words, postings } = this.terms();
+    return { facts: this.facts, text: new TextEncoder().encode(`${words.join(" ")}\n${postings.saved()}`) };
   }
 
   /** A text's canonical terms, space-separated, as the index stores them. */
   private termsOf(text: string): string {
-    return this.readings.termsOf(text, () =>
-      this.vocabulary
-        .read(text, { namesAsWords: true })
-        .terms.map((t) => t.term)
-        .join(" "),
-    );
+    return this.vocabulary
+      .read(text, { namesAsWords: true })
+      .terms.map((t) => t.term)
+      .join(" ");
   }
 
   aboutEntity(id: string): readonly IndexedFact[] {
@@ -185,12 +221,12 @@ export class FactIndex {
   /** How much finding a term says: its inverse document frequency; a term no fact has weighs as a rare one. */
   weight(term: string): number {
     const n = this.facts.length;
-    const df = this.documentFrequency.get(term) ?? RANKING.unknownDocuments;
+    const df = this.postings.documentFrequency(term) ?? RANKING.unknownDocuments;
     return Math.log(1 + n / df);
   }
 
   known(term: string): boolean {
-    return this.documentFrequency.has(term);
+    return this.postings.documentFrequency(term) !== undefined;
   }
 
   /**
@@ -218,7 +254,7 @@ export class FactIndex {
   private search(terms: readonly string[], context: readonly string[]): ReadonlyMap<string, Scored> {
     const results = new Map<string, Scored & { matched: number }>();
     const add = (term: string, boost: number) => {
-      for (const [id, r] of this.termResults(term)) {
+      for (const [id, r] of this.postings.results(term)) {
         const found = results.get(id) ?? { score: 0, match: {}, matched: 0 };
         found.score += boost * r.score;
         found.match = { ...found.match, ...r.match };
@@ -231,14 +267,13 @@ export class FactIndex {
     for (const found of results.values()) found.score *= found.matched;
     return results;
   }
+}
 
-  private termResults(term: string): ReadonlyMap<string, SearchResult> {
-    let results = this.byTerm.get(term);
-    if (results === undefined) {
-      results = new Map(this.engine.search(term, SEARCH).map((r) => [r.id as string, r]));
-      if (this.byTerm.size >= KEPT_TERMS) this.byTerm.clear();
-      this.byTerm.set(term, results);
-    }
-    return results;
-  }
+function readTerms(text: string): Terms {
+  const newline = text.indexOf("\n");
+  const words = text.slice(0, newline);
+  return {
+    words: words === "" ? [] : words.split(" "),
+    postings: Postings.fromSaved(text.slice(newline + 1)),
+  };
 }

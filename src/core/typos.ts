@@ -1,4 +1,6 @@
-import Fuse, { type IFuseOptions } from "fuse.js";
+import { createRequire } from "node:module";
+import type Fuse from "fuse.js";
+import type { IFuseOptions } from "fuse.js";
 import { editDistance, isCjk, isNumber } from "./text.js";
 
 /** Frozen fuse.js options for matching one mistyped word against the words the knowledge base uses. */
@@ -8,6 +10,8 @@ const FUZZY_OPTIONS: Readonly<IFuseOptions<string>> = Object.freeze({
   ignoreLocation: true,
   minMatchCharLength: 3,
 });
+/** fuse.js (its CommonJS build) is loaded on the first word that may be a typo, not at start-up. */
+const loadFuse = () => createRequire(import.meta.url)("fuse.js") as typeof Fuse;
 /** How many fuse.js matches are checked by edit distance. */
 const FUZZY_CANDIDATES = 8;
 /** Shorter words are too easily another real word to be corrected. */
@@ -47,7 +51,8 @@ export class TypoCorrector {
   private group(key: string): Fuse<string> | undefined {
     if (!this.groups.has(key)) {
       const list = this.grouped.get(key);
-      this.groups.set(key, list === undefined ? undefined : new Fuse(list, FUZZY_OPTIONS));
+      const FuseClass = loadFuse();
+      this.groups.set(key, list === undefined ? undefined : new FuseClass(list, FUZZY_OPTIONS));
     }
     return this.groups.get(key);
   }

@@ -2,8 +2,9 @@ import { isEnglishWord, isSubjectWord, lemma } from "./lemma.js";
 import type { KnowledgeBase } from "./loader.js";
 import type { Entity } from "./schema.js";
 import { isLight, STOPWORDS } from "./stopwords.js";
-import { compact, editDistance, isCjk, isNumber, normalise } from "./text.js";
+import { editDistance, isCjk, isNumber, normalise } from "./text.js";
 import { TypoCorrector } from "./typos.js";
+import { buildTables, type VocabularyTables } from "./vocabulary-tables.js";
 
 /** What reading a text finds: the entities it names, its canonical terms, and its Chinese question words. */
 export interface Reading {
@@ -22,20 +23,6 @@ export interface Term {
   /** Taken from WordNet for a word the knowledge base does not use: a guess, worth less when it matches. */
   guessed?: boolean;
 }
-
-/** Heads of the lexicon's question-word groups: they say what kind of answer is wanted, not what about. */
-export const CUE_HEADS: ReadonlySet<string> = new Set([
-  "how many",
-  "when",
-  "where",
-  "who",
-  "what share",
-  "how much",
-  "what rank",
-  "how long",
-  "how big",
-  "why",
-]);
 
 /** Chinese characters that only frame a sentence: particles, copulas, "this", "that". */
 const CJK_FILLER = new Set("的是有了吗呢在和与及请问么这那个些也都就还呀啊吧嘛哦".split(""));
@@ -105,70 +92,44 @@ function numberTerm(value: number): string {
  * knowledge base does not use, and the bilingual lexicon for Chinese.
  */
 export class Vocabulary {
-  /** Compact alias → entity. */
-  readonly aliases = new Map<string, Entity>();
-  private readonly longestAlias: number;
-  /** Lemma → the head lemma of its synonym group. */
-  private readonly synonyms = new Map<string, string>();
-  /** Multi-word phrase (lemmas joined by spaces) → the terms it stands for. */
-  private readonly phrases = new Map<string, { terms: string[]; guessed: boolean }>();
-  /** The first word (lemma) of every phrase, to skip words that begin none. */
-  private readonly phraseStarts = new Set<string>();
-  private longestPhrase = 1;
-  /** Chinese word → the English terms, or the question cue, it stands for. */
-  private readonly chinese = new Map<string, { terms: string[] } | { cue: string }>();
-  /** The Chinese words of each question cue, to find them inside longer words. */
-  private readonly cueWords = new Map<string, string[]>();
-  /** Terms the knowledge base uses; WordNet is consulted only for words outside them. */
-  private known: ReadonlySet<string> = new Set();
-  /** Mistyped words of questions are corrected to the words facts, names and WordNet use. */
+  readonly tables: VocabularyTables;
+  /** Whether the knowledge base uses a term; undefined until its documents have been read. */
+  private isKnown: ((term: string) => boolean) | undefined;
+  /** The words mistyped words of questions are corrected to: those facts, names and questions use. */
+  private typoWords: () => Iterable<string> = () => [];
+  /** Made on the first word that may be a typo. */
   private typos: TypoCorrector | undefined;
 
-  constructor(private readonly kb: KnowledgeBase) {
-    let longest = 1;
-    for (const entity of kb.entities.values()) {
-      for (const name of [entity.name, ...entity.aliases, kb.zh.entities.get(entity.id)?.name ?? ""]) {
-        const key = compact(name);
-        if (key === "" || this.aliases.has(key)) continue;
-        this.aliases.set(key, entity);
-        longest = Math.max(longest, normalise(name).split(" ").length);
-      }
-    }
-    this.longestAlias = longest;
-    for (const group of kb.synonyms) {
-      const [head = "", ...rest] = group.map((w) => normalise(w));
-      const headTerms = this.phraseTerms(head);
-      for (const word of [head, ...rest]) {
-        if (isCjk(word)) this.chinese.set(word, { terms: headTerms });
-        else if (word.includes(" ")) this.addPhrase(word, headTerms, false);
-        else if (headTerms.length === 1 && word !== head)
-          this.synonyms.set(lemma(word), headTerms[0] as string);
-        else if (word !== head) this.addPhrase(word, headTerms, false);
-      }
-    }
-    for (const [wordOrPhrase, target] of kb.wordnet) {
-      if (wordOrPhrase.includes(" "))
-        this.addPhrase(wordOrPhrase, [this.synonyms.get(target) ?? target], true);
-    }
-    for (const [head = "", ...words] of kb.lexicon) {
-      const meaning = CUE_HEADS.has(head) ? { cue: head } : { terms: this.phraseTerms(normalise(head)) };
-      if (CUE_HEADS.has(head))
-        this.cueWords.set(
-          head,
-          words.filter((w) => w.length >= 2),
-        );
-      for (const word of words) if (!this.chinese.has(word)) this.chinese.set(word, meaning);
-    }
+  /** Built from the knowledge base, or the tables saved with it in the knowledge cache. */
+  constructor(
+    private readonly kb: KnowledgeBase,
+    saved?: VocabularyTables,
+  ) {
+    this.tables = saved ?? buildTables(kb);
   }
 
-  /** Fixes which terms count as the knowledge base's own, once its documents have been read. */
-  learn(terms: Iterable<string>, words: Iterable<string>): void {
-    this.known = new Set(terms);
-    this.typos = new TypoCorrector(words);
+  /** Compact alias → entity. */
+  get aliases(): ReadonlyMap<string, Entity> {
+    return this.tables.aliases;
+  }
+
+  /**
+   * Fixes which terms count as the knowledge base's own, and the words typos are corrected to,
+   * once its documents have been read; both are asked for only when a question needs them.
+   */
+  learn(isKnown: (term: string) => boolean, words: () => Iterable<string>): void {
+    this.isKnown = isKnown;
+    this.typoWords = words;
+    this.typos = undefined;
   }
 
   knows(term: string): boolean {
-    return this.known.has(term);
+    return this.isKnown?.(term) ?? false;
+  }
+
+  private corrected(word: string): string | undefined {
+    this.typos ??= new TypoCorrector(this.typoWords());
+    return this.typos.correct(word);
   }
 
   /**
@@ -177,30 +138,15 @@ export class Vocabulary {
    * the question is about (a noun), not how it is put ("pulled", "actually").
    */
   term(word: string): Term {
+    const { synonyms } = this.tables;
     const base = lemma(word);
-    const head = this.synonyms.get(base) ?? base;
+    const head = synonyms.get(base) ?? base;
     const light = isLight(word) || !isSubjectWord(word);
-    if (this.known.size === 0 || this.known.has(head) || isNumber(word)) return { term: head, light };
+    if (this.isKnown === undefined || this.isKnown(head) || isNumber(word)) return { term: head, light };
     const meant = this.kb.wordnet.get(base) ?? this.kb.wordnet.get(word);
     if (meant === undefined) return { term: head, light };
     // The table's targets are already the knowledge base's own lemmas.
-    return { term: this.synonyms.get(meant) ?? meant, light, guessed: true };
-  }
-
-  private phraseTerms(phrase: string): string[] {
-    return phrase
-      .split(" ")
-      .filter((w) => w && !STOPWORDS.has(w))
-      .map((w) => this.synonyms.get(lemma(w)) ?? lemma(w));
-  }
-
-  /** A phrase from WordNet (a guess, such as "come to") only ranks: it is mostly a verb and its particle. */
-  private addPhrase(phrase: string, terms: string[], guessed: boolean): void {
-    const words = phrase.split(" ").map(lemma);
-    const key = words.join(" ");
-    if (!this.phrases.has(key)) this.phrases.set(key, { terms, guessed });
-    this.phraseStarts.add(words[0] as string);
-    this.longestPhrase = Math.max(this.longestPhrase, words.length);
+    return { term: synonyms.get(meant) ?? meant, light, guessed: true };
   }
 
   /** Reads a question, a fact or an FAQ phrasing, in English, Chinese or both. */
@@ -212,9 +158,7 @@ export class Vocabulary {
     const words = normalise(text)
       .split(" ")
       .filter(Boolean)
-      .map((w) =>
-        STOPWORDS.has(w) || isEnglishWord(w) ? w : (questionWord(w) ?? this.typos?.correct(w) ?? w),
-      );
+      .map((w) => (STOPWORDS.has(w) || isEnglishWord(w) ? w : (questionWord(w) ?? this.corrected(w) ?? w)));
     const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" ") };
     const add = (term: string, light = false, guessed = false) => {
       if (!reading.terms.some((t) => t.term === term))
@@ -267,11 +211,11 @@ export class Vocabulary {
   private entityAt(words: string[], i: number): { entity: Entity; length: number } | undefined {
     let key = "";
     let found: { entity: Entity; length: number } | undefined;
-    for (let n = 1; n <= Math.min(this.longestAlias, words.length - i); n++) {
+    for (let n = 1; n <= Math.min(this.tables.longestAlias, words.length - i); n++) {
       const word = words[i + n - 1] as string;
       if (isCjk(word)) break;
       key += word;
-      const entity = this.aliases.get(key);
+      const entity = this.tables.aliases.get(key);
       if (entity !== undefined) found = { entity, length: n };
     }
     return found;
@@ -282,9 +226,9 @@ export class Vocabulary {
     i: number,
   ): { terms: string[]; guessed: boolean; length: number } | undefined {
     const first = words[i] as string;
-    if (!this.phraseStarts.has(lemma(first))) return undefined;
-    for (let n = Math.min(this.longestPhrase, words.length - i); n >= 1; n--) {
-      const phrase = this.phrases.get(
+    if (!this.tables.phraseStarts.has(lemma(first))) return undefined;
+    for (let n = Math.min(this.tables.longestPhrase, words.length - i); n >= 1; n--) {
+      const phrase = this.tables.phrases.get(
         words
           .slice(i, i + n)
           .map(lemma)
@@ -308,7 +252,7 @@ export class Vocabulary {
         const value = hanNumber(word);
         // A Chinese word the knowledge base never uses is taken as how the question is put, not what about.
         if (value !== undefined) add(numberTerm(value));
-        else add(word, this.known.size > 0 && !this.known.has(word));
+        else add(word, this.isKnown !== undefined && !this.isKnown(word));
       }
       rest = "";
     };
@@ -316,8 +260,8 @@ export class Vocabulary {
     scan: while (i < run.length) {
       for (let end = Math.min(run.length, i + LONGEST_CJK); end > i; end--) {
         const piece = run.slice(i, end);
-        const entity = this.aliases.get(piece);
-        const meaning = this.chinese.get(piece);
+        const entity = this.tables.aliases.get(piece);
+        const meaning = this.tables.chinese.get(piece);
         const numeral = hanNumber(piece);
         if (entity === undefined && meaning === undefined && numeral === undefined) continue;
         flush();
@@ -329,7 +273,7 @@ export class Vocabulary {
         } else if (meaning !== undefined) {
           for (const term of meaning.terms) add(term);
           // A question word inside a longer word still asks ("女性占比" asks for a share).
-          for (const [cue, words] of this.cueWords) {
+          for (const [cue, words] of this.tables.cueWords) {
             if (!reading.cues.includes(cue) && words.some((w) => piece.includes(w))) reading.cues.push(cue);
           }
         }

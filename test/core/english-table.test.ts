@@ -48,8 +48,9 @@ describe("the generated English table", () => {
     for (const word of ["returnee", "hukou", "talented", "cities", "issued", "running", "children"]) {
       expect(find(word)?.lemma, word).toBe(winkLemma(word));
     }
-    // Not a form wink reduces ("returnee" is not in WordNet) and not given: left to wink.
+    // Not a form wink reduces ("returnee" is not in WordNet), so not in the table: its own lemma.
     expect(find("returnees")).toBeUndefined();
+    expect(winkLemma("returnees")).toBe("returnees");
     expect(find("xyzzy")).toBeUndefined();
   });
 });

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Core } from "../../src/core/core.js";
-import { loadCachedKnowledge, readingsFor } from "../../src/core/knowledge-cache.js";
+import { loadCachedKnowledge } from "../../src/core/knowledge-cache.js";
 import { KnowledgeError, loadKnowledge } from "../../src/core/loader.js";
-import { copyOfFixture } from "../helpers.js";
+import { copyOfFixture, runCli } from "../helpers.js";
 
 const QUESTION = "How many green cards has Guangzhou issued?";
 
@@ -13,9 +13,9 @@ describe("the knowledge cache", () => {
     const dir = copyOfFixture();
     const first = Core.load({ knowledgeDir: dir });
     const again = loadCachedKnowledge(dir);
-    expect(readingsFor(again).engine).toBeDefined();
-    expect(again).toEqual(loadKnowledge(dir));
-    const cached = new Core(again);
+    expect(again.saved).toBeDefined();
+    expect(again.kb).toEqual(loadKnowledge(dir));
+    const cached = Core.load({ knowledgeDir: dir });
     expect(cached.ask(QUESTION)).toEqual(first.ask(QUESTION));
     expect(cached.explain(QUESTION)).toBe(first.explain(QUESTION));
   });
@@ -39,6 +39,17 @@ describe("the knowledge cache", () => {
     expect(JSON.stringify(before)).toContain("2,515");
     expect(JSON.stringify(after)).toContain("2,516");
     expect(JSON.stringify(after)).not.toContain("2,515");
+  });
+
+  it("given a folder not indexed yet, then ask says so once on standard error, and standard output holds only the answer", async () => {
+    const dir = copyOfFixture();
+    const env = { KNOWLEDGE_DIR: dir, UNANSWERED_LOG: "off" };
+    const first = await runCli(["ask", QUESTION], env);
+    const again = await runCli(["ask", QUESTION], env);
+    expect(first.err).toBe(`returnee-bot: indexing ${dir} (first start after a change)…\n`);
+    expect(again.err).toBe("");
+    expect(first.out).toBe(again.out);
+    expect(first.out).toContain("2,515");
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { lemma } from "../../src/core/lemma.js";
+import { readEnglishTable } from "../../src/core/english/table.js";
+import { winkLoaded } from "../../src/core/english/wink.js";
+import { isEnglishWord, isSubjectWord, lemma } from "../../src/core/lemma.js";
 
 describe("lemma", () => {
   it("gives a past participle its verb: issued is issue, handed is hand", () => {
@@ -25,5 +27,20 @@ describe("lemma", () => {
 
   it("answers the same word the same way the second time", () => {
     expect(lemma("returned")).toBe(lemma("returned"));
+  });
+
+  it("reads a word the English table lacks as its own lemma, a noun and no English word, without loading wink", () => {
+    expect(readEnglishTable()).toBeDefined();
+    expect(
+      ["aardvarkeries", "quokkas", "gazillionth"].map((w) => [lemma(w), isEnglishWord(w), isSubjectWord(w)]),
+    ).toEqual([
+      ["aardvarkeries", false, true],
+      ["quokkas", false, true],
+      ["gazillionth", false, true],
+    ]);
+    // wink would make it "zebu", a WordNet word that neither wink-lexicon nor the knowledge base uses.
+    expect(lemma("zebus")).toBe("zebus");
+    expect(lemma("cities")).toBe("city");
+    expect(winkLoaded()).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { EventEmitter, once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type RawData, WebSocket, WebSocketServer } from "ws";
+import { waitForEvent } from "../wait.js";
 import { Faults } from "./faults.js";
 
 export interface RecordedRequest {
@@ -186,23 +187,8 @@ export class FakeDiscord {
     return undefined;
   }
 
-  private waitFor<T>(event: string, check: () => T | undefined, what: () => string, ms = 8000): Promise<T> {
-    const found = check();
-    if (found !== undefined) return Promise.resolve(found);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.events.off(event, listener);
-        reject(new Error(`fake Discord: waited for ${what()}`));
-      }, ms);
-      const listener = () => {
-        const value = check();
-        if (value === undefined) return;
-        clearTimeout(timer);
-        this.events.off(event, listener);
-        resolve(value);
-      };
-      this.events.on(event, listener);
-    });
+  private waitFor<T>(event: string, check: () => T | undefined, what: () => string): Promise<T> {
+    return waitForEvent(this.events, event, check, () => `fake Discord: ${what()}`);
   }
 
   private describe(): string {

@@ -2,6 +2,7 @@ import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { waitForEvent } from "../wait.js";
 import { Faults } from "./faults.js";
 
 /** One call to the fake Web API, with its arguments decoded. */
@@ -149,22 +150,8 @@ export class FakeSlack {
   }
 
   /** Resolves with the first recorded item that matches, waiting for it to arrive if need be. */
-  waitFor<T>(find: () => T | undefined, what: string, ms = 5000): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        const found = find();
-        if (found === undefined) return false;
-        clearTimeout(timer);
-        this.events.off("change", check);
-        resolve(found);
-        return true;
-      };
-      const timer = setTimeout(() => {
-        this.events.off("change", check);
-        reject(new Error(`the fake Slack never saw ${what}`));
-      }, ms);
-      if (!check()) this.events.on("change", check);
-    });
+  waitFor<T>(find: () => T | undefined, what: string): Promise<T> {
+    return waitForEvent(this.events, "change", find, () => `the fake Slack to see ${what}`);
   }
 
   /** The first call of `method` to `channel`, once it arrives. */
@@ -172,9 +159,9 @@ export class FakeSlack {
     return this.waitFor(() => this.callsOf(method, channel)[0], `${method} to ${channel}`);
   }
 
-  /** The first POST to the response_url `id`, once it arrives (within `ms`). */
-  waitForResponse(id: string, ms?: number): Promise<ResponsePost> {
-    return this.waitFor(() => this.responsesById.get(id), `a POST to response_url ${id}`, ms);
+  /** The first POST to the response_url `id`, once it arrives. */
+  waitForResponse(id: string): Promise<ResponsePost> {
+    return this.waitFor(() => this.responsesById.get(id), `a POST to response_url ${id}`);
   }
 
   async close(): Promise<void> {
@@ -242,22 +229,13 @@ export class FakeSocketMode {
   }
 
   /** The acknowledgement of one envelope, once it arrives. */
-  waitForAck(envelopeId: string, ms = 5000): Promise<{ envelope_id: string; payload?: unknown }> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        const ack = this.acks.find((a) => a.envelope_id === envelopeId);
-        if (ack === undefined) return false;
-        clearTimeout(timer);
-        this.events.off("ack", check);
-        resolve(ack);
-        return true;
-      };
-      const timer = setTimeout(() => {
-        this.events.off("ack", check);
-        reject(new Error(`no ack for envelope ${envelopeId}`));
-      }, ms);
-      if (!check()) this.events.on("ack", check);
-    });
+  waitForAck(envelopeId: string): Promise<{ envelope_id: string; payload?: unknown }> {
+    return waitForEvent(
+      this.events,
+      "ack",
+      () => this.acks.find((a) => a.envelope_id === envelopeId),
+      () => `an ack for envelope ${envelopeId}`,
+    );
   }
 
   async close(): Promise<void> {

@@ -8,7 +8,7 @@ import { MemoryConversations } from "../../src/ops/conversations.js";
 import { MemoryDeliveries } from "../../src/ops/deliveries.js";
 import { Desk, type Reply, type Request, type Run, type Send } from "../../src/ops/index.js";
 import { RateLimiter } from "../../src/ops/rate-limit.js";
-import { CONTEXT, eventually, fixtureCore, tempDir, testDesk, waitNotices } from "../helpers.js";
+import { CONTEXT, eventually, fixtureCore, tempDir, testDesk, UNTIL_DONE, waitNotices } from "../helpers.js";
 
 const core = fixtureCore();
 
@@ -36,7 +36,7 @@ describe("the desk every adapter serves through", () => {
       "Guangzhou · talent green cards issued: 2,515 (June 2017)",
     ]);
     await served(desk, request("How do I cook fried rice?"));
-    await desk.drain(1000);
+    await desk.drain(UNTIL_DONE);
     const lines = readFileSync(file, "utf8").trim().split("\n");
     expect(lines.map((l) => JSON.parse(l).text)).toEqual(["how do i cook fried rice"]);
   });
@@ -195,7 +195,7 @@ describe("the desk every adapter serves through", () => {
     );
     expect(desk.pending).toBe(1);
     desk.close();
-    const draining = desk.drain(5000);
+    const draining = desk.drain(UNTIL_DONE);
     release();
     expect(await draining).toBe(0);
     expect(delivered).toBe(true);

@@ -29,7 +29,7 @@ import {
 } from "../adapters/slack/requests.js";
 import { FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
 import { FakeSlack, type Received } from "../fakes/slack.js";
-import { eventually, FIXTURE_KNOWLEDGE, tempDir } from "../helpers.js";
+import { eventually, FIXTURE_KNOWLEDGE, isReady, tempDir } from "../helpers.js";
 
 let discord: FakeDiscord;
 let slack: FakeSlack;
@@ -72,10 +72,8 @@ beforeAll(async () => {
       UNANSWERED_LOG: unanswered,
     },
   });
-  const listening = await eventually(
-    () => entries().find((e) => typeof e.port === "number"),
-    "Slack listening",
-  );
+  await eventually(() => entries().find(isReady), "serve ready");
+  const listening = entries().find((e) => typeof e.port === "number") as { port: number };
   url = `http://127.0.0.1:${listening.port}`;
   await discord.waitForSessions(1);
 });

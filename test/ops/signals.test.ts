@@ -7,14 +7,14 @@ import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TOKEN } from "../adapters/discord/harness.js";
 import { botUser, guildPayload, ids } from "../adapters/discord/payloads.js";
 import { BOT_TOKEN, postSigned, SIGNING_SECRET, slashCommand } from "../adapters/slack/requests.js";
 import { type Compiled, compile } from "../compiled.js";
 import { FakeDiscord } from "../fakes/discord.js";
 import { FakeSlack, type Received } from "../fakes/slack.js";
-import { eventually, FIXTURE_KNOWLEDGE, logLines } from "../helpers.js";
+import { eventually, FIXTURE_KNOWLEDGE, isReady, logLines } from "../helpers.js";
 
 let compiled: Compiled;
 let discord: FakeDiscord;
@@ -63,18 +63,26 @@ async function serve(): Promise<Bot> {
   child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
   const logs = () => logLines(stderr);
   const sessions = discord.identifies.length + discord.resumes.length;
-  const listening = await eventually(
-    () => logs().find((e) => typeof e.port === "number"),
-    "Slack listening",
-    15_000,
-  );
+  await eventually(() => logs().find(isReady), "the bot ready");
+  const listening = logs().find((e) => typeof e.port === "number") as { port: number };
   await discord.waitForSessions(sessions + 1);
   return { child, url: `http://127.0.0.1:${listening.port}`, logs };
 }
 
 describe("serve as a process", () => {
+  // Starting a bot process is set-up, with set-up's time: the tests time what they are about.
+  let bot: Bot;
+  beforeEach(async () => {
+    bot = await serve();
+  });
+  afterEach(async () => {
+    if (bot.child.exitCode === null && bot.child.signalCode === null) {
+      bot.child.kill("SIGKILL");
+      await once(bot.child, "exit");
+    }
+  });
+
   it("exits 0 on SIGTERM even when an answer is stuck in flight, closing the gateway", async () => {
-    const bot = await serve();
     // Slack never answers this response_url: the answer cannot finish.
     const stuck = slack.faults.hold((r: Received) => r.target === "respond/stuck");
     const form = new URLSearchParams(slashCommand("/ask", "gz green cards", slack.responseUrl("stuck")));
@@ -96,7 +104,6 @@ describe("serve as a process", () => {
   });
 
   it("exits 0 on SIGINT, logging the signal and that it stopped", async () => {
-    const bot = await serve();
     const exited = once(bot.child, "exit");
     bot.child.kill("SIGINT");
     expect(await exited).toEqual([0, null]);

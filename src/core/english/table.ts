@@ -6,7 +6,11 @@ import { ENGLISH_WORD, winkExceptions, winkIsSubjectWord, winkLemma, winkLexicon
 /**
  * What lemma.ts needs of wink-lemmatizer and wink-lexicon, computed at build time
  * (scripts/build-english.ts) so that start-up parses one JSON file instead of loading WordNet.
- * Every entry is wink's own answer for that word, so the table changes speed, never results.
+ * Every entry is wink's own answer for that word. A word the table lacks is read as its own lemma,
+ * unlisted, without loading wink: wink could only reduce it to a WordNet word that neither wink-lexicon,
+ * WordNet's exception lists nor the knowledge base (its words and their lemmas) uses, since every form
+ * Morphy's rules reduce to one of those is in the table. For every word the knowledge base knows,
+ * the table changes speed, never results.
  *
  * Words are grouped by their first three letters, each group one string of space-separated entries,
  * so that start-up parses a few thousand strings and a word is found by searching its group's. An entry is the word, then "=" and its lemma if that differs; a leading
@@ -42,15 +46,16 @@ function inflections(base: string): string[] {
 }
 
 /**
- * The table for these words (a knowledge base's words, say) and for every word of wink-lexicon and
- * WordNet's exception lists, each with the inflected forms that lemmatise to something else.
+ * The table for these words (a knowledge base's words, say) and their lemmas, and for every word of
+ * wink-lexicon and WordNet's exception lists, each with the inflected forms that lemmatise to
+ * something else.
  */
 export function buildEnglishTable(words: Iterable<string>): EnglishTable {
   // Entries are separated by spaces and marked by a leading "+" or "-" and an "=".
   const lexicon = winkLexiconWords().filter((w) => /^[^+~-][^ =]*$/.test(w));
   const seeds = new Set<string>(lexicon.filter((w) => ENGLISH_WORD.test(w)));
   for (const [form, base] of winkExceptions()) seeds.add(form).add(base);
-  for (const word of words) seeds.add(word);
+  for (const word of words) seeds.add(word).add(winkLemma(word));
   const lemmas: Record<string, string> = {};
   const same: string[] = [];
   const consider = (form: string, seed: boolean) => {

@@ -15,6 +15,11 @@ const require = createRequire(import.meta.url);
 let lemmatizer: Lemmatizer | undefined;
 let lexicon: Readonly<Record<string, readonly string[]>> | undefined;
 
+/** Whether wink-lemmatizer or wink-lexicon has been loaded into this process (start-up never should). */
+export function winkLoaded(): boolean {
+  return lemmatizer !== undefined || lexicon !== undefined;
+}
+
 /** Only words of Latin letters have an English lemma; numbers, CJK words and mixed tokens keep their form. */
 export const ENGLISH_WORD = /^[a-z][a-z'-]*$/;
 

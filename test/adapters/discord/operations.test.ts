@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../../../src/core/messages.js";
 import { RateLimiter } from "../../../src/ops/rate-limit.js";
 import type { RecordedRequest } from "../../fakes/discord.js";
-import { AT_LIMIT, fixtureCore, OVER_LIMIT, tempDir, testDesk, waitNotices } from "../../helpers.js";
+import {
+  AT_LIMIT,
+  fixtureCore,
+  OVER_LIMIT,
+  tempDir,
+  testDesk,
+  UNTIL_DONE,
+  waitNotices,
+} from "../../helpers.js";
 import { interact, type MessageBody, type RunningBot, replyOf, startBot, visibleText } from "./harness.js";
 import { botUser, ids, otherHuman, slashCommand, userMessage } from "./payloads.js";
 
@@ -112,7 +120,7 @@ describe("Discord: the unanswered log", () => {
     try {
       await interact(bot.fake, slashCommand("ask", { question: "How many returnees live in Shenzhen?" }));
       await reply(bot, userMessage(`<@${ids.bot}> How do I cook fried rice?`, { mentions: [botUser] }));
-      await ops.desk.drain(1000);
+      await ops.desk.drain(UNTIL_DONE);
       const content = readFileSync(file, "utf8");
       const records = content
         .trim()

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDiscord } from "../../../src/adapters/discord/index.js";
 import { compile } from "../../compiled.js";
 import { FakeDiscord } from "../../fakes/discord.js";
-import { testDesk } from "../../helpers.js";
+import { eventually, isReady, logLines, testDesk } from "../../helpers.js";
 import { fixtureCore, interact, KNOWLEDGE_DIR, replyOf, TOKEN } from "./harness.js";
 import { botUser, guildPayload, ids, slashCommand } from "./payloads.js";
 
@@ -41,6 +41,9 @@ describe("serve --shards auto, against a fake Discord", () => {
     cli.stderr?.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
     });
+    // Up: the manager hears signals and its shard process is connected; both take a while on a busy machine.
+    await eventually(() => logLines(stderr).find(isReady), "the manager ready");
+    await fake.waitForSessions(1);
   }, 60_000);
 
   afterAll(async () => {
@@ -52,7 +55,6 @@ describe("serve --shards auto, against a fake Discord", () => {
   });
 
   it("runs the bot in a shard process that identifies as shard 0 of the recommended 1 and answers", async () => {
-    await fake.waitForSessions(1);
     expect(fake.identifies.map((i) => i.shard)).toEqual([[0, 1]]);
     // The manager asked the configured API for the recommended count, and so did the shard's client.
     expect(fake.requests.filter((r) => r.path === "/gateway/bot").length).toBeGreaterThanOrEqual(2);

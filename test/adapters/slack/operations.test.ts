@@ -15,6 +15,7 @@ import {
   OVER_LIMIT,
   tempDir,
   testDesk,
+  UNTIL_DONE,
   waitNotices,
 } from "../../helpers.js";
 import {
@@ -189,7 +190,7 @@ describe("Slack: the unanswered log", () => {
       await slack.fake.waitForResponse("gap-1");
       await slack.event(mention(`<@${BOT_USER_ID}> How do I cook fried rice?`, "CGAP1", "1700000500.000100"));
       await slack.fake.waitForCall("chat.postEphemeral", "CGAP1");
-      await desk.drain(1000);
+      await desk.drain(UNTIL_DONE);
       const content = readFileSync(file, "utf8");
       expect(
         content

@@ -1,0 +1,77 @@
+import type MiniSearch from "minisearch";
+
+/** A fact's BM25 score for one term, and the fields it matched in (by term, as MiniSearch says). */
+export interface Scored {
+  score: number;
+  match: Readonly<Record<string, string[]>>;
+}
+
+/** Exact terms only: typos and synonyms were settled when the question was read. */
+const SEARCH = { prefix: false, fuzzy: false } as const;
+const NOTHING: ReadonlyMap<string, Scored> = new Map();
+
+/**
+ * Every term of the index with its document frequency and its BM25 results (MiniSearch's score of
+ * each fact for that term alone, with the query's field boosts), computed once from MiniSearch when
+ * the index is built. They are saved in the knowledge cache as one line per term,
+ * `term \t df \t id score fields;…`, and a term's line is read when a question first asks for it:
+ * a start from the cache needs neither MiniSearch's index nor a search.
+ */
+export class Postings {
+  private readonly decoded = new Map<string, ReadonlyMap<string, Scored>>();
+
+  /** Term → its line after the term: "df \t results". */
+  private constructor(private readonly lines: ReadonlyMap<string, string>) {}
+
+  /** Each term's results from a built MiniSearch, in the order of the terms given. */
+  static fromEngine<T>(engine: MiniSearch<T>, frequencies: ReadonlyMap<string, number>): Postings {
+    const lines = new Map<string, string>();
+    for (const [term, df] of frequencies) {
+      const results = engine
+        .search(term, SEARCH)
+        .map((r) => `${r.id} ${r.score} ${(r.match[term] ?? []).join(",")}`)
+        .join(";");
+      lines.set(term, `${df}\t${results}`);
+    }
+    return new Postings(lines);
+  }
+
+  static fromSaved(text: string): Postings {
+    const lines = new Map<string, string>();
+    for (const line of text.split("\n")) {
+      const tab = line.indexOf("\t");
+      if (tab > 0) lines.set(line.slice(0, tab), line.slice(tab + 1));
+    }
+    return new Postings(lines);
+  }
+
+  saved(): string {
+    return Array.from(this.lines, ([term, rest]) => `${term}\t${rest}`).join("\n");
+  }
+
+  terms(): IterableIterator<string> {
+    return this.lines.keys();
+  }
+
+  /** How many facts hold the term in any field; undefined for a term none holds. */
+  documentFrequency(term: string): number | undefined {
+    const line = this.lines.get(term);
+    return line === undefined ? undefined : Number(line.slice(0, line.indexOf("\t")));
+  }
+
+  /** The facts holding the term, by id, best first, each with its score. */
+  results(term: string): ReadonlyMap<string, Scored> {
+    const known = this.decoded.get(term);
+    if (known !== undefined) return known;
+    const line = this.lines.get(term);
+    if (line === undefined) return NOTHING;
+    const results = new Map<string, Scored>();
+    const list = line.slice(line.indexOf("\t") + 1);
+    for (const entry of list === "" ? [] : list.split(";")) {
+      const [id = "", score = "", fields = ""] = entry.split(" ");
+      results.set(id, { score: Number(score), match: { [term]: fields.split(",") } });
+    }
+    this.decoded.set(term, results);
+    return results;
+  }
+}
