@@ -1,5 +1,5 @@
 import { commandFor, decline, factAnswer, factLine, followUps, headline, nameOf } from "./answer.js";
-import { type ClaimIndex, valuesOf } from "./claims.js";
+import { type ClaimIndex, type IndexedClaim, valuesOf } from "./claims.js";
 import { say } from "./language.js";
 import type { KnowledgeBase } from "./loader.js";
 import { type Entity, TOPICS, type Topic } from "./schema.js";
@@ -44,10 +44,13 @@ export class Cards {
     const chosen =
       topic === undefined || topic.trim() === "" ? undefined : this.onTopic(entity, all, topic, language);
     const ordered = chosen ?? this.headlinesFirst(entity, all);
-    // The headline is a claim about the card's own entity: the first such of the facts in order.
+    // The headline is a claim about the card's own entity, or what sits in it (the 2018 CEOT for
+    // the CEOT): the first such of the facts in order.
+    const fit = (c: IndexedClaim) => this.claims.subjectFit(c, [entity]);
     const main = ordered
-      .flatMap((f) => this.claims.ofFact(f.fact.id))
-      .find((c) => c.claim.subject === entity.id);
+      .map((f) => this.claims.ofFact(f.fact.id))
+      .map((own) => own.find((c) => fit(c) === "named") ?? own.find((c) => fit(c) === "within"))
+      .find((c) => c !== undefined);
     const first = main === undefined ? ordered : [main.fact, ...ordered.filter((f) => f !== main.fact)];
     const shown = pack(first, (f) => factLine(f, this.kb, language).length);
     const rest = all.filter((f) => !shown.includes(f));
