@@ -1,5 +1,5 @@
 import { suggestionLine } from "../../commands/index.js";
-import type { Answer, Suggestion } from "../core/types.js";
+import type { Suggestion } from "../core/types.js";
 import { z } from "../core/zod.js";
 
 /** What a button shows: the label the core gave it (a card's topic), else the line one would type. */
@@ -47,7 +47,7 @@ export interface FollowUps {
  * dropped without a word. A suggestion that repeats a topic of the card is left out.
  */
 export function arrangeFollowUps(
-  answer: Answer,
+  answer: { more: readonly Suggestion[]; suggestions: readonly Suggestion[] },
   max: { more: number; suggestions: number },
   fits: (encoded: string) => boolean,
 ): FollowUps {
@@ -63,6 +63,6 @@ export function arrangeFollowUps(
     }
     return { buttons, lines };
   };
-  const more = split(answer.more ?? [], max.more);
+  const more = split(answer.more, max.more);
   return { more, suggestions: split(answer.suggestions, max.suggestions) };
 }

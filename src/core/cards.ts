@@ -9,9 +9,17 @@ import type { Answer, ConversationContext, Language, Suggestion } from "./types.
 import { understand } from "./understand.js";
 import type { Vocabulary } from "./vocabulary.js";
 
+/**
+ * The one budget of a card (an answer with topics to go on to), on every surface: the text a person
+ * sees, buttons included, stays within `text`, under 1,500 characters. The parts that could run long
+ * are capped first (`title`, `ageNote`, each topic's `label`), so the facts keep most of the room.
+ * The core packs a card's facts into what the title and the age note leave; each renderer then keeps
+ * as many of them as its rendering fits in `text`.
+ */
+export const CARD = Object.freeze({ text: 1450, title: 120, ageNote: 240, label: 40 });
 /** A card shows at most this many facts, and at most this many characters of them: a card, not a wall. */
 const CARD_FACTS = 6;
-const CARD_CHARACTERS = 1100;
+const CARD_CHARACTERS = CARD.text - CARD.title - CARD.ageNote;
 /** A card lists at most this many topics it has more on. */
 const MORE_TOPICS = 5;
 
@@ -46,10 +54,10 @@ export class Cards {
     const ordered = chosen ?? this.headlinesFirst(entity, all);
     // The headline is a claim about the card's own entity, or what sits in it (the 2018 CEOT for
     // the CEOT): the first such of the facts in order.
-    const fit = (c: IndexedClaim) => this.claims.subjectFit(c, [entity]);
+    const standing = (c: IndexedClaim) => this.claims.subjectFit(c, [entity]);
     const main = ordered
       .map((f) => this.claims.ofFact(f.fact.id))
-      .map((own) => own.find((c) => fit(c) === "named") ?? own.find((c) => fit(c) === "within"))
+      .map((own) => own.find((c) => standing(c) === "named") ?? own.find((c) => standing(c) === "within"))
       .find((c) => c !== undefined);
     const first = main === undefined ? ordered : [main.fact, ...ordered.filter((f) => f !== main.fact)];
     const shown = pack(first, (f) => factLine(f, this.kb, language).length);

@@ -7,11 +7,10 @@ import {
   ComponentType,
   type MessageMentionOptions,
 } from "discord.js";
-import type { Answer, CitedSource, Suggestion } from "../../core/types.js";
-import { fitCard, type View } from "../card.js";
+import type { Answer, Suggestion } from "../../core/types.js";
 import { arrangeFollowUps, encodeSuggestion, type FollowUps, labelOf, typedEntry } from "../follow-ups.js";
-import { linkOf } from "../source-link.js";
 import { truncate } from "../text.js";
+import { factLine, renderView, type SourceView, type View } from "../view.js";
 import { discordMessages } from "./messages.js";
 
 /** Discord's limits on one message, as its API documents them. */
@@ -60,24 +59,24 @@ export interface DiscordReply {
  * whatever the answer's size, and a card's text stays under 1,500 characters.
  */
 export function renderAnswer(answer: Answer): DiscordReply {
-  return fitCard(answer, render, textSize);
+  return renderView(answer, render, textSize);
 }
 
-function render({ answer, hidden }: View): DiscordReply {
-  const words = discordMessages[answer.language];
-  const followUps = arrangeFollowUps(answer, MAX_BUTTONS, (encoded) => encoded.length <= LIMITS.customId);
-  const title = truncate(answer.title, LIMITS.title);
-  const footer = truncate(answer.ageNote, LIMITS.footer);
+function render(view: View): DiscordReply {
+  const words = discordMessages[view.language];
+  const followUps = arrangeFollowUps(view, MAX_BUTTONS, (encoded) => encoded.length <= LIMITS.customId);
+  const title = truncate(view.title, LIMITS.title);
+  const footer = truncate(view.ageNote, LIMITS.footer);
   const fields = sourceFields(
-    answer.sources,
+    view.sources,
     LIMITS.embedTotal - title.length - footer.length - DESCRIPTION_RESERVE,
     words,
   );
   const room = LIMITS.embedTotal - title.length - footer.length - fields.reduce((n, f) => n + size(f), 0);
-  const description = describe({ answer, hidden }, followUps, Math.min(LIMITS.description, room), words);
+  const description = describe(view, followUps, Math.min(LIMITS.description, room), words);
   const embed: APIEmbed = {
     ...(title ? { title } : {}),
-    color: answer.answered ? COLOURS.answer : COLOURS.decline,
+    color: view.answered ? COLOURS.answer : COLOURS.decline,
     ...(description ? { description } : {}),
     ...(fields.length > 0 ? { fields } : {}),
     ...(footer ? { footer: { text: footer } } : {}),
@@ -105,7 +104,7 @@ function textSize(reply: DiscordReply): number {
 
 /** The lead and the facts that fit, then what is written out rather than a button. */
 function describe(view: View, followUps: FollowUps, room: number, words: Words): string {
-  const tail = truncate(tailLines(view.answer, followUps, words).join("\n"), Math.floor(room / 3));
+  const tail = truncate(tailLines(view, followUps, words).join("\n"), Math.floor(room / 3));
   const main = leadAndFacts(view, room - (tail ? tail.length + 2 : 0), words);
   return [main, tail].filter(Boolean).join("\n\n");
 }
@@ -114,10 +113,10 @@ function describe(view: View, followUps: FollowUps, room: number, words: Words):
  * A card's topics and the follow-ups that could not be buttons, written out; a decline offers
  * what the bot can answer, with the buttons below.
  */
-function tailLines(answer: Answer, { more, suggestions }: FollowUps, words: Words): string[] {
+function tailLines(view: View, { more, suggestions }: FollowUps, words: Words): string[] {
   const entries = (list: Suggestion[]) => list.map(typedEntry).join(" · ");
   const lines = more.lines.length > 0 ? [words.more(entries(more.lines))] : [];
-  if (!answer.answered && answer.suggestions.length > 0) {
+  if (!view.answered && view.suggestions.length > 0) {
     lines.push(words.offer(entries(suggestions.lines)));
   } else if (suggestions.lines.length > 0) {
     lines.push(words.tryThese(entries(suggestions.lines)));
@@ -126,9 +125,8 @@ function tailLines(answer: Answer, { more, suggestions }: FollowUps, words: Word
 }
 
 /** The lead, then the facts that fit, then how many are not shown. */
-function leadAndFacts({ answer, hidden }: View, room: number, words: Words): string {
-  const lead = answer.facts[0]?.text === answer.body ? "" : answer.body;
-  const lines = factLines(answer);
+function leadAndFacts({ lead, facts, hidden }: View, room: number, words: Words): string {
+  const lines = facts.map((f) => factLine(f));
   const noteRoom = (left: number) => (left > 0 ? 1 + words.moreFacts(left).length : 0);
 
   let text = truncate(lead, room - 1 - noteRoom(lines.length + hidden));
@@ -152,18 +150,11 @@ function leadAndFacts({ answer, hidden }: View, room: number, words: Words): str
   return left > 0 ? `${text}${text ? "\n" : ""}${words.moreFacts(left)}` : text;
 }
 
-/** Each fact on its own line; the number of its source only when the answer cites several. */
-function factLines(answer: Answer): string[] {
-  const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
-  const several = answer.sources.length > 1;
-  return answer.facts.map((f) => `• ${f.text}${several ? ` [${numbers.get(f.sourceId) ?? "?"}]` : ""}`);
-}
-
 /**
  * One field per source, with its publisher, author, date and age, and its link when the article has
  * one, within the budget and the field count.
  */
-function sourceFields(sources: readonly CitedSource[], budget: number, words: Words): APIEmbedField[] {
+function sourceFields(sources: readonly SourceView[], budget: number, words: Words): APIEmbedField[] {
   const more = (left: number): APIEmbedField => ({
     name: words.moreSources(left),
     value: words.moreSourcesValue,
@@ -171,17 +162,16 @@ function sourceFields(sources: readonly CitedSource[], budget: number, words: Wo
   const moreRoom = size(more(sources.length));
   const fields: APIEmbedField[] = [];
   let used = 0;
-  for (const [i, s] of sources.entries()) {
+  for (const s of sources) {
     const by = s.author === undefined ? s.publisher : words.by(s.publisher, s.author);
-    const link = linkOf(s);
     const line = truncate(`${by}; ${s.age}`, LIMITS.fieldValue);
     // The link goes on its own line, whole or not at all: half a URL leads nowhere.
-    const linked = link !== undefined && line.length + 1 + link.length <= LIMITS.fieldValue;
+    const linked = s.link !== undefined && line.length + 1 + s.link.length <= LIMITS.fieldValue;
     const field = {
-      name: truncate(`[${i + 1}] ${s.title}`, LIMITS.fieldName),
-      value: linked ? `${line}\n${link}` : line,
+      name: truncate(`[${s.number}] ${s.title}`, LIMITS.fieldName),
+      value: linked ? `${line}\n${s.link}` : line,
     };
-    const last = i === sources.length - 1;
+    const last = s.number === sources.length;
     const slots = last ? LIMITS.fields : LIMITS.fields - 1;
     if (fields.length >= slots || used + size(field) + (last ? 0 : moreRoom) > budget) break;
     fields.push(field);

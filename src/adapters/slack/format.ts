@@ -1,9 +1,9 @@
 import type { types } from "@slack/bolt";
 import { messages } from "../../core/messages.js";
-import type { Answer, CitedSource, Suggestion } from "../../core/types.js";
-import { fitCard, type View } from "../card.js";
+import type { Answer, Suggestion } from "../../core/types.js";
 import { arrangeFollowUps, encodeSuggestion, type FollowUps, labelOf, typedEntry } from "../follow-ups.js";
-import { linkOf } from "../source-link.js";
+import { truncate } from "../text.js";
+import { factLine, renderView, type SourceView, type View } from "../view.js";
 import { slackMessages } from "./messages.js";
 
 export type Block = types.KnownBlock;
@@ -51,22 +51,11 @@ export function escapeMrkdwn(text: string): string {
     .replace(/(^|[^\w])@(?=here|channel|everyone)/gi, "$1@\u2060");
 }
 
-/** Cuts text to at most `max` characters, ending in "…", never inside an entity or a surrogate pair. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  const amp = text.lastIndexOf("&", end - 1);
-  if (amp !== -1 && amp > end - 5 && text.indexOf(";", amp) >= end) end = amp;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}…`;
-}
-
 /** Joins lines into as few chunks of at most `max` characters as possible, counting the lines in each. */
 function pack(lines: readonly string[], max: number): { text: string; lines: number }[] {
   const chunks: { text: string; lines: number }[] = [];
   for (const raw of lines) {
-    const line = clip(raw, max);
+    const line = truncate(raw, max);
     if (line === "") continue;
     const current = chunks[chunks.length - 1];
     if (current !== undefined && current.text.length + 1 + line.length <= max) {
@@ -81,13 +70,8 @@ const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text, verbatim: tru
 const section = (text: string): Block => ({ type: "section", text: mrkdwn(text) });
 const context = (texts: readonly string[]): Block => ({
   type: "context",
-  elements: texts.map((t) => mrkdwn(clip(t, LIMITS.contextText))),
+  elements: texts.map((t) => mrkdwn(truncate(t, LIMITS.contextText))),
 });
-
-/** The body, unless it only repeats the first fact. */
-function lead(answer: Answer): string {
-  return answer.facts[0]?.text === answer.body ? "" : answer.body.trim();
-}
 
 /**
  * A link in mrkdwn, `<url|label>`: the only `<` the bot writes itself. The URL comes from the
@@ -97,34 +81,23 @@ function mrkdwnLink(url: string, label: string): string {
   return `<${url.replace(/&/g, "&amp;").replace(/\|/g, "%7C")}|${label}>`;
 }
 
-function citation(source: CitedSource, n: number, words: Words): string {
-  const link = linkOf(source);
+function citation(source: SourceView, words: Words): string {
   const label = escapeMrkdwn(source.title);
-  const title = `*${link === undefined ? label : mrkdwnLink(link, label)}*`;
+  const title = `*${source.link === undefined ? label : mrkdwnLink(source.link, label)}*`;
   const by = source.author === undefined ? source.publisher : words.by(source.publisher, source.author);
-  return `[${n}] ${title}, ${escapeMrkdwn(by)}; ${escapeMrkdwn(source.age)}`;
+  return `[${source.number}] ${title}, ${escapeMrkdwn(by)}; ${escapeMrkdwn(source.age)}`;
 }
 
 /** The context line: each source with its date and age, then the age note; at most 10 elements. */
-function sourcesLine(answer: Answer, words: Words): Block[] {
-  const cited = answer.sources.map((s, i) => citation(s, i + 1, words));
-  const note = answer.ageNote ? [`_${escapeMrkdwn(answer.ageNote)}_`] : [];
+function sourcesLine(view: View, words: Words): Block[] {
+  const cited = view.sources.map((s) => citation(s, words));
+  const note = view.ageNote ? [`_${escapeMrkdwn(view.ageNote)}_`] : [];
   if (cited.length + note.length === 0) return [];
   const room = LIMITS.contextElements - note.length;
   const rest = cited.slice(room - 1);
   const together = rest.length <= 3 ? rest : [...rest.slice(0, 2), words.moreSources(rest.length - 2)];
   const shown = cited.length <= room ? cited : [...cited.slice(0, room - 1), together.join(" · ")];
   return [context([...shown, ...note])];
-}
-
-/** Each fact on its own line; the number of its source only when the answer cites several. */
-function factLines(answer: Answer): string[] {
-  const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
-  const several = answer.sources.length > 1;
-  return answer.facts.map((f) => {
-    const n = numbers.get(f.sourceId);
-    return `• ${escapeMrkdwn(f.text)}${several && n !== undefined ? ` [${n}]` : ""}`;
-  });
 }
 
 const entries = (list: readonly Suggestion[]) => escapeMrkdwn(list.map(typedEntry).join(" · "));
@@ -135,7 +108,7 @@ function actions(list: readonly Suggestion[], first: number): Block[] {
   const elements = list.map(
     (s, i): types.Button => ({
       type: "button",
-      text: { type: "plain_text", text: clip(labelOf(s), LIMITS.buttonText), emoji: true },
+      text: { type: "plain_text", text: truncate(labelOf(s), LIMITS.buttonText), emoji: true },
       action_id: `run-${first + i}`,
       value: encodeSuggestion(s),
     }),
@@ -152,12 +125,12 @@ function moreBlocks({ more }: FollowUps, words: Words): Block[] {
 }
 
 /** Follow-ups as buttons; a decline first says what the bot can answer. */
-function suggestionBlocks(answer: Answer, { suggestions, more }: FollowUps, words: Words): Block[] {
+function suggestionBlocks(view: View, { suggestions, more }: FollowUps, words: Words): Block[] {
   const buttons = actions(suggestions.buttons, more.buttons.length);
-  if (!answer.answered) {
+  if (!view.answered) {
     const offer = [`*${words.offer}*`, entries(suggestions.lines)].filter(Boolean).join("\n");
     return [
-      section(clip(offer, LIMITS.sectionText)),
+      section(truncate(offer, LIMITS.sectionText)),
       ...(buttons.length > 0 ? buttons : actions([HELP], more.buttons.length)),
     ];
   }
@@ -177,37 +150,40 @@ const HELP: Suggestion = { command: "help", args: {} };
  * limit holds whatever the answer's size, and a card's text stays under 1,500 characters.
  */
 export function renderAnswer(answer: Answer): SlackMessage {
-  return fitCard(answer, render, textSize);
+  return renderView(answer, render, textSize);
 }
 
-function render({ answer, hidden }: View): SlackMessage {
-  const words = slackMessages[answer.language];
-  const followUps = arrangeFollowUps(answer, MAX_BUTTONS, (v) => v.length <= LIMITS.buttonValue);
-  const title = answer.title.trim() || messages.botName;
+function render(view: View): SlackMessage {
+  const words = slackMessages[view.language];
+  const followUps = arrangeFollowUps(view, MAX_BUTTONS, (v) => v.length <= LIMITS.buttonValue);
+  const title = view.title.trim() || messages.botName;
   const header: Block = {
     type: "header",
-    text: { type: "plain_text", text: clip(title, LIMITS.headerText), emoji: true },
+    text: { type: "plain_text", text: truncate(title, LIMITS.headerText), emoji: true },
   };
-  const body = lead(answer);
+  const body = view.lead.trim();
   const leadBlocks = pack(body === "" ? [] : escapeMrkdwn(body).split("\n"), LIMITS.sectionText)
     .slice(0, MAX_LEAD_SECTIONS)
     .map((c) => section(c.text));
   const after = [
     ...moreBlocks(followUps, words),
-    ...sourcesLine(answer, words),
-    ...suggestionBlocks(answer, followUps, words),
+    ...sourcesLine(view, words),
+    ...suggestionBlocks(view, followUps, words),
   ];
 
-  const facts = pack(factLines(answer), LIMITS.sectionText);
+  const facts = pack(
+    view.facts.map((f) => factLine(f, escapeMrkdwn(f.text))),
+    LIMITS.sectionText,
+  );
   const room = LIMITS.blocks - 1 - leadBlocks.length - after.length;
   const shown = facts.length <= room ? facts : facts.slice(0, room - 1);
-  const left = answer.facts.length - shown.reduce((sum, c) => sum + c.lines, 0) + hidden;
+  const left = view.facts.length - shown.reduce((sum, c) => sum + c.lines, 0) + view.hidden;
   const factBlocks = [
     ...shown.map((c) => section(c.text)),
     ...(left > 0 ? [context([words.moreFacts(left)])] : []),
   ];
   return {
-    text: fallbackText(answer, title, body, words),
+    text: fallbackText(view, title, body, words),
     blocks: [header, ...leadBlocks, ...factBlocks, ...after],
   };
 }
@@ -226,26 +202,24 @@ function textSize(message: SlackMessage): number {
 }
 
 /** The plain `text` of an answer, escaped, for notifications and clients that show no blocks. */
-function fallbackText(answer: Answer, title: string, body: string, words: Words): string {
+function fallbackText(view: View, title: string, body: string, words: Words): string {
   const lines = [
     title,
     body,
-    ...answer.facts.map((f) => `• ${f.text}`),
-    answer.more !== undefined && answer.more.length > 0
-      ? words.more(answer.more.map(typedEntry).join(" · "))
+    ...view.facts.map((f) => `• ${f.text}`),
+    view.more.length > 0 ? words.more(view.more.map(typedEntry).join(" · ")) : "",
+    view.sources.length > 0
+      ? `${words.sources} ${view.sources.map((s) => [`"${s.title}", ${s.age}`, s.link].filter(Boolean).join(" ")).join("; ")}`
       : "",
-    answer.sources.length > 0
-      ? `${words.sources} ${answer.sources.map((s) => [`"${s.title}", ${s.age}`, linkOf(s)].filter(Boolean).join(" ")).join("; ")}`
-      : "",
-    answer.ageNote,
-    answer.suggestions.length > 0 ? words.tryThese(answer.suggestions.map(typedEntry).join(" · ")) : "",
+    view.ageNote,
+    view.suggestions.length > 0 ? words.tryThese(view.suggestions.map(typedEntry).join(" · ")) : "",
   ];
-  return clip(escapeMrkdwn(lines.filter((l) => l !== "").join("\n")), LIMITS.text);
+  return truncate(escapeMrkdwn(lines.filter((l) => l !== "").join("\n")), LIMITS.text);
 }
 
 /** A short message of the bot's own, such as the apology. */
 export function renderNotice(text: string): SlackMessage {
-  const escaped = clip(escapeMrkdwn(text), LIMITS.sectionText);
+  const escaped = truncate(escapeMrkdwn(text), LIMITS.sectionText);
   return { text: escaped, blocks: [section(escaped)] };
 }
 

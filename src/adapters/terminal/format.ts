@@ -1,8 +1,7 @@
 import { suggestionLine } from "../../../commands/index.js";
 import type { Answer } from "../../core/types.js";
-import { fitCard, type View } from "../card.js";
 import { typedEntry } from "../follow-ups.js";
-import { linkOf } from "../source-link.js";
+import { factLine, renderView, type View } from "../view.js";
 import { terminalMessages } from "./messages.js";
 
 /**
@@ -12,35 +11,28 @@ import { terminalMessages } from "./messages.js";
  * to try next. A card stays under 1,500 characters.
  */
 export function formatText(answer: Answer): string {
-  return fitCard(answer, render, (text) => text.length);
+  return renderView(answer, render, (text) => text.length);
 }
 
-function render({ answer, hidden }: View): string {
-  const words = terminalMessages[answer.language];
-  const lines = [answer.title];
-  if (answer.body && answer.facts[0]?.text !== answer.body) lines.push(answer.body);
-  const several = answer.sources.length > 1;
-  const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
-  const facts = answer.facts.map(
-    (f) => `• ${f.text}${several ? ` [${numbers.get(f.sourceId) ?? "?"}]` : ""}`,
-  );
-  if (hidden > 0) facts.push(words.moreFacts(hidden));
+function render(view: View): string {
+  const words = terminalMessages[view.language];
+  const lines = [view.title];
+  if (view.lead) lines.push(view.lead);
+  const facts = view.facts.map((f) => factLine(f));
+  if (view.hidden > 0) facts.push(words.moreFacts(view.hidden));
   if (facts.length > 0) lines.push("", ...facts);
-  if (answer.more !== undefined && answer.more.length > 0) {
-    lines.push("", words.more(answer.more.map(typedEntry).join(" · ")));
-  }
-  if (answer.sources.length > 0) {
+  if (view.more.length > 0) lines.push("", words.more(view.more.map(typedEntry).join(" · ")));
+  if (view.sources.length > 0) {
     lines.push("", words.sources);
-    answer.sources.forEach((s, i) => {
+    for (const s of view.sources) {
       const by = s.author === undefined ? s.publisher : words.by(s.publisher, s.author);
-      lines.push(`[${i + 1}] "${s.title}", ${by}; ${s.age}`);
-      const link = linkOf(s);
-      if (link !== undefined) lines.push(`    ${link}`);
-    });
+      lines.push(`[${s.number}] "${s.title}", ${by}; ${s.age}`);
+      if (s.link !== undefined) lines.push(`    ${s.link}`);
+    }
   }
-  if (answer.ageNote) lines.push("", answer.ageNote);
-  if (answer.suggestions.length > 0) {
-    lines.push("", words.tryThese(answer.suggestions.map(suggestionLine).join(" · ")));
+  if (view.ageNote) lines.push("", view.ageNote);
+  if (view.suggestions.length > 0) {
+    lines.push("", words.tryThese(view.suggestions.map(suggestionLine).join(" · ")));
   }
   return lines.join("\n");
 }

@@ -200,15 +200,3 @@ describe("Discord rendering of a card", () => {
     );
   });
 });
-
-describe("Truncation", () => {
-  it("ends with an ellipsis within the limit and never splits a character", () => {
-    const cut = truncate("😀".repeat(10), 6);
-    expect(cut).toBe("😀😀…");
-    expect(cut.length).toBeLessThanOrEqual(6);
-  });
-
-  it("leaves text that fits alone", () => {
-    expect(truncate("Hangzhou", 8)).toBe("Hangzhou");
-  });
-});

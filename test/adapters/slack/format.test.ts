@@ -2,13 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runLine } from "../../../commands/index.js";
 import { decodeSuggestion } from "../../../src/adapters/follow-ups.js";
-import {
-  clip,
-  escapeMrkdwn,
-  isShareable,
-  renderAnswer,
-  renderNotice,
-} from "../../../src/adapters/slack/format.js";
+import { escapeMrkdwn, isShareable, renderAnswer, renderNotice } from "../../../src/adapters/slack/format.js";
 import { slackMessages } from "../../../src/adapters/slack/messages.js";
 import { messages } from "../../../src/core/messages.js";
 import { fixtureCore, fixtureCoreWithLinks } from "../../helpers.js";
@@ -250,7 +244,7 @@ describe("renderAnswer of a card", () => {
   });
 });
 
-describe("escapeMrkdwn and clip", () => {
+describe("escapeMrkdwn", () => {
   it("turns &, < and > into entities, & first", () => {
     expect(escapeMrkdwn("a & b < c > d &lt;")).toBe("a &amp; b &lt; c &gt; d &amp;lt;");
   });
@@ -258,15 +252,6 @@ describe("escapeMrkdwn and clip", () => {
   it("breaks a bare @here, @channel or @everyone, but not an e-mail address", () => {
     expect(escapeMrkdwn("@here and @Channel, @everyone")).not.toMatch(/@(here|channel|everyone)/i);
     expect(escapeMrkdwn("mail@here.example")).toBe("mail@here.example");
-  });
-
-  it("never cuts an entity or a surrogate pair in half", () => {
-    for (let max = 2; max < 12; max++) {
-      const cut = clip("ab&amp;&lt;cd😀😀😀", max);
-      expect(cut.length).toBeLessThanOrEqual(max);
-      expect(cut.replace(/…$/, "")).not.toMatch(/&(?!amp;|lt;)[a-z]*$/);
-      expect(cut).not.toMatch(/[\ud800-\udbff]…?$/);
-    }
   });
 });
 
