@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { runLine } from "../commands/index.js";
-import type { Service } from "./adapters/service.js";
 import { answerLines, chat } from "./adapters/terminal/chat.js";
 import { formatText } from "./adapters/terminal/format.js";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.js";
@@ -12,6 +11,7 @@ import { KnowledgeError } from "./core/loader.js";
 import { reportMessages } from "./core/messages.js";
 import { shortened } from "./core/text.js";
 import type { Logger } from "./log.js";
+import type { Service } from "./ops/ports.js";
 import type { ProcessEvents } from "./ops/shutdown.js";
 
 // `ask` and `kb-check` load only the core: the logger (pino), the desk (ioredis, the rate limiter),

@@ -4,7 +4,7 @@ import { STOPWORDS } from "../core/stopwords.js";
 import { tokens } from "../core/text.js";
 import { readLines } from "./lines.js";
 import { SimilarGroups } from "./similar-groups.js";
-import type { Platform, UnansweredRecord } from "./unanswered.js";
+import type { Platform, UnansweredRecord } from "./unanswered-record.js";
 
 /** Questions people asked that the bot could not answer, gathered by similarity. */
 export interface Group {

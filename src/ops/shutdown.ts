@@ -1,7 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
-import type { Service } from "../adapters/service.js";
 import type { Logger } from "../log.js";
 import type { Desk } from "./desk.js";
+import type { Service } from "./ports.js";
 
 /** The part of `process` that shutting down listens to; tests pass an EventEmitter. */
 export interface ProcessEvents {

@@ -7,7 +7,7 @@ import type { ConversationContext } from "../../src/core/types.js";
 import { MemoryConversations } from "../../src/ops/conversations.js";
 import { MemoryDeliveries } from "../../src/ops/deliveries.js";
 import { Desk, type Reply, type Request, type Run, type Send } from "../../src/ops/index.js";
-import { RateLimiter } from "../../src/ops/rate-limit.js";
+import { MemoryRateLimiter } from "../../src/ops/rate-limit.js";
 import { CONTEXT, eventually, fixtureCore, tempDir, testDesk, waitNotices } from "../helpers.js";
 
 const core = fixtureCore();
@@ -42,7 +42,7 @@ describe("the desk every adapter serves through", () => {
   });
 
   it("tells a person once when they are rate-limited, then drops their messages", async () => {
-    const { desk, log } = testDesk({ limiter: new RateLimiter({ burst: 2, perMinute: 6 }) });
+    const { desk, log } = testDesk({ limiter: new MemoryRateLimiter({ burst: 2, perMinute: 6 }) });
     const replies = [];
     for (let i = 0; i < 6; i++) replies.push(...(await served(desk, request("gz green cards"))));
     expect(texts(replies).slice(0, 2)).toEqual([
@@ -58,7 +58,7 @@ describe("the desk every adapter serves through", () => {
   });
 
   it("always replies to an interaction that must get a reply, even past the first refusal", async () => {
-    const { desk } = testDesk({ limiter: new RateLimiter({ burst: 1, perMinute: 1 }) });
+    const { desk } = testDesk({ limiter: new MemoryRateLimiter({ burst: 1, perMinute: 1 }) });
     const interaction = request("/help", { mustReply: true });
     const replies = [];
     for (let i = 0; i < 3; i++) replies.push(...(await served(desk, interaction)));

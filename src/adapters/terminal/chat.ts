@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { askedText } from "../../../commands/asked.js";
 import { runLine } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
 import { messages } from "../../core/messages.js";
@@ -31,7 +32,7 @@ export async function chat(core: Core, input: Readable, output: Writable, desk: 
         {
           platform: "terminal",
           user: "local",
-          text: line,
+          text: askedText(line),
           mustReply: true,
           surface: "chat",
           conversation: "chat",
