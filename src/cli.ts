@@ -8,10 +8,10 @@ import { type Config, ConfigError, loadConfig, secretsOf } from "./config.js";
 import { Core } from "./core/core.js";
 import { checkKnowledge, claimProblems } from "./core/kb-check.js";
 import { KnowledgeError } from "./core/loader.js";
-import { reportMessages } from "./core/messages.js";
 import { shortened } from "./core/text.js";
 import type { Logger } from "./log.js";
 import type { Service } from "./ops/ports.js";
+import { reportMessages } from "./ops/report-messages.js";
 import type { ProcessEvents } from "./ops/shutdown.js";
 
 // `ask` and `kb-check` load only the core: the logger (pino), the desk (ioredis, the rate limiter),

@@ -8,10 +8,10 @@ import { askedText } from "../commands/asked.js";
 import { runLine } from "../commands/index.js";
 import { main } from "../src/cli.js";
 import { Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
-import { messages } from "../src/core/messages.js";
 import type { ConversationContext } from "../src/core/types.js";
 import { createLogger, type Logger, type LogLevelName } from "../src/log.js";
 import { Desk } from "../src/ops/desk.js";
+import { notices } from "../src/ops/notices.js";
 import type { Conversations, RateLimiter, UnansweredSink } from "../src/ops/ports.js";
 import { UnansweredLog } from "../src/ops/unanswered.js";
 import { type Platform, unansweredRecord } from "../src/ops/unanswered-record.js";
@@ -150,7 +150,7 @@ export const CONTEXT: ConversationContext = {
  * depends on when the person's window began.
  */
 export function waitNotices(seconds: number): string[] {
-  return Array.from({ length: seconds }, (_, i) => messages.rateLimited(i + 1));
+  return Array.from({ length: seconds }, (_, i) => notices.en.rateLimited(i + 1));
 }
 
 /**

@@ -15,7 +15,7 @@ export interface Request {
   /** The asker's id on the platform: the rate limit's key. It is never logged or recorded. */
   user: string;
   /**
-   * What was asked: the question itself, or a command's line such as "/city Atlantis"; recorded
+   * What was asked: the question itself, or the line of a command that is not a question; recorded
    * if it is declined, so the adapter drops the command syntax of a question (see askedText).
    */
   text: string;
