@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
@@ -75,9 +76,11 @@ async function run(argv: string[], io: Io): Promise<number> {
       await chatWithDesk(core, config, await logger(), io);
       return 0;
     case "ask":
-      if (rest.includes("--jsonl"))
-        await answerLines(core, io.stdin, io.stdout, rest.includes("--conversation"));
-      else if (rest[0] === "--explain") io.stdout.write(`${core.explain(rest.slice(1).join(" "))}\n`);
+      if (rest.includes("--jsonl")) {
+        await (rest.includes("--conversation")
+          ? answerAsOneConversation(core, config, await logger(), io)
+          : answerLines(core, io.stdin, io.stdout));
+      } else if (rest[0] === "--explain") io.stdout.write(`${core.explain(rest.slice(1).join(" "))}\n`);
       else io.stdout.write(`${formatText(runLine(rest.join(" "), core))}\n`);
       return 0;
     case "kb-check": {
@@ -140,6 +143,22 @@ async function loggerFor(config: Config, io: Io, chatting: boolean): Promise<Log
   if (config.logFile !== undefined) return createLogger(options, logFile(config.logFile, io.stderr));
   if (chatting && !config.logLevelSet) return createLogger({ ...options, level: "silent" });
   return createLogger(options, io.stderr === process.stderr ? undefined : io.stderr);
+}
+
+/**
+ * `ask --jsonl --conversation`: the lines as one conversation, its context kept in the store the
+ * desk would keep it in (Redis with REDIS_URL, else memory), under a key of this run's own.
+ */
+async function answerAsOneConversation(core: Core, config: Config, logger: Logger, io: Io): Promise<void> {
+  const { conversations, release } = await (await import("./ops/index.js")).openConversations(config, logger);
+  try {
+    await answerLines(core, io.stdin, io.stdout, {
+      store: conversations,
+      key: `terminal:jsonl:${randomUUID()}`,
+    });
+  } finally {
+    await release();
+  }
 }
 
 /**

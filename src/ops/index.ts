@@ -4,7 +4,7 @@ import { MemoryConversations } from "./conversations.js";
 import { Desk, type DeskOptions } from "./desk.js";
 import type { Conversations } from "./ports.js";
 import { MemoryRateLimiter, RedisRateLimiter } from "./rate-limit.js";
-import { closeRedis, connectRedis } from "./redis.js";
+import { closeRedis, connectRedis, settled } from "./redis.js";
 import { RedisConversations } from "./redis-conversations.js";
 import { RedisDeliveries } from "./redis-deliveries.js";
 import { UnansweredLog } from "./unanswered.js";
@@ -47,16 +47,18 @@ export function createDesk(
 }
 
 /**
- * The conversations store alone, as the desk would have it (in Redis with REDIS_URL, else in this
- * process), for answering without a desk; `release` closes what it holds open.
+ * The conversations store alone, as the desk would have it (in Redis with REDIS_URL, once connected
+ * or failed to, else in this process), for answering without a desk; `release` closes what it
+ * holds open.
  */
-export function createConversations(
+export async function openConversations(
   config: Pick<Config, "redisUrl">,
   logger: Logger,
-): { conversations: Conversations; release: () => Promise<void> } {
+): Promise<{ conversations: Conversations; release: () => Promise<void> }> {
   if (config.redisUrl === undefined) {
     return { conversations: new MemoryConversations(), release: async () => undefined };
   }
   const redis = connectRedis(config.redisUrl, logger);
+  await settled(redis);
   return { conversations: new RedisConversations(redis), release: () => closeRedis(redis) };
 }

@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import { setTimeout as delay } from "node:timers/promises";
 import { Redis } from "ioredis";
 import type { Logger } from "../log.js";
 
@@ -39,6 +41,21 @@ export function connectRedis(url: string, logger: Logger): Redis {
     state = "sharing";
   });
   return redis;
+}
+
+/**
+ * Resolves once the connection is ready, or has failed, or after `ms`: for a short run that would
+ * otherwise finish before it connects, since no call waits for a connection.
+ */
+export async function settled(redis: Redis, ms = 1000): Promise<void> {
+  if (redis.status === "ready") return;
+  const timeout = new AbortController();
+  await Promise.race([
+    once(redis, "ready", { signal: timeout.signal }),
+    once(redis, "error", { signal: timeout.signal }),
+    delay(ms, undefined, { signal: timeout.signal }),
+  ]).catch(() => undefined);
+  timeout.abort();
 }
 
 /** Closes the connection, waiting at most REDIS_TIMEOUT_MS for pending calls. */
