@@ -1,7 +1,7 @@
 import type { Language } from "../core/types.js";
 
 /** What the desk tells an asker instead of an answer, in the asker's language. */
-export interface Notices {
+interface Notices {
   apology: string;
   rateLimited: (seconds: number) => string;
   restarting: string;

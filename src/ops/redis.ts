@@ -4,7 +4,7 @@ import { Redis } from "ioredis";
 import type { Logger } from "../log.js";
 
 /** The longest any one Redis call may take: well inside the 3 s Slack and Discord allow an answer. */
-export const REDIS_TIMEOUT_MS = 250;
+const REDIS_TIMEOUT_MS = 250;
 /** Reconnecting waits twice as long each time, up to this. */
 const MAX_BACKOFF_MS = 2000;
 

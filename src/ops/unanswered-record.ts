@@ -20,7 +20,7 @@ export interface UnansweredRecord {
  * those with `considered`; empty input, unknown commands, missing options and over-long text are
  * declined without it, and are not worth a curator's time.
  */
-export function isUnanswered(answer: Answer): boolean {
+function isUnanswered(answer: Answer): boolean {
   return !answer.answered && answer.considered !== undefined;
 }
 

@@ -8,9 +8,9 @@ import type { UnansweredRecord } from "./unanswered-record.js";
 
 export const UNANSWERED_STREAM = `${KEY_PREFIX}unanswered`;
 /** Where the id of each record added is remembered, for SEEN_MS. */
-export const SEEN_PREFIX = `${KEY_PREFIX}unanswered-seen:`;
+const SEEN_PREFIX = `${KEY_PREFIX}unanswered-seen:`;
 /** The stream keeps about this many records, the newest; Redis trims the oldest. */
-export const STREAM_MAX = 100_000;
+const STREAM_MAX = 100_000;
 /** A record retried within this long after Redis took it is not added again. */
 const SEEN_MS = 24 * 60 * 60 * 1000;
 /** Records kept in memory while Redis cannot take them; beyond this the oldest are dropped. */
