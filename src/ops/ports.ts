@@ -2,10 +2,11 @@ import type { ConversationContext } from "../core/types.js";
 import type { UnansweredRecord } from "./unanswered-record.js";
 
 /*
- * What the desk keeps outside a single answer, one small interface each. Every one has an
+ * What ops keeps outside a single answer, one small interface each, and the platform connections
+ * it shuts down. The rate limit, declined questions, conversations and deliveries each have an
  * implementation in this process's memory (or, for declined questions, a file) and one in Redis,
  * shared by every instance; createDesk picks by REDIS_URL. None of them ever throws at the desk:
- * the Redis ones fall back to memory, and warn, while Redis does not answer.
+ * the Redis ones fall back to memory while Redis does not answer.
  */
 
 export type Verdict =
