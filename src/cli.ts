@@ -1,17 +1,18 @@
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { runLine } from "../commands/index.js";
-import type { Service } from "./adapters/service.js";
 import { answerLines, chat } from "./adapters/terminal/chat.js";
 import { formatText } from "./adapters/terminal/format.js";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.js";
 import { Core } from "./core/core.js";
 import { checkKnowledge, claimProblems } from "./core/kb-check.js";
 import { KnowledgeError } from "./core/loader.js";
-import { reportMessages } from "./core/messages.js";
 import { shortened } from "./core/text.js";
 import type { Logger } from "./log.js";
+import type { Service } from "./ops/ports.js";
+import { reportMessages } from "./ops/report-messages.js";
 import type { ProcessEvents } from "./ops/shutdown.js";
 
 // `ask` and `kb-check` load only the core: the logger (pino), the desk (ioredis, the rate limiter),
@@ -84,9 +85,11 @@ async function run(argv: string[], io: Io): Promise<number> {
       await chatWithDesk(core, config, await logger(), io);
       return 0;
     case "ask":
-      if (rest.includes("--jsonl"))
-        await answerLines(core, io.stdin, io.stdout, rest.includes("--conversation"));
-      else if (rest[0] === "--explain") io.stdout.write(`${core.explain(rest.slice(1).join(" "))}\n`);
+      if (rest.includes("--jsonl")) {
+        await (rest.includes("--conversation")
+          ? answerAsOneConversation(core, config, await logger(), io)
+          : answerLines(core, io.stdin, io.stdout));
+      } else if (rest[0] === "--explain") io.stdout.write(`${core.explain(rest.slice(1).join(" "))}\n`);
       else io.stdout.write(`${formatText(runLine(rest.join(" "), core))}\n`);
       return 0;
     case "kb-check": {
@@ -152,6 +155,22 @@ async function loggerFor(config: Config, io: Io, chatting: boolean): Promise<Log
   if (config.logFile !== undefined) return createLogger(options, logFile(config.logFile, io.stderr));
   if (chatting && !config.logLevelSet) return createLogger({ ...options, level: "silent" });
   return createLogger(options, io.stderr === process.stderr ? undefined : io.stderr);
+}
+
+/**
+ * `ask --jsonl --conversation`: the lines as one conversation, its context kept in the store the
+ * desk would keep it in (Redis with REDIS_URL, else memory), under a key of this run's own.
+ */
+async function answerAsOneConversation(core: Core, config: Config, logger: Logger, io: Io): Promise<void> {
+  const { conversations, release } = await (await import("./ops/index.js")).openConversations(config, logger);
+  try {
+    await answerLines(core, io.stdin, io.stdout, {
+      store: conversations,
+      key: `terminal:jsonl:${randomUUID()}`,
+    });
+  } finally {
+    await release();
+  }
 }
 
 /**

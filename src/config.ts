@@ -1,8 +1,6 @@
 import path from "node:path";
 import { z } from "./core/zod.js";
 import { LOG_LEVELS, type LogLevelName } from "./log-levels.js";
-import { DEFAULT_KEEP, DEFAULT_MAX_BYTES } from "./ops/line-file.js";
-import type { RateLimit } from "./ops/rate-limit.js";
 
 const Optional = z.pipe(
   z.optional(z.string().check(z.trim())),
@@ -48,6 +46,18 @@ export const DEFAULT_UNANSWERED_LOG = "unanswered.jsonl";
 export const DEFAULT_KEEP_ALIVE_SECONDS = 65;
 /** Answers one process works on at once before it tells new askers it is busy. */
 export const DEFAULT_MAX_CONCURRENT_ANSWERS = 200;
+/** Past this size the unanswered log is rotated, unless UNANSWERED_LOG_MAX_BYTES says otherwise: about 100,000 records. */
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/** Rotated unanswered logs kept unless UNANSWERED_LOG_KEEP says otherwise: with the default size, 500 MiB. */
+export const DEFAULT_KEEP = 50;
+
+/** How many questions one person may ask: a burst at once, then so many a minute. */
+export interface RateLimit {
+  /** Questions a person may ask back to back. */
+  burst: number;
+  /** Questions a minute a person may keep asking, on average. */
+  perMinute: number;
+}
 export const DEFAULT_RATE_LIMIT: RateLimit = Object.freeze({ burst: 5, perMinute: 12 });
 
 const Env = z.object({

@@ -4,15 +4,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { askedText } from "../commands/asked.js";
+import { runLine } from "../commands/index.js";
 import { main } from "../src/cli.js";
 import { Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
-import { messages } from "../src/core/messages.js";
 import type { ConversationContext } from "../src/core/types.js";
 import { createLogger, type Logger, type LogLevelName } from "../src/log.js";
-import type { ConversationStore } from "../src/ops/conversations.js";
 import { Desk } from "../src/ops/desk.js";
-import type { RateLimiter } from "../src/ops/rate-limit.js";
+import { notices } from "../src/ops/notices.js";
+import type { Conversations, RateLimiter, UnansweredSink } from "../src/ops/ports.js";
 import { UnansweredLog } from "../src/ops/unanswered.js";
+import { type Platform, unansweredRecord } from "../src/ops/unanswered-record.js";
 import { noteWhileWaiting } from "./wait.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -70,19 +72,26 @@ export function testDesk(
     unanswered?: string;
     level?: LogLevelName;
     secrets?: string[];
-    conversations?: ConversationStore;
+    conversations?: Conversations;
   } = {},
 ): TestDesk {
   const log = captureLogs(options.level ?? "info", options.secrets ?? []);
   const desk = new Desk({
     logger: log.logger,
+    now: () => TODAY,
     ...(options.limiter === undefined ? {} : { limiter: options.limiter }),
     ...(options.conversations === undefined ? {} : { conversations: options.conversations }),
     ...(options.unanswered === undefined
       ? {}
-      : { unanswered: new UnansweredLog(options.unanswered, log.logger, { now: () => TODAY }) }),
+      : { unanswered: new UnansweredLog(options.unanswered, log.logger) }),
   });
   return { desk, log };
+}
+
+/** Asks the core a line and hands the sink its record, dated TODAY, if declined: as the desk does. */
+export function recordDeclined(sink: UnansweredSink, platform: Platform, line: string, core: Core): void {
+  const record = unansweredRecord(platform, askedText(line), runLine(line, core), TODAY);
+  if (record !== undefined) sink.record(record);
 }
 
 /** A fresh directory for files a test writes. */
@@ -161,7 +170,7 @@ export const CONTEXT: ConversationContext = {
  * depends on when the person's window began.
  */
 export function waitNotices(seconds: number): string[] {
-  return Array.from({ length: seconds }, (_, i) => messages.rateLimited(i + 1));
+  return Array.from({ length: seconds }, (_, i) => notices.en.rateLimited(i + 1));
 }
 
 /**

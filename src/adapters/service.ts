@@ -1,15 +1,5 @@
 import { setTimeout as delay } from "node:timers/promises";
 
-/** A running platform connection that can be shut down cleanly. */
-export interface Service {
-  /**
-   * Stops the platform handing this process new work, where it would hand it to another instance
-   * instead (Slack's Socket Mode); called before the answers in flight are drained.
-   */
-  stopTaking?(): Promise<void>;
-  stop(): Promise<void>;
-}
-
 /**
  * A platform that cannot be reached at start-up stops the bot within this, with a line saying what
  * failed, so that a supervisor restarts it instead of waiting on a bot that serves nothing.

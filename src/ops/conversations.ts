@@ -1,22 +1,13 @@
 import type { ConversationContext } from "../core/types.js";
+import type { Conversations } from "./ports.js";
 
 /** A conversation is forgotten this long after its last answer. */
 export const CONVERSATION_TTL_MS = 30 * 60_000;
 /** Conversations one process remembers at most; past this the oldest is forgotten. */
 const MAX_CONVERSATIONS = 10_000;
 
-/**
- * Where each conversation's context is kept between turns, by a key the adapter gives (a DM, a
- * thread, a channel and a person). Neither reading nor writing ever throws: a store that cannot be
- * reached reads as empty.
- */
-export interface ConversationStore {
-  get(key: string): Promise<ConversationContext | undefined>;
-  set(key: string, context: ConversationContext): Promise<void>;
-}
-
 /** The conversations of one process: each expires after CONVERSATION_TTL_MS, the oldest go first. */
-export class MemoryConversations implements ConversationStore {
+export class MemoryConversations implements Conversations {
   private readonly entries = new Map<string, { context: ConversationContext; expires: number }>();
 
   constructor(

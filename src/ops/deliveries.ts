@@ -1,3 +1,5 @@
+import type { Deliveries } from "./ports.js";
+
 /**
  * A claim on a delivery lapses after this long unless it is marked answered: long enough for any
  * answer, short enough that Slack's next retry (a minute later) finds it free if the instance that
@@ -6,20 +8,6 @@
 export const CLAIM_MS = 30_000;
 /** An answered delivery is remembered this long: past Slack's last retry, about five minutes on. */
 export const ANSWERED_MS = 15 * 60_000;
-
-/**
- * Which deliveries (a Slack event, command or button, by its id) some instance has taken on. A
- * platform may deliver the same one again; only the first claim answers it, and a claim whose
- * answer never went out lapses, so that a later redelivery is answered after all.
- */
-export interface Deliveries {
-  /** True if no one holds a claim on this delivery or has answered it: the caller answers it. */
-  claim(id: string): Promise<boolean>;
-  /** Marks the delivery answered, for as long as redeliveries may come. */
-  answered(id: string): Promise<void>;
-  /** Gives up this process's claim on a delivery it did not answer, so that a redelivery is answered. */
-  release(id: string): Promise<void>;
-}
 
 /** The deliveries one process has seen; past `max`, the oldest are forgotten. */
 export class MemoryDeliveries implements Deliveries {

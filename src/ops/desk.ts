@@ -1,20 +1,23 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { detectLanguage } from "../core/language.js";
-import { messages } from "../core/messages.js";
 import type { Answer, ConversationContext, Language } from "../core/types.js";
 import type { Logger } from "../log.js";
-import { type ConversationStore, MemoryConversations } from "./conversations.js";
-import { type Deliveries, MemoryDeliveries } from "./deliveries.js";
-import type { RateLimiter } from "./rate-limit.js";
+import { MemoryConversations } from "./conversations.js";
+import { MemoryDeliveries } from "./deliveries.js";
+import { notices } from "./notices.js";
+import type { Conversations, Deliveries, RateLimiter, UnansweredSink } from "./ports.js";
 import { ThrottledWarning } from "./throttled-warning.js";
-import type { Platform } from "./unanswered.js";
+import { type Platform, unansweredRecord } from "./unanswered-record.js";
 
 /** One question or command as an adapter receives it. */
 export interface Request {
   platform: Platform;
   /** The asker's id on the platform: the rate limit's key. It is never logged or recorded. */
   user: string;
-  /** What was asked, as a line (a question or a slash command); recorded if it is declined. */
+  /**
+   * What was asked: the question itself, or the line of a command that is not a question; recorded
+   * if it is declined, so the adapter drops the command syntax of a question (see askedText).
+   */
   text: string;
   /** The platform shows an error unless some reply comes (a Discord interaction). */
   mustReply: boolean;
@@ -35,11 +38,9 @@ export interface Request {
 /** Where a request came from, as its log lines say. */
 type Where = { platform: Platform; surface: string };
 
-/** Where declined questions go: the unanswered log file, or the shared Redis stream. */
-export interface UnansweredSink {
-  record(platform: Platform, text: string, answer: Answer): void;
-  /** Writes out what waits in memory: at once for the file, asynchronously for a Redis stream. */
-  flush(): void | Promise<void>;
+/** The desk's notices in the language the request was asked in. */
+function noticesFor(request: Request) {
+  return notices[detectLanguage(request.text)];
 }
 
 /** Answers a request, given what its conversation carried over from the last turn. */
@@ -62,13 +63,15 @@ export interface DeskOptions {
   /** Absent when the unanswered log is turned off. */
   unanswered?: UnansweredSink;
   /** Conversations' contexts between turns; in this process's memory unless given. */
-  conversations?: ConversationStore;
+  conversations?: Conversations;
   /** Which platform deliveries are being or were answered; in this process's memory unless given. */
   deliveries?: Deliveries;
   /** Called once the desk is drained, to close what the stores hold open (a Redis connection). */
   release?: () => Promise<void>;
   /** Past this many answers in flight, a new request is told the bot is busy; no bound if absent. */
   maxConcurrent?: number;
+  /** The clock that dates declined questions. */
+  now?: () => Date;
 }
 
 /**
@@ -83,7 +86,7 @@ export class Desk {
   /** Answers being worked on: what `maxConcurrent` bounds (notices are not counted). */
   private working = 0;
   private closed = false;
-  private readonly conversations: ConversationStore;
+  private readonly conversations: Conversations;
   private readonly deliveries: Deliveries;
   private readonly shedding: ThrottledWarning;
 
@@ -151,7 +154,8 @@ export class Desk {
   private async handle(request: Request, run: Run, send: Send): Promise<boolean> {
     const where = { platform: request.platform, surface: request.surface };
     if (this.closed) {
-      await this.deliver(where, { kind: "notice", text: messages.restarting }, send);
+      const text = noticesFor(request).restarting;
+      await this.deliver(where, { kind: "notice", text }, send);
       return false;
     }
     const { delivery } = request;
@@ -185,7 +189,8 @@ export class Desk {
       if (verdict.first) this.logger.info(where, "rate limit: holding back one person's questions");
       if (!verdict.first && !request.mustReply) return true;
       const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-      return this.deliver(where, { kind: "notice", text: messages.rateLimited(seconds) }, send);
+      const text = noticesFor(request).rateLimited(seconds);
+      return this.deliver(where, { kind: "notice", text }, send);
     }
     const key =
       request.conversation === undefined ? undefined : `${request.platform}:${request.conversation}`;
@@ -195,18 +200,29 @@ export class Desk {
       answer = run(context);
     } catch (error) {
       this.logger.error({ ...where, err: error }, "answering failed");
-      return this.deliver(where, { kind: "notice", text: messages.apology }, send);
+      return this.apologise(request, where, send);
     }
-    this.options.unanswered?.record(request.platform, request.text, answer);
+    this.recordIfDeclined(request, answer);
     try {
       await send({ kind: "answer", answer });
     } catch (error) {
       this.logger.error({ ...where, err: error }, "sending the answer failed");
-      return this.deliver(where, { kind: "notice", text: messages.apology }, send);
+      return this.apologise(request, where, send);
     }
     this.logger.debug({ ...where, answered: answer.answered, carried: context !== undefined }, "answered");
     if (key !== undefined && answer.context !== undefined) await this.conversations.set(key, answer.context);
     return true;
+  }
+
+  private recordIfDeclined(request: Request, answer: Answer): void {
+    const { unanswered, now } = this.options;
+    if (unanswered === undefined) return;
+    const record = unansweredRecord(request.platform, request.text, answer, now?.() ?? new Date());
+    if (record !== undefined) unanswered.record(record);
+  }
+
+  private apologise(request: Request, where: Where, send: Send): Promise<boolean> {
+    return this.deliver(where, { kind: "notice", text: noticesFor(request).apology }, send);
   }
 
   /** Sends a notice; a failure is logged, never thrown. Resolves with whether it was sent. */

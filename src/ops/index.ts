@@ -1,8 +1,10 @@
 import type { Config } from "../config.js";
 import type { Logger } from "../log.js";
+import { MemoryConversations } from "./conversations.js";
 import { Desk, type DeskOptions } from "./desk.js";
-import { RateLimiter } from "./rate-limit.js";
-import { closeRedis, connectRedis } from "./redis.js";
+import type { Conversations } from "./ports.js";
+import { MemoryRateLimiter, RedisRateLimiter } from "./rate-limit.js";
+import { closeRedis, connectRedis, settled } from "./redis.js";
 import { RedisConversations } from "./redis-conversations.js";
 import { RedisDeliveries } from "./redis-deliveries.js";
 import { UnansweredLog } from "./unanswered.js";
@@ -26,7 +28,7 @@ export function createDesk(
     ...(config.maxConcurrentAnswers === undefined ? {} : { maxConcurrent: config.maxConcurrentAnswers }),
   };
   if (config.redisUrl === undefined) {
-    if (config.rateLimit !== undefined) options.limiter = new RateLimiter(config.rateLimit);
+    if (config.rateLimit !== undefined) options.limiter = new MemoryRateLimiter(config.rateLimit);
     if (config.unansweredLog !== undefined) {
       options.unanswered = new UnansweredLog(config.unansweredLog, logger, {
         maxBytes: config.unansweredMaxBytes,
@@ -36,12 +38,27 @@ export function createDesk(
     return new Desk(options);
   }
   const redis = connectRedis(config.redisUrl, logger);
-  if (config.rateLimit !== undefined) {
-    options.limiter = new RateLimiter(config.rateLimit, { client: redis, logger });
-  }
+  if (config.rateLimit !== undefined) options.limiter = new RedisRateLimiter(config.rateLimit, redis, logger);
   if (config.unansweredLog !== undefined) options.unanswered = new UnansweredStream(redis, logger);
   options.conversations = new RedisConversations(redis);
   options.deliveries = new RedisDeliveries(redis, logger);
   options.release = () => closeRedis(redis);
   return new Desk(options);
+}
+
+/**
+ * The conversations store alone, as the desk would have it (in Redis with REDIS_URL, once connected
+ * or failed to, else in this process), for answering without a desk; `release` closes what it
+ * holds open.
+ */
+export async function openConversations(
+  config: Pick<Config, "redisUrl">,
+  logger: Logger,
+): Promise<{ conversations: Conversations; release: () => Promise<void> }> {
+  if (config.redisUrl === undefined) {
+    return { conversations: new MemoryConversations(), release: async () => undefined };
+  }
+  const redis = connectRedis(config.redisUrl, logger);
+  await settled(redis);
+  return { conversations: new RedisConversations(redis), release: () => closeRedis(redis) };
 }

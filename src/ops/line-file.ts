@@ -20,11 +20,6 @@ import path from "node:path";
  */
 export type WriteFn = (fd: number, data: Buffer, offset: number, length: number) => number;
 
-/** Past this size a file is rotated, unless UNANSWERED_LOG_MAX_BYTES says otherwise: about 100,000 records. */
-export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
-/** Rotated files kept unless UNANSWERED_LOG_KEEP says otherwise: with the default size, 500 MiB. */
-export const DEFAULT_KEEP = 50;
-
 /** When a file is rotated, and how many rotated files are kept. */
 export interface Rotation {
   maxBytes: number;

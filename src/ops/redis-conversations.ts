@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import type { ConversationContext } from "../core/types.js";
-import { CONVERSATION_TTL_MS, type ConversationStore, MemoryConversations } from "./conversations.js";
+import { CONVERSATION_TTL_MS, MemoryConversations } from "./conversations.js";
+import type { Conversations } from "./ports.js";
 import { KEY_PREFIX } from "./redis.js";
 
 export const CONVERSATION_PREFIX = `${KEY_PREFIX}conversation:`;
@@ -10,7 +11,7 @@ export const CONVERSATION_PREFIX = `${KEY_PREFIX}conversation:`;
  * thread's next message is understood on any instance or shard. Each context is also kept in this
  * process's memory, which answers while Redis cannot be reached.
  */
-export class RedisConversations implements ConversationStore {
+export class RedisConversations implements Conversations {
   private readonly local = new MemoryConversations();
 
   constructor(private readonly redis: Redis) {}

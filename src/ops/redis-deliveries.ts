@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Logger } from "../log.js";
-import { ANSWERED_MS, CLAIM_MS, type Deliveries, MemoryDeliveries } from "./deliveries.js";
+import { ANSWERED_MS, CLAIM_MS, MemoryDeliveries } from "./deliveries.js";
+import type { Deliveries } from "./ports.js";
 import { KEY_PREFIX, RedisFallback } from "./redis.js";
 
 export const DELIVERY_PREFIX = `${KEY_PREFIX}delivery:`;

@@ -1,8 +1,10 @@
+import { once } from "node:events";
+import { setTimeout as delay } from "node:timers/promises";
 import { Redis } from "ioredis";
 import type { Logger } from "../log.js";
 
 /** The longest any one Redis call may take: well inside the 3 s Slack and Discord allow an answer. */
-export const REDIS_TIMEOUT_MS = 250;
+const REDIS_TIMEOUT_MS = 250;
 /** Reconnecting waits twice as long each time, up to this. */
 const MAX_BACKOFF_MS = 2000;
 
@@ -39,6 +41,21 @@ export function connectRedis(url: string, logger: Logger): Redis {
     state = "sharing";
   });
   return redis;
+}
+
+/**
+ * Resolves once the connection is ready, or has failed, or after `ms`: for a short run that would
+ * otherwise finish before it connects, since no call waits for a connection.
+ */
+export async function settled(redis: Redis, ms = 1000): Promise<void> {
+  if (redis.status === "ready") return;
+  const timeout = new AbortController();
+  await Promise.race([
+    once(redis, "ready", { signal: timeout.signal }),
+    once(redis, "error", { signal: timeout.signal }),
+    delay(ms, undefined, { signal: timeout.signal }),
+  ]).catch(() => undefined);
+  timeout.abort();
 }
 
 /** Closes the connection, waiting at most REDIS_TIMEOUT_MS for pending calls. */

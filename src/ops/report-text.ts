@@ -1,5 +1,5 @@
-import { reportMessages as say } from "../core/messages.js";
 import type { UnansweredTally } from "./report.js";
+import { reportMessages as say } from "./report-messages.js";
 
 /** Phrasings and facts shown per group; the rest are counted. */
 const SHOWN = 3;

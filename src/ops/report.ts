@@ -4,7 +4,7 @@ import { STOPWORDS } from "../core/stopwords.js";
 import { tokens } from "../core/text.js";
 import { readLines } from "./lines.js";
 import { SimilarGroups } from "./similar-groups.js";
-import type { Platform, UnansweredRecord } from "./unanswered.js";
+import type { Platform, UnansweredRecord } from "./unanswered-record.js";
 
 /** Questions people asked that the bot could not answer, gathered by similarity. */
 export interface Group {
@@ -39,7 +39,7 @@ const CONTROL =
   /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 
 /** A string from the file as safe to print: a hand-edited log can hold escapes that drive the terminal. */
-export function printable(text: string): string {
+function printable(text: string): string {
   return text.replace(CONTROL, "");
 }
 

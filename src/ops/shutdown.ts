@@ -1,7 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
-import type { Service } from "../adapters/service.js";
 import type { Logger } from "../log.js";
 import type { Desk } from "./desk.js";
+import type { Service } from "./ports.js";
 
 /** The part of `process` that shutting down listens to; tests pass an EventEmitter. */
 export interface ProcessEvents {
@@ -12,7 +12,7 @@ export interface ProcessEvents {
 }
 
 /** All of shutting down fits in this, well inside the 5 s a supervisor is promised. */
-export const SHUTDOWN_BUDGET_MS = 4000;
+const SHUTDOWN_BUDGET_MS = 4000;
 /**
  * Of that, connections that hand out work get at most this share to stop doing so; answers in
  * flight at most DRAIN_MS, and at most DRAIN_SHARE; closing connections gets the rest.

@@ -1,5 +1,5 @@
 /** Two questions belong together when they share at least this share of their words (Jaccard). */
-export const SIMILARITY = 0.5;
+const SIMILARITY = 0.5;
 
 /**
  * Groups of similar phrasings, each led by the key words of its first. A phrasing joins the

@@ -1,7 +1,7 @@
 import type { Logger } from "../log.js";
 
 /** How often a throttled warning may be written. */
-export const WARN_EVERY_MS = 60_000;
+const WARN_EVERY_MS = 60_000;
 
 /**
  * A warning about something that can happen very often (a refused request, an asker told the bot

@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { type Redis, ReplyError } from "ioredis";
-import type { Answer } from "../core/types.js";
 import type { Logger } from "../log.js";
+import type { UnansweredSink } from "./ports.js";
 import { KEY_PREFIX } from "./redis.js";
 import { UnansweredTally } from "./report.js";
-import { isUnanswered, type Platform, questionText, type UnansweredRecord } from "./unanswered.js";
+import type { UnansweredRecord } from "./unanswered-record.js";
 
 export const UNANSWERED_STREAM = `${KEY_PREFIX}unanswered`;
 /** Where the id of each record added is remembered, for SEEN_MS. */
-export const SEEN_PREFIX = `${KEY_PREFIX}unanswered-seen:`;
+const SEEN_PREFIX = `${KEY_PREFIX}unanswered-seen:`;
 /** The stream keeps about this many records, the newest; Redis trims the oldest. */
-export const STREAM_MAX = 100_000;
+const STREAM_MAX = 100_000;
 /** A record retried within this long after Redis took it is not added again. */
 const SEEN_MS = 24 * 60 * 60 * 1000;
 /** Records kept in memory while Redis cannot take them; beyond this the oldest are dropped. */
@@ -43,7 +43,7 @@ interface Pending {
  * as it is back. One write is in flight at a time, with the records that came meanwhile queued
  * behind it.
  */
-export class UnansweredStream {
+export class UnansweredStream implements UnansweredSink {
   private pending: Pending[] = [];
   private writing: Promise<void> = Promise.resolve();
   /** A write is queued behind the one in flight: records that come meanwhile go out with it. */
@@ -55,20 +55,12 @@ export class UnansweredStream {
   constructor(
     private readonly redis: Redis,
     private readonly logger: Logger,
-    private readonly now: () => Date = () => new Date(),
   ) {
     redis.on("ready", () => void this.send());
   }
 
-  /** Adds the question if the answer declines it; otherwise does nothing. */
-  record(platform: Platform, line: string, answer: Answer): void {
-    if (!isUnanswered(answer)) return;
-    const record: UnansweredRecord = {
-      time: this.now().toISOString(),
-      platform,
-      text: questionText(line),
-      considered: [...new Set(answer.considered)],
-    };
+  /** Adds the record. */
+  record(record: UnansweredRecord): void {
     this.wait([...this.pending, { id: randomUUID(), line: JSON.stringify(record) }]);
     void this.send();
   }

@@ -12,6 +12,7 @@ import { formatJsonLine, formatText } from "../../src/adapters/terminal/format.j
 import { MAX_QUESTION_LENGTH } from "../../src/core/core.js";
 import { messages } from "../../src/core/messages.js";
 import { zhMessages } from "../../src/core/messages.zh.js";
+import { notices } from "../../src/ops/notices.js";
 import { expectWithinLimits as expectDiscordLimits } from "../adapters/discord/limits.js";
 import { expectInert, expectWithinLimits as expectSlackLimits } from "../adapters/slack/limits.js";
 import { fixtureCore, realCore } from "../helpers.js";
@@ -90,7 +91,7 @@ describe("the bot's own notices", () => {
   it("keep Slack's limits and stay inert whatever number they carry", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1e9 }), (seconds) => {
-        for (const text of [messages.rateLimited(seconds), messages.restarting, messages.apology]) {
+        for (const text of [notices.en.rateLimited(seconds), notices.en.restarting, notices.en.apology]) {
           const message = slackNotice(text);
           expectSlackLimits(message);
           expectInert(message);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackService, startSlack } from "../../src/adapters/slack/index.js";
 import { messages } from "../../src/core/messages.js";
 import { zhMessages } from "../../src/core/messages.zh.js";
+import { notices } from "../../src/ops/notices.js";
 import {
   interact,
   type MessageBody,
@@ -52,7 +53,7 @@ function expectDiscordBody(body: MessageBody): void {
       .reduce((a, b) => a + b, 0);
     expect(total).toBeLessThanOrEqual(6000);
   }
-  expect(body.content ?? "").not.toBe(messages.apology);
+  expect(body.content ?? "").not.toBe(notices.en.apology);
 }
 
 describe("whatever is typed, on Discord", () => {
@@ -130,7 +131,7 @@ describe("whatever is typed, on Slack", () => {
         const message = { text: String(body.text), blocks: body.blocks as never };
         expectWithinLimits(message);
         expectInert(message);
-        expect(body.text).not.toBe(messages.apology);
+        expect(body.text).not.toBe(notices.en.apology);
       }),
       RUNS,
     );

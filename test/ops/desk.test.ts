@@ -7,7 +7,8 @@ import type { ConversationContext } from "../../src/core/types.js";
 import { MemoryConversations } from "../../src/ops/conversations.js";
 import { MemoryDeliveries } from "../../src/ops/deliveries.js";
 import { Desk, type Reply, type Request, type Run, type Send } from "../../src/ops/index.js";
-import { RateLimiter } from "../../src/ops/rate-limit.js";
+import { notices } from "../../src/ops/notices.js";
+import { MemoryRateLimiter } from "../../src/ops/rate-limit.js";
 import { CONTEXT, eventually, fixtureCore, tempDir, testDesk, UNTIL_DONE, waitNotices } from "../helpers.js";
 
 const core = fixtureCore();
@@ -42,7 +43,7 @@ describe("the desk every adapter serves through", () => {
   });
 
   it("tells a person once when they are rate-limited, then drops their messages", async () => {
-    const { desk, log } = testDesk({ limiter: new RateLimiter({ burst: 2, perMinute: 6 }) });
+    const { desk, log } = testDesk({ limiter: new MemoryRateLimiter({ burst: 2, perMinute: 6 }) });
     const replies = [];
     for (let i = 0; i < 6; i++) replies.push(...(await served(desk, request("gz green cards"))));
     expect(texts(replies).slice(0, 2)).toEqual([
@@ -58,7 +59,7 @@ describe("the desk every adapter serves through", () => {
   });
 
   it("always replies to an interaction that must get a reply, even past the first refusal", async () => {
-    const { desk } = testDesk({ limiter: new RateLimiter({ burst: 1, perMinute: 1 }) });
+    const { desk } = testDesk({ limiter: new MemoryRateLimiter({ burst: 1, perMinute: 1 }) });
     const interaction = request("/help", { mustReply: true });
     const replies = [];
     for (let i = 0; i < 3; i++) replies.push(...(await served(desk, interaction)));
@@ -116,7 +117,7 @@ describe("the desk every adapter serves through", () => {
     const failing = await served(desk, request("anything"), () => {
       throw new Error("the core broke");
     });
-    expect(texts(failing)).toEqual([messages.apology]);
+    expect(texts(failing)).toEqual([notices.en.apology]);
 
     const attempts: Reply[] = [];
     await desk.serve(
@@ -129,7 +130,7 @@ describe("the desk every adapter serves through", () => {
     );
     expect(texts(attempts)).toEqual([
       "Guangzhou · talent green cards issued: 2,515 (June 2017)",
-      messages.apology,
+      notices.en.apology,
     ]);
     expect(log.entries().map((e) => e.msg)).toEqual([
       "answering failed",
@@ -143,13 +144,27 @@ describe("the desk every adapter serves through", () => {
     const desk = new Desk({ logger: testDesk().log.logger, deliveries });
     desk.close();
     expect(texts(await served(desk, request("gz green cards", { mustReply: true })))).toEqual([
-      messages.restarting,
+      notices.en.restarting,
     ]);
     expect(texts(await served(desk, request("gz green cards", { delivery: "Ev-late" })))).toEqual([
-      messages.restarting,
+      notices.en.restarting,
     ]);
     // Delivered again elsewhere, or here after a restart, it is answered.
     expect(await deliveries.claim("Ev-late")).toBe(true);
+  });
+
+  it("given a question in Chinese, then its notices (restarting, rate limited, apology) are in Chinese", async () => {
+    const closed = new Desk({ logger: testDesk().log.logger });
+    closed.close();
+    expect(texts(await served(closed, request("广州有多少人才绿卡？")))).toEqual([notices.zh.restarting]);
+    const { desk } = testDesk({ limiter: new MemoryRateLimiter({ burst: 1, perMinute: 1 }) });
+    await served(desk, request("广州有多少人才绿卡？"));
+    const [limited] = texts(await served(desk, request("广州有多少人才绿卡？")));
+    expect(limited).toMatch(/^你短时间内问得太多了/);
+    const failing = await served(desk, request("广州有多少人才绿卡？", { user: "U2" }), () => {
+      throw new Error("the core failed");
+    });
+    expect(texts(failing)).toEqual([notices.zh.apology]);
   });
 
   it("past its bound on answers in flight, tells new askers it is busy, in their language, and warns once", async () => {

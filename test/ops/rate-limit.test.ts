@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { RateLimiter, windowSeconds } from "../../src/ops/rate-limit.js";
+import type { RateLimiter } from "../../src/ops/ports.js";
+import { MemoryRateLimiter, RedisRateLimiter, windowSeconds } from "../../src/ops/rate-limit.js";
 import { captureLogs } from "../helpers.js";
 import { describeWithRedis, RedisServer } from "../redis.js";
 
@@ -20,7 +21,7 @@ describe("the per-person rate limit, in memory", () => {
   });
 
   it("allows a burst, then refuses with how long to wait, telling the person once", async () => {
-    const limiter = new RateLimiter({ burst: 3, perMinute: 6 });
+    const limiter = new MemoryRateLimiter({ burst: 3, perMinute: 6 });
     const verdicts = await takes(limiter, "slack:U1", 5);
     expect(verdicts.map((v) => v.allowed)).toEqual([true, true, true, false, false]);
     expect(verdicts[3]).toMatchObject({ allowed: false, first: true });
@@ -32,7 +33,7 @@ describe("the per-person rate limit, in memory", () => {
 
   it("allows the person again once their window is over, and tells them once again", async () => {
     vi.useFakeTimers();
-    const limiter = new RateLimiter({ burst: 1, perMinute: 6 });
+    const limiter = new MemoryRateLimiter({ burst: 1, perMinute: 6 });
     await takes(limiter, "u", 2);
     vi.advanceTimersByTime(10_000);
     const again = await takes(limiter, "u", 3);
@@ -41,7 +42,7 @@ describe("the per-person rate limit, in memory", () => {
   });
 
   it("keeps each person's count apart: one person's flood leaves everyone else's untouched", async () => {
-    const limiter = new RateLimiter({ burst: 2, perMinute: 1 });
+    const limiter = new MemoryRateLimiter({ burst: 2, perMinute: 1 });
     await takes(limiter, "discord:flooder", 1000);
     expect((await limiter.take("discord:flooder")).allowed).toBe(false);
     expect((await limiter.take("discord:someone")).allowed).toBe(true);
@@ -49,8 +50,8 @@ describe("the per-person rate limit, in memory", () => {
   });
 
   it("refuses a limit that could never allow anything", () => {
-    expect(() => new RateLimiter({ burst: 0, perMinute: 5 })).toThrow(RangeError);
-    expect(() => new RateLimiter({ burst: 5, perMinute: 0 })).toThrow(RangeError);
+    expect(() => new MemoryRateLimiter({ burst: 0, perMinute: 5 })).toThrow(RangeError);
+    expect(() => new MemoryRateLimiter({ burst: 5, perMinute: 0 })).toThrow(RangeError);
   });
 });
 
@@ -66,8 +67,8 @@ describeWithRedis("the per-person rate limit, shared through Redis", () => {
   });
 
   it("holds one limit for a person whose questions land on two instances, telling them once", async () => {
-    const one = new RateLimiter({ burst: 5, perMinute: 12 }, { client: await server.connect(), logger });
-    const two = new RateLimiter({ burst: 5, perMinute: 12 }, { client: await server.connect(), logger });
+    const one = new RedisRateLimiter({ burst: 5, perMinute: 12 }, await server.connect(), logger);
+    const two = new RedisRateLimiter({ burst: 5, perMinute: 12 }, await server.connect(), logger);
     const verdicts = [];
     for (let i = 0; i < 10; i++) verdicts.push(await (i % 2 === 0 ? one : two).take("slack:U1"));
     expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
@@ -77,7 +78,7 @@ describeWithRedis("the per-person rate limit, shared through Redis", () => {
   it("still limits, from memory, while Redis is down, never refuses because of the outage, and warns once", async () => {
     const log = captureLogs("info");
     const redis = await server.connect();
-    const limiter = new RateLimiter({ burst: 2, perMinute: 1 }, { client: redis, logger: log.logger });
+    const limiter = new RedisRateLimiter({ burst: 2, perMinute: 1 }, redis, log.logger);
     redis.disconnect();
     const verdicts = await takes(limiter, "slack:U2", 4);
     expect(verdicts.map((v) => v.allowed)).toEqual([true, true, false, false]);
@@ -96,8 +97,7 @@ describeWithRedis("the per-person rate limit, shared through Redis", () => {
     const logs = [captureLogs("info"), captureLogs("info")];
     const [one, two] = await Promise.all(
       logs.map(
-        async (log) =>
-          new RateLimiter({ burst: 2, perMinute: 1 }, { client: await server.connect(), logger: log.logger }),
+        async (log) => new RedisRateLimiter({ burst: 2, perMinute: 1 }, await server.connect(), log.logger),
       ),
     );
     await admin.config("SET", "maxmemory-policy", "noeviction");

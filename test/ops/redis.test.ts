@@ -5,13 +5,12 @@
 
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runLine } from "../../commands/index.js";
 import { connectRedis, OUTAGE_QUIET_MS, RedisFallback } from "../../src/ops/redis.js";
 import { CONVERSATION_PREFIX, RedisConversations } from "../../src/ops/redis-conversations.js";
 import { RedisDeliveries } from "../../src/ops/redis-deliveries.js";
-import type { UnansweredRecord } from "../../src/ops/unanswered.js";
+import type { UnansweredRecord } from "../../src/ops/unanswered-record.js";
 import { UNANSWERED_STREAM, UnansweredStream } from "../../src/ops/unanswered-stream.js";
-import { CONTEXT, captureLogs, eventually, fixtureCore, TODAY } from "../helpers.js";
+import { CONTEXT, captureLogs, eventually, fixtureCore, recordDeclined } from "../helpers.js";
 import { describeWithRedis, RedisServer } from "../redis.js";
 
 const core = fixtureCore();
@@ -55,11 +54,11 @@ describeWithRedis("shared state in Redis", () => {
 
   it("adds declined questions from every instance to one capped stream, read back for the report", async () => {
     const logs = captureLogs("silent");
-    const one = new UnansweredStream(await server.connect(), logs.logger, () => TODAY);
-    const two = new UnansweredStream(await server.connect(), logs.logger, () => TODAY);
-    one.record("slack", "How do I cook fried rice?", runLine("How do I cook fried rice?", core));
-    two.record("discord", "gz green cards", runLine("gz green cards", core));
-    two.record("discord", "visa for a spouse", runLine("visa for a spouse", core));
+    const one = new UnansweredStream(await server.connect(), logs.logger);
+    const two = new UnansweredStream(await server.connect(), logs.logger);
+    recordDeclined(one, "slack", "How do I cook fried rice?", core);
+    recordDeclined(two, "discord", "gz green cards", core);
+    recordDeclined(two, "discord", "visa for a spouse", core);
     await Promise.all([one.flush(), two.flush()]);
     const records = await streamRecords(await server.connect());
     expect(records.map((r) => [r.platform, r.text])).toEqual([
@@ -73,7 +72,7 @@ describeWithRedis("shared state in Redis", () => {
     const redis = connectRedis(server.url, logs.logger);
     const conversations = new RedisConversations(redis);
     const deliveries = new RedisDeliveries(redis, logs.logger);
-    const stream = new UnansweredStream(redis, logs.logger, () => TODAY);
+    const stream = new UnansweredStream(redis, logs.logger);
     await eventually(() => (redis.status === "ready" ? true : undefined), "Redis to connect");
 
     await server.kill();
@@ -81,7 +80,7 @@ describeWithRedis("shared state in Redis", () => {
     expect(await conversations.get("slack:D9")).toEqual(CONTEXT);
     expect(await deliveries.claim("Ev9")).toBe(true);
     expect(await deliveries.claim("Ev9")).toBe(false);
-    stream.record("slack", "visa for a parent", runLine("visa for a parent", core));
+    recordDeclined(stream, "slack", "visa for a parent", core);
     const warnings = () => logs.entries().filter((e) => e.level === 40);
     await eventually(() => (warnings().length === 2 ? true : undefined), "the warnings");
     expect(warnings().map((e) => e.msg)).toEqual(

@@ -4,7 +4,7 @@ import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { groupUnanswered, UnansweredTally } from "../../src/ops/report.js";
-import type { UnansweredRecord } from "../../src/ops/unanswered.js";
+import type { UnansweredRecord } from "../../src/ops/unanswered-record.js";
 import { FIXTURE_KNOWLEDGE, tempDir } from "../helpers.js";
 
 function record(text: string, extra: Partial<UnansweredRecord> = {}): UnansweredRecord {

@@ -10,7 +10,7 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
-import { messages } from "../../src/core/messages.js";
+import { notices } from "../../src/ops/notices.js";
 import { type MessageBody, replyOf, TOKEN } from "../adapters/discord/harness.js";
 import {
   botUser,
@@ -131,9 +131,9 @@ describe("serve, on SIGTERM", () => {
     // New work is turned away politely, and the health check tells the balancer.
     expect((await fetch(`${url}/healthz`)).status).toBe(503);
     const late = await command("gz green cards", "too-late");
-    expect(JSON.parse(late.body)).toMatchObject({ response_type: "ephemeral", text: messages.restarting });
+    expect(JSON.parse(late.body)).toMatchObject({ response_type: "ephemeral", text: notices.en.restarting });
     const lateInteraction = replyOf(await interactWith(discordCommand("help")));
-    expect(lateInteraction).toMatchObject({ content: messages.restarting, flags: 64 });
+    expect(lateInteraction).toMatchObject({ content: notices.en.restarting, flags: 64 });
     // A Slack event is refused, for Slack to deliver again to an instance that is up.
     const lateEvent = await postSigned(
       `${url}/slack/events`,
@@ -161,7 +161,7 @@ describe("serve, on SIGTERM", () => {
       (r) => (r.body as MessageBody | undefined)?.message_reference?.message_id === lateMention.id,
       "the restarting notice",
     );
-    expect((restarting.body as MessageBody).content).toBe(messages.restarting);
+    expect((restarting.body as MessageBody).content).toBe(notices.en.restarting);
     await discord.waitForNoConnections();
     // Until the process ends, the port answers 503 rather than refusing the balancer's health check.
     expect((await fetch(`${url}/healthz`)).status).toBe(503);

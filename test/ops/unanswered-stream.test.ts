@@ -4,11 +4,10 @@
  */
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { runLine } from "../../commands/index.js";
 import { connectRedis } from "../../src/ops/redis.js";
-import type { UnansweredRecord } from "../../src/ops/unanswered.js";
+import type { UnansweredRecord } from "../../src/ops/unanswered-record.js";
 import { UNANSWERED_STREAM, UnansweredStream } from "../../src/ops/unanswered-stream.js";
-import { type CapturedLog, captureLogs, eventually, fixtureCore, TODAY } from "../helpers.js";
+import { type CapturedLog, captureLogs, eventually, fixtureCore, recordDeclined } from "../helpers.js";
 import { describeWithRedis, RedisServer } from "../redis.js";
 
 const core = fixtureCore();
@@ -20,7 +19,7 @@ async function streamTexts(redis: Redis): Promise<string[]> {
 }
 
 const decline = (stream: UnansweredStream, city: string) =>
-  stream.record("slack", `/city ${city}`, runLine(`/city ${city}`, core));
+  recordDeclined(stream, "slack", `/city ${city}`, core);
 
 const messagesOf = (logs: CapturedLog, level: number) =>
   logs
@@ -46,7 +45,7 @@ describeWithRedis("the unanswered stream when Redis is slow, full or away", () =
     const logs = captureLogs("debug");
     const redis = connectRedis(server.url, logs.logger);
     await eventually(() => (redis.status === "ready" ? true : undefined), "Redis to connect");
-    const stream = new UnansweredStream(redis, logs.logger, () => TODAY);
+    const stream = new UnansweredStream(redis, logs.logger);
     // Redis holds every write until unpaused: the bot's calls time out, then Redis does them all.
     await admin.client("PAUSE", 60_000, "WRITE");
     for (const city of ["Atlantis", "Lemuria", "Mu"]) decline(stream, city);
@@ -67,7 +66,7 @@ describeWithRedis("the unanswered stream when Redis is slow, full or away", () =
   it("warns once while Redis is full (noeviction), keeps the records, and writes them all once it has room", async () => {
     const logs = captureLogs("info");
     const redis = await server.connect();
-    const stream = new UnansweredStream(redis, logs.logger, () => TODAY);
+    const stream = new UnansweredStream(redis, logs.logger);
     await admin.config("SET", "maxmemory-policy", "noeviction");
     await admin.config("SET", "maxmemory", "1");
     try {
@@ -97,7 +96,7 @@ describeWithRedis("the unanswered stream when Redis is slow, full or away", () =
     const logs = captureLogs("info");
     const redis = connectRedis(server.url, logs.logger);
     await eventually(() => (redis.status === "ready" ? true : undefined), "Redis to connect");
-    const stream = new UnansweredStream(redis, logs.logger, () => TODAY);
+    const stream = new UnansweredStream(redis, logs.logger);
     await server.kill();
     const cities = Array.from({ length: 1005 }, (_, i) => `Atlantis${i}`);
     for (const city of cities) decline(stream, city);
@@ -120,7 +119,7 @@ describeWithRedis("the unanswered stream when Redis is slow, full or away", () =
     const logs = captureLogs("info");
     const redis = connectRedis(server.url, logs.logger);
     await eventually(() => (redis.status === "ready" ? true : undefined), "Redis to connect");
-    const stream = new UnansweredStream(redis, logs.logger, () => TODAY);
+    const stream = new UnansweredStream(redis, logs.logger);
     await server.kill();
     decline(stream, "Atlantis");
     decline(stream, "Lemuria");

@@ -1,10 +1,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runLine } from "../../commands/index.js";
 import type { WriteFn } from "../../src/ops/line-file.js";
-import { questionText, UnansweredLog } from "../../src/ops/unanswered.js";
-import { captureLogs, fixtureCore, TODAY, tempDir } from "../helpers.js";
+import { UnansweredLog } from "../../src/ops/unanswered.js";
+import { captureLogs, fixtureCore, recordDeclined, TODAY, tempDir } from "../helpers.js";
 
 const core = fixtureCore();
 
@@ -15,29 +14,13 @@ function records(file: string): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-describe("the text a curator reads", () => {
-  it("drops mentions, channel links, broadcasts and snowflakes, which carry ids", () => {
-    const text = questionText(
-      "<@123456789012345678> <@U0G9QF9C6> ask <#C123|general> <!channel> 123456789012345678 Shenzhen?",
-    );
-    expect(text).toBe("ask shenzhen");
-  });
-
-  it("drops the /ask command word and its option name, and normalises", () => {
-    expect(questionText("/ask question: How MANY returnees, in Shenzhen?")).toBe(
-      "how many returnees in shenzhen",
-    );
-    expect(questionText("/city Atlantis")).toBe("city atlantis");
-  });
-});
-
 describe("the unanswered log", () => {
   it("appends one JSON line per declined question: normalised text, time, platform, nearest facts, no ids", async () => {
     const file = path.join(tempDir(), "unanswered.jsonl");
-    const log = new UnansweredLog(file, captureLogs().logger, { now: () => TODAY });
+    const log = new UnansweredLog(file, captureLogs().logger);
     const line = "<@U0000001> How many returnees live in Shenzhen?";
-    log.record("slack", line, runLine(line, core));
-    log.record("discord", "/city Atlantis", runLine("/city Atlantis", core));
+    recordDeclined(log, "slack", line, core);
+    recordDeclined(log, "discord", "/city Atlantis", core);
     log.flush();
     const [first, second] = records(file);
     expect(first).toEqual({
@@ -54,7 +37,7 @@ describe("the unanswered log", () => {
     const file = path.join(tempDir(), "unanswered.jsonl");
     const log = new UnansweredLog(file, captureLogs().logger);
     for (const line of ["gz green cards", "", "/frobnicate", "/city", "x".repeat(501), "/help"]) {
-      log.record("terminal", line, runLine(line, core));
+      recordDeclined(log, "terminal", line, core);
     }
     log.flush();
     expect(existsSync(file)).toBe(false);
@@ -64,8 +47,7 @@ describe("the unanswered log", () => {
     const file = path.join(tempDir(), "unanswered.jsonl");
     writeFileSync(file, '{"earlier":"record"}\n');
     const log = new UnansweredLog(file, captureLogs().logger);
-    for (const city of ["Atlantis", "Lemuria", "Mu"])
-      log.record("slack", `/city ${city}`, runLine(`/city ${city}`, core));
+    for (const city of ["Atlantis", "Lemuria", "Mu"]) recordDeclined(log, "slack", `/city ${city}`, core);
     log.flush();
     expect(
       readFileSync(file, "utf8")
@@ -78,8 +60,8 @@ describe("the unanswered log", () => {
   it("never throws on a full disk: it logs the failure once, carries on, and says what is lost at the end", () => {
     const logs = captureLogs();
     const log = new UnansweredLog("/dev/full", logs.logger);
-    expect(() => log.record("slack", "/city Atlantis", runLine("/city Atlantis", core))).not.toThrow();
-    log.record("slack", "/city Lemuria", runLine("/city Lemuria", core));
+    expect(() => recordDeclined(log, "slack", "/city Atlantis", core)).not.toThrow();
+    recordDeclined(log, "slack", "/city Lemuria", core);
     const warnings = logs.entries().filter((e) => e.level === 40);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ file: "/dev/full", err: { code: "ENOSPC" }, waiting: 1 });
@@ -94,13 +76,13 @@ describe("the unanswered log", () => {
     const file = path.join(blocker, "unanswered.jsonl");
     const logs = captureLogs();
     const log = new UnansweredLog(file, logs.logger);
-    log.record("discord", "/city Atlantis", runLine("/city Atlantis", core));
+    recordDeclined(log, "discord", "/city Atlantis", core);
     log.flush();
     const warning = logs.entries().find((e) => e.level === 40) as { err: { code: string } } | undefined;
     expect(["EEXIST", "ENOTDIR"]).toContain(warning?.err.code);
 
     rmSync(blocker);
-    log.record("discord", "/city Lemuria", runLine("/city Lemuria", core));
+    recordDeclined(log, "discord", "/city Lemuria", core);
     log.flush();
     expect(records(file).map((r) => r.text)).toEqual(["city atlantis", "city lemuria"]);
     expect(logs.entries().some((e) => e.msg === "unanswered log: writing again")).toBe(true);
@@ -117,14 +99,13 @@ describe("the unanswered log", () => {
       return writeSync(fd, data, offset, length);
     };
     const logs = captureLogs();
-    const log = new UnansweredLog(file, logs.logger, { now: () => TODAY, write });
-    for (const city of ["Atlantis", "Lemuria"])
-      log.record("slack", `/city ${city}`, runLine(`/city ${city}`, core));
+    const log = new UnansweredLog(file, logs.logger, { write });
+    for (const city of ["Atlantis", "Lemuria"]) recordDeclined(log, "slack", `/city ${city}`, core);
     // Only the first is in the file, whole; the half of the second was cut off.
     expect(readFileSync(file, "utf8")).toBe(
       `${JSON.stringify({ time: TODAY.toISOString(), platform: "slack", text: "city atlantis", considered: [] })}\n`,
     );
-    log.record("slack", "/city Mu", runLine("/city Mu", core));
+    recordDeclined(log, "slack", "/city Mu", core);
     const lines = readFileSync(file, "utf8").split("\n");
     expect(lines.pop()).toBe("");
     expect(lines.map((l) => JSON.parse(l).text)).toEqual(["city atlantis", "city lemuria", "city mu"]);
@@ -144,9 +125,9 @@ describe("the unanswered log", () => {
     const logs = captureLogs();
     const log = new UnansweredLog(file, logs.logger, { write });
     const asked = Array.from({ length: 1005 }, (_, i) => `/city Atlantis${i}`);
-    for (const line of asked.slice(0, -1)) log.record("discord", line, runLine(line, core));
+    for (const line of asked.slice(0, -1)) recordDeclined(log, "discord", line, core);
     full = false;
-    log.record("discord", asked.at(-1) ?? "", runLine(asked.at(-1) ?? "", core));
+    recordDeclined(log, "discord", asked.at(-1) ?? "", core);
     expect(records(file).map((r) => r.text)).toEqual(
       asked.slice(5).map((line) => line.slice(1).toLowerCase()),
     );
@@ -160,7 +141,7 @@ describe("the unanswered log", () => {
     const file = path.join(dir, "unanswered.jsonl");
     const log = new UnansweredLog(file, captureLogs().logger, { maxBytes: 300 });
     const asked = Array.from({ length: 12 }, (_, i) => `/city Atlantis${i}`);
-    for (const line of asked) log.record("terminal", line, runLine(line, core));
+    for (const line of asked) recordDeclined(log, "terminal", line, core);
     const files = readdirSync(dir).sort();
     expect(files.length).toBeGreaterThan(2);
     expect(files[0]).toBe("unanswered.jsonl");
@@ -177,9 +158,9 @@ describe("the unanswered log", () => {
   it("starts a new file when the log is moved away", () => {
     const file = path.join(tempDir(), "unanswered.jsonl");
     const log = new UnansweredLog(file, captureLogs().logger);
-    log.record("slack", "/city Atlantis", runLine("/city Atlantis", core));
+    recordDeclined(log, "slack", "/city Atlantis", core);
     rmSync(file);
-    log.record("slack", "/city Lemuria", runLine("/city Lemuria", core));
+    recordDeclined(log, "slack", "/city Lemuria", core);
     expect(records(file).map((r) => r.text)).toEqual(["city lemuria"]);
   });
 });

@@ -4,8 +4,9 @@ import type { DiscordConfig } from "../../config.js";
 import type { Core } from "../../core/core.js";
 import { errorFields, type Logger, redact } from "../../log.js";
 import type { Desk } from "../../ops/index.js";
+import type { Service } from "../../ops/ports.js";
 import { bounded, DEFAULT_OUTGOING } from "../outgoing.js";
-import { type Service, START_TIMEOUT_MS, within } from "../service.js";
+import { START_TIMEOUT_MS, within } from "../service.js";
 import { SILENT } from "./format.js";
 import { routeEvents } from "./router.js";
 

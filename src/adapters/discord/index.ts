@@ -1,8 +1,8 @@
 import type { DiscordConfig } from "../../config.js";
 import type { Core } from "../../core/core.js";
 import type { Desk } from "../../ops/index.js";
+import type { Service } from "../../ops/ports.js";
 import type { OutgoingLimits } from "../outgoing.js";
-import type { Service } from "../service.js";
 import { connectDiscord } from "./client.js";
 import { putCommands } from "./definitions.js";
 import { startShards } from "./sharding.js";

@@ -7,6 +7,7 @@ import {
   MessageFlags,
   type RepliableInteraction,
 } from "discord.js";
+import { askedText } from "../../../commands/asked.js";
 import {
   type Command,
   commandLine,
@@ -56,7 +57,7 @@ async function onInteraction(interaction: Interaction, core: Core, desk: Desk): 
     {
       platform: "discord",
       user: interaction.user.id,
-      text: asked.text,
+      text: askedText(asked.text),
       mustReply: true,
       surface: interaction.isButton() ? "button" : "slash command",
       conversation: conversationOf(interaction),
@@ -179,7 +180,7 @@ async function onMessage(message: Message, core: Core, desk: Desk): Promise<void
     {
       platform: "discord",
       user: message.author.id,
-      text,
+      text: askedText(text),
       mustReply: false,
       surface: message.inGuild() ? "mention" : "direct message",
       ...(message.inGuild() && !message.channel.isThread() ? {} : { conversation: message.channelId }),

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { type APIGatewayBotInfo, Routes, ShardingManager } from "discord.js";
 import type { DiscordConfig } from "../../config.js";
 import type { Logger } from "../../log.js";
-import type { Service } from "../service.js";
+import type { Service } from "../../ops/ports.js";
 import { restClient } from "./definitions.js";
 
 /** The shard entry compiled beside this module: dist/src/adapters/discord/shard.js. */

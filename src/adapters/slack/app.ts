@@ -5,8 +5,9 @@ import { ConfigError, DEFAULT_KEEP_ALIVE_SECONDS, type SlackConfig } from "../..
 import type { Core } from "../../core/core.js";
 import { errorFields, type Logger, redact } from "../../log.js";
 import type { Desk } from "../../ops/index.js";
+import type { Service } from "../../ops/ports.js";
 import { bounded, DEFAULT_OUTGOING, type OutgoingLimits } from "../outgoing.js";
-import { type Service, START_TIMEOUT_MS, within } from "../service.js";
+import { START_TIMEOUT_MS, within } from "../service.js";
 import { registerListeners } from "./listeners.js";
 import { BoltLogger, boltLevel } from "./log.js";
 import { GuardedReceiver } from "./receiver.js";

@@ -7,6 +7,7 @@ import type {
   RespondFn,
   types,
 } from "@slack/bolt";
+import { askedText } from "../../../commands/asked.js";
 import {
   commandLine,
   findCommand,
@@ -168,7 +169,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
       {
         platform: "slack",
         user: command.user_id,
-        text: line,
+        text: askedText(line),
         mustReply: true,
         surface: "slash command",
         conversation: `${command.channel_id}:${command.user_id}`,
@@ -193,7 +194,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
         {
           platform: "slack",
           user: body.user.id,
-          text: suggestionLine(suggestion),
+          text: askedText(suggestionLine(suggestion)),
           mustReply: true,
           surface: "button",
           ...(conversation === undefined ? {} : { conversation }),
@@ -227,7 +228,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
       {
         platform: "slack",
         user: event.user,
-        text,
+        text: askedText(text),
         mustReply: false,
         surface: "mention",
         conversation: `${place.channel}:${place.threadTs}`,
@@ -252,7 +253,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
       {
         platform: "slack",
         user: event.user,
-        text,
+        text: askedText(text),
         mustReply: false,
         surface: "direct message",
         conversation: event.channel,

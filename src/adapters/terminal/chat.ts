@@ -1,12 +1,13 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { askedText } from "../../../commands/asked.js";
 import { runLine } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
 import { messages } from "../../core/messages.js";
-import type { ConversationContext } from "../../core/types.js";
 import type { Desk } from "../../ops/index.js";
 import { readLines } from "../../ops/lines.js";
+import type { Conversations } from "../../ops/ports.js";
 import { carriedOver } from "../carried-over.js";
 import { formatJsonLine, formatText } from "./format.js";
 import { terminalMessages } from "./messages.js";
@@ -31,7 +32,7 @@ export async function chat(core: Core, input: Readable, output: Writable, desk: 
         {
           platform: "terminal",
           user: "local",
-          text: line,
+          text: askedText(line),
           mustReply: true,
           surface: "chat",
           conversation: "chat",
@@ -63,9 +64,16 @@ export async function* contractLines(input: Readable): AsyncGenerator<string> {
   for await (const { text } of readLines(input)) yield text.replace(/\r$/, "").replace(/\r/g, " ");
 }
 
+/** Where the lines' context is kept when they are one conversation: a store, and their key in it. */
+export interface LinesConversation {
+  store: Conversations;
+  key: string;
+}
+
 /**
  * The evaluation contract: one JSON line out for every line in, in order. As one conversation,
- * each line is read in the light of the lines before it; otherwise every line stands alone. No
+ * each line is read in the light of the lines before it, whose context is kept in the store the
+ * desk keeps conversations in; otherwise every line stands alone. No
  * line is read while the reader is behind (the output's buffer is full), so memory stays bounded
  * however slow the reader; a reader that goes away (`| head -1`) ends it quietly.
  */
@@ -73,13 +81,15 @@ export async function answerLines(
   core: Core,
   input: Readable,
   output: Writable,
-  asOneConversation = false,
+  conversation?: LinesConversation,
 ): Promise<void> {
   async function* answers(): AsyncGenerator<string> {
-    let conversation: ConversationContext | undefined;
     for await (const line of contractLines(input)) {
-      const answer = runLine(line, core, conversation === undefined ? {} : { conversation });
-      if (asOneConversation && answer.context !== undefined) conversation = answer.context;
+      const context = await conversation?.store.get(conversation.key);
+      const answer = runLine(line, core, carriedOver(context));
+      if (conversation !== undefined && answer.context !== undefined) {
+        await conversation.store.set(conversation.key, answer.context);
+      }
       yield `${formatJsonLine(line, answer)}\n`;
     }
   }

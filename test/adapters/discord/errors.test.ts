@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Core } from "../../../src/core/core.js";
 import { loadKnowledge } from "../../../src/core/loader.js";
-import { messages } from "../../../src/core/messages.js";
 import type { Source } from "../../../src/core/schema.js";
+import { notices } from "../../../src/ops/notices.js";
 import type { RecordedRequest } from "../../fakes/discord.js";
 import { testDesk } from "../../helpers.js";
 import {
@@ -38,7 +38,7 @@ describe("A Discord handler that throws", () => {
 
   it("gives the user a short apology for a slash command, logs the error without the token, and keeps answering", async () => {
     const apology = replyOf(await interact(bot.fake, slashCommand("sources")));
-    expect(apology.content).toBe(messages.apology);
+    expect(apology.content).toBe(notices.en.apology);
     expect(apology.allowed_mentions).toEqual({ parse: [], replied_user: false });
 
     const failure = bot.log.entries().find((e) => e.msg === "answering failed");
@@ -56,7 +56,7 @@ describe("A Discord handler that throws", () => {
     const failing = userMessage(`<@${ids.bot}> /sources`, { mentions: [botUser] });
     await bot.fake.dispatch("MESSAGE_CREATE", failing);
     const apology = (await bot.fake.waitForRequest(repliesTo(failing))).body as MessageBody;
-    expect(apology.content).toBe(messages.apology);
+    expect(apology.content).toBe(notices.en.apology);
     expect(apology.allowed_mentions).toEqual({ parse: [], replied_user: false });
 
     const next = userMessage(`<@${ids.bot}> /help`, { mentions: [botUser] });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../../../src/core/messages.js";
+import { notices } from "../../../src/ops/notices.js";
 import type { RecordedRequest } from "../../fakes/discord.js";
 import { eventually, testDesk } from "../../helpers.js";
 import {
@@ -73,7 +74,7 @@ describe("Discord failing", () => {
     const message = await ask("/city Guangzhou", ids.quieter);
     const apology = await nth(replyTo(message.id), 5, "the apology");
     expect(apology.body).toMatchObject({
-      content: messages.apology,
+      content: notices.en.apology,
       allowed_mentions: { parse: [], replied_user: false },
     });
     const failure = bot.log.entries().find((e) => e.msg === "sending the answer failed");
@@ -91,7 +92,7 @@ describe("Discord failing", () => {
     bot.fake.faults.fail(callback, { status: 502 }, 4);
     await bot.fake.dispatch("INTERACTION_CREATE", payload);
     const apology = await nth(callback, 5, "the apology");
-    expect(replyOf(apology)).toMatchObject({ content: messages.apology, flags: 64 });
+    expect(replyOf(apology)).toMatchObject({ content: notices.en.apology, flags: 64 });
     const after = replyOf(await interact(bot.fake, slashCommand("help")));
     expect(after.embeds?.[0]?.title).toBe(messages.helpTitle);
   });

@@ -4,9 +4,9 @@
  */
 import { fileURLToPath } from "node:url";
 import { type DiscordStartOptions, startDiscord } from "../../../src/adapters/discord/index.js";
-import type { Service } from "../../../src/adapters/service.js";
 import type { DiscordConfig } from "../../../src/config.js";
 import { Core } from "../../../src/core/core.js";
+import type { Service } from "../../../src/ops/ports.js";
 import { FakeDiscord, type RecordedRequest } from "../../fakes/discord.js";
 import { type TestDesk, testDesk } from "../../helpers.js";
 import { botUser, dmChannel, guildPayload, type InteractionPayload, ids } from "./payloads.js";

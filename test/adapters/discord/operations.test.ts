@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../../../src/core/messages.js";
-import { RateLimiter } from "../../../src/ops/rate-limit.js";
+import { MemoryRateLimiter } from "../../../src/ops/rate-limit.js";
 import type { RecordedRequest } from "../../fakes/discord.js";
 import {
   AT_LIMIT,
@@ -70,7 +70,10 @@ describe("Discord: one person's flood", () => {
   let bot: RunningBot;
   beforeAll(async () => {
     // Two questions in a window of two minutes: nothing refills during the test.
-    bot = await startBot(fixtureCore(), testDesk({ limiter: new RateLimiter({ burst: 2, perMinute: 1 }) }));
+    bot = await startBot(
+      fixtureCore(),
+      testDesk({ limiter: new MemoryRateLimiter({ burst: 2, perMinute: 1 }) }),
+    );
   });
   afterAll(async () => {
     await bot?.stop();

@@ -3,6 +3,7 @@ import { type SlackService, startSlack } from "../../../src/adapters/slack/index
 import { ConfigError } from "../../../src/config.js";
 import { Core } from "../../../src/core/core.js";
 import { messages } from "../../../src/core/messages.js";
+import { notices } from "../../../src/ops/notices.js";
 import { BOT_USER_ID, FakeSlack } from "../../fakes/slack.js";
 import { FIXTURE_KNOWLEDGE, fixtureCore, testDesk } from "../../helpers.js";
 import {
@@ -77,7 +78,7 @@ describe("Slack adapter failures", () => {
     expect(response.status).toBe(200);
     const body = JSON.parse(response.body) as Record<string, unknown>;
     expect(body.response_type).toBe("ephemeral");
-    expect(body.text).toBe(messages.apology);
+    expect(body.text).toBe(notices.en.apology);
     expect(fake.responses.filter((r) => r.id === "broken-city")).toEqual([]);
     expect(
       logged().some((line) => line.includes('"slash command"') && line.includes("the clock is broken")),
@@ -93,7 +94,7 @@ describe("Slack adapter failures", () => {
   it("apologises to the asker in the thread when a mention's answer throws", async () => {
     await postEvent(broken, mention(`<@${BOT_USER_ID}> /city Guangzhou`, "CBROKEN", "1700000200.000100"));
     const call = await fake.waitForCall("chat.postEphemeral", "CBROKEN");
-    expect(call.args.text).toBe(messages.apology);
+    expect(call.args.text).toBe(notices.en.apology);
     expect(call.args.thread_ts).toBe("1700000200.000100");
     expect(call.args.user).toBe("U0000001");
   });
@@ -101,7 +102,7 @@ describe("Slack adapter failures", () => {
   it("apologises only to the asker when Slack refuses to post the answer, and logs Slack's error", async () => {
     await postEvent(working, mention(`<@${BOT_USER_ID}> gz green cards`, "CREFUSED", "1700000201.000100"));
     const apology = await fake.waitForCall("chat.postEphemeral", "CREFUSED");
-    expect(apology.args.text).toBe(messages.apology);
+    expect(apology.args.text).toBe(notices.en.apology);
     expect(apology.args.thread_ts).toBe("1700000201.000100");
     expect(fake.callsOf("chat.postMessage", "CREFUSED")).toHaveLength(1);
     expect(logged().some((line) => line.includes("channel_not_found"))).toBe(true);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_OUTGOING, type OutgoingLimits } from "../../../src/adapters/outgoing.js";
 import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
 import { messages } from "../../../src/core/messages.js";
+import { notices } from "../../../src/ops/notices.js";
 import { FakeSlack, type Received } from "../../fakes/slack.js";
 import { eventually, fixtureCore, testDesk } from "../../helpers.js";
 import {
@@ -79,7 +80,7 @@ describe("Slack failing", () => {
     const form = new URLSearchParams(slashCommand("/city", "Guangzhou", fake.responseUrl("url-500")));
     expect((await postSigned(url, form.toString(), "application/x-www-form-urlencoded")).status).toBe(200);
     const apology = await fake.waitForResponse("url-500");
-    expect(apology.body).toMatchObject({ response_type: "ephemeral", text: messages.apology });
+    expect(apology.body).toMatchObject({ response_type: "ephemeral", text: notices.en.apology });
     const failure = log
       .entries()
       .find((e) => e.msg === "sending the answer failed" && e.surface === "slash command");

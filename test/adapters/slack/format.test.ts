@@ -5,6 +5,7 @@ import { decodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import { escapeMrkdwn, isShareable, renderAnswer, renderNotice } from "../../../src/adapters/slack/format.js";
 import { slackMessages } from "../../../src/adapters/slack/messages.js";
 import { messages } from "../../../src/core/messages.js";
+import { notices } from "../../../src/ops/notices.js";
 import { fixtureCore, fixtureCoreWithLinks } from "../../helpers.js";
 import { answerOf as answer, arbitraryAnswer, arbitraryCard, card, HEADLINE, SOURCE } from "../answers.js";
 import { buttonsOf, expectInert, expectWithinLimits, mrkdwnTexts, visibleLength } from "./limits.js";
@@ -257,8 +258,8 @@ describe("escapeMrkdwn", () => {
 
 describe("renderNotice and isShareable", () => {
   it("renders the apology as one escaped section", () => {
-    const notice = renderNotice(messages.apology);
-    expect(notice.text).toBe(messages.apology);
+    const notice = renderNotice(notices.en.apology);
+    expect(notice.text).toBe(notices.en.apology);
     expect(notice.blocks).toHaveLength(1);
   });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
 import { messages } from "../../../src/core/messages.js";
+import { notices } from "../../../src/ops/notices.js";
 import { BOT_USER_ID, FakeSlack } from "../../fakes/slack.js";
 import { fixtureCore, testDesk } from "../../helpers.js";
 import {
@@ -121,7 +122,7 @@ describe("Slack over HTTP: slash commands", () => {
       await postCommand(`/${command.name}`, "", `every-${command.name}`);
       const { body } = await fake.waitForResponse(`every-${command.name}`);
       expect(body.text).not.toContain(messages.unknownCommand(command.name));
-      expect(body.text).not.toContain(messages.apology);
+      expect(body.text).not.toContain(notices.en.apology);
       const required = command.options.find((o) => o.required);
       if (required !== undefined) expect(body.text).toContain(`/${command.name} needs a ${required.name}`);
     }

@@ -12,7 +12,7 @@ import { slackMessages } from "../../../src/adapters/slack/messages.js";
 import { DEFAULT_RATE_LIMIT } from "../../../src/config.js";
 import type { Core } from "../../../src/core/core.js";
 import { messages } from "../../../src/core/messages.js";
-import { RateLimiter } from "../../../src/ops/rate-limit.js";
+import { MemoryRateLimiter } from "../../../src/ops/rate-limit.js";
 import { FakeSlack } from "../../fakes/slack.js";
 import { testDesk } from "../../helpers.js";
 import { BOT_TOKEN, SIGNING_SECRET, signedHeaders, slashCommand } from "./requests.js";
@@ -181,7 +181,7 @@ export async function driveLoad(
 /** The app in this process, with the production rate limit on, under load; logs in memory. */
 export async function runLoadInProcess(core: Core, requests: number, concurrency: number) {
   const fake = await new FakeSlack().start();
-  const { desk, log } = testDesk({ limiter: new RateLimiter(DEFAULT_RATE_LIMIT), level: "warn" });
+  const { desk, log } = testDesk({ limiter: new MemoryRateLimiter(DEFAULT_RATE_LIMIT), level: "warn" });
   const service = await startSlack(
     core,
     { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },

@@ -5,7 +5,7 @@ import { startSlack } from "../../../src/adapters/slack/index.js";
 import { messages } from "../../../src/core/messages.js";
 import { MemoryConversations } from "../../../src/ops/conversations.js";
 import type { Desk } from "../../../src/ops/index.js";
-import { RateLimiter } from "../../../src/ops/rate-limit.js";
+import { MemoryRateLimiter } from "../../../src/ops/rate-limit.js";
 import { BOT_USER_ID, FakeSlack } from "../../fakes/slack.js";
 import {
   AT_LIMIT,
@@ -135,7 +135,7 @@ describe("Slack: one person's flood", () => {
   let slack: Running;
   beforeAll(async () => {
     // Two questions in a window of two minutes: nothing refills during the test.
-    slack = await start(testDesk({ limiter: new RateLimiter({ burst: 2, perMinute: 1 }) }).desk);
+    slack = await start(testDesk({ limiter: new MemoryRateLimiter({ burst: 2, perMinute: 1 }) }).desk);
   });
   afterAll(async () => {
     await slack?.stop();

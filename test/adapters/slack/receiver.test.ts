@@ -10,6 +10,7 @@ import { MAX_BODY_BYTES } from "../../../src/adapters/slack/receiver.js";
 import { DEFAULT_KEEP_ALIVE_SECONDS } from "../../../src/config.js";
 import { messages } from "../../../src/core/messages.js";
 import { Desk } from "../../../src/ops/desk.js";
+import { notices } from "../../../src/ops/notices.js";
 import { DELIVERY_PREFIX, RedisDeliveries } from "../../../src/ops/redis-deliveries.js";
 import { BOT_USER_ID } from "../../fakes/slack.js";
 import { captureLogs, eventuallyAsync } from "../../helpers.js";
@@ -178,7 +179,7 @@ describe("Slack's HTTP gate: shutting down", () => {
     expect((await closing.deliver({}, delivery)).status).toBe(503);
     // A slash command cannot be delivered again: it hears that the bot is restarting.
     const late = await closing.command("/ask", "gz green cards", "closing-command");
-    expect(JSON.parse(late.body)).toMatchObject({ text: messages.restarting });
+    expect(JSON.parse(late.body)).toMatchObject({ text: notices.en.restarting });
     // The redelivery, sent to an instance that is up, is answered.
     expect((await slack.deliver({}, delivery)).status).toBe(200);
     expect((await slack.fake.waitForCall("chat.postMessage", "CCLOSING")).args.text).toContain("2,515");
