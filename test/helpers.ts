@@ -108,12 +108,6 @@ export const AT_LIMIT = `gz green cards${" ".repeat(MAX_QUESTION_LENGTH - 20)}pl
 export const OVER_LIMIT = `${AT_LIMIT}?`;
 
 /**
- * The timeout of a test whose point is a flood (thousands of answers in a row): its work is CPU,
- * seconds on an idle machine and many times that on a shared one, so it gets more than the default.
- */
-export const FLOOD_TIMEOUT = 60_000;
-
-/**
  * A drain that waits until every answer is out: the longest timer Node allows (about 24 days), so
  * the test's own timeout, not a guess at how fast the machine is, bounds the wait.
  */

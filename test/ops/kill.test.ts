@@ -10,7 +10,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.js";
 import { type Compiled, compile } from "../compiled.js";
-import { FIXTURE_KNOWLEDGE, FLOOD_TIMEOUT, tempDir } from "../helpers.js";
+import { FIXTURE_KNOWLEDGE, tempDir } from "../helpers.js";
 
 let compiled: Compiled;
 
@@ -19,45 +19,41 @@ beforeAll(() => {
 }, 60_000);
 
 describe("the chat killed mid-flood", () => {
-  it(
-    "has on disk every decline it showed before SIGKILL",
-    async () => {
-      const file = path.join(tempDir(), "unanswered.jsonl");
-      const child = spawn(process.execPath, [compiled.cli, "chat"], {
-        env: {
-          PATH: process.env.PATH,
-          KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE,
-          UNANSWERED_LOG: file,
-          RATE_LIMIT_ENABLED: "false",
-        },
-        stdio: ["pipe", "pipe", "pipe"],
-      });
-      let shown = "";
-      let killed = false;
-      child.stdout?.on("data", (d: Buffer) => {
-        shown += d.toString();
-        if (!killed && shown.split(messages.declineTitle).length > 1000) {
-          killed = true;
-          child.kill("SIGKILL");
-        }
-      });
-      child.stdin?.on("error", () => undefined);
-      const flood = Array.from({ length: 50_000 }, (_, i) => `How do I cook fried rice number ${i}?\n`);
-      child.stdin?.end(flood.join(""));
-      const [, signal] = await once(child, "exit");
-      expect(signal).toBe("SIGKILL");
-      const declines = shown.split(messages.declineTitle).length - 1;
-      expect(declines).toBeGreaterThanOrEqual(1000);
-      expect(declines).toBeLessThan(50_000);
-      const records = readFileSync(file, "utf8")
-        .split("\n")
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as { text: string });
-      expect(records.length).toBeGreaterThanOrEqual(declines);
-      expect(records.slice(0, declines).map((r) => r.text)).toEqual(
-        Array.from({ length: declines }, (_, i) => `how do i cook fried rice number ${i}`),
-      );
-    },
-    FLOOD_TIMEOUT,
-  );
+  it("has on disk every decline it showed before SIGKILL", async () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    const child = spawn(process.execPath, [compiled.cli, "chat"], {
+      env: {
+        PATH: process.env.PATH,
+        KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE,
+        UNANSWERED_LOG: file,
+        RATE_LIMIT_ENABLED: "false",
+      },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let shown = "";
+    let killed = false;
+    child.stdout?.on("data", (d: Buffer) => {
+      shown += d.toString();
+      if (!killed && shown.split(messages.declineTitle).length > 1000) {
+        killed = true;
+        child.kill("SIGKILL");
+      }
+    });
+    child.stdin?.on("error", () => undefined);
+    const flood = Array.from({ length: 50_000 }, (_, i) => `How do I cook fried rice number ${i}?\n`);
+    child.stdin?.end(flood.join(""));
+    const [, signal] = await once(child, "exit");
+    expect(signal).toBe("SIGKILL");
+    const declines = shown.split(messages.declineTitle).length - 1;
+    expect(declines).toBeGreaterThanOrEqual(1000);
+    expect(declines).toBeLessThan(50_000);
+    const records = readFileSync(file, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { text: string });
+    expect(records.length).toBeGreaterThanOrEqual(declines);
+    expect(records.slice(0, declines).map((r) => r.text)).toEqual(
+      Array.from({ length: declines }, (_, i) => `how do i cook fried rice number ${i}`),
+    );
+  });
 });

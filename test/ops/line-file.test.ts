@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Compiled, compile } from "../compiled.js";
-import { FIXTURE_KNOWLEDGE, FLOOD_TIMEOUT, tempDir } from "../helpers.js";
+import { FIXTURE_KNOWLEDGE, tempDir } from "../helpers.js";
 
 let compiled: Compiled;
 
@@ -48,41 +48,31 @@ const questions = (process: number, count: number) =>
   Array.from({ length: count }, (_, i) => `How do I cook fried rice in process ${process} batch ${i}?`);
 
 describe("an unanswered log that several processes share", () => {
-  it(
-    "keeps every record of 4 processes × 1,000 declines rotated at 1 KiB: none lost, none twice",
-    async () => {
-      const file = path.join(tempDir(), "unanswered.jsonl");
-      const env = { UNANSWERED_LOG: file, UNANSWERED_LOG_MAX_BYTES: "1024", UNANSWERED_LOG_KEEP: "100000" };
-      const codes = await Promise.all([0, 1, 2, 3].map((p) => chat(questions(p, 1000), env)));
-      expect(codes).toEqual([0, 0, 0, 0]);
-      const { texts, sizes } = readAll(file);
-      const expected = [0, 1, 2, 3].flatMap((p) =>
-        questions(p, 1000).map((q) => q.slice(0, -1).toLowerCase()),
-      );
-      expect(texts.sort()).toEqual(expected.sort());
-      // Each process checks the size before it appends, so while all four append at once a file can
-      // pass the limit by the lines of the other three.
-      const longest = Math.max(...expected.map((text) => JSON.stringify({ text }).length + 80));
-      expect(Math.max(...sizes)).toBeLessThanOrEqual(1024 + 3 * longest);
-    },
-    FLOOD_TIMEOUT,
-  );
+  it("keeps every record of 4 processes × 1,000 declines rotated at 1 KiB: none lost, none twice", async () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    const env = { UNANSWERED_LOG: file, UNANSWERED_LOG_MAX_BYTES: "1024", UNANSWERED_LOG_KEEP: "100000" };
+    const codes = await Promise.all([0, 1, 2, 3].map((p) => chat(questions(p, 1000), env)));
+    expect(codes).toEqual([0, 0, 0, 0]);
+    const { texts, sizes } = readAll(file);
+    const expected = [0, 1, 2, 3].flatMap((p) => questions(p, 1000).map((q) => q.slice(0, -1).toLowerCase()));
+    expect(texts.sort()).toEqual(expected.sort());
+    // Each process checks the size before it appends, so while all four append at once a file can
+    // pass the limit by the lines of the other three.
+    const longest = Math.max(...expected.map((text) => JSON.stringify({ text }).length + 80));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(1024 + 3 * longest);
+  });
 
-  it(
-    "keeps only the newest UNANSWERED_LOG_KEEP rotated files while two processes rotate",
-    async () => {
-      const file = path.join(tempDir(), "unanswered.jsonl");
-      const env = { UNANSWERED_LOG: file, UNANSWERED_LOG_MAX_BYTES: "1024", UNANSWERED_LOG_KEEP: "3" };
-      const codes = await Promise.all([0, 1].map((p) => chat(questions(p, 300), env)));
-      expect(codes).toEqual([0, 0]);
-      const rotated = readdirSync(path.dirname(file))
-        .filter((n) => n !== "unanswered.jsonl")
-        .map((n) => Number(n.split(".").pop()))
-        .sort((a, b) => a - b);
-      expect(rotated).toHaveLength(3);
-      // 600 records of about 120 bytes rotated at 1 KiB: dozens of rotations, the oldest removed.
-      expect(rotated[0]).toBeGreaterThan(10);
-    },
-    FLOOD_TIMEOUT,
-  );
+  it("keeps only the newest UNANSWERED_LOG_KEEP rotated files while two processes rotate", async () => {
+    const file = path.join(tempDir(), "unanswered.jsonl");
+    const env = { UNANSWERED_LOG: file, UNANSWERED_LOG_MAX_BYTES: "1024", UNANSWERED_LOG_KEEP: "3" };
+    const codes = await Promise.all([0, 1].map((p) => chat(questions(p, 300), env)));
+    expect(codes).toEqual([0, 0]);
+    const rotated = readdirSync(path.dirname(file))
+      .filter((n) => n !== "unanswered.jsonl")
+      .map((n) => Number(n.split(".").pop()))
+      .sort((a, b) => a - b);
+    expect(rotated).toHaveLength(3);
+    // 600 records of about 120 bytes rotated at 1 KiB: dozens of rotations, the oldest removed.
+    expect(rotated[0]).toBeGreaterThan(10);
+  });
 });
