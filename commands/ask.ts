@@ -19,8 +19,5 @@ export default {
     },
   ],
   run: (args, { core, conversation, language }) =>
-    core.ask(args.question ?? "", {
-      ...(conversation === undefined ? {} : { conversation }),
-      ...(language === undefined ? {} : { language }),
-    }),
+    core.ask(args.question ?? "", { language, ...(conversation === undefined ? {} : { conversation }) }),
 } satisfies Command;

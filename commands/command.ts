@@ -30,18 +30,15 @@ export interface CommandContext {
   commands: readonly Command[];
   /** The asker's interface language where the platform says it (Discord's interaction locale, e.g. "zh-CN"). */
   locale?: string;
-  /** The language to answer in, settled from the words typed, the conversation and the locale. */
-  language?: Language;
+  /** The language to answer in, decided once by `languageFor` from the words typed, the locale and the conversation. */
+  language: Language;
   /** The conversation so far, for follow-ups. */
   conversation?: ConversationContext;
 }
 
 /** A card command's options for the core: the topic asked for and the language to answer in. */
 export function askOptions(args: Readonly<Record<string, string>>, context: CommandContext): AskOptions {
-  return {
-    ...(args.topic?.trim() ? { topic: args.topic } : {}),
-    ...(context.language === undefined ? {} : { language: context.language }),
-  };
+  return { language: context.language, ...(args.topic?.trim() ? { topic: args.topic } : {}) };
 }
 
 /** One command, served the same way by every adapter. */

@@ -17,7 +17,7 @@ export default {
     "zh-TW": { name: "幫助", description: "如何使用本機器人，以及它能回答什麼" },
   },
   options: [],
-  run: (_args, { core, commands, locale, language = "en" }) => {
+  run: (_args, { core, commands, locale, language }) => {
     const shown = shownLocale(language, locale);
     const words = helpMessages[language];
     // In Chinese, commands read as Discord shows them to a Chinese-speaking user.

@@ -1,19 +1,21 @@
 import { z } from "zod";
 import { decline } from "../src/core/answer.js";
 import { type Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
-import { clearlyIn, detectLanguage, say } from "../src/core/language.js";
+import { say } from "../src/core/language.js";
 import { ENTITY_KINDS } from "../src/core/schema.js";
-import type { Answer, ConversationContext, Language, Suggestion } from "../src/core/types.js";
+import type { Answer, Suggestion } from "../src/core/types.js";
 import ask from "./ask.js";
 import city from "./city.js";
 import { type Command, LOCALES } from "./command.js";
 import convention from "./convention.js";
 import help from "./help.js";
+import { type Asker, languageFor } from "./language.js";
 import policy from "./policy.js";
 import sources from "./sources.js";
 
 export type { Command, CommandContext, CommandOption, Locale } from "./command.js";
 export { LOCALES } from "./command.js";
+export { type Asker, languageFor } from "./language.js";
 
 /** Names as Discord and Slack both accept them: lower case, digits, dashes, at most 32 characters. */
 const Name = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "lower case letters, digits or dashes, at most 32");
@@ -62,28 +64,6 @@ export const commands: readonly Command[] = checkCommands([ask, city, policy, co
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name.toLowerCase());
-}
-
-/** What the platform tells about the asker besides the command: Discord's locale, the conversation so far. */
-export interface Asker {
-  locale?: string;
-  conversation?: ConversationContext;
-}
-
-/** The language a locale prefers: Chinese for zh-CN and zh-TW, English for the others. */
-function localeLanguage(locale: string | undefined): Language | undefined {
-  if (locale === undefined) return undefined;
-  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
-}
-
-/**
- * The language to answer in: that of the words typed when they clearly are one, else the
- * platform's locale (a Discord slash command), else the conversation's, else the words' best guess.
- */
-function languageFor(typed: string, asker: Asker): Language {
-  return (
-    clearlyIn(typed) ?? localeLanguage(asker.locale) ?? asker.conversation?.language ?? detectLanguage(typed)
-  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
-import { runLine } from "../commands/index.js";
+import { languageFor, runLine } from "../commands/index.js";
 import type { Service } from "./adapters/service.js";
 import { answerLines, chat } from "./adapters/terminal/chat.js";
 import { formatText } from "./adapters/terminal/format.js";
@@ -77,8 +77,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "ask":
       if (rest.includes("--jsonl"))
         await answerLines(core, io.stdin, io.stdout, rest.includes("--conversation"));
-      else if (rest[0] === "--explain") io.stdout.write(`${core.explain(rest.slice(1).join(" "))}\n`);
-      else io.stdout.write(`${formatText(runLine(rest.join(" "), core))}\n`);
+      else if (rest[0] === "--explain") {
+        const question = rest.slice(1).join(" ");
+        io.stdout.write(`${core.explain(question, languageFor(question))}\n`);
+      } else io.stdout.write(`${formatText(runLine(rest.join(" "), core))}\n`);
       return 0;
     case "kb-check": {
       const { kb } = core;

@@ -182,3 +182,6 @@ export function logLines(stderr: string): Record<string, unknown>[] {
     .filter((l) => l.startsWith("{"))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
+
+/** The options of a question answered in English, as the command layer decides for English words. */
+export const EN = { language: "en" } as const;

@@ -111,7 +111,7 @@ export class Cards {
         compact(t) === key || compact(say("en").topics[t]) === key || compact(say("zh").topics[t]) === key,
     );
     if (named !== undefined) return this.headlinesFirst(entity, facts).filter((f) => f.fact.topic === named);
-    const query = { ...understand(topic, this.vocabulary), entities: [entity], language };
+    const query = { ...understand(topic, this.vocabulary, language), entities: [entity] };
     const ranked = this.index.rank(
       query.terms.map((t) => t.term),
       facts,

@@ -15,7 +15,7 @@ import { type Agreement, ClaimIndex, type Frame, type IndexedClaim, valuesOf } f
 import { distinct, PLACE_KINDS, partsOf } from "./compare.js";
 import { contextOf, followUp, MORE } from "./follow-up.js";
 import { loadCachedKnowledge } from "./knowledge-cache.js";
-import { clearlyIn, detectLanguage, say } from "./language.js";
+import { say } from "./language.js";
 import type { KnowledgeBase } from "./loader.js";
 import { frameOf, matchClaims, unmatched } from "./match.js";
 import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./retrieve.js";
@@ -43,10 +43,10 @@ export interface CoreOptions {
   now?: () => Date;
 }
 
-/** How a command asks the core: the language it prefers, a card's topic, the conversation so far. */
+/** How a command asks the core: the language to answer in, a card's topic, the conversation so far. */
 export interface AskOptions {
-  /** Used when the words typed do not settle the language (a Discord user's locale). */
-  language?: Language;
+  /** The language to answer in, decided once by the caller (the command layer); the core never guesses it. */
+  language: Language;
   topic?: string;
   conversation?: ConversationContext;
   /** Sees each step of retrieval, for `--explain`. */
@@ -89,15 +89,14 @@ export class Core {
   }
 
   /** Answers a free question, read in the light of the conversation so far when there is one. */
-  ask(question: string, options: AskOptions = {}): Answer {
-    const { conversation: context } = options;
-    const language = clearlyIn(question) ?? context?.language ?? options.language ?? detectLanguage(question);
+  ask(question: string, options: AskOptions): Answer {
+    const { conversation: context, language } = options;
     const words = say(language);
     if (question.length > MAX_QUESTION_LENGTH) {
       return decline(words.tooLong(MAX_QUESTION_LENGTH), this.starters(), language, words.tooLongTitle);
     }
     if (context !== undefined && MORE.test(question.trim())) return this.cards.more(context, language);
-    const asked = { ...understand(question, this.vocabulary), language };
+    const asked = understand(question, this.vocabulary, language);
     const { query, carried, sameAsk } =
       context === undefined
         ? { query: asked, carried: false, sameAsk: false }
@@ -126,8 +125,8 @@ export class Core {
   }
 
   /** Explains how a question is answered: its reading, the candidates with their scores, the verdict. */
-  explain(question: string): string {
-    const query = understand(question, this.vocabulary);
+  explain(question: string, language: Language): string {
+    const query = understand(question, this.vocabulary, language);
     const lines = [
       `language: ${query.language}`,
       `answer type: ${query.type}`,
@@ -136,6 +135,7 @@ export class Core {
       `years: ${query.years.join(", ") || "none"}`,
     ];
     const answer = this.ask(question, {
+      language,
       traceClaims: (frame, considered) => {
         lines.push(
           `frame: subjects ${frame.subjects.map((e) => e.id).join(", ") || "none"}; expects ${frame.expects}; years ${frame.years.join(", ") || "any"}; properties ${frame.properties.map((p) => `${p.property.id} ${(p.share * 100).toFixed(0)}% by "${p.by}"`).join(", ") || "none named"}${frame.carried === undefined ? "" : `; carried ${frame.carried}`}`,
@@ -165,8 +165,8 @@ export class Core {
   }
 
   /** Everything known about a city, as a card; an unknown city is declined with the known ones. */
-  city(name: string, options: AskOptions = {}): Answer {
-    const language = clearlyIn(name) ?? options.language ?? detectLanguage(name);
+  city(name: string, options: AskOptions): Answer {
+    const { language } = options;
     const city = this.resolve(name, ["city"]);
     const words = say(language);
     if (city === undefined)
@@ -175,8 +175,8 @@ export class Core {
   }
 
   /** A talent programme or policy, as a card; an unknown one is declined with the known ones. */
-  policy(name: string, options: AskOptions = {}): Answer {
-    const language = clearlyIn(name) ?? options.language ?? detectLanguage(name);
+  policy(name: string, options: AskOptions): Answer {
+    const { language } = options;
     const programme = this.resolve(name, POLICY_KINDS);
     const words = say(language);
     if (programme === undefined) {
@@ -192,15 +192,15 @@ export class Core {
   }
 
   /** The entity the knowledge base marks as the subject of a command (the convention), as a card. */
-  featured(command: string, options: AskOptions = {}): Answer {
-    const language = clearlyIn(options.topic ?? "") ?? options.language ?? "en";
+  featured(command: string, options: AskOptions): Answer {
+    const { language } = options;
     const entity = [...this.kb.entities.values()].find((e) => e.command === command);
     return entity === undefined
       ? decline(say(language).declineBody, this.starters(), language)
       : this.cards.card(entity, language, options.topic);
   }
 
-  sources(language: Language = "en"): Answer {
+  sources(language: Language): Answer {
     const now = this.now();
     const words = say(language);
     return plainAnswer({

@@ -5,10 +5,12 @@ import {
   commandLine,
   commands,
   findCommand,
+  languageFor,
   parseArgs,
   runCommand,
   runLine,
 } from "../../commands/index.js";
+import type { ConversationContext } from "../../src/core/types.js";
 import { fixtureCore } from "../helpers.js";
 
 const core = fixtureCore();
@@ -113,5 +115,29 @@ describe("runLine", () => {
     const answer = runLine("/policy Peacock Plan", core);
     expect(answer.answered).toBe(false);
     expect(answer.body).toMatch(/talent green card/);
+  });
+});
+
+describe("the language to answer in", () => {
+  const english = runLine("How many returnees has Guangzhou attracted?", core).context as ConversationContext;
+  const chinese: ConversationContext = { ...english, language: "zh" };
+
+  it("given words clearly in one script, then answers in that language whatever the locale or conversation", () => {
+    expect(languageFor("广州的留学人员", { locale: "en-US", conversation: english })).toBe("zh");
+    expect(languageFor("green cards", { locale: "zh-CN", conversation: chinese })).toBe("en");
+  });
+
+  it("given words that settle nothing, then the locale comes before the conversation, and the conversation before the words' leaning", () => {
+    expect(languageFor("GZ", { locale: "zh-CN", conversation: english })).toBe("zh");
+    expect(languageFor("GZ", { locale: "en-GB", conversation: chinese })).toBe("en");
+    expect(languageFor("GZ", { conversation: chinese })).toBe("zh");
+    expect(languageFor("GZ")).toBe("en");
+  });
+
+  it("given a zh-CN user in an English conversation, then /ask GZ and /city GZ answer in the same language", () => {
+    expect(english.language).toBe("en");
+    const asker = { locale: "zh-CN", conversation: english };
+    expect(runLine("/ask GZ", core, asker).language).toBe("zh");
+    expect(runLine("/city GZ", core, asker).language).toBe("zh");
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { MAX_QUESTION_LENGTH } from "../../src/core/core.js";
-import { fixtureCore } from "../helpers.js";
+import { EN, fixtureCore } from "../helpers.js";
 
 const core = fixtureCore();
-const factIds = (question: string) => core.ask(question).facts.map((f) => f.id);
+const factIds = (question: string) => core.ask(question, EN).facts.map((f) => f.id);
 
 describe("Core.ask on the fixture knowledge base", () => {
   it("answers a question with the fact that covers it, its source and its date", () => {
-    const answer = core.ask("How many returnees has Guangzhou attracted?");
+    const answer = core.ask("How many returnees has Guangzhou attracted?", EN);
     expect(answer.answered).toBe(true);
     expect(answer.facts[0]?.id).toBe("a-returnees");
     expect(answer.facts[0]?.asOf).toBe("as of July 2017");
@@ -16,11 +16,11 @@ describe("Core.ask on the fixture knowledge base", () => {
   });
 
   it("says how old the figures are in every answer", () => {
-    expect(core.ask("How many returnees has Guangzhou attracted?").ageNote).toMatch(/9 years ago/);
+    expect(core.ask("How many returnees has Guangzhou attracted?", EN).ageNote).toMatch(/9 years ago/);
   });
 
   it("dates a fact from an undated article by its estimated year, and says the year is estimated", () => {
-    const answer = core.ask("Is Shenzhen a destination for returnee founders?");
+    const answer = core.ask("Is Shenzhen a destination for returnee founders?", EN);
     expect(answer.facts[0]?.asOf).toBe("undated article, about 2025");
     expect(answer.ageNote).toMatch(/about 2025 \(about a year ago\).*undated/);
   });
@@ -44,35 +44,35 @@ describe("Core.ask on the fixture knowledge base", () => {
   });
 
   it("declines a green-card question about Shenzhen, where only Guangzhou's count is known", () => {
-    const answer = core.ask("How many green cards has Shenzhen issued?");
+    const answer = core.ask("How many green cards has Shenzhen issued?", EN);
     expect(answer.answered).toBe(false);
     expect(answer.facts).toEqual([]);
     expect(answer.body).toMatch(/for Guangzhou, not for Shenzhen/);
   });
 
   it("declines an attribute of a known city that no fact gives", () => {
-    expect(core.ask("What is the average rent in Guangzhou?").answered).toBe(false);
+    expect(core.ask("What is the average rent in Guangzhou?", EN).answered).toBe(false);
   });
 
   it("declines a question about something the knowledge base never mentions", () => {
-    const answer = core.ask("How do I cook fried rice?");
+    const answer = core.ask("How do I cook fried rice?", EN);
     expect(answer.answered).toBe(false);
     expect(answer.suggestions.length).toBeGreaterThan(0);
   });
 
   it("declines empty and whitespace-only questions politely", () => {
-    expect(core.ask("   ").answered).toBe(false);
-    expect(core.ask("").body).toMatch(/Ask me a question/);
+    expect(core.ask("   ", EN).answered).toBe(false);
+    expect(core.ask("", EN).body).toMatch(/Ask me a question/);
   });
 
   it("asks for a shorter question rather than cutting a long one", () => {
-    const answer = core.ask(`${"guangzhou returnees ".repeat(30)}`.slice(0, MAX_QUESTION_LENGTH + 1));
+    const answer = core.ask(`${"guangzhou returnees ".repeat(30)}`.slice(0, MAX_QUESTION_LENGTH + 1), EN);
     expect(answer.answered).toBe(false);
     expect(answer.body).toMatch(/shorten/);
   });
 
   it("gives an entity's profile when the question names only the entity", () => {
-    const answer = core.ask("Ada Lin");
+    const answer = core.ask("Ada Lin", EN);
     expect(answer.answered).toBe(true);
     expect(answer.facts.map((f) => f.id)).toEqual(["a-ada"]);
   });
@@ -82,13 +82,13 @@ describe("Core.ask on the fixture knowledge base", () => {
   });
 
   it("gives the same answer for the same question", () => {
-    expect(core.ask("guangzhou green cards")).toEqual(core.ask("guangzhou green cards"));
+    expect(core.ask("guangzhou green cards", EN)).toEqual(core.ask("guangzhou green cards", EN));
   });
 });
 
 describe("Core.city and Core.policy", () => {
   it("gives a city as a card that leads with the facts its curators chose as headlines", () => {
-    const answer = core.city("gz");
+    const answer = core.city("gz", EN);
     expect(answer.answered).toBe(true);
     expect(answer.facts.map((f) => f.id)).toEqual([
       "a-returnees",
@@ -99,17 +99,17 @@ describe("Core.city and Core.policy", () => {
   });
 
   it("declines an unknown city with the list of cities it knows", () => {
-    const answer = core.city("London");
+    const answer = core.city("London", EN);
     expect(answer.answered).toBe(false);
     expect(answer.body).toMatch(/Guangzhou, Shenzhen/);
   });
 
   it("does not take a programme for a city", () => {
-    expect(core.city("green card").answered).toBe(false);
+    expect(core.city("green card", EN).answered).toBe(false);
   });
 
   it("finds a programme by an alias", () => {
-    expect(core.policy("green cards").title).toMatch(/^talent green card/);
+    expect(core.policy("green cards", EN).title).toMatch(/^talent green card/);
   });
 });
 

@@ -126,6 +126,21 @@ describe("Discord slash commands, served against a fake Discord", () => {
     expect(traditional.embeds?.[0]?.description).toContain("/城市 名稱 [主題]：");
   });
 
+  it("given a zh-CN user in an English conversation, then /ask GZ and /city GZ both answer in Chinese", async () => {
+    const inEnglish = { locale: "zh-CN" };
+    const first = replyOf(
+      await interact(
+        bot.fake,
+        slashCommand("ask", { question: "How many returnees has Guangzhou attracted?" }, inEnglish),
+      ),
+    );
+    expect(first.embeds?.[0]?.title).toMatch(/^Guangzhou/);
+    const asked = replyOf(await interact(bot.fake, slashCommand("ask", { question: "GZ" }, inEnglish)));
+    const card = replyOf(await interact(bot.fake, slashCommand("city", { name: "GZ" }, inEnglish)));
+    expect(asked.embeds?.[0]?.title).toMatch(/\p{Script=Han}/u);
+    expect(card.embeds?.[0]?.title).toMatch(/\p{Script=Han}/u);
+  });
+
   it("offers programmes when the start of one is typed into /policy's name", async () => {
     const callback = await interact(bot.fake, autocomplete("policy", "name", "fix"));
     expect(callback.body).toEqual({

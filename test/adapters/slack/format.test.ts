@@ -11,7 +11,7 @@ import {
 } from "../../../src/adapters/slack/format.js";
 import { slackMessages } from "../../../src/adapters/slack/messages.js";
 import { messages } from "../../../src/core/messages.js";
-import { fixtureCore, fixtureCoreWithLinks } from "../../helpers.js";
+import { EN, fixtureCore, fixtureCoreWithLinks } from "../../helpers.js";
 import { answerOf as answer, arbitraryAnswer, arbitraryCard, card, HEADLINE, SOURCE } from "../answers.js";
 import { buttonsOf, expectInert, expectWithinLimits, mrkdwnTexts, visibleLength } from "./limits.js";
 
@@ -26,7 +26,7 @@ const HOSTILE = "<!channel> <@U123> <!here> @here @everyone & <https://evil.exam
 
 describe("renderAnswer", () => {
   it("renders a header that answers, the headline fact first, each fact alone on a line, the source, and the age note", () => {
-    const message = renderAnswer(core.city("Guangzhou"));
+    const message = renderAnswer(core.city("Guangzhou", EN));
     const [header, first, ...rest] = message.blocks;
     expect(header).toMatchObject({
       type: "header",
@@ -52,7 +52,7 @@ describe("renderAnswer", () => {
   });
 
   it("puts the sources and the age note in one context line", () => {
-    const context = renderAnswer(core.ask("How many returnees has Guangzhou attracted?")).blocks.find(
+    const context = renderAnswer(core.ask("How many returnees has Guangzhou attracted?", EN)).blocks.find(
       (b) => b.type === "context",
     );
     expect(context?.type).toBe("context");
@@ -62,13 +62,13 @@ describe("renderAnswer", () => {
   });
 
   it("names an article's author and marks an undated one", () => {
-    expect(json(renderAnswer(core.sources()).blocks)).toContain(
+    expect(json(renderAnswer(core.sources("en")).blocks)).toContain(
       "*Returnees reshape Beta*, Beta Weekly, by A. Writer; undated (about 2025)",
     );
   });
 
   it("offers follow-ups as buttons that carry their command", () => {
-    const message = renderAnswer(core.ask("How many returnees has Guangzhou attracted?"));
+    const message = renderAnswer(core.ask("How many returnees has Guangzhou attracted?", EN));
     expect(buttons(message)).toContainEqual([
       "/city Guangzhou",
       { command: "city", args: { name: "Guangzhou" } },
@@ -77,7 +77,7 @@ describe("renderAnswer", () => {
   });
 
   it("says plainly when it declines, and offers what it can answer as buttons", () => {
-    const message = renderAnswer(core.ask("How do I cook fried rice?"));
+    const message = renderAnswer(core.ask("How do I cook fried rice?", EN));
     expect(message.blocks[0]).toMatchObject({ type: "header", text: { text: messages.declineTitle } });
     const all = json(message.blocks);
     expect(all).toContain(messages.declineBody);
@@ -90,13 +90,13 @@ describe("renderAnswer", () => {
   });
 
   it("offers /help when a decline comes without suggestions", () => {
-    const declined = { ...core.ask("How do I cook fried rice?"), suggestions: [] };
+    const declined = { ...core.ask("How do I cook fried rice?", EN), suggestions: [] };
     expect(declined.answered).toBe(false);
     expect(buttons(renderAnswer(declined))).toEqual([["/help", { command: "help", args: {} }]]);
   });
 
   it("offers what the bot covers as buttons when a question is too long", () => {
-    const declined = renderAnswer(core.ask("x".repeat(600)));
+    const declined = renderAnswer(core.ask("x".repeat(600), EN));
     expect(json(declined.blocks)).toContain(en.offer);
     expect(buttons(declined)).toContainEqual([
       "/city Guangzhou",
@@ -278,9 +278,9 @@ describe("renderNotice and isShareable", () => {
   });
 
   it("shares sourced answers and keeps help, the source list and declines for the asker", () => {
-    expect(isShareable(core.city("Guangzhou"))).toBe(true);
+    expect(isShareable(core.city("Guangzhou", EN))).toBe(true);
     expect(isShareable(runLine("/help", core))).toBe(false);
-    expect(isShareable(core.sources())).toBe(false);
-    expect(isShareable(core.ask("How do I cook fried rice?"))).toBe(false);
+    expect(isShareable(core.sources("en"))).toBe(false);
+    expect(isShareable(core.ask("How do I cook fried rice?", EN))).toBe(false);
   });
 });
