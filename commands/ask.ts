@@ -1,4 +1,6 @@
 import type { Command } from "./command.js";
+import { emptyQuestion } from "./messages.js";
+import { replyOf } from "./replies.js";
 
 export default {
   name: "ask",
@@ -18,6 +20,11 @@ export default {
       },
     },
   ],
-  run: (args, { core, conversation, language }) =>
-    core.ask(args.question ?? "", { language, ...(conversation === undefined ? {} : { conversation }) }),
+  run: (args, { core, conversation, language }) => {
+    const answer = core.ask(args.question ?? "", {
+      language,
+      ...(conversation === undefined ? {} : { conversation }),
+    });
+    return answer === undefined ? emptyQuestion(language, core) : replyOf(answer, core);
+  },
 } satisfies Command;

@@ -1,6 +1,7 @@
-import type { AskOptions, Core } from "../src/core/core.js";
+import type { Core } from "../src/core/core.js";
 import type { EntityKind } from "../src/core/schema.js";
-import type { Answer, ConversationContext, Language } from "../src/core/types.js";
+import type { ConversationContext, Language } from "../src/core/types.js";
+import type { Reply } from "./replies.js";
 
 /** The Discord locales every command and option is translated for. */
 export const LOCALES = ["zh-CN", "zh-TW"] as const;
@@ -36,16 +37,11 @@ export interface CommandContext {
   conversation?: ConversationContext;
 }
 
-/** A card command's options for the core: the topic asked for and the language to answer in. */
-export function askOptions(args: Readonly<Record<string, string>>, context: CommandContext): AskOptions {
-  return { language: context.language, ...(args.topic?.trim() ? { topic: args.topic } : {}) };
-}
-
 /** One command, served the same way by every adapter. */
 export interface Command {
   name: string;
   description: string;
   localized: Localized;
   options: readonly CommandOption[];
-  run(args: Readonly<Record<string, string>>, context: CommandContext): Answer;
+  run(args: Readonly<Record<string, string>>, context: CommandContext): Reply;
 }

@@ -5,9 +5,9 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { main } from "../src/cli.js";
-import { Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
+import { type AskOptions, Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
 import { messages } from "../src/core/messages.js";
-import type { ConversationContext } from "../src/core/types.js";
+import type { Answer, ConversationContext } from "../src/core/types.js";
 import { createLogger, type Logger, type LogLevelName } from "../src/log.js";
 import type { ConversationStore } from "../src/ops/conversations.js";
 import { Desk } from "../src/ops/desk.js";
@@ -185,3 +185,10 @@ export function logLines(stderr: string): Record<string, unknown>[] {
 
 /** The options of a question answered in English, as the command layer decides for English words. */
 export const EN = { language: "en" } as const;
+
+/** The core's answer to a question (in English unless said); fails the test when the question asks nothing to look up. */
+export function answerTo(core: Core, question: string, options: AskOptions = EN): Answer {
+  const answer = core.ask(question, options);
+  if (answer === undefined) throw new Error(`"${question}" asks nothing to look up`);
+  return answer;
+}

@@ -1,4 +1,4 @@
-import type { Answer } from "../core/types.js";
+import type { Reply } from "../../commands/index.js";
 import { truncate } from "./text.js";
 
 /**
@@ -10,7 +10,7 @@ export const CARD = Object.freeze({ text: 1450, title: 120, ageNote: 240, label:
 
 /** What a renderer shows of an answer: the facts it keeps, and how many it leaves to "…and N more". */
 export interface View {
-  answer: Answer;
+  answer: Reply;
   /** Facts of the answer not shown. */
   hidden: number;
 }
@@ -20,10 +20,10 @@ export interface View {
  * none does, the lead is shortened too. Any other answer is rendered whole: the renderer keeps the
  * platform's own limits.
  */
-export function fitCard<T>(answer: Answer, render: (view: View) => T, size: (rendered: T) => number): T {
+export function fitCard<T>(answer: Reply, render: (view: View) => T, size: (rendered: T) => number): T {
   // An answer is a card when it says what more there is by topic.
   if (answer.more === undefined) return render({ answer, hidden: 0 });
-  const capped: Answer = {
+  const capped: Reply = {
     ...answer,
     title: truncate(answer.title, CARD.title),
     ageNote: truncate(answer.ageNote, CARD.ageNote),

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import type { Reply, Suggestion } from "../../commands/index.js";
 import { suggestionLine } from "../../commands/index.js";
-import type { Answer, Suggestion } from "../core/types.js";
 
 /** What a button shows: the label the core gave it (a card's topic), else the line one would type. */
 export function labelOf(suggestion: Suggestion): string {
@@ -47,7 +47,7 @@ export interface FollowUps {
  * dropped without a word. A suggestion that repeats a topic of the card is left out.
  */
 export function arrangeFollowUps(
-  answer: Answer,
+  answer: Reply,
   max: { more: number; suggestions: number },
   fits: (encoded: string) => boolean,
 ): FollowUps {

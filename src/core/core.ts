@@ -22,7 +22,7 @@ import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./retri
 import type { Entity, EntityKind } from "./schema.js";
 import { FactIndex, type IndexedFact, RANKING, type Ranked } from "./search.js";
 import { compact } from "./text.js";
-import type { Answer, ConversationContext, EntityChoice, Language, Suggestion } from "./types.js";
+import type { Answer, ConversationContext, EntityChoice, Language, Reference } from "./types.js";
 import { asksOverview, type Query, splitQuestion, understand } from "./understand.js";
 import { Vocabulary } from "./vocabulary.js";
 import { zhFigure } from "./zh-figures.js";
@@ -35,7 +35,6 @@ const MIN_PREFIX = 3;
 const UNKNOWN_WORDS_EXCUSED = 0.5;
 /** How many of the nearest facts a decline reports as considered. */
 const NEAREST = 3;
-const POLICY_KINDS: readonly EntityKind[] = ["programme", "award"];
 
 export interface CoreOptions {
   knowledgeDir?: string;
@@ -88,8 +87,11 @@ export class Core {
     return new Core(loadCachedKnowledge(options.knowledgeDir), options.now);
   }
 
-  /** Answers a free question, read in the light of the conversation so far when there is one. */
-  ask(question: string, options: AskOptions): Answer {
+  /**
+   * Answers a free question, read in the light of the conversation so far when there is one.
+   * Undefined when it asks nothing to look up (no name, no word the sources could hold, no year).
+   */
+  ask(question: string, options: AskOptions): Answer | undefined {
     const { conversation: context, language } = options;
     const words = say(language);
     if (question.length > MAX_QUESTION_LENGTH) {
@@ -101,9 +103,7 @@ export class Core {
       context === undefined
         ? { query: asked, carried: false, sameAsk: false }
         : followUp(question, asked, context, this.kb);
-    if (query.entities.length === 0 && query.terms.length === 0 && query.years.length === 0) {
-      return decline(words.emptyQuestion, this.starters(), language, words.emptyTitle);
-    }
+    if (query.entities.length === 0 && query.terms.length === 0 && query.years.length === 0) return undefined;
     const note = carried && context !== undefined ? ` ${words.followingUp(context.question)}` : "";
     const [only] = query.entities;
     if (asksOverview(query) && only !== undefined && query.entities.length === 1) {
@@ -160,44 +160,17 @@ export class Core {
         }
       },
     });
-    lines.push(`verdict: ${answer.answered ? "answered" : "declined"}: ${answer.title}`);
+    lines.push(
+      answer === undefined
+        ? "verdict: nothing to look up"
+        : `verdict: ${answer.answered ? "answered" : "declined"}: ${answer.title}`,
+    );
     return lines.join("\n");
   }
 
-  /** Everything known about a city, as a card; an unknown city is declined with the known ones. */
-  city(name: string, options: AskOptions): Answer {
-    const { language } = options;
-    const city = this.resolve(name, ["city"]);
-    const words = say(language);
-    if (city === undefined)
-      return this.unknownName("city", ["city"], words.unknownCity(name), words.knownCities, language);
-    return this.cards.card(city, language, options.topic);
-  }
-
-  /** A talent programme or policy, as a card; an unknown one is declined with the known ones. */
-  policy(name: string, options: AskOptions): Answer {
-    const { language } = options;
-    const programme = this.resolve(name, POLICY_KINDS);
-    const words = say(language);
-    if (programme === undefined) {
-      return this.unknownName(
-        "policy",
-        POLICY_KINDS,
-        words.unknownPolicy(name),
-        words.knownPolicies,
-        language,
-      );
-    }
-    return this.cards.card(programme, language, options.topic);
-  }
-
-  /** The entity the knowledge base marks as the subject of a command (the convention), as a card. */
-  featured(command: string, options: AskOptions): Answer {
-    const { language } = options;
-    const entity = [...this.kb.entities.values()].find((e) => e.command === command);
-    return entity === undefined
-      ? decline(say(language).declineBody, this.starters(), language)
-      : this.cards.card(entity, language, options.topic);
+  /** An entity as a card: its headline facts, short, and the topics it has more on; with a topic, that topic's facts. */
+  card(entity: Entity, options: Pick<AskOptions, "language" | "topic">): Answer {
+    return this.cards.card(entity, options.language, options.topic);
   }
 
   sources(language: Language): Answer {
@@ -226,8 +199,8 @@ export class Core {
     return [...starts, ...contains].slice(0, limit).map((e) => ({ id: e.id, name: e.name, kind: e.kind }));
   }
 
-  /** Example commands a user can try, drawn from the knowledge base. */
-  starters(): Suggestion[] {
+  /** Example follow-ups a user can try, drawn from the knowledge base. */
+  starters(): Reference[] {
     const cities = this.entitiesOfKind(["city"]).slice(0, 2);
     const featured = [...this.kb.entities.values()].filter((e) => e.command !== undefined);
     const programme = this.entitiesOfKind(["programme"])[0];
@@ -239,8 +212,8 @@ export class Core {
     return this.named.filter((n) => kinds.includes(n.entity.kind)).map((n) => n.entity);
   }
 
-  /** The entity a command's argument names: by name or alias, inside a phrase, or as a prefix of one. */
-  private resolve(name: string, kinds: readonly EntityKind[]): Entity | undefined {
+  /** The entity of one of these kinds a name means: by name or alias, inside a phrase, or as a prefix of one. */
+  resolve(name: string, kinds: readonly EntityKind[]): Entity | undefined {
     const fits = (e: Entity | undefined) => e !== undefined && kinds.includes(e.kind);
     const direct = this.vocabulary.aliases.get(compact(name));
     if (fits(direct)) return direct;
@@ -248,21 +221,6 @@ export class Core {
     if (named !== undefined || compact(name).length < MIN_PREFIX) return named;
     const [first] = this.choices(kinds, name, 1);
     return first === undefined ? undefined : this.kb.entities.get(first.id);
-  }
-
-  /** Declines a name the sources do not cover, listing the ones they do; curators see it as unanswered. */
-  private unknownName(
-    command: string,
-    kinds: readonly EntityKind[],
-    said: string,
-    known: (names: string[]) => string,
-    language: Language,
-  ): Answer {
-    const names = this.entitiesOfKind(kinds).map((e) => nameOf(e, this.kb, language));
-    const tries = this.entitiesOfKind(kinds)
-      .slice(0, 3)
-      .map((e) => ({ command, args: { name: e.name } }));
-    return { ...decline(`${said} ${known(names)}`, tries, language), considered: [] };
   }
 
   /**

@@ -1,11 +1,3 @@
-/** The most names a reply lists before it says how many more there are. */
-const MAX_LISTED = 20;
-
-function listed(names: string[]): string {
-  const more = names.length - MAX_LISTED;
-  return more > 0 ? `${names.slice(0, MAX_LISTED).join(", ")} and ${more} more` : names.join(", ");
-}
-
 /** Every sentence the bot says to a user in English, so that tone and wording live in one place. */
 export const messages = {
   botName: "returnee-bot",
@@ -32,26 +24,15 @@ export const messages = {
     `${subject}: ${value}${when === undefined ? "" : ` (${when})`}`,
   headline: (subject: string, property: string, values: string[], when: string | undefined) =>
     `${subject} · ${property}: ${values.join(", ")}${when === undefined ? "" : ` (${when})`}`,
-  emptyTitle: "How can I help?",
-  emptyQuestion: "Ask me a question about returnee policy in China, or try /help.",
   tooLongTitle: "That question is too long",
   tooLong: (max: number) =>
     `That question is longer than ${max} characters. Please shorten it to the part you want answered.`,
-  usageTitle: "Almost there",
-  unknownCommand: (name: string) => `There is no /${name} command. Try /help for the list.`,
-  missingOption: (command: string, option: string, example: string) =>
-    `/${command} needs a ${option}, for example: /${command} ${example}`,
-  unknownCity: (name: string) => `I have nothing on a city called "${name}".`,
-  knownCities: (names: string[]) => `Cities I know about: ${listed(names)}.`,
-  unknownPolicy: (name: string) => `I have nothing on a programme or policy called "${name}".`,
-  knownPolicies: (names: string[]) => `Programmes and policies I know about: ${listed(names)}.`,
   unknownTopic: (topic: string, name: string) =>
     `I have nothing on "${topic}" for ${name}; here is the overview.`,
   moreTopic: (topic: string, count: number) => `${topic} (${count})`,
   sourcesTitle: "Sources",
   sourcesBody: (count: number) =>
     `Everything I say comes from these ${count} articles. Each answer names the ones it used and how old they are.`,
-  helpTitle: "How to use returnee-bot",
   apology: "Sorry, something went wrong while answering. Please try again in a moment.",
   rateLimited: (seconds: number) =>
     `You have asked a lot in a short time. Please wait about ${seconds} ${seconds === 1 ? "second" : "seconds"}, then ask again.`,

@@ -1,12 +1,5 @@
 import type { Messages } from "./messages.js";
 
-const MAX_LISTED = 20;
-
-function listed(names: string[]): string {
-  const more = names.length - MAX_LISTED;
-  return more > 0 ? `${names.slice(0, MAX_LISTED).join("、")}等${names.length}个` : names.join("、");
-}
-
 /** Every sentence the bot says to a user in Chinese: the same keys as the English messages. */
 export const zhMessages: Messages = {
   botName: "returnee-bot",
@@ -28,24 +21,13 @@ export const zhMessages: Messages = {
     `${subject}：${value}${when === undefined ? "" : `（${when}）`}`,
   headline: (subject: string, property: string, values: string[], when: string | undefined) =>
     `${subject} · ${property}：${values.join("、")}${when === undefined ? "" : `（${when}）`}`,
-  emptyTitle: "有什么可以帮你？",
-  emptyQuestion: "请问一个关于中国留学人员政策的问题，或输入 /help 查看用法。",
   tooLongTitle: "问题太长了",
   tooLong: (max: number) => `这个问题超过了${max}个字符，请只保留你最想问的部分。`,
-  usageTitle: "还差一点",
-  unknownCommand: (name: string) => `没有 /${name} 这个命令，输入 /help 查看全部命令。`,
-  missingOption: (command: string, option: string, example: string) =>
-    `/${command} 需要填写 ${option}，例如：/${command} ${example}`,
-  unknownCity: (name: string) => `我没有关于“${name}”这座城市的资料。`,
-  knownCities: (names: string[]) => `我有资料的城市：${listed(names)}。`,
-  unknownPolicy: (name: string) => `我没有关于“${name}”这个项目或政策的资料。`,
-  knownPolicies: (names: string[]) => `我有资料的项目和政策：${listed(names)}。`,
   unknownTopic: (topic: string, name: string) => `关于${name}，我没有“${topic}”方面的资料，以下是概况。`,
   moreTopic: (topic: string, count: number) => `${topic}（${count}条）`,
   sourcesTitle: "资料来源",
   sourcesBody: (count: number) =>
     `我所说的一切都来自以下${count}篇文章。每个回答都会注明所用文章及其发布时间。`,
-  helpTitle: "returnee-bot 使用说明",
   apology: "抱歉，回答时出了点问题，请稍后再试。",
   rateLimited: (seconds: number) => `你短时间内问得太多了，请等大约${seconds}秒后再问。`,
   restarting: "我正在重启，请稍后再问。",

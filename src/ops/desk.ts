@@ -1,7 +1,8 @@
 import { setTimeout as delay } from "node:timers/promises";
+import type { Reply as Answer } from "../../commands/index.js";
 import { detectLanguage } from "../core/language.js";
 import { messages } from "../core/messages.js";
-import type { Answer, ConversationContext, Language } from "../core/types.js";
+import type { ConversationContext, Language } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { type ConversationStore, MemoryConversations } from "./conversations.js";
 import { type Deliveries, MemoryDeliveries } from "./deliveries.js";

@@ -61,7 +61,7 @@ export class UnansweredStream {
   }
 
   /** Adds the question if the answer declines it; otherwise does nothing. */
-  record(platform: Platform, line: string, answer: Answer): void {
+  record(platform: Platform, line: string, answer: Answer<unknown>): void {
     if (!isUnanswered(answer)) return;
     const record: UnansweredRecord = {
       time: this.now().toISOString(),

@@ -35,7 +35,7 @@ export interface UnansweredOptions {
  * those with `considered`; empty input, unknown commands, missing options and over-long text are
  * declined without it, and are not worth a curator's time.
  */
-export function isUnanswered(answer: Answer): boolean {
+export function isUnanswered(answer: Answer<unknown>): boolean {
   return !answer.answered && answer.considered !== undefined;
 }
 
@@ -79,7 +79,7 @@ export class UnansweredLog {
   }
 
   /** Appends the question if the answer declines it; otherwise does nothing. */
-  record(platform: Platform, line: string, answer: Answer): void {
+  record(platform: Platform, line: string, answer: Answer<unknown>): void {
     if (!isUnanswered(answer)) return;
     const record: UnansweredRecord = {
       time: this.now().toISOString(),

@@ -111,6 +111,14 @@ describe("runLine", () => {
     expect(answer.body).toContain("\n/政策 名称 [主题]：");
   });
 
+  it("declines /city for a city it does not know, listing the known ones, and not for a programme", () => {
+    const answer = runLine("/city London", core);
+    expect(answer.answered).toBe(false);
+    expect(answer.body).toMatch(/Guangzhou, Shenzhen/);
+    expect(answer.considered).toEqual([]);
+    expect(runLine("/city green card", core).answered).toBe(false);
+  });
+
   it("declines /policy for a programme it does not know, listing the known ones", () => {
     const answer = runLine("/policy Peacock Plan", core);
     expect(answer.answered).toBe(false);

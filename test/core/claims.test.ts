@@ -7,14 +7,14 @@ import { main } from "../../src/cli.js";
 import { type KnowledgeError, loadKnowledge } from "../../src/core/loader.js";
 import { frameOf } from "../../src/core/match.js";
 import { understand } from "../../src/core/understand.js";
-import { copyOfFixture, EN, realCore } from "../helpers.js";
+import { answerTo, copyOfFixture, EN, realCore } from "../helpers.js";
 
 const core = realCore();
 const frame = (question: string) =>
   frameOf(understand(question, core.vocabulary, languageFor(question)), core.claims, (t) =>
     core.index.weight(t),
   );
-const title = (question: string) => core.ask(question, { language: languageFor(question) }).title;
+const title = (question: string) => answerTo(core, question, { language: languageFor(question) }).title;
 
 describe("reading a question into a frame", () => {
   it("names the property a question calls by one of its names, and the subject it names", () => {
@@ -78,9 +78,9 @@ describe("the headline is the claim that answers", () => {
 
 describe("follow-ups by frame", () => {
   const conversation = (...turns: string[]) => {
-    let context = core.ask(turns[0] as string, EN).context;
+    let context = answerTo(core, turns[0] as string).context;
     return turns.slice(1).map((turn) => {
-      const answer = core.ask(turn, context === undefined ? EN : { ...EN, conversation: context });
+      const answer = answerTo(core, turn, context === undefined ? EN : { ...EN, conversation: context });
       context = answer.context;
       return answer;
     });

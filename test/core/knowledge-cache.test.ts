@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Core } from "../../src/core/core.js";
 import { loadCachedKnowledge, readingsFor } from "../../src/core/knowledge-cache.js";
 import { KnowledgeError, loadKnowledge } from "../../src/core/loader.js";
-import { copyOfFixture, EN } from "../helpers.js";
+import { answerTo, copyOfFixture } from "../helpers.js";
 
 const QUESTION = "How many green cards has Guangzhou issued?";
 
@@ -16,7 +16,7 @@ describe("the knowledge cache", () => {
     expect(readingsFor(again).engine).toBeDefined();
     expect(again).toEqual(loadKnowledge(dir));
     const cached = new Core(again);
-    expect(cached.ask(QUESTION, EN)).toEqual(first.ask(QUESTION, EN));
+    expect(answerTo(cached, QUESTION)).toEqual(answerTo(first, QUESTION));
     expect(cached.explain(QUESTION, "en")).toBe(first.explain(QUESTION, "en"));
   });
 
@@ -32,10 +32,10 @@ describe("the knowledge cache", () => {
 
   it("given a cached folder whose fact changes, then the answer says the new fact", () => {
     const dir = copyOfFixture();
-    const before = Core.load({ knowledgeDir: dir }).ask(QUESTION, EN);
+    const before = answerTo(Core.load({ knowledgeDir: dir }), QUESTION);
     const file = factFileWith(dir, "2,515");
     writeFileSync(file, readFileSync(file, "utf8").replaceAll("2,515", "2,516"));
-    const after = Core.load({ knowledgeDir: dir }).ask(QUESTION, EN);
+    const after = answerTo(Core.load({ knowledgeDir: dir }), QUESTION);
     expect(JSON.stringify(before)).toContain("2,515");
     expect(JSON.stringify(after)).toContain("2,516");
     expect(JSON.stringify(after)).not.toContain("2,515");

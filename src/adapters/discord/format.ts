@@ -7,7 +7,8 @@ import {
   ComponentType,
   type MessageMentionOptions,
 } from "discord.js";
-import type { Answer, CitedSource, Suggestion } from "../../core/types.js";
+import type { Reply, Suggestion } from "../../../commands/index.js";
+import type { CitedSource } from "../../core/types.js";
 import { fitCard, type View } from "../card.js";
 import { arrangeFollowUps, encodeSuggestion, type FollowUps, labelOf, typedEntry } from "../follow-ups.js";
 import { linkOf } from "../source-link.js";
@@ -59,7 +60,7 @@ export interface DiscordReply {
  * follow-ups become buttons, each carrying the command it runs. Every Discord limit holds,
  * whatever the answer's size, and a card's text stays under 1,500 characters.
  */
-export function renderAnswer(answer: Answer): DiscordReply {
+export function renderAnswer(answer: Reply): DiscordReply {
   return fitCard(answer, render, textSize);
 }
 
@@ -114,7 +115,7 @@ function describe(view: View, followUps: FollowUps, room: number, words: Words):
  * A card's topics and the follow-ups that could not be buttons, written out; a decline offers
  * what the bot can answer, with the buttons below.
  */
-function tailLines(answer: Answer, { more, suggestions }: FollowUps, words: Words): string[] {
+function tailLines(answer: Reply, { more, suggestions }: FollowUps, words: Words): string[] {
   const entries = (list: Suggestion[]) => list.map(typedEntry).join(" · ");
   const lines = more.lines.length > 0 ? [words.more(entries(more.lines))] : [];
   if (!answer.answered && answer.suggestions.length > 0) {
@@ -153,7 +154,7 @@ function leadAndFacts({ answer, hidden }: View, room: number, words: Words): str
 }
 
 /** Each fact on its own line; the number of its source only when the answer cites several. */
-function factLines(answer: Answer): string[] {
+function factLines(answer: Reply): string[] {
   const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
   const several = answer.sources.length > 1;
   return answer.facts.map((f) => `• ${f.text}${several ? ` [${numbers.get(f.sourceId) ?? "?"}]` : ""}`);

@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
+import type { Reply, Suggestion } from "../../../commands/index.js";
 import { messages } from "../../core/messages.js";
-import type { Answer, CitedSource, Suggestion } from "../../core/types.js";
+import type { CitedSource } from "../../core/types.js";
 import { fitCard, type View } from "../card.js";
 import { arrangeFollowUps, encodeSuggestion, type FollowUps, labelOf, typedEntry } from "../follow-ups.js";
 import { linkOf } from "../source-link.js";
@@ -85,7 +86,7 @@ const context = (texts: readonly string[]): Block => ({
 });
 
 /** The body, unless it only repeats the first fact. */
-function lead(answer: Answer): string {
+function lead(answer: Reply): string {
   return answer.facts[0]?.text === answer.body ? "" : answer.body.trim();
 }
 
@@ -106,7 +107,7 @@ function citation(source: CitedSource, n: number, words: Words): string {
 }
 
 /** The context line: each source with its date and age, then the age note; at most 10 elements. */
-function sourcesLine(answer: Answer, words: Words): Block[] {
+function sourcesLine(answer: Reply, words: Words): Block[] {
   const cited = answer.sources.map((s, i) => citation(s, i + 1, words));
   const note = answer.ageNote ? [`_${escapeMrkdwn(answer.ageNote)}_`] : [];
   if (cited.length + note.length === 0) return [];
@@ -118,7 +119,7 @@ function sourcesLine(answer: Answer, words: Words): Block[] {
 }
 
 /** Each fact on its own line; the number of its source only when the answer cites several. */
-function factLines(answer: Answer): string[] {
+function factLines(answer: Reply): string[] {
   const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
   const several = answer.sources.length > 1;
   return answer.facts.map((f) => {
@@ -152,7 +153,7 @@ function moreBlocks({ more }: FollowUps, words: Words): Block[] {
 }
 
 /** Follow-ups as buttons; a decline first says what the bot can answer. */
-function suggestionBlocks(answer: Answer, { suggestions, more }: FollowUps, words: Words): Block[] {
+function suggestionBlocks(answer: Reply, { suggestions, more }: FollowUps, words: Words): Block[] {
   const buttons = actions(suggestions.buttons, more.buttons.length);
   if (!answer.answered) {
     const offer = [`*${words.offer}*`, entries(suggestions.lines)].filter(Boolean).join("\n");
@@ -176,7 +177,7 @@ const HELP: Suggestion = { command: "help", args: {} };
  * the follow-ups as buttons. A decline says so and offers what the bot can answer. Every Slack
  * limit holds whatever the answer's size, and a card's text stays under 1,500 characters.
  */
-export function renderAnswer(answer: Answer): SlackMessage {
+export function renderAnswer(answer: Reply): SlackMessage {
   return fitCard(answer, render, textSize);
 }
 
@@ -226,7 +227,7 @@ function textSize(message: SlackMessage): number {
 }
 
 /** The plain `text` of an answer, escaped, for notifications and clients that show no blocks. */
-function fallbackText(answer: Answer, title: string, body: string, words: Words): string {
+function fallbackText(answer: Reply, title: string, body: string, words: Words): string {
   const lines = [
     title,
     body,
@@ -253,6 +254,6 @@ export function renderNotice(text: string): SlackMessage {
  * Whether an answer is worth showing to everyone in the conversation: a sourced answer with facts.
  * Declines, help and the list of sources go only to the person who asked.
  */
-export function isShareable(answer: Answer): boolean {
+export function isShareable(answer: Reply): boolean {
   return answer.answered && answer.facts.length > 0;
 }

@@ -1,5 +1,5 @@
+import type { Reply } from "../../../commands/index.js";
 import { suggestionLine } from "../../../commands/index.js";
-import type { Answer } from "../../core/types.js";
 import { fitCard, type View } from "../card.js";
 import { typedEntry } from "../follow-ups.js";
 import { linkOf } from "../source-link.js";
@@ -11,7 +11,7 @@ import { terminalMessages } from "./messages.js";
  * sources (each with its link, when the article has one) and the age of the figures once, then what
  * to try next. A card stays under 1,500 characters.
  */
-export function formatText(answer: Answer): string {
+export function formatText(answer: Reply): string {
   return fitCard(answer, render, (text) => text.length);
 }
 
@@ -49,7 +49,7 @@ function render({ answer, hidden }: View): string {
  * One line of the evaluation contract: `npx returnee-bot ask --jsonl`. Keep its shape stable. U+2028
  * and U+2029 are escaped: JSON allows them raw, but many line readers end a line there.
  */
-export function formatJsonLine(input: string, answer: Answer): string {
+export function formatJsonLine(input: string, answer: Reply): string {
   return JSON.stringify({
     input,
     answered: answer.answered,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
+import { helpMessages } from "../../../commands/messages.js";
 import { discordMessages } from "../../../src/adapters/discord/messages.js";
 import { encodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import { Core } from "../../../src/core/core.js";
-import { messages } from "../../../src/core/messages.js";
 import { Desk } from "../../../src/ops/desk.js";
 import { eventually, testDesk } from "../../helpers.js";
 import { interact, NOW, type RunningBot, replyOf, startBot, visibleText } from "./harness.js";
@@ -226,7 +226,7 @@ describe("Discord slash commands, past the bound on answers in flight", () => {
       held.release();
       await eventually(() => (desk.pending === 0 ? true : undefined), "the answer in flight finished");
       const after = replyOf(await interact(bot.fake, slashCommand("help")));
-      expect(after.embeds?.[0]?.title).toBe(messages.helpTitle);
+      expect(after.embeds?.[0]?.title).toBe(helpMessages.en.title);
     } finally {
       await bot.stop();
     }
