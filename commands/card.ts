@@ -19,7 +19,7 @@ export function markedCard(
   const { core, language } = context;
   const entity = [...core.kb.entities.values()].find((e) => e.command === command);
   return entity === undefined
-    ? replyOf(decline(say(language).declineBody, core.starters(), language), core)
+    ? replyOf(decline(say(language).declineBody(core.kb.sources.size), core.starters(), language), core)
     : replyOf(core.card(entity, cardOptions(args, context)), core);
 }
 

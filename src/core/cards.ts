@@ -58,7 +58,7 @@ export class Cards {
       chosen === undefined && topic !== undefined && topic.trim() !== ""
         ? `${words.unknownTopic(topic, name)}\n`
         : "";
-    if (top === undefined) return decline(words.declineBody, this.starters(), language);
+    if (top === undefined) return decline(words.declineBody(this.kb.sources.size), this.starters(), language);
     const title =
       main === undefined
         ? name

@@ -469,13 +469,24 @@ export class Core {
         : "";
     return {
       ...decline(
-        `${words.declineBody}${nearest} ${words.covers}`,
+        `${words.declineBody(this.kb.sources.size)}${nearest} ${this.covers(query.language)}`,
         query.entities.length > 0 ? followUps(query.entities) : this.starters(),
         query.language,
         title,
       ),
       considered,
     };
+  }
+
+  /** What the knowledge base covers, from the knowledge base itself: its cities, two programmes, the marked entities. */
+  private covers(language: Language): string {
+    const names = (entities: readonly Entity[]) => entities.map((e) => nameOf(e, this.kb, language));
+    const featured = [...this.kb.entities.values()].filter((e) => e.command !== undefined);
+    return say(language).covers(
+      names(this.entitiesOfKind(["city"])),
+      names(this.entitiesOfKind(["programme"]).slice(0, 2)),
+      names(featured),
+    );
   }
 
   private entitiesOf(facts: readonly IndexedFact[]): Entity[] {

@@ -1,12 +1,25 @@
+/** "A", "A and B", "A, B and C". */
+function andList(names: string[]): string {
+  return names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
 /** Every sentence the bot says to a user in English, so that tone and wording live in one place. */
 export const messages = {
   botName: "returnee-bot",
   tagline: "Sourced answers on China's policies, programmes and figures for overseas returnees.",
   declineTitle: "Not in my sources",
-  declineBody:
-    "I don't have a sourced answer to that. I answer only from five articles on returnee policy, and I would rather say so than guess.",
-  covers:
-    "I cover returnees in Guangzhou, Hangzhou, Beijing and Shanghai, talent programmes such as the Red Cotton Plan and talent green cards, and the CEOT convention.",
+  declineBody: (articles: number) =>
+    `I don't have a sourced answer to that. I answer only from ${articles} ${articles === 1 ? "article" : "articles"} on returnee policy, and I would rather say so than guess.`,
+  /** What the knowledge base covers: its cities, some of its programmes and the entities commands are marked for. */
+  covers: (cities: string[], programmes: string[], featured: string[]) =>
+    `I cover ${[
+      cities.length > 0 ? `returnees in ${andList(cities)}` : "",
+      programmes.length > 0 ? `talent programmes such as ${andList(programmes)}` : "",
+      andList(featured),
+    ]
+      .filter(Boolean)
+      .join(", ")
+      .replace(/, ([^,]*)$/, ", and $1")}.`,
   nearest: (lead: string) => `The nearest I have: ${lead}`,
   wrongPlace: (asked: string, known: string) =>
     `My sources give that for ${known}, not for ${asked}, so I can't tell you the figure for ${asked}.`,

@@ -5,9 +5,16 @@ export const zhMessages: Messages = {
   botName: "returnee-bot",
   tagline: "为海外留学人员解答中国的人才政策、项目与数据，每条回答都注明出处。",
   declineTitle: "资料中没有",
-  declineBody: "这个问题我找不到有出处的答案。我只根据五篇关于留学人员政策的文章作答，宁可直说，也不猜测。",
-  covers:
-    "我能回答广州、杭州、北京、上海的海归情况，红棉计划、人才绿卡等人才项目，以及海交会（中国海外人才交流大会）。",
+  declineBody: (articles: number) =>
+    `这个问题我找不到有出处的答案。我只根据${articles}篇关于留学人员政策的文章作答，宁可直说，也不猜测。`,
+  covers: (cities: string[], programmes: string[], featured: string[]) =>
+    `我能回答${[
+      cities.length > 0 ? `${cities.join("、")}的海归情况` : "",
+      programmes.length > 0 ? `${programmes.join("、")}等人才项目` : "",
+      featured.length > 0 ? `以及${featured.join("、")}` : "",
+    ]
+      .filter(Boolean)
+      .join("，")}。`,
   nearest: (lead: string) => `最接近的资料：${lead}`,
   wrongPlace: (asked: string, known: string) =>
     `我的资料只给出了${known}的数据，没有${asked}的，所以无法告诉你${asked}的情况。`,

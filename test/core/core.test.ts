@@ -67,6 +67,12 @@ describe("Core.ask on the fixture knowledge base", () => {
     expect(core.ask("the?", EN)).toBeUndefined();
   });
 
+  it("given a question the sources do not hold, then declines with the knowledge base's own count of articles and its cities", () => {
+    const body = answerTo(core, "How do I cook fried rice?").body;
+    expect(body).toContain(`only from ${core.kb.sources.size} articles`);
+    expect(body).toContain("returnees in Guangzhou and Shenzhen");
+  });
+
   it("asks for a shorter question rather than cutting a long one", () => {
     const answer = answerTo(core, `${"guangzhou returnees ".repeat(30)}`.slice(0, MAX_QUESTION_LENGTH + 1));
     expect(answer.answered).toBe(false);

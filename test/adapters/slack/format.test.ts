@@ -81,7 +81,7 @@ describe("renderAnswer", () => {
     const message = renderAnswer(runLine("How do I cook fried rice?", core));
     expect(message.blocks[0]).toMatchObject({ type: "header", text: { text: messages.declineTitle } });
     const all = json(message.blocks);
-    expect(all).toContain(messages.declineBody);
+    expect(all).toContain(messages.declineBody(2));
     expect(all).toContain(en.offer);
     expect(buttons(message)).toContainEqual([
       "/city Guangzhou",
