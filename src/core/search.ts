@@ -84,7 +84,6 @@ export function kindTerm(type: string): string {
 /** The facts, their BM25 index (MiniSearch) and their term weights, built once at load. */
 export class FactIndex {
   readonly facts: readonly IndexedFact[];
-  readonly byId = new Map<string, IndexedFact>();
   private readonly byEntity = new Map<string, IndexedFact[]>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly byTerm = new Map<string, ReadonlyMap<string, SearchResult>>();
@@ -141,7 +140,6 @@ export class FactIndex {
       const own = new Set(`${document.text} ${document.zh}`.split(" ").filter(Boolean));
       const indexed = { fact, source, closure, terms, years, own };
       facts.push(indexed);
-      this.byId.set(fact.id, indexed);
       for (const id of closure) this.byEntity.set(id, [...(this.byEntity.get(id) ?? []), indexed]);
     }
     this.facts = facts;

@@ -167,10 +167,6 @@ export class Vocabulary {
     this.typos = new TypoCorrector(words);
   }
 
-  knows(term: string): boolean {
-    return this.known.has(term);
-  }
-
   /**
    * The canonical term of one normalised English word. A word the knowledge base lacks is mapped
    * through WordNet; a word it still lacks counts against an answer only when it is likely what
