@@ -1,4 +1,6 @@
 import type { Command } from "./command.js";
+import { emptyQuestion } from "./messages.js";
+import { replyOf } from "./replies.js";
 
 export default {
   name: "ask",
@@ -18,9 +20,11 @@ export default {
       },
     },
   ],
-  run: (args, { core, conversation, language }) =>
-    core.ask(args.question ?? "", {
+  run: (args, { core, conversation, language }) => {
+    const answer = core.ask(args.question ?? "", {
+      language,
       ...(conversation === undefined ? {} : { conversation }),
-      ...(language === undefined ? {} : { language }),
-    }),
+    });
+    return answer === undefined ? emptyQuestion(language, core) : replyOf(answer, core);
+  },
 } satisfies Command;

@@ -1,5 +1,7 @@
-import { askOptions, type Command } from "./command.js";
+import { namedCard } from "./card.js";
+import type { Command } from "./command.js";
 import { topic } from "./options.js";
+import { CARD_KINDS } from "./replies.js";
 
 export default {
   name: "city",
@@ -17,9 +19,9 @@ export default {
         "zh-CN": { name: "名称", description: "城市，例如 杭州、广州 或 GZ" },
         "zh-TW": { name: "名稱", description: "城市，例如 杭州、廣州 或 GZ" },
       },
-      autocomplete: ["city"],
+      autocomplete: CARD_KINDS.city,
     },
     topic,
   ],
-  run: (args, context) => context.core.city(args.name ?? "", askOptions(args, context)),
+  run: (args, context) => namedCard("city", CARD_KINDS.city, args, context),
 } satisfies Command;

@@ -1,6 +1,7 @@
-import type { AskOptions, Core } from "../src/core/core.js";
+import type { Core } from "../src/core/core.js";
 import type { EntityKind } from "../src/core/schema.js";
-import type { Answer, ConversationContext, Language } from "../src/core/types.js";
+import type { ConversationContext, Language } from "../src/core/types.js";
+import type { Reply } from "./replies.js";
 
 /** The Discord locales every command and option is translated for. */
 export const LOCALES = ["zh-CN", "zh-TW"] as const;
@@ -30,18 +31,10 @@ export interface CommandContext {
   commands: readonly Command[];
   /** The asker's interface language where the platform says it (Discord's interaction locale, e.g. "zh-CN"). */
   locale?: string;
-  /** The language to answer in, settled from the words typed, the conversation and the locale. */
-  language?: Language;
+  /** The language to answer in, decided once by `languageFor` from the words typed, the locale and the conversation. */
+  language: Language;
   /** The conversation so far, for follow-ups. */
   conversation?: ConversationContext;
-}
-
-/** A card command's options for the core: the topic asked for and the language to answer in. */
-export function askOptions(args: Readonly<Record<string, string>>, context: CommandContext): AskOptions {
-  return {
-    ...(args.topic?.trim() ? { topic: args.topic } : {}),
-    ...(context.language === undefined ? {} : { language: context.language }),
-  };
 }
 
 /** One command, served the same way by every adapter. */
@@ -50,5 +43,5 @@ export interface Command {
   description: string;
   localized: Localized;
   options: readonly CommandOption[];
-  run(args: Readonly<Record<string, string>>, context: CommandContext): Answer;
+  run(args: Readonly<Record<string, string>>, context: CommandContext): Reply;
 }

@@ -1,4 +1,5 @@
-import { askOptions, type Command } from "./command.js";
+import { markedCard } from "./card.js";
+import type { Command } from "./command.js";
 import { topic } from "./options.js";
 
 export default {
@@ -9,5 +10,5 @@ export default {
     "zh-TW": { name: "海交會", description: "在廣州舉辦的中國海外人才交流大會（海交會）" },
   },
   options: [topic],
-  run: (args, context) => context.core.featured("convention", askOptions(args, context)),
+  run: (args, context) => markedCard("convention", args, context),
 } satisfies Command;

@@ -2,6 +2,7 @@ import { plainAnswer } from "../src/core/answer.js";
 import type { Language } from "../src/core/types.js";
 import type { Command, Locale, Localization, Localized } from "./command.js";
 import { helpMessages } from "./messages.js";
+import { suggestionsFor } from "./replies.js";
 
 /** The Chinese script a Chinese answer shows command names in: traditional for Taiwan and Hong Kong. */
 function shownLocale(language: Language, locale: string | undefined): Locale | undefined {
@@ -17,7 +18,7 @@ export default {
     "zh-TW": { name: "幫助", description: "如何使用本機器人，以及它能回答什麼" },
   },
   options: [],
-  run: (_args, { core, commands, locale, language = "en" }) => {
+  run: (_args, { core, commands, locale, language }) => {
     const shown = shownLocale(language, locale);
     const words = helpMessages[language];
     // In Chinese, commands read as Discord shows them to a Chinese-speaking user.
@@ -34,7 +35,7 @@ export default {
       ...plainAnswer({
         title: words.title,
         body: [words.intro, ...usage].join("\n"),
-        suggestions: core.starters(),
+        suggestions: suggestionsFor(core.starters(), core),
       }),
       language,
     };

@@ -1,19 +1,23 @@
 import { decline } from "../src/core/answer.js";
 import { type Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
-import { clearlyIn, detectLanguage, say } from "../src/core/language.js";
+import { say } from "../src/core/language.js";
 import { ENTITY_KINDS } from "../src/core/schema.js";
-import type { Answer, ConversationContext, Language, Suggestion } from "../src/core/types.js";
 import { z } from "../src/core/zod.js";
 import ask from "./ask.js";
 import city from "./city.js";
 import { type Command, LOCALES } from "./command.js";
 import convention from "./convention.js";
 import help from "./help.js";
+import { type Asker, languageFor } from "./language.js";
+import { commandMessages, emptyQuestion } from "./messages.js";
 import policy from "./policy.js";
+import { type Reply, type Suggestion, suggestionsFor } from "./replies.js";
 import sources from "./sources.js";
 
 export type { Command, CommandContext, CommandOption, Locale } from "./command.js";
 export { LOCALES } from "./command.js";
+export { type Asker, languageFor } from "./language.js";
+export type { Reply, Suggestion } from "./replies.js";
 
 /** Names as Discord and Slack both accept them: lower case, digits, dashes, at most 32 characters. */
 const Name = z
@@ -68,28 +72,6 @@ export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name.toLowerCase());
 }
 
-/** What the platform tells about the asker besides the command: Discord's locale, the conversation so far. */
-export interface Asker {
-  locale?: string;
-  conversation?: ConversationContext;
-}
-
-/** The language a locale prefers: Chinese for zh-CN and zh-TW, English for the others. */
-function localeLanguage(locale: string | undefined): Language | undefined {
-  if (locale === undefined) return undefined;
-  return locale.toLowerCase().startsWith("zh") ? "zh" : "en";
-}
-
-/**
- * The language to answer in: that of the words typed when they clearly are one, else the
- * platform's locale (a Discord slash command), else the conversation's, else the words' best guess.
- */
-function languageFor(typed: string, asker: Asker): Language {
-  return (
-    clearlyIn(typed) ?? localeLanguage(asker.locale) ?? asker.conversation?.language ?? detectLanguage(typed)
-  );
-}
-
 /**
  * Runs a command with named option values, after checking the required ones are there and that
  * none is longer than a question may be: an over-long one is sent back whole, never cut short.
@@ -99,11 +81,12 @@ export function runCommand(
   args: Readonly<Record<string, string>>,
   core: Core,
   asker: Asker = {},
-): Answer {
+): Reply {
   const language = languageFor(Object.values(args).join(" "), asker);
-  const words = say(language);
+  const words = commandMessages[language];
   if (Object.values(args).some((value) => value.length > MAX_QUESTION_LENGTH)) {
-    return decline(words.tooLong(MAX_QUESTION_LENGTH), [], language, words.tooLongTitle);
+    const { tooLong, tooLongTitle } = say(language);
+    return decline(tooLong(MAX_QUESTION_LENGTH), [], language, tooLongTitle);
   }
   const missing = command.options.find((o) => o.required && !args[o.name]?.trim());
   if (missing !== undefined) {
@@ -111,7 +94,7 @@ export function runCommand(
     const example = core.entitiesOfKind(missing.autocomplete ?? [])[0]?.name;
     const tries =
       example === undefined
-        ? core.starters()
+        ? suggestionsFor(core.starters(), core)
         : [{ command: command.name, args: { [missing.name]: example } }];
     return decline(
       words.missingOption(command.name, missing.name, example ?? "…"),
@@ -124,7 +107,7 @@ export function runCommand(
 }
 
 /** Runs what a button carries; a command the registry no longer has is explained as if typed. */
-export function runSuggestion(suggestion: Suggestion, core: Core, asker: Asker = {}): Answer {
+export function runSuggestion(suggestion: Suggestion, core: Core, asker: Asker = {}): Reply {
   const command = findCommand(suggestion.command);
   return command === undefined
     ? runLine(`/${suggestion.command}`, core, asker)
@@ -172,11 +155,11 @@ export function parseArgs(command: Command, rest: string): Record<string, string
 }
 
 /** Answers one line as a user types it: a slash command, or else a free question. */
-export function runLine(line: string, core: Core, asker: Asker = {}): Answer {
+export function runLine(line: string, core: Core, asker: Asker = {}): Reply {
   const text = line.trim();
   const language = languageFor(text, asker);
-  const words = say(language);
-  if (!text) return decline(words.emptyQuestion, core.starters(), language, words.emptyTitle);
+  const words = commandMessages[language];
+  if (!text) return emptyQuestion(language, core);
   if (HELP.test(text)) return runCommand(help, {}, core, asker);
   const slash = /^\/([\p{L}\p{N}_-]+)\s*([\s\S]*)$/u.exec(text);
   if (slash === null) return runCommand(ask, { question: text }, core, asker);

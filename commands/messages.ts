@@ -1,10 +1,66 @@
-import { messages } from "../src/core/messages.js";
+import { decline } from "../src/core/answer.js";
+import type { Core } from "../src/core/core.js";
 import type { Language } from "../src/core/types.js";
+import { type Reply, suggestionsFor } from "./replies.js";
+
+/** The most names a reply lists before it says how many more there are. */
+const MAX_LISTED = 20;
+
+function listed(names: string[], join: string, more: (shown: string, total: number) => string): string {
+  return names.length > MAX_LISTED
+    ? more(names.slice(0, MAX_LISTED).join(join), names.length)
+    : names.join(join);
+}
+const listedEn = (names: string[]) =>
+  listed(names, ", ", (shown, total) => `${shown} and ${total - MAX_LISTED} more`);
+const listedZh = (names: string[]) => listed(names, "、", (shown, total) => `${shown}等${total}个`);
+
+/** What the commands say about how they are used, in each language the bot answers in. */
+export const commandMessages = {
+  en: {
+    emptyTitle: "How can I help?",
+    emptyQuestion: "Ask me a question about returnee policy in China, or try /help.",
+    usageTitle: "Almost there",
+    unknownCommand: (name: string) => `There is no /${name} command. Try /help for the list.`,
+    missingOption: (command: string, option: string, example: string) =>
+      `/${command} needs a ${option}, for example: /${command} ${example}`,
+    unknownName: {
+      city: (name: string) => `I have nothing on a city called "${name}".`,
+      policy: (name: string) => `I have nothing on a programme or policy called "${name}".`,
+    },
+    knownNames: {
+      city: (names: string[]) => `Cities I know about: ${listedEn(names)}.`,
+      policy: (names: string[]) => `Programmes and policies I know about: ${listedEn(names)}.`,
+    },
+  },
+  zh: {
+    emptyTitle: "有什么可以帮你？",
+    emptyQuestion: "请问一个关于中国留学人员政策的问题，或输入 /help 查看用法。",
+    usageTitle: "还差一点",
+    unknownCommand: (name: string) => `没有 /${name} 这个命令，输入 /help 查看全部命令。`,
+    missingOption: (command: string, option: string, example: string) =>
+      `/${command} 需要填写 ${option}，例如：/${command} ${example}`,
+    unknownName: {
+      city: (name: string) => `我没有关于“${name}”这座城市的资料。`,
+      policy: (name: string) => `我没有关于“${name}”这个项目或政策的资料。`,
+    },
+    knownNames: {
+      city: (names: string[]) => `我有资料的城市：${listedZh(names)}。`,
+      policy: (names: string[]) => `我有资料的项目和政策：${listedZh(names)}。`,
+    },
+  },
+} as const satisfies Record<Language, unknown>;
+
+/** The reply to a question that asks nothing to look up: how to ask, and what to try. */
+export function emptyQuestion(language: Language, core: Core): Reply {
+  const words = commandMessages[language];
+  return decline(words.emptyQuestion, suggestionsFor(core.starters(), core), language, words.emptyTitle);
+}
 
 /** What /help says, in each language the bot answers in. */
 export const helpMessages = {
   en: {
-    title: messages.helpTitle,
+    title: "How to use returnee-bot",
     intro:
       'Ask a question in plain words, in English or in Chinese (也可以用中文提问), or use a command. Every answer cites its article and says how old its figures are. In a thread or a DM you can follow up: "and Shenzhen?", "what about 2020?", "more".',
     usage: (command: string, options: string[], description: string) =>

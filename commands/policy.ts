@@ -1,5 +1,7 @@
-import { askOptions, type Command } from "./command.js";
+import { namedCard } from "./card.js";
+import type { Command } from "./command.js";
 import { topic } from "./options.js";
+import { CARD_KINDS } from "./replies.js";
 
 export default {
   name: "policy",
@@ -17,9 +19,9 @@ export default {
         "zh-CN": { name: "名称", description: "项目或政策，例如 115计划 或 人才绿卡" },
         "zh-TW": { name: "名稱", description: "計畫或政策，例如 115計畫 或 人才綠卡" },
       },
-      autocomplete: ["programme", "award"],
+      autocomplete: CARD_KINDS.policy,
     },
     topic,
   ],
-  run: (args, context) => context.core.policy(args.name ?? "", askOptions(args, context)),
+  run: (args, context) => namedCard("policy", CARD_KINDS.policy, args, context),
 } satisfies Command;

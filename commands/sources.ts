@@ -1,4 +1,5 @@
 import type { Command } from "./command.js";
+import { replyOf } from "./replies.js";
 
 export default {
   name: "sources",
@@ -8,5 +9,5 @@ export default {
     "zh-TW": { name: "來源", description: "所有回答依據的文章，附出版方和日期" },
   },
   options: [],
-  run: (_args, { core, language }) => core.sources(language),
+  run: (_args, { core, language }) => replyOf(core.sources(language), core),
 } satisfies Command;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
-import { runLine } from "../commands/index.js";
+import { languageFor, runLine } from "../commands/index.js";
 import { answerLines, chat } from "./adapters/terminal/chat.js";
 import { formatText } from "./adapters/terminal/format.js";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.js";
@@ -89,8 +89,10 @@ async function run(argv: string[], io: Io): Promise<number> {
         await (rest.includes("--conversation")
           ? answerAsOneConversation(core, config, await logger(), io)
           : answerLines(core, io.stdin, io.stdout));
-      } else if (rest[0] === "--explain") io.stdout.write(`${core.explain(rest.slice(1).join(" "))}\n`);
-      else io.stdout.write(`${formatText(runLine(rest.join(" "), core))}\n`);
+      } else if (rest[0] === "--explain") {
+        const question = rest.slice(1).join(" ");
+        io.stdout.write(`${core.explain(question, languageFor(question))}\n`);
+      } else io.stdout.write(`${formatText(runLine(rest.join(" "), core))}\n`);
       return 0;
     case "kb-check": {
       const { kb } = core;

@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import { askedText } from "../commands/asked.js";
 import { runLine } from "../commands/index.js";
 import { main } from "../src/cli.js";
-import { Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
-import type { ConversationContext } from "../src/core/types.js";
+import { type AskOptions, Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
+import type { Answer, ConversationContext } from "../src/core/types.js";
 import { createLogger, type Logger, type LogLevelName } from "../src/log.js";
 import { Desk } from "../src/ops/desk.js";
 import { notices } from "../src/ops/notices.js";
@@ -208,4 +208,14 @@ export function logLines(stderr: string): Record<string, unknown>[] {
     .split("\n")
     .filter((l) => l.startsWith("{"))
     .map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+/** The options of a question answered in English, as the command layer decides for English words. */
+export const EN = { language: "en" } as const;
+
+/** The core's answer to a question (in English unless said); fails the test when the question asks nothing to look up. */
+export function answerTo(core: Core, question: string, options: AskOptions = EN): Answer {
+  const answer = core.ask(question, options);
+  if (answer === undefined) throw new Error(`"${question}" asks nothing to look up`);
+  return answer;
 }

@@ -6,7 +6,10 @@ import { commands } from "../commands/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Every static import (and re-export) between the project's own files under src/ and commands/. */
+/**
+ * Every static import (and re-export) between the project's own files under src/ and commands/ that
+ * runs: a type-only import (a reply's shape) loads nothing.
+ */
 function importGraph(): Map<string, string[]> {
   const files = ["src", "commands"].flatMap((dir) =>
     readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
@@ -16,8 +19,8 @@ function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const source = readFileSync(path.join(root, file), "utf8");
-    const imported = [...source.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+"(\.[^"]+)";/gms)].map((m) =>
-      path.join(path.dirname(file), (m[1] as string).replace(/\.js$/, ".ts")),
+    const imported = [...source.matchAll(/^(?:import|export)\s(?!type\s)[^;]*?\sfrom\s+"(\.[^"]+)";/gms)].map(
+      (m) => path.join(path.dirname(file), (m[1] as string).replace(/\.js$/, ".ts")),
     );
     graph.set(file, imported);
   }

@@ -1,5 +1,5 @@
+import type { Suggestion } from "../../commands/index.js";
 import { suggestionLine } from "../../commands/index.js";
-import type { Suggestion } from "../core/types.js";
 import { z } from "../core/zod.js";
 
 /** What a button shows: the label the core gave it (a card's topic), else the line one would type. */

@@ -1,5 +1,6 @@
+import type { Reply as Answer, Suggestion } from "../../commands/index.js";
 import { CARD } from "../core/cards.js";
-import type { Answer, CitedSource, Language, Suggestion } from "../core/types.js";
+import type { CitedSource, Language } from "../core/types.js";
 import { linkOf } from "./source-link.js";
 import { truncate } from "./text.js";
 

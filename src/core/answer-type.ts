@@ -4,22 +4,7 @@ import type { Entity, EntityKind, Fact, FigureType } from "./schema.js";
  * The kind of answer a question wants, after Li and Roth's question classes: a number of some
  * kind, a date, a person, an organisation, a place, a reason, or anything ("any").
  */
-export const ANSWER_TYPES = [
-  "count",
-  "percent",
-  "money",
-  "date",
-  "duration",
-  "rank",
-  "area",
-  "contact",
-  "person",
-  "organisation",
-  "place",
-  "reason",
-  "any",
-] as const;
-export type AnswerType = (typeof ANSWER_TYPES)[number];
+export type AnswerType = Exclude<FigureType, "name"> | "person" | "organisation" | "place" | "reason" | "any";
 
 /**
  * The wording that asks for each type, tried in order: the first that matches wins, so "what

@@ -2,27 +2,21 @@ import { ageNote, asOfPhrase, citeSource, dateLabel, factDate } from "./age.js";
 import type { IndexedClaim } from "./claims.js";
 import { say } from "./language.js";
 import type { KnowledgeBase } from "./loader.js";
-import type { Entity, Source } from "./schema.js";
+import { type Entity, OFFERED_KINDS, type Source } from "./schema.js";
 import type { IndexedFact } from "./search.js";
-import type { Answer, AnswerFact, Language, Suggestion } from "./types.js";
+import type { Answer, AnswerFact, Language, Reference } from "./types.js";
 import { zhFigure } from "./zh-figures.js";
 
-/** The command whose subject an entity is, so that a follow-up can be offered as a button. */
-export function commandFor(entity: Entity): Suggestion | undefined {
-  if (entity.command !== undefined) return { command: entity.command, args: {} };
-  if (entity.kind === "city") return { command: "city", args: { name: entity.name } };
-  if (entity.kind === "programme" || entity.kind === "award")
-    return { command: "policy", args: { name: entity.name } };
-  return undefined;
+/** Whether an answer offers an entity as a follow-up: it has a card of its own. */
+export function offered(entity: Entity): boolean {
+  return entity.command !== undefined || OFFERED_KINDS.includes(entity.kind);
 }
 
-/** Follow-up commands for what an answer touched: its cities, programmes and the convention. */
-export function followUps(entities: Iterable<Entity>, limit = 3): Suggestion[] {
-  const out: Suggestion[] = [];
+/** Follow-ups for what an answer touched: its cities, programmes and the entities commands are marked for. */
+export function followUps(entities: Iterable<Entity>, limit = 3): Reference[] {
+  const out: Reference[] = [];
   for (const e of entities) {
-    const s = commandFor(e);
-    if (s !== undefined && !out.some((o) => o.command === s.command && o.args.name === s.args.name))
-      out.push(s);
+    if (offered(e) && !out.some((o) => o.entity === e.id)) out.push({ entity: e.id });
   }
   return out.slice(0, limit);
 }
@@ -94,8 +88,8 @@ export interface AnswerParts {
   /** The sentence that answers; the first fact's line when absent. */
   body?: string;
   score: number;
-  suggestions: Suggestion[];
-  more?: Suggestion[];
+  suggestions: Reference[];
+  more?: Reference[];
 }
 
 /** An answer built from facts, which it cites with their sources and their age, each said once. */
@@ -136,9 +130,10 @@ export function factAnswer(
 }
 
 /** An answer that carries no facts: help, the list of sources, a message. */
-export function plainAnswer(
-  parts: Pick<Answer, "title" | "body"> & Partial<Pick<Answer, "sources" | "suggestions" | "language">>,
-): Answer {
+export function plainAnswer<FollowUp = Reference>(
+  parts: Pick<Answer<FollowUp>, "title" | "body"> &
+    Partial<Pick<Answer<FollowUp>, "sources" | "suggestions" | "language">>,
+): Answer<FollowUp> {
   return {
     answered: true,
     language: "en",
@@ -152,12 +147,12 @@ export function plainAnswer(
 }
 
 /** A decline: says plainly that the sources do not hold the answer, and what the bot can answer. */
-export function decline(
+export function decline<FollowUp = Reference>(
   body: string,
-  suggestions: Suggestion[],
-  language: Language = "en",
+  suggestions: FollowUp[],
+  language: Language,
   title: string = say(language).declineTitle,
-): Answer {
+): Answer<FollowUp> {
   return {
     answered: false,
     language,

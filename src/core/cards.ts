@@ -1,11 +1,11 @@
-import { commandFor, decline, factAnswer, factLine, followUps, headline, nameOf } from "./answer.js";
+import { decline, factAnswer, factLine, followUps, headline, nameOf } from "./answer.js";
 import { type ClaimIndex, type IndexedClaim, valuesOf } from "./claims.js";
 import { say } from "./language.js";
 import type { KnowledgeBase } from "./loader.js";
 import { type Entity, TOPICS, type Topic } from "./schema.js";
 import type { FactIndex, IndexedFact } from "./search.js";
 import { compact } from "./text.js";
-import type { Answer, ConversationContext, Language, Suggestion } from "./types.js";
+import type { Answer, ConversationContext, Language, Reference } from "./types.js";
 import { understand } from "./understand.js";
 import type { Vocabulary } from "./vocabulary.js";
 
@@ -34,7 +34,7 @@ export class Cards {
     private readonly claims: ClaimIndex,
     private readonly vocabulary: Vocabulary,
     private readonly now: () => Date,
-    private readonly starters: () => Suggestion[],
+    private readonly starters: () => Reference[],
   ) {
     for (const faq of kb.faqs) {
       const [first] = faq.facts;
@@ -69,7 +69,7 @@ export class Cards {
       chosen === undefined && topic !== undefined && topic.trim() !== ""
         ? `${words.unknownTopic(topic, name)}\n`
         : "";
-    if (top === undefined) return decline(words.declineBody, this.starters(), language);
+    if (top === undefined) return decline(words.declineBody(this.kb.sources.size), this.starters(), language);
     const title =
       main === undefined
         ? name
@@ -122,7 +122,7 @@ export class Cards {
         compact(t) === key || compact(say("en").topics[t]) === key || compact(say("zh").topics[t]) === key,
     );
     if (named !== undefined) return this.headlinesFirst(entity, facts).filter((f) => f.fact.topic === named);
-    const query = { ...understand(topic, this.vocabulary), entities: [entity], language };
+    const query = { ...understand(topic, this.vocabulary, language), entities: [entity] };
     const ranked = this.index.rank(
       query.terms.map((t) => t.term),
       facts,
@@ -132,30 +132,25 @@ export class Cards {
   }
 
   /** The topics a card has more on, largest first, each as a follow-up. */
-  private moreOn(entity: Entity, rest: readonly IndexedFact[], language: Language): Suggestion[] {
+  private moreOn(entity: Entity, rest: readonly IndexedFact[], language: Language): Reference[] {
     const words = say(language);
     const counts = new Map<Topic, number>();
     for (const f of rest) counts.set(f.fact.topic, (counts.get(f.fact.topic) ?? 0) + 1);
-    const base = commandFor(entity) ?? { command: "ask", args: {} };
     return [...counts]
       .sort((a, b) => b[1] - a[1])
       .slice(0, MORE_TOPICS)
       .map(([topic, count]) => ({
-        command: base.command,
-        args:
-          base.command === "ask"
-            ? { question: `${entity.name} ${say("en").topics[topic]}` }
-            : { ...base.args, topic },
+        entity: entity.id,
+        topic,
         label: words.moreTopic(words.topics[topic], count),
       }));
   }
 
-  /** "more" in a conversation: the next facts about what it was last about. */
-  more(context: ConversationContext, language: Language): Answer {
+  /** "more" in a conversation: the next facts about what it was last about; undefined when it was about nothing. */
+  more(context: ConversationContext, language: Language): Answer | undefined {
     const entities = context.entities.flatMap((id) => this.kb.entities.get(id) ?? []);
     const [entity] = entities;
-    if (entity === undefined)
-      return decline(say(language).emptyQuestion, this.starters(), language, say(language).emptyTitle);
+    if (entity === undefined) return undefined;
     const rest = this.headlinesFirst(entity, this.index.about(context.entities)).filter(
       (f) => !context.shown.includes(f.fact.id),
     );

@@ -21,8 +21,8 @@ export function partsOf(
   whole: Query,
   vocabulary: Vocabulary,
 ): { sides: Query[]; byName: boolean } | undefined {
-  const [a, b] = split.segments.map((s) => understand(s, vocabulary)) as [Query, Query];
-  const lead = understand(split.lead, vocabulary);
+  const [a, b] = split.segments.map((s) => understand(s, vocabulary, whole.language)) as [Query, Query];
+  const lead = understand(split.lead, vocabulary, whole.language);
   const common = a.entities.filter((e) => b.entities.some((o) => o.kind === e.kind)).map((e) => e.kind);
   if (common.length > 0) {
     // Each side drops the names of the compared kind that the other side gives; shared names stay.

@@ -15,14 +15,14 @@ import { type Agreement, ClaimIndex, type Frame, type IndexedClaim, valuesOf } f
 import { distinct, PLACE_KINDS, partsOf } from "./compare.js";
 import { contextOf, followUp, MORE } from "./follow-up.js";
 import { loadCachedKnowledge } from "./knowledge-cache.js";
-import { clearlyIn, detectLanguage, say } from "./language.js";
+import { say } from "./language.js";
 import type { KnowledgeBase } from "./loader.js";
 import { frameOf, matchClaims, unmatched } from "./match.js";
 import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./retrieve.js";
 import type { Entity, EntityKind } from "./schema.js";
 import { FactIndex, type IndexedFact, RANKING, type Ranked, type SavedIndex } from "./search.js";
 import { compact } from "./text.js";
-import type { Answer, ConversationContext, EntityChoice, Language, Suggestion } from "./types.js";
+import type { Answer, ConversationContext, EntityChoice, Language, Reference } from "./types.js";
 import { asksOverview, type Query, splitQuestion, understand } from "./understand.js";
 import { Vocabulary } from "./vocabulary.js";
 import type { VocabularyTables } from "./vocabulary-tables.js";
@@ -36,7 +36,6 @@ const MIN_PREFIX = 3;
 const UNKNOWN_WORDS_EXCUSED = 0.5;
 /** How many of the nearest facts a decline reports as considered. */
 const NEAREST = 3;
-const POLICY_KINDS: readonly EntityKind[] = ["programme", "award"];
 
 export interface CoreOptions {
   knowledgeDir?: string;
@@ -52,10 +51,10 @@ interface SavedCore {
   index: SavedIndex;
 }
 
-/** How a command asks the core: the language it prefers, a card's topic, the conversation so far. */
+/** How a command asks the core: the language to answer in, a card's topic, the conversation so far. */
 export interface AskOptions {
-  /** Used when the words typed do not settle the language (a Discord user's locale). */
-  language?: Language;
+  /** The language to answer in, decided once by the caller (the command layer); the core never guesses it. */
+  language: Language;
   topic?: string;
   conversation?: ConversationContext;
   /** Sees each step of retrieval, for `--explain`. */
@@ -97,23 +96,23 @@ export class Core {
     return core;
   }
 
-  /** Answers a free question, read in the light of the conversation so far when there is one. */
-  ask(question: string, options: AskOptions = {}): Answer {
-    const { conversation: context } = options;
-    const language = clearlyIn(question) ?? context?.language ?? options.language ?? detectLanguage(question);
+  /**
+   * Answers a free question, read in the light of the conversation so far when there is one.
+   * Undefined when it asks nothing to look up (no name, no word the sources could hold, no year).
+   */
+  ask(question: string, options: AskOptions): Answer | undefined {
+    const { conversation: context, language } = options;
     const words = say(language);
     if (question.length > MAX_QUESTION_LENGTH) {
       return decline(words.tooLong(MAX_QUESTION_LENGTH), this.starters(), language, words.tooLongTitle);
     }
     if (context !== undefined && MORE.test(question.trim())) return this.cards.more(context, language);
-    const asked = { ...understand(question, this.vocabulary), language };
+    const asked = understand(question, this.vocabulary, language);
     const { query, carried, sameAsk } =
       context === undefined
         ? { query: asked, carried: false, sameAsk: false }
         : followUp(question, asked, context, this.kb);
-    if (query.entities.length === 0 && query.terms.length === 0 && query.years.length === 0) {
-      return decline(words.emptyQuestion, this.starters(), language, words.emptyTitle);
-    }
+    if (query.entities.length === 0 && query.terms.length === 0 && query.years.length === 0) return undefined;
     const note = carried && context !== undefined ? ` ${words.followingUp(context.question)}` : "";
     const [only] = query.entities;
     if (asksOverview(query) && only !== undefined && query.entities.length === 1) {
@@ -135,8 +134,8 @@ export class Core {
   }
 
   /** Explains how a question is answered: its reading, the candidates with their scores, the verdict. */
-  explain(question: string): string {
-    const query = understand(question, this.vocabulary);
+  explain(question: string, language: Language): string {
+    const query = understand(question, this.vocabulary, language);
     const lines = [
       `language: ${query.language}`,
       `answer type: ${query.type}`,
@@ -145,6 +144,7 @@ export class Core {
       `years: ${query.years.join(", ") || "none"}`,
     ];
     const answer = this.ask(question, {
+      language,
       traceClaims: (frame, considered) => {
         lines.push(
           `frame: subjects ${frame.subjects.map((e) => e.id).join(", ") || "none"}; expects ${frame.expects}; years ${frame.years.join(", ") || "any"}; properties ${frame.properties.map((p) => `${p.property.id} ${(p.share * 100).toFixed(0)}% by "${p.by}"`).join(", ") || "none named"}${frame.carried === undefined ? "" : `; carried ${frame.carried}`}`,
@@ -169,47 +169,20 @@ export class Core {
         }
       },
     });
-    lines.push(`verdict: ${answer.answered ? "answered" : "declined"}: ${answer.title}`);
+    lines.push(
+      answer === undefined
+        ? "verdict: nothing to look up"
+        : `verdict: ${answer.answered ? "answered" : "declined"}: ${answer.title}`,
+    );
     return lines.join("\n");
   }
 
-  /** Everything known about a city, as a card; an unknown city is declined with the known ones. */
-  city(name: string, options: AskOptions = {}): Answer {
-    const language = clearlyIn(name) ?? options.language ?? detectLanguage(name);
-    const city = this.resolve(name, ["city"]);
-    const words = say(language);
-    if (city === undefined)
-      return this.unknownName("city", ["city"], words.unknownCity(name), words.knownCities, language);
-    return this.cards.card(city, language, options.topic);
+  /** An entity as a card: its headline facts, short, and the topics it has more on; with a topic, that topic's facts. */
+  card(entity: Entity, options: Pick<AskOptions, "language" | "topic">): Answer {
+    return this.cards.card(entity, options.language, options.topic);
   }
 
-  /** A talent programme or policy, as a card; an unknown one is declined with the known ones. */
-  policy(name: string, options: AskOptions = {}): Answer {
-    const language = clearlyIn(name) ?? options.language ?? detectLanguage(name);
-    const programme = this.resolve(name, POLICY_KINDS);
-    const words = say(language);
-    if (programme === undefined) {
-      return this.unknownName(
-        "policy",
-        POLICY_KINDS,
-        words.unknownPolicy(name),
-        words.knownPolicies,
-        language,
-      );
-    }
-    return this.cards.card(programme, language, options.topic);
-  }
-
-  /** The entity the knowledge base marks as the subject of a command (the convention), as a card. */
-  featured(command: string, options: AskOptions = {}): Answer {
-    const language = clearlyIn(options.topic ?? "") ?? options.language ?? "en";
-    const entity = [...this.kb.entities.values()].find((e) => e.command === command);
-    return entity === undefined
-      ? decline(say(language).declineBody, this.starters(), language)
-      : this.cards.card(entity, language, options.topic);
-  }
-
-  sources(language: Language = "en"): Answer {
+  sources(language: Language): Answer {
     const now = this.now();
     const words = say(language);
     return plainAnswer({
@@ -241,8 +214,8 @@ export class Core {
     return [...starts, ...contains].slice(0, limit).map((e) => ({ id: e.id, name: e.name, kind: e.kind }));
   }
 
-  /** Example commands a user can try, drawn from the knowledge base. */
-  starters(): Suggestion[] {
+  /** Example follow-ups a user can try, drawn from the knowledge base. */
+  starters(): Reference[] {
     const cities = this.entitiesOfKind(["city"]).slice(0, 2);
     const featured = [...this.kb.entities.values()].filter((e) => e.command !== undefined);
     const programme = this.entitiesOfKind(["programme"])[0];
@@ -254,8 +227,8 @@ export class Core {
     return this.named.filter((e) => kinds.includes(e.kind));
   }
 
-  /** The entity a command's argument names: by name or alias, inside a phrase, or as a prefix of one. */
-  private resolve(name: string, kinds: readonly EntityKind[]): Entity | undefined {
+  /** The entity of one of these kinds a name means: by name or alias, inside a phrase, or as a prefix of one. */
+  resolve(name: string, kinds: readonly EntityKind[]): Entity | undefined {
     const fits = (e: Entity | undefined) => e !== undefined && kinds.includes(e.kind);
     const direct = this.vocabulary.aliases.get(compact(name));
     if (fits(direct)) return direct;
@@ -263,21 +236,6 @@ export class Core {
     if (named !== undefined || compact(name).length < MIN_PREFIX) return named;
     const [first] = this.choices(kinds, name, 1);
     return first === undefined ? undefined : this.kb.entities.get(first.id);
-  }
-
-  /** Declines a name the sources do not cover, listing the ones they do; curators see it as unanswered. */
-  private unknownName(
-    command: string,
-    kinds: readonly EntityKind[],
-    said: string,
-    known: (names: string[]) => string,
-    language: Language,
-  ): Answer {
-    const names = this.entitiesOfKind(kinds).map((e) => nameOf(e, this.kb, language));
-    const tries = this.entitiesOfKind(kinds)
-      .slice(0, 3)
-      .map((e) => ({ command, args: { name: e.name } }));
-    return { ...decline(`${said} ${known(names)}`, tries, language), considered: [] };
   }
 
   /**
@@ -526,13 +484,24 @@ export class Core {
         : "";
     return {
       ...decline(
-        `${words.declineBody}${nearest} ${words.covers}`,
+        `${words.declineBody(this.kb.sources.size)}${nearest} ${this.covers(query.language)}`,
         query.entities.length > 0 ? followUps(query.entities) : this.starters(),
         query.language,
         title,
       ),
       considered,
     };
+  }
+
+  /** What the knowledge base covers, from the knowledge base itself: its cities, two programmes, the marked entities. */
+  private covers(language: Language): string {
+    const names = (entities: readonly Entity[]) => entities.map((e) => nameOf(e, this.kb, language));
+    const featured = [...this.kb.entities.values()].filter((e) => e.command !== undefined);
+    return say(language).covers(
+      names(this.entitiesOfKind(["city"])),
+      names(this.entitiesOfKind(["programme"]).slice(0, 2)),
+      names(featured),
+    );
   }
 
   private entitiesOf(facts: readonly IndexedFact[]): Entity[] {

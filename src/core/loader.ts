@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { repeatedKeys } from "./json-keys.js";
+import { packageRoot } from "./package-root.js";
 import {
   EntitiesFile,
   type Entity,
@@ -65,13 +65,7 @@ export class KnowledgeError extends Error {
 
 /** The knowledge/ folder of this package, found from this module whether it runs from src/ or dist/. */
 export function defaultKnowledgeDir(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, "package.json"))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error("cannot find the package root above the core module");
-    dir = parent;
-  }
-  return path.join(dir, "knowledge");
+  return path.join(packageRoot(), "knowledge");
 }
 
 function where(p: readonly PropertyKey[]): string {

@@ -1,9 +1,6 @@
-/** The most names a reply lists before it says how many more there are. */
-const MAX_LISTED = 20;
-
-function listed(names: string[]): string {
-  const more = names.length - MAX_LISTED;
-  return more > 0 ? `${names.slice(0, MAX_LISTED).join(", ")} and ${more} more` : names.join(", ");
+/** "A", "A and B", "A, B and C". */
+function andList(names: string[]): string {
+  return names.length < 2 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
 
 /** Every sentence the bot says to a user in English, so that tone and wording live in one place. */
@@ -11,10 +8,18 @@ export const messages = {
   botName: "returnee-bot",
   tagline: "Sourced answers on China's policies, programmes and figures for overseas returnees.",
   declineTitle: "Not in my sources",
-  declineBody:
-    "I don't have a sourced answer to that. I answer only from five articles on returnee policy, and I would rather say so than guess.",
-  covers:
-    "I cover returnees in Guangzhou, Hangzhou, Beijing and Shanghai, talent programmes such as the Red Cotton Plan and talent green cards, and the CEOT convention.",
+  declineBody: (articles: number) =>
+    `I don't have a sourced answer to that. I answer only from ${articles} ${articles === 1 ? "article" : "articles"} on returnee policy, and I would rather say so than guess.`,
+  /** What the knowledge base covers: its cities, some of its programmes and the entities commands are marked for. */
+  covers: (cities: string[], programmes: string[], featured: string[]) =>
+    `I cover ${[
+      cities.length > 0 ? `returnees in ${andList(cities)}` : "",
+      programmes.length > 0 ? `talent programmes such as ${andList(programmes)}` : "",
+      andList(featured),
+    ]
+      .filter(Boolean)
+      .join(", ")
+      .replace(/, ([^,]*)$/, ", and $1")}.`,
   nearest: (lead: string) => `The nearest I have: ${lead}`,
   wrongPlace: (asked: string, known: string) =>
     `My sources give that for ${known}, not for ${asked}, so I can't tell you the figure for ${asked}.`,
@@ -32,26 +37,15 @@ export const messages = {
     `${subject}: ${value}${when === undefined ? "" : ` (${when})`}`,
   headline: (subject: string, property: string, values: string[], when: string | undefined) =>
     `${subject} · ${property}: ${values.join(", ")}${when === undefined ? "" : ` (${when})`}`,
-  emptyTitle: "How can I help?",
-  emptyQuestion: "Ask me a question about returnee policy in China, or try /help.",
   tooLongTitle: "That question is too long",
   tooLong: (max: number) =>
     `That question is longer than ${max} characters. Please shorten it to the part you want answered.`,
-  usageTitle: "Almost there",
-  unknownCommand: (name: string) => `There is no /${name} command. Try /help for the list.`,
-  missingOption: (command: string, option: string, example: string) =>
-    `/${command} needs a ${option}, for example: /${command} ${example}`,
-  unknownCity: (name: string) => `I have nothing on a city called "${name}".`,
-  knownCities: (names: string[]) => `Cities I know about: ${listed(names)}.`,
-  unknownPolicy: (name: string) => `I have nothing on a programme or policy called "${name}".`,
-  knownPolicies: (names: string[]) => `Programmes and policies I know about: ${listed(names)}.`,
   unknownTopic: (topic: string, name: string) =>
     `I have nothing on "${topic}" for ${name}; here is the overview.`,
   moreTopic: (topic: string, count: number) => `${topic} (${count})`,
   sourcesTitle: "Sources",
   sourcesBody: (count: number) =>
     `Everything I say comes from these ${count} articles. Each answer names the ones it used and how old they are.`,
-  helpTitle: "How to use returnee-bot",
   apology: "Sorry, something went wrong while answering. Please try again in a moment.",
   rateLimited: (seconds: number) =>
     `You have asked a lot in a short time. Please wait about ${seconds} ${seconds === 1 ? "second" : "seconds"}, then ask again.`,

@@ -1,20 +1,20 @@
 import type { Messages } from "./messages.js";
 
-const MAX_LISTED = 20;
-
-function listed(names: string[]): string {
-  const more = names.length - MAX_LISTED;
-  return more > 0 ? `${names.slice(0, MAX_LISTED).join("、")}等${names.length}个` : names.join("、");
-}
-
 /** Every sentence the bot says to a user in Chinese: the same keys as the English messages. */
 export const zhMessages: Messages = {
   botName: "returnee-bot",
   tagline: "为海外留学人员解答中国的人才政策、项目与数据，每条回答都注明出处。",
   declineTitle: "资料中没有",
-  declineBody: "这个问题我找不到有出处的答案。我只根据五篇关于留学人员政策的文章作答，宁可直说，也不猜测。",
-  covers:
-    "我能回答广州、杭州、北京、上海的海归情况，红棉计划、人才绿卡等人才项目，以及海交会（中国海外人才交流大会）。",
+  declineBody: (articles: number) =>
+    `这个问题我找不到有出处的答案。我只根据${articles}篇关于留学人员政策的文章作答，宁可直说，也不猜测。`,
+  covers: (cities: string[], programmes: string[], featured: string[]) =>
+    `我能回答${[
+      cities.length > 0 ? `${cities.join("、")}的海归情况` : "",
+      programmes.length > 0 ? `${programmes.join("、")}等人才项目` : "",
+      featured.length > 0 ? `以及${featured.join("、")}` : "",
+    ]
+      .filter(Boolean)
+      .join("，")}。`,
   nearest: (lead: string) => `最接近的资料：${lead}`,
   wrongPlace: (asked: string, known: string) =>
     `我的资料只给出了${known}的数据，没有${asked}的，所以无法告诉你${asked}的情况。`,
@@ -28,24 +28,13 @@ export const zhMessages: Messages = {
     `${subject}：${value}${when === undefined ? "" : `（${when}）`}`,
   headline: (subject: string, property: string, values: string[], when: string | undefined) =>
     `${subject} · ${property}：${values.join("、")}${when === undefined ? "" : `（${when}）`}`,
-  emptyTitle: "有什么可以帮你？",
-  emptyQuestion: "请问一个关于中国留学人员政策的问题，或输入 /help 查看用法。",
   tooLongTitle: "问题太长了",
   tooLong: (max: number) => `这个问题超过了${max}个字符，请只保留你最想问的部分。`,
-  usageTitle: "还差一点",
-  unknownCommand: (name: string) => `没有 /${name} 这个命令，输入 /help 查看全部命令。`,
-  missingOption: (command: string, option: string, example: string) =>
-    `/${command} 需要填写 ${option}，例如：/${command} ${example}`,
-  unknownCity: (name: string) => `我没有关于“${name}”这座城市的资料。`,
-  knownCities: (names: string[]) => `我有资料的城市：${listed(names)}。`,
-  unknownPolicy: (name: string) => `我没有关于“${name}”这个项目或政策的资料。`,
-  knownPolicies: (names: string[]) => `我有资料的项目和政策：${listed(names)}。`,
   unknownTopic: (topic: string, name: string) => `关于${name}，我没有“${topic}”方面的资料，以下是概况。`,
   moreTopic: (topic: string, count: number) => `${topic}（${count}条）`,
   sourcesTitle: "资料来源",
   sourcesBody: (count: number) =>
     `我所说的一切都来自以下${count}篇文章。每个回答都会注明所用文章及其发布时间。`,
-  helpTitle: "returnee-bot 使用说明",
   apology: "抱歉，回答时出了点问题，请稍后再试。",
   rateLimited: (seconds: number) => `你短时间内问得太多了，请等大约${seconds}秒后再问。`,
   restarting: "我正在重启，请稍后再问。",

@@ -205,6 +205,11 @@ export const WordnetFile = z.record(z.string().check(z.minLength(1)), z.string()
 export type Source = z.infer<typeof SourceSchema>;
 export type Entity = z.infer<typeof EntitySchema>;
 export type EntityKind = Entity["kind"];
+
+/** Kinds of entity that are talent programmes or policies, each with a card of its own. */
+export const POLICY_KINDS: readonly EntityKind[] = ["programme", "award"];
+/** Kinds of entity an answer offers as follow-ups, besides an entity a command is marked for: each has a card. */
+export const OFFERED_KINDS: readonly EntityKind[] = ["city", ...POLICY_KINDS];
 export type Fact = z.infer<typeof FactSchema>;
 export type Faq = z.infer<typeof FaqSchema>;
 export type Topic = Fact["topic"];

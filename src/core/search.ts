@@ -98,7 +98,6 @@ export function kindTerm(type: string): string {
 /** The facts, their BM25 postings (from MiniSearch) and their term weights, built once at load. */
 export class FactIndex {
   readonly facts: readonly IndexedFact[];
-  readonly byId = new Map<string, IndexedFact>();
   private readonly byEntity = new Map<string, IndexedFact[]>();
   private readonly terms: () => Terms;
 
@@ -118,7 +117,6 @@ export class FactIndex {
       this.terms = () => (terms ??= readTerms(new TextDecoder().decode(saved.text)));
     }
     for (const indexed of this.facts) {
-      this.byId.set(indexed.fact.id, indexed);
       for (const id of indexed.closure) this.byEntity.set(id, [...(this.byEntity.get(id) ?? []), indexed]);
     }
     vocabulary.learn(

@@ -27,10 +27,11 @@ export interface AnswerFact {
 }
 
 /**
- * What the core returns for every question or command. Adapters only render it.
+ * What the core returns for every question or card, its follow-ups as references to entities (and
+ * topics); the command layer turns them into commands (`FollowUp`) for the adapters to render.
  * `answered` is false for a decline: the knowledge base does not hold the answer.
  */
-export interface Answer {
+export interface Answer<FollowUp = Reference> {
   answered: boolean;
   /** The language it is written in: the asker's. */
   language: Language;
@@ -43,9 +44,9 @@ export interface Answer {
   /** How old the figures are; empty when the answer states no figure. */
   ageNote: string;
   /** For a card: what more there is, by topic, each one follow-up away (labels like "talent clubs (5)"). */
-  more?: Suggestion[];
-  /** Follow-ups the bot can answer, as commands with their options: adapters turn them into buttons or lines. */
-  suggestions: Suggestion[];
+  more?: FollowUp[];
+  /** Follow-ups the bot can answer: the entities it touched that have a card of their own. */
+  suggestions: FollowUp[];
   /** Confidence from 0 to 1. */
   score: number;
   /**
@@ -80,10 +81,11 @@ export interface ConversationContext {
   question: string;
 }
 
-/** A follow-up as a value, so that renaming a command's wording cannot break a button. */
-export interface Suggestion {
-  command: string;
-  args: Readonly<Record<string, string>>;
+/** A follow-up as the core offers it: an entity's card, or one topic of it. The command layer names the command. */
+export interface Reference {
+  /** The entity's id. */
+  entity: string;
+  topic?: Topic;
   /** What a button shows, when not the command line itself (a card's topic, say). */
   label?: string;
 }

@@ -1,5 +1,4 @@
 import { type AnswerType, classify } from "./answer-type.js";
-import { detectLanguage } from "./language.js";
 import type { Entity, EntityKind } from "./schema.js";
 import type { Language } from "./types.js";
 import type { Term, Vocabulary } from "./vocabulary.js";
@@ -23,8 +22,8 @@ const YEAR = /^(19[5-9]\d|20[0-4]\d)$/;
 /** Kinds of entity a "who is …?" question asks to have described. */
 const DESCRIBED: readonly EntityKind[] = ["person", "organisation", "company"];
 
-/** Takes a question apart. */
-export function understand(question: string, vocabulary: Vocabulary): Query {
+/** Takes a question apart; the language to answer in is the caller's, never guessed here. */
+export function understand(question: string, vocabulary: Vocabulary, language: Language): Query {
   const reading = vocabulary.read(question);
   const years = reading.terms.filter((t) => YEAR.test(t.term)).map((t) => t.term);
   const terms = reading.terms.filter((t) => !YEAR.test(t.term));
@@ -38,7 +37,7 @@ export function understand(question: string, vocabulary: Vocabulary): Query {
   const countedWord = /\bhow many ([a-z-]+)/i.exec(question)?.[1];
   const counted = countedWord === undefined ? undefined : vocabulary.read(countedWord).terms[0];
   return {
-    language: detectLanguage(question),
+    language,
     entities: reading.entities,
     terms,
     type: describes ? "any" : type,

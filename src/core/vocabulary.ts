@@ -123,10 +123,6 @@ export class Vocabulary {
     this.typos = undefined;
   }
 
-  knows(term: string): boolean {
-    return this.isKnown?.(term) ?? false;
-  }
-
   private corrected(word: string): string | undefined {
     this.typos ??= new TypoCorrector(this.typoWords());
     return this.typos.correct(word);

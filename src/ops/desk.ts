@@ -1,6 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
+import type { Reply as Answer } from "../../commands/index.js";
 import { detectLanguage } from "../core/language.js";
-import type { Answer, ConversationContext, Language } from "../core/types.js";
+import type { ConversationContext, Language } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { MemoryConversations } from "./conversations.js";
 import { MemoryDeliveries } from "./deliveries.js";

@@ -20,7 +20,7 @@ export interface UnansweredRecord {
  * those with `considered`; empty input, unknown commands, missing options and over-long text are
  * declined without it, and are not worth a curator's time.
  */
-function isUnanswered(answer: Answer): boolean {
+function isUnanswered(answer: Answer<unknown>): boolean {
   return !answer.answered && answer.considered !== undefined;
 }
 
@@ -36,7 +36,7 @@ export function questionText(question: string): string {
 export function unansweredRecord(
   platform: Platform,
   question: string,
-  answer: Answer,
+  answer: Answer<unknown>,
   time: Date,
 ): UnansweredRecord | undefined {
   if (!isUnanswered(answer)) return undefined;

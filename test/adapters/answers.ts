@@ -3,10 +3,11 @@
  * fast-check arbitraries for any answer and any card, long Chinese text included.
  */
 import fc from "fast-check";
-import type { Answer, AnswerFact, CitedSource, Suggestion } from "../../src/core/types.js";
+import type { Reply, Suggestion } from "../../commands/index.js";
+import type { AnswerFact, CitedSource } from "../../src/core/types.js";
 
 /** An answer with the given parts, and plain defaults for the rest. */
-export function answerOf(parts: Partial<Answer>): Answer {
+export function answerOf(parts: Partial<Reply>): Reply {
   return {
     answered: true,
     language: "en",
@@ -41,7 +42,7 @@ const fact = (i: number, text: string): AnswerFact => ({
 });
 
 /** A city's card as the core gives it: the headline first, eight lines, and its topics with more. */
-export function card(language: "en" | "zh" = "en"): Answer {
+export function card(language: "en" | "zh" = "en"): Reply {
   const zh = language === "zh";
   const more: Suggestion[] = [
     {
@@ -130,7 +131,7 @@ export function arbitraryAnswer(sizes: { text: number; facts: number; sources: n
       suggestions: fc.array(suggestion, { maxLength: 12 }),
       score: fc.double({ min: 0, max: 1, noNaN: true }),
     })
-    .map(({ more, ...a }): Answer => (more === undefined ? a : { ...a, more }));
+    .map(({ more, ...a }): Reply => (more === undefined ? a : { ...a, more }));
 }
 
 /**
@@ -164,7 +165,7 @@ export const arbitraryCard = fc
     ),
   })
   .map(
-    (c): Answer =>
+    (c): Reply =>
       answerOf({
         ...c,
         facts: c.facts.map((t, i) => ({ ...fact(i, t), sourceId: `s${i % c.sources.length}` })),

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { sizeOf, writeSyntheticKnowledge } from "../../bench/synthetic/generate.js";
 import { Core } from "../../src/core/core.js";
 import { defaultKnowledgeDir, loadKnowledge } from "../../src/core/loader.js";
-import { FIXTURE_KNOWLEDGE } from "../helpers.js";
+import { answerTo, FIXTURE_KNOWLEDGE } from "../helpers.js";
 
 const made: string[] = [];
 afterAll(() => {
@@ -78,7 +78,7 @@ describe("writeSyntheticKnowledge", () => {
     const core = Core.load({ knowledgeDir: outDir });
     const faq = core.kb.faqs.find((f) => f.id === "syn-faq-1");
     const question = faq?.questions[0] ?? "";
-    const answer = core.ask(question);
+    const answer = answerTo(core, question);
     expect(answer.answered).toBe(true);
     expect(answer.facts.map((f) => f.id)).toContain(faq?.facts[0]);
   });

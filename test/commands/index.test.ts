@@ -5,10 +5,12 @@ import {
   commandLine,
   commands,
   findCommand,
+  languageFor,
   parseArgs,
   runCommand,
   runLine,
 } from "../../commands/index.js";
+import type { ConversationContext } from "../../src/core/types.js";
 import { fixtureCore } from "../helpers.js";
 
 const core = fixtureCore();
@@ -109,9 +111,41 @@ describe("runLine", () => {
     expect(answer.body).toContain("\n/政策 名称 [主题]：");
   });
 
+  it("declines /city for a city it does not know, listing the known ones, and not for a programme", () => {
+    const answer = runLine("/city London", core);
+    expect(answer.answered).toBe(false);
+    expect(answer.body).toMatch(/Guangzhou, Shenzhen/);
+    expect(answer.considered).toEqual([]);
+    expect(runLine("/city green card", core).answered).toBe(false);
+  });
+
   it("declines /policy for a programme it does not know, listing the known ones", () => {
     const answer = runLine("/policy Peacock Plan", core);
     expect(answer.answered).toBe(false);
     expect(answer.body).toMatch(/talent green card/);
+  });
+});
+
+describe("the language to answer in", () => {
+  const english = runLine("How many returnees has Guangzhou attracted?", core).context as ConversationContext;
+  const chinese: ConversationContext = { ...english, language: "zh" };
+
+  it("given words clearly in one script, then answers in that language whatever the locale or conversation", () => {
+    expect(languageFor("广州的留学人员", { locale: "en-US", conversation: english })).toBe("zh");
+    expect(languageFor("green cards", { locale: "zh-CN", conversation: chinese })).toBe("en");
+  });
+
+  it("given words that settle nothing, then the locale comes before the conversation, and the conversation before the words' leaning", () => {
+    expect(languageFor("GZ", { locale: "zh-CN", conversation: english })).toBe("zh");
+    expect(languageFor("GZ", { locale: "en-GB", conversation: chinese })).toBe("en");
+    expect(languageFor("GZ", { conversation: chinese })).toBe("zh");
+    expect(languageFor("GZ")).toBe("en");
+  });
+
+  it("given a zh-CN user in an English conversation, then /ask GZ and /city GZ answer in the same language", () => {
+    expect(english.language).toBe("en");
+    const asker = { locale: "zh-CN", conversation: english };
+    expect(runLine("/ask GZ", core, asker).language).toBe("zh");
+    expect(runLine("/city GZ", core, asker).language).toBe("zh");
   });
 });

@@ -2,17 +2,19 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { runLine } from "../../commands/index.js";
+import { languageFor, runLine } from "../../commands/index.js";
 import { main } from "../../src/cli.js";
 import { type KnowledgeError, loadKnowledge } from "../../src/core/loader.js";
 import { frameOf } from "../../src/core/match.js";
 import { understand } from "../../src/core/understand.js";
-import { copyOfFixture, realCore } from "../helpers.js";
+import { answerTo, copyOfFixture, EN, realCore } from "../helpers.js";
 
 const core = realCore();
 const frame = (question: string) =>
-  frameOf(understand(question, core.vocabulary), core.claims, (t) => core.index.weight(t));
-const title = (question: string) => core.ask(question).title;
+  frameOf(understand(question, core.vocabulary, languageFor(question)), core.claims, (t) =>
+    core.index.weight(t),
+  );
+const title = (question: string) => answerTo(core, question, { language: languageFor(question) }).title;
 
 describe("reading a question into a frame", () => {
   it("names the property a question calls by one of its names, and the subject it names", () => {
@@ -28,9 +30,9 @@ describe("reading a question into a frame", () => {
   });
 
   it("lets a property named outright say the type of value where the wording leaves it open", () => {
-    expect(understand("how much in loans got lined up at gz's first vc week", core.vocabulary).type).toBe(
-      "count",
-    );
+    expect(
+      understand("how much in loans got lined up at gz's first vc week", core.vocabulary, "en").type,
+    ).toBe("count");
     expect(frame("how much in loans got lined up at gz's first vc week").expects).toBe("money");
   });
 
@@ -76,9 +78,9 @@ describe("the headline is the claim that answers", () => {
 
 describe("follow-ups by frame", () => {
   const conversation = (...turns: string[]) => {
-    let context = core.ask(turns[0] as string).context;
+    let context = answerTo(core, turns[0] as string).context;
     return turns.slice(1).map((turn) => {
-      const answer = core.ask(turn, context === undefined ? {} : { conversation: context });
+      const answer = answerTo(core, turn, context === undefined ? EN : { ...EN, conversation: context });
       context = answer.context;
       return answer;
     });

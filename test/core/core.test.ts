@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { MAX_QUESTION_LENGTH } from "../../src/core/core.js";
-import { fixtureCore } from "../helpers.js";
+import { type EntityKind, POLICY_KINDS } from "../../src/core/schema.js";
+import { answerTo, EN, fixtureCore } from "../helpers.js";
 
 const core = fixtureCore();
-const factIds = (question: string) => core.ask(question).facts.map((f) => f.id);
+const factIds = (question: string) => answerTo(core, question).facts.map((f) => f.id);
 
 describe("Core.ask on the fixture knowledge base", () => {
   it("answers a question with the fact that covers it, its source and its date", () => {
-    const answer = core.ask("How many returnees has Guangzhou attracted?");
+    const answer = answerTo(core, "How many returnees has Guangzhou attracted?");
     expect(answer.answered).toBe(true);
     expect(answer.facts[0]?.id).toBe("a-returnees");
     expect(answer.facts[0]?.asOf).toBe("as of July 2017");
@@ -16,11 +17,11 @@ describe("Core.ask on the fixture knowledge base", () => {
   });
 
   it("says how old the figures are in every answer", () => {
-    expect(core.ask("How many returnees has Guangzhou attracted?").ageNote).toMatch(/9 years ago/);
+    expect(answerTo(core, "How many returnees has Guangzhou attracted?").ageNote).toMatch(/9 years ago/);
   });
 
   it("dates a fact from an undated article by its estimated year, and says the year is estimated", () => {
-    const answer = core.ask("Is Shenzhen a destination for returnee founders?");
+    const answer = answerTo(core, "Is Shenzhen a destination for returnee founders?");
     expect(answer.facts[0]?.asOf).toBe("undated article, about 2025");
     expect(answer.ageNote).toMatch(/about 2025 \(about a year ago\).*undated/);
   });
@@ -44,35 +45,42 @@ describe("Core.ask on the fixture knowledge base", () => {
   });
 
   it("declines a green-card question about Shenzhen, where only Guangzhou's count is known", () => {
-    const answer = core.ask("How many green cards has Shenzhen issued?");
+    const answer = answerTo(core, "How many green cards has Shenzhen issued?");
     expect(answer.answered).toBe(false);
     expect(answer.facts).toEqual([]);
     expect(answer.body).toMatch(/for Guangzhou, not for Shenzhen/);
   });
 
   it("declines an attribute of a known city that no fact gives", () => {
-    expect(core.ask("What is the average rent in Guangzhou?").answered).toBe(false);
+    expect(answerTo(core, "What is the average rent in Guangzhou?").answered).toBe(false);
   });
 
   it("declines a question about something the knowledge base never mentions", () => {
-    const answer = core.ask("How do I cook fried rice?");
+    const answer = answerTo(core, "How do I cook fried rice?");
     expect(answer.answered).toBe(false);
     expect(answer.suggestions.length).toBeGreaterThan(0);
   });
 
-  it("declines empty and whitespace-only questions politely", () => {
-    expect(core.ask("   ").answered).toBe(false);
-    expect(core.ask("").body).toMatch(/Ask me a question/);
+  it("given an empty, whitespace-only or small-words-only question, then gives no answer for the commands to explain", () => {
+    expect(core.ask("   ", EN)).toBeUndefined();
+    expect(core.ask("", EN)).toBeUndefined();
+    expect(core.ask("the?", EN)).toBeUndefined();
+  });
+
+  it("given a question the sources do not hold, then declines with the knowledge base's own count of articles and its cities", () => {
+    const body = answerTo(core, "How do I cook fried rice?").body;
+    expect(body).toContain(`only from ${core.kb.sources.size} articles`);
+    expect(body).toContain("returnees in Guangzhou and Shenzhen");
   });
 
   it("asks for a shorter question rather than cutting a long one", () => {
-    const answer = core.ask(`${"guangzhou returnees ".repeat(30)}`.slice(0, MAX_QUESTION_LENGTH + 1));
+    const answer = answerTo(core, `${"guangzhou returnees ".repeat(30)}`.slice(0, MAX_QUESTION_LENGTH + 1));
     expect(answer.answered).toBe(false);
     expect(answer.body).toMatch(/shorten/);
   });
 
   it("gives an entity's profile when the question names only the entity", () => {
-    const answer = core.ask("Ada Lin");
+    const answer = answerTo(core, "Ada Lin");
     expect(answer.answered).toBe(true);
     expect(answer.facts.map((f) => f.id)).toEqual(["a-ada"]);
   });
@@ -82,15 +90,20 @@ describe("Core.ask on the fixture knowledge base", () => {
   });
 
   it("gives the same answer for the same question", () => {
-    expect(core.ask("guangzhou green cards")).toEqual(core.ask("guangzhou green cards"));
+    expect(answerTo(core, "guangzhou green cards")).toEqual(answerTo(core, "guangzhou green cards"));
   });
 });
 
-describe("Core.city and Core.policy", () => {
+describe("Core.resolve and Core.card", () => {
+  const card = (name: string, kinds: readonly EntityKind[]) => {
+    const entity = core.resolve(name, kinds);
+    return entity === undefined ? undefined : core.card(entity, EN);
+  };
+
   it("gives a city as a card that leads with the facts its curators chose as headlines", () => {
-    const answer = core.city("gz");
-    expect(answer.answered).toBe(true);
-    expect(answer.facts.map((f) => f.id)).toEqual([
+    const answer = card("gz", ["city"]);
+    expect(answer?.answered).toBe(true);
+    expect(answer?.facts.map((f) => f.id)).toEqual([
       "a-returnees",
       "a-green-cards",
       "a-ada",
@@ -98,18 +111,19 @@ describe("Core.city and Core.policy", () => {
     ]);
   });
 
-  it("declines an unknown city with the list of cities it knows", () => {
-    const answer = core.city("London");
-    expect(answer.answered).toBe(false);
-    expect(answer.body).toMatch(/Guangzhou, Shenzhen/);
-  });
-
-  it("does not take a programme for a city", () => {
-    expect(core.city("green card").answered).toBe(false);
+  it("resolves no city for a name it does not know, nor for a programme", () => {
+    expect(core.resolve("London", ["city"])).toBeUndefined();
+    expect(core.resolve("green card", ["city"])).toBeUndefined();
   });
 
   it("finds a programme by an alias", () => {
-    expect(core.policy("green cards").title).toMatch(/^talent green card/);
+    expect(card("green cards", POLICY_KINDS)?.title).toMatch(/^talent green card/);
+  });
+
+  it("offers follow-ups as references to entities, never as commands", () => {
+    const answer = card("gz", ["city"]);
+    expect(answer?.suggestions).toContainEqual({ entity: "green-card" });
+    for (const r of answer?.suggestions ?? []) expect(r).not.toHaveProperty("command");
   });
 });
 

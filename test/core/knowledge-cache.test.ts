@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Core } from "../../src/core/core.js";
 import { loadCachedKnowledge } from "../../src/core/knowledge-cache.js";
 import { KnowledgeError, loadKnowledge } from "../../src/core/loader.js";
-import { copyOfFixture, runCli } from "../helpers.js";
+import { answerTo, copyOfFixture, runCli } from "../helpers.js";
 
 const QUESTION = "How many green cards has Guangzhou issued?";
 
@@ -16,8 +16,8 @@ describe("the knowledge cache", () => {
     expect(again.saved).toBeDefined();
     expect(again.kb).toEqual(loadKnowledge(dir));
     const cached = Core.load({ knowledgeDir: dir });
-    expect(cached.ask(QUESTION)).toEqual(first.ask(QUESTION));
-    expect(cached.explain(QUESTION)).toBe(first.explain(QUESTION));
+    expect(answerTo(cached, QUESTION)).toEqual(answerTo(first, QUESTION));
+    expect(cached.explain(QUESTION, "en")).toBe(first.explain(QUESTION, "en"));
   });
 
   it("given a cached folder whose file then breaks, then loading stops with the file named", () => {
@@ -32,10 +32,10 @@ describe("the knowledge cache", () => {
 
   it("given a cached folder whose fact changes, then the answer says the new fact", () => {
     const dir = copyOfFixture();
-    const before = Core.load({ knowledgeDir: dir }).ask(QUESTION);
+    const before = answerTo(Core.load({ knowledgeDir: dir }), QUESTION);
     const file = factFileWith(dir, "2,515");
     writeFileSync(file, readFileSync(file, "utf8").replaceAll("2,515", "2,516"));
-    const after = Core.load({ knowledgeDir: dir }).ask(QUESTION);
+    const after = answerTo(Core.load({ knowledgeDir: dir }), QUESTION);
     expect(JSON.stringify(before)).toContain("2,515");
     expect(JSON.stringify(after)).toContain("2,516");
     expect(JSON.stringify(after)).not.toContain("2,515");

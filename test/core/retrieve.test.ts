@@ -3,11 +3,11 @@ import { type Coverage, coverage, passes, retrieve } from "../../src/core/retrie
 import type { FigureType } from "../../src/core/schema.js";
 import { RANKING } from "../../src/core/search.js";
 import { type Query, understand } from "../../src/core/understand.js";
-import { realCore } from "../helpers.js";
+import { answerTo, realCore } from "../helpers.js";
 
 const core = realCore();
 const found = (question: string) => {
-  const result = retrieve(understand(question, core.vocabulary), core.index, core.claims);
+  const result = retrieve(understand(question, core.vocabulary, "en"), core.index, core.claims);
   if (!result.found) throw new Error(`"${question}" was not answered`);
   return result.best.map((r) => r.indexed.fact);
 };
@@ -36,34 +36,34 @@ describe("the answer type chooses among the facts", () => {
 
 describe("declining what the sources do not hold", () => {
   it("declines 'how many X' when the only counts found count something else", () => {
-    expect(core.ask("How many returnees came from the US?").answered).toBe(false);
+    expect(answerTo(core, "How many returnees came from the US?").answered).toBe(false);
   });
 
   it("declines a question with no name that shares one stray word with a fact", () => {
-    const query = understand("Who is the president of China?", core.vocabulary);
+    const query = understand("Who is the president of China?", core.vocabulary, "en");
     expect(retrieve(query, core.index, core.claims).found).toBe(false);
-    expect(core.ask("Who is the president of China?").answered).toBe(false);
+    expect(answerTo(core, "Who is the president of China?").answered).toBe(false);
   });
 
   it("declines a question about a thing the sources never mention", () => {
     expect(core.index.known("rent")).toBe(false);
-    const answer = core.ask("what is the average rent in Guangzhou");
+    const answer = answerTo(core, "what is the average rent in Guangzhou");
     expect(answer.answered).toBe(false);
   });
 
   it("declines a year the sources do not cover, naming the year they have", () => {
-    const answer = core.ask("gz returnee count for 2023");
+    const answer = answerTo(core, "gz returnee count for 2023");
     expect(answer.answered).toBe(false);
     expect(answer.body).toContain("2023");
     expect(answer.body).toContain("2017");
   });
 
   it("declines a year the sources do not cover with the figure they do have for it", () => {
-    expect(core.ask("gz returnee count for 2023").body).toMatch(/67,000/);
+    expect(answerTo(core, "gz returnee count for 2023").body).toMatch(/67,000/);
   });
 
   it("declines a figure known only for another city, naming that city", () => {
-    const answer = core.ask("how many talent green cards has Shenzhen issued");
+    const answer = answerTo(core, "how many talent green cards has Shenzhen issued");
     expect(answer.answered).toBe(false);
     expect(answer.body).toContain("Guangzhou");
     expect(answer.body).toContain("Shenzhen");
@@ -74,27 +74,27 @@ describe("comparisons", () => {
   const question = "which pulled a bigger share of returnee founders, beijing or shanghai";
 
   it("answers both sides of a comparison with their figures", () => {
-    const answer = core.ask(question);
+    const answer = answerTo(core, question);
     expect(answer.answered).toBe(true);
     expect(answer.body).toContain("24.3");
     expect(answer.body).toContain("8.1");
   });
 
   it("gives each city compared its own figure when no one fact gives both", () => {
-    const answer = core.ask("which city has more returnees, guangzhou or hangzhou?");
+    const answer = answerTo(core, "which city has more returnees, guangzhou or hangzhou?");
     expect(answer.title).toMatch(
       /^Guangzhou · returnees drawn: more than 67,000.* vs Hangzhou · .*(55,000|30,000)/,
     );
   });
 
   it("answers 'how many A and B' with a fact for each", () => {
-    const answer = core.ask("how many incubators and makerspaces does gz have");
+    const answer = answerTo(core, "how many incubators and makerspaces does gz have");
     expect(answer.body).toContain("138");
     expect(answer.body).toMatch(/215|280/);
   });
 
   it("titles each side with its share of returnee founders", () => {
-    expect(core.ask(question).title).toMatch(
+    expect(answerTo(core, question).title).toMatch(
       /^Beijing · share of returnee entrepreneurs: 24\.3 percent.* vs Shanghai · share of returnee entrepreneurs: 8\.1 percent/,
     );
   });

@@ -4,7 +4,7 @@ import { hanNumber } from "../../src/core/vocabulary.js";
 import { realCore } from "../helpers.js";
 
 const { vocabulary } = realCore();
-const read = (question: string) => understand(question, vocabulary);
+const read = (question: string) => understand(question, vocabulary, "en");
 const typeOf = (question: string) => read(question).type;
 const termsOf = (question: string) => read(question).terms.map((t) => t.term);
 const entitiesOf = (question: string) => read(question).entities.map((e) => e.id);

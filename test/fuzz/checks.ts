@@ -1,9 +1,9 @@
 import { expect } from "vitest";
+import type { Reply } from "../../commands/index.js";
 import { TOPICS } from "../../src/core/schema.js";
-import type { Answer } from "../../src/core/types.js";
 
 /** An answer as every renderer may rely on it. */
-export function expectWellFormed(answer: Answer): void {
+export function expectWellFormed(answer: Reply): void {
   expect(typeof answer.answered).toBe("boolean");
   expect(answer.title.trim().length).toBeGreaterThan(0);
   expect(typeof answer.body).toBe("string");

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runLine } from "../../commands/index.js";
-import { messages } from "../../src/core/messages.js";
+import { helpMessages } from "../../commands/messages.js";
 import type { ConversationContext } from "../../src/core/types.js";
 import { MemoryConversations } from "../../src/ops/conversations.js";
 import { MemoryDeliveries } from "../../src/ops/deliveries.js";
@@ -63,7 +63,7 @@ describe("the desk every adapter serves through", () => {
     const interaction = request("/help", { mustReply: true });
     const replies = [];
     for (let i = 0; i < 3; i++) replies.push(...(await served(desk, interaction)));
-    expect(texts(replies)[0]).toBe(messages.helpTitle);
+    expect(texts(replies)[0]).toBe(helpMessages.en.title);
     expect(texts(replies).slice(1)).toHaveLength(2);
     for (const notice of texts(replies).slice(1)) expect(waitNotices(60)).toContain(notice);
   });

@@ -7,7 +7,7 @@ import {
   ComponentType,
   type MessageMentionOptions,
 } from "discord.js";
-import type { Answer, Suggestion } from "../../core/types.js";
+import type { Reply as Answer, Suggestion } from "../../../commands/index.js";
 import { arrangeFollowUps, encodeSuggestion, type FollowUps, labelOf, typedEntry } from "../follow-ups.js";
 import { truncate } from "../text.js";
 import { factLine, renderView, type SourceView, type View } from "../view.js";

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
+import type { Reply as Answer, Reply, Suggestion } from "../../../commands/index.js";
 import { messages } from "../../core/messages.js";
-import type { Answer, Suggestion } from "../../core/types.js";
 import { arrangeFollowUps, encodeSuggestion, type FollowUps, labelOf, typedEntry } from "../follow-ups.js";
 import { truncate } from "../text.js";
 import { factLine, renderView, type SourceView, type View } from "../view.js";
@@ -227,6 +227,6 @@ export function renderNotice(text: string): SlackMessage {
  * Whether an answer is worth showing to everyone in the conversation: a sourced answer with facts.
  * Declines, help and the list of sources go only to the person who asked.
  */
-export function isShareable(answer: Answer): boolean {
+export function isShareable(answer: Reply): boolean {
   return answer.answered && answer.facts.length > 0;
 }

@@ -1,26 +1,18 @@
 import type { Language } from "../../core/types.js";
+import { adapterMessages } from "../messages.js";
 
 const en = {
-  busy: "I'm answering a lot of questions right now. Please ask again in a moment.",
+  ...adapterMessages.en,
   offer: "Here is what I can answer:",
-  more: (list: string) => `More: ${list}`,
-  tryThese: (list: string) => `Try: ${list}`,
-  sources: "Sources:",
-  moreFacts: (count: number) =>
-    `…and ${count} more ${count === 1 ? "fact" : "facts"}, left out to keep one Slack message short.`,
+  moreFacts: (count: number) => adapterMessages.en.moreFacts(count, "Slack"),
   moreSources: (count: number) => `and ${count} more`,
-  by: (publisher: string, author: string) => `${publisher}, by ${author}`,
 };
 
 const zh: typeof en = {
-  busy: "我现在要回答的问题很多，请稍后再问。",
+  ...adapterMessages.zh,
   offer: "我可以回答这些：",
-  more: (list: string) => `更多：${list}`,
-  tryThese: (list: string) => `试试：${list}`,
-  sources: "来源：",
-  moreFacts: (count: number) => `……另有 ${count} 条事实未列出，以免一条 Slack 消息过长。`,
+  moreFacts: (count: number) => adapterMessages.zh.moreFacts(count, "Slack"),
   moreSources: (count: number) => `另有 ${count} 个`,
-  by: (publisher: string, author: string) => `${publisher}，作者：${author}`,
 };
 
 /** What the Slack adapter says around an answer, in the answer's language. */

@@ -1,5 +1,5 @@
+import type { Reply as Answer, Reply } from "../../../commands/index.js";
 import { suggestionLine } from "../../../commands/index.js";
-import type { Answer } from "../../core/types.js";
 import { typedEntry } from "../follow-ups.js";
 import { factLine, renderView, type View } from "../view.js";
 import { terminalMessages } from "./messages.js";
@@ -41,7 +41,7 @@ function render(view: View): string {
  * One line of the evaluation contract: `npx returnee-bot ask --jsonl`. Keep its shape stable. U+2028
  * and U+2029 are escaped: JSON allows them raw, but many line readers end a line there.
  */
-export function formatJsonLine(input: string, answer: Answer): string {
+export function formatJsonLine(input: string, answer: Reply): string {
   return JSON.stringify({
     input,
     answered: answer.answered,

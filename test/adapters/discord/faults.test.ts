@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { messages } from "../../../src/core/messages.js";
+import { helpMessages } from "../../../commands/messages.js";
 import { notices } from "../../../src/ops/notices.js";
 import type { RecordedRequest } from "../../fakes/discord.js";
 import { eventually, testDesk } from "../../helpers.js";
@@ -82,7 +82,7 @@ describe("Discord failing", () => {
 
     const next = await ask("/help", ids.quieter);
     const answer = await bot.fake.waitForRequest(replyTo(next.id), "the next answer");
-    expect((answer.body as MessageBody).embeds?.[0]?.title).toBe(messages.helpTitle);
+    expect((answer.body as MessageBody).embeds?.[0]?.title).toBe(helpMessages.en.title);
   });
 
   it("apologises to the person when a slash command's reply keeps failing", async () => {
@@ -94,7 +94,7 @@ describe("Discord failing", () => {
     const apology = await nth(callback, 5, "the apology");
     expect(replyOf(apology)).toMatchObject({ content: notices.en.apology, flags: 64 });
     const after = replyOf(await interact(bot.fake, slashCommand("help")));
-    expect(after.embeds?.[0]?.title).toBe(messages.helpTitle);
+    expect(after.embeds?.[0]?.title).toBe(helpMessages.en.title);
   });
 
   it("never logs the token while failing", () => {
@@ -125,7 +125,7 @@ describe("Discord accepting replies and never answering", () => {
           (r) => r.path === `/interactions/${payload.id}/${payload.token}/callback`,
           "the held reply",
         );
-        expect(replyOf(callback).embeds?.[0]?.title).toBe(messages.helpTitle);
+        expect(replyOf(callback).embeds?.[0]?.title).toBe(helpMessages.en.title);
       }
       expect(stall.mostOpen).toBe(2);
     } finally {
@@ -152,7 +152,7 @@ describe("Discord accepting replies and never answering", () => {
       });
       await eventually(() => (stall.open === 0 ? true : undefined), "no reply left open");
       expect(replyOf(await interact(bot.fake, slashCommand("help"))).embeds?.[0]?.title).toBe(
-        messages.helpTitle,
+        helpMessages.en.title,
       );
     } finally {
       stall.release();

@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Reply } from "../../../commands/index.js";
 import { runLine } from "../../../commands/index.js";
 import { LIMITS, renderAnswer } from "../../../src/adapters/discord/format.js";
 import { discordMessages } from "../../../src/adapters/discord/messages.js";
 import { decodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import { truncate } from "../../../src/adapters/text.js";
-import type { Answer, AnswerFact } from "../../../src/core/types.js";
+import type { AnswerFact } from "../../../src/core/types.js";
 import { fixtureCoreWithLinks } from "../../helpers.js";
 import { answerOf, arbitraryAnswer, arbitraryCard, card, HEADLINE, SOURCE } from "../answers.js";
 import { fixtureCore } from "./harness.js";
@@ -14,7 +15,7 @@ import { expectWithinLimits, visibleLength } from "./limits.js";
 const core = fixtureCore();
 const en = discordMessages.en;
 
-function hugeAnswer(factCount: number): Answer {
+function hugeAnswer(factCount: number): Reply {
   return answerOf({
     title: `A title ${"x".repeat(500)}`,
     body: `A lead ${"y".repeat(300)}`,

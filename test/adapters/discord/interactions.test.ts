@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
+import { helpMessages } from "../../../commands/messages.js";
 import { discordMessages } from "../../../src/adapters/discord/messages.js";
 import { encodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import { Core } from "../../../src/core/core.js";
-import { messages } from "../../../src/core/messages.js";
 import { Desk } from "../../../src/ops/desk.js";
 import { eventually, testDesk } from "../../helpers.js";
 import { interact, NOW, type RunningBot, replyOf, startBot, visibleText } from "./harness.js";
@@ -126,6 +126,21 @@ describe("Discord slash commands, served against a fake Discord", () => {
     expect(traditional.embeds?.[0]?.description).toContain("/城市 名稱 [主題]：");
   });
 
+  it("given a zh-CN user in an English conversation, then /ask GZ and /city GZ both answer in Chinese", async () => {
+    const inEnglish = { locale: "zh-CN" };
+    const first = replyOf(
+      await interact(
+        bot.fake,
+        slashCommand("ask", { question: "How many returnees has Guangzhou attracted?" }, inEnglish),
+      ),
+    );
+    expect(first.embeds?.[0]?.title).toMatch(/^Guangzhou/);
+    const asked = replyOf(await interact(bot.fake, slashCommand("ask", { question: "GZ" }, inEnglish)));
+    const card = replyOf(await interact(bot.fake, slashCommand("city", { name: "GZ" }, inEnglish)));
+    expect(asked.embeds?.[0]?.title).toMatch(/\p{Script=Han}/u);
+    expect(card.embeds?.[0]?.title).toMatch(/\p{Script=Han}/u);
+  });
+
   it("offers programmes when the start of one is typed into /policy's name", async () => {
     const callback = await interact(bot.fake, autocomplete("policy", "name", "fix"));
     expect(callback.body).toEqual({
@@ -211,7 +226,7 @@ describe("Discord slash commands, past the bound on answers in flight", () => {
       held.release();
       await eventually(() => (desk.pending === 0 ? true : undefined), "the answer in flight finished");
       const after = replyOf(await interact(bot.fake, slashCommand("help")));
-      expect(after.embeds?.[0]?.title).toBe(messages.helpTitle);
+      expect(after.embeds?.[0]?.title).toBe(helpMessages.en.title);
     } finally {
       await bot.stop();
     }

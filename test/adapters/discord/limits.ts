@@ -1,9 +1,9 @@
 import { expect } from "vitest";
+import type { Reply } from "../../../commands/index.js";
 import { LIMITS, renderAnswer } from "../../../src/adapters/discord/format.js";
-import type { Answer } from "../../../src/core/types.js";
 
 /** Checks every limit Discord puts on a message, and returns the embed. */
-export function expectWithinLimits(answer: Answer) {
+export function expectWithinLimits(answer: Reply) {
   const reply = renderAnswer(answer);
   expect((reply.content ?? "").length).toBeLessThanOrEqual(LIMITS.content);
   expect(reply.embeds).toHaveLength(1);
@@ -40,7 +40,7 @@ export function expectWithinLimits(answer: Answer) {
 }
 
 /** Every character a person reads in a reply: content, embed text and button labels. */
-export function visibleLength(answer: Answer): number {
+export function visibleLength(answer: Reply): number {
   const reply = renderAnswer(answer);
   const embed = reply.embeds[0];
   return [

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { helpMessages } from "../../../commands/messages.js";
 import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
 import { ConfigError } from "../../../src/config.js";
 import { Core } from "../../../src/core/core.js";
-import { messages } from "../../../src/core/messages.js";
 import { notices } from "../../../src/ops/notices.js";
 import { BOT_USER_ID, FakeSlack } from "../../fakes/slack.js";
 import { FIXTURE_KNOWLEDGE, fixtureCore, testDesk } from "../../helpers.js";
@@ -88,7 +88,7 @@ describe("Slack adapter failures", () => {
   it("keeps answering after a handler failed", async () => {
     await postCommand("/help", "", "after-failure");
     const { body } = await fake.waitForResponse("after-failure");
-    expect(body.text).toContain(messages.helpTitle);
+    expect(body.text).toContain(helpMessages.en.title);
   });
 
   it("apologises to the asker in the thread when a mention's answer throws", async () => {
@@ -113,7 +113,7 @@ describe("Slack adapter failures", () => {
     await fake.waitForCall("chat.postEphemeral", "CDOWN");
     await postEvent(working, directMessage("/help", "DSTILLUP", "1700000202.000200"));
     const call = await fake.waitForCall("chat.postMessage", "DSTILLUP");
-    expect(call.args.text).toContain(messages.helpTitle);
+    expect(call.args.text).toContain(helpMessages.en.title);
     await fake.waitFor(
       () => logged().find((line) => line.includes("sending a notice failed")),
       "the failed apology logged",

@@ -1,8 +1,8 @@
 import { webApi } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { helpMessages } from "../../../commands/messages.js";
 import { DEFAULT_OUTGOING, type OutgoingLimits } from "../../../src/adapters/outgoing.js";
 import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
-import { messages } from "../../../src/core/messages.js";
 import { notices } from "../../../src/ops/notices.js";
 import { FakeSlack, type Received } from "../../fakes/slack.js";
 import { eventually, fixtureCore, testDesk } from "../../helpers.js";
@@ -118,7 +118,9 @@ describe("Slack failing", () => {
       // The answer and the apology, each tried three times.
       expect(failing.refused.filter(to("chat.postMessage", "DDOWN"))).toHaveLength(6);
       await event("DUP");
-      expect((await failing.waitForCall("chat.postMessage", "DUP")).args.text).toContain(messages.helpTitle);
+      expect((await failing.waitForCall("chat.postMessage", "DUP")).args.text).toContain(
+        helpMessages.en.title,
+      );
     } finally {
       await app.stop();
       await failing.close();

@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { runLine } from "../../../commands/index.js";
+import { replyOf } from "../../../commands/replies.js";
 import { decodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import { escapeMrkdwn, isShareable, renderAnswer, renderNotice } from "../../../src/adapters/slack/format.js";
 import { slackMessages } from "../../../src/adapters/slack/messages.js";
 import { messages } from "../../../src/core/messages.js";
 import { notices } from "../../../src/ops/notices.js";
-import { fixtureCore, fixtureCoreWithLinks } from "../../helpers.js";
+import { answerTo, fixtureCore, fixtureCoreWithLinks } from "../../helpers.js";
 import { answerOf as answer, arbitraryAnswer, arbitraryCard, card, HEADLINE, SOURCE } from "../answers.js";
 import { buttonsOf, expectInert, expectWithinLimits, mrkdwnTexts, visibleLength } from "./limits.js";
 
@@ -21,7 +22,7 @@ const HOSTILE = "<!channel> <@U123> <!here> @here @everyone & <https://evil.exam
 
 describe("renderAnswer", () => {
   it("renders a header that answers, the headline fact first, each fact alone on a line, the source, and the age note", () => {
-    const message = renderAnswer(core.city("Guangzhou"));
+    const message = renderAnswer(runLine("/city Guangzhou", core));
     const [header, first, ...rest] = message.blocks;
     expect(header).toMatchObject({
       type: "header",
@@ -47,7 +48,7 @@ describe("renderAnswer", () => {
   });
 
   it("puts the sources and the age note in one context line", () => {
-    const context = renderAnswer(core.ask("How many returnees has Guangzhou attracted?")).blocks.find(
+    const context = renderAnswer(runLine("How many returnees has Guangzhou attracted?", core)).blocks.find(
       (b) => b.type === "context",
     );
     expect(context?.type).toBe("context");
@@ -57,13 +58,13 @@ describe("renderAnswer", () => {
   });
 
   it("names an article's author and marks an undated one", () => {
-    expect(json(renderAnswer(core.sources()).blocks)).toContain(
+    expect(json(renderAnswer(runLine("/sources", core)).blocks)).toContain(
       "*Returnees reshape Beta*, Beta Weekly, by A. Writer; undated (about 2025)",
     );
   });
 
   it("offers follow-ups as buttons that carry their command", () => {
-    const message = renderAnswer(core.ask("How many returnees has Guangzhou attracted?"));
+    const message = renderAnswer(runLine("How many returnees has Guangzhou attracted?", core));
     expect(buttons(message)).toContainEqual([
       "/city Guangzhou",
       { command: "city", args: { name: "Guangzhou" } },
@@ -72,10 +73,10 @@ describe("renderAnswer", () => {
   });
 
   it("says plainly when it declines, and offers what it can answer as buttons", () => {
-    const message = renderAnswer(core.ask("How do I cook fried rice?"));
+    const message = renderAnswer(runLine("How do I cook fried rice?", core));
     expect(message.blocks[0]).toMatchObject({ type: "header", text: { text: messages.declineTitle } });
     const all = json(message.blocks);
-    expect(all).toContain(messages.declineBody);
+    expect(all).toContain(messages.declineBody(2));
     expect(all).toContain(en.offer);
     expect(buttons(message)).toContainEqual([
       "/city Guangzhou",
@@ -85,13 +86,13 @@ describe("renderAnswer", () => {
   });
 
   it("offers /help when a decline comes without suggestions", () => {
-    const declined = { ...core.ask("How do I cook fried rice?"), suggestions: [] };
+    const declined = { ...runLine("How do I cook fried rice?", core), suggestions: [] };
     expect(declined.answered).toBe(false);
     expect(buttons(renderAnswer(declined))).toEqual([["/help", { command: "help", args: {} }]]);
   });
 
   it("offers what the bot covers as buttons when a question is too long", () => {
-    const declined = renderAnswer(core.ask("x".repeat(600)));
+    const declined = renderAnswer(replyOf(answerTo(core, "x".repeat(600)), core));
     expect(json(declined.blocks)).toContain(en.offer);
     expect(buttons(declined)).toContainEqual([
       "/city Guangzhou",
@@ -264,9 +265,9 @@ describe("renderNotice and isShareable", () => {
   });
 
   it("shares sourced answers and keeps help, the source list and declines for the asker", () => {
-    expect(isShareable(core.city("Guangzhou"))).toBe(true);
+    expect(isShareable(runLine("/city Guangzhou", core))).toBe(true);
     expect(isShareable(runLine("/help", core))).toBe(false);
-    expect(isShareable(core.sources())).toBe(false);
-    expect(isShareable(core.ask("How do I cook fried rice?"))).toBe(false);
+    expect(isShareable(runLine("/sources", core))).toBe(false);
+    expect(isShareable(runLine("How do I cook fried rice?", core))).toBe(false);
   });
 });

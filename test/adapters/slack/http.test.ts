@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
+import { commandMessages, helpMessages } from "../../../commands/messages.js";
 import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
 import { messages } from "../../../src/core/messages.js";
 import { notices } from "../../../src/ops/notices.js";
@@ -121,7 +122,7 @@ describe("Slack over HTTP: slash commands", () => {
     for (const command of commands) {
       await postCommand(`/${command.name}`, "", `every-${command.name}`);
       const { body } = await fake.waitForResponse(`every-${command.name}`);
-      expect(body.text).not.toContain(messages.unknownCommand(command.name));
+      expect(body.text).not.toContain(commandMessages.en.unknownCommand(command.name));
       expect(body.text).not.toContain(notices.en.apology);
       const required = command.options.find((o) => o.required);
       if (required !== undefined) expect(body.text).toContain(`/${command.name} needs a ${required.name}`);
@@ -132,7 +133,7 @@ describe("Slack over HTTP: slash commands", () => {
     await postCommand("/help", "", "help");
     const { body } = await fake.waitForResponse("help");
     expect(body.response_type).toBe("ephemeral");
-    expect(body.text).toContain(messages.helpTitle);
+    expect(body.text).toContain(helpMessages.en.title);
     for (const command of commands) expect(json(body.blocks)).toContain(`/${command.name}`);
   });
 

@@ -4,8 +4,10 @@
  * answered correctly unless the bot said in the acknowledgement that it was busy, and measures how
  * long acknowledgements and answers took.
  */
+
 import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
+import { helpMessages } from "../../../commands/messages.js";
 import { startSlack } from "../../../src/adapters/slack/index.js";
 import { EVENTS_PATH } from "../../../src/adapters/slack/manifest.js";
 import { slackMessages } from "../../../src/adapters/slack/messages.js";
@@ -29,7 +31,7 @@ export const FIXTURE_QUESTIONS: readonly LoadQuestion[] = [
   { command: "/city", text: "Guangzhou", expect: "67,000" },
   { command: "/ask", text: "How many talent green cards has Guangzhou issued?", expect: "2,515" },
   { command: "/ask", text: "How do I cook fried rice?", expect: messages.declineTitle },
-  { command: "/help", text: "", expect: messages.helpTitle },
+  { command: "/help", text: "", expect: helpMessages.en.title },
   { command: "/sources", text: "", expect: "Alpha City courts returning scholars" },
 ];
 

@@ -9,7 +9,7 @@ const core = fixtureCore();
 
 describe("formatText", () => {
   it("shows each fact alone on its line, the source once, and the age of the figures once", () => {
-    const text = formatText(core.ask("guangzhou green cards"));
+    const text = formatText(runLine("guangzhou green cards", core));
     expect(text).toContain("• Guangzhou had issued 2,515 talent green cards by mid-2017.\n");
     expect(text).not.toContain("(as of");
     expect(text).toContain(
@@ -21,13 +21,13 @@ describe("formatText", () => {
   });
 
   it("names an article's author and marks an undated one", () => {
-    expect(formatText(core.sources())).toContain(
+    expect(formatText(runLine("/sources", core))).toContain(
       '"Returnees reshape Beta", Beta Weekly, by A. Writer; undated (about 2025)',
     );
   });
 
   it("says plainly when it declines, with what to try instead", () => {
-    const text = formatText(core.ask("What is the average rent in Guangzhou?"));
+    const text = formatText(runLine("What is the average rent in Guangzhou?", core));
     expect(text).toMatch(/^Not in my sources\n/);
     expect(text).toMatch(/Try: \/city Guangzhou/);
   });
@@ -45,7 +45,7 @@ describe("formatText: links to the articles", () => {
   });
 
   it("links an answer's source too, and keeps links out of the JSON lines contract", () => {
-    const answer = fixtureCoreWithLinks({ alpha: ALPHA }).ask("guangzhou green cards");
+    const answer = runLine("guangzhou green cards", fixtureCoreWithLinks({ alpha: ALPHA }));
     expect(formatText(answer)).toContain(`\n    ${ALPHA}\n`);
     const line = JSON.parse(formatJsonLine("q", answer));
     expect(line.sources).toEqual([
@@ -91,7 +91,7 @@ describe("formatText of a card", () => {
 
 describe("formatJsonLine", () => {
   it("keeps the evaluation contract: input, answered, text, sources and score", () => {
-    const line = JSON.parse(formatJsonLine("gz green cards", core.ask("gz green cards")));
+    const line = JSON.parse(formatJsonLine("gz green cards", runLine("gz green cards", core)));
     expect(Object.keys(line)).toEqual(["input", "answered", "text", "sources", "score"]);
     expect(line.sources).toEqual([
       { title: "Alpha City courts returning scholars", publisher: "Alpha Daily", date: "2017-09-06" },

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { helpMessages } from "../../../commands/messages.js";
 import { messages } from "../../../src/core/messages.js";
 import { describeWithFullDisk, type FullDisk, mountFullDisk } from "../../full-disk.js";
 import { AT_LIMIT, FIXTURE_KNOWLEDGE, logLines, OVER_LIMIT, tempDir, waitNotices } from "../../helpers.js";
@@ -54,7 +55,7 @@ describe("the terminal chat, for the one person at the keyboard", () => {
   it("answers every line however fast it comes: the chat has no rate limit", async () => {
     for (const argv of [["chat"], ["serve"]]) {
       const { out } = await cli(argv, "/help\n/help\n/help\n", env(tight));
-      expect(out.split(messages.helpTitle), argv[0]).toHaveLength(4);
+      expect(out.split(helpMessages.en.title), argv[0]).toHaveLength(4);
       expect(waitNotices(120).some((notice) => out.includes(notice))).toBe(false);
     }
   });
