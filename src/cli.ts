@@ -47,8 +47,9 @@ const USAGE = `Usage: returnee-bot <command>
 /**
  * The core over the configured knowledge; a KNOWLEDGE_DIR that is not a knowledge folder stops
  * start-up naming it. A first start after the knowledge or the code changed reads and indexes it
- * all, which takes seconds: said on standard error, where it never mixes with answers. kb-check,
- * whose output is its report (and which the build runs), says nothing of it.
+ * all, which takes seconds: `ask` and `chat` say so on standard error, where it never mixes with
+ * answers; `serve`, whose standard error is its JSON log, and kb-check, whose output is its report
+ * (and which the build runs), say nothing of it.
  */
 function loadCore(config: Config, command: string, io: Io): Core {
   const dir = config.knowledgeDir;
@@ -61,7 +62,7 @@ function loadCore(config: Config, command: string, io: Io): Core {
     io.stderr.write(`returnee-bot: indexing ${folder} (first start after a change)…\n`);
   return Core.load({
     ...(dir === undefined ? {} : { knowledgeDir: dir }),
-    ...(command === "kb-check" ? {} : { onIndex }),
+    ...(command === "ask" || command === "chat" ? { onIndex } : {}),
   });
 }
 

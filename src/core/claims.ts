@@ -1,7 +1,14 @@
 import { type Dated, factDate } from "./age.js";
 import type { AnswerType } from "./answer-type.js";
 import type { KnowledgeBase } from "./loader.js";
-import { type Claim, type Entity, type Property, VALUE_TYPES, type ValueType } from "./schema.js";
+import {
+  type Claim,
+  type Entity,
+  PLACE_KINDS,
+  type Property,
+  VALUE_TYPES,
+  type ValueType,
+} from "./schema.js";
 import type { IndexedFact } from "./search.js";
 import type { Language } from "./types.js";
 import type { Vocabulary } from "./vocabulary.js";
@@ -63,8 +70,6 @@ const SUBJECT_SCORE: Readonly<Record<SubjectFit, number>> = {
   unnamed: 0.5,
   other: 0,
 };
-/** Kinds of entity that are the subject a question asks about when named: a figure of another place does not answer. */
-const PLACES: readonly string[] = ["city", "place"];
 
 /**
  * A property a question calls by one of its names: how much of the question's weight that name
@@ -202,7 +207,7 @@ export class ClaimIndex {
     if (named.some((e) => this.inside(subject, e.id))) return "within";
     if (named.some((e) => this.inside(e.id, subject))) return "around";
     const about = claim.fact.closure;
-    const placesKept = named.every((e) => !PLACES.includes(e.kind) || this.inside(subject, e.id));
+    const placesKept = named.every((e) => !PLACE_KINDS.includes(e.kind) || this.inside(subject, e.id));
     return placesKept && named.every((e) => about.has(e.id)) ? "context" : "other";
   }
 

@@ -1,11 +1,8 @@
 import { REFERS_BACK } from "./follow-up.js";
-import type { EntityKind } from "./schema.js";
+import { PLACE_KINDS } from "./schema.js";
 import type { IndexedFact, Ranked } from "./search.js";
 import { type Query, understand } from "./understand.js";
 import type { Vocabulary } from "./vocabulary.js";
-
-/** Kinds of entity a question names as places. */
-export const PLACE_KINDS: readonly EntityKind[] = ["city", "place"];
 
 /** Answer types that are a name: in a comparison of names they are the comparison itself. */
 const ENTITY_ANSWERS: readonly Query["type"][] = ["person", "organisation", "place"];

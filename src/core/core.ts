@@ -12,14 +12,14 @@ import {
 import { answeringFigure } from "./answer-type.js";
 import { Cards } from "./cards.js";
 import { type Agreement, ClaimIndex, type Frame, type IndexedClaim, valuesOf } from "./claims.js";
-import { distinct, PLACE_KINDS, partsOf } from "./compare.js";
+import { distinct, partsOf } from "./compare.js";
 import { contextOf, followUp, MORE } from "./follow-up.js";
 import { loadCachedKnowledge } from "./knowledge-cache.js";
 import { say } from "./language.js";
 import type { KnowledgeBase } from "./loader.js";
 import { frameOf, matchClaims, unmatched } from "./match.js";
 import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./retrieve.js";
-import type { Entity, EntityKind } from "./schema.js";
+import { type Entity, type EntityKind, PLACE_KINDS } from "./schema.js";
 import { FactIndex, type IndexedFact, RANKING, type Ranked, type SavedIndex } from "./search.js";
 import { compact } from "./text.js";
 import type { Answer, ConversationContext, EntityChoice, Language, Reference } from "./types.js";

@@ -46,10 +46,6 @@ export const messages = {
   sourcesTitle: "Sources",
   sourcesBody: (count: number) =>
     `Everything I say comes from these ${count} articles. Each answer names the ones it used and how old they are.`,
-  apology: "Sorry, something went wrong while answering. Please try again in a moment.",
-  rateLimited: (seconds: number) =>
-    `You have asked a lot in a short time. Please wait about ${seconds} ${seconds === 1 ? "second" : "seconds"}, then ask again.`,
-  restarting: "I am restarting right now. Please ask again in a moment.",
   ageNote: (span: string, years: string) =>
     `Figures from ${span} (${years}); they may have changed since, so check with the local talent office.`,
   undatedAge: (year: number) => `undated (about ${year})`,
@@ -104,19 +100,3 @@ const MONTHS = [
   "November",
   "December",
 ];
-
-/** What `returnee-bot report` tells the curators. */
-export const reportMessages = {
-  off: "The unanswered log is turned off (UNANSWERED_LOG=off), so there is nothing to report.",
-  empty: (file: string) => `No unanswered questions are recorded in ${file} yet.`,
-  heading: (records: number, groups: number, file: string) =>
-    `${records} unanswered ${records === 1 ? "question" : "questions"} in ${file}, in ${groups} ${groups === 1 ? "group" : "groups"} of similar questions, most asked first:`,
-  skipped: (lines: number) =>
-    `${lines} ${lines === 1 ? "line is" : "lines are"} not a record (cut short, perhaps) and ${lines === 1 ? "was" : "were"} skipped.`,
-  alsoAsked: (variants: string[], more: number) =>
-    `also asked as: ${variants.join(" · ")}${more > 0 ? ` (and ${more} more)` : ""}`,
-  lastAsked: (date: string) => `last asked ${date}`,
-  nearest: (ids: string[]) => (ids.length > 0 ? `nearest facts: ${ids.join(", ")}` : "no fact came near"),
-  moreGroups: (groups: number) =>
-    `…and ${groups} more ${groups === 1 ? "group" : "groups"}; --top N shows more.`,
-} as const;

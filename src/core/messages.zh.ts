@@ -35,9 +35,6 @@ export const zhMessages: Messages = {
   sourcesTitle: "资料来源",
   sourcesBody: (count: number) =>
     `我所说的一切都来自以下${count}篇文章。每个回答都会注明所用文章及其发布时间。`,
-  apology: "抱歉，回答时出了点问题，请稍后再试。",
-  rateLimited: (seconds: number) => `你短时间内问得太多了，请等大约${seconds}秒后再问。`,
-  restarting: "我正在重启，请稍后再问。",
   ageNote: (span: string, years: string) =>
     `数据截至${span}（${years}），此后可能已有变化，请向当地人才工作部门核实。`,
   undatedAge: (year: number) => `未注明日期（约${year}年）`,

@@ -100,21 +100,7 @@ export const FigureSchema = z.strictObject({
  * or a name of a person, an organisation or a place, another name (a product, a title, an event),
  * or a short phrase (a theme, a reason, a list of sectors).
  */
-export const VALUE_TYPES = [
-  "count",
-  "percent",
-  "money",
-  "date",
-  "duration",
-  "rank",
-  "area",
-  "contact",
-  "person",
-  "organisation",
-  "place",
-  "name",
-  "phrase",
-] as const;
+export const VALUE_TYPES = [...FIGURE_TYPES, "person", "organisation", "place", "phrase"] as const;
 export type ValueType = (typeof VALUE_TYPES)[number];
 
 /**
@@ -207,6 +193,8 @@ export type Entity = z.infer<typeof EntitySchema>;
 export type EntityKind = Entity["kind"];
 
 /** Kinds of entity that are talent programmes or policies, each with a card of its own. */
+/** Kinds of entity a question names as places: a figure of another place does not answer for them. */
+export const PLACE_KINDS: readonly EntityKind[] = ["city", "place"];
 export const POLICY_KINDS: readonly EntityKind[] = ["programme", "award"];
 /** Kinds of entity an answer offers as follow-ups, besides an entity a command is marked for: each has a card. */
 export const OFFERED_KINDS: readonly EntityKind[] = ["city", ...POLICY_KINDS];
