@@ -72,9 +72,20 @@ export function headline(
   return say(language).headline(
     named?.id === first.claim.subject ? named.name : parts.subject,
     parts.property,
-    values.map((c) => claimParts(c, kb, language).value),
+    shownValues(
+      values.map((c) => claimParts(c, kb, language).value),
+      language,
+    ),
     about === "" ? undefined : about,
   );
+}
+
+/** A headline names at most this many of a property's values; the fact's sentence gives the rest. */
+const HEADLINE_VALUES = 3;
+
+function shownValues(values: string[], language: Language): string[] {
+  const more = values.length - HEADLINE_VALUES;
+  return more > 0 ? [...values.slice(0, HEADLINE_VALUES), say(language).moreValues(more)] : values;
 }
 
 /** A claim in a sentence: "Guangzhou: more than 67,000 (July 2017)". */

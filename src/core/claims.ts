@@ -290,9 +290,13 @@ export function agreement(
   return { claim, subject, type, time, property, score, agrees: subject !== "other" && type && time };
 }
 
-/** The claims that say the same thing of the same subject in one fact: a property's several values. */
+/** The claims that say the same thing of the same subject in one fact, alike qualified: a property's several values. */
 export function valuesOf(chosen: IndexedClaim, index: ClaimIndex): IndexedClaim[] {
-  return index
-    .ofFact(chosen.fact.fact.id)
-    .filter((c) => c.claim.subject === chosen.claim.subject && c.property.id === chosen.property.id);
+  return index.ofFact(chosen.fact.fact.id).filter(
+    (c) =>
+      c.claim.subject === chosen.claim.subject &&
+      c.property.id === chosen.property.id &&
+      // A qualifier of its own makes it another statement ("17.8% in education"), not one more value.
+      c.claim.qualifier === chosen.claim.qualifier,
+  );
 }

@@ -35,6 +35,7 @@ export const messages = {
   /** A claim in a sentence: "Guangzhou: more than 67,000 (July 2017)". */
   claimPhrase: (subject: string, value: string, when: string | undefined) =>
     `${subject}: ${value}${when === undefined ? "" : ` (${when})`}`,
+  moreValues: (count: number) => `and ${count} more`,
   headline: (subject: string, property: string, values: string[], when: string | undefined) =>
     `${subject} · ${property}: ${values.join(", ")}${when === undefined ? "" : ` (${when})`}`,
   tooLongTitle: "That question is too long",

@@ -26,6 +26,7 @@ export const zhMessages: Messages = {
   comparisonTitle: (names: string[]) => names.join(" 对比 "),
   claimPhrase: (subject: string, value: string, when: string | undefined) =>
     `${subject}：${value}${when === undefined ? "" : `（${when}）`}`,
+  moreValues: (count: number) => `等另外${count}项`,
   headline: (subject: string, property: string, values: string[], when: string | undefined) =>
     `${subject} · ${property}：${values.join("、")}${when === undefined ? "" : `（${when}）`}`,
   tooLongTitle: "问题太长了",
