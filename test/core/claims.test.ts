@@ -1,13 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { languageFor, runLine } from "../../commands/index.js";
-import { main } from "../../src/cli.js";
 import { type KnowledgeError, loadKnowledge } from "../../src/core/loader.js";
 import { frameOf } from "../../src/core/match.js";
 import { understand } from "../../src/core/understand.js";
-import { answerTo, copyOfFixture, EN, realCore } from "../helpers.js";
+import { answerTo, copyOfFixture, EN, realCore, runCli } from "../helpers.js";
 
 const core = realCore();
 const frame = (question: string) =>
@@ -107,16 +105,8 @@ describe("follow-ups by frame", () => {
 
 describe("kb-check and the loader hold claims to the text", () => {
   const check = async (dir: string) => {
-    const stderr = new PassThrough();
-    let errors = "";
-    stderr.on("data", (d) => (errors += d));
-    const code = await main(["kb-check"], {
-      stdin: new PassThrough(),
-      stdout: new PassThrough(),
-      stderr,
-      env: { KNOWLEDGE_DIR: dir, UNANSWERED_LOG: "off" },
-    });
-    return { code, errors };
+    const { code, err } = await runCli(["kb-check"], { KNOWLEDGE_DIR: dir, UNANSWERED_LOG: "off" });
+    return { code, errors: err };
   };
   const editFacts = (change: (facts: { id: string; claims: unknown[] }[]) => void) => {
     const dir = copyOfFixture();
