@@ -1,19 +1,55 @@
 import { normalise } from "../core/text.js";
-import type { Answer } from "../core/types.js";
+import type { Answer, Language } from "../core/types.js";
 
 /** Where a question was asked. */
 export type Platform = "discord" | "slack" | "terminal";
 
 /** One line of the unanswered log: what was asked, when, where, and what the bot looked at. No ids. */
 export interface UnansweredRecord {
+  /** Absent on a declined question (lines written before votes existed have no kind either). */
+  kind?: "declined";
   /** ISO 8601, UTC. */
   time: string;
   platform: Platform;
+  /** The language the question was answered in; absent on older lines. */
+  language?: Language;
   /** The question, normalised: lower case, no punctuation, no mentions or ids. */
   text: string;
   /** The ids of the nearest facts the core considered, best first. */
   considered: string[];
+  /** For a follow-up: the question it followed, normalised the same way. */
+  followed?: string;
 }
+
+/** A question the bot answered: which facts and claims it led with, for the most-asked count. No text, no ids of people. */
+export interface AnsweredRecord {
+  kind: "answered";
+  time: string;
+  platform: Platform;
+  language: Language;
+  /** The answer's fact ids, then its claim ids (`factId#n`), lead first. */
+  ids: string[];
+}
+
+/** Why an answer got 👎. */
+export type VoteReason = "wrong" | "stale" | "off";
+
+/** A 👍 or 👎 on an answer: the question, what the answer showed, where. No user or channel id. */
+export interface VoteRecord {
+  kind: "vote";
+  time: string;
+  platform: Platform;
+  language: Language;
+  vote: "up" | "down";
+  reason?: VoteReason;
+  /** The question the answer answered, normalised as in UnansweredRecord. */
+  text: string;
+  /** The answer's fact ids, then its claim ids (`factId#n`), lead first. */
+  ids: string[];
+}
+
+/** Any line of the log (the file, or the Redis stream with REDIS_URL). */
+export type LogRecord = UnansweredRecord | AnsweredRecord | VoteRecord;
 
 /**
  * Whether an answer declines a real question the knowledge base could not answer. The core marks
