@@ -17,7 +17,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { messages } from "../src/core/messages.js";
+import { messages } from "../src/core/compose/messages.js";
 import { UNANSWERED_STREAM } from "../src/ops/unanswered-stream.js";
 import { driveLoad, type LoadQuestion, type LoadResult } from "../test/adapters/slack/load.js";
 import { startBotProcess } from "../test/bot-process.js";

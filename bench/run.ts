@@ -3,7 +3,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { defaultKnowledgeDir, loadKnowledge } from "../src/core/loader.js";
+import { defaultKnowledgeDir, loadKnowledge } from "../src/core/knowledge/loader.js";
 import { readCases } from "../test/eval/grade.js";
 import { type ColdRun, coldStart, probe } from "./children.js";
 import { COLD_QUESTION, COLD_RUNS, FACTORS, SCALE_PLAN, STARTUP_INPUTS, STARTUP_RUNS } from "./plan.js";

@@ -1,6 +1,6 @@
-import { decline, nameOf } from "../src/core/answer.js";
-import { say } from "../src/core/language.js";
-import type { Entity, EntityKind } from "../src/core/schema.js";
+import { decline, nameOf } from "../src/core/compose/answer.js";
+import { say } from "../src/core/compose/say.js";
+import type { Entity, EntityKind } from "../src/core/knowledge/schema.js";
 import type { CommandContext } from "./command.js";
 import { commandMessages } from "./messages.js";
 import { type Reply, replyOf } from "./replies.js";

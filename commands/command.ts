@@ -1,5 +1,5 @@
 import type { Core } from "../src/core/core.js";
-import type { EntityKind } from "../src/core/schema.js";
+import type { EntityKind } from "../src/core/knowledge/schema.js";
 import type { ConversationContext, Language } from "../src/core/types.js";
 import type { Reply } from "./replies.js";
 

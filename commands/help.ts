@@ -1,4 +1,4 @@
-import { plainAnswer } from "../src/core/answer.js";
+import { plainAnswer } from "../src/core/compose/answer.js";
 import type { Language } from "../src/core/types.js";
 import type { Command, Locale, Localization, Localized } from "./command.js";
 import { helpMessages } from "./messages.js";

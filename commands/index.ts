@@ -1,8 +1,8 @@
-import { decline } from "../src/core/answer.js";
+import { decline } from "../src/core/compose/answer.js";
+import { say } from "../src/core/compose/say.js";
 import { type Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
-import { say } from "../src/core/language.js";
-import { ENTITY_KINDS } from "../src/core/schema.js";
-import { z } from "../src/core/zod.js";
+import { ENTITY_KINDS } from "../src/core/knowledge/schema.js";
+import { z } from "../src/core/knowledge/zod.js";
 import ask from "./ask.js";
 import city from "./city.js";
 import { type Command, LOCALES } from "./command.js";

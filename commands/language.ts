@@ -1,4 +1,4 @@
-import { clearlyIn, detectLanguage } from "../src/core/language.js";
+import { clearlyIn, detectLanguage } from "../src/core/language/detect.js";
 import type { ConversationContext, Language } from "../src/core/types.js";
 
 /** What the platform tells about the asker besides the command: Discord's locale, the conversation so far. */

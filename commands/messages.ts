@@ -1,4 +1,4 @@
-import { decline } from "../src/core/answer.js";
+import { decline } from "../src/core/compose/answer.js";
 import type { Core } from "../src/core/core.js";
 import type { Language } from "../src/core/types.js";
 import { type Reply, suggestionsFor } from "./replies.js";

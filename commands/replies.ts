@@ -1,6 +1,6 @@
+import { say } from "../src/core/compose/say.js";
 import type { Core } from "../src/core/core.js";
-import { say } from "../src/core/language.js";
-import { type Entity, type EntityKind, POLICY_KINDS, type Topic } from "../src/core/schema.js";
+import { type Entity, type EntityKind, POLICY_KINDS, type Topic } from "../src/core/knowledge/schema.js";
 import type { Answer, Reference } from "../src/core/types.js";
 
 /** A follow-up as a command and its options, so that renaming a command's wording cannot break a button. */

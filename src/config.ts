@@ -1,5 +1,5 @@
 import path from "node:path";
-import { z } from "./core/zod.js";
+import { z } from "./core/knowledge/zod.js";
 import { LOG_LEVELS, type LogLevelName } from "./log-levels.js";
 
 const Optional = z.pipe(

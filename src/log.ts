@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import path from "node:path";
 import { type DestinationStream, type Logger, pino } from "pino";
 import { ConfigError } from "./config.js";
-import { shortened } from "./core/text.js";
+import { shortened } from "./core/language/text.js";
 import { LineFile } from "./ops/line-file.js";
 
 export type { Logger } from "pino";

@@ -69,12 +69,22 @@ describe("the shape of the code", () => {
   it("keeps ops off the adapters, the commands and the core's wording, and config off ops", () => {
     const ops = path.join("src", "ops");
     const outOfBounds = importsOf(ops + path.sep).filter((edge) =>
-      [path.join("src", "adapters"), "commands", path.join("src", "core", "messages")].some((p) =>
+      [path.join("src", "adapters"), "commands", path.join("src", "core", "compose", "messages")].some((p) =>
         edge.split(" -> ")[1]?.startsWith(p),
       ),
     );
     expect(outOfBounds).toEqual([]);
     expect(importsOf(path.join("src", "config.ts")).filter((edge) => edge.includes(ops))).toEqual([]);
+  });
+
+  it("lays the core out as its pipeline: knowledge and language never import answering or compose, and answering never imports compose", () => {
+    const layer = (name: string) => path.join("src", "core", name) + path.sep;
+    const backwards = (from: string, onto: string[]) =>
+      importsOf(layer(from)).filter((edge) => onto.some((l) => edge.split(" -> ")[1]?.startsWith(layer(l))));
+    expect(backwards("knowledge", ["answering", "compose"])).toEqual([]);
+    expect(backwards("language", ["answering", "compose"])).toEqual([]);
+    expect(backwards("answering", ["compose"])).toEqual([]);
+    expect(importsOf(layer("compose")).length).toBeGreaterThan(0);
   });
 
   it("keeps command syntax out of ops: no file under src/ops names a command", () => {

@@ -1,4 +1,4 @@
-import type { Entity, EntityKind, Topic } from "../../src/core/schema.js";
+import type { Entity, EntityKind, Topic } from "../../src/core/knowledge/schema.js";
 import { Figures } from "./figures.js";
 import type { Random } from "./random.js";
 import { TEMPLATES } from "./templates.js";

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { type KnowledgeBase, loadKnowledge } from "../../src/core/loader.js";
+import { type KnowledgeBase, loadKnowledge } from "../../src/core/knowledge/loader.js";
 import {
   ENTITY_KINDS,
   type Entity,
@@ -9,8 +9,8 @@ import {
   type Faq,
   type FigureType,
   type Source,
-} from "../../src/core/schema.js";
-import { compact } from "../../src/core/text.js";
+} from "../../src/core/knowledge/schema.js";
+import { compact } from "../../src/core/language/text.js";
 import { draftFact, type World } from "./facts.js";
 import { CITY_BOUND, nameFor, REAL_CITIES } from "./names.js";
 import { Random } from "./random.js";

@@ -1,4 +1,4 @@
-import type { Entity, EntityKind } from "../../src/core/schema.js";
+import type { Entity, EntityKind } from "../../src/core/knowledge/schema.js";
 import type { Random } from "./random.js";
 
 const FIRST =

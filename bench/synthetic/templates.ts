@@ -1,4 +1,4 @@
-import type { Entity, EntityKind } from "../../src/core/schema.js";
+import type { Entity, EntityKind } from "../../src/core/knowledge/schema.js";
 import type { Draft, World } from "./facts.js";
 import { type Figures, grouped, ordinal } from "./figures.js";
 

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from "../../src/core/loader.js";
+import type { KnowledgeBase } from "../../src/core/knowledge/loader.js";
 import type { Reply } from "../../test/eval/grade.js";
 
 /** What a baseline searches: one fact's text, with the title of the article it comes from. */

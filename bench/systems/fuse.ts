@@ -1,5 +1,5 @@
 import Fuse from "fuse.js";
-import { type KnowledgeBase, loadKnowledge } from "../../src/core/loader.js";
+import { type KnowledgeBase, loadKnowledge } from "../../src/core/knowledge/loader.js";
 import { factDocuments, replyWith } from "./documents.js";
 import type { System } from "./system.js";
 

@@ -1,5 +1,5 @@
 import MiniSearch from "minisearch";
-import { type KnowledgeBase, loadKnowledge } from "../../src/core/loader.js";
+import { type KnowledgeBase, loadKnowledge } from "../../src/core/knowledge/loader.js";
 import { type FactDocument, factDocuments, replyWith } from "./documents.js";
 import type { System } from "./system.js";
 

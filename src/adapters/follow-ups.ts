@@ -1,6 +1,6 @@
 import type { Suggestion } from "../../commands/index.js";
 import { suggestionLine } from "../../commands/index.js";
-import { z } from "../core/zod.js";
+import { z } from "../core/knowledge/zod.js";
 
 /** What a button shows: the label the core gave it (a card's topic), else the line one would type. */
 export function labelOf(suggestion: Suggestion): string {

@@ -1,5 +1,5 @@
 import type { Reply as Answer, Suggestion } from "../../commands/index.js";
-import { CARD } from "../core/cards.js";
+import { CARD } from "../core/compose/cards.js";
 import type { CitedSource, Language } from "../core/types.js";
 import { linkOf } from "./source-link.js";
 import { truncate } from "./text.js";

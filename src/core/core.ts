@@ -1,4 +1,9 @@
-import { citeSource } from "./age.js";
+import { type Agreement, ClaimIndex, type Frame, type IndexedClaim, valuesOf } from "./answering/claims.js";
+import { distinct, partsOf } from "./answering/compare.js";
+import { frameOf, matchClaims, unmatched } from "./answering/match.js";
+import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./answering/retrieve.js";
+import { FactIndex, type IndexedFact, RANKING, type Ranked, type SavedIndex } from "./answering/search.js";
+import { citeSource } from "./compose/age.js";
 import {
   claimPhrase,
   decline,
@@ -8,25 +13,20 @@ import {
   headline,
   nameOf,
   plainAnswer,
-} from "./answer.js";
-import { answeringFigure } from "./answer-type.js";
-import { Cards } from "./cards.js";
-import { type Agreement, ClaimIndex, type Frame, type IndexedClaim, valuesOf } from "./claims.js";
-import { distinct, partsOf } from "./compare.js";
-import { contextOf, followUp, MORE } from "./follow-up.js";
-import { loadCachedKnowledge } from "./knowledge-cache.js";
-import { say } from "./language.js";
-import type { KnowledgeBase } from "./loader.js";
-import { frameOf, matchClaims, unmatched } from "./match.js";
-import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./retrieve.js";
-import { type Entity, type EntityKind, PLACE_KINDS } from "./schema.js";
-import { FactIndex, type IndexedFact, RANKING, type Ranked, type SavedIndex } from "./search.js";
-import { compact } from "./text.js";
+} from "./compose/answer.js";
+import { Cards } from "./compose/cards.js";
+import { say } from "./compose/say.js";
+import { loadCachedKnowledge } from "./knowledge/cache.js";
+import type { KnowledgeBase } from "./knowledge/loader.js";
+import { type Entity, type EntityKind, PLACE_KINDS } from "./knowledge/schema.js";
+import { answeringFigure } from "./language/answer-type.js";
+import { contextOf, followUp, MORE } from "./language/follow-up.js";
+import { compact } from "./language/text.js";
+import { asksOverview, type Query, splitQuestion, understand } from "./language/understand.js";
+import { Vocabulary } from "./language/vocabulary.js";
+import type { VocabularyTables } from "./language/vocabulary-tables.js";
+import { zhFigure } from "./language/zh-figures.js";
 import type { Answer, ConversationContext, EntityChoice, Language, Reference } from "./types.js";
-import { asksOverview, type Query, splitQuestion, understand } from "./understand.js";
-import { Vocabulary } from "./vocabulary.js";
-import type { VocabularyTables } from "./vocabulary-tables.js";
-import { zhFigure } from "./zh-figures.js";
 
 /** The longest question answered as asked; longer ones are sent back, never cut short. */
 export const MAX_QUESTION_LENGTH = 500;

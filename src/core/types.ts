@@ -1,4 +1,4 @@
-import type { EntityKind, Topic } from "./schema.js";
+import type { EntityKind, Topic } from "./knowledge/schema.js";
 
 /** A source as an answer cites it. */
 export interface CitedSource {

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import type { Reply as Answer } from "../../commands/index.js";
-import { detectLanguage } from "../core/language.js";
+import { detectLanguage } from "../core/language/detect.js";
 import type { ConversationContext, Language } from "../core/types.js";
 import type { Logger } from "../log.js";
 import { MemoryConversations } from "./conversations.js";

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
-import { lemma } from "../core/lemma.js";
-import { STOPWORDS } from "../core/stopwords.js";
-import { tokens } from "../core/text.js";
+import { lemma } from "../core/language/lemma.js";
+import { STOPWORDS } from "../core/language/stopwords.js";
+import { tokens } from "../core/language/text.js";
 import { readLines } from "./lines.js";
 import { SimilarGroups } from "./similar-groups.js";
 import type { Platform, UnansweredRecord } from "./unanswered-record.js";

@@ -1,4 +1,4 @@
-import { normalise } from "../core/text.js";
+import { normalise } from "../core/language/text.js";
 import type { Answer, Language } from "../core/types.js";
 
 /** Where a question was asked. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Reply as Answer } from "../../commands/index.js";
 import { renderView, type View } from "../../src/adapters/view.js";
-import { CARD } from "../../src/core/cards.js";
+import { CARD } from "../../src/core/compose/cards.js";
 import type { AnswerFact } from "../../src/core/types.js";
 import { answerOf, card, HEADLINE, SOURCE } from "./answers.js";
 

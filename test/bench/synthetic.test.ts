@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { sizeOf, writeSyntheticKnowledge } from "../../bench/synthetic/generate.js";
 import { Core } from "../../src/core/core.js";
-import { defaultKnowledgeDir, loadKnowledge } from "../../src/core/loader.js";
+import { defaultKnowledgeDir, loadKnowledge } from "../../src/core/knowledge/loader.js";
 import { answerTo, FIXTURE_KNOWLEDGE } from "../helpers.js";
 
 const made: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { replyOf, suggestionFor } from "../../commands/replies.js";
-import type { Entity } from "../../src/core/schema.js";
+import type { Entity } from "../../src/core/knowledge/schema.js";
 import { answerTo, fixtureCore } from "../helpers.js";
 
 const core = fixtureCore();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_QUESTION_LENGTH } from "../../src/core/core.js";
-import { type EntityKind, POLICY_KINDS } from "../../src/core/schema.js";
+import { type EntityKind, POLICY_KINDS } from "../../src/core/knowledge/schema.js";
 import { answerTo, EN, fixtureCore } from "../helpers.js";
 
 const core = fixtureCore();

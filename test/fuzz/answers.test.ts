@@ -10,10 +10,10 @@ import { renderAnswer as renderDiscord } from "../../src/adapters/discord/format
 import { renderAnswer as renderSlack, renderNotice as slackNotice } from "../../src/adapters/slack/format.js";
 import { formatJsonLine, formatText } from "../../src/adapters/terminal/format.js";
 import { truncate } from "../../src/adapters/text.js";
-import { CARD } from "../../src/core/cards.js";
+import { CARD } from "../../src/core/compose/cards.js";
+import { messages } from "../../src/core/compose/messages.js";
+import { zhMessages } from "../../src/core/compose/messages.zh.js";
 import { MAX_QUESTION_LENGTH } from "../../src/core/core.js";
-import { messages } from "../../src/core/messages.js";
-import { zhMessages } from "../../src/core/messages.zh.js";
 import { notices } from "../../src/ops/notices.js";
 import { expectWithinLimits as expectDiscordLimits } from "../adapters/discord/limits.js";
 import { expectInert, expectWithinLimits as expectSlackLimits } from "../adapters/slack/limits.js";

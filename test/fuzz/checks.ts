@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import type { Reply } from "../../commands/index.js";
-import { TOPICS } from "../../src/core/schema.js";
+import { TOPICS } from "../../src/core/knowledge/schema.js";
 
 /** An answer as every renderer may rely on it. */
 export function expectWellFormed(answer: Reply): void {

@@ -6,8 +6,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackService, startSlack } from "../../src/adapters/slack/index.js";
-import { messages } from "../../src/core/messages.js";
-import { zhMessages } from "../../src/core/messages.zh.js";
+import { messages } from "../../src/core/compose/messages.js";
+import { zhMessages } from "../../src/core/compose/messages.zh.js";
 import { notices } from "../../src/ops/notices.js";
 import {
   interact,

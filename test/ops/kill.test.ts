@@ -8,7 +8,7 @@ import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { messages } from "../../src/core/messages.js";
+import { messages } from "../../src/core/compose/messages.js";
 import { type Compiled, compile } from "../compiled.js";
 import { FIXTURE_KNOWLEDGE, tempDir } from "../helpers.js";
 

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../../src/core/package-root.js";
+import { packageRoot } from "../../src/core/knowledge/package-root.js";
 import { tempDir } from "../helpers.js";
 
 const INPUT_DIRS = ["src", "commands", "scripts", "test", "bench", "knowledge"];

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
 import type { Reply as Answer, Reply, Suggestion } from "../../../commands/index.js";
-import { messages } from "../../core/messages.js";
+import { messages } from "../../core/compose/messages.js";
 import { arrangeFollowUps, encodeSuggestion, type FollowUps, labelOf, typedEntry } from "../follow-ups.js";
 import { truncate } from "../text.js";
 import { factLine, renderView, type SourceView, type View } from "../view.js";

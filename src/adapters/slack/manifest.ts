@@ -1,5 +1,5 @@
 import { type Command, commands } from "../../../commands/index.js";
-import { messages } from "../../core/messages.js";
+import { messages } from "../../core/compose/messages.js";
 
 /** The path Bolt serves events, slash commands and interactions on. */
 export const EVENTS_PATH = "/slack/events";

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeSuggestion } from "../../../src/adapters/follow-ups.js";
-import { messages } from "../../../src/core/messages.js";
+import { messages } from "../../../src/core/compose/messages.js";
 import type { RecordedRequest } from "../../fakes/discord.js";
 import { realCore } from "../../helpers.js";
 import { ALONE, CONVERSATIONS, expectTurn } from "../conversations.js";

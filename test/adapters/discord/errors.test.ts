@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Core } from "../../../src/core/core.js";
-import { loadKnowledge } from "../../../src/core/loader.js";
-import type { Source } from "../../../src/core/schema.js";
+import { loadKnowledge } from "../../../src/core/knowledge/loader.js";
+import type { Source } from "../../../src/core/knowledge/schema.js";
 import { notices } from "../../../src/ops/notices.js";
 import type { RecordedRequest } from "../../fakes/discord.js";
 import { testDesk } from "../../helpers.js";

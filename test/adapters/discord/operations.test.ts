@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { messages } from "../../../src/core/messages.js";
+import { messages } from "../../../src/core/compose/messages.js";
 import { MemoryRateLimiter } from "../../../src/ops/rate-limit.js";
 import type { RecordedRequest } from "../../fakes/discord.js";
 import {

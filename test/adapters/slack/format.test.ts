@@ -5,7 +5,7 @@ import { replyOf } from "../../../commands/replies.js";
 import { decodeSuggestion } from "../../../src/adapters/follow-ups.js";
 import { escapeMrkdwn, isShareable, renderAnswer, renderNotice } from "../../../src/adapters/slack/format.js";
 import { slackMessages } from "../../../src/adapters/slack/messages.js";
-import { messages } from "../../../src/core/messages.js";
+import { messages } from "../../../src/core/compose/messages.js";
 import { notices } from "../../../src/ops/notices.js";
 import { answerTo, fixtureCore, fixtureCoreWithLinks } from "../../helpers.js";
 import { answerOf as answer, arbitraryAnswer, arbitraryCard, card, HEADLINE, SOURCE } from "../answers.js";

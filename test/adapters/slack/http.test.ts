@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../../commands/index.js";
 import { commandMessages, helpMessages } from "../../../commands/messages.js";
 import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
-import { messages } from "../../../src/core/messages.js";
+import { messages } from "../../../src/core/compose/messages.js";
 import { notices } from "../../../src/ops/notices.js";
 import { BOT_USER_ID, FakeSlack } from "../../fakes/slack.js";
 import { fixtureCore, testDesk } from "../../helpers.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlack } from "../../../src/adapters/slack/index.js";
-import { messages } from "../../../src/core/messages.js";
+import { messages } from "../../../src/core/compose/messages.js";
 import { MemoryConversations } from "../../../src/ops/conversations.js";
 import type { Desk } from "../../../src/ops/index.js";
 import { MemoryRateLimiter } from "../../../src/ops/rate-limit.js";

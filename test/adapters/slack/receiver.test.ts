@@ -8,7 +8,7 @@ import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "../../../src/adapters/slack/receiver.js";
 import { DEFAULT_KEEP_ALIVE_SECONDS } from "../../../src/config.js";
-import { messages } from "../../../src/core/messages.js";
+import { messages } from "../../../src/core/compose/messages.js";
 import { Desk } from "../../../src/ops/desk.js";
 import { notices } from "../../../src/ops/notices.js";
 import { DELIVERY_PREFIX, RedisDeliveries } from "../../../src/ops/redis-deliveries.js";

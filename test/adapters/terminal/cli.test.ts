@@ -4,7 +4,7 @@ import { PassThrough, Readable, Writable } from "node:stream";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerLines } from "../../../src/adapters/terminal/chat.js";
-import { messages } from "../../../src/core/messages.js";
+import { messages } from "../../../src/core/compose/messages.js";
 import { MAX_LINE_BYTES } from "../../../src/ops/lines.js";
 import { CONVERSATION_PREFIX } from "../../../src/ops/redis-conversations.js";
 import { compile } from "../../compiled.js";

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { helpMessages } from "../../../commands/messages.js";
-import { messages } from "../../../src/core/messages.js";
+import { messages } from "../../../src/core/compose/messages.js";
 import { describeWithFullDisk, type FullDisk, mountFullDisk } from "../../full-disk.js";
 import { AT_LIMIT, FIXTURE_KNOWLEDGE, logLines, OVER_LIMIT, tempDir, waitNotices } from "../../helpers.js";
 import { cli } from "./run-cli.js";

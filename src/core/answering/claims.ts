@@ -1,0 +1,302 @@
+import { type Dated, factDate } from "../knowledge/dated.js";
+import type { KnowledgeBase } from "../knowledge/loader.js";
+import {
+  type Claim,
+  type Entity,
+  PLACE_KINDS,
+  type Property,
+  VALUE_TYPES,
+  type ValueType,
+} from "../knowledge/schema.js";
+import type { AnswerType } from "../language/answer-type.js";
+import type { Vocabulary } from "../language/vocabulary.js";
+import type { Language } from "../types.js";
+import type { IndexedFact } from "./search.js";
+
+/** A claim with what matching needs: its property, its fact, its place in the fact, and when it holds. */
+export interface IndexedClaim {
+  claim: Claim;
+  property: Property;
+  fact: IndexedFact;
+  /** Its place among its fact's claims: the first is the fact's main claim. */
+  position: number;
+  when: Dated;
+}
+
+/**
+ * The value types that answer each kind of question, tier by tier: a tier is tried only when the
+ * one before finds nothing ("how many" may be answered by a share, then by "the 11th time").
+ * Undefined: any value answers.
+ */
+const VALUES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly ValueType[])[]>>> = {
+  count: [["count"], ["percent"], ["rank"]],
+  percent: [["percent"]],
+  money: [["money"]],
+  // "When did Summba sign?": a claim's time answers when no date-valued claim does.
+  date: [["date"], VALUE_TYPES],
+  duration: [["duration"], ["date"]],
+  rank: [["rank"]],
+  area: [["area"]],
+  contact: [["contact"]],
+  person: [["person", "organisation"]],
+  organisation: [["organisation"], ["person"]],
+  place: [["place"], ["contact"]],
+  reason: [["phrase"], VALUE_TYPES],
+};
+
+/** How many tiers of value types a kind of question has. */
+export function tiers(type: AnswerType): number {
+  return VALUES_WANTED[type]?.length ?? 1;
+}
+
+/** Whether a claim's value is of a type this kind of question wants at this tier. */
+export function wanted(type: AnswerType, tier: number, value: ValueType): boolean {
+  const types = VALUES_WANTED[type];
+  return types === undefined || (types[tier] ?? []).includes(value);
+}
+
+/**
+ * How a claim's subject stands to the things a question names: one of them; inside one (the 2018
+ * CEOT for the CEOT); around one (Guangzhou for a company in it); none named; or another thing in
+ * a fact about all of them, where no place named is left out ("context": the Beijing Blue Book's
+ * figures are claims about Beijing); or another thing altogether.
+ */
+export type SubjectFit = "named" | "within" | "around" | "context" | "unnamed" | "other";
+const SUBJECT_SCORE: Readonly<Record<SubjectFit, number>> = {
+  named: 1,
+  within: 0.7,
+  around: 0.3,
+  context: 0.3,
+  unnamed: 0.5,
+  other: 0,
+};
+
+/**
+ * A property a question calls by one of its names: how much of the question's weight that name
+ * accounts for, times how much of the name the question has. "bj share of returnee founders" names
+ * "share of returnee entrepreneurs" fully (1), "share of returnees by field" only in part.
+ */
+export interface PropertyMatch {
+  property: Property;
+  share: number;
+  /** The name or alias it was called by. */
+  by: string;
+}
+
+/** Properties named below this share are not taken to be named at all. */
+const NAMED_AT_ALL = 0.3;
+
+interface PropertyName {
+  property: Property;
+  text: string;
+  language: Language;
+  terms: { term: string; weight: number }[];
+}
+
+/** Claims by fact, subject and property, and the words that name each property, built once at load. */
+export class ClaimIndex {
+  private readonly byFact = new Map<string, IndexedClaim[]>();
+  private readonly byProperty = new Map<string, IndexedClaim[]>();
+  private names: PropertyName[] | undefined;
+  private readonly qualifiers = new Map<string, string[]>();
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    facts: readonly IndexedFact[],
+    private readonly vocabulary: Vocabulary,
+  ) {
+    for (const indexed of facts) {
+      const claims = indexed.fact.claims.flatMap((claim, position) => {
+        const property = kb.properties.get(claim.property);
+        if (property === undefined) return [];
+        // A claim holds for its own time, else its fact's; an article's date stands for its year.
+        const dated = factDate(indexed.fact, indexed.source);
+        const year = indexed.fact.asOf === undefined ? { ...dated, when: dated.when.slice(0, 4) } : dated;
+        const when = claim.asOf === undefined ? year : { when: claim.asOf, estimated: false };
+        return [{ claim, property, fact: indexed, position, when }];
+      });
+      this.byFact.set(indexed.fact.id, claims);
+      for (const c of claims)
+        this.byProperty.set(c.property.id, [...(this.byProperty.get(c.property.id) ?? []), c]);
+    }
+  }
+
+  /**
+   * The words that name each property, read once, on the first question that needs them: a card
+   * or an answer of a cold start does not. A word in many properties' names ("returnee", "share")
+   * says little about which one is meant; a common word ("kind", "make") less still. English names
+   * are matched against English questions and Chinese names against Chinese ones: read across,
+   * 高新孵化器 loses 高新.
+   */
+  private propertyNames(): readonly PropertyName[] {
+    if (this.names !== undefined) return this.names;
+    const { kb, vocabulary } = this;
+    const read = [...kb.properties.values()].flatMap((property) =>
+      [
+        ...[property.name, ...property.aliases].map((text) => ({ text, language: "en" as const })),
+        ...[property.zh, ...property.zhAliases].map((text) => ({ text, language: "zh" as const })),
+      ].map(({ text, language }) => ({
+        property,
+        text,
+        language,
+        terms: vocabulary
+          .read(text)
+          .terms.filter((t, i, all) => all.findIndex((o) => o.term === t.term) === i),
+      })),
+    );
+    const properties = new Map<string, Set<string>>();
+    for (const { property, terms } of read)
+      for (const { term } of terms)
+        properties.set(term, (properties.get(term) ?? new Set()).add(property.id));
+    const idf = (term: string) => Math.log(1 + kb.properties.size / (properties.get(term)?.size ?? 1));
+    this.names = read.flatMap(({ property, text, language, terms }) => {
+      const weighted = terms.map((t) => ({ term: t.term, weight: idf(t.term) * (t.light ? LIGHT : 1) }));
+      return weighted.length > 0 ? [{ property, text, language, terms: weighted }] : [];
+    });
+    return this.names;
+  }
+
+  /** The terms of a claim's qualifier, which a question may name ("high-tech"), read when first asked. */
+  qualifierTerms(claim: IndexedClaim): readonly string[] {
+    const { qualifier } = claim.claim;
+    if (qualifier === undefined) return [];
+    let terms = this.qualifiers.get(qualifier);
+    if (terms === undefined) {
+      terms = this.vocabulary.read(qualifier).terms.map((t) => t.term);
+      this.qualifiers.set(qualifier, terms);
+    }
+    return terms;
+  }
+
+  /**
+   * The properties a question names, best first: for each, its name that best accounts for the
+   * question's words (each weighing as the fact index weighs it) while the question has most of it.
+   */
+  propertiesIn(question: readonly { term: string; weight: number }[], language: Language): PropertyMatch[] {
+    const asked = new Map(question.map((q) => [q.term, q.weight]));
+    const total = question.reduce((sum, q) => sum + q.weight, 0);
+    const best = new Map<string, PropertyMatch>();
+    if (total === 0) return [];
+    for (const { property, text, language: of, terms } of this.propertyNames()) {
+      if (of !== language) continue;
+      const named = terms.reduce((sum, w) => sum + w.weight, 0);
+      const had = terms.filter((w) => asked.has(w.term));
+      if (had.length === 0) continue;
+      const accounted = had.reduce((sum, w) => sum + (asked.get(w.term) ?? 0), 0) / total;
+      const share = accounted * (had.reduce((sum, w) => sum + w.weight, 0) / named);
+      const known = best.get(property.id);
+      if (share >= NAMED_AT_ALL && (known === undefined || share > known.share))
+        best.set(property.id, { property, share, by: text });
+    }
+    return [...best.values()].sort((a, b) => b.share - a.share);
+  }
+
+  ofFact(id: string): readonly IndexedClaim[] {
+    return this.byFact.get(id) ?? [];
+  }
+
+  ofProperty(id: string): readonly IndexedClaim[] {
+    return this.byProperty.get(id) ?? [];
+  }
+
+  /** How a claim's subject stands to the named entities (see SubjectFit). */
+  subjectFit(claim: IndexedClaim, named: readonly Entity[]): SubjectFit {
+    const subject = claim.claim.subject;
+    if (named.length === 0) return "unnamed";
+    if (named.some((e) => e.id === subject)) return "named";
+    if (named.some((e) => this.inside(subject, e.id))) return "within";
+    if (named.some((e) => this.inside(e.id, subject))) return "around";
+    const about = claim.fact.closure;
+    const placesKept = named.every((e) => !PLACE_KINDS.includes(e.kind) || this.inside(subject, e.id));
+    return placesKept && named.every((e) => about.has(e.id)) ? "context" : "other";
+  }
+
+  /** Whether one entity sits, through its `within` chain, inside another. */
+  private inside(inner: string, outer: string): boolean {
+    for (let e = this.kb.entities.get(inner); e?.within !== undefined; e = this.kb.entities.get(e.within))
+      if (e.within === outer) return true;
+    return false;
+  }
+}
+
+/** A common word in a property's name ("kind", "make") counts for this share of a word that names it. */
+const LIGHT = 0.3;
+
+/** What a question asks, as matching reads it: the frame's slots. */
+export interface Frame {
+  subjects: readonly Entity[];
+  expects: AnswerType;
+  years: readonly string[];
+  /** The properties the question calls by name, and the one a conversation carried over. */
+  properties: readonly PropertyMatch[];
+  carried?: string;
+  /** Whether the carried property must answer: the last question asked again of a new subject or time. */
+  insists?: boolean;
+  /** The question's words, for matching a claim's qualifier. */
+  terms: ReadonlySet<string>;
+}
+
+/** One claim held against a frame: each slot's verdict and the score that orders the claims that agree. */
+export interface Agreement {
+  claim: IndexedClaim;
+  subject: SubjectFit;
+  type: boolean;
+  time: boolean;
+  /** How fully the question names the claim's property, 0 to 1. */
+  property: number;
+  score: number;
+  agrees: boolean;
+}
+
+/**
+ * The weights of matching, each with its reason. A property named outright says most what is
+ * asked; the subject next; retrieval's order and a fact's main claim break the rest.
+ */
+export const MATCHING = Object.freeze({
+  property: 3,
+  subject: 1,
+  /** Words of the question in the claim's qualifier ("high-tech" in "high-tech incubators only"). */
+  qualifier: 0.5,
+  /** Each place a fact stands below the best in retrieval's order. */
+  rank: 0.25,
+  /** A fact's first claim is what it mainly says. */
+  main: 0.2,
+});
+
+/** Holds a claim against a frame: subject, value type (at the tier retrieval reached), time and property. */
+export function agreement(
+  frame: Frame,
+  claim: IndexedClaim,
+  rank: number,
+  tier: number,
+  index: ClaimIndex,
+): Agreement {
+  const subject = index.subjectFit(claim, frame.subjects);
+  const type = wanted(frame.expects, tier, claim.property.type);
+  const year = claim.when.when.slice(0, 4);
+  const time =
+    frame.years.length === 0 || frame.years.some((y) => y === year || claim.claim.value.includes(y));
+  const property =
+    claim.property.id === frame.carried
+      ? 1
+      : (frame.properties.find((p) => p.property.id === claim.property.id)?.share ?? 0);
+  const qualifier = index.qualifierTerms(claim).filter((t) => frame.terms.has(t)).length;
+  const score =
+    MATCHING.property * property +
+    MATCHING.subject * SUBJECT_SCORE[subject] +
+    MATCHING.qualifier * Math.min(1, qualifier) -
+    MATCHING.rank * rank +
+    (claim.position === 0 ? MATCHING.main : 0);
+  return { claim, subject, type, time, property, score, agrees: subject !== "other" && type && time };
+}
+
+/** The claims that say the same thing of the same subject in one fact, alike qualified: a property's several values. */
+export function valuesOf(chosen: IndexedClaim, index: ClaimIndex): IndexedClaim[] {
+  return index.ofFact(chosen.fact.fact.id).filter(
+    (c) =>
+      c.claim.subject === chosen.claim.subject &&
+      c.property.id === chosen.property.id &&
+      // A qualifier of its own makes it another statement ("17.8% in education"), not one more value.
+      c.claim.qualifier === chosen.claim.qualifier,
+  );
+}

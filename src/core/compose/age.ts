@@ -1,0 +1,63 @@
+import type { Dated } from "../knowledge/dated.js";
+import type { Source } from "../knowledge/schema.js";
+import type { CitedSource, Language } from "../types.js";
+import { say } from "./say.js";
+
+/** "2017-07" → "July 2017" or "2017年7月"; an estimate → "about 2025". */
+export function dateLabel({ when, estimated }: Dated, language: Language = "en"): string {
+  const words = say(language);
+  const [year = "", month, day] = when.split("-");
+  const label = words.dateLabel(
+    day === undefined ? undefined : Number(day),
+    month === undefined ? undefined : Number(month),
+    year,
+  );
+  return estimated ? words.about(label) : label;
+}
+
+/** When a fact's figure holds, as a phrase: "as of July 2017", or "undated article, about 2025". */
+export function asOfPhrase(dated: Dated, language: Language = "en"): string {
+  const words = say(language);
+  return dated.estimated ? words.undatedFact(dated.when.slice(0, 4)) : words.asOf(dateLabel(dated, language));
+}
+
+function yearsBetween(when: string, now: Date): number {
+  const [year, month = "1"] = when.split("-");
+  const months = (now.getUTCFullYear() - Number(year)) * 12 + (now.getUTCMonth() + 1 - Number(month));
+  return Math.max(0, Math.floor(months / 12));
+}
+
+export function citeSource(source: Source, now: Date, language: Language = "en"): CitedSource {
+  const words = say(language);
+  const age =
+    source.date === null
+      ? words.undatedAge(source.estimatedYear ?? now.getUTCFullYear())
+      : words.sourceAge(source.date, words.yearsAgo(yearsBetween(source.date, now)));
+  return {
+    id: source.id,
+    title: source.title,
+    publisher: source.publisher,
+    ...(source.author === undefined ? {} : { author: source.author }),
+    date: source.date,
+    age,
+    ...(source.url === undefined ? {} : { url: source.url }),
+  };
+}
+
+/** One sentence on how old a set of figures is, said once per answer; empty for no figures. */
+export function ageNote(dates: Dated[], now: Date, language: Language = "en"): string {
+  if (dates.length === 0) return "";
+  const words = say(language);
+  // ISO dates ("2017", "2017-07-31") sort as plain strings; a collator would load ICU for nothing.
+  const sorted = [...dates].sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : 0));
+  const oldest = sorted[0] as Dated;
+  const newest = sorted[sorted.length - 1] as Dated;
+  const [from, to] = [dateLabel(oldest, language), dateLabel(newest, language)];
+  const span = from === to ? from : words.span(from, to);
+  const youngest = yearsBetween(newest.when, now);
+  const eldest = yearsBetween(oldest.when, now);
+  const ago = youngest === eldest ? words.yearsAgo(eldest) : words.yearsAgoRange(youngest, eldest);
+  const estimated = sorted.some((d) => d.estimated);
+  const note = words.ageNote(span, estimated ? words.about(ago) : ago);
+  return estimated ? `${note} ${words.undatedNote}` : note;
+}

@@ -1,0 +1,179 @@
+import type { IndexedClaim } from "../answering/claims.js";
+import type { IndexedFact } from "../answering/search.js";
+import { factDate } from "../knowledge/dated.js";
+import type { KnowledgeBase } from "../knowledge/loader.js";
+import { type Entity, OFFERED_KINDS, type Source } from "../knowledge/schema.js";
+import { zhFigure } from "../language/zh-figures.js";
+import type { Answer, AnswerFact, Language, Reference } from "../types.js";
+import { ageNote, asOfPhrase, citeSource, dateLabel } from "./age.js";
+import { say } from "./say.js";
+
+/** Whether an answer offers an entity as a follow-up: it has a card of its own. */
+export function offered(entity: Entity): boolean {
+  return entity.command !== undefined || OFFERED_KINDS.includes(entity.kind);
+}
+
+/** Follow-ups for what an answer touched: its cities, programmes and the entities commands are marked for. */
+export function followUps(entities: Iterable<Entity>, limit = 3): Reference[] {
+  const out: Reference[] = [];
+  for (const e of entities) {
+    if (offered(e) && !out.some((o) => o.entity === e.id)) out.push({ entity: e.id });
+  }
+  return out.slice(0, limit);
+}
+
+/** An entity's name in a language: its Chinese name where the knowledge base has one. */
+export function nameOf(entity: Entity, kb: KnowledgeBase, language: Language): string {
+  return language === "zh" ? (kb.zh.entities.get(entity.id)?.name ?? entity.name) : entity.name;
+}
+
+/**
+ * A fact as one line in a language, its date stated once: the text, with "(as of July 2017)" only
+ * when the text does not already say the year it holds for.
+ */
+export function factLine({ fact, source }: IndexedFact, kb: KnowledgeBase, language: Language): string {
+  const text = language === "zh" ? (kb.zh.facts.get(fact.id) ?? fact.text) : fact.text;
+  const dated = factDate(fact, source);
+  return text.includes(dated.when.slice(0, 4)) && !dated.estimated
+    ? text
+    : say(language).dated(text, asOfPhrase(dated, language));
+}
+
+/** A claim's parts as a language writes them: its subject's name, its value, its property's name and when it held. */
+function claimParts(c: IndexedClaim, kb: KnowledgeBase, language: Language) {
+  const subject = kb.entities.get(c.claim.subject);
+  return {
+    subject: subject === undefined ? c.claim.subject : nameOf(subject, kb, language),
+    value: language === "zh" ? (c.claim.zh ?? zhFigure(c.claim.value)) : c.claim.value,
+    property: language === "zh" ? c.property.zh : c.property.name,
+    qualifier: language === "zh" ? (c.claim.zhQualifier ?? c.claim.qualifier) : c.claim.qualifier,
+    when: dateLabel(c.when, language),
+  };
+}
+
+/**
+ * A claim as a headline in a language: its subject, its property, its values (a property's several
+ * values in one fact together), its qualifier and, for a figure that dates, when it held.
+ * "Guangzhou · talent green cards issued: 2,515 (July 2017)", "Medprin · founder: Yuan Yuyu".
+ */
+export function headline(
+  values: readonly IndexedClaim[],
+  kb: KnowledgeBase,
+  language: Language,
+  named?: { id: string; name: string },
+  /** Whether the question asked when: the time a claim holds for is then its answer. */
+  askedWhen = false,
+): string {
+  const [first] = values;
+  if (first === undefined) return "";
+  const parts = claimParts(first, kb, language);
+  const { type, volatile } = first.property;
+  const when = type !== "date" && (askedWhen || volatile) ? parts.when : undefined;
+  const about = [parts.qualifier, when].filter((p) => p !== undefined).join(say(language).listJoin);
+  return say(language).headline(
+    named?.id === first.claim.subject ? named.name : parts.subject,
+    parts.property,
+    shownValues(
+      values.map((c) => claimParts(c, kb, language).value),
+      language,
+    ),
+    about === "" ? undefined : about,
+  );
+}
+
+/** A headline names at most this many of a property's values; the fact's sentence gives the rest. */
+const HEADLINE_VALUES = 3;
+
+function shownValues(values: string[], language: Language): string[] {
+  const more = values.length - HEADLINE_VALUES;
+  return more > 0 ? [...values.slice(0, HEADLINE_VALUES), say(language).moreValues(more)] : values;
+}
+
+/** A claim in a sentence: "Guangzhou: more than 67,000 (July 2017)". */
+export function claimPhrase(c: IndexedClaim, kb: KnowledgeBase, language: Language): string {
+  const { subject, value, when } = claimParts(c, kb, language);
+  return say(language).claimPhrase(subject, value, c.property.type === "date" ? undefined : when);
+}
+
+export interface AnswerParts {
+  title: string;
+  /** The sentence that answers; the first fact's line when absent. */
+  body?: string;
+  score: number;
+  suggestions: Reference[];
+  more?: Reference[];
+}
+
+/** An answer built from facts, which it cites with their sources and their age, each said once. */
+export function factAnswer(
+  facts: readonly IndexedFact[],
+  parts: AnswerParts,
+  kb: KnowledgeBase,
+  language: Language,
+  now: Date,
+): Answer {
+  const sources = new Map<string, Source>();
+  const used: AnswerFact[] = facts.map((indexed) => {
+    sources.set(indexed.source.id, indexed.source);
+    return {
+      id: indexed.fact.id,
+      text: factLine(indexed, kb, language),
+      topic: indexed.fact.topic,
+      sourceId: indexed.source.id,
+      asOf: asOfPhrase(factDate(indexed.fact, indexed.source), language),
+    };
+  });
+  return {
+    answered: true,
+    language,
+    title: parts.title,
+    body: parts.body ?? used[0]?.text ?? "",
+    facts: used,
+    sources: [...sources.values()].map((s) => citeSource(s, now, language)),
+    ageNote: ageNote(
+      facts.map(({ fact, source }) => factDate(fact, source)),
+      now,
+      language,
+    ),
+    ...(parts.more !== undefined && parts.more.length > 0 ? { more: parts.more } : {}),
+    suggestions: parts.suggestions,
+    score: Math.round(Math.min(1, Math.max(0, parts.score)) * 1000) / 1000,
+  };
+}
+
+/** An answer that carries no facts: help, the list of sources, a message. */
+export function plainAnswer<FollowUp = Reference>(
+  parts: Pick<Answer<FollowUp>, "title" | "body"> &
+    Partial<Pick<Answer<FollowUp>, "sources" | "suggestions" | "language">>,
+): Answer<FollowUp> {
+  return {
+    answered: true,
+    language: "en",
+    facts: [],
+    ageNote: "",
+    suggestions: [],
+    sources: [],
+    score: 1,
+    ...parts,
+  };
+}
+
+/** A decline: says plainly that the sources do not hold the answer, and what the bot can answer. */
+export function decline<FollowUp = Reference>(
+  body: string,
+  suggestions: FollowUp[],
+  language: Language,
+  title: string = say(language).declineTitle,
+): Answer<FollowUp> {
+  return {
+    answered: false,
+    language,
+    title,
+    body,
+    facts: [],
+    sources: [],
+    ageNote: "",
+    suggestions,
+    score: 0,
+  };
+}

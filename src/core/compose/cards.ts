@@ -1,0 +1,200 @@
+import { type ClaimIndex, type IndexedClaim, valuesOf } from "../answering/claims.js";
+import type { FactIndex, IndexedFact } from "../answering/search.js";
+import type { KnowledgeBase } from "../knowledge/loader.js";
+import { type Entity, TOPICS, type Topic } from "../knowledge/schema.js";
+import { compact } from "../language/text.js";
+import { understand } from "../language/understand.js";
+import type { Vocabulary } from "../language/vocabulary.js";
+import type { Answer, ConversationContext, Language, Reference } from "../types.js";
+import { decline, factAnswer, factLine, followUps, headline, nameOf } from "./answer.js";
+import { say } from "./say.js";
+
+/**
+ * The one budget of a card (an answer with topics to go on to), on every surface: the text a person
+ * sees, buttons included, stays within `text`, under 1,500 characters. The parts that could run long
+ * are capped first (`title`, `ageNote`, each topic's `label`), so the facts keep most of the room.
+ * The core packs a card's facts into what the title and the age note leave; each renderer then keeps
+ * as many of them as its rendering fits in `text`.
+ */
+export const CARD = Object.freeze({ text: 1450, title: 120, ageNote: 240, label: 40 });
+/** A card shows at most this many facts, and at most this many characters of them: a card, not a wall. */
+const CARD_FACTS = 6;
+const CARD_CHARACTERS = CARD.text - CARD.title - CARD.ageNote;
+/** A card lists at most this many topics it has more on. */
+const MORE_TOPICS = 5;
+
+/** Cards: an entity's headline facts, short, and the topics it has more on, one follow-up away. */
+export class Cards {
+  /** How often curators give a fact first in an FAQ: the order of a card without curated headlines. */
+  private readonly salience = new Map<string, number>();
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly index: FactIndex,
+    private readonly claims: ClaimIndex,
+    private readonly vocabulary: Vocabulary,
+    private readonly now: () => Date,
+    private readonly starters: () => Reference[],
+  ) {
+    for (const faq of kb.faqs) {
+      const [first] = faq.facts;
+      if (first !== undefined) this.salience.set(first, (this.salience.get(first) ?? 0) + 1);
+    }
+  }
+
+  /**
+   * An entity as a card: the curators' headline facts first, short, and the topics it has more on,
+   * each one follow-up away. With a topic, that topic's facts instead.
+   */
+  card(entity: Entity, language: Language, topic?: string): Answer {
+    const words = say(language);
+    const all = this.index.aboutEntity(entity.id);
+    const chosen =
+      topic === undefined || topic.trim() === "" ? undefined : this.onTopic(entity, all, topic, language);
+    const ordered = chosen ?? this.headlinesFirst(entity, all);
+    // The headline is a claim about the card's own entity, or what sits in it (the 2018 CEOT for
+    // the CEOT): the first such of the facts in order.
+    const standing = (c: IndexedClaim) => this.claims.subjectFit(c, [entity]);
+    const main = ordered
+      .map((f) => this.claims.ofFact(f.fact.id))
+      .map((own) => own.find((c) => standing(c) === "named") ?? own.find((c) => standing(c) === "within"))
+      .find((c) => c !== undefined);
+    const first = main === undefined ? ordered : [main.fact, ...ordered.filter((f) => f !== main.fact)];
+    const shown = pack(first, (f) => factLine(f, this.kb, language).length);
+    const rest = all.filter((f) => !shown.includes(f));
+    const more = this.moreOn(entity, rest, language);
+    const name = language === "zh" ? `${nameOf(entity, this.kb, language)}（${entity.name}）` : entity.name;
+    const top = shown[0];
+    const lead =
+      chosen === undefined && topic !== undefined && topic.trim() !== ""
+        ? `${words.unknownTopic(topic, name)}\n`
+        : "";
+    if (top === undefined) return decline(words.declineBody(this.kb.sources.size), this.starters(), language);
+    const title =
+      main === undefined
+        ? name
+        : headline(valuesOf(main, this.claims), this.kb, language, { id: entity.id, name });
+    const answer = factAnswer(
+      shown,
+      {
+        title,
+        body: `${lead}${factLine(top, this.kb, language)}`,
+        score: 1,
+        suggestions: followUps(this.entitiesOf(shown).filter((e) => e.id !== entity.id)),
+        more,
+      },
+      this.kb,
+      language,
+      this.now(),
+    );
+    // What the card was about, so that "when was it issued?" or "more" goes on from it.
+    const context = {
+      entities: [entity.id],
+      asks: "any",
+      terms: [],
+      language,
+      shown: shown.map((f) => f.fact.id),
+    };
+    return { ...answer, context: { ...context, question: title } };
+  }
+
+  /** Facts in the order a card gives them: the curated headlines, then by how often FAQs lead with them. */
+  private headlinesFirst(entity: Entity, facts: readonly IndexedFact[]): IndexedFact[] {
+    const headlines = entity.headlines ?? [];
+    const rank = (f: IndexedFact) => {
+      const h = headlines.indexOf(f.fact.id);
+      if (h >= 0) return h - Number.MAX_SAFE_INTEGER;
+      return -(this.salience.get(f.fact.id) ?? 0) + (f.fact.entities.includes(entity.id) ? 0 : 1);
+    };
+    return [...facts].sort((a, b) => rank(a) - rank(b));
+  }
+
+  /** A card's topic page: a topic by its name in either language, else the entity's facts that match the words. */
+  private onTopic(
+    entity: Entity,
+    facts: readonly IndexedFact[],
+    topic: string,
+    language: Language,
+  ): IndexedFact[] | undefined {
+    const key = compact(topic);
+    const named = TOPICS.find(
+      (t) =>
+        compact(t) === key || compact(say("en").topics[t]) === key || compact(say("zh").topics[t]) === key,
+    );
+    if (named !== undefined) return this.headlinesFirst(entity, facts).filter((f) => f.fact.topic === named);
+    const query = { ...understand(topic, this.vocabulary, language), entities: [entity] };
+    const ranked = this.index.rank(
+      query.terms.map((t) => t.term),
+      facts,
+    );
+    const matching = ranked.filter((r) => r.score > 0).map((r) => r.indexed);
+    return matching.length > 0 ? matching : undefined;
+  }
+
+  /** The topics a card has more on, largest first, each as a follow-up. */
+  private moreOn(entity: Entity, rest: readonly IndexedFact[], language: Language): Reference[] {
+    const words = say(language);
+    const counts = new Map<Topic, number>();
+    for (const f of rest) counts.set(f.fact.topic, (counts.get(f.fact.topic) ?? 0) + 1);
+    return [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, MORE_TOPICS)
+      .map(([topic, count]) => ({
+        entity: entity.id,
+        topic,
+        label: words.moreTopic(words.topics[topic], count),
+      }));
+  }
+
+  /** "more" in a conversation: the next facts about what it was last about; undefined when it was about nothing. */
+  more(context: ConversationContext, language: Language): Answer | undefined {
+    const entities = context.entities.flatMap((id) => this.kb.entities.get(id) ?? []);
+    const [entity] = entities;
+    if (entity === undefined) return undefined;
+    const rest = this.headlinesFirst(entity, this.index.about(context.entities)).filter(
+      (f) => !context.shown.includes(f.fact.id),
+    );
+    const shown = pack(rest, (f) => factLine(f, this.kb, language).length);
+    if (shown.length === 0) return this.card(entity, language);
+    const answer = factAnswer(
+      shown,
+      {
+        title: nameOf(entity, this.kb, language),
+        score: 1,
+        suggestions: followUps(entities),
+        more: this.moreOn(
+          entity,
+          rest.filter((f) => !shown.includes(f)),
+          language,
+        ),
+      },
+      this.kb,
+      language,
+      this.now(),
+    );
+    return { ...answer, context: { ...context, shown: [...context.shown, ...shown.map((f) => f.fact.id)] } };
+  }
+
+  private entitiesOf(facts: readonly IndexedFact[]): Entity[] {
+    const ids = new Set(facts.flatMap((f) => f.fact.entities));
+    return [...ids].flatMap((id) => this.kb.entities.get(id) ?? []);
+  }
+}
+
+/** Facts that fit on a card: at most so many, within a character budget, none repeating another's figures. */
+function pack(facts: readonly IndexedFact[], length: (f: IndexedFact) => number): IndexedFact[] {
+  const shown: IndexedFact[] = [];
+  const figures = new Set<string>();
+  let used = 0;
+  for (const f of facts) {
+    if (shown.length >= CARD_FACTS) break;
+    const own = f.fact.figures.filter((g) => g.type !== "date").map((g) => g.text);
+    if (own.length > 0 && own.every((g) => figures.has(g))) continue;
+    const size = length(f);
+    if (shown.length > 0 && used + size > CARD_CHARACTERS) continue;
+    shown.push(f);
+    used += size;
+    for (const g of own) figures.add(g);
+  }
+  return shown;
+}

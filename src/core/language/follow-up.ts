@@ -1,0 +1,83 @@
+import type { KnowledgeBase } from "../knowledge/loader.js";
+import type { Entity } from "../knowledge/schema.js";
+import type { Answer, ConversationContext } from "../types.js";
+import type { Query } from "./understand.js";
+
+/** Words that ask to go on with the last answer. */
+export const MORE = /^(more|tell me more|go on|continue|and\??|更多|还有呢|继续|详细点)$/iu;
+/** Words that refer back to what was last asked about. */
+export const REFERS_BACK =
+  /\b(it|its|they|them|their|this|that|there|he|she|his|her)\b|它|他|她|这个|那个|该/iu;
+/** Words that refer back to a person: the person the last answer named, when it named one. */
+const REFERS_TO_PERSON = /\b(he|she|his|her|him)\b|他|她/iu;
+/** How a follow-up that names something new begins: "and Shenzhen?", "what about the 115 Plan?". */
+const FOLLOW_ON = /^\s*(and|what about|how about|same for|also)\b|^(那|和|还有)/iu;
+/** A question of at most this many words (or twice as many Chinese characters) naming nothing is read as a follow-up. */
+const SHORT_FOLLOW_UP = 4;
+
+/**
+ * Reads a follow-up in the light of the conversation: "and Shenzhen?" keeps the question and swaps
+ * the place; "when was it issued?" keeps what it was about; "in 2020?" keeps both.
+ */
+export function followUp(
+  question: string,
+  asked: Query,
+  context: ConversationContext,
+  kb: KnowledgeBase,
+): { query: Query; carried: boolean; sameAsk?: boolean } {
+  const before = context.entities.flatMap((id) => kb.entities.get(id) ?? []);
+  const required = asked.terms.filter((t) => !t.light);
+  if (before.length === 0) return { query: asked, carried: false };
+  const short =
+    question.trim().split(/\s+/).length <= SHORT_FOLLOW_UP || question.length <= SHORT_FOLLOW_UP * 2;
+  // Names or a year but nothing new to ask: the last question, about them ("and Shenzhen?", "in 2020?").
+  const namesOnly = required.length === 0 && (asked.entities.length > 0 || asked.years.length > 0);
+  if (namesOnly && (FOLLOW_ON.test(question) || short)) {
+    const swapped = before.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
+    return {
+      query: {
+        ...asked,
+        entities: [...swapped, ...asked.entities],
+        terms: context.terms.map((term) => ({ term, light: false })),
+        type: asked.type === "any" ? (context.asks as Query["type"]) : asked.type,
+      },
+      carried: true,
+      // The last question asked again of a new subject or time asks the same property; a name of
+      // another kind ("nobel laureates?" after a city's count) asks something else of the same subject.
+      sameAsk: asked.entities.every((n) => before.some((e) => e.kind === n.kind)),
+    };
+  }
+  // A question that names nothing keeps the last subject: "who runs it?", "when was the first one
+  // held?"; "he" or "she", the person the last answer named ("who is the mayor?", "what did he say?").
+  if (asked.entities.length === 0) {
+    const people = before.filter((e) => e.kind === "person");
+    const meant =
+      REFERS_TO_PERSON.test(question) && people.length > 0
+        ? people
+        : before.filter((e) => e.kind !== "person" || people.length === before.length);
+    return { query: { ...asked, entities: meant }, carried: true };
+  }
+  return { query: asked, carried: false };
+}
+
+/** What the next turn may build on. */
+export function contextOf(
+  query: Query,
+  answer: Answer,
+  question: string,
+  property?: string,
+  /** The entity the answer named as its value (the founder, the mayor), which "he" or "it" may mean next. */
+  answered?: Entity,
+): ConversationContext {
+  const entities = query.entities.map((e) => e.id);
+  return {
+    ...(property === undefined ? {} : { property }),
+    entities:
+      answered === undefined || entities.includes(answered.id) ? entities : [...entities, answered.id],
+    asks: query.type,
+    terms: query.terms.filter((t) => !t.light).map((t) => t.term),
+    language: answer.language,
+    shown: answer.facts.map((f) => f.id),
+    question,
+  };
+}

@@ -1,0 +1,107 @@
+import type { KnowledgeBase } from "../knowledge/loader.js";
+import type { Entity } from "../knowledge/schema.js";
+import { lemma } from "./lemma.js";
+import { STOPWORDS } from "./stopwords.js";
+import { compact, isCjk, normalise } from "./text.js";
+
+/** Heads of the lexicon's question-word groups: they say what kind of answer is wanted, not what about. */
+export const CUE_HEADS: ReadonlySet<string> = new Set([
+  "how many",
+  "when",
+  "where",
+  "who",
+  "what share",
+  "how much",
+  "what rank",
+  "how long",
+  "how big",
+  "why",
+]);
+
+export interface Phrase {
+  terms: string[];
+  /** From WordNet (such as "come to"): it only ranks, since it is mostly a verb and its particle. */
+  guessed: boolean;
+}
+
+/**
+ * What a vocabulary derives from the knowledge base before it reads anything: names, synonyms,
+ * phrases and the Chinese lexicon, each brought to canonical terms (lemmas). Built once from the
+ * knowledge base, then saved with it in the knowledge cache.
+ */
+export interface VocabularyTables {
+  /** Compact alias → entity. */
+  aliases: Map<string, Entity>;
+  /** The most words an alias has. */
+  longestAlias: number;
+  /** Lemma → the head lemma of its synonym group. */
+  synonyms: Map<string, string>;
+  /** Multi-word phrase (lemmas joined by spaces) → the terms it stands for. */
+  phrases: Map<string, Phrase>;
+  /** The first word (lemma) of every phrase, to skip words that begin none. */
+  phraseStarts: Set<string>;
+  longestPhrase: number;
+  /** Chinese word → the English terms, or the question cue, it stands for. */
+  chinese: Map<string, { terms: string[] } | { cue: string }>;
+  /** The Chinese words of each question cue, to find them inside longer words. */
+  cueWords: Map<string, string[]>;
+}
+
+export function buildTables(kb: KnowledgeBase): VocabularyTables {
+  const tables: VocabularyTables = {
+    aliases: new Map(),
+    longestAlias: 1,
+    synonyms: new Map(),
+    phrases: new Map(),
+    phraseStarts: new Set(),
+    longestPhrase: 1,
+    chinese: new Map(),
+    cueWords: new Map(),
+  };
+  const { aliases, synonyms, chinese, cueWords } = tables;
+  for (const entity of kb.entities.values()) {
+    for (const name of [entity.name, ...entity.aliases, kb.zh.entities.get(entity.id)?.name ?? ""]) {
+      const key = compact(name);
+      if (key === "" || aliases.has(key)) continue;
+      aliases.set(key, entity);
+      tables.longestAlias = Math.max(tables.longestAlias, normalise(name).split(" ").length);
+    }
+  }
+  const phraseTerms = (phrase: string): string[] =>
+    phrase
+      .split(" ")
+      .filter((w) => w && !STOPWORDS.has(w))
+      .map((w) => synonyms.get(lemma(w)) ?? lemma(w));
+  for (const group of kb.synonyms) {
+    const [head = "", ...rest] = group.map((w) => normalise(w));
+    const headTerms = phraseTerms(head);
+    for (const word of [head, ...rest]) {
+      if (isCjk(word)) chinese.set(word, { terms: headTerms });
+      else if (word.includes(" ")) addPhrase(tables, word.split(" ").map(lemma), headTerms, false);
+      else if (headTerms.length === 1 && word !== head) synonyms.set(lemma(word), headTerms[0] as string);
+      else if (word !== head) addPhrase(tables, word.split(" ").map(lemma), headTerms, false);
+    }
+  }
+  for (const [wordOrPhrase, target] of kb.wordnet) {
+    if (wordOrPhrase.includes(" "))
+      addPhrase(tables, wordOrPhrase.split(" ").map(lemma), [synonyms.get(target) ?? target], true);
+  }
+  for (const [head = "", ...words] of kb.lexicon) {
+    const meaning = CUE_HEADS.has(head) ? { cue: head } : { terms: phraseTerms(normalise(head)) };
+    if (CUE_HEADS.has(head))
+      cueWords.set(
+        head,
+        words.filter((w) => w.length >= 2),
+      );
+    for (const word of words) if (!chinese.has(word)) chinese.set(word, meaning);
+  }
+  return tables;
+}
+
+/** A phrase, as lemmas, standing for these terms; the first reading of a phrase wins. */
+function addPhrase(tables: VocabularyTables, words: string[], terms: string[], guessed: boolean): void {
+  const key = words.join(" ");
+  if (!tables.phrases.has(key)) tables.phrases.set(key, { terms, guessed });
+  tables.phraseStarts.add(words[0] as string);
+  tables.longestPhrase = Math.max(tables.longestPhrase, words.length);
+}

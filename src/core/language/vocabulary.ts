@@ -1,0 +1,284 @@
+import type { KnowledgeBase } from "../knowledge/loader.js";
+import type { Entity } from "../knowledge/schema.js";
+import { isEnglishWord, isSubjectWord, lemma } from "./lemma.js";
+import { isLight, STOPWORDS } from "./stopwords.js";
+import { editDistance, isCjk, isNumber, normalise } from "./text.js";
+import { TypoCorrector } from "./typos.js";
+import { buildTables, type VocabularyTables } from "./vocabulary-tables.js";
+
+/** What reading a text finds: the entities it names, its canonical terms, and its Chinese question words. */
+export interface Reading {
+  entities: Entity[];
+  terms: Term[];
+  /** English heads of the Chinese question words it uses ("how many", "when"), for the answer type. */
+  cues: string[];
+  /** The text as read: normalised, typos corrected ("how meny" reads "how many"). */
+  text: string;
+}
+
+export interface Term {
+  term: string;
+  /** A common word ("bring", "year") that does not say what a question is about. */
+  light: boolean;
+  /** Taken from WordNet for a word the knowledge base does not use: a guess, worth less when it matches. */
+  guessed?: boolean;
+}
+
+/** Chinese characters that only frame a sentence: particles, copulas, "this", "that". */
+const CJK_FILLER = new Set("的是有了吗呢在和与及请问么这那个些也都就还呀啊吧嘛哦".split(""));
+/** The longest dictionary word tried when scanning Chinese text. */
+const LONGEST_CJK = 10;
+const HAN_NUMERAL = /^[零〇一二两三四五六七八九十百千万亿]+$/;
+const DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+
+/** Intl.Segmenter for Chinese loads ICU's dictionary (about 10 ms): made on first Chinese text, not at start-up. */
+let segmenter: Intl.Segmenter | undefined;
+function chineseWords(): Intl.Segmenter {
+  segmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
+  return segmenter;
+}
+
+/** Question words people mistype ("how meny", "wehn"): short, so looked for apart from the knowledge base's words. */
+const QUESTION_WORDS = ["many", "much", "when", "where", "what", "which", "whose", "percent", "share"];
+
+/** The question word a mistyped word of four letters or more stands for, within one edit. */
+function questionWord(word: string): string | undefined {
+  return word.length < 4 ? undefined : QUESTION_WORDS.find((q) => editDistance(word, q) <= 1);
+}
+
+/** "二十八" → 28, "三千" → 3000, "五万" → 50000; undefined for what is not a numeral. */
+export function hanNumber(text: string): number | undefined {
+  if (!HAN_NUMERAL.test(text) || text.length < 2) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const ch of text) {
+    if (ch in DIGITS) digit = DIGITS[ch] ?? 0;
+    else if (ch in UNITS) {
+      section += (digit || 1) * (UNITS[ch] ?? 1);
+      digit = 0;
+    } else {
+      total = (total + section + digit) * (BIG_UNITS[ch] ?? 1);
+      section = 0;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}
+
+/** A number as the knowledge base's figures are compared: no trailing ".0". */
+function numberTerm(value: number): string {
+  return String(Number(value.toFixed(4)));
+}
+
+/**
+ * The words of the knowledge base and of questions, English or Chinese, brought to one set of
+ * canonical terms: dictionary forms (lemmas), curated synonyms, WordNet synonyms for words the
+ * knowledge base does not use, and the bilingual lexicon for Chinese.
+ */
+export class Vocabulary {
+  readonly tables: VocabularyTables;
+  /** Whether the knowledge base uses a term; undefined until its documents have been read. */
+  private isKnown: ((term: string) => boolean) | undefined;
+  /** The words mistyped words of questions are corrected to: those facts, names and questions use. */
+  private typoWords: () => Iterable<string> = () => [];
+  /** Made on the first word that may be a typo. */
+  private typos: TypoCorrector | undefined;
+
+  /** Built from the knowledge base, or the tables saved with it in the knowledge cache. */
+  constructor(
+    private readonly kb: KnowledgeBase,
+    saved?: VocabularyTables,
+  ) {
+    this.tables = saved ?? buildTables(kb);
+  }
+
+  /** Compact alias → entity. */
+  get aliases(): ReadonlyMap<string, Entity> {
+    return this.tables.aliases;
+  }
+
+  /**
+   * Fixes which terms count as the knowledge base's own, and the words typos are corrected to,
+   * once its documents have been read; both are asked for only when a question needs them.
+   */
+  learn(isKnown: (term: string) => boolean, words: () => Iterable<string>): void {
+    this.isKnown = isKnown;
+    this.typoWords = words;
+    this.typos = undefined;
+  }
+
+  private corrected(word: string): string | undefined {
+    this.typos ??= new TypoCorrector(this.typoWords());
+    return this.typos.correct(word);
+  }
+
+  /**
+   * The canonical term of one normalised English word. A word the knowledge base lacks is mapped
+   * through WordNet; a word it still lacks counts against an answer only when it is likely what
+   * the question is about (a noun), not how it is put ("pulled", "actually").
+   */
+  term(word: string): Term {
+    const { synonyms } = this.tables;
+    const base = lemma(word);
+    const head = synonyms.get(base) ?? base;
+    const light = isLight(word) || !isSubjectWord(word);
+    if (this.isKnown === undefined || this.isKnown(head) || isNumber(word)) return { term: head, light };
+    const meant = this.kb.wordnet.get(base) ?? this.kb.wordnet.get(word);
+    if (meant === undefined) return { term: head, light };
+    // The table's targets are already the knowledge base's own lemmas.
+    return { term: synonyms.get(meant) ?? meant, light, guessed: true };
+  }
+
+  /** Reads a question, a fact or an FAQ phrasing, in English, Chinese or both. */
+  read(text: string, options: { namesAsWords?: boolean } = {}): Reading {
+    // "US" and "IT" in capitals are names, not the words "us" and "it".
+    const acronyms = new Set(
+      [...text.matchAll(/\b[A-Z]{2,5}\b/g)].map((m) => m[0].toLowerCase()).filter((w) => STOPWORDS.has(w)),
+    );
+    const words = normalise(text)
+      .split(" ")
+      .filter(Boolean)
+      .map((w) => (STOPWORDS.has(w) || isEnglishWord(w) ? w : (questionWord(w) ?? this.corrected(w) ?? w)));
+    const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" ") };
+    const add = (term: string, light = false, guessed = false) => {
+      if (!reading.terms.some((t) => t.term === term))
+        reading.terms.push({ term, light, ...(guessed ? { guessed } : {}) });
+    };
+    for (let i = 0; i < words.length; ) {
+      const word = words[i] as string;
+      if (isCjk(word)) {
+        this.readChinese(word, reading, add);
+        i++;
+        continue;
+      }
+      const entity = this.entityAt(words, i);
+      if (entity !== undefined) {
+        if (!reading.entities.includes(entity.entity)) reading.entities.push(entity.entity);
+        // A fact's own names are words of it too: "Ministry of Education" says "ministry".
+        if (options.namesAsWords) {
+          for (const name of words.slice(i, i + entity.length)) {
+            if (!STOPWORDS.has(name)) add(this.term(name).term);
+          }
+        }
+        i += entity.length;
+        continue;
+      }
+      const phrase = this.phraseAt(words, i);
+      if (phrase !== undefined) {
+        for (const term of phrase.terms) add(term, phrase.guessed, phrase.guessed);
+        i += phrase.length;
+        continue;
+      }
+      // "6.7万" arrives as "6.7" and a Chinese run that begins with its unit.
+      const unit = words[i + 1]?.[0];
+      if (isNumber(word) && (unit === "万" || unit === "亿")) {
+        add(numberTerm(Number(word) * (BIG_UNITS[unit] ?? 1)));
+        words[i + 1] = (words[i + 1] as string).slice(1);
+        i++;
+        continue;
+      }
+      if (acronyms.has(word)) add(this.term(word).term);
+      else if (!STOPWORDS.has(word)) {
+        const { term, light, guessed } = this.term(word);
+        if (!STOPWORDS.has(term)) add(term, light, guessed);
+      }
+      i++;
+    }
+    return reading;
+  }
+
+  /** The longest alias that the words from i on spell, spaces aside ("guang zhou" is Guangzhou). */
+  private entityAt(words: string[], i: number): { entity: Entity; length: number } | undefined {
+    let key = "";
+    let found: { entity: Entity; length: number } | undefined;
+    for (let n = 1; n <= Math.min(this.tables.longestAlias, words.length - i); n++) {
+      const word = words[i + n - 1] as string;
+      if (isCjk(word)) break;
+      key += word;
+      const entity = this.tables.aliases.get(key);
+      if (entity !== undefined) found = { entity, length: n };
+    }
+    return found;
+  }
+
+  private phraseAt(
+    words: string[],
+    i: number,
+  ): { terms: string[]; guessed: boolean; length: number } | undefined {
+    const first = words[i] as string;
+    if (!this.tables.phraseStarts.has(lemma(first))) return undefined;
+    for (let n = Math.min(this.tables.longestPhrase, words.length - i); n >= 1; n--) {
+      const phrase = this.tables.phrases.get(
+        words
+          .slice(i, i + n)
+          .map(lemma)
+          .join(" "),
+      );
+      if (phrase !== undefined) return { ...phrase, length: n };
+    }
+    return undefined;
+  }
+
+  /**
+   * Chinese has no spaces: names and lexicon words are found longest first, numerals are read as
+   * numbers, and what is left is cut into words by Intl.Segmenter and kept as Chinese terms.
+   */
+  private readChinese(run: string, reading: Reading, add: (term: string, light?: boolean) => void): void {
+    let rest = "";
+    const flush = () => {
+      for (const s of chineseWords().segment(rest)) {
+        const word = s.segment;
+        if (!s.isWordLike || word.length < 2 || [...word].every((c) => CJK_FILLER.has(c))) continue;
+        const value = hanNumber(word);
+        // A Chinese word the knowledge base never uses is taken as how the question is put, not what about.
+        if (value !== undefined) add(numberTerm(value));
+        else add(word, this.isKnown !== undefined && !this.isKnown(word));
+      }
+      rest = "";
+    };
+    let i = 0;
+    scan: while (i < run.length) {
+      for (let end = Math.min(run.length, i + LONGEST_CJK); end > i; end--) {
+        const piece = run.slice(i, end);
+        const entity = this.tables.aliases.get(piece);
+        const meaning = this.tables.chinese.get(piece);
+        const numeral = hanNumber(piece);
+        if (entity === undefined && meaning === undefined && numeral === undefined) continue;
+        flush();
+        if (numeral !== undefined) add(numberTerm(numeral));
+        if (entity !== undefined) {
+          if (!reading.entities.includes(entity)) reading.entities.push(entity);
+        } else if (meaning !== undefined && "cue" in meaning) {
+          if (!reading.cues.includes(meaning.cue)) reading.cues.push(meaning.cue);
+        } else if (meaning !== undefined) {
+          for (const term of meaning.terms) add(term);
+          // A question word inside a longer word still asks ("女性占比" asks for a share).
+          for (const [cue, words] of this.tables.cueWords) {
+            if (!reading.cues.includes(cue) && words.some((w) => piece.includes(w))) reading.cues.push(cue);
+          }
+        }
+        i = end;
+        continue scan;
+      }
+      rest += run[i];
+      i++;
+    }
+    flush();
+  }
+}

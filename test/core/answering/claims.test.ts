@@ -1,0 +1,150 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { languageFor, runLine } from "../../../commands/index.js";
+import { frameOf } from "../../../src/core/answering/match.js";
+import { type KnowledgeError, loadKnowledge } from "../../../src/core/knowledge/loader.js";
+import { understand } from "../../../src/core/language/understand.js";
+import { answerTo, copyOfFixture, EN, realCore, runCli } from "../../helpers.js";
+
+const core = realCore();
+const frame = (question: string) =>
+  frameOf(understand(question, core.vocabulary, languageFor(question)), core.claims, (t) =>
+    core.index.weight(t),
+  );
+const title = (question: string) => answerTo(core, question, { language: languageFor(question) }).title;
+
+describe("reading a question into a frame", () => {
+  it("names the property a question calls by one of its names, and the subject it names", () => {
+    const read = frame("how many incubators does gz have");
+    expect(read.properties[0]?.property.id).toBe("incubators");
+    expect(read.subjects.map((e) => e.id)).toEqual(["guangzhou"]);
+    expect(read.expects).toBe("count");
+  });
+
+  it("prefers the property whose name accounts for more of the question", () => {
+    const [best] = frame("bj share of returnee founders").properties;
+    expect(best?.property.id).toBe("share-of-returnee-entrepreneurs");
+  });
+
+  it("lets a property named outright say the type of value where the wording leaves it open", () => {
+    expect(
+      understand("how much in loans got lined up at gz's first vc week", core.vocabulary, "en").type,
+    ).toBe("count");
+    expect(frame("how much in loans got lined up at gz's first vc week").expects).toBe("money");
+  });
+
+  it("matches Chinese names of properties against Chinese questions only", () => {
+    const read = frame("广州有多少个孵化器");
+    expect(read.properties[0]?.property.id).toBe("incubators");
+    expect(read.properties.every((p) => /\p{Script=Han}/u.test(p.by))).toBe(true);
+    expect(frame("gz incubators").properties.every((p) => /^[\x20-\x7e]+$/.test(p.by))).toBe(true);
+  });
+});
+
+describe("the headline is the claim that answers", () => {
+  it("leads a city's card with a claim about that city, not another city's figure in the same fact", () => {
+    expect(runLine("/city Chengdu", core).title).toMatch(
+      /^Chengdu · share of returnee entrepreneurs: 6\.6 percent/,
+    );
+  });
+
+  it("answers 'how many times' with the count of listings, not another count of the city", () => {
+    expect(title("how many times has hangzhou made the most attractive cities list")).toMatch(/11th time/);
+  });
+
+  it("answers 'who' with a person, 'when' with a date, 'how much' with money", () => {
+    expect(title("who started medprin")).toMatch(/founder: Yuan Yuyu/);
+    expect(title("When is the CEOT?")).toMatch(/21-22 December 2018/);
+    expect(title("how much in loans got lined up at gz's first vc and startup week")).toMatch(
+      /1\.03 billion/,
+    );
+  });
+
+  it("states the subject, the property, the value and when a figure held, in the asker's language", () => {
+    expect(title("How many talent green cards has Guangzhou issued?")).toMatch(
+      /^Guangzhou · talent green cards issued: 2,515 \(.*July 2017\)$/,
+    );
+    expect(title("广州发了多少张人才绿卡")).toMatch(/^广州 · 人才绿卡发放数：2,515（.*2017年7月）$/);
+  });
+
+  it("reads traditional characters as simplified ones", () => {
+    expect(runLine("/city 廣州", core).answered).toBe(true);
+    expect(title("廣州有多少海歸")).toBe(title("广州有多少海归"));
+  });
+});
+
+describe("follow-ups by frame", () => {
+  const conversation = (...turns: string[]) => {
+    let context = answerTo(core, turns[0] as string).context;
+    return turns.slice(1).map((turn) => {
+      const answer = answerTo(core, turn, context === undefined ? EN : { ...EN, conversation: context });
+      context = answer.context;
+      return answer;
+    });
+  };
+
+  it("declines the last property asked of a subject that lacks it, naming who has it", () => {
+    const [shenzhen] = conversation("How many talent green cards has Guangzhou issued?", "and Shenzhen?");
+    expect(shenzhen?.answered).toBe(false);
+    expect(shenzhen?.body).toMatch(
+      /talent green cards issued for Guangzhou: 2,515 \(July 2017\), not for Shenzhen/,
+    );
+  });
+
+  it("answers 'as of when?' with the time of the claim the conversation is on", () => {
+    const [when] = conversation("how many returnees has gz attracted", "as of when?");
+    expect(when?.title).toMatch(/^Guangzhou · returnees drawn: .*July 2017/);
+  });
+
+  it("reads 'he' as the person the last answer named", () => {
+    const [said] = conversation("who founded medprin", "where did he get his doctorate?");
+    expect(said?.body).toMatch(/Yuan Yuyu/);
+  });
+});
+
+describe("kb-check and the loader hold claims to the text", () => {
+  const check = async (dir: string) => {
+    const { code, err } = await runCli(["kb-check"], { KNOWLEDGE_DIR: dir, UNANSWERED_LOG: "off" });
+    return { code, errors: err };
+  };
+  const editFacts = (change: (facts: { id: string; claims: unknown[] }[]) => void) => {
+    const dir = copyOfFixture();
+    const file = path.join(dir, "facts", "alpha.json");
+    const facts = JSON.parse(readFileSync(file, "utf8"));
+    change(facts);
+    writeFileSync(file, JSON.stringify(facts));
+    return dir;
+  };
+
+  it("fails naming a figure of a fact that no claim accounts for", async () => {
+    const dir = editFacts((facts) => {
+      const fact = facts.find((f) => f.id === "a-green-cards");
+      if (fact !== undefined) fact.claims = [];
+    });
+    const { code, errors } = await check(dir);
+    expect(code).toBe(1);
+    expect(errors).toContain('fact a-green-cards: the figure "2,515" belongs to no claim');
+  });
+
+  it("passes the shipped fixture, every figure claimed", async () => {
+    expect((await check(copyOfFixture())).code).toBe(0);
+  });
+
+  it("refuses a claim of an unknown property, or a value its fact does not state, naming file and path", () => {
+    const dir = editFacts((facts) => {
+      const fact = facts.find((f) => f.id === "a-green-cards");
+      if (fact !== undefined)
+        fact.claims = [{ subject: "guangzhou", property: "no-such-property", value: "3,000" }];
+    });
+    let error: KnowledgeError | undefined;
+    try {
+      loadKnowledge(dir);
+    } catch (e) {
+      error = e as KnowledgeError;
+    }
+    expect(error?.message).toContain("facts/alpha.json");
+    expect(error?.message).toContain('.claims[0].property: unknown property "no-such-property"');
+    expect(error?.message).toContain('.claims[0].value: "3,000" does not appear in the fact\'s text');
+  });
+});

@@ -1,0 +1,189 @@
+import { describe, expect, it } from "vitest";
+import { type Coverage, coverage, passes, retrieve } from "../../../src/core/answering/retrieve.js";
+import { RANKING } from "../../../src/core/answering/search.js";
+import type { FigureType } from "../../../src/core/knowledge/schema.js";
+import { type Query, understand } from "../../../src/core/language/understand.js";
+import { answerTo, realCore } from "../../helpers.js";
+
+const core = realCore();
+const found = (question: string) => {
+  const result = retrieve(understand(question, core.vocabulary, "en"), core.index, core.claims);
+  if (!result.found) throw new Error(`"${question}" was not answered`);
+  return result.best.map((r) => r.indexed.fact);
+};
+const states = (type: FigureType) => (fact: { figures: { type: FigureType }[] }) =>
+  fact.figures.some((f) => f.type === type);
+
+describe("the answer type chooses among the facts", () => {
+  it("answers a 'when' question only with facts that state a date", () => {
+    for (const question of ["When is the CEOT?", "When was the Red Cotton Plan launched?"]) {
+      const facts = found(question);
+      expect(facts.length).toBeGreaterThan(0);
+      expect(facts.every(states("date")), question).toBe(true);
+    }
+  });
+
+  it("answers a 'how many' question only with facts that state a count", () => {
+    const facts = found("how many talent green cards has gz handed out");
+    expect(facts[0]?.id).toBe("gze-green-cards");
+    expect(facts.every(states("count"))).toBe(true);
+  });
+
+  it("answers Guangzhou's returnee count with the fact that counts them", () => {
+    expect(found("How many returnees has Guangzhou attracted?")[0]?.id).toBe("gzh-returnee-count");
+  });
+});
+
+describe("declining what the sources do not hold", () => {
+  it("declines 'how many X' when the only counts found count something else", () => {
+    expect(answerTo(core, "How many returnees came from the US?").answered).toBe(false);
+  });
+
+  it("declines a question with no name that shares one stray word with a fact", () => {
+    const query = understand("Who is the president of China?", core.vocabulary, "en");
+    expect(retrieve(query, core.index, core.claims).found).toBe(false);
+    expect(answerTo(core, "Who is the president of China?").answered).toBe(false);
+  });
+
+  it("declines a question about a thing the sources never mention", () => {
+    expect(core.index.known("rent")).toBe(false);
+    const answer = answerTo(core, "what is the average rent in Guangzhou");
+    expect(answer.answered).toBe(false);
+  });
+
+  it("declines a year the sources do not cover, naming the year they have", () => {
+    const answer = answerTo(core, "gz returnee count for 2023");
+    expect(answer.answered).toBe(false);
+    expect(answer.body).toContain("2023");
+    expect(answer.body).toContain("2017");
+  });
+
+  it("declines a year the sources do not cover with the figure they do have for it", () => {
+    expect(answerTo(core, "gz returnee count for 2023").body).toMatch(/67,000/);
+  });
+
+  it("declines a figure known only for another city, naming that city", () => {
+    const answer = answerTo(core, "how many talent green cards has Shenzhen issued");
+    expect(answer.answered).toBe(false);
+    expect(answer.body).toContain("Guangzhou");
+    expect(answer.body).toContain("Shenzhen");
+  });
+});
+
+describe("comparisons", () => {
+  const question = "which pulled a bigger share of returnee founders, beijing or shanghai";
+
+  it("answers both sides of a comparison with their figures", () => {
+    const answer = answerTo(core, question);
+    expect(answer.answered).toBe(true);
+    expect(answer.body).toContain("24.3");
+    expect(answer.body).toContain("8.1");
+  });
+
+  it("gives each city compared its own figure when no one fact gives both", () => {
+    const answer = answerTo(core, "which city has more returnees, guangzhou or hangzhou?");
+    expect(answer.title).toMatch(
+      /^Guangzhou · returnees drawn: more than 67,000.* vs Hangzhou · .*(55,000|30,000)/,
+    );
+  });
+
+  it("answers 'how many A and B' with a fact for each", () => {
+    const answer = answerTo(core, "how many incubators and makerspaces does gz have");
+    expect(answer.body).toContain("138");
+    expect(answer.body).toMatch(/215|280/);
+  });
+
+  it("titles each side with its share of returnee founders", () => {
+    expect(answerTo(core, question).title).toMatch(
+      /^Beijing · share of returnee entrepreneurs: 24\.3 percent.* vs Shanghai · share of returnee entrepreneurs: 8\.1 percent/,
+    );
+  });
+});
+
+describe("coverage", () => {
+  const query = (terms: Query["terms"]): Query => ({
+    language: "en",
+    entities: [],
+    terms,
+    type: "any",
+    years: [],
+    context: [],
+  });
+  const top = (q: Query) => {
+    const [best] = core.index.rank(
+      q.terms.map((t) => t.term),
+      core.index.facts,
+    );
+    if (best === undefined) throw new Error("no fact ranked");
+    return best;
+  };
+
+  it("names the question's words a fact lacks and counts those it has", () => {
+    const q = query([
+      { term: "returnee", light: false },
+      { term: "rent", light: false },
+    ]);
+    const c = coverage(q, top(q), core.index);
+    expect(c.terms).toBe(2);
+    expect(c.matched).toBe(1);
+    expect(c.missing).toEqual(["rent"]);
+    expect(c.share).toBeLessThan(1);
+  });
+
+  it("does not count a light word for or against a fact", () => {
+    const q = query([
+      { term: "returnee", light: false },
+      { term: "bring", light: true },
+    ]);
+    const c = coverage(q, top(q), core.index);
+    expect(c.terms).toBe(1);
+    expect(c.share).toBe(1);
+  });
+
+  it("gives a word matched only through a WordNet guess less credit than a word matched outright", () => {
+    const sure = query([
+      { term: "returnee", light: false },
+      { term: "rent", light: false },
+    ]);
+    const guessed = query([
+      { term: "returnee", light: false, guessed: true },
+      { term: "rent", light: false },
+    ]);
+    const ranked = top(sure);
+    expect(coverage(guessed, ranked, core.index).share).toBeLessThan(
+      coverage(sure, ranked, core.index).share,
+    );
+  });
+});
+
+describe("passes", () => {
+  const covered = (share: number, terms: number, matched: number): Coverage => ({
+    share,
+    terms,
+    matched,
+    missing: [],
+  });
+
+  it("passes a fact that covers the threshold share of the question", () => {
+    expect(passes(covered(RANKING.minCoverage, 1, 1), true)).toBe(true);
+  });
+
+  it("declines a fact below the threshold, however many words it matches", () => {
+    expect(passes(covered(RANKING.minCoverage - 0.01, 3, 3), true)).toBe(false);
+  });
+
+  it("needs one word besides the name when a name anchors the question", () => {
+    expect(passes(covered(0.9, 2, 1), true)).toBe(true);
+    expect(passes(covered(0.9, 2, 0), true)).toBe(false);
+  });
+
+  it("passes a question that is only a name with no words to match", () => {
+    expect(passes(covered(1, 0, 0), true)).toBe(true);
+  });
+
+  it("needs two words when no name anchors a question of two or more", () => {
+    expect(passes(covered(0.9, 2, 1), false)).toBe(false);
+    expect(passes(covered(0.9, 2, 2), false)).toBe(true);
+    expect(passes(covered(0.9, 1, 1), false)).toBe(true);
+  });
+});

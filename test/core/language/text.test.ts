@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { compact, editDistance, inflection, normalise } from "../../../src/core/language/text.js";
+
+describe("normalise", () => {
+  it("lower-cases, drops possessives and punctuation, and joins thousands", () => {
+    expect(normalise("Guangzhou's 67,000 returnees!")).toBe("guangzhou 67000 returnees");
+  });
+
+  it("keeps decimals and folds full-width forms and accents", () => {
+    expect(normalise("５.９ percent at Café")).toBe("5.9 percent at cafe");
+  });
+
+  it("removes zero-width characters instead of splitting words on them", () => {
+    expect(normalise("Guang\u200bzhou")).toBe("guangzhou");
+  });
+
+  it("sets Chinese characters apart from Latin words", () => {
+    expect(normalise("GZ广州talent")).toBe("gz 广州 talent");
+  });
+
+  it("keeps abbreviations such as R&D and U.S. whole", () => {
+    expect(normalise("R&D in the U.S.")).toBe("rd in the us");
+  });
+});
+
+describe("compact", () => {
+  it("ignores spaces so that spellings with and without them compare equal", () => {
+    expect(compact("Guang Zhou")).toBe(compact("guangzhou"));
+    expect(compact("all-in-one card")).toBe(compact("all in one card"));
+  });
+});
+
+describe("editDistance", () => {
+  it("counts a swap of neighbouring letters as one edit", () => {
+    expect(editDistance("guangzhuo", "guangzhou")).toBe(1);
+    expect(editDistance("conventon", "convention")).toBe(1);
+    expect(editDistance("france", "finance")).toBe(2);
+  });
+});
+
+describe("inflection", () => {
+  it("drops plural, past and -ing endings but keeps derivations apart", () => {
+    expect(inflection("issued")).toBe(inflection("issue"));
+    expect(inflection("companies")).toBe(inflection("company"));
+    expect(inflection("recruiting")).toBe(inflection("recruit"));
+    expect(inflection("population")).not.toBe(inflection("populous"));
+  });
+});

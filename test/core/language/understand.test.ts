@@ -1,0 +1,207 @@
+import { describe, expect, it } from "vitest";
+import { splitQuestion, understand } from "../../../src/core/language/understand.js";
+import { hanNumber } from "../../../src/core/language/vocabulary.js";
+import { realCore } from "../../helpers.js";
+
+const { vocabulary } = realCore();
+const read = (question: string) => understand(question, vocabulary, "en");
+const typeOf = (question: string) => read(question).type;
+const termsOf = (question: string) => read(question).terms.map((t) => t.term);
+const entitiesOf = (question: string) => read(question).entities.map((e) => e.id);
+
+describe("the kind of answer an English question wants", () => {
+  it.each([
+    ["How many returnees has Guangzhou attracted?", "count"],
+    ["What share of returnee founders chose Beijing?", "percent"],
+    ["What percent of returnee founders are women?", "percent"],
+    ["How much money did Guangzhou spend on innovation?", "money"],
+    ["When is the CEOT?", "date"],
+    ["What year was the CEOT founded?", "date"],
+    ["How long is the CEOT?", "duration"],
+    ["What rank did Hangzhou get in the poll?", "rank"],
+    ["Which place did Hangzhou take in the poll?", "rank"],
+    ["Who is the mayor of Hangzhou?", "person"],
+    ["Who organised the CEOT?", "organisation"],
+    ["Where is the CEOT held?", "place"],
+    ["What is the CEOT phone number?", "contact"],
+    ["What is the address of the CEOT office?", "contact"],
+  ])("reads %j as asking for a %s", (question, type) => {
+    expect(typeOf(question)).toBe(type);
+  });
+
+  it("reads a mistyped question word as the word it stands for", () => {
+    expect(typeOf("how meny returnees in guangzhou")).toBe("count");
+    expect(typeOf("wehn is the ceot")).toBe("date");
+  });
+
+  it("takes 'who' inside a clause for no question of a person", () => {
+    expect(typeOf("hz 2020 people who studied abroad")).not.toBe("person");
+  });
+
+  it("reads a why question as asking for a reason", () => {
+    expect(typeOf("Why do returnees choose Guangzhou?")).toBe("reason");
+  });
+
+  it("reads 'who founded' a company as asking for a person, not for a description of it", () => {
+    expect(typeOf("Who founded Zhejiang Qiangnao Technology?")).toBe("person");
+  });
+
+  it("reads 'who is' a person named as asking for a description of them", () => {
+    expect(typeOf("Who is Hau Lee?")).toBe("any");
+  });
+});
+
+describe("the kind of answer a Chinese question wants, from its question words", () => {
+  it.each([
+    ["广州有多少海归", "count"],
+    ["杭州有几个国际人才俱乐部", "count"],
+    ["海交会什么时候开", "date"],
+    ["海交会哪年创办", "date"],
+    ["北京海归创业者占比多少", "percent"],
+    ["海归创业者的比例", "percent"],
+    ["杭州排第几", "rank"],
+    ["海交会电话", "contact"],
+  ])("reads %j as asking for a %s", (question, type) => {
+    expect(typeOf(question)).toBe(type);
+  });
+
+  it("reads 占比 after 女性 as asking for a share", () => {
+    expect(typeOf("上海海归创业者里女性占比")).toBe("percent");
+  });
+});
+
+describe("stop words and acronyms", () => {
+  it("drops 'us' and 'it' written in lower case as stop words", () => {
+    expect(termsOf("how many returnees came from us")).not.toContain("us");
+    expect(termsOf("what is it")).toEqual([]);
+  });
+
+  it("keeps 'US' in capitals as something the question is about", () => {
+    const reading = read("How many returnees came from the US?");
+    const kept = [...reading.terms.map((t) => t.term), ...reading.entities.map((e) => e.id)];
+    expect(kept.some((w) => w === "us" || w === "united-states")).toBe(true);
+  });
+
+  it("keeps 'IT' in capitals as a term", () => {
+    expect(termsOf("IT companies in Hangzhou")).toContain("it");
+  });
+});
+
+describe("years", () => {
+  it("takes a year out of the terms as a year the answer must hold for", () => {
+    const query = read("gz returnee count for 2023");
+    expect(query.years).toEqual(["2023"]);
+    expect(query.terms.map((t) => t.term)).not.toContain("2023");
+  });
+
+  it("takes a year written with 年 in a Chinese question", () => {
+    expect(read("2017年广州海归").years).toEqual(["2017"]);
+  });
+
+  it("leaves a number that is not a year among the terms", () => {
+    const query = read("did guangzhou issue 2515 green cards");
+    expect(query.years).toEqual([]);
+    expect(query.terms.map((t) => t.term)).toContain("2515");
+  });
+});
+
+describe("names", () => {
+  it.each([
+    ["How many green cards has GZ issued?", "guangzhou"],
+    ["How many returnees has Canton attracted?", "guangzhou"],
+    ["广州有多少海归", "guangzhou"],
+    ["Guang Zhou returnees", "guangzhou"],
+    ["海交会什么时候开", "ceot"],
+  ])("reads %j as naming %s", (question, id) => {
+    expect(entitiesOf(question)).toContain(id);
+  });
+
+  it("does not count a name among the terms", () => {
+    expect(termsOf("How many returnees has Canton attracted?")).not.toContain("canton");
+  });
+
+  it("reads a question mixing English and Chinese as one question", () => {
+    const query = read("Guangzhou 海归 人数");
+    expect(query.entities.map((e) => e.id)).toEqual(["guangzhou"]);
+    expect(query.terms.map((t) => t.term)).toContain("returnee");
+    expect(query.type).toBe("count");
+  });
+});
+
+describe("Chinese numbers", () => {
+  it.each([
+    ["二十八", 28],
+    ["三千", 3000],
+    ["五万", 50000],
+    ["两百", 200],
+  ])("reads %s as %d", (text, value) => {
+    expect(hanNumber(text)).toBe(value);
+  });
+
+  it("reads no number in a word that is not a numeral, nor in a lone character", () => {
+    expect(hanNumber("海归")).toBeUndefined();
+    expect(hanNumber("十")).toBeUndefined();
+  });
+
+  it("reads 6.7万 as 67000", () => {
+    expect(termsOf("6.7万 returnees")).toContain("67000");
+  });
+
+  it("reads 6.7万 as 67000 inside a Chinese sentence", () => {
+    expect(termsOf("广州有6.7万海归吗")).toContain("67000");
+  });
+
+  it("reads a numeral followed by a measure word, 二十八位, as 28", () => {
+    expect(termsOf("广州有二十八位院士")).toContain("28");
+  });
+});
+
+describe("splitting a question that asks two things", () => {
+  it("cuts 'X vs Y' into its two sides", () => {
+    expect(splitQuestion("Hangzhou vs Shanghai")).toEqual({ lead: "", segments: ["Hangzhou", "Shanghai"] });
+  });
+
+  it("cuts 'X or Y for …' at the or, the shared ending going with the second side", () => {
+    expect(splitQuestion("beijing or shanghai for a startup")).toEqual({
+      lead: "",
+      segments: ["beijing", "shanghai for a startup"],
+    });
+  });
+
+  it("gives 'A and B, how many of each' the ask as a lead shared by both", () => {
+    expect(splitQuestion("gz nobel laureates and academicians, how many of each")).toEqual({
+      lead: "how many",
+      segments: ["gz nobel laureates", "academicians"],
+    });
+  });
+
+  it("cuts two asks joined by 'and'", () => {
+    expect(splitQuestion("how many came and how many projects did they bring")).toEqual({
+      lead: "",
+      segments: ["how many came", "how many projects did they bring"],
+    });
+  });
+
+  it("keeps what comes before a colon as the lead of both sides", () => {
+    expect(splitQuestion("hz 2020: A vs B")).toEqual({ lead: "hz 2020", segments: ["A", "B"] });
+  });
+
+  it("cuts 'compare X and Y' into its two sides", () => {
+    expect(splitQuestion("compare gz and hz returnee numbers")).toEqual({
+      lead: "",
+      segments: ["gz", "hz returnee numbers"],
+    });
+  });
+
+  it("cuts 'how many A and B …' into one ask of each, what follows shared", () => {
+    expect(splitQuestion("how many incubators and makerspaces does gz have")).toEqual({
+      lead: "does gz have",
+      segments: ["how many incubators", "how many makerspaces"],
+    });
+  });
+
+  it("leaves a question in one part whole", () => {
+    expect(splitQuestion("How many returnees has Guangzhou attracted?")).toBeUndefined();
+    expect(splitQuestion("research and development in Guangzhou")).toBeUndefined();
+  });
+});
