@@ -54,7 +54,9 @@ export class Cards {
     const ordered = chosen ?? this.headlinesFirst(entity, all);
     // The headline is a claim about the card's own entity, or what sits in it (the 2018 CEOT for
     // the CEOT): the first such of the facts in order.
-    const standing = (c: IndexedClaim) => this.claims.subjectFit(c, [entity]);
+    // A superseded figure never heads a card.
+    const standing = (c: IndexedClaim) =>
+      c.standing.status === "superseded" ? "other" : this.claims.subjectFit(c, [entity]);
     const main = ordered
       .map((f) => this.claims.ofFact(f.fact.id))
       .map((own) => own.find((c) => standing(c) === "named") ?? own.find((c) => standing(c) === "within"))

@@ -19,6 +19,7 @@ import { say } from "./language.js";
 import type { KnowledgeBase } from "./loader.js";
 import { frameOf, matchClaims, unmatched } from "./match.js";
 import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./retrieve.js";
+import { current } from "./review.js";
 import { type Entity, type EntityKind, PLACE_KINDS } from "./schema.js";
 import { FactIndex, type IndexedFact, RANKING, type Ranked, type SavedIndex } from "./search.js";
 import { compact } from "./text.js";
@@ -255,7 +256,10 @@ export class Core {
       frame.expects === "date" && frame.properties.length === 0
         ? this.claims
             .ofProperty(frame.carried ?? "")
-            .find((c) => this.claims.subjectFit(c, frame.subjects) === "named")
+            .find(
+              (c) =>
+                c.standing.status !== "superseded" && this.claims.subjectFit(c, frame.subjects) === "named",
+            )
         : undefined;
     if (dated !== undefined) return this.compose(query, frame, dated, [dated.fact], 1, note);
     const found = retrieve(this.framed(query, frame), this.index, this.claims, options.trace);
@@ -350,7 +354,8 @@ export class Core {
     const considered = matchClaims(frame, passing, tier, this.claims);
     options.traceClaims?.(frame, considered);
     const [best] = considered;
-    return best?.agrees ? best.claim : undefined;
+    // A superseded figure never leads: the claim that supersedes it does, and it stays as history.
+    return best?.agrees ? current(best.claim, this.claims, this.kb.facts) : undefined;
   }
 
   /**
@@ -426,7 +431,9 @@ export class Core {
   private titleFor(query: Query, top: Ranked): string {
     const words = say(query.language);
     const names = query.entities.length === 1 ? query.entities.flatMap((e) => [e.name, ...e.aliases]) : [];
-    const figure = answeringFigure(query.type, top.indexed.fact, names);
+    // A superseded fact's figure is history, never a headline: the topic names what it is about.
+    const { fact } = top.indexed;
+    const figure = fact.status === "superseded" ? undefined : answeringFigure(query.type, fact, names);
     const shown = figure === undefined || query.language === "en" ? figure : zhFigure(figure);
     const label = shown ?? words.topics[top.indexed.fact.topic];
     return `${this.subject(query, top.indexed)}${words.separator}${label}`;
