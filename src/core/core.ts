@@ -153,7 +153,7 @@ export class Core {
         for (const a of considered.slice(0, 8)) {
           const { claim, property, fact } = a.claim;
           lines.push(
-            `  claim ${fact.fact.id}#${a.claim.position} ${claim.subject} · ${property.id} = ${claim.value}: subject ${a.subject}, type ${a.type ? "fits" : "differs"}, time ${a.time ? "fits" : "differs"}, property ${(a.property * 100).toFixed(0)}%, score ${a.score.toFixed(2)} → ${a.agrees ? "agrees" : "disagrees"}`,
+            `  claim ${fact.fact.id}#${a.claim.position} ${claim.subject} · ${property.id} = ${claim.value}: subject ${a.subject}, type ${a.type ? "fits" : "differs"}, time ${a.time ? "fits" : "differs"}, property ${(a.property * 100).toFixed(0)}%, score ${a.score.toFixed(2)} → ${a.agrees ? "agrees" : "disagrees"}${a.claim.standing.status === "superseded" ? `; superseded by ${a.claim.standing.supersededBy}` : ""}`,
           );
         }
       },

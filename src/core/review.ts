@@ -135,8 +135,11 @@ export function reviewProblems(fact: Fact, at: string, facts: ReadonlyMap<string
       return needs ? [`${here}.supersededBy: a superseded figure must name what supersedes it`] : [];
     }
     if (status !== "superseded") return [`${here}.supersededBy: given, but its status is not "superseded"`];
-    if (referenced(ref, facts) === undefined) return [`${here}.supersededBy: unknown fact or claim "${ref}"`];
-    return ref === self || ref === fact.id ? [`${here}.supersededBy: "${ref}" is itself`] : [];
+    const target = referenced(ref, facts);
+    if (target === undefined) return [`${here}.supersededBy: unknown fact or claim "${ref}"`];
+    // A fact cannot be superseded by itself or its own claims; a claim, by itself or its whole fact.
+    const itself = target.fact === fact && (fields === fact || target.claim === undefined || ref === self);
+    return itself ? [`${here}.supersededBy: "${ref}" is itself`] : [];
   });
 }
 
