@@ -7,7 +7,7 @@ import { answerLines, chat } from "./adapters/terminal/chat.js";
 import { formatText } from "./adapters/terminal/format.js";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.js";
 import { Core } from "./core/core.js";
-import { checkKnowledge, claimProblems } from "./core/knowledge/kb-check.js";
+import { checkKnowledge, claimProblems, staleFacts } from "./core/knowledge/kb-check.js";
 import { KnowledgeError } from "./core/knowledge/loader.js";
 import { shortened } from "./core/language/text.js";
 import type { Logger } from "./log.js";
@@ -40,7 +40,8 @@ const USAGE = `Usage: returnee-bot <command>
                        serve Discord and/or Slack as configured, else chat
   register discord     overwrite the Discord application's commands from commands/
   manifest slack [URL] print the Slack app manifest (URL: the public base URL of this app)
-  kb-check             validate the knowledge base and print its counts
+  kb-check [--stale]   validate the knowledge base and print its counts;
+                       with --stale, also warn of facts due for review
   report [--top N]     what people asked most that the bot could not answer
                        (UNANSWERED_LOG, or the shared stream with REDIS_URL)`;
 
@@ -102,7 +103,10 @@ async function run(argv: string[], io: Io): Promise<number> {
       );
       // Warnings do not fail the check: what would stop the bot has already stopped loading. With
       // none, the counts are all there is to say (the build runs this on every install).
-      const warnings = checkKnowledge(kb, core.vocabulary);
+      const warnings = [
+        ...checkKnowledge(kb, core.vocabulary),
+        ...(rest.includes("--stale") ? staleFacts(kb, new Date()) : []),
+      ];
       if (warnings.length > 0)
         io.stdout.write(
           `${warnings.map((w) => `warning: ${w}\n`).join("")}${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}\n`,

@@ -41,6 +41,19 @@ export function copyOfFixture(): string {
   return dir;
 }
 
+/** A copy of the fixture knowledge base with one file's records changed by `edit`. */
+export function editedFixture<T = Record<string, unknown> & { id: string }>(
+  file: string,
+  edit: (records: T[]) => void,
+  dir = copyOfFixture(),
+): string {
+  const target = path.join(dir, file);
+  const records = JSON.parse(readFileSync(target, "utf8")) as T[];
+  edit(records);
+  writeFileSync(target, JSON.stringify(records, null, 2));
+  return dir;
+}
+
 /** A logger writing JSON lines into memory, and readers for what it wrote. */
 export interface CapturedLog {
   logger: Logger;

@@ -18,6 +18,7 @@ import { Cards } from "./compose/cards.js";
 import { say } from "./compose/say.js";
 import { loadCachedKnowledge } from "./knowledge/cache.js";
 import type { KnowledgeBase } from "./knowledge/loader.js";
+import { current } from "./knowledge/review.js";
 import { type Entity, type EntityKind, PLACE_KINDS } from "./knowledge/schema.js";
 import { answeringFigure } from "./language/answer-type.js";
 import { contextOf, followUp, MORE } from "./language/follow-up.js";
@@ -152,7 +153,7 @@ export class Core {
         for (const a of considered.slice(0, 8)) {
           const { claim, property, fact } = a.claim;
           lines.push(
-            `  claim ${fact.fact.id}#${a.claim.position} ${claim.subject} · ${property.id} = ${claim.value}: subject ${a.subject}, type ${a.type ? "fits" : "differs"}, time ${a.time ? "fits" : "differs"}, property ${(a.property * 100).toFixed(0)}%, score ${a.score.toFixed(2)} → ${a.agrees ? "agrees" : "disagrees"}`,
+            `  claim ${fact.fact.id}#${a.claim.position} ${claim.subject} · ${property.id} = ${claim.value}: subject ${a.subject}, type ${a.type ? "fits" : "differs"}, time ${a.time ? "fits" : "differs"}, property ${(a.property * 100).toFixed(0)}%, score ${a.score.toFixed(2)} → ${a.agrees ? "agrees" : "disagrees"}${a.claim.standing.status === "superseded" ? `; superseded by ${a.claim.standing.supersededBy}` : ""}`,
           );
         }
       },
@@ -255,7 +256,10 @@ export class Core {
       frame.expects === "date" && frame.properties.length === 0
         ? this.claims
             .ofProperty(frame.carried ?? "")
-            .find((c) => this.claims.subjectFit(c, frame.subjects) === "named")
+            .find(
+              (c) =>
+                c.standing.status !== "superseded" && this.claims.subjectFit(c, frame.subjects) === "named",
+            )
         : undefined;
     if (dated !== undefined) return this.compose(query, frame, dated, [dated.fact], 1, note);
     const found = retrieve(this.framed(query, frame), this.index, this.claims, options.trace);
@@ -350,7 +354,8 @@ export class Core {
     const considered = matchClaims(frame, passing, tier, this.claims);
     options.traceClaims?.(frame, considered);
     const [best] = considered;
-    return best?.agrees ? best.claim : undefined;
+    // A superseded figure never leads: the claim that supersedes it does, and it stays as history.
+    return best?.agrees ? current(best.claim, this.claims, this.kb.facts) : undefined;
   }
 
   /**
@@ -426,7 +431,9 @@ export class Core {
   private titleFor(query: Query, top: Ranked): string {
     const words = say(query.language);
     const names = query.entities.length === 1 ? query.entities.flatMap((e) => [e.name, ...e.aliases]) : [];
-    const figure = answeringFigure(query.type, top.indexed.fact, names);
+    // A superseded fact's figure is history, never a headline: the topic names what it is about.
+    const { fact } = top.indexed;
+    const figure = fact.status === "superseded" ? undefined : answeringFigure(query.type, fact, names);
     const shown = figure === undefined || query.language === "en" ? figure : zhFigure(figure);
     const label = shown ?? words.topics[top.indexed.fact.topic];
     return `${this.subject(query, top.indexed)}${words.separator}${label}`;

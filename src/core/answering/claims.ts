@@ -1,5 +1,6 @@
 import { type Dated, factDate } from "../knowledge/dated.js";
 import type { KnowledgeBase } from "../knowledge/loader.js";
+import { claimStanding, type Standing } from "../knowledge/review.js";
 import {
   type Claim,
   type Entity,
@@ -21,6 +22,8 @@ export interface IndexedClaim {
   /** Its place among its fact's claims: the first is the fact's main claim. */
   position: number;
   when: Dated;
+  /** Whether it still holds, whether it dates, and when it is to be checked. */
+  standing: Standing;
 }
 
 /**
@@ -113,7 +116,8 @@ export class ClaimIndex {
         const dated = factDate(indexed.fact, indexed.source);
         const year = indexed.fact.asOf === undefined ? { ...dated, when: dated.when.slice(0, 4) } : dated;
         const when = claim.asOf === undefined ? year : { when: claim.asOf, estimated: false };
-        return [{ claim, property, fact: indexed, position, when }];
+        const standing = claimStanding(indexed.fact, claim, property);
+        return [{ claim, property, fact: indexed, position, when, standing }];
       });
       this.byFact.set(indexed.fact.id, claims);
       for (const c of claims)
@@ -297,6 +301,7 @@ export function valuesOf(chosen: IndexedClaim, index: ClaimIndex): IndexedClaim[
       c.claim.subject === chosen.claim.subject &&
       c.property.id === chosen.property.id &&
       // A qualifier of its own makes it another statement ("17.8% in education"), not one more value.
-      c.claim.qualifier === chosen.claim.qualifier,
+      c.claim.qualifier === chosen.claim.qualifier &&
+      (c === chosen || c.standing.status !== "superseded"),
   );
 }

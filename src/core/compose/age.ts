@@ -44,8 +44,11 @@ export function citeSource(source: Source, now: Date, language: Language = "en")
   };
 }
 
-/** One sentence on how old a set of figures is, said once per answer; empty for no figures. */
-export function ageNote(dates: Dated[], now: Date, language: Language = "en"): string {
+/**
+ * One sentence on how old a set of figures is, said once per answer; empty for no figures. With
+ * `dueSince`, a volatile figure's review date that has passed (YYYY-MM or YYYY-MM-DD), it says so.
+ */
+export function ageNote(dates: Dated[], now: Date, language: Language = "en", dueSince?: string): string {
   if (dates.length === 0) return "";
   const words = say(language);
   // ISO dates ("2017", "2017-07-31") sort as plain strings; a collator would load ICU for nothing.
@@ -58,6 +61,7 @@ export function ageNote(dates: Dated[], now: Date, language: Language = "en"): s
   const eldest = yearsBetween(oldest.when, now);
   const ago = youngest === eldest ? words.yearsAgo(eldest) : words.yearsAgoRange(youngest, eldest);
   const estimated = sorted.some((d) => d.estimated);
-  const note = words.ageNote(span, estimated ? words.about(ago) : ago);
+  const due = dueSince === undefined ? undefined : dateLabel({ when: dueSince, estimated: false }, language);
+  const note = words.ageNote(span, estimated ? words.about(ago) : ago, due);
   return estimated ? `${note} ${words.undatedNote}` : note;
 }

@@ -2,6 +2,7 @@ import type { IndexedClaim } from "../answering/claims.js";
 import type { IndexedFact } from "../answering/search.js";
 import { factDate } from "../knowledge/dated.js";
 import type { KnowledgeBase } from "../knowledge/loader.js";
+import { overdueSince } from "../knowledge/review.js";
 import { type Entity, OFFERED_KINDS, type Source } from "../knowledge/schema.js";
 import { zhFigure } from "../language/zh-figures.js";
 import type { Answer, AnswerFact, Language, Reference } from "../types.js";
@@ -29,14 +30,18 @@ export function nameOf(entity: Entity, kb: KnowledgeBase, language: Language): s
 
 /**
  * A fact as one line in a language, its date stated once: the text, with "(as of July 2017)" only
- * when the text does not already say the year it holds for.
+ * when the text does not already say the year it holds for. A superseded fact is said as history:
+ * "Earlier: …".
  */
 export function factLine({ fact, source }: IndexedFact, kb: KnowledgeBase, language: Language): string {
+  const words = say(language);
   const text = language === "zh" ? (kb.zh.facts.get(fact.id) ?? fact.text) : fact.text;
   const dated = factDate(fact, source);
-  return text.includes(dated.when.slice(0, 4)) && !dated.estimated
-    ? text
-    : say(language).dated(text, asOfPhrase(dated, language));
+  const line =
+    text.includes(dated.when.slice(0, 4)) && !dated.estimated
+      ? text
+      : words.dated(text, asOfPhrase(dated, language));
+  return fact.status === "superseded" ? words.earlier(line) : line;
 }
 
 /** A claim's parts as a language writes them: its subject's name, its value, its property's name and when it held. */
@@ -67,8 +72,8 @@ export function headline(
   const [first] = values;
   if (first === undefined) return "";
   const parts = claimParts(first, kb, language);
-  const { type, volatile } = first.property;
-  const when = type !== "date" && (askedWhen || volatile) ? parts.when : undefined;
+  const when =
+    first.property.type !== "date" && (askedWhen || first.standing.volatile) ? parts.when : undefined;
   const about = [parts.qualifier, when].filter((p) => p !== undefined).join(say(language).listJoin);
   return say(language).headline(
     named?.id === first.claim.subject ? named.name : parts.subject,
@@ -134,6 +139,7 @@ export function factAnswer(
       facts.map(({ fact, source }) => factDate(fact, source)),
       now,
       language,
+      facts.flatMap(({ fact }) => overdueSince(fact, kb, now) ?? []).sort()[0],
     ),
     ...(parts.more !== undefined && parts.more.length > 0 ? { more: parts.more } : {}),
     suggestions: parts.suggestions,

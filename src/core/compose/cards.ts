@@ -1,6 +1,7 @@
 import { type ClaimIndex, type IndexedClaim, valuesOf } from "../answering/claims.js";
 import type { FactIndex, IndexedFact } from "../answering/search.js";
 import type { KnowledgeBase } from "../knowledge/loader.js";
+import { current } from "../knowledge/review.js";
 import { type Entity, TOPICS, type Topic } from "../knowledge/schema.js";
 import { compact } from "../language/text.js";
 import { understand } from "../language/understand.js";
@@ -54,11 +55,13 @@ export class Cards {
     const ordered = chosen ?? this.headlinesFirst(entity, all);
     // The headline is a claim about the card's own entity, or what sits in it (the 2018 CEOT for
     // the CEOT): the first such of the facts in order.
+    // A superseded figure never heads a card: the one that supersedes it does, when it is still about the entity.
     const standing = (c: IndexedClaim) => this.claims.subjectFit(c, [entity]);
     const main = ordered
       .map((f) => this.claims.ofFact(f.fact.id))
       .map((own) => own.find((c) => standing(c) === "named") ?? own.find((c) => standing(c) === "within"))
-      .find((c) => c !== undefined);
+      .map((c) => (c === undefined ? undefined : current(c, this.claims, this.kb.facts)))
+      .find((c) => c !== undefined && standing(c) !== "other");
     const first = main === undefined ? ordered : [main.fact, ...ordered.filter((f) => f !== main.fact)];
     const shown = pack(first, (f) => factLine(f, this.kb, language).length);
     const rest = all.filter((f) => !shown.includes(f));

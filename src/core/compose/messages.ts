@@ -47,8 +47,8 @@ export const messages = {
   sourcesTitle: "Sources",
   sourcesBody: (count: number) =>
     `Everything I say comes from these ${count} articles. Each answer names the ones it used and how old they are.`,
-  ageNote: (span: string, years: string) =>
-    `Figures from ${span} (${years}); they may have changed since, so check with the local talent office.`,
+  ageNote: (span: string, years: string, dueSince?: string) =>
+    `Figures from ${span} (${years}${dueSince === undefined ? "" : `; due for review since ${dueSince}`}); they may have changed since, so check with the local talent office.`,
   undatedAge: (year: number) => `undated (about ${year})`,
   asOf: (when: string) => `as of ${when}`,
   undatedFact: (year: string) => `undated article, about ${year}`,
@@ -61,6 +61,8 @@ export const messages = {
   about: (label: string) => `about ${label}`,
   span: (from: string, to: string) => `${from} to ${to}`,
   dated: (text: string, when: string) => `${text} (${when})`,
+  /** A superseded figure, mentioned as history. */
+  earlier: (line: string) => `Earlier: ${line}`,
   /** How each topic reads in a card's list of what more there is. */
   topics: {
     returnees: "returnees",

@@ -36,8 +36,8 @@ export const zhMessages: Messages = {
   sourcesTitle: "资料来源",
   sourcesBody: (count: number) =>
     `我所说的一切都来自以下${count}篇文章。每个回答都会注明所用文章及其发布时间。`,
-  ageNote: (span: string, years: string) =>
-    `数据截至${span}（${years}），此后可能已有变化，请向当地人才工作部门核实。`,
+  ageNote: (span: string, years: string, dueSince?: string) =>
+    `数据截至${span}（${years}${dueSince === undefined ? "" : `，自${dueSince}起待复核`}），此后可能已有变化，请向当地人才工作部门核实。`,
   undatedAge: (year: number) => `未注明日期（约${year}年）`,
   asOf: (when: string) => `截至${when}`,
   undatedFact: (year: string) => `文章未注明日期，约${year}年`,
@@ -50,6 +50,7 @@ export const zhMessages: Messages = {
   about: (label: string) => `约${label}`,
   span: (from: string, to: string) => `${from}至${to}`,
   dated: (text: string, when: string) => `${text}（${when}）`,
+  earlier: (line: string) => `此前：${line}`,
   topics: {
     returnees: "海归人数",
     entrepreneurship: "海归创业",

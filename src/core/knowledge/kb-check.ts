@@ -2,6 +2,7 @@ import { STOPWORDS } from "../language/stopwords.js";
 import { compact, isCjk, tokens } from "../language/text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import type { KnowledgeBase } from "./loader.js";
+import { dueForReview } from "./review.js";
 import type { Entity, Fact, Faq, Figure } from "./schema.js";
 
 /**
@@ -129,4 +130,16 @@ function missingChinese(kb: KnowledgeBase): string[] {
       "faq",
     ),
   ];
+}
+
+/**
+ * Facts due for review on a day (`kb-check --stale`), longest overdue first: since when, which
+ * claims, and the last check. Warnings: a figure past its date still answers, saying its age.
+ */
+export function staleFacts(kb: KnowledgeBase, today: Date): string[] {
+  return dueForReview(kb, today).map(({ fact, since, claims, reviewed }) => {
+    const which = claims.length === 1 && claims[0] === fact ? "" : ` (${claims.join(", ")})`;
+    const last = reviewed === undefined ? "never reviewed" : `last reviewed ${reviewed.on} by ${reviewed.by}`;
+    return `fact ${fact}: due for review since ${since}${which}; ${last}`;
+  });
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { compact, shortened } from "../language/text.js";
 import { repeatedKeys } from "./json-keys.js";
 import { packageRoot } from "./package-root.js";
+import { reviewProblems } from "./review.js";
 import {
   EntitiesFile,
   type Entity,
@@ -263,6 +264,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     checkClaims(f, `[${index}]`, { entities, properties, zh: zhFacts.get(f.id)?.record }, (problem) =>
       problems.add(label, problem),
     );
+    for (const problem of reviewProblems(f, `[${index}]`, facts)) problems.add(label, problem);
   }
   for (const { label, record: q, index } of faqRows) {
     q.facts.forEach((id, i) => {

@@ -7,6 +7,11 @@ export const PartialDate = z
     z.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD"),
   );
 
+/** When a figure is due to be checked again, or was: "2019-07" or "2019-07-31". */
+const ReviewDate = z
+  .string()
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, "expected YYYY-MM or YYYY-MM-DD"));
+
 const Id = z
   .string()
   .check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "expected a kebab-case id such as red-cotton-plan"));
@@ -127,6 +132,29 @@ export const PropertySchema = z.strictObject({
  * A statement a fact makes, after Wikidata's: a subject, a property, a value, the time it holds
  * for, and qualifiers. "Beijing 24.3%, Shanghai 8.1%, Chengdu 6.6%" is three claims.
  */
+/** Whether a statement still holds, after Wikidata's ranks: a superseded one is kept, never shown as the answer. */
+export const STATUSES = ["current", "superseded", "historical"] as const;
+export type Status = (typeof STATUSES)[number];
+
+/**
+ * When a fact or a claim is to be checked again, after Guru's verification intervals and
+ * Wikipedia's {{Update after}}. A claim's own fields override its fact's.
+ */
+const ReviewFields = {
+  /** From when the figure is due to be checked against newer sources. */
+  reviewAfter: z.optional(ReviewDate),
+  /** The last check: when, and by whom (a curator's name or handle, never a platform user id). */
+  reviewed: z.optional(z.strictObject({ on: z.iso.date(), by: Text })),
+  /** current (the default); superseded by a newer figure; historical: about a past event, it no longer dates. */
+  status: z.optional(z.enum(STATUSES)),
+  /** What supersedes it: a fact id, or one claim of a fact as `factId#n`. */
+  supersededBy: z.optional(
+    z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*(#\d+)?$/, "expected a fact id or factId#n")),
+  ),
+  /** Whether the figure dates, overriding its property's flag: a count or a ranking does, the year an event took place does not. */
+  volatile: z.optional(z.boolean()),
+};
+
 export const ClaimSchema = z.strictObject({
   /** The entity it is about. */
   subject: Id,
@@ -144,6 +172,7 @@ export const ClaimSchema = z.strictObject({
   qualifier: z.optional(Text),
   /** The qualifier in Chinese. */
   zhQualifier: z.optional(Text),
+  ...ReviewFields,
 });
 
 export const FactSchema = z.strictObject({
@@ -161,6 +190,7 @@ export const FactSchema = z.strictObject({
   claims: z._default(z.array(ClaimSchema), []),
   /** Extra words a reader might search with (synonyms, the article's own terms). */
   keywords: z._default(z.array(Text), []),
+  ...ReviewFields,
 });
 
 export const FaqSchema = z.strictObject({

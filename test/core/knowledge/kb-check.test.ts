@@ -1,22 +1,14 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Core } from "../../../src/core/core.js";
 import { checkKnowledge } from "../../../src/core/knowledge/kb-check.js";
 import { loadKnowledge } from "../../../src/core/knowledge/loader.js";
-import { copyOfFixture, realCore, runCli } from "../../helpers.js";
+import { copyOfFixture, editedFixture, realCore, runCli } from "../../helpers.js";
 
 type Json = Record<string, unknown> & { id: string };
 
-/** A copy of the fixture knowledge base with one file changed by `edit`. */
-function brokenFixture(file: string, edit: (records: Json[]) => void): string {
-  const dir = copyOfFixture();
-  const target = path.join(dir, file);
-  const records = JSON.parse(readFileSync(target, "utf8")) as Json[];
-  edit(records);
-  writeFileSync(target, JSON.stringify(records, null, 2));
-  return dir;
-}
+const brokenFixture = (file: string, edit: (records: Json[]) => void) => editedFixture<Json>(file, edit);
 
 function record(records: Json[], id: string): Json {
   const found = records.find((r) => r.id === id);
