@@ -11,7 +11,7 @@ import {
 } from "./answer.js";
 import { answeringFigure } from "./answer-type.js";
 import { Cards } from "./cards.js";
-import { type Agreement, ClaimIndex, type Frame, type IndexedClaim, valuesOf } from "./claims.js";
+import { type Agreement, ClaimIndex, claimId, type Frame, type IndexedClaim, valuesOf } from "./claims.js";
 import { distinct, partsOf } from "./compare.js";
 import { contextOf, followUp, MORE } from "./follow-up.js";
 import { loadCachedKnowledge } from "./knowledge-cache.js";
@@ -114,10 +114,11 @@ export class Core {
         : followUp(question, asked, context, this.kb);
     if (query.entities.length === 0 && query.terms.length === 0 && query.years.length === 0) return undefined;
     const note = carried && context !== undefined ? ` ${words.followingUp(context.question)}` : "";
+    const followed = carried && context !== undefined ? { followed: context.question } : {};
     const [only] = query.entities;
     if (asksOverview(query) && only !== undefined && query.entities.length === 1) {
       const card = this.cards.card(only, language);
-      return { ...card, title: `${card.title}${note}` };
+      return { ...card, title: `${card.title}${note}`, ...followed };
     }
     // The last property carries into a turn that asks nothing of its own ("as of when?", "and Shenzhen?").
     const property =
@@ -125,11 +126,14 @@ export class Core {
         ? { property: context.property, insists: sameAsk === true }
         : undefined;
     const compared = this.compare(question, query, note);
-    if (compared !== undefined) return { ...compared, context: contextOf(query, compared, question) };
+    if (compared !== undefined) {
+      return { ...compared, context: contextOf(query, compared, question), ...followed };
+    }
     const { answer, lead } = this.answer(query, note, property, options);
     return {
       ...answer,
       context: contextOf(query, answer, question, lead?.property.id ?? property?.property),
+      ...followed,
     };
   }
 
@@ -150,9 +154,9 @@ export class Core {
           `frame: subjects ${frame.subjects.map((e) => e.id).join(", ") || "none"}; expects ${frame.expects}; years ${frame.years.join(", ") || "any"}; properties ${frame.properties.map((p) => `${p.property.id} ${(p.share * 100).toFixed(0)}% by "${p.by}"`).join(", ") || "none named"}${frame.carried === undefined ? "" : `; carried ${frame.carried}`}`,
         );
         for (const a of considered.slice(0, 8)) {
-          const { claim, property, fact } = a.claim;
+          const { claim, property } = a.claim;
           lines.push(
-            `  claim ${fact.fact.id}#${a.claim.position} ${claim.subject} · ${property.id} = ${claim.value}: subject ${a.subject}, type ${a.type ? "fits" : "differs"}, time ${a.time ? "fits" : "differs"}, property ${(a.property * 100).toFixed(0)}%, score ${a.score.toFixed(2)} → ${a.agrees ? "agrees" : "disagrees"}`,
+            `  claim ${claimId(a.claim)} ${claim.subject} · ${property.id} = ${claim.value}: subject ${a.subject}, type ${a.type ? "fits" : "differs"}, time ${a.time ? "fits" : "differs"}, property ${(a.property * 100).toFixed(0)}%, score ${a.score.toFixed(2)} → ${a.agrees ? "agrees" : "disagrees"}`,
           );
         }
       },
@@ -278,15 +282,17 @@ export class Core {
     score: number,
     note: string,
   ): { answer: Answer; lead: IndexedClaim } {
+    const values = valuesOf(lead, this.claims);
     const title = headline(
-      valuesOf(lead, this.claims),
+      values,
       this.kb,
       query.language,
       undefined,
       frame.expects === "date",
     );
     const facts = [lead.fact, ...found.filter((f) => f !== lead.fact)];
-    return { answer: this.factsAnswer(query, `${title}${note}`, facts, score), lead };
+    const answer = this.factsAnswer(query, `${title}${note}`, facts, score);
+    return { answer: { ...answer, claims: values.map(claimId) }, lead };
   }
 
   private factsAnswer(query: Query, title: string, facts: readonly IndexedFact[], score: number): Answer {
