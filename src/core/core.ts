@@ -283,13 +283,7 @@ export class Core {
     note: string,
   ): { answer: Answer; lead: IndexedClaim } {
     const values = valuesOf(lead, this.claims);
-    const title = headline(
-      values,
-      this.kb,
-      query.language,
-      undefined,
-      frame.expects === "date",
-    );
+    const title = headline(values, this.kb, query.language, undefined, frame.expects === "date");
     const facts = [lead.fact, ...found.filter((f) => f !== lead.fact)];
     const answer = this.factsAnswer(query, `${title}${note}`, facts, score);
     return { answer: { ...answer, claims: values.map(claimId) }, lead };

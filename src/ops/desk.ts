@@ -286,7 +286,8 @@ export class Desk {
 
   /** The token of the answer's ballot, when it showed facts and there is a log to record votes in. */
   private async ballotOf(request: Request, answer: Answer): Promise<string | undefined> {
-    if (this.options.unanswered === undefined || !answer.answered || answer.facts.length === 0) return undefined;
+    if (this.options.unanswered === undefined || !answer.answered || answer.facts.length === 0)
+      return undefined;
     try {
       return await this.ballots.keep({
         platform: request.platform,
@@ -295,7 +296,10 @@ export class Desk {
         ids: answerIds(answer),
       });
     } catch (error) {
-      this.logger.warn({ platform: request.platform, err: error }, "keeping an answer's ballot failed: it takes no votes");
+      this.logger.warn(
+        { platform: request.platform, err: error },
+        "keeping an answer's ballot failed: it takes no votes",
+      );
       return undefined;
     }
   }

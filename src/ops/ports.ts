@@ -1,5 +1,4 @@
-import type { ConversationContext } from "../core/types.js";
-import type { Language } from "../core/types.js";
+import type { ConversationContext, Language } from "../core/types.js";
 import type { LogRecord, Platform } from "./unanswered-record.js";
 
 /*
