@@ -12,6 +12,9 @@ import { answerOf, arbitraryAnswer, arbitraryCard, card, HEADLINE, SOURCE } from
 import { fixtureCore } from "./harness.js";
 import { expectWithinLimits, visibleLength } from "./limits.js";
 
+/** A ballot's token as the desk makes one. */
+const BALLOT = "AbCdEfGhIj-_";
+
 const core = fixtureCore();
 const en = discordMessages.en;
 
@@ -158,6 +161,28 @@ describe("Discord rendering of the articles' links", () => {
     const fields = embed?.fields ?? [];
     expect(fields.find((f) => f.name.includes("Alpha City"))?.value).toMatch(new RegExp(`\n${alpha}$`));
     expect(fields.filter((f) => f.value.includes("https:"))).toHaveLength(1);
+  });
+});
+
+describe("Discord rendering of 👍 and 👎", () => {
+  it("adds them in a row of their own under any answer, within every limit", () => {
+    fc.assert(
+      fc.property(arbitraryAnswer({ text: 6000, facts: 60, sources: 40 }), (a) => {
+        const { rows } = expectWithinLimits(a, BALLOT);
+        expect(rows.at(-1)?.components.map((b) => b.custom_id)).toEqual([
+          `vote:up:${BALLOT}`,
+          `vote:down:${BALLOT}`,
+        ]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("labels them in the answer's language", () => {
+    const labels = renderAnswer(card("zh"), BALLOT)
+      .components.at(-1)
+      ?.components.map((b) => b.label);
+    expect(labels).toEqual(["有帮助", "没帮助"]);
   });
 });
 
