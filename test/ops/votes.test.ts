@@ -25,7 +25,9 @@ async function ask(desk: Desk, text: string): Promise<Reply | undefined> {
   await desk.serve(
     request(text),
     (context) => runLine(text, core, carriedOver(context)),
-    async (reply) => void (sent = reply),
+    async (reply) => {
+      sent = reply;
+    },
   );
   return sent;
 }
