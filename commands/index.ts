@@ -173,3 +173,9 @@ export function runLine(line: string, core: Core, asker: Asker = {}): Reply {
 
 /** "help" typed without its slash, in either language. */
 const HELP = /^(help|\?|帮助|使用说明|怎么用)[?？!！.。]*$/iu;
+
+/** Whether a line asks for help: "help" as runLine reads it, or the help command. */
+export function isHelpLine(line: string): boolean {
+  const text = line.trim();
+  return HELP.test(text) || /^\/help(\s|$)/i.test(text);
+}

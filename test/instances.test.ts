@@ -179,12 +179,13 @@ describeWithRedis("two instances sharing one Redis", () => {
     );
     expect((await slack.waitForCall("chat.postMessage", "CDOWN")).args.text).toContain("67,000");
     for (const bot of [a, b]) {
-      await eventually(() => (warnings(bot).length === 3 ? true : undefined), "the warnings");
+      await eventually(() => (warnings(bot).length === 4 ? true : undefined), "the warnings");
       expect(warnings(bot).map((e) => e.msg)).toEqual(
         expect.arrayContaining([
           "Redis unreachable: answering from memory, not sharing state, until it is back",
           expect.stringMatching(/^Redis did not answer: rate limit counts .* up to N times the burst$/),
           expect.stringMatching(/^Redis did not answer: Slack delivery claims .* answered twice/),
+          expect.stringMatching(/^Redis did not answer: the answers votes are taken on .* second vote$/),
         ]),
       );
     }

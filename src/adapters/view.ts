@@ -34,14 +34,23 @@ export interface View {
   suggestions: Suggestion[];
   /** Facts of the answer left out to keep a card within CARD.text. */
   hidden: number;
+  /** The token its 👍/👎 buttons carry; undefined when it takes no votes. */
+  ballot: string | undefined;
 }
 
 /**
  * Renders an answer through its view. A card keeps as many of its facts, best first, as keep its
  * text (`size`) within CARD.text, its long parts capped first; if even none does, the lead is
  * shortened too. Any other answer is shown whole: the renderer keeps the platform's own limits.
+ * With a ballot, the answer carries 👍/👎 buttons that carry it.
  */
-export function renderView<T>(answer: Answer, render: (view: View) => T, size: (rendered: T) => number): T {
+export function renderView<T>(
+  answer: Answer,
+  render: (view: View) => T,
+  size: (rendered: T) => number,
+  ballot?: string,
+): T {
+  const viewOf = (shown: Answer, count: number) => ({ ...factsView(shown, count), ballot });
   // An answer is a card when it says what more there is by topic.
   if (answer.more === undefined) return render(viewOf(answer, answer.facts.length));
   const capped: Answer = {
@@ -61,8 +70,8 @@ export function renderView<T>(answer: Answer, render: (view: View) => T, size: (
   return render(viewOf({ ...capped, body }, 0));
 }
 
-/** The view of an answer showing its first `shown` facts. */
-function viewOf(answer: Answer, shown: number): View {
+/** The view of an answer showing its first `shown` facts, but for its ballot. */
+function factsView(answer: Answer, shown: number): Omit<View, "ballot"> {
   const facts = answer.facts.slice(0, shown);
   const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
   const several = answer.sources.length > 1;

@@ -1,4 +1,11 @@
-import { type Agreement, ClaimIndex, type Frame, type IndexedClaim, valuesOf } from "./answering/claims.js";
+import {
+  type Agreement,
+  ClaimIndex,
+  claimId,
+  type Frame,
+  type IndexedClaim,
+  valuesOf,
+} from "./answering/claims.js";
 import { distinct, partsOf } from "./answering/compare.js";
 import { frameOf, matchClaims, unmatched } from "./answering/match.js";
 import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./answering/retrieve.js";
@@ -115,10 +122,11 @@ export class Core {
         : followUp(question, asked, context, this.kb);
     if (query.entities.length === 0 && query.terms.length === 0 && query.years.length === 0) return undefined;
     const note = carried && context !== undefined ? ` ${words.followingUp(context.question)}` : "";
+    const followed = carried && context !== undefined ? { followed: context.question } : {};
     const [only] = query.entities;
     if (asksOverview(query) && only !== undefined && query.entities.length === 1) {
       const card = this.cards.card(only, language);
-      return { ...card, title: `${card.title}${note}` };
+      return { ...card, title: `${card.title}${note}`, ...followed };
     }
     // The last property carries into a turn that asks nothing of its own ("as of when?", "and Shenzhen?").
     const property =
@@ -126,11 +134,14 @@ export class Core {
         ? { property: context.property, insists: sameAsk === true }
         : undefined;
     const compared = this.compare(question, query, note);
-    if (compared !== undefined) return { ...compared, context: contextOf(query, compared, question) };
+    if (compared !== undefined) {
+      return { ...compared, context: contextOf(query, compared, question), ...followed };
+    }
     const { answer, lead } = this.answer(query, note, property, options);
     return {
       ...answer,
       context: contextOf(query, answer, question, lead?.property.id ?? property?.property),
+      ...followed,
     };
   }
 
@@ -151,9 +162,9 @@ export class Core {
           `frame: subjects ${frame.subjects.map((e) => e.id).join(", ") || "none"}; expects ${frame.expects}; years ${frame.years.join(", ") || "any"}; properties ${frame.properties.map((p) => `${p.property.id} ${(p.share * 100).toFixed(0)}% by "${p.by}"`).join(", ") || "none named"}${frame.carried === undefined ? "" : `; carried ${frame.carried}`}`,
         );
         for (const a of considered.slice(0, 8)) {
-          const { claim, property, fact } = a.claim;
+          const { claim, property } = a.claim;
           lines.push(
-            `  claim ${fact.fact.id}#${a.claim.position} ${claim.subject} · ${property.id} = ${claim.value}: subject ${a.subject}, type ${a.type ? "fits" : "differs"}, time ${a.time ? "fits" : "differs"}, property ${(a.property * 100).toFixed(0)}%, score ${a.score.toFixed(2)} → ${a.agrees ? "agrees" : "disagrees"}${a.claim.standing.status === "superseded" ? `; superseded by ${a.claim.standing.supersededBy}` : ""}`,
+            `  claim ${claimId(a.claim)} ${claim.subject} · ${property.id} = ${claim.value}: subject ${a.subject}, type ${a.type ? "fits" : "differs"}, time ${a.time ? "fits" : "differs"}, property ${(a.property * 100).toFixed(0)}%, score ${a.score.toFixed(2)} → ${a.agrees ? "agrees" : "disagrees"}${a.claim.standing.status === "superseded" ? `; superseded by ${a.claim.standing.supersededBy}` : ""}`,
           );
         }
       },
@@ -282,15 +293,11 @@ export class Core {
     score: number,
     note: string,
   ): { answer: Answer; lead: IndexedClaim } {
-    const title = headline(
-      valuesOf(lead, this.claims),
-      this.kb,
-      query.language,
-      undefined,
-      frame.expects === "date",
-    );
+    const values = valuesOf(lead, this.claims);
+    const title = headline(values, this.kb, query.language, undefined, frame.expects === "date");
     const facts = [lead.fact, ...found.filter((f) => f !== lead.fact)];
-    return { answer: this.factsAnswer(query, `${title}${note}`, facts, score), lead };
+    const answer = this.factsAnswer(query, `${title}${note}`, facts, score);
+    return { answer: { ...answer, claims: values.map(claimId) }, lead };
   }
 
   private factsAnswer(query: Query, title: string, facts: readonly IndexedFact[], score: number): Answer {

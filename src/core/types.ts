@@ -43,6 +43,10 @@ export interface Answer<FollowUp = Reference> {
   sources: CitedSource[];
   /** How old the figures are; empty when the answer states no figure. */
   ageNote: string;
+  /** The claims its headline states, as `factId#n` (n: the claim's place in its fact's `claims`), lead first. */
+  claims?: string[];
+  /** For a follow-up that carried the conversation over: the question it followed, as asked. */
+  followed?: string;
   /** For a card: what more there is, by topic, each one follow-up away (labels like "talent clubs (5)"). */
   more?: FollowUp[];
   /** Follow-ups the bot can answer: the entities it touched that have a card of their own. */

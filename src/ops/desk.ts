@@ -1,14 +1,23 @@
+import { createHash } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import type { Reply as Answer } from "../../commands/index.js";
 import { detectLanguage } from "../core/language/detect.js";
 import type { ConversationContext, Language } from "../core/types.js";
 import type { Logger } from "../log.js";
+import { MemoryBallots } from "./ballots.js";
 import { MemoryConversations } from "./conversations.js";
 import { MemoryDeliveries } from "./deliveries.js";
 import { notices } from "./notices.js";
-import type { Conversations, Deliveries, RateLimiter, UnansweredSink } from "./ports.js";
+import type { Ballots, Conversations, Deliveries, RateLimiter, UnansweredSink } from "./ports.js";
 import { ThrottledWarning } from "./throttled-warning.js";
-import { type Platform, unansweredRecord } from "./unanswered-record.js";
+import {
+  answerIds,
+  logRecord,
+  type Platform,
+  questionText,
+  type VoteReason,
+  voteRecord,
+} from "./unanswered-record.js";
 
 /** One question or command as an adapter receives it. */
 export interface Request {
@@ -48,14 +57,37 @@ function noticesFor(request: Request) {
 export type Run = (context: ConversationContext | undefined) => Answer;
 
 /**
- * What the adapter is asked to send: a rendered answer, one of the bot's short notices, or word
- * that the bot is too busy to answer now, which each platform words in its own messages module.
+ * What the adapter is asked to send: a rendered answer (with the token its 👍/👎 buttons carry,
+ * when it takes votes), one of the bot's short notices, or word that the bot is too busy to answer
+ * now, which each platform words in its own messages module.
  */
 export type Reply =
-  | { kind: "answer"; answer: Answer }
+  | { kind: "answer"; answer: Answer; ballot?: string }
   | { kind: "notice"; text: string }
   | { kind: "busy"; language: Language };
 export type Send = (reply: Reply) => Promise<unknown>;
+
+/** What a vote button says: 👍, 👎, or why the 👎. */
+export type Choice = "up" | "down" | VoteReason;
+
+/** A click on a vote button, or /good and /bad in the terminal. */
+export interface Vote {
+  platform: Platform;
+  /** The voter's id on the platform: only a hash of it, with the ballot's token, is kept. Never logged. */
+  user: string;
+  /** The ballot's token, as the answer's buttons carry it. */
+  token: string;
+  choice: Choice;
+}
+
+/**
+ * What came of a vote: taken (and recorded), cast before by the same person, or on an answer
+ * whose ballot is forgotten; `failed` when something went wrong. The language is the answer's.
+ */
+export interface Voted {
+  outcome: "taken" | "again" | "gone" | "failed";
+  language: Language;
+}
 
 export interface DeskOptions {
   logger: Logger;
@@ -67,11 +99,13 @@ export interface DeskOptions {
   conversations?: Conversations;
   /** Which platform deliveries are being or were answered; in this process's memory unless given. */
   deliveries?: Deliveries;
+  /** The ballots of answers that take votes, in this process's memory unless given. */
+  ballots?: Ballots;
   /** Called once the desk is drained, to close what the stores hold open (a Redis connection). */
   release?: () => Promise<void>;
   /** Past this many answers in flight, a new request is told the bot is busy; no bound if absent. */
   maxConcurrent?: number;
-  /** The clock that dates declined questions. */
+  /** The clock that dates the log's records. */
   now?: () => Date;
 }
 
@@ -89,12 +123,14 @@ export class Desk {
   private closed = false;
   private readonly conversations: Conversations;
   private readonly deliveries: Deliveries;
+  private readonly ballots: Ballots;
   private readonly shedding: ThrottledWarning;
 
   constructor(private readonly options: DeskOptions) {
     this.logger = options.logger;
     this.conversations = options.conversations ?? new MemoryConversations();
     this.deliveries = options.deliveries ?? new MemoryDeliveries();
+    this.ballots = options.ballots ?? new MemoryBallots();
     this.shedding = new ThrottledWarning(
       options.logger,
       "turnedAway",
@@ -203,9 +239,10 @@ export class Desk {
       this.logger.error({ ...where, err: error }, "answering failed");
       return this.apologise(request, where, send);
     }
-    this.recordIfDeclined(request, answer);
+    this.record(request, answer);
+    const ballot = await this.ballotOf(request, answer);
     try {
-      await send({ kind: "answer", answer });
+      await send({ kind: "answer", answer, ...(ballot === undefined ? {} : { ballot }) });
     } catch (error) {
       this.logger.error({ ...where, err: error }, "sending the answer failed");
       return this.apologise(request, where, send);
@@ -215,11 +252,56 @@ export class Desk {
     return true;
   }
 
-  private recordIfDeclined(request: Request, answer: Answer): void {
-    const { unanswered, now } = this.options;
-    if (unanswered === undefined) return;
-    const record = unansweredRecord(request.platform, request.text, answer, now?.() ?? new Date());
-    if (record !== undefined) unanswered.record(record);
+  /**
+   * Takes a vote: once per person and answer (a 👎's reason once more), recorded with what the
+   * answer showed and no id of the person. It never throws.
+   */
+  async vote(vote: Vote): Promise<Voted> {
+    try {
+      const ballot = await this.ballots.find(vote.token);
+      if (ballot === undefined) return { outcome: "gone", language: "en" };
+      const { language } = ballot;
+      const reason = vote.choice === "up" || vote.choice === "down" ? undefined : vote.choice;
+      const key = createHash("sha256")
+        .update([vote.platform, vote.user, vote.token, reason === undefined ? "vote" : "reason"].join("\0"))
+        .digest("base64url");
+      if (!(await this.ballots.once(key))) return { outcome: "again", language };
+      this.options.unanswered?.record(voteRecord(ballot, vote.choice, this.now()));
+      return { outcome: "taken", language };
+    } catch (error) {
+      this.logger.error({ platform: vote.platform, surface: "vote", err: error }, "taking a vote failed");
+      return { outcome: "failed", language: "en" };
+    }
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** Keeps the log's record of the answer: a declined question, or what an answer showed. */
+  private record(request: Request, answer: Answer): void {
+    const record = logRecord(request.platform, request.text, answer, this.now());
+    if (record !== undefined) this.options.unanswered?.record(record);
+  }
+
+  /** The token of the answer's ballot, when it showed facts and there is a log to record votes in. */
+  private async ballotOf(request: Request, answer: Answer): Promise<string | undefined> {
+    if (this.options.unanswered === undefined || !answer.answered || answer.facts.length === 0)
+      return undefined;
+    try {
+      return await this.ballots.keep({
+        platform: request.platform,
+        language: answer.language,
+        text: questionText(request.text),
+        ids: answerIds(answer),
+      });
+    } catch (error) {
+      this.logger.warn(
+        { platform: request.platform, err: error },
+        "keeping an answer's ballot failed: it takes no votes",
+      );
+      return undefined;
+    }
   }
 
   private apologise(request: Request, where: Where, send: Send): Promise<boolean> {

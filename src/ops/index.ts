@@ -5,17 +5,18 @@ import { Desk, type DeskOptions } from "./desk.js";
 import type { Conversations } from "./ports.js";
 import { MemoryRateLimiter, RedisRateLimiter } from "./rate-limit.js";
 import { closeRedis, connectRedis, settled } from "./redis.js";
+import { RedisBallots } from "./redis-ballots.js";
 import { RedisConversations } from "./redis-conversations.js";
 import { RedisDeliveries } from "./redis-deliveries.js";
 import { UnansweredLog } from "./unanswered.js";
 import { UnansweredStream } from "./unanswered-stream.js";
 
-export type { Reply, Request, Run, Send } from "./desk.js";
+export type { Choice, Reply, Request, Run, Send, Vote, Voted } from "./desk.js";
 export { Desk } from "./desk.js";
 
 /**
  * The desk every adapter serves through, set up as the configuration says: with REDIS_URL, the
- * rate limit, conversations, deliveries and declined questions are shared through Redis; without
+ * rate limit, conversations, deliveries, the log and the ballots of votes are shared through Redis; without
  * it, everything stays in this process.
  */
 export function createDesk(
@@ -42,6 +43,7 @@ export function createDesk(
   if (config.unansweredLog !== undefined) options.unanswered = new UnansweredStream(redis, logger);
   options.conversations = new RedisConversations(redis);
   options.deliveries = new RedisDeliveries(redis, logger);
+  options.ballots = new RedisBallots(redis, logger);
   options.release = () => closeRedis(redis);
   return new Desk(options);
 }

@@ -1,5 +1,5 @@
-import type { ConversationContext } from "../core/types.js";
-import type { UnansweredRecord } from "./unanswered-record.js";
+import type { ConversationContext, Language } from "../core/types.js";
+import type { LogRecord, Platform } from "./unanswered-record.js";
 
 /*
  * What ops keeps outside a single answer, one small interface each, and the platform connections
@@ -25,10 +25,13 @@ export interface RateLimiter {
   take(key: string): Promise<Verdict>;
 }
 
-/** Where declined questions go: the unanswered log file, or the shared Redis stream. */
+/**
+ * Where the log's records go (declined and answered questions, votes): the unanswered log file, or
+ * the shared Redis stream.
+ */
 export interface UnansweredSink {
   /** Keeps the record; never throws and never waits. */
-  record(record: UnansweredRecord): void;
+  record(record: LogRecord): void;
   /** Writes out what waits in memory: at once for the file, asynchronously for a Redis stream. */
   flush(): void | Promise<void>;
 }
@@ -54,6 +57,30 @@ export interface Deliveries {
   answered(id: string): Promise<void>;
   /** Gives up this process's claim on a delivery it did not answer, so that a redelivery is answered. */
   release(id: string): Promise<void>;
+}
+
+/** What a vote on an answer records: where it was asked, in which language, the question and what it showed. No ids of people. */
+export interface Ballot {
+  platform: Platform;
+  language: Language;
+  /** The question, normalised as the log keeps it. */
+  text: string;
+  /** The answer's fact ids, then its claim ids, lead first. */
+  ids: string[];
+}
+
+/**
+ * The ballots of answers that carry 👍/👎 buttons, each behind a short token the buttons carry (a
+ * Discord button holds 100 characters), and who has voted on which: kept so that a button still
+ * works after the conversation moved on, and takes one vote per person.
+ */
+export interface Ballots {
+  /** Keeps the ballot; resolves with its token. */
+  keep(ballot: Ballot): Promise<string>;
+  /** The ballot a token stands for; undefined once it is forgotten. */
+  find(token: string): Promise<Ballot | undefined>;
+  /** True the first time this key (a hash of a person and a ballot, never the person's id) is taken. */
+  once(key: string): Promise<boolean>;
 }
 
 /** A running platform connection that can be shut down cleanly. */

@@ -21,16 +21,24 @@ export interface Group {
   considered: string[];
 }
 
+/** A declined question's record; answered questions and votes, kept in the same log, are not. */
 function isRecord(value: unknown): value is UnansweredRecord {
   const r = value as Partial<UnansweredRecord> | null;
   return (
     typeof r === "object" &&
     r !== null &&
+    (r.kind === undefined || r.kind === "declined") &&
     typeof r.text === "string" &&
     typeof r.time === "string" &&
     typeof r.platform === "string" &&
     Array.isArray(r.considered)
   );
+}
+
+/** A record of the log that the report does not read: an answered question, a vote. */
+function isOtherRecord(value: unknown): boolean {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  return kind === "answered" || kind === "vote";
 }
 
 /** Terminal escape sequences (CSI, OSC and the rest) and other control characters. */
@@ -88,7 +96,10 @@ export class UnansweredTally {
   skipped = 0;
   private readonly phrasings = new Map<string, Phrasing>();
 
-  /** Adds one line of the log: a record, a blank line (ignored) or anything else (skipped and counted). */
+  /**
+   * Adds one line of the log: a declined question's record; an answered question's or a vote's, or
+   * a blank line (ignored); or anything else (skipped and counted).
+   */
   addLine(line: string): void {
     if (!line.trim()) return;
     let value: unknown;
@@ -98,7 +109,7 @@ export class UnansweredTally {
       value = undefined;
     }
     if (isRecord(value)) this.add(value);
-    else this.skipped++;
+    else if (!isOtherRecord(value)) this.skipped++;
   }
 
   /** Adds one record, its control characters removed. */

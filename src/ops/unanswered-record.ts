@@ -31,7 +31,7 @@ export interface AnsweredRecord {
   ids: string[];
 }
 
-/** Why an answer got 👎. */
+/** Why an answer got 👎: wrong, out of date, or not what was asked. */
 export type VoteReason = "wrong" | "stale" | "off";
 
 /** A 👍 or 👎 on an answer: the question, what the answer showed, where. No user or channel id. */
@@ -41,6 +41,10 @@ export interface VoteRecord {
   platform: Platform;
   language: Language;
   vote: "up" | "down";
+  /**
+   * Why, said after a 👎: a record of its own that follows the 👎's record (which has none), so
+   * that each 👎 is counted once whether or not a reason is given.
+   */
   reason?: VoteReason;
   /** The question the answer answered, normalised as in UnansweredRecord. */
   text: string;
@@ -68,6 +72,11 @@ export function questionText(question: string): string {
   return normalise(question.replace(/<[@#!][^>]*>/g, " ").replace(/\d{15,}/g, " "));
 }
 
+/** What an answer showed, as a record names it: its fact ids, then its claim ids (`factId#n`), lead first. */
+export function answerIds(answer: Answer<unknown>): string[] {
+  return [...new Set([...answer.facts.map((f) => f.id), ...(answer.claims ?? [])])];
+}
+
 /** The record of a declined question, for any sink; undefined if the answer does not decline it. */
 export function unansweredRecord(
   platform: Platform,
@@ -79,7 +88,51 @@ export function unansweredRecord(
   return {
     time: time.toISOString(),
     platform,
+    language: answer.language,
     text: questionText(question),
     considered: [...new Set(answer.considered)],
+    ...(answer.followed === undefined ? {} : { followed: questionText(answer.followed) }),
+  };
+}
+
+/**
+ * What the log keeps of an answer: a declined question (see unansweredRecord), or the ids an
+ * answer that showed facts led with; undefined for the rest (help, the sources, a usage hint).
+ */
+export function logRecord(
+  platform: Platform,
+  question: string,
+  answer: Answer<unknown>,
+  time: Date,
+): LogRecord | undefined {
+  if (!answer.answered || answer.facts.length === 0) {
+    return unansweredRecord(platform, question, answer, time);
+  }
+  return {
+    kind: "answered",
+    time: time.toISOString(),
+    platform,
+    language: answer.language,
+    ids: answerIds(answer),
+  };
+}
+
+/** The record of a vote: 👍, 👎, or the reason given after a 👎. */
+export function voteRecord(
+  ballot: Pick<VoteRecord, "platform" | "language" | "text" | "ids">,
+  choice: "up" | "down" | VoteReason,
+  time: Date,
+): VoteRecord {
+  const { platform, language, text, ids } = ballot;
+  const vote = choice === "up" ? "up" : "down";
+  return {
+    kind: "vote",
+    time: time.toISOString(),
+    platform,
+    language,
+    vote,
+    ...(choice === "up" || choice === "down" ? {} : { reason: choice }),
+    text,
+    ids,
   };
 }

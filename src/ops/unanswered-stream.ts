@@ -4,7 +4,7 @@ import type { Logger } from "../log.js";
 import type { UnansweredSink } from "./ports.js";
 import { KEY_PREFIX } from "./redis.js";
 import { UnansweredTally } from "./report.js";
-import type { UnansweredRecord } from "./unanswered-record.js";
+import type { LogRecord } from "./unanswered-record.js";
 
 export const UNANSWERED_STREAM = `${KEY_PREFIX}unanswered`;
 /** Where the id of each record added is remembered, for SEEN_MS. */
@@ -60,7 +60,7 @@ export class UnansweredStream implements UnansweredSink {
   }
 
   /** Adds the record. */
-  record(record: UnansweredRecord): void {
+  record(record: LogRecord): void {
     this.wait([...this.pending, { id: randomUUID(), line: JSON.stringify(record) }]);
     void this.send();
   }

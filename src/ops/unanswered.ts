@@ -2,7 +2,7 @@ import { DEFAULT_KEEP, DEFAULT_MAX_BYTES } from "../config.js";
 import type { Logger } from "../log.js";
 import { LineFile, type WriteFn } from "./line-file.js";
 import type { UnansweredSink } from "./ports.js";
-import type { UnansweredRecord } from "./unanswered-record.js";
+import type { LogRecord } from "./unanswered-record.js";
 
 /** Records kept in memory while the file cannot be written; beyond this the oldest are dropped. */
 const MAX_PENDING = 1000;
@@ -42,7 +42,7 @@ export class UnansweredLog implements UnansweredSink {
   }
 
   /** Appends the record. */
-  record(record: UnansweredRecord): void {
+  record(record: LogRecord): void {
     this.pending.push(`${JSON.stringify(record)}\n`);
     if (this.pending.length > MAX_PENDING) {
       this.pending.shift();

@@ -9,7 +9,16 @@ import { MemoryDeliveries } from "../../src/ops/deliveries.js";
 import { Desk, type Reply, type Request, type Run, type Send } from "../../src/ops/index.js";
 import { notices } from "../../src/ops/notices.js";
 import { MemoryRateLimiter } from "../../src/ops/rate-limit.js";
-import { CONTEXT, eventually, fixtureCore, tempDir, testDesk, UNTIL_DONE, waitNotices } from "../helpers.js";
+import {
+  CONTEXT,
+  eventually,
+  fixtureCore,
+  TODAY,
+  tempDir,
+  testDesk,
+  UNTIL_DONE,
+  waitNotices,
+} from "../helpers.js";
 
 const core = fixtureCore();
 
@@ -30,7 +39,7 @@ const texts = (replies: Reply[]) =>
   );
 
 describe("the desk every adapter serves through", () => {
-  it("answers, and records a declined question in the unanswered log", async () => {
+  it("answers, and records the answer's ids and a declined question in the unanswered log", async () => {
     const file = path.join(tempDir(), "unanswered.jsonl");
     const { desk } = testDesk({ unanswered: file });
     expect(texts(await served(desk, request("gz green cards")))).toEqual([
@@ -38,8 +47,18 @@ describe("the desk every adapter serves through", () => {
     ]);
     await served(desk, request("How do I cook fried rice?"));
     await desk.drain(UNTIL_DONE);
-    const lines = readFileSync(file, "utf8").trim().split("\n");
-    expect(lines.map((l) => JSON.parse(l).text)).toEqual(["how do i cook fried rice"]);
+    const [answered, declined] = readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(answered).toEqual({
+      kind: "answered",
+      time: TODAY.toISOString(),
+      platform: "slack",
+      language: "en",
+      ids: ["a-green-cards", "a-green-cards#0"],
+    });
+    expect(declined).toMatchObject({ text: "how do i cook fried rice", language: "en" });
   });
 
   it("tells a person once when they are rate-limited, then drops their messages", async () => {

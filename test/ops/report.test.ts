@@ -60,6 +60,26 @@ describe("grouping unanswered questions by similarity", () => {
     }
     expect([tally.records, tally.skipped]).toEqual([1, 2]);
   });
+
+  it("reads declined questions only: answered questions and votes in the same log are neither grouped nor skipped", () => {
+    const tally = new UnansweredTally();
+    const others = [
+      { kind: "answered", time: "2026-03-01T00:00:00Z", platform: "slack", language: "en", ids: ["a"] },
+      {
+        kind: "vote",
+        time: "2026-03-01T00:00:00Z",
+        platform: "slack",
+        language: "en",
+        vote: "down",
+        text: "q",
+        ids: [],
+      },
+    ];
+    const declined = { ...record("a question"), kind: "declined", language: "zh", followed: "before" };
+    for (const line of [declined, ...others].map((r) => JSON.stringify(r))) tally.addLine(line);
+    expect([tally.records, tally.skipped]).toEqual([1, 0]);
+    expect(tally.groups().map((g) => g.text)).toEqual(["a question"]);
+  });
 });
 
 async function report(env: NodeJS.ProcessEnv, ...args: string[]) {

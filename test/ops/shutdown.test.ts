@@ -165,8 +165,15 @@ describe("serve, on SIGTERM", () => {
     await discord.waitForNoConnections();
     // Until the process ends, the port answers 503 rather than refusing the balancer's health check.
     expect((await fetch(`${url}/healthz`)).status).toBe(503);
-    const records = readFileSync(unanswered, "utf8").trim().split("\n");
-    expect(records.map((l) => JSON.parse(l).text)).toEqual(["how do i cook fried rice"]);
+    const records = readFileSync(unanswered, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    // The answers in flight were recorded too: the log holds every one, the decline among them.
+    expect(records.filter((r) => r.kind === undefined).map((r) => r.text)).toEqual([
+      "how do i cook fried rice",
+    ]);
+    expect(records.filter((r) => r.kind === "answered")).toHaveLength(3);
     expect(entries().at(-1)).toMatchObject({ msg: "stopped" });
     expect(logged).not.toContain(BOT_TOKEN);
     expect(logged).not.toContain(TOKEN);

@@ -25,6 +25,7 @@ describe("the record of a declined question", () => {
     expect(record).toEqual({
       time: TODAY.toISOString(),
       platform: "slack",
+      language: "en",
       text: "city atlantis",
       considered: [],
     });

@@ -26,6 +26,7 @@ describe("the unanswered log", () => {
     expect(first).toEqual({
       time: TODAY.toISOString(),
       platform: "slack",
+      language: "en",
       text: "how many returnees live in shenzhen",
       considered: ["b-shenzhen-startups"],
     });
@@ -103,7 +104,7 @@ describe("the unanswered log", () => {
     for (const city of ["Atlantis", "Lemuria"]) recordDeclined(log, "slack", `/city ${city}`, core);
     // Only the first is in the file, whole; the half of the second was cut off.
     expect(readFileSync(file, "utf8")).toBe(
-      `${JSON.stringify({ time: TODAY.toISOString(), platform: "slack", text: "city atlantis", considered: [] })}\n`,
+      `${JSON.stringify({ time: TODAY.toISOString(), platform: "slack", language: "en", text: "city atlantis", considered: [] })}\n`,
     );
     recordDeclined(log, "slack", "/city Mu", core);
     const lines = readFileSync(file, "utf8").split("\n");

@@ -8,9 +8,11 @@ import {
   type MessageMentionOptions,
 } from "discord.js";
 import type { Reply as Answer, Suggestion } from "../../../commands/index.js";
+import type { Language } from "../../core/types.js";
 import { arrangeFollowUps, encodeSuggestion, type FollowUps, labelOf, typedEntry } from "../follow-ups.js";
 import { truncate } from "../text.js";
 import { factLine, renderView, type SourceView, type View } from "../view.js";
+import { encodeVote, REASONS } from "../votes.js";
 import { discordMessages } from "./messages.js";
 
 /** Discord's limits on one message, as its API documents them. */
@@ -35,7 +37,7 @@ export const LIMITS = Object.freeze({
 const DESCRIPTION_RESERVE = 1500;
 /** A first fact is shown cut short only if at least this much of it fits. */
 const MIN_PARTIAL_FACT = 40;
-/** A card's topics take up to three rows of buttons, the follow-ups one more. */
+/** A card's topics take up to three rows of buttons, the follow-ups one more, and 👍/👎 the fifth. */
 const MAX_BUTTONS = Object.freeze({ more: 3 * LIMITS.buttonsPerRow, suggestions: LIMITS.buttonsPerRow });
 const COLOURS = Object.freeze({ answer: 0x2e7d6b, decline: 0x8a8f98 });
 
@@ -55,11 +57,12 @@ export interface DiscordReply {
 /**
  * Renders an answer as one embed: the title, the sentence that answers, its facts one a line, a
  * field per source with its date and age, and the age note as footer. A card's topics and the
- * follow-ups become buttons, each carrying the command it runs. Every Discord limit holds,
- * whatever the answer's size, and a card's text stays under 1,500 characters.
+ * follow-ups become buttons, each carrying the command it runs; with a ballot, 👍 and 👎 follow.
+ * Every Discord limit holds, whatever the answer's size, and a card's text stays under 1,500
+ * characters.
  */
-export function renderAnswer(answer: Answer): DiscordReply {
-  return renderView(answer, render, textSize);
+export function renderAnswer(answer: Answer, ballot?: string): DiscordReply {
+  return renderView(answer, render, textSize, ballot);
 }
 
 function render(view: View): DiscordReply {
@@ -81,7 +84,42 @@ function render(view: View): DiscordReply {
     ...(fields.length > 0 ? { fields } : {}),
     ...(footer ? { footer: { text: footer } } : {}),
   };
-  return { embeds: [embed], components: buttonRows(followUps), allowedMentions: SILENT };
+  const votes = view.ballot === undefined ? [] : [voteRow(view.ballot, words)];
+  return { embeds: [embed], components: [...buttonRows(followUps), ...votes], allowedMentions: SILENT };
+}
+
+/** 👍 and 👎, each carrying the answer's ballot. */
+function voteRow(ballot: string, words: Words): DiscordReply["components"][number] {
+  const vote = (choice: "up" | "down", label: string): APIButtonComponentWithCustomId => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    emoji: { name: words.vote[choice] },
+    label,
+    custom_id: encodeVote(choice, ballot),
+  });
+  return {
+    type: ComponentType.ActionRow,
+    components: [vote("up", words.vote.upLabel), vote("down", words.vote.downLabel)],
+  };
+}
+
+/** A vote's private acknowledgement, with the 👎's reasons as buttons when it offers them. */
+export function renderVoteReply(
+  text: string,
+  reasons: { ballot: string; language: Language } | undefined,
+): DiscordReply {
+  const notice = renderNotice(text);
+  if (reasons === undefined) return notice;
+  const words = discordMessages[reasons.language].vote;
+  const components = REASONS.map(
+    (reason): APIButtonComponentWithCustomId => ({
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: words.reasons[reason],
+      custom_id: encodeVote(reason, reasons.ballot),
+    }),
+  );
+  return { ...notice, components: [{ type: ComponentType.ActionRow, components }] };
 }
 
 /** A short plain message, such as the apology. */

@@ -1,5 +1,6 @@
 import {
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type Client,
   Events,
   type Interaction,
@@ -19,15 +20,16 @@ import {
 } from "../../../commands/index.js";
 import type { Core } from "../../core/core.js";
 import type { EntityChoice } from "../../core/types.js";
-import type { Desk, Reply, Run, Send } from "../../ops/index.js";
+import type { Choice, Desk, Reply, Run, Send } from "../../ops/index.js";
 import { carriedOver } from "../carried-over.js";
 import { decodeSuggestion } from "../follow-ups.js";
-import { LIMITS, renderAnswer, renderNotice } from "./format.js";
+import { decodeVote, isReason, voteReply } from "../votes.js";
+import { LIMITS, renderAnswer, renderNotice, renderVoteReply } from "./format.js";
 import { discordMessages } from "./messages.js";
 
 /**
- * Routes Discord events to the commands through the desk: slash commands, autocomplete and
- * suggestion buttons, mentions in server channels and direct messages. A failure in one handler is
+ * Routes Discord events to the commands through the desk: slash commands, autocomplete, suggestion
+ * and vote buttons, mentions in server channels and direct messages. A failure in one handler is
  * logged and apologised for; it never stops the client.
  */
 export function routeEvents(client: Client, core: Core, desk: Desk): void {
@@ -51,6 +53,8 @@ async function onInteraction(interaction: Interaction, core: Core, desk: Desk): 
     return;
   }
   if (!interaction.isRepliable()) return;
+  const vote = interaction.isButton() ? decodeVote(interaction.customId) : undefined;
+  if (vote !== undefined && interaction.isButton()) return onVote(interaction, vote, desk);
   const asked = askedIn(interaction, core);
   if (asked === undefined) return;
   await desk.serve(
@@ -111,6 +115,29 @@ function askedIn(interaction: RepliableInteraction, core: Core): { text: string;
   return undefined;
 }
 
+/**
+ * A click on 👍, 👎 or a 👎's reason: the desk takes the vote, and only the person who clicked sees
+ * the acknowledgement; a reason's replaces the message that offered the reasons.
+ */
+async function onVote(
+  interaction: ButtonInteraction,
+  vote: { choice: Choice; token: string },
+  desk: Desk,
+): Promise<void> {
+  const voted = await desk.vote({ platform: "discord", user: interaction.user.id, ...vote });
+  const { text, reasons } = voteReply(voted, vote.choice);
+  const message = renderVoteReply(
+    text,
+    reasons ? { ballot: vote.token, language: voted.language } : undefined,
+  );
+  try {
+    if (isReason(vote.choice)) await interaction.update(message);
+    else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+  } catch (error) {
+    desk.logger.error({ platform: "discord", surface: "vote", err: error }, "acknowledging a vote failed");
+  }
+}
+
 /** A notice's words: its own, or this platform's for "busy". */
 function noticeText(reply: Exclude<Reply, { kind: "answer" }>): string {
   return reply.kind === "busy" ? discordMessages[reply.language].busy : reply.text;
@@ -121,7 +148,7 @@ function replyTo(interaction: RepliableInteraction): Send {
   return async (reply: Reply) => {
     const message =
       reply.kind === "answer"
-        ? renderAnswer(reply.answer)
+        ? renderAnswer(reply.answer, reply.ballot)
         : { ...renderNotice(noticeText(reply)), flags: MessageFlags.Ephemeral as const };
     if (interaction.replied || interaction.deferred) await interaction.followUp(message);
     else await interaction.reply(message);
@@ -187,6 +214,8 @@ async function onMessage(message: Message, core: Core, desk: Desk): Promise<void
     },
     (context) => runLine(text, core, carriedOver(context)),
     (reply) =>
-      message.reply(reply.kind === "answer" ? renderAnswer(reply.answer) : renderNotice(noticeText(reply))),
+      message.reply(
+        reply.kind === "answer" ? renderAnswer(reply.answer, reply.ballot) : renderNotice(noticeText(reply)),
+      ),
   );
 }

@@ -1,9 +1,12 @@
 import type { types } from "@slack/bolt";
 import type { Reply as Answer, Reply, Suggestion } from "../../../commands/index.js";
 import { messages } from "../../core/compose/messages.js";
+import type { Language } from "../../core/types.js";
+import type { Choice } from "../../ops/index.js";
 import { arrangeFollowUps, encodeSuggestion, type FollowUps, labelOf, typedEntry } from "../follow-ups.js";
 import { truncate } from "../text.js";
 import { factLine, renderView, type SourceView, type View } from "../view.js";
+import { encodeVote, REASONS } from "../votes.js";
 import { slackMessages } from "./messages.js";
 
 export type Block = types.KnownBlock;
@@ -30,6 +33,8 @@ export const LIMITS = Object.freeze({
 
 /** Every button this bot makes has an action_id starting so; its value is the suggestion it runs. */
 export const BUTTON_ACTION = /^run-\d+$/;
+/** Every vote button has an action_id starting so; its value is the vote it casts (see ../votes.ts). */
+export const VOTE_ACTION = /^vote-[a-z]+$/;
 /** A card's topics and the follow-ups, as buttons in two actions blocks. */
 const MAX_BUTTONS = Object.freeze({ more: 15, suggestions: 5 });
 
@@ -140,17 +145,48 @@ function suggestionBlocks(view: View, { suggestions, more }: FollowUps, words: W
   ];
 }
 
+const voteButton = (choice: Choice, text: string, ballot: string): types.Button => ({
+  type: "button",
+  text: { type: "plain_text", text, emoji: true },
+  action_id: `vote-${choice}`,
+  value: encodeVote(choice, ballot),
+});
+
+/** 👍 and 👎, each carrying the answer's ballot; nothing when it takes no votes. */
+function voteBlocks({ ballot }: View, words: Words): Block[] {
+  if (ballot === undefined) return [];
+  const { vote } = words;
+  const elements = [
+    voteButton("up", `${vote.up} ${vote.upLabel}`, ballot),
+    voteButton("down", `${vote.down} ${vote.downLabel}`, ballot),
+  ];
+  return [{ type: "actions", elements }];
+}
+
+/** A vote's private acknowledgement, with the 👎's reasons as buttons when it offers them. */
+export function renderVoteReply(
+  text: string,
+  reasons: { ballot: string; language: Language } | undefined,
+): SlackMessage {
+  const notice = renderNotice(text);
+  if (reasons === undefined) return notice;
+  const words = slackMessages[reasons.language].vote;
+  const elements = REASONS.map((reason) => voteButton(reason, words.reasons[reason], reasons.ballot));
+  return { ...notice, blocks: [...notice.blocks, { type: "actions", elements }] };
+}
+
 /** What a decline offers when the core suggests nothing. */
 const HELP: Suggestion = { command: "help", args: {} };
 
 /**
  * Renders an answer as Block Kit: a header, the sentence that answers, its facts, a card's topics
  * as buttons, a context line naming the sources with their dates and age plus the age note, then
- * the follow-ups as buttons. A decline says so and offers what the bot can answer. Every Slack
- * limit holds whatever the answer's size, and a card's text stays under 1,500 characters.
+ * the follow-ups as buttons, and 👍/👎 with a ballot. A decline says so and offers what the bot can
+ * answer. Every Slack limit holds whatever the answer's size, and a card's text stays under 1,500
+ * characters.
  */
-export function renderAnswer(answer: Answer): SlackMessage {
-  return renderView(answer, render, textSize);
+export function renderAnswer(answer: Answer, ballot?: string): SlackMessage {
+  return renderView(answer, render, textSize, ballot);
 }
 
 function render(view: View): SlackMessage {
@@ -169,6 +205,7 @@ function render(view: View): SlackMessage {
     ...moreBlocks(followUps, words),
     ...sourcesLine(view, words),
     ...suggestionBlocks(view, followUps, words),
+    ...voteBlocks(view, words),
   ];
 
   const facts = pack(

@@ -23,6 +23,7 @@ import { carriedOver } from "../carried-over.js";
 import { decodeSuggestion } from "../follow-ups.js";
 import { BUTTON_ACTION, isShareable, renderAnswer, renderNotice, type SlackMessage } from "./format.js";
 import { slackMessages } from "./messages.js";
+import { registerVotes } from "./votes.js";
 
 type Client = AllMiddlewareArgs["client"];
 
@@ -49,7 +50,7 @@ export function questionIn(text: string, botUserId: string | undefined): string 
 /** An answer rendered as Block Kit, and whether everyone should see it; notices only the asker. */
 function rendered(reply: Reply): { message: SlackMessage; shareable: boolean } {
   if (reply.kind === "answer") {
-    return { message: renderAnswer(reply.answer), shareable: isShareable(reply.answer) };
+    return { message: renderAnswer(reply.answer, reply.ballot), shareable: isShareable(reply.answer) };
   }
   const text = reply.kind === "busy" ? slackMessages[reply.language].busy : reply.text;
   return { message: renderNotice(text), shareable: false };
@@ -153,7 +154,7 @@ function byPerson(event: { subtype?: string | undefined; bot_id?: string | undef
 
 /**
  * Routes Slack's requests to the core through the desk: every command of the registry as a slash
- * command, mentions (answered in a thread) and direct messages. Each delivery is answered once:
+ * command, suggestion and vote buttons, mentions (answered in a thread) and direct messages. Each delivery is answered once:
  * Slack redelivers an event when it thinks the first delivery was lost, and it may have been, so
  * the desk answers a redelivery unless some instance (through Redis, when configured) answered it
  * or is answering it; a dropped command still gets its acknowledgement.
@@ -213,6 +214,8 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
       );
     },
   );
+
+  registerVotes(app, desk);
 
   app.event("app_mention", async ({ event, body, client, context }) => {
     // A mention in a direct message is answered as the direct message it also is.

@@ -2,32 +2,39 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { askedText } from "../../../commands/asked.js";
-import { runLine } from "../../../commands/index.js";
+import { isHelpLine, runLine } from "../../../commands/index.js";
 import { messages } from "../../core/compose/messages.js";
 import type { Core } from "../../core/core.js";
+import type { Language } from "../../core/types.js";
 import type { Desk } from "../../ops/index.js";
 import { readLines } from "../../ops/lines.js";
 import type { Conversations } from "../../ops/ports.js";
 import { carriedOver } from "../carried-over.js";
 import { formatJsonLine, formatText } from "./format.js";
 import { terminalMessages } from "./messages.js";
+import { castVote, terminalVote } from "./votes.js";
 
 const QUIT = new Set(["exit", "quit", "/exit", "/quit"]);
 
 /**
  * An interactive chat: one question or slash command per line, until "exit" or end of input.
  * Each line goes through the desk like a message on Discord or Slack, as one conversation, and is
- * recorded for the curators when it is a question the bot cannot answer. The chat has one person,
- * so its desk has no rate limit, and its log lines go elsewhere (see cli.ts).
+ * recorded for the curators. `/good` and `/bad [reason]` rate the last answer, as 👍 and 👎 do on a
+ * platform. The chat has one person, so its desk has no rate limit, and its log lines go elsewhere
+ * (see cli.ts).
  */
 export async function chat(core: Core, input: Readable, output: Writable, desk: Desk): Promise<void> {
   const rl = createInterface({ input, output, terminal: "isTTY" in input && input.isTTY === true });
-  output.write(`${messages.botName}: ${messages.tagline}\nType a question or /help; "exit" to leave.\n`);
+  output.write(`${messages.botName}: ${messages.tagline}\n${terminalMessages.en.welcome}\n`);
   rl.setPrompt("> ");
   rl.prompt();
+  /** The ballot of the last answer, which /good and /bad rate. */
+  let ballot: string | undefined;
   for await (const line of rl) {
     if (QUIT.has(line.trim().toLowerCase())) break;
-    if (line.trim()) {
+    const vote = terminalVote(line);
+    if (vote !== undefined) output.write(`\n${await castVote(vote, ballot, desk)}\n\n`);
+    else if (line.trim()) {
       await desk.serve(
         {
           platform: "terminal",
@@ -39,9 +46,10 @@ export async function chat(core: Core, input: Readable, output: Writable, desk: 
         },
         (context) => runLine(line, core, carriedOver(context)),
         async (reply) => {
+          if (reply.kind === "answer") ballot = reply.ballot;
           const text =
             reply.kind === "answer"
-              ? formatText(reply.answer)
+              ? withVotesHelp(line, formatText(reply.answer), reply.answer.language)
               : reply.kind === "busy"
                 ? terminalMessages[reply.language].busy
                 : reply.text;
@@ -52,6 +60,11 @@ export async function chat(core: Core, input: Readable, output: Writable, desk: 
     rl.prompt();
   }
   rl.close();
+}
+
+/** Help in the terminal also says how to rate an answer. */
+function withVotesHelp(line: string, text: string, language: Language): string {
+  return isHelpLine(line) ? `${text}\n${terminalMessages[language].votesHelp}` : text;
 }
 
 /**

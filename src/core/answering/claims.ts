@@ -26,6 +26,11 @@ export interface IndexedClaim {
   standing: Standing;
 }
 
+/** A claim's id, `factId#n`: its fact's id and its place among the fact's claims. */
+export function claimId(c: IndexedClaim): string {
+  return `${c.fact.fact.id}#${c.position}`;
+}
+
 /**
  * The value types that answer each kind of question, tier by tier: a tier is tried only when the
  * one before finds nothing ("how many" may be answered by a share, then by "the 11th time").

@@ -1,4 +1,4 @@
-import { type ClaimIndex, type IndexedClaim, valuesOf } from "../answering/claims.js";
+import { type ClaimIndex, claimId, type IndexedClaim, valuesOf } from "../answering/claims.js";
 import type { FactIndex, IndexedFact } from "../answering/search.js";
 import type { KnowledgeBase } from "../knowledge/loader.js";
 import { current } from "../knowledge/review.js";
@@ -73,10 +73,8 @@ export class Cards {
         ? `${words.unknownTopic(topic, name)}\n`
         : "";
     if (top === undefined) return decline(words.declineBody(this.kb.sources.size), this.starters(), language);
-    const title =
-      main === undefined
-        ? name
-        : headline(valuesOf(main, this.claims), this.kb, language, { id: entity.id, name });
+    const values = main === undefined ? [] : valuesOf(main, this.claims);
+    const title = main === undefined ? name : headline(values, this.kb, language, { id: entity.id, name });
     const answer = factAnswer(
       shown,
       {
@@ -98,7 +96,7 @@ export class Cards {
       language,
       shown: shown.map((f) => f.fact.id),
     };
-    return { ...answer, context: { ...context, question: title } };
+    return { ...answer, claims: values.map(claimId), context: { ...context, question: title } };
   }
 
   /** Facts in the order a card gives them: the curated headlines, then by how often FAQs lead with them. */

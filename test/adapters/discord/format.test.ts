@@ -12,6 +12,9 @@ import { answerOf, arbitraryAnswer, arbitraryCard, card, HEADLINE, SOURCE } from
 import { fixtureCore } from "./harness.js";
 import { expectWithinLimits, visibleLength } from "./limits.js";
 
+/** A ballot's token as the desk makes one. */
+const BALLOT = "AbCdEfGhIj-_";
+
 const core = fixtureCore();
 const en = discordMessages.en;
 
@@ -161,6 +164,28 @@ describe("Discord rendering of the articles' links", () => {
   });
 });
 
+describe("Discord rendering of 👍 and 👎", () => {
+  it("adds them in a row of their own under any answer, within every limit", () => {
+    fc.assert(
+      fc.property(arbitraryAnswer({ text: 6000, facts: 60, sources: 40 }), (a) => {
+        const { rows } = expectWithinLimits(a, BALLOT);
+        expect(rows.at(-1)?.components.map((b) => b.custom_id)).toEqual([
+          `vote:up:${BALLOT}`,
+          `vote:down:${BALLOT}`,
+        ]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("labels them in the answer's language", () => {
+    const labels = renderAnswer(card("zh"), BALLOT)
+      .components.at(-1)
+      ?.components.map((b) => b.label);
+    expect(labels).toEqual(["有帮助", "没帮助"]);
+  });
+});
+
 describe("Discord rendering of a card", () => {
   it("shows the title and the headline first, then the facts, and its topics as buttons that carry their command", () => {
     const { embed, buttons } = expectWithinLimits(card());
@@ -194,7 +219,12 @@ describe("Discord rendering of a card", () => {
         expect(visibleLength(c)).toBeLessThan(1500);
         expect(embed?.title).toBe(truncate(c.title, 120));
         // The body leads, or, when it only repeats the first fact, that fact's line does.
-        const lead = (embed?.description ?? "").split("\n")[0]?.replace(/…$/, "").replace(/^• /, "") ?? "";
+        const lead =
+          (embed?.description ?? "")
+            .split("\n")[0]
+            ?.replace(/( \[\d+\])+$/, "")
+            .replace(/…$/, "")
+            .replace(/^• /, "") ?? "";
         expect(c.body.startsWith(lead)).toBe(true);
       }),
       { numRuns: 100 },

@@ -2,9 +2,9 @@ import { expect } from "vitest";
 import type { Reply } from "../../../commands/index.js";
 import { LIMITS, renderAnswer } from "../../../src/adapters/discord/format.js";
 
-/** Checks every limit Discord puts on a message, and returns the embed. */
-export function expectWithinLimits(answer: Reply) {
-  const reply = renderAnswer(answer);
+/** Checks every limit Discord puts on a message, with 👍/👎 when given a ballot, and returns the embed. */
+export function expectWithinLimits(answer: Reply, ballot?: string) {
+  const reply = renderAnswer(answer, ballot);
   expect((reply.content ?? "").length).toBeLessThanOrEqual(LIMITS.content);
   expect(reply.embeds).toHaveLength(1);
   const [embed] = reply.embeds;
@@ -36,7 +36,7 @@ export function expectWithinLimits(answer: Reply) {
   }
   expect(new Set(buttons.map((b) => b.custom_id)).size).toBe(buttons.length);
   expect(reply.allowedMentions).toEqual({ parse: [], repliedUser: false });
-  return { embed, buttons };
+  return { embed, buttons, rows: reply.components };
 }
 
 /** Every character a person reads in a reply: content, embed text and button labels. */

@@ -172,6 +172,23 @@ describe("renderAnswer", () => {
   });
 });
 
+describe("renderAnswer: 👍 and 👎", () => {
+  it("adds them last under any answer, within every limit, each carrying the ballot", () => {
+    fc.assert(
+      fc.property(arbitraryAnswer({ text: 4000, facts: 120, sources: 25 }), (a) => {
+        const message = renderAnswer(a, "AbCdEfGhIj-_");
+        expectWithinLimits(message);
+        expect(
+          buttonsOf(message)
+            .slice(-2)
+            .map((b) => b.value),
+        ).toEqual(["vote:up:AbCdEfGhIj-_", "vote:down:AbCdEfGhIj-_"]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe("renderAnswer: links to the articles", () => {
   it("links each source's title to its article, where the knowledge base has its address", () => {
     const url = "https://alpha.example/news/scholars?id=7&lang=en";

@@ -1,5 +1,11 @@
 import { expect } from "vitest";
-import { type Block, BUTTON_ACTION, LIMITS, type SlackMessage } from "../../../src/adapters/slack/format.js";
+import {
+  type Block,
+  BUTTON_ACTION,
+  LIMITS,
+  type SlackMessage,
+  VOTE_ACTION,
+} from "../../../src/adapters/slack/format.js";
 
 /** Every text of a message that Slack reads as mrkdwn, with the fallback `text`. */
 export function mrkdwnTexts(message: SlackMessage): string[] {
@@ -39,7 +45,7 @@ export function expectWithinLimits(message: SlackMessage): void {
         expect(e.text.text.length).toBeGreaterThan(0);
         expect(e.text.text.length).toBeLessThanOrEqual(75);
         expect(e.value?.length ?? 0).toBeLessThanOrEqual(2000);
-        expect(e.action_id).toMatch(BUTTON_ACTION);
+        expect([BUTTON_ACTION, VOTE_ACTION].some((action) => action.test(e.action_id ?? ""))).toBe(true);
       }
     } else throw new Error(`unexpected block ${block.type}`);
   }

@@ -90,7 +90,10 @@ describe("the terminal chat, for the one person at the keyboard", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l));
-    expect(records.map((r) => [r.platform, r.text])).toEqual([["terminal", "how do i cook fried rice"]]);
+    expect(records.map((r) => [r.kind, r.platform, r.text])).toEqual([
+      [undefined, "terminal", "how do i cook fried rice"],
+      ["answered", "terminal", undefined],
+    ]);
   });
 
   it("leaves ask and ask --jsonl out of the unanswered log: they are for scripts and evaluation", async () => {
