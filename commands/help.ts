@@ -28,12 +28,12 @@ export default {
     const usage = commands
       .filter((c) => c.admin !== true || curate !== undefined)
       .map((c) =>
-      words.usage(
-        said(c).name,
-        c.options.map((o) => (o.required ? said(o).name : words.optional(said(o).name))),
-        said(c).description,
-      ),
-    );
+        words.usage(
+          said(c).name,
+          c.options.map((o) => (o.required ? said(o).name : words.optional(said(o).name))),
+          said(c).description,
+        ),
+      );
     return {
       ...plainAnswer({
         title: words.title,

@@ -19,7 +19,10 @@ function reloadReply(result: Reloaded, language: Language): Reply {
     return words.changeLine(kind, added, changed, removed);
   });
   return {
-    ...plainAnswer({ title: words.reloadedTitle, body: lines.length === 0 ? words.unchanged : lines.join("\n") }),
+    ...plainAnswer({
+      title: words.reloadedTitle,
+      body: lines.length === 0 ? words.unchanged : lines.join("\n"),
+    }),
     language,
   };
 }
@@ -33,11 +36,14 @@ function candidateReply(question: string, curate: Curation, context: CommandCont
   const { language, commands } = context;
   const words = kbMessages[language];
   const candidate = curate.candidate();
-  if (!candidate.ok) return decline(words.candidateBroken(candidate.problem), [], language, words.brokenTitle);
-  const { context: _turn, considered: _nearest, more: _more, ...answer } = ask.run(
-    { question },
-    { core: candidate.core, commands, language },
-  );
+  if (!candidate.ok)
+    return decline(words.candidateBroken(candidate.problem), [], language, words.brokenTitle);
+  const {
+    context: _turn,
+    considered: _nearest,
+    more: _more,
+    ...answer
+  } = ask.run({ question }, { core: candidate.core, commands, language });
   return { ...answer, title: words.candidateTitle(answer.title), suggestions: [] };
 }
 

@@ -90,7 +90,12 @@ function named(ids: readonly string[], join: string, more: (n: number) => string
 }
 
 /** One kind of item's changes: "facts: 1 added (gz-2024), 0 changed, 0 removed". */
-type ChangeLine = (kind: "facts" | "faqs" | "entities", added: string[], changed: string[], removed: string[]) => string;
+type ChangeLine = (
+  kind: "facts" | "faqs" | "entities",
+  added: string[],
+  changed: string[],
+  removed: string[],
+) => string;
 
 const changeLineEn: ChangeLine = (kind, ...lists) => {
   const label = { facts: "Facts", faqs: "FAQs", entities: "Entities" }[kind];

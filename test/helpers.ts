@@ -11,6 +11,7 @@ import { type AskOptions, Core, MAX_QUESTION_LENGTH } from "../src/core/core.js"
 import type { Answer, ConversationContext } from "../src/core/types.js";
 import { createLogger, type Logger, type LogLevelName } from "../src/log.js";
 import { Desk } from "../src/ops/desk.js";
+import { LiveCore } from "../src/ops/live-core.js";
 import { notices } from "../src/ops/notices.js";
 import type { Conversations, RateLimiter, UnansweredSink } from "../src/ops/ports.js";
 import { UnansweredLog } from "../src/ops/unanswered.js";
@@ -27,6 +28,17 @@ export const TODAY = new Date("2026-11-21T12:00:00Z");
 
 export function fixtureCore(): Core {
   return Core.load({ knowledgeDir: FIXTURE_KNOWLEDGE, now: () => TODAY });
+}
+
+/** A core as the adapters take it: live, though a reload only brings the same core back. */
+export function live(core: Core): LiveCore {
+  return new LiveCore(core, () => core);
+}
+
+/** A live core over a knowledge folder that a reload reads afresh, with the clock fixed. */
+export function liveOver(knowledgeDir: string, now = TODAY): LiveCore {
+  const load = () => Core.load({ knowledgeDir, now: () => now });
+  return new LiveCore(load(), load);
 }
 
 /** The curated knowledge base, with the clock fixed. */

@@ -32,7 +32,10 @@ function shown<T extends { id: string }>(items: Iterable<T>, chinese: ReadonlyMa
 /** The facts, FAQs and entities one knowledge base adds, changes and removes from another. */
 export function changesBetween(before: KnowledgeBase, after: KnowledgeBase): KnowledgeChanges {
   return {
-    facts: changed(shown(before.facts.values(), before.zh.facts), shown(after.facts.values(), after.zh.facts)),
+    facts: changed(
+      shown(before.facts.values(), before.zh.facts),
+      shown(after.facts.values(), after.zh.facts),
+    ),
     faqs: changed(shown(before.faqs, before.zh.faqs), shown(after.faqs, after.zh.faqs)),
     entities: changed(
       shown(before.entities.values(), before.zh.entities),
@@ -42,7 +45,13 @@ export function changesBetween(before: KnowledgeBase, after: KnowledgeBase): Kno
 }
 
 /** The counts alone, for a log line: `{ facts: { added: 1, changed: 0, removed: 0 }, … }`. */
-export function changeCounts(changes: KnowledgeChanges): Record<keyof KnowledgeChanges, Record<keyof Changed, number>> {
-  const count = (c: Changed) => ({ added: c.added.length, changed: c.changed.length, removed: c.removed.length });
+export function changeCounts(
+  changes: KnowledgeChanges,
+): Record<keyof KnowledgeChanges, Record<keyof Changed, number>> {
+  const count = (c: Changed) => ({
+    added: c.added.length,
+    changed: c.changed.length,
+    removed: c.removed.length,
+  });
   return { facts: count(changes.facts), faqs: count(changes.faqs), entities: count(changes.entities) };
 }

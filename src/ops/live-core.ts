@@ -1,5 +1,5 @@
 import type { Core } from "../core/core.js";
-import { type KnowledgeChanges, changesBetween } from "./knowledge-changes.js";
+import { changesBetween, type KnowledgeChanges } from "./knowledge-changes.js";
 
 /** A reload's outcome: what changed, or the problem that kept the old knowledge serving. */
 export type Reloaded = { ok: true; changes: KnowledgeChanges } | { ok: false; problem: string };

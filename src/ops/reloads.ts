@@ -13,7 +13,11 @@ export const RELOAD_CHANNEL = `${KEY_PREFIX}knowledge-reload`;
 function logReloads(live: LiveCore, logger: Logger): void {
   live.onReload((result, origin) => {
     if (result.ok) logger.info({ origin, changes: changeCounts(result.changes) }, "knowledge reloaded");
-    else logger.warn({ origin, problem: result.problem }, "knowledge not reloaded: the old knowledge keeps answering");
+    else
+      logger.warn(
+        { origin, problem: result.problem },
+        "knowledge not reloaded: the old knowledge keeps answering",
+      );
   });
 }
 
@@ -51,7 +55,12 @@ function shareReloads(live: LiveCore, url: string, logger: Logger): Service {
  * SIGHUP, and with REDIS_URL a reload on any instance. Each outcome is logged; a bad folder never
  * stops the process. `stop` stops listening.
  */
-export function watchReloads(live: LiveCore, events: ProcessEvents, logger: Logger, redisUrl?: string): Service {
+export function watchReloads(
+  live: LiveCore,
+  events: ProcessEvents,
+  logger: Logger,
+  redisUrl?: string,
+): Service {
   logReloads(live, logger);
   const onHangUp = () => {
     logger.info({ signal: "SIGHUP" }, "signal received: reloading the knowledge");

@@ -5,7 +5,7 @@ import { type SlackService, startSlack } from "../../../src/adapters/slack/index
 import { messages } from "../../../src/core/messages.js";
 import { notices } from "../../../src/ops/notices.js";
 import { BOT_USER_ID, FakeSlack } from "../../fakes/slack.js";
-import { fixtureCore, testDesk } from "../../helpers.js";
+import { fixtureCore, live, testDesk } from "../../helpers.js";
 import {
   BOT_TOKEN,
   directMessage,
@@ -25,7 +25,7 @@ const { desk, log } = testDesk();
 beforeAll(async () => {
   fake = await new FakeSlack().start();
   service = await startSlack(
-    fixtureCore(),
+    live(fixtureCore()),
     { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
     desk,
     { host: "127.0.0.1" },
