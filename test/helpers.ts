@@ -53,6 +53,39 @@ export function copyOfFixture(): string {
   return dir;
 }
 
+/** A question the fixture declines, until `addShenzhenGreenCards` gives it a fact to answer with. */
+export const NEW_FACT_QUESTION = "How many talent green cards has Shenzhen issued?";
+/** The figure that answers it then. */
+export const NEW_FACT_FIGURE = "1,234";
+
+/** A curator's edit to a knowledge folder: one new fact, about Shenzhen's green cards, in facts/beta.json. */
+export function addShenzhenGreenCards(dir: string): void {
+  const file = path.join(dir, "facts", "beta.json");
+  const facts = JSON.parse(readFileSync(file, "utf8")) as object[];
+  facts.push({
+    id: "b-shenzhen-green-cards",
+    text: `Shenzhen had handed out ${NEW_FACT_FIGURE} talent green cards by 2018.`,
+    source: "beta",
+    entities: ["shenzhen", "green-card"],
+    topic: "talent-policy",
+    asOf: "2018",
+    figures: [
+      { text: NEW_FACT_FIGURE, type: "count" },
+      { text: "2018", type: "date" },
+    ],
+    claims: [{ subject: "shenzhen", property: "green-cards-issued", value: NEW_FACT_FIGURE }],
+  });
+  writeFileSync(file, JSON.stringify(facts, null, 2));
+}
+
+/** A broken edit: a fact in facts/beta.json whose topic the schema does not know. */
+export function breakBetaFacts(dir: string): void {
+  const file = path.join(dir, "facts", "beta.json");
+  const facts = JSON.parse(readFileSync(file, "utf8")) as { topic: string }[];
+  for (const fact of facts) fact.topic = "no-such-topic";
+  writeFileSync(file, JSON.stringify(facts, null, 2));
+}
+
 /** A logger writing JSON lines into memory, and readers for what it wrote. */
 export interface CapturedLog {
   logger: Logger;
