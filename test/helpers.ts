@@ -194,6 +194,48 @@ export async function serveUntilExit(env: NodeJS.ProcessEnv): Promise<{ code: nu
   return { code, err };
 }
 
+/** `serve` running in this process: its signals, its JSON log lines so far, and where Slack reaches it. */
+export interface InProcessBot {
+  /** Emit "SIGHUP", "SIGTERM"… here as a supervisor would send them to the process. */
+  events: EventEmitter;
+  logs(): Record<string, unknown>[];
+  /** Its /slack/events. */
+  url: string;
+  /** SIGTERM, then resolves with the exit code. */
+  stop(): Promise<number>;
+}
+
+/** Runs `returnee-bot serve` in-process for Slack over HTTP with this environment, once it is ready. */
+export async function serveInProcess(env: NodeJS.ProcessEnv): Promise<InProcessBot> {
+  const [stderr, events] = [new PassThrough(), new EventEmitter()];
+  let err = "";
+  stderr.on("data", (d) => (err += d));
+  const logs = () => logLines(err);
+  const exited = main(["serve"], {
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
+    stderr,
+    events,
+    env,
+  });
+  await Promise.race([
+    eventually(() => logs().find(isReady), "the bot ready"),
+    exited.then((code) => {
+      throw new Error(`serve exited with ${code} before it was ready:\n${err}`);
+    }),
+  ]);
+  const { port } = logs().find((e) => typeof e.port === "number") as { port: number };
+  return {
+    events,
+    logs,
+    url: `http://127.0.0.1:${port}/slack/events`,
+    stop: () => {
+      events.emit("SIGTERM");
+      return exited;
+    },
+  };
+}
+
 /** A conversation context as the core might leave it after "how many green cards has Guangzhou issued". */
 export const CONTEXT: ConversationContext = {
   entities: ["guangzhou"],
