@@ -29,8 +29,10 @@ function logReloads(live: LiveCore, logger: Logger): void {
 function shareReloads(live: LiveCore, url: string, logger: Logger): Service {
   const me = randomUUID();
   const log = logger.child({ of: "knowledge reloads" });
-  const publisher = connectRedis(url, log);
-  const subscriber = connectRedis(url, log);
+  // The desk's own connection already reports an outage and the return: these two stay quiet about it.
+  const quiet = logger.child({ of: "knowledge reloads" }, { level: "error" });
+  const publisher = connectRedis(url, quiet);
+  const subscriber = connectRedis(url, quiet);
   subscriber.on("message", (channel: string, from: string) => {
     if (channel === RELOAD_CHANNEL && from !== me) live.reload("elsewhere");
   });
