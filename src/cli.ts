@@ -10,6 +10,7 @@ import { Core } from "./core/core.js";
 import { checkKnowledge, claimProblems } from "./core/kb-check.js";
 import { KnowledgeError } from "./core/loader.js";
 import { shortened } from "./core/text.js";
+import { type KnowledgeSource, knowledgeSource } from "./knowledge-source.js";
 import type { Logger } from "./log.js";
 import type { LiveCore } from "./ops/live-core.js";
 import type { Service } from "./ops/ports.js";
@@ -47,34 +48,6 @@ const USAGE = `Usage: returnee-bot <command>
   kb-check             validate the knowledge base and print its counts
   report [--top N]     what people asked most that the bot could not answer
                        (UNANSWERED_LOG, or the shared stream with REDIS_URL)`;
-
-/** Where the knowledge comes from: a folder and the setting that named it, or the package's own. */
-interface KnowledgeSource {
-  dir?: string;
-  /** "KNOWLEDGE_DIR", or "--kb" for `ask --kb DIR`. */
-  setting: string;
-}
-
-/** `--kb DIR` taken out of the arguments, or else KNOWLEDGE_DIR; a `--kb` without a folder is refused. */
-function knowledgeSource(config: Config, args: string[]): { source: KnowledgeSource; rest: string[] } {
-  const i = args.indexOf("--kb");
-  if (i === -1) {
-    return {
-      source: {
-        setting: "KNOWLEDGE_DIR",
-        ...(config.knowledgeDir === undefined ? {} : { dir: config.knowledgeDir }),
-      },
-      rest: args,
-    };
-  }
-  const dir = args[i + 1];
-  if (dir === undefined || dir.startsWith("--"))
-    throw new ConfigError(["--kb: needs the knowledge folder to answer from"]);
-  return {
-    source: { dir: path.resolve(dir), setting: "--kb" },
-    rest: [...args.slice(0, i), ...args.slice(i + 2)],
-  };
-}
 
 /**
  * The core over the configured knowledge; a KNOWLEDGE_DIR (or --kb folder) that is not a
