@@ -1,6 +1,7 @@
 import type { Core } from "../src/core/core.js";
 import type { EntityKind } from "../src/core/knowledge/schema.js";
 import type { ConversationContext, Language } from "../src/core/types.js";
+import type { Candidate, Reloaded } from "../src/ops/live-core.js";
 import type { Reply } from "./replies.js";
 
 /** The Discord locales every command and option is translated for. */
@@ -25,6 +26,14 @@ export interface CommandOption {
   autocomplete?: readonly EntityKind[];
 }
 
+/** What a curator may do to the knowledge a running bot answers from (see src/ops/live-core.ts). */
+export interface Curation {
+  /** Loads and validates the knowledge folder and makes it live, or says why not. */
+  reload(): Reloaded;
+  /** A core over the knowledge folder as it is on disk, not made live. */
+  candidate(): Candidate;
+}
+
 export interface CommandContext {
   core: Core;
   /** Every registered command, for /help. */
@@ -35,6 +44,8 @@ export interface CommandContext {
   language: Language;
   /** The conversation so far, for follow-ups. */
   conversation?: ConversationContext;
+  /** Given only to a curator, on a surface that knows them as one: what an admin command acts on. */
+  curate?: Curation;
 }
 
 /** One command, served the same way by every adapter. */
@@ -43,5 +54,7 @@ export interface Command {
   description: string;
   localized: Localized;
   options: readonly CommandOption[];
+  /** Only for curators: Discord shows it to server administrators, Slack runs it for SLACK_ADMIN_USER_IDS. */
+  admin?: boolean;
   run(args: Readonly<Record<string, string>>, context: CommandContext): Reply;
 }

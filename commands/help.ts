@@ -18,19 +18,22 @@ export default {
     "zh-TW": { name: "幫助", description: "如何使用本機器人，以及它能回答什麼" },
   },
   options: [],
-  run: (_args, { core, commands, locale, language }) => {
+  run: (_args, { core, commands, locale, language, curate }) => {
     const shown = shownLocale(language, locale);
     const words = helpMessages[language];
     // In Chinese, commands read as Discord shows them to a Chinese-speaking user.
     const said = (item: Localization & { localized: Localized }) =>
       shown === undefined ? item : item.localized[shown];
-    const usage = commands.map((c) =>
-      words.usage(
-        said(c).name,
-        c.options.map((o) => (o.required ? said(o).name : words.optional(said(o).name))),
-        said(c).description,
-      ),
-    );
+    // Curators' commands are listed only to curators.
+    const usage = commands
+      .filter((c) => c.admin !== true || curate !== undefined)
+      .map((c) =>
+        words.usage(
+          said(c).name,
+          c.options.map((o) => (o.required ? said(o).name : words.optional(said(o).name))),
+          said(c).description,
+        ),
+      );
     return {
       ...plainAnswer({
         title: words.title,

@@ -8,6 +8,7 @@ import city from "./city.js";
 import { type Command, LOCALES } from "./command.js";
 import convention from "./convention.js";
 import help from "./help.js";
+import kb from "./kb.js";
 import { type Asker, languageFor } from "./language.js";
 import { commandMessages, emptyQuestion } from "./messages.js";
 import policy from "./policy.js";
@@ -47,6 +48,7 @@ const CommandShape = z.object({
       autocomplete: z.optional(z.array(z.enum(ENTITY_KINDS))),
     }),
   ),
+  admin: z.optional(z.boolean()),
   run: z.function(),
 });
 
@@ -66,7 +68,7 @@ export function checkCommands(list: readonly Command[]): readonly Command[] {
 }
 
 /** The one list of commands: every adapter, the Discord registration and the Slack manifest read it. */
-export const commands: readonly Command[] = checkCommands([ask, city, policy, convention, sources, help]);
+export const commands: readonly Command[] = checkCommands([ask, city, policy, convention, sources, help, kb]);
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.name === name.toLowerCase());
@@ -87,6 +89,9 @@ export function runCommand(
   if (Object.values(args).some((value) => value.length > MAX_QUESTION_LENGTH)) {
     const { tooLong, tooLongTitle } = say(language);
     return decline(tooLong(MAX_QUESTION_LENGTH), [], language, tooLongTitle);
+  }
+  if (command.admin === true && asker.curate === undefined) {
+    return decline(words.curatorsOnly(command.name), [], language, words.curatorsOnlyTitle);
   }
   const missing = command.options.find((o) => o.required && !args[o.name]?.trim());
   if (missing !== undefined) {

@@ -1,10 +1,13 @@
 import { clearlyIn, detectLanguage } from "../src/core/language/detect.js";
 import type { ConversationContext, Language } from "../src/core/types.js";
+import type { Curation } from "./command.js";
 
 /** What the platform tells about the asker besides the command: Discord's locale, the conversation so far. */
 export interface Asker {
   locale?: string;
   conversation?: ConversationContext;
+  /** Present when the surface knows the asker as a curator: the live knowledge they may reload or try. */
+  curate?: Curation;
 }
 
 /** The language a locale prefers: Chinese for zh-CN and zh-TW, English for the others. */

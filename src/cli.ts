@@ -10,7 +10,9 @@ import { Core } from "./core/core.js";
 import { checkKnowledge, claimProblems, staleFacts } from "./core/knowledge/kb-check.js";
 import { KnowledgeError } from "./core/knowledge/loader.js";
 import { shortened } from "./core/language/text.js";
+import { type KnowledgeSource, knowledgeSource } from "./knowledge-source.js";
 import type { Logger } from "./log.js";
+import type { LiveCore } from "./ops/live-core.js";
 import type { Service } from "./ops/ports.js";
 import { reportMessages } from "./ops/report-messages.js";
 import type { ProcessEvents } from "./ops/shutdown.js";
@@ -34,10 +36,13 @@ const USAGE = `Usage: returnee-bot <command>
   ask --jsonl [--conversation]
                        answer one question per line of standard input, as JSON lines;
                        with --conversation the lines are one conversation, with follow-ups
+  ask --kb DIR ...     answer (one question, or --jsonl) from the knowledge folder DIR instead,
+                       e.g. a candidate to try before it goes live
   ask --explain "question"
                        show how a question is read, ranked and answered or declined
   serve [--shards auto|N]
-                       serve Discord and/or Slack as configured, else chat
+                       serve Discord and/or Slack as configured, else chat; SIGHUP (or
+                       /kb reload from a curator) reloads the knowledge without a restart
   register discord     overwrite the Discord application's commands from commands/
   manifest slack [URL] print the Slack app manifest (URL: the public base URL of this app)
   kb-check [--stale]   validate the knowledge base and print its counts;
@@ -46,17 +51,16 @@ const USAGE = `Usage: returnee-bot <command>
                        (UNANSWERED_LOG, or the shared stream with REDIS_URL)`;
 
 /**
- * The core over the configured knowledge; a KNOWLEDGE_DIR that is not a knowledge folder stops
- * start-up naming it. A first start after the knowledge or the code changed reads and indexes it
+ * The core over the configured knowledge; a KNOWLEDGE_DIR (or --kb folder) that is not a
+ * knowledge folder stops start-up naming it. A first start after the knowledge or the code changed reads and indexes it
  * all, which takes seconds: `ask` and `chat` say so on standard error, where it never mixes with
  * answers; `serve`, whose standard error is its JSON log, and kb-check, whose output is its report
  * (and which the build runs), say nothing of it.
  */
-function loadCore(config: Config, command: string, io: Io): Core {
-  const dir = config.knowledgeDir;
+function loadCore({ dir, setting }: KnowledgeSource, command: string, io: Io): Core {
   if (dir !== undefined && !existsSync(path.join(dir, "sources.json"))) {
     throw new ConfigError([
-      `KNOWLEDGE_DIR: is not a knowledge folder (it has no sources.json): ${shortened(dir)}`,
+      `${setting}: is not a knowledge folder (it has no sources.json): ${shortened(dir)}`,
     ]);
   }
   const onIndex = (folder: string) =>
@@ -68,23 +72,28 @@ function loadCore(config: Config, command: string, io: Io): Core {
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
-  const [command = "chat", ...rest] = argv;
+  const [command = "chat", ...given] = argv;
   if (command === "help" || command === "--help" || command === "-h") {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const config = loadConfig(io.env);
   if (command === "report") {
-    io.stdout.write(`${await report(config, rest)}\n`);
+    io.stdout.write(`${await report(config, given)}\n`);
     return 0;
   }
+  const { source, rest } = knowledgeSource(config, given);
   const chatting =
     command === "chat" || (command === "serve" && config.discord === undefined && config.slack === undefined);
   const logger = () => loggerFor(config, io, chatting);
-  const core = loadCore(config, command, io);
+  const core = loadCore(source, command, io);
+  const live = async () => {
+    const { LiveCore } = await import("./ops/live-core.js");
+    return new LiveCore(core, () => loadCore(source, command, io));
+  };
   switch (command) {
     case "chat":
-      await chatWithDesk(core, config, await logger(), io);
+      await chatWithDesk(await live(), config, await logger(), io);
       return 0;
     case "ask":
       if (rest.includes("--jsonl")) {
@@ -117,7 +126,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       return errors.length === 0 ? 0 : 1;
     }
     case "serve":
-      return serve(core, config, rest, io, await logger());
+      return serve(await live(), config, rest, io, await logger());
     case "register":
       if (rest[0] !== "discord" || config.discord === undefined) break;
       io.stdout.write(
@@ -184,36 +193,45 @@ async function answerAsOneConversation(core: Core, config: Config, logger: Logge
  * The chat, its unanswered questions written out before it returns. It serves one person at the
  * keyboard, so its desk has no rate limit.
  */
-async function chatWithDesk(core: Core, config: Config, logger: Logger, io: Io): Promise<void> {
+async function chatWithDesk(live: LiveCore, config: Config, logger: Logger, io: Io): Promise<void> {
   const { rateLimit: _oneAsker, ...unlimited } = config;
   const desk = (await import("./ops/index.js")).createDesk(unlimited, logger);
-  await chat(core, io.stdin, io.stdout, desk);
+  await chat(live, io.stdin, io.stdout, desk);
   await desk.drain(0);
 }
 
 /**
  * Serves every configured platform until SIGINT or SIGTERM, then shuts down cleanly (see
- * ops/shutdown.ts); with no platform configured, chats in the terminal.
+ * ops/shutdown.ts), reloading the knowledge on SIGHUP and, with REDIS_URL, when another instance
+ * does; with no platform configured, chats in the terminal.
  */
-async function serve(core: Core, config: Config, args: string[], io: Io, logger: Logger): Promise<number> {
+async function serve(
+  live: LiveCore,
+  config: Config,
+  args: string[],
+  io: Io,
+  logger: Logger,
+): Promise<number> {
   if (config.discord === undefined && config.slack === undefined) {
-    await chatWithDesk(core, config, logger, io);
+    await chatWithDesk(live, config, logger, io);
     return 0;
   }
   const events = io.events ?? process;
   const desk = (await import("./ops/index.js")).createDesk(config, logger);
   const { guardProcess, nextSignal, shutdown } = await import("./ops/shutdown.js");
   const unguard = guardProcess(events, logger);
-  const services: Service[] = [];
+  const services: Service[] = [
+    (await import("./ops/reloads.js")).watchReloads(live, events, logger, config.redisUrl),
+  ];
   try {
     if (config.discord !== undefined) {
       const { startDiscord } = await import("./adapters/discord/index.js");
       const shards = shardsOption(args);
-      services.push(await startDiscord(core, config.discord, desk, shards === undefined ? {} : { shards }));
+      services.push(await startDiscord(live, config.discord, desk, shards === undefined ? {} : { shards }));
     }
     if (config.slack !== undefined) {
       const { startSlack } = await import("./adapters/slack/index.js");
-      services.push(await startSlack(core, config.slack, desk));
+      services.push(await startSlack(live, config.slack, desk));
     }
     // Said once SIGINT and SIGTERM are heard: from here a signal means a clean shutdown.
     const signal = nextSignal(events);

@@ -83,6 +83,13 @@ const Env = z.object({
   SLACK_APP_TOKEN: OptionalWith(z.startsWith("xapp-", "must start with xapp-")),
   SLACK_API_URL: z.pipe(Optional, Url),
   SLACK_DEBUG_LOGS: Switch(false),
+  // Slack user ids (U… or W…), comma-separated: the curators who may use the admin commands.
+  SLACK_ADMIN_USER_IDS: OptionalWith(
+    z.regex(
+      /^[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*$/,
+      "must be Slack user ids (U… or W…) separated by commas",
+    ),
+  ),
   PORT: Count(3000, 0, 65535, "must be a port number from 0 to 65535, in decimal digits"),
   HTTP_KEEP_ALIVE_SECONDS: Count(DEFAULT_KEEP_ALIVE_SECONDS, 1, 3600),
   MAX_CONCURRENT_ANSWERS: Count(DEFAULT_MAX_CONCURRENT_ANSWERS, 1),
@@ -125,6 +132,8 @@ export interface SlackConfig {
    * which hold user and channel ids and message text. Off unless asked for.
    */
   debugLogs?: boolean;
+  /** SLACK_ADMIN_USER_IDS: the user ids that may use the admin commands (reloading the knowledge); none unless set. */
+  adminUserIds?: readonly string[];
 }
 
 export interface Config {
@@ -231,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
             port: e.PORT,
             keepAliveSeconds: e.HTTP_KEEP_ALIVE_SECONDS,
             debugLogs: e.SLACK_DEBUG_LOGS,
+            adminUserIds: e.SLACK_ADMIN_USER_IDS?.split(",").map((id) => id.trim()),
           }),
   });
 }

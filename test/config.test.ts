@@ -122,6 +122,20 @@ describe("Slack settings that cannot be meant", () => {
     );
   });
 
+  it("read SLACK_ADMIN_USER_IDS as a list of Slack user ids, naming the variable when it is not one", () => {
+    const slack = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: SIGNING };
+    expect(loadConfig({ ...slack, SLACK_ADMIN_USER_IDS: "U012AB3CD, W0XYZ" }).slack?.adminUserIds).toEqual([
+      "U012AB3CD",
+      "W0XYZ",
+    ]);
+    expect(loadConfig(slack).slack?.adminUserIds).toBeUndefined();
+    for (const bad of ["alice", "U012AB3CD;U0XYZ", "#general", "u012ab3cd"]) {
+      expect(problems({ ...slack, SLACK_ADMIN_USER_IDS: bad })).toContain(
+        "SLACK_ADMIN_USER_IDS: must be Slack user ids",
+      );
+    }
+  });
+
   it("refuse a signing secret too short to be Slack's, without printing it", () => {
     for (const secret of ["x", "short-secret", SIGNING.slice(1)]) {
       const message = problems({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: secret });

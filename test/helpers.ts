@@ -11,6 +11,7 @@ import { type AskOptions, Core, MAX_QUESTION_LENGTH } from "../src/core/core.js"
 import type { Answer, ConversationContext } from "../src/core/types.js";
 import { createLogger, type Logger, type LogLevelName } from "../src/log.js";
 import { Desk } from "../src/ops/desk.js";
+import { LiveCore } from "../src/ops/live-core.js";
 import { notices } from "../src/ops/notices.js";
 import type { Conversations, RateLimiter, UnansweredSink } from "../src/ops/ports.js";
 import { UnansweredLog } from "../src/ops/unanswered.js";
@@ -27,6 +28,17 @@ export const TODAY = new Date("2026-11-21T12:00:00Z");
 
 export function fixtureCore(): Core {
   return Core.load({ knowledgeDir: FIXTURE_KNOWLEDGE, now: () => TODAY });
+}
+
+/** A core as the adapters take it: live, though a reload only brings the same core back. */
+export function live(core: Core): LiveCore {
+  return new LiveCore(core, () => core);
+}
+
+/** A live core over a knowledge folder that a reload reads afresh, with the clock fixed. */
+export function liveOver(knowledgeDir: string, now = TODAY): LiveCore {
+  const load = () => Core.load({ knowledgeDir, now: () => now });
+  return new LiveCore(load(), load);
 }
 
 /** The curated knowledge base, with the clock fixed. */
@@ -52,6 +64,44 @@ export function editedFixture<T = Record<string, unknown> & { id: string }>(
   edit(records);
   writeFileSync(target, JSON.stringify(records, null, 2));
   return dir;
+}
+
+/** A question the fixture declines, until `addShenzhenGreenCards` gives it a fact to answer with. */
+export const NEW_FACT_QUESTION = "How many talent green cards has Shenzhen issued?";
+/** The figure that answers it then. */
+export const NEW_FACT_FIGURE = "1,234";
+
+/** A curator's edit to a knowledge folder: one new fact, about Shenzhen's green cards, in facts/beta.json. */
+export function addShenzhenGreenCards(dir: string): void {
+  editedFixture<object>(
+    path.join("facts", "beta.json"),
+    (facts) =>
+      facts.push({
+        id: "b-shenzhen-green-cards",
+        text: `Shenzhen had handed out ${NEW_FACT_FIGURE} talent green cards by 2018.`,
+        source: "beta",
+        entities: ["shenzhen", "green-card"],
+        topic: "talent-policy",
+        asOf: "2018",
+        figures: [
+          { text: NEW_FACT_FIGURE, type: "count" },
+          { text: "2018", type: "date" },
+        ],
+        claims: [{ subject: "shenzhen", property: "green-cards-issued", value: NEW_FACT_FIGURE }],
+      }),
+    dir,
+  );
+}
+
+/** A broken edit: a fact in facts/beta.json whose topic the schema does not know. */
+export function breakBetaFacts(dir: string): void {
+  editedFixture<{ topic: string }>(
+    path.join("facts", "beta.json"),
+    (facts) => {
+      for (const fact of facts) fact.topic = "no-such-topic";
+    },
+    dir,
+  );
 }
 
 /** A logger writing JSON lines into memory, and readers for what it wrote. */
@@ -160,6 +210,48 @@ export async function serveUntilExit(env: NodeJS.ProcessEnv): Promise<{ code: nu
     env: { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, UNANSWERED_LOG: "off", LOG_LEVEL: "trace", PORT: "0", ...env },
   });
   return { code, err };
+}
+
+/** `serve` running in this process: its signals, its JSON log lines so far, and where Slack reaches it. */
+export interface InProcessBot {
+  /** Emit "SIGHUP", "SIGTERM"… here as a supervisor would send them to the process. */
+  events: EventEmitter;
+  logs(): Record<string, unknown>[];
+  /** Its /slack/events. */
+  url: string;
+  /** SIGTERM, then resolves with the exit code. */
+  stop(): Promise<number>;
+}
+
+/** Runs `returnee-bot serve` in-process for Slack over HTTP with this environment, once it is ready. */
+export async function serveInProcess(env: NodeJS.ProcessEnv): Promise<InProcessBot> {
+  const [stderr, events] = [new PassThrough(), new EventEmitter()];
+  let err = "";
+  stderr.on("data", (d) => (err += d));
+  const logs = () => logLines(err);
+  const exited = main(["serve"], {
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
+    stderr,
+    events,
+    env,
+  });
+  await Promise.race([
+    eventually(() => logs().find(isReady), "the bot ready"),
+    exited.then((code) => {
+      throw new Error(`serve exited with ${code} before it was ready:\n${err}`);
+    }),
+  ]);
+  const { port } = logs().find((e) => typeof e.port === "number") as { port: number };
+  return {
+    events,
+    logs,
+    url: `http://127.0.0.1:${port}/slack/events`,
+    stop: () => {
+      events.emit("SIGTERM");
+      return exited;
+    },
+  };
 }
 
 /** A conversation context as the core might leave it after "how many green cards has Guangzhou issued". */

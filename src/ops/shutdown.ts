@@ -3,11 +3,12 @@ import type { Logger } from "../log.js";
 import type { Desk } from "./desk.js";
 import type { Service } from "./ports.js";
 
-/** The part of `process` that shutting down listens to; tests pass an EventEmitter. */
+/** The part of `process` that shutting down (and reloading, on SIGHUP) listens to; tests pass an EventEmitter. */
 export interface ProcessEvents {
   once(event: "SIGINT" | "SIGTERM", listener: () => void): unknown;
+  on(event: "SIGHUP", listener: () => void): unknown;
   on(event: "unhandledRejection" | "uncaughtExceptionMonitor", listener: (reason: unknown) => void): unknown;
-  off(event: "SIGINT" | "SIGTERM", listener: () => void): unknown;
+  off(event: "SIGINT" | "SIGTERM" | "SIGHUP", listener: () => void): unknown;
   off(event: "unhandledRejection" | "uncaughtExceptionMonitor", listener: (reason: unknown) => void): unknown;
 }
 

@@ -11,14 +11,23 @@ import {
   runLine,
 } from "../../commands/index.js";
 import type { ConversationContext } from "../../src/core/types.js";
-import { fixtureCore } from "../helpers.js";
+import { fixtureCore, live } from "../helpers.js";
 
 const core = fixtureCore();
 const city = findCommand("city") as Command;
 
 describe("the command registry", () => {
-  it("holds each command once: ask, city, policy, convention, sources and help", () => {
-    expect(commands.map((c) => c.name)).toEqual(["ask", "city", "policy", "convention", "sources", "help"]);
+  it("holds each command once: ask, city, policy, convention, sources, help and the curators' kb", () => {
+    expect(commands.map((c) => c.name)).toEqual([
+      "ask",
+      "city",
+      "policy",
+      "convention",
+      "sources",
+      "help",
+      "kb",
+    ]);
+    expect(commands.filter((c) => c.admin === true).map((c) => c.name)).toEqual(["kb"]);
   });
 
   it("names the command file that is malformed", () => {
@@ -94,13 +103,29 @@ describe("runLine", () => {
     expect(policy.suggestions).toEqual([{ command: "policy", args: { name: "talent green card" } }]);
   });
 
-  it("lists every command in /help, each with its options as one types them", () => {
+  it("lists every command in /help, each with its options as one types them, the curators' only to curators", () => {
     const body = runLine("/help", core).body;
-    for (const c of commands) expect(body).toContain(`/${c.name}`);
+    for (const c of commands.filter((c) => c.admin !== true)) expect(body).toContain(`/${c.name}`);
+    expect(body).not.toContain("/kb");
+    expect(runLine("/help", core, { curate: live(core) }).body).toContain("\n/kb action [question:…] — ");
     expect(body).toContain("\n/ask question — Ask a question");
     expect(body).toContain("\n/city name [topic:…] — ");
     expect(body).not.toContain("::");
     expect(body).toMatch(/in English or in Chinese/);
+  });
+
+  it("refuses /kb to an asker the surface does not know as a curator, before anything else", () => {
+    for (const line of ["/kb reload", "/kb"]) {
+      const answer = runLine(line, core);
+      expect(answer.answered).toBe(false);
+      expect(answer.body).toBe("Only the bot's curators can use /kb.");
+    }
+  });
+
+  it("tells a curator how to use /kb when the action is neither reload nor test with a question", () => {
+    for (const line of ["/kb publish", "/kb test", "/kb reload now"]) {
+      expect(runLine(line, core, { curate: live(core) }).body, line).toMatch(/^Say what to do: reload/);
+    }
   });
 
   it("answers /help in Chinese when the asker's locale is Chinese", () => {

@@ -27,7 +27,7 @@ import {
   slashCommand,
 } from "../adapters/slack/requests.js";
 import { FakeSlack } from "../fakes/slack.js";
-import { fixtureCore, testDesk } from "../helpers.js";
+import { fixtureCore, live, testDesk } from "../helpers.js";
 import { userInput } from "./inputs.js";
 
 const RUNS = { numRuns: 25 };
@@ -107,7 +107,7 @@ describe("whatever is typed, on Slack", () => {
   beforeAll(async () => {
     fake = await new FakeSlack().start();
     service = await startSlack(
-      fixtureCore(),
+      live(fixtureCore()),
       { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
       testDesk().desk,
       { host: "127.0.0.1" },

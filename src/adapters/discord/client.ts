@@ -1,9 +1,9 @@
 import { once } from "node:events";
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, Partials, RESTEvents } from "discord.js";
 import type { DiscordConfig } from "../../config.js";
-import type { Core } from "../../core/core.js";
 import { errorFields, type Logger, redact } from "../../log.js";
 import type { Desk } from "../../ops/index.js";
+import type { LiveCore } from "../../ops/live-core.js";
 import type { Service } from "../../ops/ports.js";
 import { bounded, DEFAULT_OUTGOING } from "../outgoing.js";
 import { START_TIMEOUT_MS, within } from "../service.js";
@@ -71,7 +71,7 @@ function logClientEvents(client: Client, log: Logger): void {
  * unreachable or failing stops it within START_TIMEOUT_MS, with a message saying what failed.
  */
 export async function connectDiscord(
-  core: Core,
+  live: LiveCore,
   config: DiscordConfig,
   desk: Desk,
   outgoing = DEFAULT_OUTGOING,
@@ -79,7 +79,7 @@ export async function connectDiscord(
   const client = createDiscordClient(config, outgoing);
   const log = desk.logger.child({ platform: "discord" });
   logClientEvents(client, log);
-  routeEvents(client, core, desk);
+  routeEvents(client, live, desk);
   const ready = once(client, Events.ClientReady);
   const connecting = (async () => {
     await client.login(config.token);

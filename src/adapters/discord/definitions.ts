@@ -1,6 +1,7 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
+  InteractionContextType,
   REST,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   Routes,
@@ -21,7 +22,9 @@ function named(item: Command | CommandOption) {
 /**
  * The chat-input commands Discord shows, derived from the registry alone: each command with its
  * named string options, required ones first (as Discord requires), autocomplete where declared,
- * and every name and description in simplified (zh-CN) and traditional (zh-TW) Chinese.
+ * and every name and description in simplified (zh-CN) and traditional (zh-TW) Chinese. An admin
+ * command is for servers only, and shown to no one but administrators (permissions "0") until a
+ * server grants it to others in its integration settings.
  */
 export function commandDefinitions(
   list: readonly Command[] = commands,
@@ -29,6 +32,9 @@ export function commandDefinitions(
   return list.map((command) => ({
     type: ApplicationCommandType.ChatInput,
     ...named(command),
+    ...(command.admin === true
+      ? { default_member_permissions: "0", contexts: [InteractionContextType.Guild] }
+      : {}),
     options: [...command.options]
       .sort((a, b) => Number(b.required) - Number(a.required))
       .map((option) => ({

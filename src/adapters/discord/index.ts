@@ -1,6 +1,6 @@
 import type { DiscordConfig } from "../../config.js";
-import type { Core } from "../../core/core.js";
 import type { Desk } from "../../ops/index.js";
+import type { LiveCore } from "../../ops/live-core.js";
 import type { Service } from "../../ops/ports.js";
 import type { OutgoingLimits } from "../outgoing.js";
 import { connectDiscord } from "./client.js";
@@ -19,13 +19,13 @@ export interface DiscordStartOptions {
  * stopped. With shards, each shard runs in its own process with its own core and desk.
  */
 export async function startDiscord(
-  core: Core,
+  live: LiveCore,
   config: DiscordConfig,
   desk: Desk,
   options: DiscordStartOptions = {},
 ): Promise<Service> {
   return options.shards === undefined
-    ? connectDiscord(core, config, desk, options.outgoing)
+    ? connectDiscord(live, config, desk, options.outgoing)
     : startShards(config, options.shards, desk.logger);
 }
 

@@ -21,6 +21,7 @@ import {
 import type { Core } from "../../core/core.js";
 import type { EntityChoice } from "../../core/types.js";
 import type { Choice, Desk, Reply, Run, Send } from "../../ops/index.js";
+import type { LiveCore } from "../../ops/live-core.js";
 import { carriedOver } from "../carried-over.js";
 import { decodeSuggestion } from "../follow-ups.js";
 import { decodeVote, isReason, voteReply } from "../votes.js";
@@ -30,22 +31,22 @@ import { discordMessages } from "./messages.js";
 /**
  * Routes Discord events to the commands through the desk: slash commands, autocomplete, suggestion
  * and vote buttons, mentions in server channels and direct messages. A failure in one handler is
- * logged and apologised for; it never stops the client.
+ * logged and apologised for; it never stops the client. Each question reads the live core afresh.
  */
-export function routeEvents(client: Client, core: Core, desk: Desk): void {
+export function routeEvents(client: Client, live: LiveCore, desk: Desk): void {
   client.on(Events.InteractionCreate, (interaction) => {
-    void onInteraction(interaction, core, desk);
+    void onInteraction(interaction, live, desk);
   });
   client.on(Events.MessageCreate, (message) => {
-    void onMessage(message, core, desk);
+    void onMessage(message, live, desk);
   });
 }
 
-async function onInteraction(interaction: Interaction, core: Core, desk: Desk): Promise<void> {
+async function onInteraction(interaction: Interaction, live: LiveCore, desk: Desk): Promise<void> {
   if (interaction.isAutocomplete()) {
     // Not rate-limited: Discord sends one per keystroke, and answering costs a lookup.
     try {
-      await interaction.respond(choicesFor(interaction, core));
+      await interaction.respond(choicesFor(interaction, live.core));
     } catch (error) {
       desk.logger.error({ platform: "discord", surface: "autocomplete", err: error }, "autocomplete failed");
       if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
@@ -55,7 +56,7 @@ async function onInteraction(interaction: Interaction, core: Core, desk: Desk): 
   if (!interaction.isRepliable()) return;
   const vote = interaction.isButton() ? decodeVote(interaction.customId) : undefined;
   if (vote !== undefined && interaction.isButton()) return onVote(interaction, vote, desk);
-  const asked = askedIn(interaction, core);
+  const asked = askedIn(interaction, live);
   if (asked === undefined) return;
   await desk.serve(
     {
@@ -86,21 +87,24 @@ function conversationOf(interaction: RepliableInteraction): string {
 
 /**
  * What a slash command or button asks; undefined for an interaction this bot did not make. The
- * asker's locale goes with it, so that the answer can be in their language.
+ * asker's locale goes with it, so that the answer can be in their language. An admin command
+ * reaches the bot from a server only from those Discord lets use it (see definitions.ts), so
+ * there it comes with the live knowledge to curate.
  */
-function askedIn(interaction: RepliableInteraction, core: Core): { text: string; run: Run } | undefined {
+function askedIn(interaction: RepliableInteraction, live: LiveCore): { text: string; run: Run } | undefined {
   const locale = interaction.locale;
   if (interaction.isChatInputCommand()) {
     const command = findCommand(interaction.commandName);
     // A command Discord still lists but the registry no longer has: the core explains.
     if (command === undefined) {
       const line = `/${interaction.commandName}`;
-      return { text: line, run: () => runLine(line, core) };
+      return { text: line, run: () => runLine(line, live.core) };
     }
     const args = optionValues(command, interaction.options.data);
+    const curator = command.admin === true && interaction.inGuild() ? { curate: live } : {};
     return {
       text: commandLine(command, args),
-      run: (context) => runCommand(command, args, core, carriedOver(context, locale)),
+      run: (context) => runCommand(command, args, live.core, { ...carriedOver(context, locale), ...curator }),
     };
   }
   if (interaction.isButton()) {
@@ -109,7 +113,7 @@ function askedIn(interaction: RepliableInteraction, core: Core): { text: string;
       ? undefined
       : {
           text: suggestionLine(suggestion),
-          run: (context) => runSuggestion(suggestion, core, carriedOver(context, locale)),
+          run: (context) => runSuggestion(suggestion, live.core, carriedOver(context, locale)),
         };
   }
   return undefined;
@@ -198,7 +202,7 @@ function shownName(choice: EntityChoice, core: Core): string {
  * message is answered whole. Bots, the bot itself included, and other server messages are ignored.
  * A DM channel and a thread are each one conversation; a mention elsewhere stands alone.
  */
-async function onMessage(message: Message, core: Core, desk: Desk): Promise<void> {
+async function onMessage(message: Message, live: LiveCore, desk: Desk): Promise<void> {
   const me = message.client.user;
   if (message.author.bot || message.author.id === me.id) return;
   if (message.inGuild() && !message.mentions.users.has(me.id)) return;
@@ -212,7 +216,7 @@ async function onMessage(message: Message, core: Core, desk: Desk): Promise<void
       surface: message.inGuild() ? "mention" : "direct message",
       ...(message.inGuild() && !message.channel.isThread() ? {} : { conversation: message.channelId }),
     },
-    (context) => runLine(text, core, carriedOver(context)),
+    (context) => runLine(text, live.core, carriedOver(context)),
     (reply) =>
       message.reply(
         reply.kind === "answer" ? renderAnswer(reply.answer, reply.ballot) : renderNotice(noticeText(reply)),

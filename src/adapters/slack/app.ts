@@ -2,9 +2,9 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, webApi } from "@slack/bolt";
 import { ConfigError, DEFAULT_KEEP_ALIVE_SECONDS, type SlackConfig } from "../../config.js";
-import type { Core } from "../../core/core.js";
 import { errorFields, type Logger, redact } from "../../log.js";
 import type { Desk } from "../../ops/index.js";
+import type { LiveCore } from "../../ops/live-core.js";
 import type { Service } from "../../ops/ports.js";
 import { bounded, DEFAULT_OUTGOING, type OutgoingLimits } from "../outgoing.js";
 import { START_TIMEOUT_MS, within } from "../service.js";
@@ -100,7 +100,7 @@ async function whoAmI(config: SlackConfig, desk: Desk): Promise<BotIdentity> {
  * start-up.
  */
 export function buildSlackApp(
-  core: Core,
+  live: LiveCore,
   config: SlackConfig,
   desk: Desk,
   identity: BotIdentity,
@@ -133,7 +133,7 @@ export function buildSlackApp(
       fetch: slackFetch(logger, config.apiUrl ?? SLACK_API_URL, options.outgoing ?? DEFAULT_OUTGOING),
     },
   });
-  registerListeners(app, core, desk);
+  registerListeners(app, live, desk, new Set(config.adminUserIds));
   return app;
 }
 
@@ -171,7 +171,7 @@ function startError(error: unknown, variable: string, step: string, secrets: rea
  * Slack unreachable or failing at start-up stops it within START_TIMEOUT_MS, saying what failed.
  */
 export async function startSlackApp(
-  core: Core,
+  live: LiveCore,
   config: SlackConfig,
   desk: Desk,
   options: SlackOptions = {},
@@ -180,7 +180,7 @@ export async function startSlackApp(
   const identity = await whoAmI(config, desk).catch((error: unknown) => {
     throw startError(error, "SLACK_BOT_TOKEN", "auth.test", secrets);
   });
-  const app = buildSlackApp(core, config, desk, identity, options);
+  const app = buildSlackApp(live, config, desk, identity, options);
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= app.stop().then(() => undefined);

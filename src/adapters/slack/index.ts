@@ -1,6 +1,6 @@
 import type { SlackConfig } from "../../config.js";
-import type { Core } from "../../core/core.js";
 import type { Desk } from "../../ops/index.js";
+import type { LiveCore } from "../../ops/live-core.js";
 import { type SlackOptions, type SlackService, startSlackApp } from "./app.js";
 
 export type { SlackOptions, SlackService } from "./app.js";
@@ -8,10 +8,10 @@ export { slackManifest } from "./manifest.js";
 
 /** Starts the Slack app (HTTP or Socket Mode) and serves every command, mention and DM until stopped. */
 export function startSlack(
-  core: Core,
+  live: LiveCore,
   config: SlackConfig,
   desk: Desk,
   options: SlackOptions = {},
 ): Promise<SlackService> {
-  return startSlackApp(core, config, desk, options);
+  return startSlackApp(live, config, desk, options);
 }

@@ -17,8 +17,8 @@ import {
   runSuggestion,
   suggestionLine,
 } from "../../../commands/index.js";
-import type { Core } from "../../core/core.js";
 import type { Desk, Reply, Run, Send } from "../../ops/index.js";
+import type { LiveCore } from "../../ops/live-core.js";
 import { carriedOver } from "../carried-over.js";
 import { decodeSuggestion } from "../follow-ups.js";
 import { BUTTON_ACTION, isShareable, renderAnswer, renderNotice, type SlackMessage } from "./format.js";
@@ -97,18 +97,25 @@ function commandReplies(ack: AckFn<string | RespondArguments>, respond: RespondF
 
 /**
  * What a slash command asks, its options parsed once from the command's text, as Discord passes
- * them; a command the registry does not have is explained as if typed.
+ * them; a command the registry does not have is explained as if typed. An admin command comes
+ * with the live knowledge to curate when `admin`, the asker is one of SLACK_ADMIN_USER_IDS.
  */
-function slashRequest(name: string, text: string, core: Core): { line: string; run: Run } {
+function slashRequest(
+  name: string,
+  text: string,
+  live: LiveCore,
+  admin: boolean,
+): { line: string; run: Run } {
   const command = findCommand(name.replace(/^\//, ""));
   if (command === undefined) {
     const line = `${name} ${text}`.trim();
-    return { line, run: (context) => runLine(line, core, carriedOver(context)) };
+    return { line, run: (context) => runLine(line, live.core, carriedOver(context)) };
   }
   const args = parseArgs(command, text);
+  const curator = command.admin === true && admin ? { curate: live } : {};
   return {
     line: commandLine(command, args),
-    run: (context) => runCommand(command, args, core, carriedOver(context)),
+    run: (context) => runCommand(command, args, live.core, { ...carriedOver(context), ...curator }),
   };
 }
 
@@ -160,11 +167,13 @@ function byPerson(event: { subtype?: string | undefined; bot_id?: string | undef
  * or is answering it; a dropped command still gets its acknowledgement.
  * Conversations: a DM, a thread (a mention starts one under its message), and a channel's slash
  * commands per person; a button continues the conversation of the message it sits under.
+ * Each question reads the live core afresh; `admins` (user ids) may use the admin commands.
  */
-export function registerListeners(app: App, core: Core, desk: Desk): void {
+export function registerListeners(app: App, live: LiveCore, desk: Desk, admins: ReadonlySet<string>): void {
   // One listener serves the whole registry.
   app.command(/^\/[\w-]+$/, async ({ command, body, ack, respond }) => {
-    const { line, run } = slashRequest(command.command, plainText(command.text), core);
+    const admin = admins.has(command.user_id);
+    const { line, run } = slashRequest(command.command, plainText(command.text), live, admin);
     const replies = commandReplies(ack, respond);
     await desk.serve(
       {
@@ -201,7 +210,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
           ...(conversation === undefined ? {} : { conversation }),
           ...deliveryOf(body),
         },
-        (context) => runSuggestion(suggestion, core, carriedOver(context)),
+        (context) => runSuggestion(suggestion, live.core, carriedOver(context)),
         (reply) => {
           const { message, shareable } = rendered(reply);
           return respond({
@@ -237,7 +246,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
         conversation: `${place.channel}:${place.threadTs}`,
         ...deliveryOf(body),
       },
-      (context) => runLine(text, core, carriedOver(context)),
+      (context) => runLine(text, live.core, carriedOver(context)),
       postTo(client, place),
     );
   });
@@ -262,7 +271,7 @@ export function registerListeners(app: App, core: Core, desk: Desk): void {
         conversation: event.channel,
         ...deliveryOf(body),
       },
-      (context) => runLine(text, core, carriedOver(context)),
+      (context) => runLine(text, live.core, carriedOver(context)),
       postTo(client, place),
     );
   });

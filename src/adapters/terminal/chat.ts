@@ -8,6 +8,7 @@ import type { Core } from "../../core/core.js";
 import type { Language } from "../../core/types.js";
 import type { Desk } from "../../ops/index.js";
 import { readLines } from "../../ops/lines.js";
+import type { LiveCore } from "../../ops/live-core.js";
 import type { Conversations } from "../../ops/ports.js";
 import { carriedOver } from "../carried-over.js";
 import { formatJsonLine, formatText } from "./format.js";
@@ -21,9 +22,10 @@ const QUIT = new Set(["exit", "quit", "/exit", "/quit"]);
  * Each line goes through the desk like a message on Discord or Slack, as one conversation, and is
  * recorded for the curators. `/good` and `/bad [reason]` rate the last answer, as 👍 and 👎 do on a
  * platform. The chat has one person, so its desk has no rate limit, and its log lines go elsewhere
- * (see cli.ts).
+ * (see cli.ts). The person at the
+ * keyboard runs the bot, so they may curate it: /kb reload and /kb test work here.
  */
-export async function chat(core: Core, input: Readable, output: Writable, desk: Desk): Promise<void> {
+export async function chat(live: LiveCore, input: Readable, output: Writable, desk: Desk): Promise<void> {
   const rl = createInterface({ input, output, terminal: "isTTY" in input && input.isTTY === true });
   output.write(`${messages.botName}: ${messages.tagline}\n${terminalMessages.en.welcome}\n`);
   rl.setPrompt("> ");
@@ -44,7 +46,7 @@ export async function chat(core: Core, input: Readable, output: Writable, desk: 
           surface: "chat",
           conversation: "chat",
         },
-        (context) => runLine(line, core, carriedOver(context)),
+        (context) => runLine(line, live.core, { ...carriedOver(context), curate: live }),
         async (reply) => {
           if (reply.kind === "answer") ballot = reply.ballot;
           const text =

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, ApplicationCommandType } from "discord.js";
+import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkCommands, commands, LOCALES } from "../../../commands/index.js";
 import { commandDefinitions } from "../../../src/adapters/discord/definitions.js";
@@ -73,6 +73,16 @@ describe("Discord command definitions", () => {
         .map((o) => `${d.name} ${o.name}`),
     );
     expect(autocompleted).toEqual(["city name", "policy name"]);
+  });
+
+  it("register /kb for server administrators only, in servers only, and every other command for everyone", () => {
+    const definitions = commandDefinitions();
+    const kb = definitions.find((d) => d.name === "kb");
+    expect(kb?.default_member_permissions).toBe("0");
+    expect(kb?.contexts).toEqual([InteractionContextType.Guild]);
+    for (const definition of definitions.filter((d) => d.name !== "kb")) {
+      expect(definition.default_member_permissions, definition.name).toBeUndefined();
+    }
   });
 
   it("put required options before optional ones, as Discord requires", () => {

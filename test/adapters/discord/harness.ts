@@ -6,9 +6,10 @@ import { fileURLToPath } from "node:url";
 import { type DiscordStartOptions, startDiscord } from "../../../src/adapters/discord/index.js";
 import type { DiscordConfig } from "../../../src/config.js";
 import { Core } from "../../../src/core/core.js";
+import type { LiveCore } from "../../../src/ops/live-core.js";
 import type { Service } from "../../../src/ops/ports.js";
 import { FakeDiscord, type RecordedRequest } from "../../fakes/discord.js";
-import { type TestDesk, testDesk } from "../../helpers.js";
+import { live, type TestDesk, testDesk } from "../../helpers.js";
 import { botUser, dmChannel, guildPayload, type InteractionPayload, ids } from "./payloads.js";
 
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("./fixtures/knowledge", import.meta.url));
@@ -31,10 +32,11 @@ export interface RunningBot extends TestDesk {
 
 /**
  * A fake Discord and the real client connected to it through DISCORD_API_URL, serving through a
- * desk whose logs the test can read (no rate limit unless the desk given has one).
+ * desk whose logs the test can read (no rate limit unless the desk given has one), answering from
+ * the core given, or from a live one the test reloads.
  */
 export async function startBot(
-  core: Core = fixtureCore(),
+  core: Core | LiveCore = fixtureCore(),
   ops: TestDesk = testDesk(),
   options: DiscordStartOptions = {},
 ): Promise<RunningBot> {
@@ -45,7 +47,12 @@ export async function startBot(
     guilds: [guildPayload()],
     channels: [dmChannel],
   });
-  const service = await startDiscord(core, discordConfig(fake), ops.desk, options);
+  const service = await startDiscord(
+    core instanceof Core ? live(core) : core,
+    discordConfig(fake),
+    ops.desk,
+    options,
+  );
   return {
     ...ops,
     fake,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDiscord } from "../../../src/adapters/discord/index.js";
 import { compile } from "../../compiled.js";
 import { FakeDiscord } from "../../fakes/discord.js";
-import { eventually, isReady, logLines, testDesk } from "../../helpers.js";
+import { eventually, isReady, live, logLines, testDesk } from "../../helpers.js";
 import { fixtureCore, interact, KNOWLEDGE_DIR, replyOf, TOKEN } from "./harness.js";
 import { botUser, guildPayload, ids, slashCommand } from "./payloads.js";
 
@@ -76,7 +76,7 @@ describe("serve --shards auto, against a fake Discord", () => {
 describe("serve --shards with a count that cannot be", () => {
   it.each([0, 1.5, Number.NaN])("refuses %s shards before starting anything", async (shards) => {
     const config = { token: TOKEN, applicationId: ids.app, apiUrl: "http://127.0.0.1:9/api" };
-    await expect(startDiscord(fixtureCore(), config, testDesk().desk, { shards })).rejects.toThrow(
+    await expect(startDiscord(live(fixtureCore()), config, testDesk().desk, { shards })).rejects.toThrow(
       /--shards must be "auto" or a whole number of at least 1/,
     );
   });

@@ -5,7 +5,7 @@ import { ConfigError } from "../../../src/config.js";
 import { Core } from "../../../src/core/core.js";
 import { notices } from "../../../src/ops/notices.js";
 import { BOT_USER_ID, FakeSlack } from "../../fakes/slack.js";
-import { FIXTURE_KNOWLEDGE, fixtureCore, testDesk } from "../../helpers.js";
+import { FIXTURE_KNOWLEDGE, fixtureCore, live, testDesk } from "../../helpers.js";
 import {
   BOT_TOKEN,
   directMessage,
@@ -31,7 +31,7 @@ let working: SlackService;
 const { desk, log } = testDesk({ secrets: [BOT_TOKEN, SIGNING_SECRET] });
 
 const start = (core: Core, apiUrl: string) =>
-  startSlack(core, { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl, port: 0 }, desk, {
+  startSlack(live(core), { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl, port: 0 }, desk, {
     host: "127.0.0.1",
   });
 

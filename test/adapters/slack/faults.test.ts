@@ -5,7 +5,7 @@ import { DEFAULT_OUTGOING, type OutgoingLimits } from "../../../src/adapters/out
 import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
 import { notices } from "../../../src/ops/notices.js";
 import { FakeSlack, type Received } from "../../fakes/slack.js";
-import { eventually, fixtureCore, testDesk } from "../../helpers.js";
+import { eventually, fixtureCore, live, testDesk } from "../../helpers.js";
 import {
   BOT_TOKEN,
   directMessage,
@@ -28,7 +28,7 @@ let url: string;
 beforeAll(async () => {
   fake = await new FakeSlack().start();
   service = await startSlack(
-    fixtureCore(),
+    live(fixtureCore()),
     { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
     desk,
     { host: "127.0.0.1" },
@@ -95,7 +95,7 @@ describe("Slack failing", () => {
     await failing.start();
     const quick = testDesk();
     const app = await startSlack(
-      fixtureCore(),
+      live(fixtureCore()),
       { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: failing.apiUrl, port: 0 },
       quick.desk,
       // Production retries for five minutes; the same client, told to retry twice at once.
@@ -131,7 +131,7 @@ describe("Slack failing", () => {
   async function limitedApp(outgoing: OutgoingLimits) {
     const own = testDesk();
     const app = await startSlack(
-      fixtureCore(),
+      live(fixtureCore()),
       { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
       own.desk,
       { host: "127.0.0.1", outgoing },

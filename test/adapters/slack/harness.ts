@@ -6,8 +6,9 @@ import { type SlackOptions, type SlackService, startSlack } from "../../../src/a
 import type { SlackConfig } from "../../../src/config.js";
 import { Core } from "../../../src/core/core.js";
 import type { Desk } from "../../../src/ops/index.js";
+import type { LiveCore } from "../../../src/ops/live-core.js";
 import { FakeSlack } from "../../fakes/slack.js";
-import { fixtureCore, testDesk } from "../../helpers.js";
+import { fixtureCore, live, testDesk } from "../../helpers.js";
 import {
   BOT_TOKEN,
   buttonClick,
@@ -43,7 +44,8 @@ export interface RunningSlack {
 }
 
 export interface SlackAppSetup {
-  core?: Core;
+  /** A core, or a live one a test reloads. */
+  core?: Core | LiveCore;
   desk?: Desk;
   options?: SlackOptions;
   config?: Partial<SlackConfig>;
@@ -61,7 +63,7 @@ export async function startSlackApp(setup: Core | SlackAppSetup = {}): Promise<R
   } = setup instanceof Core ? { core: setup } : setup;
   const fake = given.fake ?? (await new FakeSlack().start());
   const service = await startSlack(
-    core,
+    core instanceof Core ? live(core) : core,
     { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0, ...config },
     desk,
     { host: "127.0.0.1", ...options },

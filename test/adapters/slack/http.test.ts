@@ -5,7 +5,7 @@ import { type SlackService, startSlack } from "../../../src/adapters/slack/index
 import { messages } from "../../../src/core/compose/messages.js";
 import { notices } from "../../../src/ops/notices.js";
 import { BOT_USER_ID, FakeSlack } from "../../fakes/slack.js";
-import { fixtureCore, testDesk } from "../../helpers.js";
+import { fixtureCore, live, testDesk } from "../../helpers.js";
 import {
   BOT_TOKEN,
   directMessage,
@@ -25,7 +25,7 @@ const { desk, log } = testDesk();
 beforeAll(async () => {
   fake = await new FakeSlack().start();
   service = await startSlack(
-    fixtureCore(),
+    live(fixtureCore()),
     { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
     desk,
     { host: "127.0.0.1" },
@@ -125,7 +125,9 @@ describe("Slack over HTTP: slash commands", () => {
       expect(body.text).not.toContain(commandMessages.en.unknownCommand(command.name));
       expect(body.text).not.toContain(notices.en.apology);
       const required = command.options.find((o) => o.required);
-      if (required !== undefined) expect(body.text).toContain(`/${command.name} needs a ${required.name}`);
+      if (command.admin === true) expect(body.text).toContain(commandMessages.en.curatorsOnly(command.name));
+      else if (required !== undefined)
+        expect(body.text).toContain(`/${command.name} needs a ${required.name}`);
     }
   });
 
@@ -134,7 +136,10 @@ describe("Slack over HTTP: slash commands", () => {
     const { body } = await fake.waitForResponse("help");
     expect(body.response_type).toBe("ephemeral");
     expect(body.text).toContain(helpMessages.en.title);
-    for (const command of commands) expect(json(body.blocks)).toContain(`/${command.name}`);
+    for (const command of commands.filter((c) => c.admin !== true)) {
+      expect(json(body.blocks)).toContain(`/${command.name}`);
+    }
+    expect(json(body.blocks)).not.toContain("/kb");
   });
 
   it("declines only to the asker, saying so and offering what it can answer", async () => {

@@ -16,7 +16,7 @@ import { messages } from "../../../src/core/compose/messages.js";
 import type { Core } from "../../../src/core/core.js";
 import { MemoryRateLimiter } from "../../../src/ops/rate-limit.js";
 import { FakeSlack } from "../../fakes/slack.js";
-import { testDesk } from "../../helpers.js";
+import { live, testDesk } from "../../helpers.js";
 import { BOT_TOKEN, SIGNING_SECRET, signedHeaders, slashCommand } from "./requests.js";
 
 /** What a request asks, and a phrase its answer must hold. */
@@ -185,7 +185,7 @@ export async function runLoadInProcess(core: Core, requests: number, concurrency
   const fake = await new FakeSlack().start();
   const { desk, log } = testDesk({ limiter: new MemoryRateLimiter(DEFAULT_RATE_LIMIT), level: "warn" });
   const service = await startSlack(
-    core,
+    live(core),
     { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
     desk,
     { host: "127.0.0.1" },

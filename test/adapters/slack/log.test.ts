@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSlack } from "../../../src/adapters/slack/index.js";
 import { BoltLogger, boltLevel } from "../../../src/adapters/slack/log.js";
 import { BOT_ID, BOT_USER_ID, FakeSlack, TEAM_ID } from "../../fakes/slack.js";
-import { captureLogs, fixtureCore, testDesk } from "../../helpers.js";
+import { captureLogs, fixtureCore, live, testDesk } from "../../helpers.js";
 import {
   BOT_TOKEN,
   directMessage,
@@ -78,7 +78,7 @@ describe("Slack's logs at debug and trace", () => {
   async function traffic(debugLogs: boolean, tag: string): Promise<string> {
     const { desk, log } = testDesk({ level: "trace" });
     const service = await startSlack(
-      fixtureCore(),
+      live(fixtureCore()),
       { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0, debugLogs },
       desk,
       { host: "127.0.0.1" },

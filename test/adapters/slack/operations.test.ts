@@ -12,6 +12,7 @@ import {
   CONTEXT,
   eventually,
   fixtureCore,
+  live,
   OVER_LIMIT,
   tempDir,
   testDesk,
@@ -34,7 +35,7 @@ const tooLong = messages.tooLong(500);
 async function start(desk: Desk) {
   const fake = await new FakeSlack().start();
   const service = await startSlack(
-    fixtureCore(),
+    live(fixtureCore()),
     { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, port: 0 },
     desk,
     { host: "127.0.0.1" },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackService, startSlack } from "../../../src/adapters/slack/index.js";
 import { shutdown } from "../../../src/ops/shutdown.js";
 import { BOT_USER_ID, FakeSlack, FakeSocketMode, type Received, TEAM_ID } from "../../fakes/slack.js";
-import { fixtureCore, testDesk } from "../../helpers.js";
+import { fixtureCore, live, testDesk } from "../../helpers.js";
 import { APP_TOKEN, BOT_TOKEN, directMessage, eventCallback, mention, slashCommand } from "./requests.js";
 
 let fake: FakeSlack;
@@ -14,7 +14,7 @@ beforeAll(async () => {
   socket = await new FakeSocketMode().start();
   fake.socketUrl = socket.url;
   service = await startSlack(
-    fixtureCore(),
+    live(fixtureCore()),
     { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: fake.apiUrl, port: 3000 },
     testDesk().desk,
   );
@@ -96,7 +96,7 @@ describe("Slack in Socket Mode, shutting down", () => {
     api.socketUrl = ws.url;
     const { desk, log } = testDesk();
     const app = await startSlack(
-      fixtureCore(),
+      live(fixtureCore()),
       { botToken: BOT_TOKEN, appToken: APP_TOKEN, apiUrl: api.apiUrl, port: 3000 },
       desk,
     );
