@@ -3,7 +3,7 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
-import { groupUnanswered, UnansweredTally } from "../../src/ops/report.js";
+import { groupRecords, LogTally } from "../../src/ops/report.js";
 import type { UnansweredRecord } from "../../src/ops/unanswered-record.js";
 import { FIXTURE_KNOWLEDGE, tempDir } from "../helpers.js";
 
@@ -15,7 +15,7 @@ const log = (records: UnansweredRecord[]) => records.map((r) => JSON.stringify(r
 
 describe("grouping unanswered questions by similarity", () => {
   it("puts rephrasings of one question together and counts them, most asked first", () => {
-    const groups = groupUnanswered([
+    const groups = groupRecords([
       record("how many returnees live in shenzhen", { considered: ["sz-a", "gz-b"] }),
       record("how many returnees live in shenzhen", { platform: "slack", considered: ["sz-a"] }),
       record("returnees living in shenzhen", { time: "2026-03-05T08:00:00.000Z" }),
@@ -32,21 +32,17 @@ describe("grouping unanswered questions by similarity", () => {
       variants: ["returnees living in shenzhen"],
       platforms: { discord: 2, slack: 1 },
       lastAsked: "2026-03-05T08:00:00.000Z",
-      considered: ["sz-a", "gz-b"],
+      facts: ["sz-a", "gz-b"],
     });
   });
 
   it("keeps questions about different things apart", () => {
-    const groups = groupUnanswered([record("returnees in shenzhen"), record("returnees in chengdu")]);
+    const groups = groupRecords([record("returnees in shenzhen"), record("returnees in chengdu")]);
     expect(groups).toHaveLength(2);
   });
 
   it("groups questions made only of stop words together, apart from every other", () => {
-    const groups = groupUnanswered([
-      record("what is it"),
-      record("how many"),
-      record("returnees in chengdu"),
-    ]);
+    const groups = groupRecords([record("what is it"), record("how many"), record("returnees in chengdu")]);
     expect(groups.map((g) => [g.count, g.text, g.variants])).toEqual([
       [2, "how many", ["what is it"]],
       [1, "returnees in chengdu", []],
@@ -54,7 +50,7 @@ describe("grouping unanswered questions by similarity", () => {
   });
 
   it("skips lines that are not records, such as one cut short", () => {
-    const tally = new UnansweredTally();
+    const tally = new LogTally();
     for (const line of `${log([record("a question")])}\n{"time":"2026-03\n\n[1,2]\n`.split("\n")) {
       tally.addLine(line);
     }
