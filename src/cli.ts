@@ -8,7 +8,7 @@ import { formatText } from "./adapters/terminal/format.js";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.js";
 import { Core } from "./core/core.js";
 import { checkKnowledge, claimProblems } from "./core/kb-check.js";
-import { KnowledgeError } from "./core/loader.js";
+import { KnowledgeError, loadInbox } from "./core/loader.js";
 import { shortened } from "./core/text.js";
 import type { Logger } from "./log.js";
 import type { Service } from "./ops/ports.js";
@@ -102,6 +102,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     case "kb-check": {
       const { kb } = core;
+      // The curators' inbox states are no part of what the bot loads, but a malformed file stops the check.
+      loadInbox(config.knowledgeDir);
       io.stdout.write(
         `knowledge OK: ${kb.sources.size} sources, ${kb.entities.size} entities, ${kb.facts.size} facts, ${kb.faqs.length} FAQ entries\n`,
       );
@@ -237,11 +239,16 @@ async function serve(core: Core, config: Config, args: string[], io: Io, logger:
 async function report(config: Config, args: string[], io: Io): Promise<number> {
   const { runReport } = await import("./ops/report-command.js");
   const { InboxUsageError } = await import("./ops/inbox-actions.js");
+  const { reportMessages } = await import("./ops/report-messages.js");
   try {
     // The hook for facts due for review: none until facts carry review dates.
     io.stdout.write(`${await runReport(config, args, { dueForReview: [] })}\n`);
     return 0;
   } catch (error) {
+    if (error instanceof KnowledgeError) {
+      io.stderr.write(`${reportMessages.refused(error.message)}\n`);
+      return 1;
+    }
     if (!(error instanceof InboxUsageError)) throw error;
     io.stderr.write(`${error.message}\n`);
     return 2;

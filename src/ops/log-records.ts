@@ -65,7 +65,7 @@ export function parseRecord(line: string): LogRecord | undefined {
   const r = value as Fields;
   if (!common(r)) return undefined;
   const base = { time: printable(r.time as string), platform: printable(r.platform as string) as Platform };
-  const language = { language: printable(r.language as string) as Language };
+  const language = { language: printable(String(r.language)) as Language };
   if (isDeclined(r)) {
     return {
       ...base,

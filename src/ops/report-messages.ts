@@ -33,6 +33,7 @@ export const reportMessages = {
   unknownTarget: (id: string) => `no FAQ or fact with the id ${id} in the knowledge folder`,
   followUp: (id: string) =>
     `group ${id} holds follow-ups, which mean nothing on their own: add a standalone phrasing to an FAQ by hand`,
+  refused: (problem: string) => `report: nothing was written; the knowledge folder would not load. ${problem}`,
   marked: (id: string, state: string, file: string) => `group ${id} marked ${state} in ${file}`,
   amended: (id: string, added: number, faq: string, files: string[]) =>
     `group ${id}: ${added} ${added === 1 ? "phrasing" : "phrasings"} added to FAQ ${faq} (${files.join(", ")}); marked done`,
