@@ -246,11 +246,11 @@ async function report(config: Config, args: string[], io: Io): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof KnowledgeError) {
-      io.stderr.write(`${reportMessages.refused(error.message)}\n`);
+      io.stderr.write(`report: ${reportMessages.refused(error.message)}\n`);
       return 1;
     }
     if (!(error instanceof InboxUsageError)) throw error;
-    io.stderr.write(`${error.message}\n`);
+    io.stderr.write(`report: ${error.message}\n`);
     return 2;
   }
 }

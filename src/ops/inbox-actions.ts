@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { INBOX_FILE, loadInbox, loadKnowledge } from "../core/loader.js";
@@ -14,6 +14,13 @@ export class InboxUsageError extends Error {}
 /** New texts of knowledge files, by path relative to the folder. */
 type Edits = Map<string, string>;
 
+function write(dir: string, edits: Edits): void {
+  for (const [file, text] of edits) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+}
+
 /**
  * Writes the edits, after loading the folder with them as the bot would (and the inbox's states)
  * from a temporary copy: an edit that would break the knowledge base throws the KnowledgeError
@@ -24,13 +31,13 @@ function applyEdits(dir: string, edits: Edits): void {
   try {
     const copy = path.join(scratch, path.basename(dir));
     cpSync(dir, copy, { recursive: true });
-    for (const [file, text] of edits) writeFileSync(path.join(copy, file), text);
+    write(copy, edits);
     loadKnowledge(copy);
     loadInbox(copy);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  for (const [file, text] of edits) writeFileSync(path.join(dir, file), text);
+  write(dir, edits);
 }
 
 /** The edit of inbox.json that gives a group a state. */

@@ -20,7 +20,7 @@ interface ReportArgs {
 }
 
 const fail = (problem: string): never => {
-  throw new InboxUsageError(say.usage(problem));
+  throw new InboxUsageError(problem);
 };
 
 /** The arguments of `report`, checked: an unknown flag, a bad number or a missing argument is an InboxUsageError. */

@@ -28,12 +28,11 @@ export const reportMessages = {
   none: "  none",
   actions: "Act on a group: report amend GROUP --to FAQ_OR_FACT · report ignore GROUP · report pending GROUP",
   // Actions
-  usage: (problem: string) => `report: ${problem}`,
   unknownGroup: (id: string) => `no group ${id} in the inbox (report --all lists every group)`,
   unknownTarget: (id: string) => `no FAQ or fact with the id ${id} in the knowledge folder`,
   followUp: (id: string) =>
     `group ${id} holds follow-ups, which mean nothing on their own: add a standalone phrasing to an FAQ by hand`,
-  refused: (problem: string) => `report: nothing was written; the knowledge folder would not load. ${problem}`,
+  refused: (problem: string) => `nothing was written; the knowledge folder would not load. ${problem}`,
   marked: (id: string, state: string, file: string) => `group ${id} marked ${state} in ${file}`,
   amended: (id: string, added: number, faq: string, files: string[]) =>
     `group ${id}: ${added} ${added === 1 ? "phrasing" : "phrasings"} added to FAQ ${faq} (${files.join(", ")}); marked done`,
