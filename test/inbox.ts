@@ -2,7 +2,12 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import type { InboxView } from "../src/ops/inbox.js";
-import type { AnsweredRecord, LogRecord, UnansweredRecord, VoteRecord } from "../src/ops/unanswered-record.js";
+import type {
+  AnsweredRecord,
+  LogRecord,
+  UnansweredRecord,
+  VoteRecord,
+} from "../src/ops/unanswered-record.js";
 import { copyOfFixture, runCli, tempDir } from "./helpers.js";
 
 const TIME = "2026-03-01T10:00:00.000Z";
@@ -16,7 +21,12 @@ export function answered(ids: string[], extra: Partial<AnsweredRecord> = {}): An
   return { kind: "answered", time: TIME, platform: "slack", language: "en", ids, ...extra };
 }
 
-export function vote(vote: "up" | "down", text: string, ids: string[], extra: Partial<VoteRecord> = {}): VoteRecord {
+export function vote(
+  vote: "up" | "down",
+  text: string,
+  ids: string[],
+  extra: Partial<VoteRecord> = {},
+): VoteRecord {
   return { kind: "vote", time: TIME, platform: "discord", language: "en", vote, text, ids, ...extra };
 }
 

@@ -31,7 +31,10 @@ describe("report amend", () => {
     expect(out).toContain(`group ${id}: 2 phrasings added to FAQ faq-a-ada`);
     const answer = ask(knowledge, "why did the chemist come home");
     expect([answer.answered, answer.facts[0]?.id]).toEqual([true, "a-ada"]);
-    expect(JSON.parse(read(knowledge, "inbox.json")).groups[id]).toMatchObject({ state: "done", to: "faq-a-ada" });
+    expect(JSON.parse(read(knowledge, "inbox.json")).groups[id]).toMatchObject({
+      state: "done",
+      to: "faq-a-ada",
+    });
     expect((await inboxJson(env)).groups).toEqual([]);
   });
 
@@ -57,7 +60,9 @@ describe("report amend", () => {
     const id = await onlyGroup(env);
     const { code, err } = await runCli(["report", "amend", id, "--to", "q-green-cards"], env);
     expect([code, err]).toEqual([0, ""]);
-    expect(JSON.parse(read(knowledge, "zh/faq/alpha.json"))).toEqual({ "q-green-cards": ["艾达的实验室在哪"] });
+    expect(JSON.parse(read(knowledge, "zh/faq/alpha.json"))).toEqual({
+      "q-green-cards": ["艾达的实验室在哪"],
+    });
     expect(ask(knowledge, "艾达的实验室在哪", "zh").answered).toBe(true);
   });
 
@@ -81,7 +86,10 @@ describe("report amend", () => {
       ["report", "amend", await onlyGroup(question.env), "--to", "no-such-fact"],
       question.env,
     );
-    expect([unknown.code, unknown.err]).toEqual([2, "report: no FAQ or fact with the id no-such-fact in the knowledge folder\n"]);
+    expect([unknown.code, unknown.err]).toEqual([
+      2,
+      "report: no FAQ or fact with the id no-such-fact in the knowledge folder\n",
+    ]);
     const { env } = inboxSetUp([declined("and ada", { followed: "who moved to guangzhou" })]);
     const id = await onlyGroup(env);
     const followUp = await runCli(["report", "amend", id, "--to", "q-green-cards"], env);

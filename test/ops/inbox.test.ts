@@ -45,7 +45,11 @@ describe("the inbox's groups", () => {
 
   it("gives a group the same id however often it is asked", () => {
     const once = groupRecords([declined("visa for a spouse")]);
-    const often = groupRecords([declined("visa for a spouse"), declined("visa for spouses"), declined("visa for a spouse")]);
+    const often = groupRecords([
+      declined("visa for a spouse"),
+      declined("visa for spouses"),
+      declined("visa for a spouse"),
+    ]);
     expect(often[0]?.id).toBe(once[0]?.id);
     expect(once[0]?.id).toMatch(/^[0-9a-f]{8}$/);
   });
@@ -114,7 +118,10 @@ describe("returnee-bot report as an inbox", () => {
     const { env, knowledge } = inboxSetUp([declined("visa for a spouse"), declined("city atlantis")]);
     const visa = (await inboxJson(env)).groups.find((g) => g.text === "visa for a spouse");
     const ignored = await runCli(["report", "ignore", visa?.id ?? ""], env);
-    expect(ignored).toMatchObject({ code: 0, out: `group ${visa?.id} marked ignored in knowledge/inbox.json\n` });
+    expect(ignored).toMatchObject({
+      code: 0,
+      out: `group ${visa?.id} marked ignored in knowledge/inbox.json\n`,
+    });
     const file = JSON.parse(readFileSync(path.join(knowledge, "inbox.json"), "utf8"));
     expect(file).toMatchObject({ version: 1, groups: { [visa?.id ?? ""]: { state: "ignored" } } });
     const after = await inboxJson(env);
@@ -139,7 +146,11 @@ describe("returnee-bot report as an inbox", () => {
     const { env } = inboxSetUp([declined("visa for a spouse"), declined("visa for spouses")]);
     const [visa] = (await inboxJson(env)).groups;
     await runCli(["report", "ignore", visa?.id ?? ""], env);
-    const more = inboxSetUp([declined("visa for spouses"), declined("visa for spouses"), declined("visa for a spouse")]);
+    const more = inboxSetUp([
+      declined("visa for spouses"),
+      declined("visa for spouses"),
+      declined("visa for a spouse"),
+    ]);
     const env2 = { ...more.env, KNOWLEDGE_DIR: env.KNOWLEDGE_DIR };
     expect((await inboxJson(env2, "--all")).groups.map((g) => g.state)).toEqual(["ignored"]);
   });
