@@ -106,6 +106,28 @@ function factFileName(dir: string, id: string): string {
 }
 
 /**
+ * The edit that adds Chinese phrasings of an FAQ: to its list where the Chinese side already has
+ * one, else under a new key of the Chinese file named as its English FAQ file (made if need be).
+ */
+function chineseEdit(
+  dir: string,
+  home: { file: string; text: string } | undefined,
+  faqFile: string,
+  id: string,
+  phrasings: string[],
+): [string, string] {
+  if (home !== undefined) return [home.file, appendToArray(home.text, [id], phrasings)];
+  const file = path.join("zh", "faq", path.basename(faqFile));
+  const existing = path.join(dir, file);
+  return [
+    file,
+    existsSync(existing)
+      ? appendKey(readFileSync(existing, "utf8"), id, phrasings)
+      : knowledgeJson({ [id]: phrasings }),
+  ];
+}
+
+/**
  * `report amend GROUP --to FAQ_OR_FACT`: the group's phrasings become phrasings of an FAQ (English
  * ones in knowledge/faq, Chinese ones in knowledge/zh/faq), each file edited in place, and the
  * group is marked done; all validated before anything is written.
@@ -138,19 +160,7 @@ export function amendGroup(dir: string, group: Group, to: string, on: Date): str
       existsSync(existing) ? appendItem(readFileSync(existing, "utf8"), entry) : knowledgeJson([entry]),
     );
   }
-  if (chinese.length > 0) {
-    const zhFile = zhHome?.file ?? path.join("zh", "faq", path.basename(faqFile));
-    const zhPath = path.join(dir, zhFile);
-    const text = zhHome?.text ?? (existsSync(zhPath) ? readFileSync(zhPath, "utf8") : undefined);
-    edits.set(
-      zhFile,
-      text === undefined
-        ? knowledgeJson({ [faq.id]: chinese })
-        : zhHome !== undefined
-          ? appendToArray(text, [faq.id], chinese)
-          : appendKey(text, faq.id, chinese),
-    );
-  }
+  if (chinese.length > 0) edits.set(...chineseEdit(dir, zhHome, faqFile, faq.id, chinese));
   const [stateFile, stateText] = stateEdit(dir, group, "done", on, faq.id);
   edits.set(stateFile, stateText);
   applyEdits(dir, edits);
