@@ -68,7 +68,7 @@ export function reportArgs(args: string[]): ReportArgs {
 
 /** The log's records: from the shared Redis stream with REDIS_URL, else the file and its rotations. */
 async function tally(config: Config, file: string | undefined): Promise<{ source: string; tally: LogTally }> {
-  if (file === undefined) return { source: "", tally: new LogTally() };
+  if (file === undefined) return { source: "UNANSWERED_LOG=off", tally: new LogTally() };
   if (config.redisUrl !== undefined) {
     const { STREAM_SOURCE, tallyRedis } = await import("./redis-report.js");
     return { source: STREAM_SOURCE, tally: await tallyRedis(config.redisUrl) };
@@ -88,7 +88,7 @@ export async function runReport(
 ): Promise<string> {
   const args = reportArgs(argv);
   const file = config.unansweredLog;
-  if (args.action === "list" && file === undefined) return say.off;
+  if (args.action === "list" && file === undefined && !args.json) return say.off;
   const dir = config.knowledgeDir ?? defaultKnowledgeDir();
   const read = await tally(config, file);
   if (args.action === "list") {

@@ -114,6 +114,11 @@ describe("returnee-bot report as an inbox", () => {
     });
   });
 
+  it("prints an empty inbox as JSON when the log is turned off", async () => {
+    const view = await inboxJson({ UNANSWERED_LOG: "off", KNOWLEDGE_DIR: inboxSetUp([]).knowledge });
+    expect([view.source, view.records, view.groups]).toEqual(["UNANSWERED_LOG=off", 0, []]);
+  });
+
   it("keeps an ignored group out of the listing, in knowledge/inbox.json, and shows it with --all", async () => {
     const { env, knowledge } = inboxSetUp([declined("visa for a spouse"), declined("city atlantis")]);
     const visa = (await inboxJson(env)).groups.find((g) => g.text === "visa for a spouse");
