@@ -8,13 +8,12 @@ import { formatText } from "./adapters/terminal/format.js";
 import { type Config, ConfigError, loadConfig, secretsOf } from "./config.js";
 import { Core } from "./core/core.js";
 import { checkKnowledge, claimProblems, staleFacts } from "./core/knowledge/kb-check.js";
-import { KnowledgeError } from "./core/knowledge/loader.js";
+import { KnowledgeError, loadInbox } from "./core/knowledge/loader.js";
 import { shortened } from "./core/language/text.js";
 import { type KnowledgeSource, knowledgeSource } from "./knowledge-source.js";
 import type { Logger } from "./log.js";
 import type { LiveCore } from "./ops/live-core.js";
 import type { Service } from "./ops/ports.js";
-import { reportMessages } from "./ops/report-messages.js";
 import type { ProcessEvents } from "./ops/shutdown.js";
 
 // `ask` and `kb-check` load only the core: the logger (pino), the desk (ioredis, the rate limiter),
@@ -47,8 +46,17 @@ const USAGE = `Usage: returnee-bot <command>
   manifest slack [URL] print the Slack app manifest (URL: the public base URL of this app)
   kb-check [--stale]   validate the knowledge base and print its counts;
                        with --stale, also warn of facts due for review
-  report [--top N]     what people asked most that the bot could not answer
-                       (UNANSWERED_LOG, or the shared stream with REDIS_URL)`;
+  report [--top N] [--all] [--json]
+                       the curators' inbox: declined questions and 👎 answers grouped by
+                       what they ask, each with an id and a state (new, pending, done,
+                       ignored; --all shows done and ignored ones too), then the answer
+                       rate by language, the most asked facts, votes per fact and facts due
+                       for review (UNANSWERED_LOG, or the shared stream with REDIS_URL)
+  report amend GROUP --to FAQ_OR_FACT
+                       add the group's phrasings to that FAQ (or to the FAQ of that fact,
+                       or a new one) in KNOWLEDGE_DIR, and mark the group done
+  report ignore GROUP  mark the group ignored (knowledge/inbox.json)
+  report pending GROUP mark the group pending`;
 
 /**
  * The core over the configured knowledge; a KNOWLEDGE_DIR (or --kb folder) that is not a
@@ -78,10 +86,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const config = loadConfig(io.env);
-  if (command === "report") {
-    io.stdout.write(`${await report(config, given)}\n`);
-    return 0;
-  }
+  if (command === "report") return report(config, given, io);
   const { source, rest } = knowledgeSource(config, given);
   const chatting =
     command === "chat" || (command === "serve" && config.discord === undefined && config.slack === undefined);
@@ -107,6 +112,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     case "kb-check": {
       const { kb } = core;
+      // The curators' inbox states are no part of what the bot loads, but a malformed file stops the check.
+      loadInbox(config.knowledgeDir);
       io.stdout.write(
         `knowledge OK: ${kb.sources.size} sources, ${kb.entities.size} entities, ${kb.facts.size} facts, ${kb.faqs.length} FAQ entries\n`,
       );
@@ -247,20 +254,26 @@ async function serve(
   }
 }
 
-/** `report [--top N]`: the unanswered log and its rotated files, grouped by similarity, most asked first. */
-async function report(config: Config, args: string[]): Promise<string> {
-  const file = config.unansweredLog;
-  if (file === undefined) return reportMessages.off;
-  const i = args.indexOf("--top");
-  const top = i === -1 ? 20 : Math.max(1, Number.parseInt(args[i + 1] ?? "", 10) || 20);
-  if (config.redisUrl !== undefined) {
-    const { reportFromRedis } = await import("./ops/redis-report.js");
-    return reportFromRedis(config.redisUrl, top);
+/**
+ * `report`: the curators' inbox or an action on it (see ops/report-command.ts). A bad option, an
+ * unknown group or id is a usage error: a message on standard error and exit code 2.
+ */
+async function report(config: Config, args: string[], io: Io): Promise<number> {
+  const { runReport } = await import("./ops/report-command.js");
+  const { InboxUsageError } = await import("./ops/inbox-actions.js");
+  const { reportMessages } = await import("./ops/report-messages.js");
+  try {
+    io.stdout.write(`${await runReport(config, args)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      io.stderr.write(`report: ${reportMessages.refused(error.message)}\n`);
+      return 1;
+    }
+    if (!(error instanceof InboxUsageError)) throw error;
+    io.stderr.write(`report: ${error.message}\n`);
+    return 2;
   }
-  const { rotatedFiles } = await import("./ops/line-file.js");
-  const { tallyFiles } = await import("./ops/report.js");
-  const { reportText } = await import("./ops/report-text.js");
-  return reportText(file, await tallyFiles([...rotatedFiles(file), file]), top);
 }
 
 /** Runs the CLI; bad configuration or knowledge stops it with a message naming what is wrong. */

@@ -1,9 +1,12 @@
 import { Redis } from "ioredis";
-import { reportText } from "./report-text.js";
+import type { LogTally } from "./report.js";
 import { tallyUnansweredStream, UNANSWERED_STREAM } from "./unanswered-stream.js";
 
-/** `returnee-bot report` with REDIS_URL: what every instance declined, from the shared stream. */
-export async function reportFromRedis(url: string, top: number): Promise<string> {
+/** Where `report` says it read the records with REDIS_URL. */
+export const STREAM_SOURCE = `the Redis stream ${UNANSWERED_STREAM}`;
+
+/** `returnee-bot report` with REDIS_URL: what every instance recorded, from the shared stream. */
+export async function tallyRedis(url: string): Promise<LogTally> {
   // A report is run by hand: it may wait for Redis a little, and says plainly when it cannot reach it.
   const redis = new Redis(url, {
     lazyConnect: true,
@@ -14,11 +17,9 @@ export async function reportFromRedis(url: string, top: number): Promise<string>
   redis.on("error", () => undefined);
   try {
     await redis.connect();
-    return reportText(`the Redis stream ${UNANSWERED_STREAM}`, await tallyUnansweredStream(redis), top);
+    return await tallyUnansweredStream(redis);
   } catch (error) {
-    throw new Error(
-      `cannot read the unanswered questions from Redis (REDIS_URL): ${(error as Error).message}`,
-    );
+    throw new Error(`cannot read the inbox's records from Redis (REDIS_URL): ${(error as Error).message}`);
   } finally {
     redis.disconnect();
   }

@@ -1,67 +1,41 @@
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { lemma } from "../core/language/lemma.js";
 import { STOPWORDS } from "../core/language/stopwords.js";
 import { tokens } from "../core/language/text.js";
 import { readLines } from "./lines.js";
+import { parseRecord } from "./log-records.js";
 import { SimilarGroups } from "./similar-groups.js";
-import type { Platform, UnansweredRecord } from "./unanswered-record.js";
+import type { LogRecord, Platform, VoteReason } from "./unanswered-record.js";
 
-/** Questions people asked that the bot could not answer, gathered by similarity. */
+/** What a group holds: questions the bot declined, or answers that got 👎. */
+export type GroupKind = "declined" | "disliked";
+
+/** Questions people asked that the bot could not answer (or answered badly), gathered by what they ask. */
 export interface Group {
-  /** How many times a question of this group was asked. */
+  /** A few hex digits derived from what the group asks: stable from one report to the next. */
+  id: string;
+  kind: GroupKind;
+  /** How many times a question of this group was asked (or its answer voted down). */
   count: number;
   /** The phrasing asked most often. */
   text: string;
+  /** For follow-ups: the question the leading phrasing followed. */
+  followed?: string;
   /** Other phrasings, most asked first. */
   variants: string[];
   platforms: Partial<Record<Platform, number>>;
+  languages: Record<string, number>;
   /** ISO time of the latest record. */
   lastAsked: string;
-  /** The facts the core most often found nearest, most often first. */
-  considered: string[];
-}
-
-/** A declined question's record; answered questions and votes, kept in the same log, are not. */
-function isRecord(value: unknown): value is UnansweredRecord {
-  const r = value as Partial<UnansweredRecord> | null;
-  return (
-    typeof r === "object" &&
-    r !== null &&
-    (r.kind === undefined || r.kind === "declined") &&
-    typeof r.text === "string" &&
-    typeof r.time === "string" &&
-    typeof r.platform === "string" &&
-    Array.isArray(r.considered)
-  );
-}
-
-/** A record of the log that the report does not read: an answered question, a vote. */
-function isOtherRecord(value: unknown): boolean {
-  const kind = (value as { kind?: unknown } | null)?.kind;
-  return kind === "answered" || kind === "vote";
-}
-
-/** Terminal escape sequences (CSI, OSC and the rest) and other control characters. */
-const CONTROL =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-_])|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-
-/** A string from the file as safe to print: a hand-edited log can hold escapes that drive the terminal. */
-function printable(text: string): string {
-  return text.replace(CONTROL, "");
-}
-
-function cleaned(r: UnansweredRecord): UnansweredRecord {
-  return {
-    time: printable(r.time),
-    platform: printable(r.platform) as Platform,
-    text: printable(r.text),
-    considered: r.considered.map((id) => printable(String(id))),
-  };
+  /** Declined: the facts the core found nearest; disliked: the ids the answers showed. Most often first. */
+  facts: string[];
+  /** Disliked: why, as voters said. */
+  reasons: Partial<Record<VoteReason, number>>;
 }
 
 /** The words that say what a question is about: no stopwords, each in its dictionary form. */
-function keyWords(text: string): Set<string> {
+export function keyWords(text: string): Set<string> {
   return new Set(
     tokens(text)
       .filter((t) => !STOPWORDS.has(t))
@@ -77,23 +51,53 @@ function bump<K>(counts: Map<K, number>, key: K, by = 1): void {
   counts.set(key, (counts.get(key) ?? 0) + by);
 }
 
+const counted = <K extends string>(counts: Map<K, number>) =>
+  Object.fromEntries(ranked(counts).map((k) => [k, counts.get(k) ?? 0])) as Record<K, number>;
+
 /** What the records of one phrasing add up to: all a group needs, so that no record is kept. */
 interface Phrasing {
+  kind: GroupKind;
+  text: string;
+  followed: string | undefined;
   count: number;
   platforms: Map<Platform, number>;
+  languages: Map<string, number>;
   lastAsked: string;
-  considered: Map<string, number>;
+  facts: Map<string, number>;
+  reasons: Map<VoteReason, number>;
+}
+
+/** What a follow-up followed, as the words it asks about: the same question asked in other words is the same context. */
+const contextOf = (followed: string | undefined) =>
+  followed === undefined ? "" : [...keyWords(followed)].sort().join(" ");
+
+/** A group's id: the first hex digits of a hash of its kind, context and leading phrasing's key words. */
+function groupId(lead: Phrasing): string {
+  const key = [lead.kind, contextOf(lead.followed), [...keyWords(lead.text)].sort().join(" ")].join("|");
+  return createHash("sha256").update(key).digest("hex").slice(0, 8);
+}
+
+/** Per fact: 👍 and 👎. */
+export interface Votes {
+  up: number;
+  down: number;
 }
 
 /**
- * The unanswered questions added up as they are read, one record or line at a time: memory grows
- * with the number of different phrasings, not with the size of the log.
+ * The log added up as it is read, one record or line at a time: memory grows with the number of
+ * different phrasings and facts, not with the size of the log.
  */
-export class UnansweredTally {
+export class LogTally {
   /** Records added. */
   records = 0;
   /** Lines that are not a record, e.g. one cut short by a crash. */
   skipped = 0;
+  /** Per language: questions answered and declined. */
+  readonly rates = new Map<string, { answered: number; declined: number }>();
+  /** Per fact: how often an answer led with it. */
+  readonly asked = new Map<string, number>();
+  /** Per fact: the votes on answers that showed it. */
+  readonly votes = new Map<string, Votes>();
   private readonly phrasings = new Map<string, Phrasing>();
 
   /**
@@ -102,62 +106,137 @@ export class UnansweredTally {
    */
   addLine(line: string): void {
     if (!line.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      value = undefined;
-    }
-    if (isRecord(value)) this.add(value);
-    else if (!isOtherRecord(value)) this.skipped++;
+    const record = parseRecord(line);
+    if (record === undefined) this.skipped++;
+    else this.add(record);
   }
 
-  /** Adds one record, its control characters removed. */
-  add(record: UnansweredRecord): void {
-    const r = cleaned(record);
+  /** Adds one record. */
+  add(record: LogRecord): void {
     this.records++;
-    let phrasing = this.phrasings.get(r.text);
-    if (phrasing === undefined) {
-      phrasing = { count: 0, platforms: new Map(), lastAsked: "", considered: new Map() };
-      this.phrasings.set(r.text, phrasing);
+    if (record.kind === "answered") {
+      this.rate(record.language).answered++;
+      const lead = record.ids.find((id) => !id.includes("#"));
+      if (lead !== undefined) bump(this.asked, lead);
+      return;
     }
-    phrasing.count++;
-    bump(phrasing.platforms, r.platform);
-    if (r.time > phrasing.lastAsked) phrasing.lastAsked = r.time;
-    for (const id of r.considered) bump(phrasing.considered, id);
+    if (record.kind === "vote") {
+      // A 👎's reason arrives as a record of its own after the vote (see VoteRecord): it adds a
+      // reason to the group, not a second vote.
+      if (record.reason !== undefined) {
+        this.phrasing("disliked", record.text, undefined, record, []);
+        return;
+      }
+      for (const id of new Set(record.ids.filter((id) => !id.includes("#")))) {
+        const votes = this.votes.get(id) ?? { up: 0, down: 0 };
+        votes[record.vote]++;
+        this.votes.set(id, votes);
+      }
+      if (record.vote === "down") this.phrasing("disliked", record.text, undefined, record, record.ids);
+      return;
+    }
+    this.rate(record.language ?? "unknown").declined++;
+    this.phrasing("declined", record.text, record.followed, record, record.considered);
+  }
+
+  private rate(language: string) {
+    const rate = this.rates.get(language) ?? { answered: 0, declined: 0 };
+    this.rates.set(language, rate);
+    return rate;
+  }
+
+  private phrasing(
+    kind: GroupKind,
+    text: string,
+    followed: string | undefined,
+    record: LogRecord,
+    facts: readonly string[],
+  ): void {
+    const key = [kind, followed ?? "", text].join("\u0000");
+    let p = this.phrasings.get(key);
+    if (p === undefined) {
+      p = {
+        kind,
+        text,
+        followed,
+        count: 0,
+        platforms: new Map(),
+        languages: new Map(),
+        lastAsked: "",
+        facts: new Map(),
+        reasons: new Map(),
+      };
+      this.phrasings.set(key, p);
+    }
+    if (record.kind === "vote" && record.reason !== undefined) {
+      bump(p.reasons, record.reason);
+      return;
+    }
+    p.count++;
+    bump(p.platforms, record.platform);
+    if (record.language !== undefined) bump(p.languages, record.language);
+    if (record.time > p.lastAsked) p.lastAsked = record.time;
+    for (const id of new Set(facts)) bump(p.facts, id);
   }
 
   /**
-   * The records gathered into groups of similar questions, most asked first. Phrasings are taken
-   * most asked first; each joins the first group whose leading phrasing shares enough of its key words.
+   * The phrasings gathered into groups, most asked first. Declined questions and disliked answers
+   * are apart, and so are follow-ups of different questions; within those, phrasings are taken most
+   * asked first, each joining the first group whose leading phrasing shares enough of its key words.
    */
   groups(): Group[] {
-    const phrasings = [...this.phrasings].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
-    const similar = new SimilarGroups<[string, Phrasing]>();
-    for (const [text, phrasing] of phrasings) similar.add(keyWords(text), [text, phrasing]);
-    const groups = similar.groups.map(({ members }): Group => {
-      const platforms = new Map<Platform, number>();
-      const considered = new Map<string, number>();
-      for (const [, p] of members) {
-        for (const [platform, n] of p.platforms) bump(platforms, platform, n);
-        for (const [id, n] of p.considered) bump(considered, id, n);
-      }
-      return {
-        count: members.reduce((sum, [, p]) => sum + p.count, 0),
-        text: members[0]?.[0] ?? "",
-        variants: members.slice(1).map(([text]) => text),
-        platforms: Object.fromEntries(ranked(platforms).map((p) => [p, platforms.get(p)])),
-        lastAsked: members.map(([, p]) => p.lastAsked).reduce((a, b) => (a > b ? a : b), ""),
-        considered: ranked(considered),
-      };
-    });
-    return groups.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text));
+    const phrasings = [...this.phrasings.values()].sort(
+      (a, b) =>
+        b.count - a.count ||
+        a.text.localeCompare(b.text) ||
+        (a.followed ?? "").localeCompare(b.followed ?? ""),
+    );
+    const byContext = new Map<string, SimilarGroups<Phrasing>>();
+    for (const p of phrasings) {
+      const context = `${p.kind}|${contextOf(p.followed)}`;
+      const similar = byContext.get(context) ?? new SimilarGroups<Phrasing>();
+      byContext.set(context, similar);
+      similar.add(keyWords(p.text), p);
+    }
+    const groups = [...byContext.values()].flatMap((similar) =>
+      similar.groups.map(({ members }) => group(members)),
+    );
+    return groups.sort(
+      (a, b) => b.count - a.count || a.text.localeCompare(b.text) || a.id.localeCompare(b.id),
+    );
   }
 }
 
-/** Records gathered into groups of similar questions, most asked first (see UnansweredTally). */
-export function groupUnanswered(records: Iterable<UnansweredRecord>): Group[] {
-  const tally = new UnansweredTally();
+function group(members: Phrasing[]): Group {
+  const lead = members[0] as Phrasing;
+  const platforms = new Map<Platform, number>();
+  const languages = new Map<string, number>();
+  const facts = new Map<string, number>();
+  const reasons = new Map<VoteReason, number>();
+  for (const p of members) {
+    for (const [k, n] of p.platforms) bump(platforms, k, n);
+    for (const [k, n] of p.languages) bump(languages, k, n);
+    for (const [k, n] of p.facts) bump(facts, k, n);
+    for (const [k, n] of p.reasons) bump(reasons, k, n);
+  }
+  return {
+    id: groupId(lead),
+    kind: lead.kind,
+    count: members.reduce((sum, p) => sum + p.count, 0),
+    text: lead.text,
+    ...(lead.followed === undefined ? {} : { followed: lead.followed }),
+    variants: [...new Set(members.slice(1).map((p) => p.text))].filter((t) => t !== lead.text),
+    platforms: counted(platforms),
+    languages: counted(languages),
+    lastAsked: members.map((p) => p.lastAsked).reduce((a, b) => (a > b ? a : b), ""),
+    facts: ranked(facts),
+    reasons: counted(reasons),
+  };
+}
+
+/** Records gathered into groups (see LogTally). */
+export function groupRecords(records: Iterable<LogRecord>): Group[] {
+  const tally = new LogTally();
   for (const record of records) tally.add(record);
   return tally.groups();
 }
@@ -168,10 +247,7 @@ export function groupUnanswered(records: Iterable<UnansweredRecord>): Group[] {
  * record is skipped without being kept. A file that went away since it was listed (rotated out)
  * is passed over.
  */
-export async function tallyFiles(
-  files: readonly string[],
-  tally = new UnansweredTally(),
-): Promise<UnansweredTally> {
+export async function tallyFiles(files: readonly string[], tally = new LogTally()): Promise<LogTally> {
   for (const file of files) {
     try {
       for await (const { text, cut } of readLines(createReadStream(file))) {

@@ -3,7 +3,7 @@ import { type Redis, ReplyError } from "ioredis";
 import type { Logger } from "../log.js";
 import type { UnansweredSink } from "./ports.js";
 import { KEY_PREFIX } from "./redis.js";
-import { UnansweredTally } from "./report.js";
+import { LogTally } from "./report.js";
 import type { LogRecord } from "./unanswered-record.js";
 
 export const UNANSWERED_STREAM = `${KEY_PREFIX}unanswered`;
@@ -152,10 +152,7 @@ export class UnansweredStream implements UnansweredSink {
 }
 
 /** Adds every record in the stream to a tally, oldest first, read a page at a time. */
-export async function tallyUnansweredStream(
-  redis: Redis,
-  tally = new UnansweredTally(),
-): Promise<UnansweredTally> {
+export async function tallyUnansweredStream(redis: Redis, tally = new LogTally()): Promise<LogTally> {
   let start = "-";
   for (;;) {
     const page = await redis.xrange(UNANSWERED_STREAM, start, "+", "COUNT", PAGE);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import { ENGLISH_TABLE_FILE } from "../language/english/table.js";
-import { defaultKnowledgeDir, type KnowledgeBase, loadKnowledge } from "./loader.js";
+import { defaultKnowledgeDir, INBOX_FILE, type KnowledgeBase, loadKnowledge } from "./loader.js";
 import { generatedDir, packageRoot } from "./package-root.js";
 
 /**
@@ -70,7 +70,8 @@ function keyOf(dir: string): string {
     ...filesUnder(code, (n) => /\.(js|ts)$/.test(n) && !n.endsWith(".d.ts")),
     ...stats,
     dir,
-    ...filesUnder(dir, () => true),
+    // The inbox's states are the curators', not the bot's: setting one does not index the folder again.
+    ...filesUnder(dir, (name) => name !== INBOX_FILE),
   ].join("\n");
 }
 

@@ -11,6 +11,8 @@ import {
   FactsFile,
   type Faq,
   FaqFile,
+  type Inbox,
+  InboxFile,
   LexiconFile,
   PropertiesFile,
   type Property,
@@ -187,6 +189,17 @@ function indexById<T extends { id: string }>(rows: Row<T>[], problems: Problems)
     map.set(record.id, record);
   }
   return map;
+}
+
+/** The file of the curators' inbox states in a knowledge folder. */
+export const INBOX_FILE = "inbox.json";
+
+/**
+ * The curators' inbox states of a knowledge folder (none when it has no inbox.json), validated:
+ * a malformed file is a KnowledgeError naming it and the path inside it. The bot never reads it.
+ */
+export function loadInbox(dir: string = defaultKnowledgeDir()): Inbox {
+  return readOptional(dir, INBOX_FILE, InboxFile, { version: 1, groups: {} });
 }
 
 /**

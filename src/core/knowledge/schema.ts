@@ -235,5 +235,27 @@ export type Claim = z.infer<typeof ClaimSchema>;
 export type Figure = z.infer<typeof FigureSchema>;
 export type Property = z.infer<typeof PropertySchema>;
 
+/** What a curator did with a group of the inbox (`returnee-bot report`); a group not listed is new. */
+export const INBOX_STATES = ["pending", "done", "ignored"] as const;
+
+/** knowledge/inbox.json: the state of each group of the curators' inbox, by the group's id. */
+export const InboxFile = z.strictObject({
+  version: z.literal(1),
+  groups: z.record(
+    z.string().check(z.regex(/^[0-9a-f]{8}$/, "expected a group id of 8 hex digits, as report shows it")),
+    z.strictObject({
+      state: z.enum(INBOX_STATES),
+      /** The phrasings the group held when its state was set: the group keeps its state if its id drifts. */
+      questions: z.array(Text),
+      /** The day its state was set. */
+      on: z.iso.date(),
+      /** For a group amended: the FAQ its phrasings went to. */
+      to: z.optional(Id),
+    }),
+  ),
+});
+export type Inbox = z.infer<typeof InboxFile>;
+export type InboxState = Inbox["groups"][string]["state"];
+
 /** Groups of interchangeable words; the first of each group is the one the index keeps. */
 export const SynonymsFile = z.array(z.array(Text).check(z.minLength(2, "a group needs at least two words")));
