@@ -460,23 +460,15 @@ export class Core {
       };
     }
     const places = query.entities.filter((e) => PLACE_KINDS.includes(e.kind));
-    if (places.length > 0) {
-      const elsewhere = retrieve(
-        { ...query, entities: query.entities.filter((e) => !places.includes(e)) },
-        this.index,
-        this.claims,
-      );
-      const top = elsewhere.found ? elsewhere.best[0] : undefined;
-      const known =
-        top && this.entitiesOf([top.indexed]).find((e) => e.kind === "city" && !places.includes(e));
-      if (top !== undefined && known !== undefined) {
-        const asked = places.map((p) => nameOf(p, this.kb, query.language)).join(words.listJoin);
-        const body = `${words.wrongPlace(asked, nameOf(known, this.kb, query.language))} ${words.nearest(factLine(top.indexed, this.kb, query.language))}`;
-        return {
-          ...decline(body, followUps([known, ...places]), query.language, title),
-          considered: [top.indexed.fact.id, ...considered].slice(0, NEAREST),
-        };
-      }
+    const top = found.elsewhere;
+    const known = top && this.entitiesOf([top.indexed]).find((e) => e.kind === "city" && !places.includes(e));
+    if (top !== undefined && known !== undefined) {
+      const asked = places.map((p) => nameOf(p, this.kb, query.language)).join(words.listJoin);
+      const body = `${words.wrongPlace(asked, nameOf(known, this.kb, query.language))} ${words.nearest(factLine(top.indexed, this.kb, query.language))}`;
+      return {
+        ...decline(body, followUps([known, ...places]), query.language, title),
+        considered: [top.indexed.fact.id, ...considered].slice(0, NEAREST),
+      };
     }
     const nearest =
       found.nearest !== undefined && coverage(query, found.nearest, this.index).matched > 0

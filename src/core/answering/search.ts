@@ -5,7 +5,7 @@ import type { Fact, Source } from "../knowledge/schema.js";
 import { classify } from "../language/answer-type.js";
 import { normalise, tokens } from "../language/text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
-import { Postings, type Scored } from "./postings.js";
+import { Postings } from "./postings.js";
 
 /**
  * Every constant of ranking and answering, each with its reason. BM25 itself keeps MiniSearch's
@@ -49,7 +49,7 @@ export interface Ranked {
   /** BM25 over the boosted fields. */
   score: number;
   /** Query terms it matched, and in which fields. */
-  match: Readonly<Record<string, string[]>>;
+  match: Readonly<Record<string, readonly string[]>>;
 }
 
 interface FactDocument {
@@ -99,6 +99,8 @@ export function kindTerm(type: string): string {
 export class FactIndex {
   readonly facts: readonly IndexedFact[];
   private readonly byEntity = new Map<string, IndexedFact[]>();
+  /** Each fact's place in the knowledge base's order, by id. */
+  private readonly order = new Map<string, number>();
   private readonly terms: () => Terms;
 
   /** Built from the knowledge base, or restored from the index saved with it. */
@@ -116,9 +118,14 @@ export class FactIndex {
       let terms: Terms | undefined;
       this.terms = () => (terms ??= readTerms(new TextDecoder().decode(saved.text)));
     }
-    for (const indexed of this.facts) {
-      for (const id of indexed.closure) this.byEntity.set(id, [...(this.byEntity.get(id) ?? []), indexed]);
-    }
+    this.facts.forEach((indexed, position) => {
+      this.order.set(indexed.fact.id, position);
+      for (const id of indexed.closure) {
+        const about = this.byEntity.get(id);
+        if (about === undefined) this.byEntity.set(id, [indexed]);
+        else about.push(indexed);
+      }
+    });
     vocabulary.learn(
       (term) => this.known(term),
       () => this.terms().words,
@@ -212,8 +219,8 @@ export class FactIndex {
 
   /** The facts about every one of these entities (or about what they sit in). */
   about(ids: readonly string[]): IndexedFact[] {
-    const [first = [], ...rest] = ids.map((id) => this.aboutEntity(id)).sort((a, b) => a.length - b.length);
-    return first.filter((f) => rest.every((list) => list.includes(f)));
+    const [first = []] = ids.map((id) => this.aboutEntity(id)).sort((a, b) => a.length - b.length);
+    return first.filter((f) => ids.every((id) => f.closure.has(id)));
   }
 
   /** How much finding a term says: its inverse document frequency; a term no fact has weighs as a rare one. */
@@ -227,43 +234,53 @@ export class FactIndex {
     return this.postings.documentFrequency(term) !== undefined;
   }
 
-  /**
-   * BM25 over the boosted fields for these terms, among the given facts only; context terms rank
-   * at a lower boost. Best first; facts matching no term at all come last with score 0.
-   */
-  rank(terms: readonly string[], among: readonly IndexedFact[], context: readonly string[] = []): Ranked[] {
-    const results = this.search(terms, context);
-    // Only the facts that match some term need sorting; the rest follow in the order given.
-    const matching: Ranked[] = [];
-    const rest: Ranked[] = [];
-    for (const indexed of among) {
-      const r = results.get(indexed.fact.id);
-      if (r === undefined) rest.push({ indexed, score: 0, match: {} });
-      else matching.push({ indexed, score: r.score, match: r.match });
-    }
-    return [...matching.sort((a, b) => b.score - a.score), ...rest];
+  /** The facts among these that the terms reach, best first (see score). */
+  rank(terms: readonly string[], among: readonly IndexedFact[]): Ranked[] {
+    const inside = new Set(among);
+    return this.score(terms).filter((r) => inside.has(r.indexed));
   }
 
   /**
-   * BM25 over every fact for these terms, by fact id: MiniSearch's score for each term, summed,
-   * context terms at their boost, times how many of the terms a fact matches (as MiniSearch itself
-   * combines the terms of a query). Each term's results are kept, so a question costs lookups.
+   * BM25 over the boosted fields for these terms, of the facts they reach that are about every
+   * entity given (or what it sits in); best first, ties in the knowledge base's order. MiniSearch's
+   * score for each term, summed, context terms at their boost, times how many of the terms a fact
+   * matches (as MiniSearch itself combines a query's terms). Only the postings of these terms are
+   * read, each once: a question costs what its terms reach, not what the knowledge base holds.
    */
-  private search(terms: readonly string[], context: readonly string[]): ReadonlyMap<string, Scored> {
-    const results = new Map<string, Scored & { matched: number }>();
+  score(terms: readonly string[], context: readonly string[] = [], about: readonly string[] = []): Ranked[] {
+    const found = new Map<
+      string,
+      {
+        indexed: IndexedFact;
+        score: number;
+        match: Record<string, readonly string[]>;
+        matched: number;
+        order: number;
+      }
+    >();
     const add = (term: string, boost: number) => {
-      for (const [id, r] of this.postings.results(term)) {
-        const found = results.get(id) ?? { score: 0, match: {}, matched: 0 };
-        found.score += boost * r.score;
-        found.match = { ...found.match, ...r.match };
-        found.matched += 1;
-        results.set(id, found);
+      for (const { id, score, fields } of this.postings.results(term)) {
+        const known = found.get(id);
+        if (known !== undefined) {
+          known.score += boost * score;
+          known.match[term] = fields;
+          known.matched += 1;
+          continue;
+        }
+        const order = this.order.get(id) ?? -1;
+        const indexed = this.facts[order];
+        if (indexed === undefined || !about.every((e) => indexed.closure.has(e))) continue;
+        found.set(id, { indexed, score: boost * score, match: { [term]: fields }, matched: 1, order });
       }
     };
     for (const term of new Set(terms)) add(term, 1);
     for (const term of new Set(context)) add(term, RANKING.contextBoost);
-    for (const found of results.values()) found.score *= found.matched;
-    return results;
+    return Array.from(found.values(), (f) => ({
+      indexed: f.indexed,
+      score: f.score * f.matched,
+      match: f.match,
+      order: f.order,
+    })).sort((a, b) => b.score - a.score || a.order - b.order);
   }
 }
 
