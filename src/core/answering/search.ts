@@ -99,6 +99,8 @@ export function kindTerm(type: string): string {
 export class FactIndex {
   readonly facts: readonly IndexedFact[];
   private readonly byEntity = new Map<string, IndexedFact[]>();
+  /** The weights of the terms questions have used. */
+  private readonly weights = new Map<string, number>();
   /** Each fact's place in the knowledge base's order, by id. */
   private readonly order = new Map<string, number>();
   private readonly terms: () => Terms;
@@ -225,9 +227,13 @@ export class FactIndex {
 
   /** How much finding a term says: its inverse document frequency; a term no fact has weighs as a rare one. */
   weight(term: string): number {
-    const n = this.facts.length;
-    const df = this.postings.documentFrequency(term) ?? RANKING.unknownDocuments;
-    return Math.log(1 + n / df);
+    const known = this.weights.get(term);
+    if (known !== undefined) return known;
+    const df = this.postings.documentFrequency(term);
+    const weight = Math.log(1 + this.facts.length / (df ?? RANKING.unknownDocuments));
+    // Only the knowledge base's own terms are kept: a question's unknown words never grow the map.
+    if (df !== undefined) this.weights.set(term, weight);
+    return weight;
   }
 
   known(term: string): boolean {
