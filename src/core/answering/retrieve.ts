@@ -2,7 +2,7 @@ import { type Entity, PLACE_KINDS } from "../knowledge/schema.js";
 import { fits } from "../language/answer-type.js";
 import type { Query } from "../language/understand.js";
 import { type ClaimIndex, tiers, wanted } from "./claims.js";
-import { type FactIndex, type IndexedFact, kindTerm, RANKING, type Ranked } from "./search.js";
+import { bestFirst, type FactIndex, type IndexedFact, kindTerm, RANKING, type Ranked } from "./search.js";
 
 /** How much of a question a fact matches, and why: the numbers `--explain` shows. */
 export interface Coverage {
@@ -136,19 +136,24 @@ class Candidates {
   ): Extract<Retrieved, { found: true }> | undefined {
     const { query } = this;
     const asked = { ...query, entities: [...entities] };
-    const dated = this.about(entities).filter((r) => this.holds(r, years));
     const anchored = entities.length > 0;
+    // Only the facts that hold and cover the question are put in order, not all the terms reached.
+    const covering = this.about(entities)
+      .filter((r) => this.holds(r, years) && passes(this.coverage(r), anchored))
+      .sort(bestFirst);
     const named = (id: string) => this.index.kb.entities.get(id);
     for (let tier = 0; tier < tiers(query.type); tier++) {
       const typed = (r: Ranked) => typedFor(asked, tier, r.indexed, this.claims, named);
       if (trace !== undefined) {
-        const shown = dated.filter(typed).slice(0, TRACED);
-        trace(`answer type ${query.type}, tier ${tier + 1}`, shown, (r) => this.coverage(r));
+        const dated = this.about(entities).filter((r) => this.holds(r, years) && typed(r));
+        trace(`answer type ${query.type}, tier ${tier + 1}`, dated.sort(bestFirst).slice(0, TRACED), (r) =>
+          this.coverage(r),
+        );
       }
       const passing: Ranked[] = [];
-      for (const r of dated) {
+      for (const r of covering) {
         if (passing.length === RANKING.maxCandidates) break;
-        if (passes(this.coverage(r), anchored) && typed(r)) passing.push(r);
+        if (typed(r)) passing.push(r);
       }
       const [top] = passing;
       if (top !== undefined) {
@@ -165,7 +170,9 @@ class Candidates {
   nearest(): Ranked | undefined {
     const { query } = this;
     const named = (id: string) => this.index.kb.entities.get(id);
-    const pool = this.about(query.entities).filter((r) => r.score > 0);
+    const pool = this.about(query.entities)
+      .filter((r) => r.score > 0)
+      .sort(bestFirst);
     const fits = (r: Ranked) =>
       this.holds(r, query.years) &&
       Array.from({ length: tiers(query.type) }, (_, tier) => tier).some((tier) =>
@@ -184,7 +191,7 @@ class Candidates {
     if (entities.length === 0 || this.query.terms.some((t) => !t.light)) return scored;
     const reached = new Set(scored.map((r) => r.indexed));
     const unscored = this.index.about(ids).filter((f) => !reached.has(f));
-    return [...scored, ...unscored.map((indexed) => ({ indexed, score: 0, match: {} }))];
+    return [...scored, ...unscored.map((indexed) => this.index.unscored(indexed))];
   }
 
   /** Whether a fact holds for these years and, for "how many X", counts X in its own sentence. */

@@ -50,6 +50,8 @@ export interface Ranked {
   score: number;
   /** Query terms it matched, and in which fields. */
   match: Readonly<Record<string, readonly string[]>>;
+  /** Its place among the facts, which breaks ties. */
+  order: number;
 }
 
 interface FactDocument {
@@ -243,27 +245,25 @@ export class FactIndex {
   /** The facts among these that the terms reach, best first (see score). */
   rank(terms: readonly string[], among: readonly IndexedFact[]): Ranked[] {
     const inside = new Set(among);
-    return this.score(terms).filter((r) => inside.has(r.indexed));
+    return this.score(terms)
+      .filter((r) => inside.has(r.indexed))
+      .sort(bestFirst);
+  }
+
+  /** A fact the terms did not reach, in its place among the facts. */
+  unscored(indexed: IndexedFact): Ranked {
+    return { indexed, score: 0, match: {}, order: this.order.get(indexed.fact.id) ?? -1 };
   }
 
   /**
    * BM25 over the boosted fields for these terms, of the facts they reach that are about every
-   * entity given (or what it sits in); best first, ties in the knowledge base's order. MiniSearch's
-   * score for each term, summed, context terms at their boost, times how many of the terms a fact
-   * matches (as MiniSearch itself combines a query's terms). Only the postings of these terms are
-   * read, each once: a question costs what its terms reach, not what the knowledge base holds.
+   * entity given (or what it sits in), in no order (see bestFirst). MiniSearch's score for each
+   * term, summed, context terms at their boost, times how many of the terms a fact matches (as
+   * MiniSearch itself combines a query's terms). Only the postings of these terms are read, each
+   * once: a question costs what its terms reach, not what the knowledge base holds.
    */
   score(terms: readonly string[], context: readonly string[] = [], about: readonly string[] = []): Ranked[] {
-    const found = new Map<
-      string,
-      {
-        indexed: IndexedFact;
-        score: number;
-        match: Record<string, readonly string[]>;
-        matched: number;
-        order: number;
-      }
-    >();
+    const found = new Map<string, Ranked & { match: Record<string, readonly string[]>; matched: number }>();
     const add = (term: string, boost: number) => {
       for (const { id, score, fields } of this.postings.results(term)) {
         const known = found.get(id);
@@ -281,13 +281,15 @@ export class FactIndex {
     };
     for (const term of new Set(terms)) add(term, 1);
     for (const term of new Set(context)) add(term, RANKING.contextBoost);
-    return Array.from(found.values(), (f) => ({
-      indexed: f.indexed,
-      score: f.score * f.matched,
-      match: f.match,
-      order: f.order,
-    })).sort((a, b) => b.score - a.score || a.order - b.order);
+    const ranked = [...found.values()];
+    for (const r of ranked) r.score *= r.matched;
+    return ranked;
   }
+}
+
+/** Best score first; ties in the knowledge base's order. */
+export function bestFirst(a: Ranked, b: Ranked): number {
+  return b.score - a.score || a.order - b.order;
 }
 
 function readTerms(text: string): Terms {
