@@ -93,6 +93,8 @@ interface PropertyName {
   text: string;
   language: Language;
   terms: { term: string; weight: number }[];
+  /** The weight of all its words. */
+  named: number;
 }
 
 /** Claims by fact, subject and property, and the words that name each property, built once at load. */
@@ -158,7 +160,8 @@ export class ClaimIndex {
     const byTerm = new Map<string, PropertyName[]>();
     read.forEach(({ property, text, language, terms }, order) => {
       const weighted = terms.map((t) => ({ term: t.term, weight: idf(t.term) * (t.light ? LIGHT : 1) }));
-      const name = { order, property, text, language, terms: weighted };
+      const named = weighted.reduce((sum, w) => sum + w.weight, 0);
+      const name = { order, property, text, language, terms: weighted, named };
       for (const { term } of weighted) {
         const named = byTerm.get(term);
         if (named === undefined) byTerm.set(term, [name]);
@@ -192,9 +195,10 @@ export class ClaimIndex {
     if (total === 0) return [];
     const names = this.propertyNames();
     const sharing = new Set(question.flatMap((q) => names.get(q.term) ?? []));
-    for (const { property, text, language: of, terms } of [...sharing].sort((a, b) => a.order - b.order)) {
+    for (const { property, text, language: of, terms, named } of [...sharing].sort(
+      (a, b) => a.order - b.order,
+    )) {
       if (of !== language) continue;
-      const named = terms.reduce((sum, w) => sum + w.weight, 0);
       const had = terms.filter((w) => asked.has(w.term));
       if (had.length === 0) continue;
       const accounted = had.reduce((sum, w) => sum + (asked.get(w.term) ?? 0), 0) / total;

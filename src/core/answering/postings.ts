@@ -19,8 +19,6 @@ const NOTHING: readonly Posting[] = [];
  * a start from the cache needs neither MiniSearch's index nor a search.
  */
 export class Postings {
-  private readonly decoded = new Map<string, readonly Posting[]>();
-
   /** Term → its line after the term: "df \t results". */
   private constructor(private readonly lines: ReadonlyMap<string, string>) {}
 
@@ -60,18 +58,14 @@ export class Postings {
     return line === undefined ? undefined : Number(line.slice(0, line.indexOf("\t")));
   }
 
-  /** The facts holding the term, best first, each with its score: read from its line once. */
+  /** The facts holding the term, best first, each with its score, read from its line (the index keeps what it reads). */
   results(term: string): readonly Posting[] {
-    const known = this.decoded.get(term);
-    if (known !== undefined) return known;
     const line = this.lines.get(term);
     if (line === undefined) return NOTHING;
     const list = line.slice(line.indexOf("\t") + 1);
-    const results = (list === "" ? [] : list.split(";")).map((entry) => {
+    return (list === "" ? [] : list.split(";")).map((entry) => {
       const [id = "", score = "", fields = ""] = entry.split(" ");
       return { id, score: Number(score), fields: fields.split(",") };
     });
-    this.decoded.set(term, results);
-    return results;
   }
 }

@@ -5,7 +5,7 @@ import type { Fact, Source } from "../knowledge/schema.js";
 import { classify } from "../language/answer-type.js";
 import { normalise, tokens } from "../language/text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
-import { Postings } from "./postings.js";
+import { type Posting, Postings } from "./postings.js";
 
 /**
  * Every constant of ranking and answering, each with its reason. BM25 itself keeps MiniSearch's
@@ -101,6 +101,11 @@ export function kindTerm(type: string): string {
 export class FactIndex {
   readonly facts: readonly IndexedFact[];
   private readonly byEntity = new Map<string, IndexedFact[]>();
+  /** The postings of the terms questions have used (only the knowledge base's own terms have any). */
+  private readonly resolved = new Map<
+    string,
+    readonly (Posting & { indexed: IndexedFact; order: number })[]
+  >();
   /** The weights of the terms questions have used. */
   private readonly weights = new Map<string, number>();
   /** Each fact's place in the knowledge base's order, by id. */
@@ -250,6 +255,19 @@ export class FactIndex {
       .sort(bestFirst);
   }
 
+  /** A term's postings with their facts, resolved on its first question. */
+  private postingsOf(term: string): readonly (Posting & { indexed: IndexedFact; order: number })[] {
+    const known = this.resolved.get(term);
+    if (known !== undefined) return known;
+    const resolved = this.postings.results(term).flatMap((p) => {
+      const order = this.order.get(p.id) ?? -1;
+      const indexed = this.facts[order];
+      return indexed === undefined ? [] : [{ ...p, indexed, order }];
+    });
+    if (resolved.length > 0) this.resolved.set(term, resolved);
+    return resolved;
+  }
+
   /** A fact the terms did not reach, in its place among the facts. */
   unscored(indexed: IndexedFact): Ranked {
     return { indexed, score: 0, match: {}, order: this.order.get(indexed.fact.id) ?? -1 };
@@ -263,20 +281,19 @@ export class FactIndex {
    * once: a question costs what its terms reach, not what the knowledge base holds.
    */
   score(terms: readonly string[], context: readonly string[] = [], about: readonly string[] = []): Ranked[] {
-    const found = new Map<string, Ranked & { match: Record<string, readonly string[]>; matched: number }>();
+    const found = new Map<
+      IndexedFact,
+      Ranked & { match: Record<string, readonly string[]>; matched: number }
+    >();
     const add = (term: string, boost: number) => {
-      for (const { id, score, fields } of this.postings.results(term)) {
-        const known = found.get(id);
+      for (const { indexed, order, score, fields } of this.postingsOf(term)) {
+        const known = found.get(indexed);
         if (known !== undefined) {
           known.score += boost * score;
           known.match[term] = fields;
           known.matched += 1;
-          continue;
-        }
-        const order = this.order.get(id) ?? -1;
-        const indexed = this.facts[order];
-        if (indexed === undefined || !about.every((e) => indexed.closure.has(e))) continue;
-        found.set(id, { indexed, score: boost * score, match: { [term]: fields }, matched: 1, order });
+        } else if (about.every((e) => indexed.closure.has(e)))
+          found.set(indexed, { indexed, score: boost * score, match: { [term]: fields }, matched: 1, order });
       }
     };
     for (const term of new Set(terms)) add(term, 1);
