@@ -39,9 +39,7 @@ export function explainQuestion(core: Core, question: string, language: Language
       lines.push(`${step}: ${ranked.length} candidates shown`);
       for (const r of ranked) {
         const c = measure(r);
-        const fields = Object.entries(r.match)
-          .map(([term, in_]) => `${term} in ${in_.join("+")}`)
-          .join("; ");
+        const fields = r.match.map((m) => `${m.term} in ${m.fields.join("+")}`).join("; ");
         lines.push(
           `  ${r.indexed.fact.id}: bm25 ${r.score.toFixed(2)} [${fields || "no term"}]; coverage ${(c.share * 100).toFixed(0)}%, ${c.matched}/${c.terms} words matched${c.missing.length > 0 ? `, missing ${c.missing.join(", ")}` : ""} → ${passes(c, query.entities.length > 0) ? "passes" : "below threshold"}`,
         );

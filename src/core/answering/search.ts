@@ -5,7 +5,7 @@ import type { Fact, Source } from "../knowledge/schema.js";
 import { classify } from "../language/answer-type.js";
 import { normalise, tokens } from "../language/text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
-import { type Posting, Postings } from "./postings.js";
+import { Postings } from "./postings.js";
 
 /**
  * Every constant of ranking and answering, each with its reason. BM25 itself keeps MiniSearch's
@@ -30,6 +30,12 @@ export const RANKING = Object.freeze({
   contextBoost: 0.5,
 });
 
+/** A term a fact holds, and in which fields. */
+export interface Matched {
+  term: string;
+  fields: readonly string[];
+}
+
 /** A fact with what answering needs, computed once at load. */
 export interface IndexedFact {
   fact: Fact;
@@ -48,8 +54,8 @@ export interface Ranked {
   indexed: IndexedFact;
   /** BM25 over the boosted fields. */
   score: number;
-  /** Query terms it matched, and in which fields. */
-  match: Readonly<Record<string, readonly string[]>>;
+  /** The question's terms it matched, each with the fields it holds it in (a term and a context term alike count). */
+  match: readonly Matched[];
   /** Its place among the facts, which breaks ties. */
   order: number;
 }
@@ -102,10 +108,7 @@ export class FactIndex {
   readonly facts: readonly IndexedFact[];
   private readonly byEntity = new Map<string, IndexedFact[]>();
   /** The postings of the terms questions have used (only the knowledge base's own terms have any). */
-  private readonly resolved = new Map<
-    string,
-    readonly (Posting & { indexed: IndexedFact; order: number })[]
-  >();
+  private readonly resolved = new Map<string, readonly Resolved[]>();
   /** The weights of the terms questions have used. */
   private readonly weights = new Map<string, number>();
   /** Each fact's place in the knowledge base's order, by id. */
@@ -256,13 +259,13 @@ export class FactIndex {
   }
 
   /** A term's postings with their facts, resolved on its first question. */
-  private postingsOf(term: string): readonly (Posting & { indexed: IndexedFact; order: number })[] {
+  private postingsOf(term: string): readonly Resolved[] {
     const known = this.resolved.get(term);
     if (known !== undefined) return known;
     const resolved = this.postings.results(term).flatMap((p) => {
       const order = this.order.get(p.id) ?? -1;
       const indexed = this.facts[order];
-      return indexed === undefined ? [] : [{ ...p, indexed, order }];
+      return indexed === undefined ? [] : [{ term, fields: p.fields, score: p.score, indexed, order }];
     });
     if (resolved.length > 0) this.resolved.set(term, resolved);
     return resolved;
@@ -270,7 +273,7 @@ export class FactIndex {
 
   /** A fact the terms did not reach, in its place among the facts. */
   unscored(indexed: IndexedFact): Ranked {
-    return { indexed, score: 0, match: {}, order: this.order.get(indexed.fact.id) ?? -1 };
+    return { indexed, score: 0, match: [], order: this.order.get(indexed.fact.id) ?? -1 };
   }
 
   /**
@@ -281,27 +284,32 @@ export class FactIndex {
    * once: a question costs what its terms reach, not what the knowledge base holds.
    */
   score(terms: readonly string[], context: readonly string[] = [], about: readonly string[] = []): Ranked[] {
-    const found = new Map<
-      IndexedFact,
-      Ranked & { match: Record<string, readonly string[]>; matched: number }
-    >();
+    const found = new Map<IndexedFact, Ranked & { match: Matched[] }>();
     const add = (term: string, boost: number) => {
-      for (const { indexed, order, score, fields } of this.postingsOf(term)) {
-        const known = found.get(indexed);
+      for (const posting of this.postingsOf(term)) {
+        const known = found.get(posting.indexed);
         if (known !== undefined) {
-          known.score += boost * score;
-          known.match[term] = fields;
-          known.matched += 1;
-        } else if (about.every((e) => indexed.closure.has(e)))
-          found.set(indexed, { indexed, score: boost * score, match: { [term]: fields }, matched: 1, order });
+          known.score += boost * posting.score;
+          known.match.push(posting);
+        } else if (about.every((e) => posting.indexed.closure.has(e))) {
+          const { indexed, order } = posting;
+          found.set(indexed, { indexed, score: boost * posting.score, match: [posting], order });
+        }
       }
     };
     for (const term of new Set(terms)) add(term, 1);
     for (const term of new Set(context)) add(term, RANKING.contextBoost);
     const ranked = [...found.values()];
-    for (const r of ranked) r.score *= r.matched;
+    for (const r of ranked) r.score *= r.match.length;
     return ranked;
   }
+}
+
+/** A posting with its term and fact. */
+interface Resolved extends Matched {
+  score: number;
+  indexed: IndexedFact;
+  order: number;
 }
 
 /** Best score first; ties in the knowledge base's order. */
