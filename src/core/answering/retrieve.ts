@@ -2,7 +2,15 @@ import { type Entity, PLACE_KINDS } from "../knowledge/schema.js";
 import { fits } from "../language/answer-type.js";
 import type { Query } from "../language/understand.js";
 import { type ClaimIndex, tiers, wanted } from "./claims.js";
-import { bestFirst, type FactIndex, type IndexedFact, kindTerm, RANKING, type Ranked } from "./search.js";
+import {
+  bestFirst,
+  type FactIndex,
+  type IndexedFact,
+  kindTerm,
+  RANKING,
+  type Ranked,
+  type Scoring,
+} from "./search.js";
 
 /** How much of a question a fact matches, and why: the numbers `--explain` shows. */
 export interface Coverage {
@@ -47,7 +55,7 @@ export type Tracer = (step: string, ranked: readonly Ranked[], coverage: (r: Ran
  * about (nouns, numbers, names), each weighing its inverse document frequency. Verbs, adjectives
  * and common words ("bring", "good") only help to rank.
  */
-export function coverage(query: Query, ranked: Ranked, index: FactIndex): Coverage {
+export function coverage(query: Query, ranked: Pick<Ranked, "indexed">, index: FactIndex): Coverage {
   let total = 0;
   let matched = 0;
   let terms = 0;
@@ -112,14 +120,14 @@ export function retrieve(query: Query, index: FactIndex, claims: ClaimIndex, tra
 
 /** The facts one scoring reached, filtered for each answer a question may take, with each fact's coverage measured once. */
 class Candidates {
-  private readonly coverages = new Map<Ranked, Coverage>();
+  private readonly coverages = new Map<IndexedFact, Coverage>();
   private readonly counted: string | undefined;
 
   constructor(
     private readonly query: Query,
     private readonly index: FactIndex,
     private readonly claims: ClaimIndex,
-    private readonly reached: readonly Ranked[],
+    private readonly reached: Scoring,
   ) {
     this.counted = query.counted !== undefined && index.known(query.counted) ? query.counted : undefined;
   }
@@ -138,16 +146,17 @@ class Candidates {
     const asked = { ...query, entities: [...entities] };
     const anchored = entities.length > 0;
     // Only the facts that hold and cover the question are put in order, not all the terms reached.
-    const covering = this.about(entities)
-      .filter((r) => this.holds(r, years) && passes(this.coverage(r), anchored))
-      .sort(bestFirst);
+    const covering = this.about(
+      entities,
+      (f) => this.holds(f, years) && passes(this.coverage(f), anchored),
+    ).sort(bestFirst);
     const named = (id: string) => this.index.kb.entities.get(id);
     for (let tier = 0; tier < tiers(query.type); tier++) {
       const typed = (r: Ranked) => typedFor(asked, tier, r.indexed, this.claims, named);
       if (trace !== undefined) {
-        const dated = this.about(entities).filter((r) => this.holds(r, years) && typed(r));
+        const dated = this.about(entities, (f) => this.holds(f, years)).filter(typed);
         trace(`answer type ${query.type}, tier ${tier + 1}`, dated.sort(bestFirst).slice(0, TRACED), (r) =>
-          this.coverage(r),
+          this.coverage(r.indexed),
         );
       }
       const passing: Ranked[] = [];
@@ -160,7 +169,7 @@ class Candidates {
         const best = passing
           .filter((r) => r === top || r.score >= top.score * RANKING.companionShare)
           .slice(0, RANKING.maxFacts);
-        return { found: true, best, coverage: this.coverage(top), passing, tier };
+        return { found: true, best, coverage: this.coverage(top.indexed), passing, tier };
       }
     }
     return undefined;
@@ -174,7 +183,7 @@ class Candidates {
       .filter((r) => r.score > 0)
       .sort(bestFirst);
     const fits = (r: Ranked) =>
-      this.holds(r, query.years) &&
+      this.holds(r.indexed, query.years) &&
       Array.from({ length: tiers(query.type) }, (_, tier) => tier).some((tier) =>
         typedFor(query, tier, r.indexed, this.claims, named),
       );
@@ -185,28 +194,28 @@ class Candidates {
    * The facts reached that are about every one of these names, best first; for a question with
    * no word to match, every fact about them, since each covers it.
    */
-  private about(entities: readonly Entity[]): readonly Ranked[] {
+  private about(entities: readonly Entity[], keep: (indexed: IndexedFact) => boolean = () => true): Ranked[] {
     const ids = entities.map((e) => e.id);
-    const scored = this.reached.filter((r) => ids.every((id) => r.indexed.closure.has(id)));
+    const scored = this.reached.about(ids, keep);
     if (entities.length === 0 || this.query.terms.some((t) => !t.light)) return scored;
-    const reached = new Set(scored.map((r) => r.indexed));
-    const unscored = this.index.about(ids).filter((f) => !reached.has(f));
+    const reached = new Set(this.reached.about(ids).map((r) => r.indexed));
+    const unscored = this.index.about(ids).filter((f) => !reached.has(f) && keep(f));
     return [...scored, ...unscored.map((indexed) => this.index.unscored(indexed))];
   }
 
   /** Whether a fact holds for these years and, for "how many X", counts X in its own sentence. */
-  private holds(r: Ranked, years: readonly string[]): boolean {
+  private holds(indexed: IndexedFact, years: readonly string[]): boolean {
     return (
-      years.every((y) => r.indexed.years.has(y)) &&
-      (this.counted === undefined || r.indexed.own.has(this.counted))
+      years.every((y) => indexed.years.has(y)) &&
+      (this.counted === undefined || indexed.own.has(this.counted))
     );
   }
 
-  private coverage(r: Ranked): Coverage {
-    let known = this.coverages.get(r);
+  private coverage(indexed: IndexedFact): Coverage {
+    let known = this.coverages.get(indexed);
     if (known === undefined) {
-      known = coverage(this.query, r, this.index);
-      this.coverages.set(r, known);
+      known = coverage(this.query, { indexed }, this.index);
+      this.coverages.set(indexed, known);
     }
     return known;
   }

@@ -254,6 +254,7 @@ export class FactIndex {
   rank(terms: readonly string[], among: readonly IndexedFact[]): Ranked[] {
     const inside = new Set(among);
     return this.score(terms)
+      .about([])
       .filter((r) => inside.has(r.indexed))
       .sort(bestFirst);
   }
@@ -278,32 +279,60 @@ export class FactIndex {
 
   /**
    * BM25 over the boosted fields for these terms, of the facts they reach that are about every
-   * entity given (or what it sits in), in no order (see bestFirst). MiniSearch's score for each
-   * term, summed, context terms at their boost, times how many of the terms a fact matches (as
-   * MiniSearch itself combines a query's terms). Only the postings of these terms are read, each
-   * once: a question costs what its terms reach, not what the knowledge base holds.
+   * entity given (or what it sits in). MiniSearch's score for each term, summed, context terms at
+   * their boost, times how many of the terms a fact matches (as MiniSearch itself combines a
+   * query's terms). Only the postings of these terms are read, each once, into arrays by fact: a
+   * question costs what its terms reach, and a fact is made a Ranked value only when asked for.
    */
-  score(terms: readonly string[], context: readonly string[] = [], about: readonly string[] = []): Ranked[] {
-    const found = new Map<IndexedFact, Ranked & { match: Matched[] }>();
+  score(terms: readonly string[], context: readonly string[] = [], about: readonly string[] = []): Scoring {
+    const { facts } = this;
+    const sums = new Float64Array(facts.length);
+    // Each fact's last posting among `visits`, each visit linking to the one before: its matched terms.
+    const last = new Int32Array(facts.length).fill(UNSEEN);
+    const visits: { posting: Resolved; before: number }[] = [];
+    const reached: number[] = [];
     const add = (term: string, boost: number) => {
       for (const posting of this.postingsOf(term)) {
-        const known = found.get(posting.indexed);
-        if (known !== undefined) {
-          known.score += boost * posting.score;
-          known.match.push(posting);
-        } else if (about.every((e) => posting.indexed.closure.has(e))) {
-          const { indexed, order } = posting;
-          found.set(indexed, { indexed, score: boost * posting.score, match: [posting], order });
+        const { order } = posting;
+        const before = last[order] as number;
+        if (before === OUTSIDE) continue;
+        if (before === UNSEEN) {
+          if (!about.every((e) => posting.indexed.closure.has(e))) {
+            last[order] = OUTSIDE;
+            continue;
+          }
+          reached.push(order);
         }
+        sums[order] = (sums[order] as number) + boost * posting.score;
+        last[order] = visits.length;
+        visits.push({ posting, before });
       }
     };
     for (const term of new Set(terms)) add(term, 1);
     for (const term of new Set(context)) add(term, RANKING.contextBoost);
-    const ranked = [...found.values()];
-    for (const r of ranked) r.score *= r.match.length;
-    return ranked;
+    return {
+      about: (ids, keep = () => true) =>
+        reached.flatMap((order) => {
+          const indexed = facts[order] as IndexedFact;
+          if (!ids.every((id) => indexed.closure.has(id)) || !keep(indexed)) return [];
+          const match: Matched[] = [];
+          for (let v = last[order] as number; v >= 0; v = (visits[v] as (typeof visits)[number]).before)
+            match.unshift((visits[v] as (typeof visits)[number]).posting);
+          return [{ indexed, score: (sums[order] as number) * match.length, match, order }];
+        }),
+    };
   }
 }
+
+/** What one scoring reached. */
+export interface Scoring {
+  /** The facts reached that are about every one of these entities (and kept), in no order (see bestFirst). */
+  about(ids: readonly string[], keep?: (indexed: IndexedFact) => boolean): Ranked[];
+}
+
+/** A fact no posting has reached yet; one outside the entities scored. */
+const UNSEEN = -1;
+const OUTSIDE = -2;
 
 /** A posting with its term and fact. */
 interface Resolved extends Matched {
