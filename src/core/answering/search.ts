@@ -287,16 +287,17 @@ export class FactIndex {
   score(terms: readonly string[], context: readonly string[] = [], about: readonly string[] = []): Scoring {
     const { facts } = this;
     const sums = new Float64Array(facts.length);
-    // Each fact's last posting among `visits`, each visit linking to the one before: its matched terms.
+    // Each fact's last posting among those visited, each linking to the one before: its matched terms.
     const last = new Int32Array(facts.length).fill(UNSEEN);
-    const visits: { posting: Resolved; before: number }[] = [];
+    const visited: Resolved[] = [];
+    const before: number[] = [];
     const reached: number[] = [];
     const add = (term: string, boost: number) => {
       for (const posting of this.postingsOf(term)) {
         const { order } = posting;
-        const before = last[order] as number;
-        if (before === OUTSIDE) continue;
-        if (before === UNSEEN) {
+        const previous = last[order] as number;
+        if (previous === OUTSIDE) continue;
+        if (previous === UNSEEN) {
           if (!about.every((e) => posting.indexed.closure.has(e))) {
             last[order] = OUTSIDE;
             continue;
@@ -304,22 +305,32 @@ export class FactIndex {
           reached.push(order);
         }
         sums[order] = (sums[order] as number) + boost * posting.score;
-        last[order] = visits.length;
-        visits.push({ posting, before });
+        last[order] = visited.length;
+        visited.push(posting);
+        before.push(previous);
       }
     };
     for (const term of new Set(terms)) add(term, 1);
     for (const term of new Set(context)) add(term, RANKING.contextBoost);
     return {
-      about: (ids, keep = () => true) =>
-        reached.flatMap((order) => {
+      about: (ids, keep = () => true) => {
+        // From the smaller side: the facts reached, or the facts about the rarest entity.
+        const [rarest] = ids.map((id) => this.aboutEntity(id)).sort((a, b) => a.length - b.length);
+        const orders =
+          rarest !== undefined && rarest.length < reached.length
+            ? rarest.map((f) => this.order.get(f.fact.id) ?? -1).filter((order) => (last[order] ?? -1) >= 0)
+            : reached;
+        const kept: Ranked[] = [];
+        for (const order of orders) {
           const indexed = facts[order] as IndexedFact;
-          if (!ids.every((id) => indexed.closure.has(id)) || !keep(indexed)) return [];
+          if (!ids.every((id) => indexed.closure.has(id)) || !keep(indexed)) continue;
           const match: Matched[] = [];
-          for (let v = last[order] as number; v >= 0; v = (visits[v] as (typeof visits)[number]).before)
-            match.unshift((visits[v] as (typeof visits)[number]).posting);
-          return [{ indexed, score: (sums[order] as number) * match.length, match, order }];
-        }),
+          for (let v = last[order] as number; v >= 0; v = before[v] as number)
+            match.unshift(visited[v] as Resolved);
+          kept.push({ indexed, score: (sums[order] as number) * match.length, match, order });
+        }
+        return kept;
+      },
     };
   }
 }
