@@ -39,7 +39,10 @@ export function explainQuestion(core: Core, question: string, language: Language
       lines.push(`${step}: ${ranked.length} candidates shown`);
       for (const r of ranked) {
         const c = measure(r);
-        const fields = r.match.map((m) => `${m.term} in ${m.fields.join("+")}`).join("; ");
+        const fields = r
+          .match()
+          .map((m) => `${m.term} in ${m.fields.join("+")}`)
+          .join("; ");
         lines.push(
           `  ${r.indexed.fact.id}: bm25 ${r.score.toFixed(2)} [${fields || "no term"}]; coverage ${(c.share * 100).toFixed(0)}%, ${c.matched}/${c.terms} words matched${c.missing.length > 0 ? `, missing ${c.missing.join(", ")}` : ""} → ${passes(c, query.entities.length > 0) ? "passes" : "below threshold"}`,
         );

@@ -54,8 +54,8 @@ export interface Ranked {
   indexed: IndexedFact;
   /** BM25 over the boosted fields. */
   score: number;
-  /** The question's terms it matched, each with the fields it holds it in (a term and a context term alike count). */
-  match: readonly Matched[];
+  /** The question's terms it matched, each with the fields it holds it in (a term and a context term alike count): for `--explain`, made when asked. */
+  match: () => readonly Matched[];
   /** Its place among the facts, which breaks ties. */
   order: number;
 }
@@ -274,7 +274,7 @@ export class FactIndex {
 
   /** A fact the terms did not reach, in its place among the facts. */
   unscored(indexed: IndexedFact): Ranked {
-    return { indexed, score: 0, match: [], order: this.order.get(indexed.fact.id) ?? -1 };
+    return { indexed, score: 0, match: () => [], order: this.order.get(indexed.fact.id) ?? -1 };
   }
 
   /**
@@ -289,6 +289,7 @@ export class FactIndex {
     const sums = new Float64Array(facts.length);
     // Each fact's last posting among those visited, each linking to the one before: its matched terms.
     const last = new Int32Array(facts.length).fill(UNSEEN);
+    const counts = new Uint16Array(facts.length);
     const visited: Resolved[] = [];
     const before: number[] = [];
     const reached: number[] = [];
@@ -305,6 +306,7 @@ export class FactIndex {
           reached.push(order);
         }
         sums[order] = (sums[order] as number) + boost * posting.score;
+        counts[order] = (counts[order] as number) + 1;
         last[order] = visited.length;
         visited.push(posting);
         before.push(previous);
@@ -312,6 +314,12 @@ export class FactIndex {
     };
     for (const term of new Set(terms)) add(term, 1);
     for (const term of new Set(context)) add(term, RANKING.contextBoost);
+    const matchOf = (order: number) => {
+      const match: Matched[] = [];
+      for (let v = last[order] as number; v >= 0; v = before[v] as number)
+        match.unshift(visited[v] as Resolved);
+      return match;
+    };
     return {
       about: (ids, keep = () => true) => {
         // From the smaller side: the facts reached, or the facts about the rarest entity.
@@ -324,10 +332,8 @@ export class FactIndex {
         for (const order of orders) {
           const indexed = facts[order] as IndexedFact;
           if (!ids.every((id) => indexed.closure.has(id)) || !keep(indexed)) continue;
-          const match: Matched[] = [];
-          for (let v = last[order] as number; v >= 0; v = before[v] as number)
-            match.unshift(visited[v] as Resolved);
-          kept.push({ indexed, score: (sums[order] as number) * match.length, match, order });
+          const score = (sums[order] as number) * (counts[order] as number);
+          kept.push({ indexed, score, order, match: () => matchOf(order) });
         }
         return kept;
       },
