@@ -1,14 +1,7 @@
-import {
-  type Agreement,
-  ClaimIndex,
-  claimId,
-  type Frame,
-  type IndexedClaim,
-  valuesOf,
-} from "./answering/claims.js";
+import { ClaimIndex, claimId, type Frame, type IndexedClaim, valuesOf } from "./answering/claims.js";
 import { distinct, partsOf } from "./answering/compare.js";
 import { frameOf, matchClaims, unmatched } from "./answering/match.js";
-import { coverage, passes, type Retrieved, retrieve, type Tracer } from "./answering/retrieve.js";
+import { coverage, type Retrieved, retrieve } from "./answering/retrieve.js";
 import { FactIndex, type IndexedFact, RANKING, type Ranked, type SavedIndex } from "./answering/search.js";
 import { citeSource } from "./compose/age.js";
 import {
@@ -23,6 +16,7 @@ import {
 } from "./compose/answer.js";
 import { Cards } from "./compose/cards.js";
 import { say } from "./compose/say.js";
+import { type Explainer, explainQuestion } from "./explain.js";
 import { loadCachedKnowledge } from "./knowledge/cache.js";
 import type { KnowledgeBase } from "./knowledge/loader.js";
 import { current } from "./knowledge/review.js";
@@ -65,10 +59,8 @@ export interface AskOptions {
   language: Language;
   topic?: string;
   conversation?: ConversationContext;
-  /** Sees each step of retrieval, for `--explain`. */
-  trace?: Tracer;
-  /** Sees the frame and every claim held against it, for `--explain`. */
-  traceClaims?: (frame: Frame, considered: readonly Agreement[]) => void;
+  /** Told each step of the decision as it is taken, for `--explain`. */
+  explain?: Explainer;
 }
 
 /** The answering core: platform-neutral, built once from the knowledge base. */
@@ -125,6 +117,7 @@ export class Core {
     const followed = carried && context !== undefined ? { followed: context.question } : {};
     const [only] = query.entities;
     if (asksOverview(query) && only !== undefined && query.entities.length === 1) {
+      options.explain?.decision(`answered with the card of ${only.id}: the question asks nothing narrower`);
       const card = this.cards.card(only, language);
       return { ...card, title: `${card.title}${note}`, ...followed };
     }
@@ -133,11 +126,15 @@ export class Core {
       carried && context?.property !== undefined && asked.terms.every((t) => t.light)
         ? { property: context.property, insists: sameAsk === true }
         : undefined;
-    const compared = this.compare(question, query, note);
-    if (compared !== undefined) {
+    const frame = frameOf(query, this.claims, (t) => this.index.weight(t), property);
+    // The question's one retrieval, made when first needed: by a comparison of names or by the answer.
+    let found: Retrieved | undefined;
+    const retrieved = () =>
+      (found ??= retrieve(this.framed(query, frame), this.index, this.claims, options.explain?.retrieval));
+    const compared = this.compare(question, query, note, retrieved, options.explain);
+    if (compared !== undefined)
       return { ...compared, context: contextOf(query, compared, question), ...followed };
-    }
-    const { answer, lead } = this.answer(query, note, property, options);
+    const { answer, lead } = this.answer(query, frame, note, retrieved, options.explain);
     return {
       ...answer,
       context: contextOf(query, answer, question, lead?.property.id ?? property?.property),
@@ -145,48 +142,9 @@ export class Core {
     };
   }
 
-  /** Explains how a question is answered: its reading, the candidates with their scores, the verdict. */
+  /** Explains how a question is answered: its reading, each retrieval and claim considered, the decision. */
   explain(question: string, language: Language): string {
-    const query = understand(question, this.vocabulary, language);
-    const lines = [
-      `language: ${query.language}`,
-      `answer type: ${query.type}`,
-      `entities: ${query.entities.map((e) => e.id).join(", ") || "none"}`,
-      `terms: ${query.terms.map((t) => `${t.term}${t.light ? " (light)" : ""} w=${this.index.weight(t.term).toFixed(2)}${this.index.known(t.term) ? "" : " unknown"}`).join(", ") || "none"}`,
-      `years: ${query.years.join(", ") || "none"}`,
-    ];
-    const answer = this.ask(question, {
-      language,
-      traceClaims: (frame, considered) => {
-        lines.push(
-          `frame: subjects ${frame.subjects.map((e) => e.id).join(", ") || "none"}; expects ${frame.expects}; years ${frame.years.join(", ") || "any"}; properties ${frame.properties.map((p) => `${p.property.id} ${(p.share * 100).toFixed(0)}% by "${p.by}"`).join(", ") || "none named"}${frame.carried === undefined ? "" : `; carried ${frame.carried}`}`,
-        );
-        for (const a of considered.slice(0, 8)) {
-          const { claim, property } = a.claim;
-          lines.push(
-            `  claim ${claimId(a.claim)} ${claim.subject} · ${property.id} = ${claim.value}: subject ${a.subject}, type ${a.type ? "fits" : "differs"}, time ${a.time ? "fits" : "differs"}, property ${(a.property * 100).toFixed(0)}%, score ${a.score.toFixed(2)} → ${a.agrees ? "agrees" : "disagrees"}${a.claim.standing.status === "superseded" ? `; superseded by ${a.claim.standing.supersededBy}` : ""}`,
-          );
-        }
-      },
-      trace: (step, ranked, measure) => {
-        lines.push(`${step}: ${ranked.length} candidates`);
-        for (const r of ranked.slice(0, 5)) {
-          const c = measure(r);
-          const fields = Object.entries(r.match)
-            .map(([term, in_]) => `${term} in ${in_.join("+")}`)
-            .join("; ");
-          lines.push(
-            `  ${r.indexed.fact.id}: bm25 ${r.score.toFixed(2)} [${fields || "no term"}]; coverage ${(c.share * 100).toFixed(0)}%, ${c.matched}/${c.terms} words matched${c.missing.length > 0 ? `, missing ${c.missing.join(", ")}` : ""} → ${passes(c, query.entities.length > 0) ? "passes" : "below threshold"}`,
-          );
-        }
-      },
-    });
-    lines.push(
-      answer === undefined
-        ? "verdict: nothing to look up"
-        : `verdict: ${answer.answered ? "answered" : "declined"}: ${answer.title}`,
-    );
-    return lines.join("\n");
+    return explainQuestion(this, question, language);
   }
 
   /** An entity as a card: its headline facts, short, and the topics it has more on; with a topic, that topic's facts. */
@@ -257,11 +215,11 @@ export class Core {
    */
   private answer(
     query: Query,
+    frame: Frame,
     note: string,
-    carried: { property: string; insists: boolean } | undefined,
-    options: AskOptions,
+    retrieved: () => Retrieved,
+    explain: Explainer | undefined,
   ): { answer: Answer; lead?: IndexedClaim } {
-    const frame = frameOf(query, this.claims, (t) => this.index.weight(t), carried);
     // "As of when?" after a figure: the time of the claim it carries, when the question names no other.
     const dated =
       frame.expects === "date" && frame.properties.length === 0
@@ -272,14 +230,26 @@ export class Core {
                 c.standing.status !== "superseded" && this.claims.subjectFit(c, frame.subjects) === "named",
             )
         : undefined;
-    if (dated !== undefined) return this.compose(query, frame, dated, [dated.fact], 1, note);
-    const found = retrieve(this.framed(query, frame), this.index, this.claims, options.trace);
-    const lead = found.found ? this.lead(frame, found.passing, found.tier, options) : undefined;
+    if (dated !== undefined) {
+      explain?.decision(`answered with the time of the carried claim ${claimId(dated)}`);
+      return this.compose(query, frame, dated, [dated.fact], 1, note);
+    }
+    const found = retrieved();
+    const lead = found.found ? this.lead(frame, found.passing, found.tier, explain) : undefined;
     const lacking = unmatched(frame, lead, this.claims);
-    if (lacking !== undefined) return { answer: this.lacks(query, lacking, note) };
-    if (!found.found) return { answer: this.declineFor(query, found, note) };
+    if (lacking !== undefined) {
+      explain?.decision(
+        `declined: no claim of the carried property ${frame.carried} for the ${lacking.lacks} asked; known: ${lacking.known.slice(0, NEAREST).map(claimId).join(", ")}`,
+      );
+      return { answer: this.lacks(query, lacking, note) };
+    }
+    if (!found.found) return { answer: this.declineFor(query, found, note, explain) };
     const ranked = found.best.map((r) => r.indexed);
-    if (lead !== undefined) return this.compose(query, frame, lead, ranked, found.coverage.share, note);
+    if (lead !== undefined) {
+      explain?.decision(`answered by claim ${claimId(lead)}`);
+      return this.compose(query, frame, lead, ranked, found.coverage.share, note);
+    }
+    explain?.decision(`answered by fact ${ranked[0]?.fact.id}: no claim of it agrees with the frame`);
     const title = this.titleFor(query, found.best[0] as Ranked);
     return { answer: this.factsAnswer(query, `${title}${note}`, ranked, found.coverage.share) };
   }
@@ -356,10 +326,11 @@ export class Core {
     frame: Frame,
     passing: readonly Ranked[],
     tier: number,
-    options: Pick<AskOptions, "traceClaims"> = {},
+    explain: Explainer | undefined,
+    side?: string,
   ): IndexedClaim | undefined {
     const considered = matchClaims(frame, passing, tier, this.claims);
-    options.traceClaims?.(frame, considered);
+    explain?.claims(frame, considered, side);
     const [best] = considered;
     // A superseded figure never leads: the claim that supersedes it does, and it stays as history.
     return best?.agrees ? current(best.claim, this.claims, this.kb.facts) : undefined;
@@ -369,15 +340,32 @@ export class Core {
    * A question that asks two things, answered side by side, each part with its own facts. When
    * only one side is in the sources, the other is said to be missing. Undefined for one question.
    */
-  private compare(question: string, whole: Query, note: string): Answer | undefined {
+  private compare(
+    question: string,
+    whole: Query,
+    note: string,
+    retrieved: () => Retrieved,
+    explain: Explainer | undefined,
+  ): Answer | undefined {
     const split = splitQuestion(question);
     if (split === undefined) return undefined;
     const parts = partsOf(split, whole, this.vocabulary);
     if (parts === undefined) return undefined;
-    const results = parts.sides.map((p) => retrieve(p, this.index, this.claims));
-    // Names compared are best answered by one fact that gives both ("Beijing 24.3%, Shanghai 8.1%");
-    // sides that ask different things each need a fact of their own.
-    const both = parts.byName ? retrieve(whole, this.index, this.claims) : undefined;
+    const labels = parts.sides.map(
+      (side, i) =>
+        `side ${i + 1} (${this.subject(side, undefined) || side.terms.map((t) => t.term).join(" ")})`,
+    );
+    const results = parts.sides.map((side, i) =>
+      retrieve(
+        side,
+        this.index,
+        this.claims,
+        explain && ((step, ...rest) => explain.retrieval(`${labels[i]}: ${step}`, ...rest)),
+      ),
+    );
+    // Names compared are best answered by one fact that gives both ("Beijing 24.3%, Shanghai 8.1%"):
+    // the whole question's own retrieval; sides that ask different things each need a fact of their own.
+    const both = parts.byName ? retrieved() : undefined;
     const together = both?.found && this.givesEach(both.best[0] as Ranked, parts.sides) ? both : undefined;
     const lists = results.map((r) => (r.found ? r.best : []));
     const picks = together?.found
@@ -388,6 +376,11 @@ export class Core {
     const facts = [...new Set(picks.flatMap((p) => p?.indexed ?? []))];
     // Nothing for either side is a decline, and one fact for two questions one answer: the whole question decides.
     if (facts.length === 0 || (facts.length < 2 && !together?.found && picks.every((p) => p !== undefined))) {
+      explain?.decision(
+        facts.length === 0
+          ? "not compared: no side has a fact that covers it; taken as one question"
+          : `not compared: fact ${facts[0]?.fact.id} answers both sides; taken as one question`,
+      );
       return undefined;
     }
     const words = say(whole.language);
@@ -398,12 +391,20 @@ export class Core {
     );
     const titles = picks.map((pick, i) => {
       const side = parts.sides[i] as Query;
-      if (pick === undefined) return this.subject(side, undefined);
+      if (pick === undefined) {
+        explain?.decision(`${labels[i]}: missing, no fact covers it`);
+        return this.subject(side, undefined);
+      }
       const result = together ?? results[i];
       const lead = this.lead(
         frameOf(side, this.claims, (t) => this.index.weight(t)),
         [pick],
         result?.found ? result.tier : 0,
+        explain,
+        labels[i],
+      );
+      explain?.decision(
+        `${labels[i]}: ${lead === undefined ? `fact ${pick.indexed.fact.id}, no claim agrees` : `claim ${claimId(lead)}`}${together === undefined ? "" : ", from the one fact that gives every side"}`,
       );
       return lead === undefined
         ? this.titleFor(side, pick)
@@ -457,11 +458,19 @@ export class Core {
    * A decline that helps: the figure known for another year or another place, else the nearest
    * fact it has, and what the bot covers.
    */
-  private declineFor(query: Query, found: Extract<Retrieved, { found: false }>, note: string): Answer {
+  private declineFor(
+    query: Query,
+    found: Extract<Retrieved, { found: false }>,
+    note: string,
+    explain: Explainer | undefined,
+  ): Answer {
     const words = say(query.language);
     const considered = found.nearest === undefined ? [] : [found.nearest.indexed.fact.id];
     const title = `${words.declineTitle}${note}`;
     if (found.otherYear !== undefined) {
+      explain?.decision(
+        `declined: no fact covers it for ${query.years.join(", ")}; fact ${found.otherYear.indexed.fact.id} does for another year`,
+      );
       const line = factLine(found.otherYear.indexed, this.kb, query.language);
       return {
         ...decline(
@@ -474,26 +483,25 @@ export class Core {
       };
     }
     const places = query.entities.filter((e) => PLACE_KINDS.includes(e.kind));
-    if (places.length > 0) {
-      const elsewhere = retrieve(
-        { ...query, entities: query.entities.filter((e) => !places.includes(e)) },
-        this.index,
-        this.claims,
+    const top = found.elsewhere;
+    const known = top && this.entitiesOf([top.indexed]).find((e) => e.kind === "city" && !places.includes(e));
+    if (top !== undefined && known !== undefined) {
+      explain?.decision(
+        `declined: no fact covers it for ${places.map((p) => p.id).join(", ")}; fact ${top.indexed.fact.id} does for ${known.id}`,
       );
-      const top = elsewhere.found ? elsewhere.best[0] : undefined;
-      const known =
-        top && this.entitiesOf([top.indexed]).find((e) => e.kind === "city" && !places.includes(e));
-      if (top !== undefined && known !== undefined) {
-        const asked = places.map((p) => nameOf(p, this.kb, query.language)).join(words.listJoin);
-        const body = `${words.wrongPlace(asked, nameOf(known, this.kb, query.language))} ${words.nearest(factLine(top.indexed, this.kb, query.language))}`;
-        return {
-          ...decline(body, followUps([known, ...places]), query.language, title),
-          considered: [top.indexed.fact.id, ...considered].slice(0, NEAREST),
-        };
-      }
+      const asked = places.map((p) => nameOf(p, this.kb, query.language)).join(words.listJoin);
+      const body = `${words.wrongPlace(asked, nameOf(known, this.kb, query.language))} ${words.nearest(factLine(top.indexed, this.kb, query.language))}`;
+      return {
+        ...decline(body, followUps([known, ...places]), query.language, title),
+        considered: [top.indexed.fact.id, ...considered].slice(0, NEAREST),
+      };
     }
+    const near = found.nearest !== undefined && coverage(query, found.nearest, this.index).matched > 0;
+    explain?.decision(
+      `declined: no fact covers the question${near ? `; the nearest is fact ${found.nearest?.indexed.fact.id}` : ""}`,
+    );
     const nearest =
-      found.nearest !== undefined && coverage(query, found.nearest, this.index).matched > 0
+      near && found.nearest !== undefined
         ? ` ${words.nearest(factLine(found.nearest.indexed, this.kb, query.language))}`
         : "";
     return {

@@ -95,17 +95,21 @@ export interface PropertyMatch {
 const NAMED_AT_ALL = 0.3;
 
 interface PropertyName {
+  /** Its place among all names: ties between names go to the first. */
+  order: number;
   property: Property;
   text: string;
   language: Language;
   terms: { term: string; weight: number }[];
+  /** The weight of all its words. */
+  named: number;
 }
 
 /** Claims by fact, subject and property, and the words that name each property, built once at load. */
 export class ClaimIndex {
   private readonly byFact = new Map<string, IndexedClaim[]>();
   private readonly byProperty = new Map<string, IndexedClaim[]>();
-  private names: PropertyName[] | undefined;
+  private names: ReadonlyMap<string, readonly PropertyName[]> | undefined;
   private readonly qualifiers = new Map<string, string[]>();
 
   constructor(
@@ -125,8 +129,11 @@ export class ClaimIndex {
         return [{ claim, property, fact: indexed, position, when, standing }];
       });
       this.byFact.set(indexed.fact.id, claims);
-      for (const c of claims)
-        this.byProperty.set(c.property.id, [...(this.byProperty.get(c.property.id) ?? []), c]);
+      for (const c of claims) {
+        const same = this.byProperty.get(c.property.id);
+        if (same === undefined) this.byProperty.set(c.property.id, [c]);
+        else same.push(c);
+      }
     }
   }
 
@@ -137,7 +144,7 @@ export class ClaimIndex {
    * are matched against English questions and Chinese names against Chinese ones: read across,
    * 高新孵化器 loses 高新.
    */
-  private propertyNames(): readonly PropertyName[] {
+  private propertyNames(): ReadonlyMap<string, readonly PropertyName[]> {
     if (this.names !== undefined) return this.names;
     const { kb, vocabulary } = this;
     const read = [...kb.properties.values()].flatMap((property) =>
@@ -158,11 +165,20 @@ export class ClaimIndex {
       for (const { term } of terms)
         properties.set(term, (properties.get(term) ?? new Set()).add(property.id));
     const idf = (term: string) => Math.log(1 + kb.properties.size / (properties.get(term)?.size ?? 1));
-    this.names = read.flatMap(({ property, text, language, terms }) => {
+    // Each name under each of its words: a question visits only the names that share a word with it.
+    const byTerm = new Map<string, PropertyName[]>();
+    read.forEach(({ property, text, language, terms }, order) => {
       const weighted = terms.map((t) => ({ term: t.term, weight: idf(t.term) * (t.light ? LIGHT : 1) }));
-      return weighted.length > 0 ? [{ property, text, language, terms: weighted }] : [];
+      const named = weighted.reduce((sum, w) => sum + w.weight, 0);
+      const name = { order, property, text, language, terms: weighted, named };
+      for (const { term } of weighted) {
+        const named = byTerm.get(term);
+        if (named === undefined) byTerm.set(term, [name]);
+        else named.push(name);
+      }
     });
-    return this.names;
+    this.names = byTerm;
+    return byTerm;
   }
 
   /** The terms of a claim's qualifier, which a question may name ("high-tech"), read when first asked. */
@@ -186,9 +202,12 @@ export class ClaimIndex {
     const total = question.reduce((sum, q) => sum + q.weight, 0);
     const best = new Map<string, PropertyMatch>();
     if (total === 0) return [];
-    for (const { property, text, language: of, terms } of this.propertyNames()) {
+    const names = this.propertyNames();
+    const sharing = new Set(question.flatMap((q) => names.get(q.term) ?? []));
+    for (const { property, text, language: of, terms, named } of [...sharing].sort(
+      (a, b) => a.order - b.order,
+    )) {
       if (of !== language) continue;
-      const named = terms.reduce((sum, w) => sum + w.weight, 0);
       const had = terms.filter((w) => asked.has(w.term));
       if (had.length === 0) continue;
       const accounted = had.reduce((sum, w) => sum + (asked.get(w.term) ?? 0), 0) / total;

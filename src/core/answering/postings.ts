@@ -1,14 +1,15 @@
 import type MiniSearch from "minisearch";
 
-/** A fact's BM25 score for one term, and the fields it matched in (by term, as MiniSearch says). */
-export interface Scored {
+/** One fact holding a term: its BM25 score for that term alone, and the fields it holds it in. */
+export interface Posting {
+  id: string;
   score: number;
-  match: Readonly<Record<string, string[]>>;
+  fields: readonly string[];
 }
 
 /** Exact terms only: typos and synonyms were settled when the question was read. */
 const SEARCH = { prefix: false, fuzzy: false } as const;
-const NOTHING: ReadonlyMap<string, Scored> = new Map();
+const NOTHING: readonly Posting[] = [];
 
 /**
  * Every term of the index with its document frequency and its BM25 results (MiniSearch's score of
@@ -18,8 +19,6 @@ const NOTHING: ReadonlyMap<string, Scored> = new Map();
  * a start from the cache needs neither MiniSearch's index nor a search.
  */
 export class Postings {
-  private readonly decoded = new Map<string, ReadonlyMap<string, Scored>>();
-
   /** Term → its line after the term: "df \t results". */
   private constructor(private readonly lines: ReadonlyMap<string, string>) {}
 
@@ -59,19 +58,14 @@ export class Postings {
     return line === undefined ? undefined : Number(line.slice(0, line.indexOf("\t")));
   }
 
-  /** The facts holding the term, by id, best first, each with its score. */
-  results(term: string): ReadonlyMap<string, Scored> {
-    const known = this.decoded.get(term);
-    if (known !== undefined) return known;
+  /** The facts holding the term, best first, each with its score, read from its line (the index keeps what it reads). */
+  results(term: string): readonly Posting[] {
     const line = this.lines.get(term);
     if (line === undefined) return NOTHING;
-    const results = new Map<string, Scored>();
     const list = line.slice(line.indexOf("\t") + 1);
-    for (const entry of list === "" ? [] : list.split(";")) {
+    return (list === "" ? [] : list.split(";")).map((entry) => {
       const [id = "", score = "", fields = ""] = entry.split(" ");
-      results.set(id, { score: Number(score), match: { [term]: fields.split(",") } });
-    }
-    this.decoded.set(term, results);
-    return results;
+      return { id, score: Number(score), fields: fields.split(",") };
+    });
   }
 }

@@ -1,7 +1,16 @@
+import { type Entity, PLACE_KINDS } from "../knowledge/schema.js";
 import { fits } from "../language/answer-type.js";
 import type { Query } from "../language/understand.js";
 import { type ClaimIndex, tiers, wanted } from "./claims.js";
-import { type FactIndex, type IndexedFact, kindTerm, RANKING, type Ranked } from "./search.js";
+import {
+  bestFirst,
+  type FactIndex,
+  type IndexedFact,
+  kindTerm,
+  RANKING,
+  type Ranked,
+  type Scoring,
+} from "./search.js";
 
 /** How much of a question a fact matches, and why: the numbers `--explain` shows. */
 export interface Coverage {
@@ -19,7 +28,7 @@ export type Retrieved =
       found: true;
       best: Ranked[];
       coverage: Coverage;
-      /** Every fact that covers the question at the tier that answered, best first: where matching looks for the claim. */
+      /** The facts that cover the question at the tier that answered, best first: where matching looks for the claim. */
       passing: Ranked[];
       /** The tier of answer types that answered. */
       tier: number;
@@ -30,7 +39,12 @@ export type Retrieved =
       nearest?: Ranked;
       /** A passing answer the question's years excluded: "my sources give 2017, not 2023". */
       otherYear?: Ranked;
+      /** A passing answer about the question's other names in another place: "Guangzhou's, not Shenzhen's". */
+      elsewhere?: Ranked;
     };
+
+/** How many of each tier's best facts `--explain` shows. */
+const TRACED = 5;
 
 /** Inspects each fact retrieval looks at, for `--explain`. */
 export type Tracer = (step: string, ranked: readonly Ranked[], coverage: (r: Ranked) => Coverage) => void;
@@ -41,7 +55,7 @@ export type Tracer = (step: string, ranked: readonly Ranked[], coverage: (r: Ran
  * about (nouns, numbers, names), each weighing its inverse document frequency. Verbs, adjectives
  * and common words ("bring", "good") only help to rank.
  */
-export function coverage(query: Query, ranked: Ranked, index: FactIndex): Coverage {
+export function coverage(query: Query, ranked: Pick<Ranked, "indexed">, index: FactIndex): Coverage {
   let total = 0;
   let matched = 0;
   let terms = 0;
@@ -72,11 +86,6 @@ export function passes(c: Coverage, anchored: boolean): boolean {
   return c.share >= RANKING.minCoverage && c.matched >= needed;
 }
 
-/** The facts a question could be about: those about every entity it names, best-known first. */
-function pool(query: Query, index: FactIndex): readonly IndexedFact[] {
-  return query.entities.length > 0 ? index.about(query.entities.map((e) => e.id)) : index.facts;
-}
-
 /** The question's terms, and the kind of answer it wants unless it wants any (which says nothing). */
 function searchTerms(query: Query): string[] {
   const terms = query.terms.map((t) => t.term);
@@ -84,44 +93,133 @@ function searchTerms(query: Query): string[] {
 }
 
 /**
- * Finds the facts that answer a question. The answer type filters the candidates (a "when" is
- * answered by a date), tier by tier; BM25 ranks what is left; the threshold decides.
+ * Finds the facts that answer a question, in one scoring: BM25 over the facts its terms reach
+ * (about the names it gives, places aside). Then filters only: the places and years it names,
+ * the answer type tier by tier (a "when" is answered by a date), the one coverage threshold.
+ * A decline's other candidates (the figure for another year, or for another place) come from the
+ * same scoring, never from a second retrieval.
  */
 export function retrieve(query: Query, index: FactIndex, claims: ClaimIndex, trace?: Tracer): Retrieved {
-  const candidates = pool(query, index);
-  const counted = query.counted !== undefined && index.known(query.counted) ? query.counted : undefined;
-  const inYears = candidates.filter(
-    (f) => query.years.every((y) => f.years.has(y)) && (counted === undefined || f.own.has(counted)),
+  const places = query.entities.filter((e) => PLACE_KINDS.includes(e.kind));
+  const others = query.entities.filter((e) => !places.includes(e));
+  const reached = index.score(
+    searchTerms(query),
+    query.context,
+    others.map((e) => e.id),
   );
-  const named = (id: string) => index.kb.entities.get(id);
-  const measure = (r: Ranked) => coverage(query, r, index);
-  let nearest: Ranked | undefined;
-  for (let tier = 0; tier < tiers(query.type); tier++) {
-    const typed = inYears.filter((f) => typedFor(query, tier, f, claims, named));
-    const ranked = index.rank(searchTerms(query), typed, query.context);
-    trace?.(`answer type ${query.type}, tier ${tier + 1}`, ranked, measure);
-    // The best-ranked fact that covers the question answers it; those close behind it come along.
-    const anchored = query.entities.length > 0;
-    const passing = ranked.filter((r) => passes(measure(r), anchored)).slice(0, RANKING.maxCandidates);
-    const [top] = passing;
-    if (top !== undefined) {
-      const best = passing
-        .filter((r) => r === top || r.score >= top.score * RANKING.companionShare)
-        .slice(0, RANKING.maxFacts);
-      return { found: true, best, coverage: measure(top), passing, tier };
-    }
-    const first = ranked[0];
-    if (first !== undefined && (nearest === undefined || first.score > nearest.score)) nearest = first;
-  }
-  if (query.years.length > 0) {
-    const anyYear = retrieve({ ...query, years: [] }, index, claims);
-    if (anyYear.found)
-      return { found: false, otherYear: anyYear.best[0] as Ranked, ...(nearest ? { nearest } : {}) };
-  }
-  nearest ??= index.rank(searchTerms(query), candidates, query.context)[0];
-  return nearest === undefined || nearest.score === 0 ? { found: false } : { found: false, nearest };
+  const candidates = new Candidates(query, index, claims, reached);
+  const asked = candidates.answer(query.entities, query.years, trace);
+  if (asked !== undefined) return asked;
+  const nearest = candidates.nearest();
+  const near = nearest === undefined ? {} : { nearest };
+  const otherYear = query.years.length > 0 ? candidates.answer(query.entities, [])?.best[0] : undefined;
+  if (otherYear !== undefined) return { found: false, otherYear, ...near };
+  const elsewhere = places.length > 0 ? candidates.answer(others, query.years)?.best[0] : undefined;
+  return { found: false, ...near, ...(elsewhere === undefined ? {} : { elsewhere }) };
 }
 
+/** The facts one scoring reached, filtered for each answer a question may take, with each fact's coverage measured once. */
+class Candidates {
+  private readonly coverages = new Map<IndexedFact, Coverage>();
+  private readonly counted: string | undefined;
+
+  constructor(
+    private readonly query: Query,
+    private readonly index: FactIndex,
+    private readonly claims: ClaimIndex,
+    private readonly reached: Scoring,
+  ) {
+    this.counted = query.counted !== undefined && index.known(query.counted) ? query.counted : undefined;
+  }
+
+  /**
+   * The best facts about these names that hold for these years and cover the question, at the
+   * first tier of answer types that has one; the best of them answers and those close behind
+   * come along. Undefined when none does.
+   */
+  answer(
+    entities: readonly Entity[],
+    years: readonly string[],
+    trace?: Tracer,
+  ): Extract<Retrieved, { found: true }> | undefined {
+    const { query } = this;
+    const asked = { ...query, entities: [...entities] };
+    const anchored = entities.length > 0;
+    // Only the facts that hold and cover the question are put in order, not all the terms reached.
+    const covering = this.about(
+      entities,
+      (f) => this.holds(f, years) && passes(this.coverage(f), anchored),
+    ).sort(bestFirst);
+    const named = (id: string) => this.index.kb.entities.get(id);
+    for (let tier = 0; tier < tiers(query.type); tier++) {
+      const typed = (r: Ranked) => typedFor(asked, tier, r.indexed, this.claims, named);
+      if (trace !== undefined) {
+        const dated = this.about(entities, (f) => this.holds(f, years)).filter(typed);
+        trace(`answer type ${query.type}, tier ${tier + 1}`, dated.sort(bestFirst).slice(0, TRACED), (r) =>
+          this.coverage(r.indexed),
+        );
+      }
+      const passing: Ranked[] = [];
+      for (const r of covering) {
+        if (passing.length === RANKING.maxCandidates) break;
+        if (typed(r)) passing.push(r);
+      }
+      const [top] = passing;
+      if (top !== undefined) {
+        const best = passing
+          .filter((r) => r === top || r.score >= top.score * RANKING.companionShare)
+          .slice(0, RANKING.maxFacts);
+        return { found: true, best, coverage: this.coverage(top.indexed), passing, tier };
+      }
+    }
+    return undefined;
+  }
+
+  /** The best fact reached about the question's names: of a wanted type and year if any is, else any. */
+  nearest(): Ranked | undefined {
+    const { query } = this;
+    const named = (id: string) => this.index.kb.entities.get(id);
+    const pool = this.about(query.entities)
+      .filter((r) => r.score > 0)
+      .sort(bestFirst);
+    const fits = (r: Ranked) =>
+      this.holds(r.indexed, query.years) &&
+      Array.from({ length: tiers(query.type) }, (_, tier) => tier).some((tier) =>
+        typedFor(query, tier, r.indexed, this.claims, named),
+      );
+    return pool.find(fits) ?? pool[0];
+  }
+
+  /**
+   * The facts reached that are about every one of these names, best first; for a question with
+   * no word to match, every fact about them, since each covers it.
+   */
+  private about(entities: readonly Entity[], keep: (indexed: IndexedFact) => boolean = () => true): Ranked[] {
+    const ids = entities.map((e) => e.id);
+    const scored = this.reached.about(ids, keep);
+    if (entities.length === 0 || this.query.terms.some((t) => !t.light)) return scored;
+    const reached = new Set(this.reached.about(ids).map((r) => r.indexed));
+    const unscored = this.index.about(ids).filter((f) => !reached.has(f) && keep(f));
+    return [...scored, ...unscored.map((indexed) => this.index.unscored(indexed))];
+  }
+
+  /** Whether a fact holds for these years and, for "how many X", counts X in its own sentence. */
+  private holds(indexed: IndexedFact, years: readonly string[]): boolean {
+    return (
+      years.every((y) => indexed.years.has(y)) &&
+      (this.counted === undefined || indexed.own.has(this.counted))
+    );
+  }
+
+  private coverage(indexed: IndexedFact): Coverage {
+    let known = this.coverages.get(indexed);
+    if (known === undefined) {
+      known = coverage(this.query, { indexed }, this.index);
+      this.coverages.set(indexed, known);
+    }
+    return known;
+  }
+}
 /**
  * Whether a fact can answer at this tier: it has a claim with a value of a wanted type whose
  * subject fits what the question names, or, as a fact without claims is judged, a figure of a

@@ -5,7 +5,7 @@ import type { Fact, Source } from "../knowledge/schema.js";
 import { classify } from "../language/answer-type.js";
 import { normalise, tokens } from "../language/text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
-import { Postings, type Scored } from "./postings.js";
+import { Postings } from "./postings.js";
 
 /**
  * Every constant of ranking and answering, each with its reason. BM25 itself keeps MiniSearch's
@@ -30,6 +30,12 @@ export const RANKING = Object.freeze({
   contextBoost: 0.5,
 });
 
+/** A term a fact holds, and in which fields. */
+export interface Matched {
+  term: string;
+  fields: readonly string[];
+}
+
 /** A fact with what answering needs, computed once at load. */
 export interface IndexedFact {
   fact: Fact;
@@ -48,8 +54,10 @@ export interface Ranked {
   indexed: IndexedFact;
   /** BM25 over the boosted fields. */
   score: number;
-  /** Query terms it matched, and in which fields. */
-  match: Readonly<Record<string, string[]>>;
+  /** The question's terms it matched, each with the fields it holds it in (a term and a context term alike count): for `--explain`, made when asked. */
+  match: () => readonly Matched[];
+  /** Its place among the facts, which breaks ties. */
+  order: number;
 }
 
 interface FactDocument {
@@ -99,6 +107,12 @@ export function kindTerm(type: string): string {
 export class FactIndex {
   readonly facts: readonly IndexedFact[];
   private readonly byEntity = new Map<string, IndexedFact[]>();
+  /** The postings of the terms questions have used (only the knowledge base's own terms have any). */
+  private readonly resolved = new Map<string, readonly Resolved[]>();
+  /** The weights of the terms questions have used. */
+  private readonly weights = new Map<string, number>();
+  /** Each fact's place in the knowledge base's order, by id. */
+  private readonly order = new Map<string, number>();
   private readonly terms: () => Terms;
 
   /** Built from the knowledge base, or restored from the index saved with it. */
@@ -116,9 +130,14 @@ export class FactIndex {
       let terms: Terms | undefined;
       this.terms = () => (terms ??= readTerms(new TextDecoder().decode(saved.text)));
     }
-    for (const indexed of this.facts) {
-      for (const id of indexed.closure) this.byEntity.set(id, [...(this.byEntity.get(id) ?? []), indexed]);
-    }
+    this.facts.forEach((indexed, position) => {
+      this.order.set(indexed.fact.id, position);
+      for (const id of indexed.closure) {
+        const about = this.byEntity.get(id);
+        if (about === undefined) this.byEntity.set(id, [indexed]);
+        else about.push(indexed);
+      }
+    });
     vocabulary.learn(
       (term) => this.known(term),
       () => this.terms().words,
@@ -212,59 +231,136 @@ export class FactIndex {
 
   /** The facts about every one of these entities (or about what they sit in). */
   about(ids: readonly string[]): IndexedFact[] {
-    const [first = [], ...rest] = ids.map((id) => this.aboutEntity(id)).sort((a, b) => a.length - b.length);
-    return first.filter((f) => rest.every((list) => list.includes(f)));
+    const [first = []] = ids.map((id) => this.aboutEntity(id)).sort((a, b) => a.length - b.length);
+    return first.filter((f) => ids.every((id) => f.closure.has(id)));
   }
 
   /** How much finding a term says: its inverse document frequency; a term no fact has weighs as a rare one. */
   weight(term: string): number {
-    const n = this.facts.length;
-    const df = this.postings.documentFrequency(term) ?? RANKING.unknownDocuments;
-    return Math.log(1 + n / df);
+    const known = this.weights.get(term);
+    if (known !== undefined) return known;
+    const df = this.postings.documentFrequency(term);
+    const weight = Math.log(1 + this.facts.length / (df ?? RANKING.unknownDocuments));
+    // Only the knowledge base's own terms are kept: a question's unknown words never grow the map.
+    if (df !== undefined) this.weights.set(term, weight);
+    return weight;
   }
 
   known(term: string): boolean {
     return this.postings.documentFrequency(term) !== undefined;
   }
 
-  /**
-   * BM25 over the boosted fields for these terms, among the given facts only; context terms rank
-   * at a lower boost. Best first; facts matching no term at all come last with score 0.
-   */
-  rank(terms: readonly string[], among: readonly IndexedFact[], context: readonly string[] = []): Ranked[] {
-    const results = this.search(terms, context);
-    // Only the facts that match some term need sorting; the rest follow in the order given.
-    const matching: Ranked[] = [];
-    const rest: Ranked[] = [];
-    for (const indexed of among) {
-      const r = results.get(indexed.fact.id);
-      if (r === undefined) rest.push({ indexed, score: 0, match: {} });
-      else matching.push({ indexed, score: r.score, match: r.match });
-    }
-    return [...matching.sort((a, b) => b.score - a.score), ...rest];
+  /** The facts among these that the terms reach, best first (see score). */
+  rank(terms: readonly string[], among: readonly IndexedFact[]): Ranked[] {
+    const inside = new Set(among);
+    return this.score(terms)
+      .about([])
+      .filter((r) => inside.has(r.indexed))
+      .sort(bestFirst);
+  }
+
+  /** A term's postings with their facts, resolved on its first question. */
+  private postingsOf(term: string): readonly Resolved[] {
+    const known = this.resolved.get(term);
+    if (known !== undefined) return known;
+    const resolved = this.postings.results(term).flatMap((p) => {
+      const order = this.order.get(p.id) ?? -1;
+      const indexed = this.facts[order];
+      return indexed === undefined ? [] : [{ term, fields: p.fields, score: p.score, indexed, order }];
+    });
+    if (resolved.length > 0) this.resolved.set(term, resolved);
+    return resolved;
+  }
+
+  /** A fact the terms did not reach, in its place among the facts. */
+  unscored(indexed: IndexedFact): Ranked {
+    return { indexed, score: 0, match: () => [], order: this.order.get(indexed.fact.id) ?? -1 };
   }
 
   /**
-   * BM25 over every fact for these terms, by fact id: MiniSearch's score for each term, summed,
-   * context terms at their boost, times how many of the terms a fact matches (as MiniSearch itself
-   * combines the terms of a query). Each term's results are kept, so a question costs lookups.
+   * BM25 over the boosted fields for these terms, of the facts they reach that are about every
+   * entity given (or what it sits in). MiniSearch's score for each term, summed, context terms at
+   * their boost, times how many of the terms a fact matches (as MiniSearch itself combines a
+   * query's terms). Only the postings of these terms are read, each once, into arrays by fact: a
+   * question costs what its terms reach, and a fact is made a Ranked value only when asked for.
    */
-  private search(terms: readonly string[], context: readonly string[]): ReadonlyMap<string, Scored> {
-    const results = new Map<string, Scored & { matched: number }>();
+  score(terms: readonly string[], context: readonly string[] = [], about: readonly string[] = []): Scoring {
+    const { facts } = this;
+    const sums = new Float64Array(facts.length);
+    // Each fact's last posting among those visited, each linking to the one before: its matched terms.
+    const last = new Int32Array(facts.length).fill(UNSEEN);
+    const counts = new Uint16Array(facts.length);
+    const visited: Resolved[] = [];
+    const before: number[] = [];
+    const reached: number[] = [];
     const add = (term: string, boost: number) => {
-      for (const [id, r] of this.postings.results(term)) {
-        const found = results.get(id) ?? { score: 0, match: {}, matched: 0 };
-        found.score += boost * r.score;
-        found.match = { ...found.match, ...r.match };
-        found.matched += 1;
-        results.set(id, found);
+      for (const posting of this.postingsOf(term)) {
+        const { order } = posting;
+        const previous = last[order] as number;
+        if (previous === OUTSIDE) continue;
+        if (previous === UNSEEN) {
+          if (!about.every((e) => posting.indexed.closure.has(e))) {
+            last[order] = OUTSIDE;
+            continue;
+          }
+          reached.push(order);
+        }
+        sums[order] = (sums[order] as number) + boost * posting.score;
+        counts[order] = (counts[order] as number) + 1;
+        last[order] = visited.length;
+        visited.push(posting);
+        before.push(previous);
       }
     };
     for (const term of new Set(terms)) add(term, 1);
     for (const term of new Set(context)) add(term, RANKING.contextBoost);
-    for (const found of results.values()) found.score *= found.matched;
-    return results;
+    const matchOf = (order: number) => {
+      const match: Matched[] = [];
+      for (let v = last[order] as number; v >= 0; v = before[v] as number)
+        match.unshift(visited[v] as Resolved);
+      return match;
+    };
+    return {
+      about: (ids, keep = () => true) => {
+        // From the smaller side: the facts reached, or the facts about the rarest entity.
+        const [rarest] = ids.map((id) => this.aboutEntity(id)).sort((a, b) => a.length - b.length);
+        const orders =
+          rarest !== undefined && rarest.length < reached.length
+            ? rarest.map((f) => this.order.get(f.fact.id) ?? -1).filter((order) => (last[order] ?? -1) >= 0)
+            : reached;
+        const kept: Ranked[] = [];
+        for (const order of orders) {
+          const indexed = facts[order] as IndexedFact;
+          if (!ids.every((id) => indexed.closure.has(id)) || !keep(indexed)) continue;
+          const score = (sums[order] as number) * (counts[order] as number);
+          kept.push({ indexed, score, order, match: () => matchOf(order) });
+        }
+        return kept;
+      },
+    };
   }
+}
+
+/** What one scoring reached. */
+export interface Scoring {
+  /** The facts reached that are about every one of these entities (and kept), in no order (see bestFirst). */
+  about(ids: readonly string[], keep?: (indexed: IndexedFact) => boolean): Ranked[];
+}
+
+/** A fact no posting has reached yet; one outside the entities scored. */
+const UNSEEN = -1;
+const OUTSIDE = -2;
+
+/** A posting with its term and fact. */
+interface Resolved extends Matched {
+  score: number;
+  indexed: IndexedFact;
+  order: number;
+}
+
+/** Best score first; ties in the knowledge base's order. */
+export function bestFirst(a: Ranked, b: Ranked): number {
+  return b.score - a.score || a.order - b.order;
 }
 
 function readTerms(text: string): Terms {

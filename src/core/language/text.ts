@@ -80,22 +80,29 @@ export function inflection(word: string): string {
     .replace(/e$/, "");
 }
 
-/** Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment). */
-export function editDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number): number => rows[i]?.[j] ?? Number.POSITIVE_INFINITY;
+/**
+ * Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment).
+ * Words whose lengths differ by more than `max` edits are not compared: their distance is `max + 1`.
+ */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const width = b.length + 1;
+  // Three rows of the table, reused: the one two above (for a swap), the one above, this one.
+  let before = new Array<number>(width).fill(0);
+  let above = Array.from({ length: width }, (_, j) => j);
+  let row = new Array<number>(width).fill(0);
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
+    row[0] = i;
+    for (let j = 1; j < width; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      let d = Math.min((above[j] as number) + 1, (row[j - 1] as number) + 1, (above[j - 1] as number) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, at(i - 2, j - 2) + 1);
-      (rows[i] as number[])[j] = d;
+        d = Math.min(d, (before[j - 2] as number) + 1);
+      row[j] = d;
     }
+    [before, above, row] = [above, row, before];
   }
-  return at(a.length, b.length);
+  return above[b.length] as number;
 }
 
 /** A value for a message: at most `max` characters, the rest elided, so a huge value is never printed whole. */

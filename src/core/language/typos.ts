@@ -66,7 +66,7 @@ export class TypoCorrector {
     for (let length = word.length - limit; length <= word.length + limit; length++) {
       for (const { item } of this.group(groupKey(word, length))?.search(word, { limit: FUZZY_CANDIDATES }) ??
         []) {
-        const distance = editDistance(word, item);
+        const distance = editDistance(word, item, limit);
         if (distance <= limit && (best === undefined || distance < best.distance))
           best = { word: item, distance };
       }

@@ -58,7 +58,7 @@ const QUESTION_WORDS = ["many", "much", "when", "where", "what", "which", "whose
 
 /** The question word a mistyped word of four letters or more stands for, within one edit. */
 function questionWord(word: string): string | undefined {
-  return word.length < 4 ? undefined : QUESTION_WORDS.find((q) => editDistance(word, q) <= 1);
+  return word.length < 4 ? undefined : QUESTION_WORDS.find((q) => editDistance(word, q, 1) <= 1);
 }
 
 /** "二十八" → 28, "三千" → 3000, "五万" → 50000; undefined for what is not a numeral. */
