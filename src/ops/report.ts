@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
+import { readGrammar } from "../core/knowledge/loader.js";
 import { lemma } from "../core/language/lemma.js";
-import { STOPWORDS } from "../core/language/stopwords.js";
 import { tokens } from "../core/language/text.js";
 import { readLines } from "./lines.js";
 import { SimilarGroups } from "./similar-groups.js";
@@ -52,11 +52,16 @@ function cleaned(r: UnansweredRecord): UnansweredRecord {
   };
 }
 
+/** The grammar's English stop words, read on the first report: a report loads no knowledge base. */
+let stopwords: ReadonlySet<string> | undefined;
+
 /** The words that say what a question is about: no stopwords, each in its dictionary form. */
 function keyWords(text: string): Set<string> {
+  stopwords ??= new Set(readGrammar().en.stopwords);
+  const skipped = stopwords;
   return new Set(
     tokens(text)
-      .filter((t) => !STOPWORDS.has(t))
+      .filter((t) => !skipped.has(t))
       .map(lemma),
   );
 }

@@ -11,7 +11,7 @@ import { generatedDir, packageRoot } from "./package-root.js";
  * knowledge and what the core derives from it (the vocabulary's tables, the fact index with each
  * term's BM25 results) are saved as one file under dist/generated/knowledge/ (the build writes
  * the one for knowledge/). The file is keyed by the folder and the size and time of every file in
- * it and of the core's code, tables and lock file, so any change to them means a full load, with
+ * it and in the package's grammar folder, and of the core's code, tables and lock file, so any change to them means a full load, with
  * validation, before a new file is written; a folder that fails validation is never saved.
  */
 const FORMAT = 5;
@@ -71,6 +71,8 @@ function keyOf(dir: string): string {
     ...stats,
     dir,
     ...filesUnder(dir, () => true),
+    // A folder without grammar words of its own reads with the package's (see readGrammar).
+    ...filesUnder(path.join(defaultKnowledgeDir(), "grammar"), () => true),
   ].join("\n");
 }
 

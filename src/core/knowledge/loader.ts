@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { compact, shortened } from "../language/text.js";
+import { ChineseGrammarFile, EnglishGrammarFile, type GrammarData } from "./grammar-schema.js";
 import { repeatedKeys } from "./json-keys.js";
 import { packageRoot } from "./package-root.js";
 import {
@@ -38,6 +39,8 @@ export interface KnowledgeBase {
   lexicon: readonly (readonly string[])[];
   /** English words the knowledge base does not use → the word of its own they mean (WordNet). */
   wordnet: ReadonlyMap<string, string>;
+  /** Grammar words, question wording and follow-up openers, per language. */
+  grammar: GrammarData;
 }
 
 export interface ChineseKnowledge {
@@ -110,6 +113,22 @@ function readJson<T>(file: string, label: string, schema: z.ZodMiniType<T>, text
 function readOptional<T>(dir: string, name: string, schema: z.ZodMiniType<T>, fallback: T): T {
   const file = path.join(dir, name);
   return existsSync(file) ? readJson(file, path.join(path.basename(dir), name), schema) : fallback;
+}
+
+/**
+ * The grammar words of both languages: a folder's own grammar/en.json and grammar/zh.json, each
+ * else the package's, since grammar belongs to a language rather than to what a folder knows.
+ */
+export function readGrammar(dir: string = defaultKnowledgeDir()): GrammarData {
+  const read = <T>(name: string, schema: z.ZodMiniType<T>): T => {
+    const from = existsSync(path.join(dir, "grammar", name)) ? dir : defaultKnowledgeDir();
+    return readJson(
+      path.join(from, "grammar", name),
+      path.join(path.basename(from), "grammar", name),
+      schema,
+    );
+  };
+  return { en: read("en.json", EnglishGrammarFile), zh: read("zh.json", ChineseGrammarFile) };
 }
 
 /**
@@ -205,6 +224,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
   const synonyms = readOptional(dir, "synonyms.json", SynonymsFile, []);
   const lexicon = readOptional(dir, "zh/lexicon.json", LexiconFile, []);
   const wordnet = readOptional(dir, "wordnet.json", WordnetFile, {});
+  const grammar = readGrammar(dir);
   const problems = new Problems();
   const zhFacts = readRecords(dir, "zh/facts", ZhFactsFile, problems);
   const zhEntities = readRecords(dir, "zh/entities", ZhEntitiesFile, problems);
@@ -281,6 +301,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     zh: { facts: values(zhFacts), entities: values(zhEntities), faqs: values(zhFaqs) },
     lexicon,
     wordnet: new Map(Object.entries(wordnet)),
+    grammar,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from "../knowledge/loader.js";
 import type { Entity } from "../knowledge/schema.js";
+import { compileGrammar, type Grammar } from "./grammar.js";
 import { isEnglishWord, isSubjectWord, lemma } from "./lemma.js";
-import { isLight, STOPWORDS } from "./stopwords.js";
 import { editDistance, isCjk, isNumber, normalise } from "./text.js";
 import { TypoCorrector } from "./typos.js";
 import { buildTables, type VocabularyTables } from "./vocabulary-tables.js";
@@ -24,8 +24,6 @@ export interface Term {
   guessed?: boolean;
 }
 
-/** Chinese characters that only frame a sentence: particles, copulas, "this", "that". */
-const CJK_FILLER = new Set("的是有了吗呢在和与及请问么这那个些也都就还呀啊吧嘛哦".split(""));
 /** The longest dictionary word tried when scanning Chinese text. */
 const LONGEST_CJK = 10;
 const HAN_NUMERAL = /^[零〇一二两三四五六七八九十百千万亿]+$/;
@@ -53,12 +51,9 @@ function chineseWords(): Intl.Segmenter {
   return segmenter;
 }
 
-/** Question words people mistype ("how meny", "wehn"): short, so looked for apart from the knowledge base's words. */
-const QUESTION_WORDS = ["many", "much", "when", "where", "what", "which", "whose", "percent", "share"];
-
 /** The question word a mistyped word of four letters or more stands for, within one edit. */
-function questionWord(word: string): string | undefined {
-  return word.length < 4 ? undefined : QUESTION_WORDS.find((q) => editDistance(word, q) <= 1);
+function questionWord(word: string, mistyped: readonly string[]): string | undefined {
+  return word.length < 4 ? undefined : mistyped.find((q) => editDistance(word, q) <= 1);
 }
 
 /** "二十八" → 28, "三千" → 3000, "五万" → 50000; undefined for what is not a numeral. */
@@ -93,6 +88,8 @@ function numberTerm(value: number): string {
  */
 export class Vocabulary {
   readonly tables: VocabularyTables;
+  /** How questions are put, from the knowledge base's grammar files. */
+  readonly grammar: Grammar;
   /** Whether the knowledge base uses a term; undefined until its documents have been read. */
   private isKnown: ((term: string) => boolean) | undefined;
   /** The words mistyped words of questions are corrected to: those facts, names and questions use. */
@@ -105,7 +102,8 @@ export class Vocabulary {
     private readonly kb: KnowledgeBase,
     saved?: VocabularyTables,
   ) {
-    this.tables = saved ?? buildTables(kb);
+    this.grammar = compileGrammar(kb.grammar);
+    this.tables = saved ?? buildTables(kb, this.grammar);
   }
 
   /** Compact alias → entity. */
@@ -137,7 +135,7 @@ export class Vocabulary {
     const { synonyms } = this.tables;
     const base = lemma(word);
     const head = synonyms.get(base) ?? base;
-    const light = isLight(word) || !isSubjectWord(word);
+    const light = this.grammar.isLight(word) || !isSubjectWord(word);
     if (this.isKnown === undefined || this.isKnown(head) || isNumber(word)) return { term: head, light };
     const meant = this.kb.wordnet.get(base) ?? this.kb.wordnet.get(word);
     if (meant === undefined) return { term: head, light };
@@ -147,14 +145,17 @@ export class Vocabulary {
 
   /** Reads a question, a fact or an FAQ phrasing, in English, Chinese or both. */
   read(text: string, options: { namesAsWords?: boolean } = {}): Reading {
+    const { stopwords, mistyped } = this.grammar;
     // "US" and "IT" in capitals are names, not the words "us" and "it".
     const acronyms = new Set(
-      [...text.matchAll(/\b[A-Z]{2,5}\b/g)].map((m) => m[0].toLowerCase()).filter((w) => STOPWORDS.has(w)),
+      [...text.matchAll(/\b[A-Z]{2,5}\b/g)].map((m) => m[0].toLowerCase()).filter((w) => stopwords.has(w)),
     );
     const words = normalise(text)
       .split(" ")
       .filter(Boolean)
-      .map((w) => (STOPWORDS.has(w) || isEnglishWord(w) ? w : (questionWord(w) ?? this.corrected(w) ?? w)));
+      .map((w) =>
+        stopwords.has(w) || isEnglishWord(w) ? w : (questionWord(w, mistyped) ?? this.corrected(w) ?? w),
+      );
     const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" ") };
     const add = (term: string, light = false, guessed = false) => {
       if (!reading.terms.some((t) => t.term === term))
@@ -173,7 +174,7 @@ export class Vocabulary {
         // A fact's own names are words of it too: "Ministry of Education" says "ministry".
         if (options.namesAsWords) {
           for (const name of words.slice(i, i + entity.length)) {
-            if (!STOPWORDS.has(name)) add(this.term(name).term);
+            if (!stopwords.has(name)) add(this.term(name).term);
           }
         }
         i += entity.length;
@@ -194,9 +195,9 @@ export class Vocabulary {
         continue;
       }
       if (acronyms.has(word)) add(this.term(word).term);
-      else if (!STOPWORDS.has(word)) {
+      else if (!stopwords.has(word)) {
         const { term, light, guessed } = this.term(word);
-        if (!STOPWORDS.has(term)) add(term, light, guessed);
+        if (!stopwords.has(term)) add(term, light, guessed);
       }
       i++;
     }
@@ -244,7 +245,7 @@ export class Vocabulary {
     const flush = () => {
       for (const s of chineseWords().segment(rest)) {
         const word = s.segment;
-        if (!s.isWordLike || word.length < 2 || [...word].every((c) => CJK_FILLER.has(c))) continue;
+        if (!s.isWordLike || word.length < 2 || [...word].every((c) => this.grammar.filler.has(c))) continue;
         const value = hanNumber(word);
         // A Chinese word the knowledge base never uses is taken as how the question is put, not what about.
         if (value !== undefined) add(numberTerm(value));
