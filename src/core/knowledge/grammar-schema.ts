@@ -16,6 +16,7 @@ export const ANSWER_TYPES = [
 
 /** A word or words as a question writes them; a trailing "*" lets the last word go on ("fund*": "funds"). */
 const Word = z.string().check(z.trim(), z.minLength(1, "must not be empty"));
+const Character = Word.check(z.length(1, "must be one character"));
 const Words = z.array(Word).check(z.minLength(1, "needs at least one word"));
 /** Slots in a row, each one of several words; "…" between two slots lets anything come between them. */
 const Phrase = z.array(z.union([z.literal("…"), Words])).check(z.minLength(1, "needs at least one slot"));
@@ -81,7 +82,13 @@ export const ChineseGrammarFile = z.strictObject({
   followUp: FollowUpWords,
   comparison: z.strictObject({ versus: Words, or: Words }),
   /** Characters that only frame a sentence: particles, copulas, "this", "that". */
-  filler: z.array(Word.check(z.length(1, "must be one character"))),
+  filler: z.array(Character),
+  /** Numerals by value: digits, units within ten thousand (十, 百, 千), and large units (万, 亿). */
+  numerals: z.strictObject({
+    digits: z.record(Character, z.number()),
+    units: z.record(Character, z.number()),
+    large: z.record(Character, z.number()),
+  }),
 });
 
 export type EnglishGrammar = z.infer<typeof EnglishGrammarFile>;

@@ -1,6 +1,7 @@
 import type { GrammarData } from "../knowledge/grammar-schema.js";
 import { type AnswerWording, answerWording } from "./answer-type.js";
 import { type FollowUpWords, followUpWords } from "./follow-up.js";
+import { type Numerals, numerals } from "./han-numerals.js";
 import { type WordWeights, wordWeights } from "./stopwords.js";
 import { type SplitWords, splitWords } from "./understand.js";
 import { anyOf, phrasePattern, wordsPattern } from "./word-patterns.js";
@@ -23,6 +24,7 @@ export interface Grammar extends WordWeights {
   cueHeads: ReadonlySet<string>;
   /** Chinese characters that only frame a sentence: particles, copulas, "this", "that". */
   filler: ReadonlySet<string>;
+  numerals: Numerals;
 }
 
 export function compileGrammar({ en, zh }: GrammarData): Grammar {
@@ -36,5 +38,6 @@ export function compileGrammar({ en, zh }: GrammarData): Grammar {
     mistyped: en.question.mistyped,
     cueHeads: new Set(zh.cues.map((c) => c.cue)),
     filler: new Set(zh.filler),
+    numerals: numerals(zh),
   };
 }

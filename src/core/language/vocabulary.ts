@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from "../knowledge/loader.js";
 import type { Entity } from "../knowledge/schema.js";
 import { compileGrammar, type Grammar } from "./grammar.js";
+import { hanNumber } from "./han-numerals.js";
 import { isEnglishWord, isSubjectWord, lemma } from "./lemma.js";
 import { editDistance, isCjk, isNumber, normalise } from "./text.js";
 import { TypoCorrector } from "./typos.js";
@@ -26,23 +27,6 @@ export interface Term {
 
 /** The longest dictionary word tried when scanning Chinese text. */
 const LONGEST_CJK = 10;
-const HAN_NUMERAL = /^[零〇一二两三四五六七八九十百千万亿]+$/;
-const DIGITS: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
 /** Intl.Segmenter for Chinese loads ICU's dictionary (about 10 ms): made on first Chinese text, not at start-up. */
 let segmenter: Intl.Segmenter | undefined;
@@ -54,26 +38,6 @@ function chineseWords(): Intl.Segmenter {
 /** The question word a mistyped word of four letters or more stands for, within one edit. */
 function questionWord(word: string, mistyped: readonly string[]): string | undefined {
   return word.length < 4 ? undefined : mistyped.find((q) => editDistance(word, q) <= 1);
-}
-
-/** "二十八" → 28, "三千" → 3000, "五万" → 50000; undefined for what is not a numeral. */
-export function hanNumber(text: string): number | undefined {
-  if (!HAN_NUMERAL.test(text) || text.length < 2) return undefined;
-  let total = 0;
-  let section = 0;
-  let digit = 0;
-  for (const ch of text) {
-    if (ch in DIGITS) digit = DIGITS[ch] ?? 0;
-    else if (ch in UNITS) {
-      section += (digit || 1) * (UNITS[ch] ?? 1);
-      digit = 0;
-    } else {
-      total = (total + section + digit) * (BIG_UNITS[ch] ?? 1);
-      section = 0;
-      digit = 0;
-    }
-  }
-  return total + section + digit;
 }
 
 /** A number as the knowledge base's figures are compared: no trailing ".0". */
@@ -187,9 +151,9 @@ export class Vocabulary {
         continue;
       }
       // "6.7万" arrives as "6.7" and a Chinese run that begins with its unit.
-      const unit = words[i + 1]?.[0];
-      if (isNumber(word) && (unit === "万" || unit === "亿")) {
-        add(numberTerm(Number(word) * (BIG_UNITS[unit] ?? 1)));
+      const scale = this.grammar.numerals.large.get(words[i + 1]?.[0] ?? "");
+      if (isNumber(word) && scale !== undefined) {
+        add(numberTerm(Number(word) * scale));
         words[i + 1] = (words[i + 1] as string).slice(1);
         i++;
         continue;
@@ -246,7 +210,7 @@ export class Vocabulary {
       for (const s of chineseWords().segment(rest)) {
         const word = s.segment;
         if (!s.isWordLike || word.length < 2 || [...word].every((c) => this.grammar.filler.has(c))) continue;
-        const value = hanNumber(word);
+        const value = hanNumber(word, this.grammar.numerals);
         // A Chinese word the knowledge base never uses is taken as how the question is put, not what about.
         if (value !== undefined) add(numberTerm(value));
         else add(word, this.isKnown !== undefined && !this.isKnown(word));
@@ -259,7 +223,7 @@ export class Vocabulary {
         const piece = run.slice(i, end);
         const entity = this.tables.aliases.get(piece);
         const meaning = this.tables.chinese.get(piece);
-        const numeral = hanNumber(piece);
+        const numeral = hanNumber(piece, this.grammar.numerals);
         if (entity === undefined && meaning === undefined && numeral === undefined) continue;
         flush();
         if (numeral !== undefined) add(numberTerm(numeral));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { hanNumber } from "../../../src/core/language/han-numerals.js";
 import { splitQuestion, understand } from "../../../src/core/language/understand.js";
-import { hanNumber } from "../../../src/core/language/vocabulary.js";
 import { realCore } from "../../helpers.js";
 
 const { vocabulary } = realCore();
@@ -136,12 +136,12 @@ describe("Chinese numbers", () => {
     ["五万", 50000],
     ["两百", 200],
   ])("reads %s as %d", (text, value) => {
-    expect(hanNumber(text)).toBe(value);
+    expect(hanNumber(text, vocabulary.grammar.numerals)).toBe(value);
   });
 
   it("reads no number in a word that is not a numeral, nor in a lone character", () => {
-    expect(hanNumber("海归")).toBeUndefined();
-    expect(hanNumber("十")).toBeUndefined();
+    expect(hanNumber("海归", vocabulary.grammar.numerals)).toBeUndefined();
+    expect(hanNumber("十", vocabulary.grammar.numerals)).toBeUndefined();
   });
 
   it("reads 6.7万 as 67000", () => {
