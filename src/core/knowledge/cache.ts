@@ -1,4 +1,13 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
@@ -64,6 +73,7 @@ function keyOf(dir: string): string {
     const stat = statSync(file, { throwIfNoEntry: false });
     return `${file} ${stat?.size ?? 0} ${stat?.mtimeMs ?? 0}`;
   });
+  const grammar = path.join(defaultKnowledgeDir(), "grammar");
   return [
     `format ${FORMAT} v8 ${process.versions.v8}`,
     code,
@@ -71,8 +81,9 @@ function keyOf(dir: string): string {
     ...stats,
     dir,
     ...filesUnder(dir, () => true),
-    // A folder without grammar words of its own reads with the package's (see readGrammar).
-    ...filesUnder(path.join(defaultKnowledgeDir(), "grammar"), () => true),
+    // A folder without grammar words of its own reads with the package's (see readGrammar); where
+    // there are none either, the full load names the missing file.
+    ...(existsSync(grammar) ? filesUnder(grammar, () => true) : []),
   ].join("\n");
 }
 
