@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -8,6 +8,8 @@ import { askedText } from "../commands/asked.js";
 import { runLine } from "../commands/index.js";
 import { main } from "../src/cli.js";
 import { type AskOptions, Core, MAX_QUESTION_LENGTH } from "../src/core/core.js";
+import type { GrammarData } from "../src/core/knowledge/grammar-schema.js";
+import { readGrammar } from "../src/core/knowledge/loader.js";
 import type { Answer, ConversationContext } from "../src/core/types.js";
 import { createLogger, type Logger, type LogLevelName } from "../src/log.js";
 import { Desk } from "../src/ops/desk.js";
@@ -102,6 +104,22 @@ export function breakBetaFacts(dir: string): void {
     },
     dir,
   );
+}
+
+/**
+ * A writable copy of the fixture with a grammar file of its own for one language: the package's,
+ * as `edit` changes it (in place, or by returning what to write instead).
+ */
+export function fixtureWithGrammar<L extends keyof GrammarData>(
+  language: L,
+  edit: (grammar: GrammarData[L]) => unknown,
+): string {
+  const dir = copyOfFixture();
+  const name = `${language}.json`;
+  const grammar = readGrammar()[language];
+  mkdirSync(path.join(dir, "grammar"));
+  writeFileSync(path.join(dir, "grammar", name), JSON.stringify(edit(grammar) ?? grammar));
+  return dir;
 }
 
 /** A logger writing JSON lines into memory, and readers for what it wrote. */

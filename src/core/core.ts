@@ -22,7 +22,7 @@ import type { KnowledgeBase } from "./knowledge/loader.js";
 import { current } from "./knowledge/review.js";
 import { type Entity, type EntityKind, PLACE_KINDS } from "./knowledge/schema.js";
 import { answeringFigure } from "./language/answer-type.js";
-import { contextOf, followUp, MORE } from "./language/follow-up.js";
+import { contextOf, followUp } from "./language/follow-up.js";
 import { compact } from "./language/text.js";
 import { asksOverview, type Query, splitQuestion, understand } from "./language/understand.js";
 import { Vocabulary } from "./language/vocabulary.js";
@@ -106,12 +106,13 @@ export class Core {
     if (question.length > MAX_QUESTION_LENGTH) {
       return decline(words.tooLong(MAX_QUESTION_LENGTH), this.starters(), language, words.tooLongTitle);
     }
-    if (context !== undefined && MORE.test(question.trim())) return this.cards.more(context, language);
+    if (context !== undefined && this.vocabulary.grammar.followUp.more.test(question.trim()))
+      return this.cards.more(context, language);
     const asked = understand(question, this.vocabulary, language);
     const { query, carried, sameAsk } =
       context === undefined
         ? { query: asked, carried: false, sameAsk: false }
-        : followUp(question, asked, context, this.kb);
+        : followUp(question, asked, context, this.kb, this.vocabulary.grammar.followUp);
     if (query.entities.length === 0 && query.terms.length === 0 && query.years.length === 0) return undefined;
     const note = carried && context !== undefined ? ` ${words.followingUp(context.question)}` : "";
     const followed = carried && context !== undefined ? { followed: context.question } : {};
@@ -347,7 +348,7 @@ export class Core {
     retrieved: () => Retrieved,
     explain: Explainer | undefined,
   ): Answer | undefined {
-    const split = splitQuestion(question);
+    const split = splitQuestion(question, this.vocabulary.grammar.split);
     if (split === undefined) return undefined;
     const parts = partsOf(split, whole, this.vocabulary);
     if (parts === undefined) return undefined;

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { readGrammar } from "../core/knowledge/loader.js";
 import { lemma } from "../core/language/lemma.js";
-import { STOPWORDS } from "../core/language/stopwords.js";
 import { tokens } from "../core/language/text.js";
 import { readLines } from "./lines.js";
 import { parseRecord } from "./log-records.js";
@@ -34,11 +34,16 @@ export interface Group {
   reasons: Partial<Record<VoteReason, number>>;
 }
 
+/** The grammar's English stop words, read on the first report: a report loads no knowledge base. */
+let stopwords: ReadonlySet<string> | undefined;
+
 /** The words that say what a question is about: no stopwords, each in its dictionary form. */
 export function keyWords(text: string): Set<string> {
+  stopwords ??= new Set(readGrammar().en.stopwords);
+  const skipped = stopwords;
   return new Set(
     tokens(text)
-      .filter((t) => !STOPWORDS.has(t))
+      .filter((t) => !skipped.has(t))
       .map(lemma),
   );
 }

@@ -1,5 +1,4 @@
 import { PLACE_KINDS } from "../knowledge/schema.js";
-import { REFERS_BACK } from "../language/follow-up.js";
 import { type Query, understand } from "../language/understand.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import type { IndexedFact, Ranked } from "./search.js";
@@ -40,7 +39,7 @@ export function partsOf(
     const named = [...lead.entities, ...own.entities];
     const standsAlone = own.terms.some((t) => !t.light);
     const borrowed =
-      REFERS_BACK.test(text) || !standsAlone
+      vocabulary.grammar.followUp.refersBack.test(text) || !standsAlone
         ? whole.entities
         : whole.entities.filter((e) => PLACE_KINDS.includes(e.kind));
     return {

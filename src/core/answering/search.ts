@@ -179,7 +179,9 @@ export class FactIndex {
         questions: this.termsOf(questions.join(" \n ")),
         keywords: this.termsOf(fact.keywords.join(" ")),
         names: this.termsOf(names.join(" ")),
-        kinds: questions.map((q) => kindTerm(classify(normalise(q), vocabulary.read(q).cues))).join(" "),
+        kinds: questions
+          .map((q) => kindTerm(classify(vocabulary.grammar.answers, normalise(q), vocabulary.read(q).cues)))
+          .join(" "),
       };
       documents.push(document);
       const every = new Set(FIELDS.flatMap((f) => document[f].split(" ").filter(Boolean)));

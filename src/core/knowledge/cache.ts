@@ -1,4 +1,13 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
@@ -11,7 +20,7 @@ import { generatedDir, packageRoot } from "./package-root.js";
  * knowledge and what the core derives from it (the vocabulary's tables, the fact index with each
  * term's BM25 results) are saved as one file under dist/generated/knowledge/ (the build writes
  * the one for knowledge/). The file is keyed by the folder and the size and time of every file in
- * it and of the core's code, tables and lock file, so any change to them means a full load, with
+ * it and in the package's grammar folder, and of the core's code, tables and lock file, so any change to them means a full load, with
  * validation, before a new file is written; a folder that fails validation is never saved.
  */
 const FORMAT = 5;
@@ -64,6 +73,7 @@ function keyOf(dir: string): string {
     const stat = statSync(file, { throwIfNoEntry: false });
     return `${file} ${stat?.size ?? 0} ${stat?.mtimeMs ?? 0}`;
   });
+  const grammar = path.join(defaultKnowledgeDir(), "grammar");
   return [
     `format ${FORMAT} v8 ${process.versions.v8}`,
     code,
@@ -72,6 +82,9 @@ function keyOf(dir: string): string {
     dir,
     // The inbox's states are the curators', not the bot's: setting one does not index the folder again.
     ...filesUnder(dir, (name) => name !== INBOX_FILE),
+    // A folder without grammar words of its own reads with the package's (see readGrammar); where
+    // there are none either, the full load names the missing file.
+    ...(existsSync(grammar) ? filesUnder(grammar, () => true) : []),
   ].join("\n");
 }
 

@@ -1,4 +1,3 @@
-import { STOPWORDS } from "../language/stopwords.js";
 import { compact, isCjk, tokens } from "../language/text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import type { KnowledgeBase } from "./loader.js";
@@ -21,7 +20,9 @@ export function checkKnowledge(kb: KnowledgeBase, vocabulary?: Vocabulary): stri
   const canonical = (word: string): string =>
     vocabulary === undefined || isCjk(word) ? word : vocabulary.term(word).term;
   return [
-    ...[...kb.facts.values()].flatMap((fact) => emptyKeywords(fact, canonical)),
+    ...[...kb.facts.values()].flatMap((fact) =>
+      emptyKeywords(fact, canonical, new Set(kb.grammar.en.stopwords)),
+    ),
     ...[...kb.entities.values()].flatMap(repeatedAliases),
     ...kb.faqs.flatMap((faq) => echoingPhrasings(faq, kb, canonical)),
     ...missingChinese(kb),
@@ -32,12 +33,16 @@ export function checkKnowledge(kb: KnowledgeBase, vocabulary?: Vocabulary): stri
  * Keywords made only of stop words: questions lose those words before searching, so such a
  * keyword adds nothing. A word in capitals ("US", "IT") is an acronym, not a stop word (issue 9).
  */
-function emptyKeywords(fact: Fact, canonical: (word: string) => string): string[] {
+function emptyKeywords(
+  fact: Fact,
+  canonical: (word: string) => string,
+  stopwords: ReadonlySet<string>,
+): string[] {
   return fact.keywords
     .filter((keyword) => {
       const acronyms = new Set([...keyword.matchAll(/\b[A-Z]{2,5}\b/g)].map((m) => m[0].toLowerCase()));
       return tokens(keyword).every(
-        (w) => !acronyms.has(w) && (STOPWORDS.has(w) || STOPWORDS.has(canonical(w))),
+        (w) => !acronyms.has(w) && (stopwords.has(w) || stopwords.has(canonical(w))),
       );
     })
     .map(

@@ -1,6 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { compact, shortened } from "../language/text.js";
+import { compact } from "../language/text.js";
+import { ChineseGrammarFile, EnglishGrammarFile, type GrammarData } from "./grammar-schema.js";
+import { KnowledgeError, readJson, readText } from "./json-file.js";
 import { repeatedKeys } from "./json-keys.js";
 import { packageRoot } from "./package-root.js";
 import { reviewProblems } from "./review.js";
@@ -41,7 +43,11 @@ export interface KnowledgeBase {
   lexicon: readonly (readonly string[])[];
   /** English words the knowledge base does not use → the word of its own they mean (WordNet). */
   wordnet: ReadonlyMap<string, string>;
+  /** Grammar words, question wording and follow-up openers, per language. */
+  grammar: GrammarData;
 }
+
+export { KnowledgeError };
 
 export interface ChineseKnowledge {
   facts: ReadonlyMap<string, string>;
@@ -49,70 +55,31 @@ export interface ChineseKnowledge {
   faqs: ReadonlyMap<string, readonly string[]>;
 }
 
-/** A message names at most this many problems, each cut to PROBLEM_LENGTH: a huge broken file prints a screenful. */
-const PROBLEMS_SHOWN = 20;
-const PROBLEM_LENGTH = 300;
-
-/** A knowledge file that cannot be used, with every problem found in it; its message shows the first few. */
-export class KnowledgeError extends Error {
-  constructor(
-    readonly file: string,
-    readonly problems: string[],
-  ) {
-    const shown = problems.slice(0, PROBLEMS_SHOWN).map((p) => `  - ${shortened(p, PROBLEM_LENGTH)}`);
-    const more = problems.length - PROBLEMS_SHOWN;
-    super([`${file}:`, ...shown, ...(more > 0 ? [`  …and ${more} more problems`] : [])].join("\n"));
-    this.name = "KnowledgeError";
-  }
-}
-
 /** The knowledge/ folder of this package, found from this module whether it runs from src/ or dist/. */
 export function defaultKnowledgeDir(): string {
   return path.join(packageRoot(), "knowledge");
-}
-
-function where(p: readonly PropertyKey[]): string {
-  return p.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("") || "(top level)";
-}
-
-/**
- * A knowledge file's text. Only a plain file is read: a named pipe would wait for a writer forever
- * and a device such as /dev/zero never ends, so either (or a link to one) is refused by name.
- */
-function readText(file: string, label: string): string {
-  const stat = statSync(file, { throwIfNoEntry: false });
-  if (stat === undefined)
-    throw new KnowledgeError(label, ["cannot be read: nothing is there (a broken link?)"]);
-  if (!stat.isFile()) {
-    throw new KnowledgeError(label, [
-      "is not a plain file (a folder, a named pipe or a device); knowledge files must be",
-    ]);
-  }
-  // A byte-order mark, as some editors on Windows write, is not part of the JSON.
-  return readFileSync(file, "utf8").replace(/^\uFEFF/, "");
-}
-
-function readJson<T>(file: string, label: string, schema: z.ZodMiniType<T>, text = readText(file, label)): T {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new KnowledgeError(label, [error instanceof Error ? error.message : String(error)]);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new KnowledgeError(
-      label,
-      parsed.error.issues.map((i) => `${where(i.path)}: ${i.message}`),
-    );
-  }
-  return parsed.data;
 }
 
 /** An optional JSON file: its parsed content, or the fallback when it is absent. */
 function readOptional<T>(dir: string, name: string, schema: z.ZodMiniType<T>, fallback: T): T {
   const file = path.join(dir, name);
   return existsSync(file) ? readJson(file, path.join(path.basename(dir), name), schema) : fallback;
+}
+
+/**
+ * The grammar words of both languages: a folder's own grammar/en.json and grammar/zh.json, each
+ * else the package's, since grammar belongs to a language rather than to what a folder knows.
+ */
+export function readGrammar(dir: string = defaultKnowledgeDir()): GrammarData {
+  const read = <T>(name: string, schema: z.ZodMiniType<T>): T => {
+    const from = existsSync(path.join(dir, "grammar", name)) ? dir : defaultKnowledgeDir();
+    return readJson(
+      path.join(from, "grammar", name),
+      path.join(path.basename(from), "grammar", name),
+      schema,
+    );
+  };
+  return { en: read("en.json", EnglishGrammarFile), zh: read("zh.json", ChineseGrammarFile) };
 }
 
 /**
@@ -219,6 +186,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
   const synonyms = readOptional(dir, "synonyms.json", SynonymsFile, []);
   const lexicon = readOptional(dir, "zh/lexicon.json", LexiconFile, []);
   const wordnet = readOptional(dir, "wordnet.json", WordnetFile, {});
+  const grammar = readGrammar(dir);
   const problems = new Problems();
   const zhFacts = readRecords(dir, "zh/facts", ZhFactsFile, problems);
   const zhEntities = readRecords(dir, "zh/entities", ZhEntitiesFile, problems);
@@ -296,6 +264,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     zh: { facts: values(zhFacts), entities: values(zhEntities), faqs: values(zhFaqs) },
     lexicon,
     wordnet: new Map(Object.entries(wordnet)),
+    grammar,
   };
 }
 

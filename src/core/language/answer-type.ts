@@ -1,89 +1,45 @@
+import type { ANSWER_TYPES, ChineseGrammar, EnglishGrammar } from "../knowledge/grammar-schema.js";
 import type { Entity, EntityKind, Fact, FigureType } from "../knowledge/schema.js";
+import { alternation, anyOf, phrasePattern, wordsPattern } from "./word-patterns.js";
 
-/**
- * The kind of answer a question wants, after Li and Roth's question classes: a number of some
- * kind, a date, a person, an organisation, a place, a reason, or anything ("any").
- */
-export type AnswerType = Exclude<FigureType, "name"> | "person" | "organisation" | "place" | "reason" | "any";
+/** The kind of answer a question wants: a figure of some type, a person, an organisation, a place, a reason, or "any". */
+export type AnswerType = (typeof ANSWER_TYPES)[number];
 
-/**
- * The wording that asks for each type, tried in order: the first that matches wins, so "what
- * percent" is a share before "how many" can make it a count. English on normalised text.
- */
-const WORDING: readonly [AnswerType, RegExp][] = [
-  ["reason", /\b(why|what reasons?|reasons?|what for|how come)\b/],
-  ["percent", /\b(percent|percentage|share|proportion|fraction|portion|chunk|ratio|what part)\b/],
-  [
-    "money",
-    /\bhow much\b.*\b(money|fund|funding|spend|spent|invest|investment|budget|yuan|dollar|cash|cost|put toward|put towards|worth)|\b(how much money|budget|funding|what amount)\b/,
-  ],
-  ["count", /\b(how many|number of|headcount|how much|count|tally|total)\b/],
-  // "Which city has more returnees?", "returnee numbers": a comparison of counts.
-  ["count", /\b(which|who)\b.*\b(more|fewer)\b|\bnumbers\b/],
-  ["duration", /\bhow long\b|\bhow old\b|\bhow many years\b/],
-  // "when" asks for a date where it opens a question, not in "weigh most when choosing".
-  [
-    "date",
-    /(^|[,;:]\s*|\band\s+)when\b|\b(what year|which year|what date|which date|since when|as of when|what month|which month|dates?)\b/,
-  ],
-  [
-    "rank",
-    /\b(rank|ranked|ranking|place|position|placed|spot)\b.*\b(where|what|which|how)\b|\b(where|what|which|how)\b.*\b(rank|ranked|ranking|position|spot)\b|\bwhat place\b|\bwhich place\b|\bnumber one\b|\btop spot\b/,
-  ],
-  [
-    "area",
-    /\bhow (big|large)\b.*\b(area|space|site|hall|exhibition|venue)|\b(square met|sq m|floor space|area)\b/,
-  ],
-  [
-    "organisation",
-    /\b(which|what) (company|companies|firm|firms|organi[sz]ations?|institutions?|bodies|body|agency|agencies|ministry|ministries|university|universities)\b|\bwho (organi[sz]e|organi[sz]ed|hosts?|hosted|runs?|ran|sponsors?|sponsored|co-hosts?)\b/,
-  ],
-  // "who" asks for a person where it opens a question, not where it joins a clause ("people who studied").
-  ["person", /(^|[,;:]\s*|\band\s+)(who|whom|whose)\b|\b(which|what) person\b/],
-  [
-    "place",
-    /\b(where|which city|what city|which cities|what cities|which country|what country|which countries)\b/,
-  ],
-];
+/** The grammar's wording for each kind of answer, as expressions built once at load. */
+export interface AnswerWording {
+  contact: RegExp;
+  /** Tried in order: the first that matches wins. English on normalised text. */
+  types: readonly [AnswerType, RegExp][];
+  /** Chinese question words by the head the lexicon gives them, the most specific first. */
+  cues: readonly { cue: string; type: AnswerType }[];
+}
 
-/** A way to reach someone: asked for before any other type, in either language (电话 reads as "phone"). */
-const CONTACT =
-  /\b(phone|telephone|tel|e ?mail|website|web site|url|post ?code|postal code|zip|contact|reach them|call them|address)\b/;
-
-/** Chinese question words, by the head the lexicon gives them. */
-const CUES: Readonly<Record<string, AnswerType>> = {
-  "how many": "count",
-  "what share": "percent",
-  "how much": "money",
-  when: "date",
-  "how long": "duration",
-  "how big": "area",
-  "what rank": "rank",
-  who: "person",
-  where: "place",
-  why: "reason",
-};
-/** The order cues are taken in when a question has several: the most specific first. */
-const CUE_ORDER: readonly AnswerType[] = [
-  "percent",
-  "money",
-  "rank",
-  "area",
-  "duration",
-  "date",
-  "count",
-  "person",
-  "place",
-  "reason",
-];
+export function answerWording(en: EnglishGrammar, zh: ChineseGrammar): AnswerWording {
+  // "when" and "who" ask where they open a question or a clause, not in "people who studied".
+  const opens = `(?:^|[,;:]\\s*|${wordsPattern(en.question.clauseJoins)}\\s+)`;
+  return {
+    contact: anyOf([wordsPattern(en.contact)], ""),
+    types: en.answerTypes.map(({ type, words = [], opening = [], phrases = [] }) => [
+      type,
+      anyOf(
+        [
+          ...(words.length > 0 ? [wordsPattern(words)] : []),
+          ...(opening.length > 0 ? [opens + alternation(opening)] : []),
+          ...phrases.map(phrasePattern),
+        ],
+        "",
+      ),
+    ]),
+    cues: zh.cues,
+  };
+}
 
 /** What kind of answer a question wants, from its English wording (normalised) or its Chinese cues. */
-export function classify(normalised: string, cues: readonly string[]): AnswerType {
-  if (CONTACT.test(normalised)) return "contact";
-  const fromCues = cues.map((c) => CUES[c]).filter((t): t is AnswerType => t !== undefined);
-  const cue = CUE_ORDER.find((t) => fromCues.includes(t));
-  if (cue !== undefined) return cue;
-  return WORDING.find(([, pattern]) => pattern.test(normalised))?.[0] ?? "any";
+export function classify(wording: AnswerWording, normalised: string, cues: readonly string[]): AnswerType {
+  if (wording.contact.test(normalised)) return "contact";
+  const cue = wording.cues.find((c) => cues.includes(c.cue));
+  if (cue !== undefined) return cue.type;
+  return wording.types.find(([, pattern]) => pattern.test(normalised))?.[0] ?? "any";
 }
 
 /**

@@ -1,17 +1,32 @@
+import type { ChineseGrammar, EnglishGrammar } from "../knowledge/grammar-schema.js";
 import type { KnowledgeBase } from "../knowledge/loader.js";
 import type { Entity } from "../knowledge/schema.js";
 import type { Answer, ConversationContext } from "../types.js";
 import type { Query } from "./understand.js";
+import { alternation, anyOf, chinesePattern, wordsPattern } from "./word-patterns.js";
 
-/** Words that ask to go on with the last answer. */
-export const MORE = /^(more|tell me more|go on|continue|and\??|更多|还有呢|继续|详细点)$/iu;
-/** Words that refer back to what was last asked about. */
-export const REFERS_BACK =
-  /\b(it|its|they|them|their|this|that|there|he|she|his|her)\b|它|他|她|这个|那个|该/iu;
-/** Words that refer back to a person: the person the last answer named, when it named one. */
-const REFERS_TO_PERSON = /\b(he|she|his|her|him)\b|他|她/iu;
-/** How a follow-up that names something new begins: "and Shenzhen?", "what about the 115 Plan?". */
-const FOLLOW_ON = /^\s*(and|what about|how about|same for|also)\b|^(那|和|还有)/iu;
+/** The grammar's follow-up words, as expressions built once at load. */
+export interface FollowUpWords {
+  /** Words that ask to go on with the last answer: "more", "go on", "更多". */
+  more: RegExp;
+  /** Words that refer back to what was last asked about: "it", "there", "这个". */
+  refersBack: RegExp;
+  /** Words that refer back to a person: the person the last answer named, when it named one. */
+  refersToPerson: RegExp;
+  /** How a follow-up that names something new begins: "and Shenzhen?", "what about the 115 Plan?". */
+  opens: RegExp;
+}
+
+export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpWords {
+  const refers = (pick: (words: EnglishGrammar["followUp"]) => readonly string[]) =>
+    anyOf([wordsPattern(pick(en.followUp)), chinesePattern(pick(zh.followUp))]);
+  return {
+    more: anyOf([`^${alternation([...en.followUp.more, ...zh.followUp.more], "")}$`]),
+    refersBack: refers((words) => words.refersBack),
+    refersToPerson: refers((words) => words.refersToPerson),
+    opens: anyOf([`^\\s*${alternation(en.followUp.opens)}`, `^${chinesePattern(zh.followUp.opens)}`]),
+  };
+}
 /** A question of at most this many words (or twice as many Chinese characters) naming nothing is read as a follow-up. */
 const SHORT_FOLLOW_UP = 4;
 
@@ -24,6 +39,7 @@ export function followUp(
   asked: Query,
   context: ConversationContext,
   kb: KnowledgeBase,
+  words: FollowUpWords,
 ): { query: Query; carried: boolean; sameAsk?: boolean } {
   const before = context.entities.flatMap((id) => kb.entities.get(id) ?? []);
   const required = asked.terms.filter((t) => !t.light);
@@ -32,7 +48,7 @@ export function followUp(
     question.trim().split(/\s+/).length <= SHORT_FOLLOW_UP || question.length <= SHORT_FOLLOW_UP * 2;
   // Names or a year but nothing new to ask: the last question, about them ("and Shenzhen?", "in 2020?").
   const namesOnly = required.length === 0 && (asked.entities.length > 0 || asked.years.length > 0);
-  if (namesOnly && (FOLLOW_ON.test(question) || short)) {
+  if (namesOnly && (words.opens.test(question) || short)) {
     const swapped = before.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
     return {
       query: {
@@ -52,7 +68,7 @@ export function followUp(
   if (asked.entities.length === 0) {
     const people = before.filter((e) => e.kind === "person");
     const meant =
-      REFERS_TO_PERSON.test(question) && people.length > 0
+      words.refersToPerson.test(question) && people.length > 0
         ? people
         : before.filter((e) => e.kind !== "person" || people.length === before.length);
     return { query: { ...asked, entities: meant }, carried: true };

@@ -1,7 +1,9 @@
+import type { ChineseGrammar, EnglishGrammar } from "../knowledge/grammar-schema.js";
 import type { Entity, EntityKind } from "../knowledge/schema.js";
 import type { Language } from "../types.js";
 import { type AnswerType, classify } from "./answer-type.js";
 import type { Term, Vocabulary } from "./vocabulary.js";
+import { alternation, anyOf, wordsPattern } from "./word-patterns.js";
 
 /** A question taken apart: what it names, what it asks about, what kind of answer it wants. */
 export interface Query {
@@ -27,14 +29,19 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   const reading = vocabulary.read(question);
   const years = reading.terms.filter((t) => YEAR.test(t.term)).map((t) => t.term);
   const terms = reading.terms.filter((t) => !YEAR.test(t.term));
-  const type = classify(`${reading.text} ${terms.map((t) => t.term).join(" ")}`, reading.cues);
+  const { grammar } = vocabulary;
+  const type = classify(
+    grammar.answers,
+    `${reading.text} ${terms.map((t) => t.term).join(" ")}`,
+    reading.cues,
+  );
   // "Who is Hau Lee?" asks for a description of someone named, not for another person.
   const describes =
     (type === "person" || type === "organisation") &&
-    /^\s*(who|what)\s+(is|was|are|were)\b/i.test(question) &&
+    grammar.describes.test(question) &&
     terms.every((t) => t.light) &&
     reading.entities.some((e) => DESCRIBED.includes(e.kind));
-  const countedWord = /\bhow many ([a-z-]+)/i.exec(question)?.[1];
+  const countedWord = grammar.counts.exec(question)?.[1];
   const counted = countedWord === undefined ? undefined : vocabulary.read(countedWord).terms[0];
   return {
     language,
@@ -63,18 +70,45 @@ export interface Split {
   segments: [string, string];
 }
 
-const VERSUS = /\s+(?:vs\.?|versus|v\.|compared (?:to|with))\s+|\s*(?:对比|相比|比起)\s*/iu;
-const OR = /\s+or\s+|\s*(?:还是|或者|或)\s*/iu;
-const EACH =
-  /^(.+?)\s+and\s+(.+?)[,，]?\s+(how many|what share|what percent(?:age)?)\s+(?:of\s+)?(?:each|both|them)\b.*$/i;
-const TWO_ASKS = /^(.+?)\s+(?:and|&)\s+((?:how|what|when|who|where|which)\b.+)$/i;
-const COMPARE = /^compare\s+(.+?)\s+(?:and|with|to|vs\.?)\s+(.+)$/i;
-/** "how many incubators and makerspaces does gz have": one ask of two things. */
-const TWO_THINGS =
-  /^(how many|what share of|what percent(?:age)? of)\s+([\w-]+(?:\s+[\w-]+)?)\s+(?:and|&)\s+([\w-]+(?:\s+[\w-]+)?)\s+((?:does|do|did|are|is|were|was|has|have|in|at)\b.*)$/i;
+/** The grammar's ways of asking two things, as expressions built once at load. */
+export interface SplitWords {
+  /** "X vs Y", "X 对比 Y". */
+  versus: RegExp;
+  /** "X or Y", "X 还是 Y". */
+  or: RegExp;
+  /** "A and B, how many of each". */
+  each: RegExp;
+  /** "how many came and how many projects". */
+  twoAsks: RegExp;
+  /** "compare X and Y". */
+  compare: RegExp;
+  /** "how many incubators and makerspaces does gz have": one ask of two things. */
+  twoThings: RegExp;
+}
 
-function cut(text: string): [string, string] | undefined {
-  for (const connective of [VERSUS, OR]) {
+export function splitWords(en: EnglishGrammar, zh: ChineseGrammar): SplitWords {
+  const c = en.comparison;
+  const joined = (words: readonly string[]) => alternation(words, "");
+  const and = joined(c.and);
+  const thing = "([\\w-]+(?:\\s+[\\w-]+)?)";
+  return {
+    versus: anyOf([`\\s+${joined(c.versus)}\\s+`, `\\s*${joined(zh.comparison.versus)}\\s*`]),
+    or: anyOf([`\\s+${joined(c.or)}\\s+`, `\\s*${joined(zh.comparison.or)}\\s*`]),
+    each: new RegExp(
+      `^(.+?)\\s+${and}\\s+(.+?)[,，]?\\s+(${alternation(c.eachAsks, "")})\\s+(?:${joined(c.of)}\\s+)?${wordsPattern(c.each)}.*$`,
+      "i",
+    ),
+    twoAsks: new RegExp(`^(.+?)\\s+${and}\\s+(${wordsPattern(c.asks)}.+)$`, "i"),
+    compare: new RegExp(`^${joined(c.compare)}\\s+(.+?)\\s+${joined(c.compareJoins)}\\s+(.+)$`, "i"),
+    twoThings: new RegExp(
+      `^(${alternation(c.bothAsks, "")})\\s+${thing}\\s+${and}\\s+${thing}\\s+(${wordsPattern(c.bothVerbs)}.*)$`,
+      "i",
+    ),
+  };
+}
+
+function cut(text: string, words: SplitWords): [string, string] | undefined {
+  for (const connective of [words.versus, words.or]) {
     const parts = text.split(connective).map((p) => p.trim());
     if (parts.length === 2 && parts.every((p) => p !== "")) return parts as [string, string];
   }
@@ -86,22 +120,22 @@ function cut(text: string): [string, string] | undefined {
  * each", "how many came and how many projects". A lead before a colon or comma ("hz 2020: A vs B")
  * belongs to both. Undefined for a question in one part.
  */
-export function splitQuestion(question: string): Split | undefined {
+export function splitQuestion(question: string, words: SplitWords): Split | undefined {
   const text = question.trim().replace(/[?？。!！]+$/u, "");
-  const compare = COMPARE.exec(text);
+  const compare = words.compare.exec(text);
   if (compare !== null) return { lead: "", segments: [compare[1] as string, compare[2] as string] };
-  const each = EACH.exec(text);
+  const each = words.each.exec(text);
   if (each !== null) return { lead: each[3] as string, segments: [each[1] as string, each[2] as string] };
   const lead = /^(.*?)[:：,，]\s*(.+)$/u.exec(text);
-  const tail = lead === null ? undefined : cut(lead[2] as string);
+  const tail = lead === null ? undefined : cut(lead[2] as string, words);
   if (lead !== null && tail !== undefined) return { lead: lead[1] as string, segments: tail };
-  const things = TWO_THINGS.exec(text);
+  const things = words.twoThings.exec(text);
   if (things !== null) {
     const [, ask = "", first = "", second = "", rest = ""] = things;
     return { lead: rest, segments: [`${ask} ${first}`, `${ask} ${second}`] };
   }
-  const asks = TWO_ASKS.exec(text);
+  const asks = words.twoAsks.exec(text);
   if (asks !== null) return { lead: "", segments: [asks[1] as string, asks[2] as string] };
-  const whole = cut(text);
+  const whole = cut(text, words);
   return whole === undefined ? undefined : { lead: "", segments: whole };
 }

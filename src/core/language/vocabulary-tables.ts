@@ -1,22 +1,8 @@
 import type { KnowledgeBase } from "../knowledge/loader.js";
 import type { Entity } from "../knowledge/schema.js";
+import type { Grammar } from "./grammar.js";
 import { lemma } from "./lemma.js";
-import { STOPWORDS } from "./stopwords.js";
 import { compact, isCjk, normalise } from "./text.js";
-
-/** Heads of the lexicon's question-word groups: they say what kind of answer is wanted, not what about. */
-export const CUE_HEADS: ReadonlySet<string> = new Set([
-  "how many",
-  "when",
-  "where",
-  "who",
-  "what share",
-  "how much",
-  "what rank",
-  "how long",
-  "how big",
-  "why",
-]);
 
 export interface Phrase {
   terms: string[];
@@ -47,7 +33,10 @@ export interface VocabularyTables {
   cueWords: Map<string, string[]>;
 }
 
-export function buildTables(kb: KnowledgeBase): VocabularyTables {
+export function buildTables(
+  kb: KnowledgeBase,
+  { stopwords, cueHeads }: Pick<Grammar, "stopwords" | "cueHeads">,
+): VocabularyTables {
   const tables: VocabularyTables = {
     aliases: new Map(),
     longestAlias: 1,
@@ -70,7 +59,7 @@ export function buildTables(kb: KnowledgeBase): VocabularyTables {
   const phraseTerms = (phrase: string): string[] =>
     phrase
       .split(" ")
-      .filter((w) => w && !STOPWORDS.has(w))
+      .filter((w) => w && !stopwords.has(w))
       .map((w) => synonyms.get(lemma(w)) ?? lemma(w));
   for (const group of kb.synonyms) {
     const [head = "", ...rest] = group.map((w) => normalise(w));
@@ -87,8 +76,8 @@ export function buildTables(kb: KnowledgeBase): VocabularyTables {
       addPhrase(tables, wordOrPhrase.split(" ").map(lemma), [synonyms.get(target) ?? target], true);
   }
   for (const [head = "", ...words] of kb.lexicon) {
-    const meaning = CUE_HEADS.has(head) ? { cue: head } : { terms: phraseTerms(normalise(head)) };
-    if (CUE_HEADS.has(head))
+    const meaning = cueHeads.has(head) ? { cue: head } : { terms: phraseTerms(normalise(head)) };
+    if (cueHeads.has(head))
       cueWords.set(
         head,
         words.filter((w) => w.length >= 2),

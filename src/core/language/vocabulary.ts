@@ -1,7 +1,8 @@
 import type { KnowledgeBase } from "../knowledge/loader.js";
 import type { Entity } from "../knowledge/schema.js";
+import { compileGrammar, type Grammar } from "./grammar.js";
+import { hanNumber } from "./han-numerals.js";
 import { isEnglishWord, isSubjectWord, lemma } from "./lemma.js";
-import { isLight, STOPWORDS } from "./stopwords.js";
 import { editDistance, isCjk, isNumber, normalise } from "./text.js";
 import { TypoCorrector } from "./typos.js";
 import { buildTables, type VocabularyTables } from "./vocabulary-tables.js";
@@ -24,27 +25,8 @@ export interface Term {
   guessed?: boolean;
 }
 
-/** Chinese characters that only frame a sentence: particles, copulas, "this", "that". */
-const CJK_FILLER = new Set("的是有了吗呢在和与及请问么这那个些也都就还呀啊吧嘛哦".split(""));
 /** The longest dictionary word tried when scanning Chinese text. */
 const LONGEST_CJK = 10;
-const HAN_NUMERAL = /^[零〇一二两三四五六七八九十百千万亿]+$/;
-const DIGITS: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNITS: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
 
 /** Intl.Segmenter for Chinese loads ICU's dictionary (about 10 ms): made on first Chinese text, not at start-up. */
 let segmenter: Intl.Segmenter | undefined;
@@ -53,32 +35,9 @@ function chineseWords(): Intl.Segmenter {
   return segmenter;
 }
 
-/** Question words people mistype ("how meny", "wehn"): short, so looked for apart from the knowledge base's words. */
-const QUESTION_WORDS = ["many", "much", "when", "where", "what", "which", "whose", "percent", "share"];
-
 /** The question word a mistyped word of four letters or more stands for, within one edit. */
-function questionWord(word: string): string | undefined {
-  return word.length < 4 ? undefined : QUESTION_WORDS.find((q) => editDistance(word, q, 1) <= 1);
-}
-
-/** "二十八" → 28, "三千" → 3000, "五万" → 50000; undefined for what is not a numeral. */
-export function hanNumber(text: string): number | undefined {
-  if (!HAN_NUMERAL.test(text) || text.length < 2) return undefined;
-  let total = 0;
-  let section = 0;
-  let digit = 0;
-  for (const ch of text) {
-    if (ch in DIGITS) digit = DIGITS[ch] ?? 0;
-    else if (ch in UNITS) {
-      section += (digit || 1) * (UNITS[ch] ?? 1);
-      digit = 0;
-    } else {
-      total = (total + section + digit) * (BIG_UNITS[ch] ?? 1);
-      section = 0;
-      digit = 0;
-    }
-  }
-  return total + section + digit;
+function questionWord(word: string, mistyped: readonly string[]): string | undefined {
+  return word.length < 4 ? undefined : mistyped.find((q) => editDistance(word, q, 1) <= 1);
 }
 
 /** A number as the knowledge base's figures are compared: no trailing ".0". */
@@ -93,6 +52,8 @@ function numberTerm(value: number): string {
  */
 export class Vocabulary {
   readonly tables: VocabularyTables;
+  /** How questions are put, from the knowledge base's grammar files. */
+  readonly grammar: Grammar;
   /** Whether the knowledge base uses a term; undefined until its documents have been read. */
   private isKnown: ((term: string) => boolean) | undefined;
   /** The words mistyped words of questions are corrected to: those facts, names and questions use. */
@@ -105,7 +66,8 @@ export class Vocabulary {
     private readonly kb: KnowledgeBase,
     saved?: VocabularyTables,
   ) {
-    this.tables = saved ?? buildTables(kb);
+    this.grammar = compileGrammar(kb.grammar);
+    this.tables = saved ?? buildTables(kb, this.grammar);
   }
 
   /** Compact alias → entity. */
@@ -137,7 +99,7 @@ export class Vocabulary {
     const { synonyms } = this.tables;
     const base = lemma(word);
     const head = synonyms.get(base) ?? base;
-    const light = isLight(word) || !isSubjectWord(word);
+    const light = this.grammar.isLight(word) || !isSubjectWord(word);
     if (this.isKnown === undefined || this.isKnown(head) || isNumber(word)) return { term: head, light };
     const meant = this.kb.wordnet.get(base) ?? this.kb.wordnet.get(word);
     if (meant === undefined) return { term: head, light };
@@ -147,14 +109,17 @@ export class Vocabulary {
 
   /** Reads a question, a fact or an FAQ phrasing, in English, Chinese or both. */
   read(text: string, options: { namesAsWords?: boolean } = {}): Reading {
+    const { stopwords, mistyped } = this.grammar;
     // "US" and "IT" in capitals are names, not the words "us" and "it".
     const acronyms = new Set(
-      [...text.matchAll(/\b[A-Z]{2,5}\b/g)].map((m) => m[0].toLowerCase()).filter((w) => STOPWORDS.has(w)),
+      [...text.matchAll(/\b[A-Z]{2,5}\b/g)].map((m) => m[0].toLowerCase()).filter((w) => stopwords.has(w)),
     );
     const words = normalise(text)
       .split(" ")
       .filter(Boolean)
-      .map((w) => (STOPWORDS.has(w) || isEnglishWord(w) ? w : (questionWord(w) ?? this.corrected(w) ?? w)));
+      .map((w) =>
+        stopwords.has(w) || isEnglishWord(w) ? w : (questionWord(w, mistyped) ?? this.corrected(w) ?? w),
+      );
     const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" ") };
     const add = (term: string, light = false, guessed = false) => {
       if (!reading.terms.some((t) => t.term === term))
@@ -173,7 +138,7 @@ export class Vocabulary {
         // A fact's own names are words of it too: "Ministry of Education" says "ministry".
         if (options.namesAsWords) {
           for (const name of words.slice(i, i + entity.length)) {
-            if (!STOPWORDS.has(name)) add(this.term(name).term);
+            if (!stopwords.has(name)) add(this.term(name).term);
           }
         }
         i += entity.length;
@@ -186,17 +151,17 @@ export class Vocabulary {
         continue;
       }
       // "6.7万" arrives as "6.7" and a Chinese run that begins with its unit.
-      const unit = words[i + 1]?.[0];
-      if (isNumber(word) && (unit === "万" || unit === "亿")) {
-        add(numberTerm(Number(word) * (BIG_UNITS[unit] ?? 1)));
+      const scale = this.grammar.numerals.large.get(words[i + 1]?.[0] ?? "");
+      if (isNumber(word) && scale !== undefined) {
+        add(numberTerm(Number(word) * scale));
         words[i + 1] = (words[i + 1] as string).slice(1);
         i++;
         continue;
       }
       if (acronyms.has(word)) add(this.term(word).term);
-      else if (!STOPWORDS.has(word)) {
+      else if (!stopwords.has(word)) {
         const { term, light, guessed } = this.term(word);
-        if (!STOPWORDS.has(term)) add(term, light, guessed);
+        if (!stopwords.has(term)) add(term, light, guessed);
       }
       i++;
     }
@@ -244,8 +209,8 @@ export class Vocabulary {
     const flush = () => {
       for (const s of chineseWords().segment(rest)) {
         const word = s.segment;
-        if (!s.isWordLike || word.length < 2 || [...word].every((c) => CJK_FILLER.has(c))) continue;
-        const value = hanNumber(word);
+        if (!s.isWordLike || word.length < 2 || [...word].every((c) => this.grammar.filler.has(c))) continue;
+        const value = hanNumber(word, this.grammar.numerals);
         // A Chinese word the knowledge base never uses is taken as how the question is put, not what about.
         if (value !== undefined) add(numberTerm(value));
         else add(word, this.isKnown !== undefined && !this.isKnown(word));
@@ -258,7 +223,7 @@ export class Vocabulary {
         const piece = run.slice(i, end);
         const entity = this.tables.aliases.get(piece);
         const meaning = this.tables.chinese.get(piece);
-        const numeral = hanNumber(piece);
+        const numeral = hanNumber(piece, this.grammar.numerals);
         if (entity === undefined && meaning === undefined && numeral === undefined) continue;
         flush();
         if (numeral !== undefined) add(numberTerm(numeral));

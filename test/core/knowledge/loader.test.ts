@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Core } from "../../../src/core/core.js";
 import { KnowledgeError, loadKnowledge } from "../../../src/core/knowledge/loader.js";
-import { copyOfFixture, FIXTURE_KNOWLEDGE } from "../../helpers.js";
+import { copyOfFixture, FIXTURE_KNOWLEDGE, fixtureWithGrammar } from "../../helpers.js";
 
 /** Loads a copy of the fixture after changing one file, and returns the error it stops with. */
 function breakFile(file: string, change: (data: unknown[]) => unknown): KnowledgeError {
@@ -213,5 +213,63 @@ describe("loadKnowledge: Chinese text given twice", () => {
       "a.json": '{\n  "a-returnees": "海归",\n  "a-ada" : "阿达",\n  "a-returnees" :"留学"\n}',
     });
     expect(loadError(dir).problems).toEqual(['.a-returnees: "a-returnees" is given twice in this file']);
+  });
+});
+
+describe("the grammar files", () => {
+  /** The error loading a copy of the fixture stops with, its grammar file for one language changed. */
+  function grammarError<L extends "en" | "zh">(
+    language: L,
+    edit: Parameters<typeof fixtureWithGrammar<L>>[1],
+  ): KnowledgeError {
+    try {
+      loadKnowledge(fixtureWithGrammar(language, edit));
+    } catch (error) {
+      if (error instanceof KnowledgeError) return error;
+      throw error;
+    }
+    throw new Error("the broken grammar loaded");
+  }
+
+  it("reads the package's grammar for a folder that has none of its own", () => {
+    expect(loadKnowledge(FIXTURE_KNOWLEDGE).grammar).toEqual(loadKnowledge().grammar);
+  });
+
+  it("reads a folder's own grammar file in place of the package's", () => {
+    const dir = fixtureWithGrammar("en", (grammar) => {
+      grammar.followUp.opens.push("now for");
+    });
+    expect(loadKnowledge(dir).grammar.en.followUp.opens).toContain("now for");
+  });
+
+  it("refuses a follow-up list that is not a list of words, naming the file and the path", () => {
+    const error = grammarError("en", (grammar) => ({
+      ...grammar,
+      followUp: { ...grammar.followUp, opens: "and" },
+    }));
+    expect(error.file).toBe("knowledge/grammar/en.json");
+    expect(error.problems.join("\n")).toContain(".followUp.opens");
+  });
+
+  it("refuses a kind of answer the reader does not know", () => {
+    const error = grammarError("en", (grammar) => {
+      grammar.answerTypes[0] = { ...grammar.answerTypes[0], type: "colour" } as never;
+    });
+    expect(error.problems.join("\n")).toMatch(/\.answerTypes\[0\]\.type/);
+  });
+
+  it("refuses a missing list and a key it does not know, which is usually a typo", () => {
+    const error = grammarError("en", ({ stopwords: _gone, ...grammar }) => ({ ...grammar, stopword: ["a"] }));
+    const problems = error.problems.join("\n");
+    expect(problems).toContain(".stopwords");
+    expect(problems).toContain("stopword");
+  });
+
+  it("refuses a Chinese filler of more than one character, naming the Chinese file", () => {
+    const error = grammarError("zh", (grammar) => {
+      grammar.filler.push("请问");
+    });
+    expect(error.file).toBe("knowledge/grammar/zh.json");
+    expect(error.problems.join("\n")).toMatch(/\.filler\[\d+\]: must be one character/);
   });
 });

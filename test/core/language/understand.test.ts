@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { hanNumber } from "../../../src/core/language/han-numerals.js";
 import { splitQuestion, understand } from "../../../src/core/language/understand.js";
-import { hanNumber } from "../../../src/core/language/vocabulary.js";
 import { realCore } from "../../helpers.js";
 
 const { vocabulary } = realCore();
+const split = (question: string) => splitQuestion(question, vocabulary.grammar.split);
 const read = (question: string) => understand(question, vocabulary, "en");
 const typeOf = (question: string) => read(question).type;
 const termsOf = (question: string) => read(question).terms.map((t) => t.term);
@@ -135,12 +136,12 @@ describe("Chinese numbers", () => {
     ["五万", 50000],
     ["两百", 200],
   ])("reads %s as %d", (text, value) => {
-    expect(hanNumber(text)).toBe(value);
+    expect(hanNumber(text, vocabulary.grammar.numerals)).toBe(value);
   });
 
   it("reads no number in a word that is not a numeral, nor in a lone character", () => {
-    expect(hanNumber("海归")).toBeUndefined();
-    expect(hanNumber("十")).toBeUndefined();
+    expect(hanNumber("海归", vocabulary.grammar.numerals)).toBeUndefined();
+    expect(hanNumber("十", vocabulary.grammar.numerals)).toBeUndefined();
   });
 
   it("reads 6.7万 as 67000", () => {
@@ -158,50 +159,50 @@ describe("Chinese numbers", () => {
 
 describe("splitting a question that asks two things", () => {
   it("cuts 'X vs Y' into its two sides", () => {
-    expect(splitQuestion("Hangzhou vs Shanghai")).toEqual({ lead: "", segments: ["Hangzhou", "Shanghai"] });
+    expect(split("Hangzhou vs Shanghai")).toEqual({ lead: "", segments: ["Hangzhou", "Shanghai"] });
   });
 
   it("cuts 'X or Y for …' at the or, the shared ending going with the second side", () => {
-    expect(splitQuestion("beijing or shanghai for a startup")).toEqual({
+    expect(split("beijing or shanghai for a startup")).toEqual({
       lead: "",
       segments: ["beijing", "shanghai for a startup"],
     });
   });
 
   it("gives 'A and B, how many of each' the ask as a lead shared by both", () => {
-    expect(splitQuestion("gz nobel laureates and academicians, how many of each")).toEqual({
+    expect(split("gz nobel laureates and academicians, how many of each")).toEqual({
       lead: "how many",
       segments: ["gz nobel laureates", "academicians"],
     });
   });
 
   it("cuts two asks joined by 'and'", () => {
-    expect(splitQuestion("how many came and how many projects did they bring")).toEqual({
+    expect(split("how many came and how many projects did they bring")).toEqual({
       lead: "",
       segments: ["how many came", "how many projects did they bring"],
     });
   });
 
   it("keeps what comes before a colon as the lead of both sides", () => {
-    expect(splitQuestion("hz 2020: A vs B")).toEqual({ lead: "hz 2020", segments: ["A", "B"] });
+    expect(split("hz 2020: A vs B")).toEqual({ lead: "hz 2020", segments: ["A", "B"] });
   });
 
   it("cuts 'compare X and Y' into its two sides", () => {
-    expect(splitQuestion("compare gz and hz returnee numbers")).toEqual({
+    expect(split("compare gz and hz returnee numbers")).toEqual({
       lead: "",
       segments: ["gz", "hz returnee numbers"],
     });
   });
 
   it("cuts 'how many A and B …' into one ask of each, what follows shared", () => {
-    expect(splitQuestion("how many incubators and makerspaces does gz have")).toEqual({
+    expect(split("how many incubators and makerspaces does gz have")).toEqual({
       lead: "does gz have",
       segments: ["how many incubators", "how many makerspaces"],
     });
   });
 
   it("leaves a question in one part whole", () => {
-    expect(splitQuestion("How many returnees has Guangzhou attracted?")).toBeUndefined();
-    expect(splitQuestion("research and development in Guangzhou")).toBeUndefined();
+    expect(split("How many returnees has Guangzhou attracted?")).toBeUndefined();
+    expect(split("research and development in Guangzhou")).toBeUndefined();
   });
 });

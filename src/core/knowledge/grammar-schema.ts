@@ -1,0 +1,99 @@
+import { FIGURE_TYPES } from "./schema.js";
+import { z } from "./zod.js";
+
+/**
+ * The kinds of answer a question may want, after Li and Roth's question classes: a figure of some
+ * type (a name aside), a person, an organisation, a place, a reason, or anything ("any").
+ */
+export const ANSWER_TYPES = [
+  ...FIGURE_TYPES.filter((t): t is Exclude<(typeof FIGURE_TYPES)[number], "name"> => t !== "name"),
+  "person",
+  "organisation",
+  "place",
+  "reason",
+  "any",
+] as const;
+
+/** A word or words as a question writes them; a trailing "*" lets the last word go on ("fund*": "funds"). */
+const Word = z.string().check(z.trim(), z.minLength(1, "must not be empty"));
+const Character = Word.check(z.length(1, "must be one character"));
+const Words = z.array(Word).check(z.minLength(1, "needs at least one word"));
+/** Slots in a row, each one of several words; "…" between two slots lets anything come between them. */
+const Phrase = z.array(z.union([z.literal("…"), Words])).check(z.minLength(1, "needs at least one slot"));
+export type Phrase = z.infer<typeof Phrase>;
+
+/** The wording that asks for one kind of answer: words anywhere, words that open a clause, phrases. */
+const AnswerWording = z.strictObject({
+  type: z.enum(ANSWER_TYPES),
+  words: z.optional(Words),
+  opening: z.optional(Words),
+  phrases: z.optional(z.array(Phrase)),
+});
+
+/** Words by which a turn builds on the last: "more", "and …?", "it", "he". Both languages have them. */
+const FollowUpWords = z.strictObject({
+  more: Words,
+  opens: Words,
+  refersBack: Words,
+  refersToPerson: Words,
+});
+
+/** knowledge/grammar/en.json: English grammar words, question wording and follow-up openers. */
+export const EnglishGrammarFile = z.strictObject({
+  /** Tried in order, the first that matches wins: "what percent" is a share before "how many" makes it a count. */
+  answerTypes: z.array(AnswerWording),
+  /** Ways to reach someone, asked for before any other type. */
+  contact: Words,
+  question: z.strictObject({
+    /** Words that join clauses, after which "when" or "who" opens a question. */
+    clauseJoins: Words,
+    /** "Who is …?": a description of something named is asked for. */
+    describes: Phrase,
+    /** "How many …": what follows is what is counted. */
+    counts: Words,
+    /** Short question words people mistype ("how meny"), corrected apart from the knowledge base's words. */
+    mistyped: Words,
+  }),
+  followUp: FollowUpWords,
+  /** How a question asks two things: "X vs Y", "X or Y", "compare X and Y", "A and B, how many of each". */
+  comparison: z.strictObject({
+    versus: Words,
+    or: Words,
+    and: Words,
+    compare: Words,
+    compareJoins: Words,
+    eachAsks: Words,
+    of: Words,
+    each: Words,
+    bothAsks: Words,
+    bothVerbs: Words,
+    asks: Words,
+  }),
+  /** Function words, question words and chat filler: they neither count for nor against a fact. */
+  stopwords: Words,
+  /** Common verbs and nouns that rarely say what a question is about, in any inflection. */
+  light: Words,
+});
+
+/** knowledge/grammar/zh.json: Chinese grammar words and follow-up openers. */
+export const ChineseGrammarFile = z.strictObject({
+  /** The lexicon's question-word groups by head, most specific first, and the kind of answer each asks for. */
+  cues: z.array(z.strictObject({ cue: Word, type: z.enum(ANSWER_TYPES) })).check(z.minLength(1)),
+  followUp: FollowUpWords,
+  comparison: z.strictObject({ versus: Words, or: Words }),
+  /** Characters that only frame a sentence: particles, copulas, "this", "that". */
+  filler: z.array(Character),
+  /** Numerals by value: digits, units within ten thousand (十, 百, 千), and large units (万, 亿). */
+  numerals: z.strictObject({
+    digits: z.record(Character, z.number()),
+    units: z.record(Character, z.number()),
+    large: z.record(Character, z.number()),
+  }),
+});
+
+export type EnglishGrammar = z.infer<typeof EnglishGrammarFile>;
+export type ChineseGrammar = z.infer<typeof ChineseGrammarFile>;
+export interface GrammarData {
+  en: EnglishGrammar;
+  zh: ChineseGrammar;
+}

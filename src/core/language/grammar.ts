@@ -1,0 +1,43 @@
+import type { GrammarData } from "../knowledge/grammar-schema.js";
+import { type AnswerWording, answerWording } from "./answer-type.js";
+import { type FollowUpWords, followUpWords } from "./follow-up.js";
+import { type Numerals, numerals } from "./han-numerals.js";
+import { type WordWeights, wordWeights } from "./stopwords.js";
+import { type SplitWords, splitWords } from "./understand.js";
+import { anyOf, phrasePattern, wordsPattern } from "./word-patterns.js";
+
+/**
+ * How questions are read in both languages, built once at load from the knowledge base's grammar
+ * files (knowledge/grammar/en.json and zh.json): no list of words lives in code.
+ */
+export interface Grammar extends WordWeights {
+  answers: AnswerWording;
+  followUp: FollowUpWords;
+  split: SplitWords;
+  /** "Who is …?": asks to have something named described, not for another person. */
+  describes: RegExp;
+  /** "How many returnees": what is counted, in the first group. */
+  counts: RegExp;
+  /** Short question words people mistype ("how meny"), corrected apart from the knowledge base's words. */
+  mistyped: readonly string[];
+  /** Heads of the lexicon's question-word groups: they say what kind of answer is wanted, not what about. */
+  cueHeads: ReadonlySet<string>;
+  /** Chinese characters that only frame a sentence: particles, copulas, "this", "that". */
+  filler: ReadonlySet<string>;
+  numerals: Numerals;
+}
+
+export function compileGrammar({ en, zh }: GrammarData): Grammar {
+  return {
+    ...wordWeights(en),
+    answers: answerWording(en, zh),
+    followUp: followUpWords(en, zh),
+    split: splitWords(en, zh),
+    describes: anyOf([`^\\s*${phrasePattern(en.question.describes)}`], "i"),
+    counts: new RegExp(`${wordsPattern(en.question.counts)} ([a-z-]+)`, "i"),
+    mistyped: en.question.mistyped,
+    cueHeads: new Set(zh.cues.map((c) => c.cue)),
+    filler: new Set(zh.filler),
+    numerals: numerals(zh),
+  };
+}
