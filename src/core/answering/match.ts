@@ -100,10 +100,11 @@ export function matchClaims(
 function insisted(frame: Frame): { property: string; carried: boolean } | undefined {
   if (frame.carried !== undefined)
     return frame.insists ? { property: frame.carried, carried: true } : undefined;
-  const [top] = frame.properties;
-  if (top === undefined || top.share < NAMED_OUTRIGHT || frame.subjects.length === 0) return undefined;
-  // Of the type the wording asks first: "when" naming agreements, or "ranking for foreigners", does not insist.
-  return frame.worded !== "any" && wanted(frame.worded, 0, top.property.type)
+  if (frame.worded === "any" || frame.subjects.length === 0) return undefined;
+  // The best named of the type the wording asks first: "when" naming agreements, or "ranking for
+  // foreigners" (asking nothing by its wording), does not insist.
+  const top = frame.properties.find((p) => wanted(frame.worded, 0, p.property.type));
+  return top !== undefined && top.share >= NAMED_OUTRIGHT
     ? { property: top.property.id, carried: false }
     : undefined;
 }
@@ -113,8 +114,8 @@ function insisted(frame: Frame): { property: string; carried: boolean } | undefi
  * its own property is named as fully, or its qualifier has the words that named the other
  * ("education" names the share with a master's degree, and "17.8% in education" answers it).
  */
-function answersAsWell(frame: Frame, lead: IndexedClaim, claims: ClaimIndex): boolean {
-  const [top] = frame.properties;
+function answersAsWell(frame: Frame, must: string, lead: IndexedClaim, claims: ClaimIndex): boolean {
+  const top = frame.properties.find((p) => p.property.id === must);
   if (top === undefined) return true;
   const own = frame.properties.find((p) => p.property.id === lead.property.id);
   if (own !== undefined && own.share >= top.share) return true;
@@ -135,7 +136,8 @@ export function unmatched(
 ): { known: IndexedClaim[]; lacks: "subject" | "time" } | undefined {
   const must = insisted(frame);
   if (must === undefined || lead?.property.id === must.property) return undefined;
-  if (!must.carried && lead !== undefined && answersAsWell(frame, lead, claims)) return undefined;
+  if (!must.carried && lead !== undefined && answersAsWell(frame, must.property, lead, claims))
+    return undefined;
   const all = claims.ofProperty(must.property);
   const theirs = all.filter((c) => ["named", "within"].includes(claims.subjectFit(c, frame.subjects)));
   if (theirs.length === 0) {
