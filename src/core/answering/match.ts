@@ -111,16 +111,19 @@ function insisted(frame: Frame): { property: string; carried: boolean } | undefi
 
 /**
  * Whether the answer found says what the question names as well as the property named outright:
- * its own property is named as fully, or its qualifier has the words that named the other
- * ("education" names the share with a master's degree, and "17.8% in education" answers it).
+ * its own property is named as fully, or its qualifier has the words that named the other, beyond
+ * those that named its own ("education" names the share with a master's degree, and "17.8% in
+ * education" answers it; "Over 70% of returnee founders" does not answer "how many returnees").
  */
 function answersAsWell(frame: Frame, must: string, lead: IndexedClaim, claims: ClaimIndex): boolean {
   const top = frame.properties.find((p) => p.property.id === must);
   if (top === undefined) return true;
   const own = frame.properties.find((p) => p.property.id === lead.property.id);
   if (own !== undefined && own.share >= top.share) return true;
+  // Words its own property's name already took ("returnees" in "returnees working in") explain nothing more.
   const qualifier = claims.qualifierTerms(lead, frame.language);
-  return top.words.every((w) => qualifier.includes(w));
+  const more = top.words.filter((w) => !own?.words.includes(w));
+  return more.length > 0 && top.words.every((w) => qualifier.includes(w));
 }
 
 /**
