@@ -78,6 +78,12 @@ describe("the headline is the claim that answers", () => {
     expect(answer.body).toMatch(/foreign experts employed for Hangzhou: 100,000 .*not for Guangzhou/);
   });
 
+  it("declines a count of returnees for a city whose only figures are shares of returnee founders", () => {
+    const answer = answerTo(core, "how many returnees does shanghai have", EN);
+    expect(answer.answered).toBe(false);
+    expect(answer.body).toMatch(/returnees drawn for Guangzhou: more than 67,000 .*not for Shanghai/);
+  });
+
   it("answers a property named outright when the question also names a programme it is counted in", () => {
     expect(title("number of thousand talents program experts in guangzhou")).toMatch(/: 267 /);
   });
