@@ -240,7 +240,7 @@ export class Core {
     const lacking = unmatched(frame, lead, this.claims);
     if (lacking !== undefined) {
       explain?.decision(
-        `declined: no claim of the carried property ${frame.carried} for the ${lacking.lacks} asked; known: ${lacking.known.slice(0, NEAREST).map(claimId).join(", ")}`,
+        `declined: no claim of ${lacking.property} for the ${lacking.lacks} asked; known: ${lacking.known.slice(0, NEAREST).map(claimId).join(", ")}`,
       );
       return { answer: this.lacks(query, lacking, note) };
     }

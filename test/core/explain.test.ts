@@ -34,10 +34,10 @@ describe("--explain follows every branch the decision takes", () => {
     expect(lines.at(-1)).toMatch(/^verdict: declined/);
   });
 
-  it("says a year the sources lack is why it declines, naming the fact for another year", () => {
+  it("says a year the sources lack is why it declines, naming the property and the claims for another year", () => {
     const lines = explained("gz returnee count for 2023");
     expect(lines.find((l) => l.startsWith("decision: "))).toMatch(
-      /^decision: declined: no fact covers it for 2023; fact \S+ does for another year$/,
+      /^decision: declined: no claim of \S+ for the time asked; known: \S+#\d+/,
     );
   });
 

@@ -4,6 +4,7 @@ import { claimStanding, type Standing } from "../knowledge/review.js";
 import {
   type Claim,
   type Entity,
+  type EntityKind,
   PLACE_KINDS,
   type Property,
   VALUE_TYPES,
@@ -87,8 +88,9 @@ const SUBJECT_SCORE: Readonly<Record<SubjectFit, number>> = {
 export interface PropertyMatch {
   property: Property;
   share: number;
-  /** The name or alias it was called by. */
+  /** The name or alias it was called by, and that name's words the question has. */
   by: string;
+  words: readonly string[];
 }
 
 /** Properties named below this share are not taken to be named at all. */
@@ -181,13 +183,23 @@ export class ClaimIndex {
     return byTerm;
   }
 
-  /** The terms of a claim's qualifier, which a question may name ("high-tech"), read when first asked. */
-  qualifierTerms(claim: IndexedClaim): readonly string[] {
-    const { qualifier } = claim.claim;
+  /**
+   * The words of a claim's qualifier in a language, which a question may name ("high-tech"), read
+   * when first asked; common words ("per", "among") left out.
+   */
+  qualifierTerms(claim: IndexedClaim, language: Language): readonly string[] {
+    const qualifier = language === "zh" ? claim.claim.zhQualifier : claim.claim.qualifier;
     if (qualifier === undefined) return [];
     let terms = this.qualifiers.get(qualifier);
     if (terms === undefined) {
-      terms = this.vocabulary.read(qualifier).terms.map((t) => t.term);
+      terms = [
+        ...new Set(
+          this.vocabulary
+            .read(qualifier)
+            .terms.filter((t) => !t.light)
+            .map((t) => t.term),
+        ),
+      ];
       this.qualifiers.set(qualifier, terms);
     }
     return terms;
@@ -214,7 +226,7 @@ export class ClaimIndex {
       const share = accounted * (had.reduce((sum, w) => sum + w.weight, 0) / named);
       const known = best.get(property.id);
       if (share >= NAMED_AT_ALL && (known === undefined || share > known.share))
-        best.set(property.id, { property, share, by: text });
+        best.set(property.id, { property, share, by: text, words: had.map((w) => w.term) });
     }
     return [...best.values()].sort((a, b) => b.share - a.share);
   }
@@ -239,6 +251,11 @@ export class ClaimIndex {
     return placesKept && named.every((e) => about.has(e.id)) ? "context" : "other";
   }
 
+  /** The kind of entity an id names. */
+  kindOf(id: string): EntityKind | undefined {
+    return this.kb.entities.get(id)?.kind;
+  }
+
   /** Whether one entity sits, through its `within` chain, inside another. */
   private inside(inner: string, outer: string): boolean {
     for (let e = this.kb.entities.get(inner); e?.within !== undefined; e = this.kb.entities.get(e.within))
@@ -260,8 +277,11 @@ export interface Frame {
   carried?: string;
   /** Whether the carried property must answer: the last question asked again of a new subject or time. */
   insists?: boolean;
-  /** The question's words, for matching a claim's qualifier. */
-  terms: ReadonlySet<string>;
+  language: Language;
+  /** The kind of value the wording itself asks for, before a property named fills in one it leaves open. */
+  worded: AnswerType;
+  /** The question's words and what each weighs (as the fact index weighs it), for matching a claim's qualifier. */
+  terms: ReadonlyMap<string, number>;
 }
 
 /** One claim held against a frame: each slot's verdict and the score that orders the claims that agree. */
@@ -285,6 +305,14 @@ export const MATCHING = Object.freeze({
   subject: 1,
   /** Words of the question in the claim's qualifier ("high-tech" in "high-tech incubators only"). */
   qualifier: 0.5,
+  /**
+   * And how well the qualifier fits the question ("education" for "17.8% in education"): the share
+   * of the question's weight it names times the share of its own words the question has, so that a
+   * rarer word asked outweighs a common one ("education" over "sector") and a qualifier narrower
+   * than the question ("among returnees in innovation and entrepreneurship") loses to one that says
+   * only what is asked.
+   */
+  qualifierFit: 0.5,
   /** Each place a fact stands below the best in retrieval's order. */
   rank: 0.25,
   /** A fact's first claim is what it mainly says. */
@@ -308,14 +336,23 @@ export function agreement(
     claim.property.id === frame.carried
       ? 1
       : (frame.properties.find((p) => p.property.id === claim.property.id)?.share ?? 0);
-  const qualifier = index.qualifierTerms(claim).filter((t) => frame.terms.has(t)).length;
+  const qualifier = qualifierFit(frame, index.qualifierTerms(claim, frame.language));
   const score =
     MATCHING.property * property +
     MATCHING.subject * SUBJECT_SCORE[subject] +
-    MATCHING.qualifier * Math.min(1, qualifier) -
+    (qualifier > 0 ? MATCHING.qualifier + MATCHING.qualifierFit * qualifier : 0) -
     MATCHING.rank * rank +
     (claim.position === 0 ? MATCHING.main : 0);
   return { claim, subject, type, time, property, score, agrees: subject !== "other" && type && time };
+}
+
+/** How well a qualifier's words fit the question's, 0 to 1 (see MATCHING.qualifierFit). */
+function qualifierFit(frame: Frame, qualifier: readonly string[]): number {
+  const asked = qualifier.filter((t) => frame.terms.has(t));
+  if (asked.length === 0) return 0;
+  const total = [...frame.terms.values()].reduce((sum, w) => sum + w, 0);
+  const named = asked.reduce((sum, t) => sum + (frame.terms.get(t) ?? 0), 0);
+  return (named / total) * (asked.length / qualifier.length);
 }
 
 /** The claims that say the same thing of the same subject in one fact, alike qualified: a property's several values. */

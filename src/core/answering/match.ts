@@ -2,7 +2,14 @@ import type { ValueType } from "../knowledge/schema.js";
 import type { AnswerType } from "../language/answer-type.js";
 import type { Query } from "../language/understand.js";
 import type { PropertyMatch } from "./claims.js";
-import { type Agreement, agreement, type ClaimIndex, type Frame, type IndexedClaim } from "./claims.js";
+import {
+  type Agreement,
+  agreement,
+  type ClaimIndex,
+  type Frame,
+  type IndexedClaim,
+  wanted,
+} from "./claims.js";
 import type { Ranked } from "./search.js";
 
 /** A property named at least this fully says what kind of value is wanted where the wording does not. */
@@ -48,14 +55,18 @@ export function frameOf(
   weight: (term: string) => number,
   carried?: { property: string; insists: boolean },
 ): Frame {
-  const terms = new Set(query.terms.map((t) => t.term));
+  const terms = new Map(
+    query.terms.map((t) => [t.term, weight(t.term) * (t.light ? LIGHT_QUESTION_WORD : 1)]),
+  );
   const properties = claims.propertiesIn(
     query.terms.map((t) => ({ term: t.term, weight: weight(t.term) * (t.light ? LIGHT_QUESTION_WORD : 1) })),
     query.language,
   );
   return {
+    language: query.language,
     subjects: query.entities,
     expects: expected(query.type, properties),
+    worded: query.type,
     years: query.years,
     properties,
     ...(carried === undefined ? {} : { carried: carried.property, insists: carried.insists }),
@@ -81,17 +92,66 @@ export function matchClaims(
 }
 
 /**
- * When a follow-up asks the last turn's property of a new subject or time ("and Shenzhen?", "what
- * about 2019?") and the answer found is not that property's claim for them: the claims of that
- * property the sources do have, and which slot lacks one. Undefined when the answer holds.
+ * The property that must answer, if any: the one a follow-up asks again of a new subject or time
+ * ("and Shenzhen?", "what about 2019?"), or one a question about something named calls by name
+ * outright, when it is of the type the question asks for first ("how many returnees does Chengdu have" is
+ * not answered by Chengdu's share of returnee founders).
+ */
+function insisted(frame: Frame): { property: string; carried: boolean } | undefined {
+  if (frame.carried !== undefined)
+    return frame.insists ? { property: frame.carried, carried: true } : undefined;
+  if (frame.worded === "any" || frame.subjects.length === 0) return undefined;
+  // The best named of the type the wording asks first: "when" naming agreements, or "ranking for
+  // foreigners" (asking nothing by its wording), does not insist.
+  const top = frame.properties.find((p) => wanted(frame.worded, 0, p.property.type));
+  return top !== undefined && top.share >= NAMED_OUTRIGHT
+    ? { property: top.property.id, carried: false }
+    : undefined;
+}
+
+/**
+ * Whether the answer found says what the question names as well as the property named outright:
+ * its own property is named as fully, or its qualifier has the words that named the other, beyond
+ * those that named its own ("education" names the share with a master's degree, and "17.8% in
+ * education" answers it; "Over 70% of returnee founders" does not answer "how many returnees").
+ */
+function answersAsWell(frame: Frame, must: string, lead: IndexedClaim, claims: ClaimIndex): boolean {
+  const top = frame.properties.find((p) => p.property.id === must);
+  if (top === undefined) return true;
+  const own = frame.properties.find((p) => p.property.id === lead.property.id);
+  if (own !== undefined && own.share >= top.share) return true;
+  // Words its own property's name already took ("returnees" in "returnees working in") explain nothing more.
+  const qualifier = claims.qualifierTerms(lead, frame.language);
+  const more = top.words.filter((w) => !own?.words.includes(w));
+  return more.length > 0 && top.words.every((w) => qualifier.includes(w));
+}
+
+/**
+ * When the property that must answer (see insisted) is not the answer found: the claims of that
+ * property the sources do have, and which slot lacks one. A property named outright but held for
+ * the things named declines only for a year they lack: which of their claims answers is matching's
+ * business. Undefined when the answer holds.
  */
 export function unmatched(
   frame: Frame,
   lead: IndexedClaim | undefined,
   claims: ClaimIndex,
-): { known: IndexedClaim[]; lacks: "subject" | "time" } | undefined {
-  if (frame.carried === undefined || !frame.insists || lead?.property.id === frame.carried) return undefined;
-  const all = claims.ofProperty(frame.carried);
+): { property: string; known: IndexedClaim[]; lacks: "subject" | "time" } | undefined {
+  const must = insisted(frame);
+  if (must === undefined || lead?.property.id === must.property) return undefined;
+  if (!must.carried && lead !== undefined && answersAsWell(frame, must.property, lead, claims))
+    return undefined;
+  const all = claims.ofProperty(must.property);
   const theirs = all.filter((c) => ["named", "within"].includes(claims.subjectFit(c, frame.subjects)));
-  return theirs.length > 0 ? { known: theirs, lacks: "time" } : { known: [...all], lacks: "subject" };
+  if (theirs.length === 0) {
+    // Named outright of things of the kind it is said of (cities for a city's returnees); with other
+    // things named ("Thousand Talents experts in Guangzhou"), what is asked is not that slot alone.
+    const kinds = new Set(all.map((c) => claims.kindOf(c.claim.subject)));
+    if (!must.carried && !frame.subjects.every((e) => kinds.has(e.kind))) return undefined;
+    return { property: must.property, known: [...all], lacks: "subject" };
+  }
+  const inTime = theirs.some(
+    (c) => frame.years.length === 0 || frame.years.some((y) => c.when.when.startsWith(y)),
+  );
+  return must.carried || !inTime ? { property: must.property, known: theirs, lacks: "time" } : undefined;
 }

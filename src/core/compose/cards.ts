@@ -55,13 +55,25 @@ export class Cards {
     const ordered = chosen ?? this.headlinesFirst(entity, all);
     // The headline is a claim about the card's own entity, or what sits in it (the 2018 CEOT for
     // the CEOT): the first such of the facts in order.
-    // A superseded figure never heads a card: the one that supersedes it does, when it is still about the entity.
+    // Without curated headlines, a claim that says what the entity is ("Jonathan Woetzel · position")
+    // leads before one of what it said or did; an event is known first by when it is held. A
+    // superseded figure never heads a card: the one that supersedes it does, when it is still about
+    // the entity.
     const standing = (c: IndexedClaim) => this.claims.subjectFit(c, [entity]);
-    const main = ordered
-      .map((f) => this.claims.ofFact(f.fact.id))
-      .map((own) => own.find((c) => standing(c) === "named") ?? own.find((c) => standing(c) === "within"))
-      .map((c) => (c === undefined ? undefined : current(c, this.claims, this.kb.facts)))
-      .find((c) => c !== undefined && standing(c) !== "other");
+    const own = ordered.map((f) => this.claims.ofFact(f.fact.id));
+    const describing =
+      entity.headlines === undefined && entity.kind !== "event" && chosen === undefined
+        ? own.flat().find((c) => c.property.describes && standing(c) === "named")
+        : undefined;
+    const main =
+      describing ??
+      own
+        .map(
+          (claims) =>
+            claims.find((c) => standing(c) === "named") ?? claims.find((c) => standing(c) === "within"),
+        )
+        .map((c) => (c === undefined ? undefined : current(c, this.claims, this.kb.facts)))
+        .find((c) => c !== undefined && standing(c) !== "other");
     const first = main === undefined ? ordered : [main.fact, ...ordered.filter((f) => f !== main.fact)];
     const shown = pack(first, (f) => factLine(f, this.kb, language).length);
     const rest = all.filter((f) => !shown.includes(f));

@@ -126,6 +126,8 @@ export const PropertySchema = z.strictObject({
   zhAliases: z._default(z.array(Text), []),
   /** Whether its value dates (a count, a ranking) rather than stays true (the year an event took place). */
   volatile: z._default(z.boolean(), true),
+  /** Whether it says what its subject is (a position, what a company does): a card without curated headlines leads with it. */
+  describes: z._default(z.boolean(), false),
 });
 
 /**

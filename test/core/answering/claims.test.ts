@@ -68,6 +68,34 @@ describe("the headline is the claim that answers", () => {
     expect(title("广州发了多少张人才绿卡")).toMatch(/^广州 · 人才绿卡发放数：2,515（.*2017年7月）$/);
   });
 
+  it("leads with the claim whose qualifier names the rarer word asked, not a commoner one", () => {
+    expect(title("share of beijing returnees in the education sector?")).toMatch(/: 17\.8% \(education/);
+  });
+
+  it("declines a property named outright for a city that lacks it, naming the city that has it", () => {
+    const answer = answerTo(core, "how many foreign experts are employed in guangzhou", EN);
+    expect(answer.answered).toBe(false);
+    expect(answer.body).toMatch(/foreign experts employed for Hangzhou: 100,000 .*not for Guangzhou/);
+  });
+
+  it("declines a count of returnees for a city whose only figures are shares of returnee founders", () => {
+    const answer = answerTo(core, "how many returnees does shanghai have", EN);
+    expect(answer.answered).toBe(false);
+    expect(answer.body).toMatch(/returnees drawn for Guangzhou: more than 67,000 .*not for Shanghai/);
+  });
+
+  it("answers a property named outright when the question also names a programme it is counted in", () => {
+    expect(title("number of thousand talents program experts in guangzhou")).toMatch(/: 267 /);
+  });
+
+  it("leads the card of someone without curated headlines with what they are, not what they said", () => {
+    expect(title("who is jonathan woetzel")).toMatch(/^Jonathan Woetzel · position: .*McKinsey/);
+  });
+
+  it("leads an event's card with when it is held", () => {
+    expect(title("TECOM Conf Hangzhou 2021")).toMatch(/· dates held: June 18, 2021$/);
+  });
+
   it("reads traditional characters as simplified ones", () => {
     expect(runLine("/city 廣州", core).answered).toBe(true);
     expect(title("廣州有多少海歸")).toBe(title("广州有多少海归"));
