@@ -43,7 +43,8 @@ const USAGE = `Usage: returnee-bot <command>
                        serve Discord and/or Slack as configured, else chat; SIGHUP (or
                        /kb reload from a curator) reloads the knowledge without a restart
   register discord     overwrite the Discord application's commands from commands/
-  manifest slack [URL] print the Slack app manifest (URL: the public base URL of this app)
+  manifest slack [URL | --socket-mode]
+                       print the Slack app manifest (URL: the public base URL of this app)
   kb-check [--stale]   validate the knowledge base and print its counts;
                        with --stale, also warn of facts due for review
   report [--top N] [--all] [--json]
@@ -143,9 +144,12 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "manifest": {
       if (rest[0] !== "slack") break;
       const { slackManifest } = await import("./adapters/slack/index.js");
+      // Socket Mode needs no URL, and its manifest comes before the app and its tokens exist.
+      const [url, ...flags] = rest.slice(1).filter((a) => a !== "--socket-mode");
+      if (flags.length > 0) break;
       const manifest = slackManifest({
-        socketMode: config.slack?.appToken !== undefined,
-        ...(rest[1] === undefined ? {} : { requestUrl: rest[1] }),
+        socketMode: rest.includes("--socket-mode") || config.slack?.appToken !== undefined,
+        ...(url === undefined ? {} : { requestUrl: url }),
       });
       io.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
       return 0;

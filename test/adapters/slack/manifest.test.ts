@@ -70,19 +70,35 @@ describe("slackManifest", () => {
     expect(eventsUrl("https://bot.example.com/slack/events/")).toBe("https://bot.example.com/slack/events");
   });
 
-  it("is printed as JSON by `returnee-bot manifest slack URL`", async () => {
+  /** What `returnee-bot manifest slack …` prints, with no Slack variable set, and its exit code. */
+  async function printed(...args: string[]): Promise<{ code: number; manifest: Manifest | undefined }> {
     const stdout = new PassThrough();
     const chunks: Buffer[] = [];
     stdout.on("data", (c: Buffer) => chunks.push(c));
-    const code = await main(["manifest", "slack", "https://bot.example.com"], {
+    const code = await main(["manifest", "slack", ...args], {
       stdin: new PassThrough(),
       stdout,
       stderr: new PassThrough(),
       env: { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE },
     });
+    const text = Buffer.concat(chunks).toString("utf8");
+    return { code, manifest: code === 0 ? (JSON.parse(text) as Manifest) : undefined };
+  }
+
+  it("is printed as JSON by `returnee-bot manifest slack URL`", async () => {
+    const { code, manifest } = await printed("https://bot.example.com");
     expect(code).toBe(0);
-    const printed = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Manifest;
-    expect(printed.features.slash_commands.map((c) => c.command)).toEqual(commands.map((c) => `/${c.name}`));
-    expect(printed.settings.event_subscriptions.request_url).toBe("https://bot.example.com/slack/events");
+    expect(manifest?.features.slash_commands.map((c) => c.command)).toEqual(
+      commands.map((c) => `/${c.name}`),
+    );
+    expect(manifest?.settings.event_subscriptions.request_url).toBe("https://bot.example.com/slack/events");
+  });
+
+  it("prints a Socket Mode manifest with --socket-mode before any Slack token exists, and refuses an unknown flag", async () => {
+    const { code, manifest } = await printed("--socket-mode");
+    expect(code).toBe(0);
+    expect(manifest?.settings.socket_mode_enabled).toBe(true);
+    expect(manifest?.settings.event_subscriptions.request_url).toBeUndefined();
+    expect((await printed("https://bot.example.com", "--sockets")).code).toBe(2);
   });
 });
