@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { Digest, type DigestTarget } from "../../src/ops/digest.js";
+import { startDigest } from "../../src/ops/digest-schedule.js";
 import { claimPeriod } from "../../src/ops/redis-digest.js";
 import { readInbox } from "../../src/ops/report-command.js";
 import { startBot } from "../adapters/discord/harness.js";
@@ -133,5 +134,33 @@ describeWithRedis("the digest with many instances sharing Redis", () => {
     clock += HOUR;
     await Promise.all(instances.map((d) => d.run()));
     expect(posted).toHaveLength(2);
+  });
+});
+
+describe("the digest's schedule in serve", () => {
+  it("leaves out, saying so, a platform whose process holds no client to post with", async () => {
+    const { env } = inboxSetUp([]);
+    const config = loadConfig({
+      ...env,
+      DISCORD_TOKEN: "t",
+      DISCORD_APPLICATION_ID: ids.app,
+      DIGEST_EVERY_HOURS: "1",
+      DISCORD_DIGEST_CHANNEL: ids.general,
+    });
+    const log = captureLogs();
+    if (config.digest === undefined) throw new Error("the digest is not configured");
+    const schedule = await startDigest(
+      { ...config, digest: config.digest },
+      { discord: { stop: async () => undefined } },
+      log.logger,
+    );
+    await schedule.stop();
+    expect(log.entries()).toContainEqual(
+      expect.objectContaining({
+        level: 40,
+        platform: "discord",
+        msg: expect.stringContaining("no client to post with"),
+      }),
+    );
   });
 });
