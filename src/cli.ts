@@ -12,6 +12,7 @@ import { KnowledgeError, loadInbox } from "./core/knowledge/loader.js";
 import { shortened } from "./core/language/text.js";
 import { type KnowledgeSource, knowledgeSource } from "./knowledge-source.js";
 import type { Logger } from "./log.js";
+import type { Posters } from "./ops/digest-schedule.js";
 import type { LiveCore } from "./ops/live-core.js";
 import type { Service } from "./ops/ports.js";
 import type { ProcessEvents } from "./ops/shutdown.js";
@@ -234,15 +235,27 @@ async function serve(
   const services: Service[] = [
     (await import("./ops/reloads.js")).watchReloads(live, events, logger, config.redisUrl),
   ];
+  const posters: Posters = {};
   try {
     if (config.discord !== undefined) {
       const { startDiscord } = await import("./adapters/discord/index.js");
       const shards = shardsOption(args);
-      services.push(await startDiscord(live, config.discord, desk, shards === undefined ? {} : { shards }));
+      posters.discord = await startDiscord(
+        live,
+        config.discord,
+        desk,
+        shards === undefined ? {} : { shards },
+      );
+      services.push(posters.discord);
     }
     if (config.slack !== undefined) {
       const { startSlack } = await import("./adapters/slack/index.js");
-      services.push(await startSlack(live, config.slack, desk));
+      posters.slack = await startSlack(live, config.slack, desk);
+      services.push(posters.slack);
+    }
+    if (config.digest !== undefined) {
+      const { startDigest } = await import("./ops/digest-schedule.js");
+      services.push(await startDigest({ ...config, digest: config.digest }, posters, logger));
     }
     // Said once SIGINT and SIGTERM are heard: from here a signal means a clean shutdown.
     const signal = nextSignal(events);

@@ -104,6 +104,11 @@ const Env = z.object({
   RATE_LIMIT_ENABLED: Switch(true),
   RATE_LIMIT_BURST: Count(DEFAULT_RATE_LIMIT.burst, 1),
   RATE_LIMIT_PER_MINUTE: Count(DEFAULT_RATE_LIMIT.perMinute, 1),
+  DIGEST_EVERY_HOURS: OptionalWith(
+    z.regex(/^[1-9]\d{0,3}$/, "must be a whole number of hours from 1, in decimal digits"),
+  ),
+  SLACK_DIGEST_CHANNEL: OptionalWith(z.regex(/^[CG][A-Z0-9]+$/, "must be a Slack channel id (C… or G…)")),
+  DISCORD_DIGEST_CHANNEL: OptionalWith(z.regex(/^\d{15,25}$/, "must be a numeric snowflake id")),
   REDIS_URL: z.pipe(
     Optional,
     z.optional(z.url({ protocol: /^rediss?$/, message: "must be a URL such as redis://localhost:6379" })),
@@ -136,6 +141,16 @@ export interface SlackConfig {
   adminUserIds?: readonly string[];
 }
 
+/** The curators' digest: a short inbox summary posted every so many hours to the channels given. */
+export interface DigestConfig {
+  /** DIGEST_EVERY_HOURS. */
+  everyHours: number;
+  /** SLACK_DIGEST_CHANNEL: a channel id. */
+  slackChannel?: string;
+  /** DISCORD_DIGEST_CHANNEL: a channel id. */
+  discordChannel?: string;
+}
+
 export interface Config {
   knowledgeDir?: string;
   discord?: DiscordConfig;
@@ -158,6 +173,8 @@ export interface Config {
   redisUrl?: string;
   /** MAX_CONCURRENT_ANSWERS: past this many answers in flight, new askers are told the bot is busy. */
   maxConcurrentAnswers: number;
+  /** Absent unless DIGEST_EVERY_HOURS and a digest channel are set. */
+  digest?: DigestConfig;
 }
 
 /** Every token and secret in the configuration, for the logger to redact. */
@@ -179,6 +196,26 @@ export class ConfigError extends Error {
 
 function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
+}
+
+/** The digest needs a schedule and a channel, each channel its platform; half of it set is a mistake. */
+function digestProblems(e: z.infer<typeof Env>, problems: string[]): void {
+  const channels = (["SLACK_DIGEST_CHANNEL", "DISCORD_DIGEST_CHANNEL"] as const).filter(
+    (n) => e[n] !== undefined,
+  );
+  if (e.DIGEST_EVERY_HOURS !== undefined && channels.length === 0) {
+    problems.push("DIGEST_EVERY_HOURS: needs SLACK_DIGEST_CHANNEL or DISCORD_DIGEST_CHANNEL to post to");
+  }
+  for (const channel of channels) {
+    if (e.DIGEST_EVERY_HOURS === undefined)
+      problems.push(`${channel}: needs DIGEST_EVERY_HOURS, the schedule`);
+  }
+  if (e.SLACK_DIGEST_CHANNEL !== undefined && e.SLACK_BOT_TOKEN === undefined) {
+    problems.push("SLACK_DIGEST_CHANNEL: needs SLACK_BOT_TOKEN, to post with");
+  }
+  if (e.DISCORD_DIGEST_CHANNEL !== undefined && e.DISCORD_TOKEN === undefined) {
+    problems.push("DISCORD_DIGEST_CHANNEL: needs DISCORD_TOKEN, to post with");
+  }
 }
 
 /**
@@ -204,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (e.SLACK_BOT_TOKEN !== undefined && e.SLACK_APP_TOKEN === undefined) {
     need("SLACK_SIGNING_SECRET", "in HTTP mode (when SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN)");
   }
+  digestProblems(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const unanswered = e.UNANSWERED_LOG ?? DEFAULT_UNANSWERED_LOG;
@@ -216,6 +254,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     unansweredMaxBytes: e.UNANSWERED_LOG_MAX_BYTES,
     unansweredKeep: e.UNANSWERED_LOG_KEEP,
     redisUrl: e.REDIS_URL,
+    digest:
+      e.DIGEST_EVERY_HOURS === undefined
+        ? undefined
+        : defined({
+            everyHours: Number(e.DIGEST_EVERY_HOURS),
+            slackChannel: e.SLACK_DIGEST_CHANNEL,
+            discordChannel: e.DISCORD_DIGEST_CHANNEL,
+          }),
     maxConcurrentAnswers: e.MAX_CONCURRENT_ANSWERS,
     rateLimit: e.RATE_LIMIT_ENABLED
       ? { burst: e.RATE_LIMIT_BURST, perMinute: e.RATE_LIMIT_PER_MINUTE }

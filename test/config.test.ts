@@ -147,3 +147,47 @@ describe("Slack settings that cannot be meant", () => {
     ).toBe(SIGNING);
   });
 });
+
+describe("the curators' digest", () => {
+  const slack = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: SIGNING };
+  const discord = { DISCORD_TOKEN: "t", DISCORD_APPLICATION_ID: "900000000000000001" };
+
+  it("is off unless set, and reads its schedule and channels when set", () => {
+    expect(loadConfig(slack).digest).toBeUndefined();
+    expect(
+      loadConfig({
+        ...slack,
+        ...discord,
+        DIGEST_EVERY_HOURS: "24",
+        SLACK_DIGEST_CHANNEL: "C0123ABC",
+        DISCORD_DIGEST_CHANNEL: "900000000000000020",
+      }).digest,
+    ).toEqual({ everyHours: 24, slackChannel: "C0123ABC", discordChannel: "900000000000000020" });
+  });
+
+  it("stops start-up naming a bad schedule or channel id", () => {
+    for (const hours of ["0", "1.5", "-2", "1e2", "daily"]) {
+      expect(problems({ ...slack, DIGEST_EVERY_HOURS: hours, SLACK_DIGEST_CHANNEL: "C01" })).toContain(
+        "DIGEST_EVERY_HOURS: must be a whole number of hours",
+      );
+    }
+    expect(problems({ ...slack, DIGEST_EVERY_HOURS: "1", SLACK_DIGEST_CHANNEL: "#curators" })).toContain(
+      "SLACK_DIGEST_CHANNEL: must be a Slack channel id",
+    );
+    expect(problems({ ...discord, DIGEST_EVERY_HOURS: "1", DISCORD_DIGEST_CHANNEL: "curators" })).toContain(
+      "DISCORD_DIGEST_CHANNEL: must be a numeric snowflake id",
+    );
+  });
+
+  it("stops start-up when half of it is set: a schedule with no channel, a channel with no schedule or platform", () => {
+    expect(problems({ ...slack, DIGEST_EVERY_HOURS: "6" })).toContain(
+      "DIGEST_EVERY_HOURS: needs SLACK_DIGEST_CHANNEL or DISCORD_DIGEST_CHANNEL",
+    );
+    expect(problems({ ...slack, SLACK_DIGEST_CHANNEL: "C01" })).toContain(
+      "SLACK_DIGEST_CHANNEL: needs DIGEST_EVERY_HOURS",
+    );
+    expect(
+      problems({ ...slack, DIGEST_EVERY_HOURS: "6", DISCORD_DIGEST_CHANNEL: "900000000000000020" }),
+    ).toContain("DISCORD_DIGEST_CHANNEL: needs DISCORD_TOKEN");
+  });
+});

@@ -91,4 +91,6 @@ export interface Service {
    */
   stopTaking?(): Promise<void>;
   stop(): Promise<void>;
+  /** Posts plain text, pinging no one, to a channel (the curators' digest); absent where this process holds no client. */
+  post?(channel: string, text: string): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import type { Config } from "../config.js";
 import { defaultKnowledgeDir, loadInbox, loadKnowledge } from "../core/knowledge/loader.js";
 import { dueForReview } from "../core/knowledge/review.js";
-import { inboxView } from "./inbox.js";
+import { type InboxOptions, type InboxView, inboxView } from "./inbox.js";
 import { amendGroup, InboxUsageError, markGroup } from "./inbox-actions.js";
 import { LogTally, tallyFiles } from "./report.js";
 import { reportMessages as say } from "./report-messages.js";
@@ -78,6 +78,18 @@ async function tally(config: Config, file: string | undefined): Promise<{ source
   return { source: file, tally: await tallyFiles([...rotatedFiles(file), file]) };
 }
 
+/** The inbox as `report` lists it, from the log the configuration names. */
+export async function readInbox(
+  config: Config,
+  now: Date,
+  options: Omit<InboxOptions, "dueForReview">,
+): Promise<InboxView> {
+  const dir = config.knowledgeDir ?? defaultKnowledgeDir();
+  const read = await tally(config, config.unansweredLog);
+  const due = dueForReview(loadKnowledge(dir), now).map((d) => ({ id: d.fact, since: d.since }));
+  return inboxView(read.source, read.tally, loadInbox(dir), { ...options, dueForReview: due });
+}
+
 /** `report`: the curators' inbox, as text or JSON, or an action on one of its groups. */
 export async function runReport(
   config: Config,
@@ -87,18 +99,13 @@ export async function runReport(
   const args = reportArgs(argv);
   const file = config.unansweredLog;
   if (args.action === "list" && file === undefined && !args.json) return say.off;
-  const dir = config.knowledgeDir ?? defaultKnowledgeDir();
-  const read = await tally(config, file);
   const now = options.now ?? new Date();
   if (args.action === "list") {
-    const due = dueForReview(loadKnowledge(dir), now).map((d) => ({ id: d.fact, since: d.since }));
-    const view = inboxView(read.source, read.tally, loadInbox(dir), {
-      top: args.top,
-      all: args.all,
-      dueForReview: due,
-    });
+    const view = await readInbox(config, now, { top: args.top, all: args.all });
     return args.json ? JSON.stringify(view) : reportText(view);
   }
+  const dir = config.knowledgeDir ?? defaultKnowledgeDir();
+  const read = await tally(config, file);
   const id = args.group ?? "";
   const group = read.tally.groups().find((g) => g.id === id) ?? fail(say.unknownGroup(id));
   if (args.action === "amend") return amendGroup(dir, group, args.to ?? "", now);

@@ -29,6 +29,13 @@ export const reportMessages = {
   moreDue: (n: number) => `  and ${n} more`,
   none: "  none",
   actions: "Act on a group: report amend GROUP --to FAQ_OR_FACT · report ignore GROUP · report pending GROUP",
+  // The digest posted to the curators' channels (DIGEST_EVERY_HOURS)
+  digestHeading: "Curators' digest (returnee-bot report shows the whole inbox):",
+  digestNew: (groups: number, top: string[]) =>
+    `• ${groups} new ${groups === 1 ? "group" : "groups"}${top.length > 0 ? `, most asked: ${top.join(" · ")}` : ""}`,
+  digestTop: (id: string, count: number, text: string) => `${id} ${count}× “${text || "(no words)"}”`,
+  digestDown: (answers: number) => `• ${answers} 👎 on answers not yet looked at`,
+  digestDue: (facts: number) => `• ${facts} ${facts === 1 ? "fact" : "facts"} due for review`,
   // Actions
   unknownGroup: (id: string) => `no group ${id} in the inbox (report --all lists every group)`,
   unknownTarget: (id: string) => `no FAQ or fact with the id ${id} in the knowledge folder`,

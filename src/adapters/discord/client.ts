@@ -93,5 +93,12 @@ export async function connectDiscord(
     throw new Error(redact(`Discord could not start: ${String(message)}`, [config.token]));
   }
   log.info({ guilds: client.guilds.cache.size }, "connected to the Discord gateway");
-  return { stop: () => client.destroy() };
+  return {
+    stop: () => client.destroy(),
+    post: async (channelId, text) => {
+      const channel = await client.channels.fetch(channelId);
+      if (channel === null || !channel.isSendable()) throw new Error("not a channel the bot can post in");
+      await channel.send({ content: text, allowedMentions: SILENT });
+    },
+  };
 }

@@ -166,6 +166,13 @@ function startError(error: unknown, variable: string, step: string, secrets: rea
   );
 }
 
+/** Posts through the app's Web API client, with Slack's link and mention parsing off. */
+function poster(app: App): NonNullable<Service["post"]> {
+  return async (channel, text) => {
+    await app.client.chat.postMessage({ channel, text, parse: "none", link_names: false });
+  };
+}
+
 /**
  * Starts the Slack app (HTTP or Socket Mode) and serves every command, mention and DM until stopped.
  * Slack unreachable or failing at start-up stops it within START_TIMEOUT_MS, saying what failed.
@@ -193,7 +200,7 @@ export async function startSlackApp(
     app.logger.info("Slack: connected in Socket Mode");
     // Disconnected, this instance gets no new envelopes: Slack sends them to another connection, or
     // again later; the answers in flight still go out over the Web API and response_urls.
-    return { mode: "socket", stopTaking: stop, stop };
+    return { mode: "socket", stopTaking: stop, stop, post: poster(app) };
   }
   const server = (await app.start({
     port: config.port,
@@ -201,5 +208,5 @@ export async function startSlackApp(
   })) as Server;
   const { port } = server.address() as AddressInfo;
   desk.logger.info({ platform: "slack", port }, `Slack: listening for /slack/events on port ${port}`);
-  return { mode: "http", port, stop };
+  return { mode: "http", port, stop, post: poster(app) };
 }
