@@ -1,9 +1,9 @@
 import { ClaimIndex, claimId, type Frame, type IndexedClaim, valuesOf } from "./answering/claims.js";
 import { distinct, partsOf } from "./answering/compare.js";
 import { frameOf, matchClaims, unmatched } from "./answering/match.js";
-import { highest } from "./answering/superlative.js";
 import { coverage, type Retrieved, retrieve } from "./answering/retrieve.js";
 import { FactIndex, type IndexedFact, RANKING, type Ranked, type SavedIndex } from "./answering/search.js";
+import { highest } from "./answering/superlative.js";
 import { citeSource } from "./compose/age.js";
 import {
   claimPhrase,
@@ -238,7 +238,9 @@ export class Core {
     }
     const top = highest(frame, this.claims);
     if (top !== undefined) {
-      explain?.decision(`answered by claim ${claimId(top)}: the highest ${top.property.id} of the kind asked`);
+      explain?.decision(
+        `answered by claim ${claimId(top)}: the highest ${top.property.id} of the kind asked`,
+      );
       return this.compose(query, frame, top, [top.fact], 1, note);
     }
     const found = retrieved();
