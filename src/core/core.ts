@@ -3,6 +3,7 @@ import { distinct, partsOf } from "./answering/compare.js";
 import { frameOf, matchClaims, unmatched } from "./answering/match.js";
 import { coverage, type Retrieved, retrieve } from "./answering/retrieve.js";
 import { FactIndex, type IndexedFact, RANKING, type Ranked, type SavedIndex } from "./answering/search.js";
+import { highest } from "./answering/superlative.js";
 import { citeSource } from "./compose/age.js";
 import {
   claimPhrase,
@@ -234,6 +235,13 @@ export class Core {
     if (dated !== undefined) {
       explain?.decision(`answered with the time of the carried claim ${claimId(dated)}`);
       return this.compose(query, frame, dated, [dated.fact], 1, note);
+    }
+    const top = highest(frame, this.claims);
+    if (top !== undefined) {
+      explain?.decision(
+        `answered by claim ${claimId(top)}: the highest ${top.property.id} of the kind asked`,
+      );
+      return this.compose(query, frame, top, [top.fact], 1, note);
     }
     const found = retrieved();
     const lead = found.found ? this.lead(frame, found.passing, found.tier, explain) : undefined;

@@ -94,7 +94,7 @@ export interface PropertyMatch {
 }
 
 /** Properties named below this share are not taken to be named at all. */
-const NAMED_AT_ALL = 0.3;
+export const NAMED_AT_ALL = 0.3;
 
 interface PropertyName {
   /** Its place among all names: ties between names go to the first. */
@@ -282,6 +282,8 @@ export interface Frame {
   worded: AnswerType;
   /** The question's words and what each weighs (as the fact index weighs it), for matching a claim's qualifier. */
   terms: ReadonlyMap<string, number>;
+  /** Whether it asks for the thing with the highest value of the property it names. */
+  superlative?: true;
 }
 
 /** One claim held against a frame: each slot's verdict and the score that orders the claims that agree. */

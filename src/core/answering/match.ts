@@ -71,6 +71,7 @@ export function frameOf(
     properties,
     ...(carried === undefined ? {} : { carried: carried.property, insists: carried.insists }),
     terms,
+    ...(query.superlative ? { superlative: true as const } : {}),
   };
 }
 

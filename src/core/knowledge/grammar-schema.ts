@@ -53,6 +53,8 @@ export const EnglishGrammarFile = z.strictObject({
     counts: Words,
     /** Short question words people mistype ("how meny"), corrected apart from the knowledge base's words. */
     mistyped: Words,
+    /** "Which city do most returnee founders pick": the thing with the highest value of a property is asked for. */
+    superlative: Words,
   }),
   followUp: FollowUpWords,
   /** How a question asks two things: "X vs Y", "X or Y", "compare X and Y", "A and B, how many of each". */
@@ -81,6 +83,8 @@ export const ChineseGrammarFile = z.strictObject({
   cues: z.array(z.strictObject({ cue: Word, type: z.enum(ANSWER_TYPES) })).check(z.minLength(1)),
   followUp: FollowUpWords,
   comparison: z.strictObject({ versus: Words, or: Words }),
+  /** 最多, 最高: the thing with the highest value of a property is asked for. */
+  superlative: Words,
   /** Characters that only frame a sentence: particles, copulas, "this", "that". */
   filler: z.array(Character),
   /** Numerals by value: digits, units within ten thousand (十, 百, 千), and large units (万, 亿). */

@@ -4,7 +4,7 @@ import { type FollowUpWords, followUpWords } from "./follow-up.js";
 import { type Numerals, numerals } from "./han-numerals.js";
 import { type WordWeights, wordWeights } from "./stopwords.js";
 import { type SplitWords, splitWords } from "./understand.js";
-import { anyOf, phrasePattern, wordsPattern } from "./word-patterns.js";
+import { anyOf, chinesePattern, phrasePattern, wordsPattern } from "./word-patterns.js";
 
 /**
  * How questions are read in both languages, built once at load from the knowledge base's grammar
@@ -18,6 +18,8 @@ export interface Grammar extends WordWeights {
   describes: RegExp;
   /** "How many returnees": what is counted, in the first group. */
   counts: RegExp;
+  /** "Most", "top", 最多: the thing with the highest value of a property is asked for. */
+  superlative: RegExp;
   /** Short question words people mistype ("how meny"), corrected apart from the knowledge base's words. */
   mistyped: readonly string[];
   /** Heads of the lexicon's question-word groups: they say what kind of answer is wanted, not what about. */
@@ -35,6 +37,7 @@ export function compileGrammar({ en, zh }: GrammarData): Grammar {
     split: splitWords(en, zh),
     describes: anyOf([`^\\s*${phrasePattern(en.question.describes)}`], "i"),
     counts: new RegExp(`${wordsPattern(en.question.counts)} ([a-z-]+)`, "i"),
+    superlative: anyOf([wordsPattern(en.question.superlative), chinesePattern(zh.superlative)], "i"),
     mistyped: en.question.mistyped,
     cueHeads: new Set(zh.cues.map((c) => c.cue)),
     filler: new Set(zh.filler),

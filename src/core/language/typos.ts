@@ -57,6 +57,11 @@ export class TypoCorrector {
     return this.groups.get(key);
   }
 
+  /** Whether a word is one the knowledge base uses, as it is written. */
+  knows(word: string): boolean {
+    return this.known.has(word);
+  }
+
   /** The known word a mistyped word most likely stands for, if it is close enough. */
   correct(word: string): string | undefined {
     if (word.length < MIN_FUZZY_LENGTH || isCjk(word) || isNumber(word) || this.known.has(word))

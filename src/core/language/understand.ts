@@ -18,6 +18,8 @@ export interface Query {
   context: string[];
   /** What "how many" counts ("how many returnees"): a count of something else does not answer it. */
   counted?: string;
+  /** Whether it asks for the thing with the highest value ("which city do most returnee founders pick"). */
+  superlative?: true;
 }
 
 const YEAR = /^(19[5-9]\d|20[0-4]\d)$/;
@@ -51,6 +53,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     years,
     context: [],
     ...(counted === undefined || counted.light ? {} : { counted: counted.term }),
+    ...(grammar.superlative.test(question) ? { superlative: true as const } : {}),
   };
 }
 

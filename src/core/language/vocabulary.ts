@@ -85,9 +85,11 @@ export class Vocabulary {
     this.typos = undefined;
   }
 
-  private corrected(word: string): string | undefined {
+  /** A word as the knowledge base uses it: its own word ("Chen" of Chen Weidong is no mistyped "when"), a question word mistyped, or another of its words mistyped. */
+  private corrected(word: string, mistyped: readonly string[]): string {
     this.typos ??= new TypoCorrector(this.typoWords());
-    return this.typos.correct(word);
+    if (this.typos.knows(word)) return word;
+    return questionWord(word, mistyped) ?? this.typos.correct(word) ?? word;
   }
 
   /**
@@ -117,9 +119,7 @@ export class Vocabulary {
     const words = normalise(text)
       .split(" ")
       .filter(Boolean)
-      .map((w) =>
-        stopwords.has(w) || isEnglishWord(w) ? w : (questionWord(w, mistyped) ?? this.corrected(w) ?? w),
-      );
+      .map((w) => (stopwords.has(w) || isEnglishWord(w) ? w : this.corrected(w, mistyped)));
     const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" ") };
     const add = (term: string, light = false, guessed = false) => {
       if (!reading.terms.some((t) => t.term === term))

@@ -176,3 +176,9 @@ describe("kb-check and the loader hold claims to the text", () => {
     expect(error?.message).toContain('.claims[0].value: "3,000" does not appear in the fact\'s text');
   });
 });
+
+describe("answering which organisation", () => {
+  it("leads 'which magazine' with the publication a claim names, not a person or a company nearby", () => {
+    expect(title("which magazine called organ printing a world-changing tech")).toMatch(/Business 2\.0/);
+  });
+});

@@ -206,3 +206,26 @@ describe("splitting a question that asks two things", () => {
     expect(split("research and development in Guangzhou")).toBeUndefined();
   });
 });
+
+describe("reading who, what and which questions", () => {
+  it("reads 'which bureau' and 'which magazine' as asking for an organisation", () => {
+    expect(typeOf("which bureau announced the list")).toBe("organisation");
+    expect(typeOf("which magazine called organ printing world-changing")).toBe("organisation");
+  });
+
+  it("reads 'which writer' and 'which leader' as asking for a person", () => {
+    expect(typeOf("which writer is credited on the article")).toBe("person");
+    expect(typeOf("which leader called the city ideal")).toBe("person");
+  });
+
+  it("marks a question asking for the most or the top as a superlative", () => {
+    expect(read("which city do most returnee founders pick").superlative).toBe(true);
+    expect(understand("海归创业者占比最高的城市", vocabulary, "zh").superlative).toBe(true);
+    expect(read("which city do returnee founders pick").superlative).toBeUndefined();
+  });
+
+  it("keeps a name's own word that is one letter from a question word ('Chen', not 'when')", () => {
+    expect(entitiesOf("which company does chen weidong work for")).toContain("chen-weidong");
+    expect(typeOf("which company does chen weidong work for")).toBe("organisation");
+  });
+});
