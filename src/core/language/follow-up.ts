@@ -15,6 +15,8 @@ export interface FollowUpWords {
   refersToPerson: RegExp;
   /** How a follow-up that names something new begins: "and Shenzhen?", "what about the 115 Plan?". */
   opens: RegExp;
+  /** How a turn that starts a new topic begins, with any "ok," before it and the punctuation after it. */
+  newTopic: RegExp;
 }
 
 export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpWords {
@@ -25,8 +27,20 @@ export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpW
     refersBack: refers((words) => words.refersBack),
     refersToPerson: refers((words) => words.refersToPerson),
     opens: anyOf([`^\\s*${alternation(en.followUp.opens)}`, `^${chinesePattern(zh.followUp.opens)}`]),
+    newTopic: anyOf([
+      `^\\s*(?:(?:ok(?:ay)?|so|right|alright|now)\\b[\\s,.!]*)*${alternation(en.followUp.newTopic)}[\\s,.:;!?\\-–—]*`,
+      `^\\s*(?:好的?|那么?|嗯)?[，,\\s]*${chinesePattern(zh.followUp.newTopic)}[\\s，,：:。！!？?]*`,
+    ]),
   };
 }
+/** A turn without its new-topic opener ("ok different question: when …" → "when …"), or undefined when it has none. */
+export function withoutNewTopic(question: string, words: FollowUpWords): string | undefined {
+  const opener = words.newTopic.exec(question);
+  if (opener === null) return undefined;
+  const rest = question.slice(opener[0].length).trim();
+  return rest === "" ? undefined : rest;
+}
+
 /** A question of at most this many words (or twice as many Chinese characters) naming nothing is read as a follow-up. */
 const SHORT_FOLLOW_UP = 4;
 
