@@ -144,7 +144,10 @@ export class Core {
     const { answer, lead } = this.answer(query, frame, note, retrieved, options.explain);
     return {
       ...answer,
-      context: contextOf(query, answer, question, lead?.property.id ?? property?.property),
+      context: {
+        ...contextOf(query, answer, question, lead?.property.id ?? property?.property),
+        ...(lead === undefined ? {} : { subject: lead.claim.subject }),
+      },
       ...followed,
     };
   }
