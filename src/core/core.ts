@@ -23,7 +23,7 @@ import type { KnowledgeBase } from "./knowledge/loader.js";
 import { current } from "./knowledge/review.js";
 import { type Entity, type EntityKind, PLACE_KINDS } from "./knowledge/schema.js";
 import { answeringFigure } from "./language/answer-type.js";
-import { contextOf, followUp } from "./language/follow-up.js";
+import { contextOf, followUp, withoutNewTopic } from "./language/follow-up.js";
 import { compact } from "./language/text.js";
 import { asksOverview, type Query, splitQuestion, understand } from "./language/understand.js";
 import { Vocabulary } from "./language/vocabulary.js";
@@ -102,6 +102,12 @@ export class Core {
    * Undefined when it asks nothing to look up (no name, no word the sources could hold, no year).
    */
   ask(question: string, options: AskOptions): Answer | undefined {
+    // "ok, different question: …" asks the rest afresh, carrying nothing over.
+    const fresh = withoutNewTopic(question, this.vocabulary.grammar.followUp);
+    if (fresh !== undefined) {
+      const { conversation: _dropped, ...rest } = options;
+      return this.ask(fresh, rest);
+    }
     const { conversation: context, language } = options;
     const words = say(language);
     if (question.length > MAX_QUESTION_LENGTH) {
@@ -139,7 +145,10 @@ export class Core {
     const { answer, lead } = this.answer(query, frame, note, retrieved, options.explain);
     return {
       ...answer,
-      context: contextOf(query, answer, question, lead?.property.id ?? property?.property),
+      context: {
+        ...contextOf(query, answer, question, lead?.property.id ?? property?.property),
+        ...(lead === undefined ? {} : { subject: lead.claim.subject }),
+      },
       ...followed,
     };
   }

@@ -73,6 +73,8 @@ export interface ConversationContext {
   entities: string[];
   /** The property of the claim the last answer led with, which "and Shenzhen?" asks again of another subject. */
   property?: string;
+  /** The id of the subject of the claim the last answer led with, which "academicians?" asks of again. */
+  subject?: string;
   /** The kind of answer the last question asked for ("count", "date", …). */
   asks: string;
   /** The attribute words of the last question, without its entities. */

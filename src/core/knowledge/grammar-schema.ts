@@ -36,6 +36,8 @@ const FollowUpWords = z.strictObject({
   opens: Words,
   refersBack: Words,
   refersToPerson: Words,
+  /** How a turn says it starts a new topic ("ok, different question:"): stripped, and nothing is carried over. */
+  newTopic: Words,
 });
 
 /** knowledge/grammar/en.json: English grammar words, question wording and follow-up openers. */

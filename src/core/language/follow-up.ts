@@ -15,6 +15,8 @@ export interface FollowUpWords {
   refersToPerson: RegExp;
   /** How a follow-up that names something new begins: "and Shenzhen?", "what about the 115 Plan?". */
   opens: RegExp;
+  /** How a turn that starts a new topic begins, with any "ok," before it and the punctuation after it. */
+  newTopic: RegExp;
 }
 
 export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpWords {
@@ -25,8 +27,20 @@ export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpW
     refersBack: refers((words) => words.refersBack),
     refersToPerson: refers((words) => words.refersToPerson),
     opens: anyOf([`^\\s*${alternation(en.followUp.opens)}`, `^${chinesePattern(zh.followUp.opens)}`]),
+    newTopic: anyOf([
+      `^\\s*(?:(?:ok(?:ay)?|so|right|alright|now)\\b[\\s,.!]*)*${alternation(en.followUp.newTopic)}[\\s,.:;!?\\-–—]*`,
+      `^\\s*(?:好的?|那么?|嗯)?[，,\\s]*${chinesePattern(zh.followUp.newTopic)}[\\s，,：:。！!？?]*`,
+    ]),
   };
 }
+/** A turn without its new-topic opener ("ok different question: when …" → "when …"), or undefined when it has none. */
+export function withoutNewTopic(question: string, words: FollowUpWords): string | undefined {
+  const opener = words.newTopic.exec(question);
+  if (opener === null) return undefined;
+  const rest = question.slice(opener[0].length).trim();
+  return rest === "" ? undefined : rest;
+}
+
 /** A question of at most this many words (or twice as many Chinese characters) naming nothing is read as a follow-up. */
 const SHORT_FOLLOW_UP = 4;
 
@@ -49,7 +63,11 @@ export function followUp(
   // Names or a year but nothing new to ask: the last question, about them ("and Shenzhen?", "in 2020?").
   const namesOnly = required.length === 0 && (asked.entities.length > 0 || asked.years.length > 0);
   if (namesOnly && (words.opens.test(question) || short)) {
-    const swapped = before.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
+    // A name of another kind ("nobel laureates?" after a city's count) asks something else of the
+    // same subject; a name of the same kind swaps it.
+    const sameAsk = asked.entities.every((n) => before.some((e) => e.kind === n.kind));
+    const kept = sameAsk ? before : subjectOf(context, before);
+    const swapped = kept.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
     return {
       query: {
         ...asked,
@@ -58,9 +76,7 @@ export function followUp(
         type: asked.type === "any" ? (context.asks as Query["type"]) : asked.type,
       },
       carried: true,
-      // The last question asked again of a new subject or time asks the same property; a name of
-      // another kind ("nobel laureates?" after a city's count) asks something else of the same subject.
-      sameAsk: asked.entities.every((n) => before.some((e) => e.kind === n.kind)),
+      sameAsk,
     };
   }
   // A question that names nothing keeps the last subject: "who runs it?", "when was the first one
@@ -71,9 +87,18 @@ export function followUp(
       words.refersToPerson.test(question) && people.length > 0
         ? people
         : before.filter((e) => e.kind !== "person" || people.length === before.length);
-    return { query: { ...asked, entities: meant }, carried: true };
+    // A short turn naming only a property ("academicians?" after a count) asks it of the last
+    // answer's subject, not of everything the last question named.
+    const elliptical = asked.type === "any" && short && required.length > 0;
+    return { query: { ...asked, entities: elliptical ? subjectOf(context, meant) : meant }, carried: true };
   }
   return { query: asked, carried: false };
+}
+
+/** The subject the last answer led with, when it is among `among`; else all of `among`. */
+function subjectOf(context: ConversationContext, among: Entity[]): Entity[] {
+  const subject = among.filter((e) => e.id === context.subject);
+  return subject.length > 0 ? subject : among;
 }
 
 /** What the next turn may build on. */

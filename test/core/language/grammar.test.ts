@@ -24,6 +24,26 @@ describe("reading questions with the words of the grammar files", () => {
     expect(followingUp(own, turn)).toContain("following up");
   });
 
+  it("given a turn opening with a new-topic phrase, then the rest is answered afresh, carrying nothing over", () => {
+    const fresh = answerTo(packaged, "How many returnees has Guangzhou attracted?").title;
+    const turn = "ok, different question: how many returnees has Guangzhou attracted?";
+    expect(followingUp(packaged, turn)).toBe(fresh);
+    expect(followingUp(packaged, "换个问题：How many returnees has Guangzhou attracted?")).toBe(fresh);
+  });
+
+  it("given a phrase added to the new-topic words, then a turn opening with it is read without it", () => {
+    const turn = "switching gears. how many returnees has Guangzhou attracted?";
+    const own = coreOf(
+      fixtureWithGrammar("en", (grammar) => {
+        grammar.followUp.newTopic.push("switching gears");
+      }),
+    );
+    expect(followingUp(own, turn)).toBe(answerTo(own, "How many returnees has Guangzhou attracted?").title);
+    expect(followingUp(packaged, turn)).not.toBe(
+      answerTo(packaged, "How many returnees has Guangzhou attracted?").title,
+    );
+  });
+
   it("given a phrase added to the words for more, then it goes on with the last answer as 'more' does", () => {
     const own = coreOf(
       fixtureWithGrammar("en", (grammar) => {
