@@ -23,12 +23,12 @@ import type { KnowledgeBase } from "./knowledge/loader.js";
 import { current } from "./knowledge/review.js";
 import { type Entity, type EntityKind, PLACE_KINDS } from "./knowledge/schema.js";
 import { answeringFigure } from "./language/answer-type.js";
+import { figuresOf } from "./language/figures.js";
 import { contextOf, followUp, withoutNewTopic } from "./language/follow-up.js";
 import { compact } from "./language/text.js";
 import { asksOverview, type Query, splitQuestion, understand } from "./language/understand.js";
 import { Vocabulary } from "./language/vocabulary.js";
 import type { VocabularyTables } from "./language/vocabulary-tables.js";
-import { zhFigure } from "./language/zh-figures.js";
 import type { Answer, ConversationContext, EntityChoice, Language, Reference } from "./types.js";
 
 /** The longest question answered as asked; longer ones are sent back, never cut short. */
@@ -245,7 +245,7 @@ export class Core {
       explain?.decision(`answered with the time of the carried claim ${claimId(dated)}`);
       return this.compose(query, frame, dated, [dated.fact], 1, note);
     }
-    const top = highest(frame, this.claims);
+    const top = highest(frame, this.claims, figuresOf(this.kb.grammar));
     if (top !== undefined) {
       explain?.decision(
         `answered by claim ${claimId(top)}: the highest ${top.property.id} of the kind asked`,
@@ -460,7 +460,8 @@ export class Core {
     // A superseded fact's figure is history, never a headline: the topic names what it is about.
     const { fact } = top.indexed;
     const figure = fact.status === "superseded" ? undefined : answeringFigure(query.type, fact, names);
-    const shown = figure === undefined || query.language === "en" ? figure : zhFigure(figure);
+    const shown =
+      figure === undefined || query.language === "en" ? figure : figuresOf(this.kb.grammar).chinese(figure);
     const label = shown ?? words.topics[top.indexed.fact.topic];
     return `${this.subject(query, top.indexed)}${words.separator}${label}`;
   }

@@ -1,5 +1,6 @@
 import { ENTITY_KINDS, type EntityKind, PLACE_KINDS, type ValueType } from "../knowledge/schema.js";
 import type { AnswerType } from "../language/answer-type.js";
+import type { Figures } from "../language/figures.js";
 import { type ClaimIndex, type Frame, type IndexedClaim, NAMED_AT_ALL } from "./claims.js";
 
 /** The kinds of subject a "which …" question picks among: "which city" among places. */
@@ -12,21 +13,6 @@ const PICKED_AMONG: Readonly<Partial<Record<AnswerType, readonly EntityKind[]>>>
 /** Value types that can be ordered by size. */
 const MEASURED: readonly ValueType[] = ["count", "percent", "money", "area"];
 
-/** Multipliers written after a figure: "2.85 million", "6.7万". */
-const SCALES: readonly [RegExp, number][] = [
-  [/\bbillion\b|亿/i, 1e9],
-  [/\bmillion\b/i, 1e6],
-  [/万/, 1e4],
-];
-
-/** A claim's value as a number: "24.3 percent" is 24.3, "2.85 million" 2,850,000; undefined without a figure. */
-export function magnitude(value: string): number | undefined {
-  const digits = /\d[\d,]*(?:\.\d+)?/.exec(value)?.[0];
-  if (digits === undefined) return undefined;
-  const scale = SCALES.find(([unit]) => unit.test(value))?.[1] ?? 1;
-  return Number(digits.replaceAll(",", "")) * scale;
-}
-
 /**
  * The claim a superlative asks for: "which city do most returnee founders pick" is answered by the
  * claim with the highest value of the property it names best (the superlative's own words, "pick",
@@ -35,7 +21,7 @@ export function magnitude(value: string): number | undefined {
  * names something (its own claims answer it), names no measured property, or fewer than two
  * subjects of that kind have one to compare.
  */
-export function highest(frame: Frame, claims: ClaimIndex): IndexedClaim | undefined {
+export function highest(frame: Frame, claims: ClaimIndex, figures: Figures): IndexedClaim | undefined {
   const [named] = frame.properties;
   if (!frame.superlative || frame.subjects.length > 0 || named === undefined) return undefined;
   const { property } = named;
@@ -45,7 +31,7 @@ export function highest(frame: Frame, claims: ClaimIndex): IndexedClaim | undefi
   if (kinds === undefined) return undefined;
   const sized = claims.ofProperty(property.id).flatMap((c) => {
     const kind = claims.kindOf(c.claim.subject);
-    const size = magnitude(c.claim.value);
+    const size = figures.magnitude(c.claim.value);
     const fits = c.standing.status !== "superseded" && kind !== undefined && kinds.includes(kind);
     return fits && size !== undefined ? [{ c, size }] : [];
   });

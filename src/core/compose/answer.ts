@@ -4,7 +4,7 @@ import { factDate } from "../knowledge/dated.js";
 import type { KnowledgeBase } from "../knowledge/loader.js";
 import { overdueSince } from "../knowledge/review.js";
 import { type Entity, OFFERED_KINDS, type Source } from "../knowledge/schema.js";
-import { zhFigure } from "../language/zh-figures.js";
+import { figuresOf } from "../language/figures.js";
 import type { Answer, AnswerFact, Language, Reference } from "../types.js";
 import { ageNote, asOfPhrase, citeSource, dateLabel } from "./age.js";
 import { say } from "./say.js";
@@ -49,7 +49,7 @@ function claimParts(c: IndexedClaim, kb: KnowledgeBase, language: Language) {
   const subject = kb.entities.get(c.claim.subject);
   return {
     subject: subject === undefined ? c.claim.subject : nameOf(subject, kb, language),
-    value: language === "zh" ? (c.claim.zh ?? zhFigure(c.claim.value)) : c.claim.value,
+    value: language === "zh" ? (c.claim.zh ?? figuresOf(kb.grammar).chinese(c.claim.value)) : c.claim.value,
     property: language === "zh" ? c.property.zh : c.property.name,
     qualifier: language === "zh" ? (c.claim.zhQualifier ?? c.claim.qualifier) : c.claim.qualifier,
     when: dateLabel(c.when, language),

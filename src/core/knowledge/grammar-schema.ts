@@ -77,6 +77,13 @@ export const EnglishGrammarFile = z.strictObject({
   stopwords: Words,
   /** Common verbs and nouns that rarely say what a question is about, in any inflection. */
   light: Words,
+  /** How figures are written in words: month names in order, numbers and ordinals from one, scales by size. */
+  figures: z.strictObject({
+    months: Words.check(z.length(12, "must name the twelve months")),
+    numbers: Words,
+    ordinals: Words,
+    scales: z.record(Word, z.number().check(z.positive())),
+  }),
 });
 
 /** knowledge/grammar/zh.json: Chinese grammar words and follow-up openers. */
@@ -95,6 +102,8 @@ export const ChineseGrammarFile = z.strictObject({
     units: z.record(Character, z.number()),
     large: z.record(Character, z.number()),
   }),
+  /** Units of measure as a Chinese title writes them, by their English names: "yuan" is 元. */
+  measures: z.record(Word, Word),
 });
 
 export type EnglishGrammar = z.infer<typeof EnglishGrammarFile>;

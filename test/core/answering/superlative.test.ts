@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { languageFor } from "../../../commands/index.js";
 import { frameOf } from "../../../src/core/answering/match.js";
-import { highest, magnitude } from "../../../src/core/answering/superlative.js";
+import { highest } from "../../../src/core/answering/superlative.js";
+import { figuresOf } from "../../../src/core/language/figures.js";
 import { understand } from "../../../src/core/language/understand.js";
 import { answerTo, realCore } from "../../helpers.js";
 
@@ -12,24 +13,12 @@ const frame = (question: string) =>
   );
 const title = (question: string) => answerTo(core, question, { language: languageFor(question) }).title;
 
-describe("reading a claim's value as a size", () => {
-  it("reads shares, counts with commas and written scales", () => {
-    expect(magnitude("24.3 percent")).toBe(24.3);
-    expect(magnitude("more than 67,000")).toBe(67000);
-    expect(magnitude("2.85 million")).toBe(2850000);
-    expect(magnitude("6.7万")).toBe(67000);
-  });
-
-  it("gives no size to a value without a figure", () => {
-    expect(magnitude("several")).toBeUndefined();
-  });
-});
-
 describe("answering a superlative by the highest value of the property named", () => {
   it("leads 'which city do most returnee founders pick' with Beijing, the top share", () => {
-    expect(highest(frame("which city do most returnee founders pick"), core.claims)?.claim.subject).toBe(
-      "beijing",
-    );
+    expect(
+      highest(frame("which city do most returnee founders pick"), core.claims, figuresOf(core.kb.grammar))
+        ?.claim.subject,
+    ).toBe("beijing");
     expect(title("which city do most returnee founders pick")).toMatch(/^Beijing .*24\.3/);
   });
 
@@ -38,11 +27,19 @@ describe("answering a superlative by the highest value of the property named", (
   });
 
   it("leaves a superlative about something named to that thing's own claims", () => {
-    expect(highest(frame("which city has the most returnees, guangzhou?"), core.claims)).toBeUndefined();
+    expect(
+      highest(
+        frame("which city has the most returnees, guangzhou?"),
+        core.claims,
+        figuresOf(core.kb.grammar),
+      ),
+    ).toBeUndefined();
   });
 
   it("leaves a question without a superlative word to matching", () => {
-    expect(highest(frame("which city do returnee founders pick"), core.claims)).toBeUndefined();
+    expect(
+      highest(frame("which city do returnee founders pick"), core.claims, figuresOf(core.kb.grammar)),
+    ).toBeUndefined();
   });
 
   it("declines a superlative about a property the sources do not have", () => {

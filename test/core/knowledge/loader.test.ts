@@ -272,4 +272,11 @@ describe("the grammar files", () => {
     expect(error.file).toBe("knowledge/grammar/zh.json");
     expect(error.problems.join("\n")).toMatch(/\.filler\[\d+\]: must be one character/);
   });
+
+  it("refuses a month list that does not name twelve months", () => {
+    const error = grammarError("en", (grammar) => {
+      grammar.figures.months.pop();
+    });
+    expect(error.problems.join("\n")).toMatch(/\.figures\.months: must name the twelve months/);
+  });
 });
