@@ -24,7 +24,7 @@ import { current } from "./knowledge/review.js";
 import { type Entity, type EntityKind, PLACE_KINDS } from "./knowledge/schema.js";
 import { answeringFigure } from "./language/answer-type.js";
 import { figuresOf } from "./language/figures.js";
-import { contextOf, followUp, withoutNewTopic } from "./language/follow-up.js";
+import { contextOf, type FollowedUp, followUp, withoutNewTopic } from "./language/follow-up.js";
 import { compact } from "./language/text.js";
 import { asksOverview, type Query, splitQuestion, understand } from "./language/understand.js";
 import { Vocabulary } from "./language/vocabulary.js";
@@ -115,11 +115,11 @@ export class Core {
     }
     if (context !== undefined && this.vocabulary.grammar.followUp.more.test(question.trim()))
       return this.cards.more(context, language);
-    const asked = understand(question, this.vocabulary, language);
-    const { query, carried, sameAsk } =
+    const read = (text: string) => understand(text, this.vocabulary, language);
+    const { query, carried, property }: FollowedUp =
       context === undefined
-        ? { query: asked, carried: false, sameAsk: false }
-        : followUp(question, asked, context, this.kb, this.vocabulary.grammar.followUp);
+        ? { query: read(question), carried: false }
+        : followUp(question, read, context, this.kb, this.vocabulary.grammar.followUp);
     if (query.entities.length === 0 && query.terms.length === 0 && query.years.length === 0) return undefined;
     const note = carried && context !== undefined ? ` ${words.followingUp(context.question)}` : "";
     const followed = carried && context !== undefined ? { followed: context.question } : {};
@@ -129,11 +129,6 @@ export class Core {
       const card = this.cards.card(only, language);
       return { ...card, title: `${card.title}${note}`, ...followed };
     }
-    // The last property carries into a turn that asks nothing of its own ("as of when?", "and Shenzhen?").
-    const property =
-      carried && context?.property !== undefined && asked.terms.every((t) => t.light)
-        ? { property: context.property, insists: sameAsk === true }
-        : undefined;
     const frame = frameOf(query, this.claims, (t) => this.index.weight(t), property);
     // The question's one retrieval, made when first needed: by a comparison of names or by the answer.
     let found: Retrieved | undefined;
@@ -146,7 +141,13 @@ export class Core {
     return {
       ...answer,
       context: {
-        ...contextOf(query, answer, question, lead?.property.id ?? property?.property),
+        ...contextOf(
+          query,
+          answer,
+          question,
+          lead?.property.id ?? property?.property,
+          this.valueEntity(lead),
+        ),
         ...(lead === undefined ? {} : { subject: lead.claim.subject }),
       },
       ...followed,
@@ -543,6 +544,11 @@ export class Core {
       names(this.entitiesOfKind(["programme"]).slice(0, 2)),
       names(featured),
     );
+  }
+
+  /** The entity a claim names as its value ("Liu Xin" as Hangzhou's mayor), which the next turn's "he" may mean. */
+  private valueEntity(claim: IndexedClaim | undefined): Entity | undefined {
+    return claim === undefined ? undefined : this.vocabulary.aliases.get(compact(claim.claim.value));
   }
 
   private entitiesOf(facts: readonly IndexedFact[]): Entity[] {

@@ -1,4 +1,4 @@
-import { FIGURE_TYPES } from "./schema.js";
+import { ENTITY_KINDS, FIGURE_TYPES } from "./schema.js";
 import { z } from "./zod.js";
 
 /**
@@ -36,6 +36,14 @@ const FollowUpWords = z.strictObject({
   opens: Words,
   refersBack: Words,
   refersToPerson: Words,
+  /**
+   * Words that point at something the conversation has named, by its kind: "that city", "the
+   * company", 这家公司. A pointing word before a kind's noun means the last thing of that kind.
+   */
+  pointing: z.strictObject({
+    determiners: Words,
+    kinds: z.partialRecord(z.enum(ENTITY_KINDS), Words),
+  }),
   /** How a turn says it starts a new topic ("ok, different question:"): stripped, and nothing is carried over. */
   newTopic: Words,
 });

@@ -1,7 +1,9 @@
-import type { ChineseGrammar, EnglishGrammar } from "../knowledge/grammar-schema.js";
+import { ANSWER_TYPES, type ChineseGrammar, type EnglishGrammar } from "../knowledge/grammar-schema.js";
 import type { KnowledgeBase } from "../knowledge/loader.js";
-import type { Entity } from "../knowledge/schema.js";
+import { ENTITY_KINDS, type Entity, type EntityKind } from "../knowledge/schema.js";
 import type { Answer, ConversationContext } from "../types.js";
+import type { AnswerType } from "./answer-type.js";
+import { simplified } from "./text.js";
 import type { Query } from "./understand.js";
 import { alternation, anyOf, chinesePattern, wordsPattern } from "./word-patterns.js";
 
@@ -13,6 +15,8 @@ export interface FollowUpWords {
   refersBack: RegExp;
   /** Words that refer back to a person: the person the last answer named, when it named one. */
   refersToPerson: RegExp;
+  /** "That city", "the company", 这家公司: a pointing word and a kind's noun, by kind. */
+  pointing: { kind: EntityKind; pattern: RegExp }[];
   /** How a follow-up that names something new begins: "and Shenzhen?", "what about the 115 Plan?". */
   opens: RegExp;
   /** How a turn that starts a new topic begins, with any "ok," before it and the punctuation after it. */
@@ -22,10 +26,19 @@ export interface FollowUpWords {
 export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpWords {
   const refers = (pick: (words: EnglishGrammar["followUp"]) => readonly string[]) =>
     anyOf([wordsPattern(pick(en.followUp)), chinesePattern(pick(zh.followUp))]);
+  const pointing = (kind: EntityKind) => {
+    const [english, chinese] = [en, zh].map((g) => g.followUp.pointing.kinds[kind] ?? []);
+    const patterns = [
+      english?.length ? `\\b${alternation(en.followUp.pointing.determiners)}\\s+${alternation(english)}` : "",
+      chinese?.length ? `${chinesePattern(zh.followUp.pointing.determiners)}${chinesePattern(chinese)}` : "",
+    ];
+    return { kind, pattern: anyOf(patterns.filter(Boolean)) };
+  };
   return {
     more: anyOf([`^${alternation([...en.followUp.more, ...zh.followUp.more], "")}$`]),
     refersBack: refers((words) => words.refersBack),
     refersToPerson: refers((words) => words.refersToPerson),
+    pointing: ENTITY_KINDS.map(pointing),
     opens: anyOf([`^\\s*${alternation(en.followUp.opens)}`, `^${chinesePattern(zh.followUp.opens)}`]),
     newTopic: anyOf([
       `^\\s*(?:(?:ok(?:ay)?|so|right|alright|now)\\b[\\s,.!]*)*${alternation(en.followUp.newTopic)}[\\s,.:;!?\\-–—]*`,
@@ -44,25 +57,45 @@ export function withoutNewTopic(question: string, words: FollowUpWords): string 
 /** A question of at most this many words (or twice as many Chinese characters) naming nothing is read as a follow-up. */
 const SHORT_FOLLOW_UP = 4;
 
+/** A turn read in the light of the conversation: the frame it asks, and what it carried over. */
+export interface FollowedUp {
+  query: Query;
+  carried: boolean;
+  /** The last answer's property, and whether the turn must be answered by it (it asks it again of a new subject or time). */
+  property?: { property: string; insists: boolean };
+}
+
 /**
- * Reads a follow-up in the light of the conversation: "and Shenzhen?" keeps the question and swaps
- * the place; "when was it issued?" keeps what it was about; "in 2020?" keeps both.
+ * Reads a follow-up in the light of the conversation's last frame: a turn replaces the slots it
+ * names and keeps the rest. "And Shenzhen?" swaps the subject and asks the same property; "what
+ * about 2020?" swaps the time; "when was it issued?" and "who runs that office?" ask another thing
+ * of the same subject; "how long has he worked in Guangzhou?" asks of the person and the place.
  */
 export function followUp(
   question: string,
-  asked: Query,
+  read: (question: string) => Query,
   context: ConversationContext,
   kb: KnowledgeBase,
   words: FollowUpWords,
-): { query: Query; carried: boolean; sameAsk?: boolean } {
-  const before = context.entities.flatMap((id) => kb.entities.get(id) ?? []);
-  const required = asked.terms.filter((t) => !t.light);
+): FollowedUp {
+  const pointed = pointedAt(question, context, kb, words);
+  const asked = read(pointed?.rest ?? question);
+  const before = frameEntities(context, kb);
   if (before.length === 0) return { query: asked, carried: false };
+  const required = asked.terms.filter((t) => !t.light);
   const short =
     question.trim().split(/\s+/).length <= SHORT_FOLLOW_UP || question.length <= SHORT_FOLLOW_UP * 2;
+  const years = asked.years.length > 0 ? asked.years : (context.years ?? []);
+  // A turn that asks nothing new keeps the last property; it must answer only when it asks the
+  // same kind of thing of a new subject or time ("and Shenzhen?"), not "as of when?" or "why?".
+  const ownType = asked.type !== "any" && asked.type !== context.asks;
+  const property = (insists: boolean) =>
+    context.property === undefined || required.length > 0
+      ? {}
+      : { property: { property: context.property, insists: insists && !ownType } };
   // Names or a year but nothing new to ask: the last question, about them ("and Shenzhen?", "in 2020?").
   const namesOnly = required.length === 0 && (asked.entities.length > 0 || asked.years.length > 0);
-  if (namesOnly && (words.opens.test(question) || short)) {
+  if (pointed === undefined && namesOnly && (words.opens.test(question) || short)) {
     // A name of another kind ("nobel laureates?" after a city's count) asks something else of the
     // same subject; a name of the same kind swaps it.
     const sameAsk = asked.entities.every((n) => before.some((e) => e.kind === n.kind));
@@ -72,27 +105,96 @@ export function followUp(
       query: {
         ...asked,
         entities: [...swapped, ...asked.entities],
-        terms: context.terms.map((term) => ({ term, light: false })),
-        type: asked.type === "any" ? (context.asks as Query["type"]) : asked.type,
+        terms: ownType ? asked.terms : context.terms.map((term) => ({ term, light: false })),
+        type: asked.type === "any" ? carriedType(context, kb) : asked.type,
+        years,
       },
       carried: true,
-      sameAsk,
+      ...property(sameAsk),
     };
   }
+  const meant = pointed?.entities ?? referredTo(question, context, before, kb, words);
   // A question that names nothing keeps the last subject: "who runs it?", "when was the first one
   // held?"; "he" or "she", the person the last answer named ("who is the mayor?", "what did he say?").
   if (asked.entities.length === 0) {
-    const people = before.filter((e) => e.kind === "person");
-    const meant =
-      words.refersToPerson.test(question) && people.length > 0
-        ? people
-        : before.filter((e) => e.kind !== "person" || people.length === before.length);
     // A short turn naming only a property ("academicians?" after a count) asks it of the last
-    // answer's subject, not of everything the last question named.
+    // answer's subject, at its time, not of everything the last question named.
     const elliptical = asked.type === "any" && short && required.length > 0;
-    return { query: { ...asked, entities: elliptical ? subjectOf(context, meant) : meant }, carried: true };
+    return {
+      query: {
+        ...asked,
+        entities: elliptical && pointed === undefined ? subjectOf(context, meant) : meant,
+        ...(elliptical ? { years } : {}),
+      },
+      carried: true,
+      ...property(false),
+    };
+  }
+  // A name beside a word pointing back ("how long has he worked in Guangzhou?"): both are asked of.
+  if (pointed !== undefined || words.refersBack.test(question)) {
+    const kept = meant.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
+    if (kept.length > 0)
+      return { query: { ...asked, entities: [...kept, ...asked.entities] }, carried: true };
   }
   return { query: asked, carried: false };
+}
+
+/**
+ * What a turn that asks nothing of its own asks: the type of the property carried ("which city has
+ * the most" asked a place, and its answer was a share), else what the last question asked.
+ */
+function carriedType(context: ConversationContext, kb: KnowledgeBase): AnswerType {
+  const valueType = kb.properties.get(context.property ?? "")?.type;
+  if (valueType === undefined) return context.asks as AnswerType;
+  return (ANSWER_TYPES as readonly string[]).includes(valueType) ? (valueType as AnswerType) : "any";
+}
+
+/** What the last frame was about: its subjects, the subject its answer led with first. */
+function frameEntities(context: ConversationContext, kb: KnowledgeBase): Entity[] {
+  const ids = context.subject === undefined ? context.entities : [context.subject, ...context.entities];
+  return [...new Set(ids)].flatMap((id) => kb.entities.get(id) ?? []);
+}
+
+/** Whom a turn's pronouns mean: "he" or "she", the person last named; anything else, what the last turn was about. */
+function referredTo(
+  question: string,
+  context: ConversationContext,
+  before: Entity[],
+  kb: KnowledgeBase,
+  words: FollowUpWords,
+): Entity[] {
+  const named = kb.entities.get(context.named ?? "");
+  const people = [...before, ...(named === undefined ? [] : [named])].filter((e) => e.kind === "person");
+  if (words.refersToPerson.test(question) && people.length > 0) return [...new Set(people)];
+  const things = before.filter((e) => e.kind !== "person" || people.length === before.length);
+  return things.length > 0 ? things : subjectOf(context, before);
+}
+
+/**
+ * "That city", "the company", 这家公司: the last thing of that kind the conversation named (the
+ * last frame's subjects first, then what its answer showed), and the turn without those words,
+ * which name no property. Undefined when the turn points at nothing the conversation has.
+ */
+function pointedAt(
+  question: string,
+  context: ConversationContext,
+  kb: KnowledgeBase,
+  words: FollowUpWords,
+): { entities: Entity[]; rest: string } | undefined {
+  const text = simplified(question);
+  const shown = context.shown.flatMap((id) => kb.facts.get(id)?.entities ?? []);
+  const candidates = [context.named ?? "", ...shown].flatMap((id) => kb.entities.get(id) ?? []);
+  const things = [...frameEntities(context, kb), ...candidates];
+  for (const { kind, pattern } of words.pointing) {
+    const match = pattern.exec(text);
+    const entity = match === null ? undefined : things.find((e) => e.kind === kind);
+    if (match !== null && entity !== undefined)
+      return {
+        entities: [entity],
+        rest: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`,
+      };
+  }
+  return undefined;
 }
 
 /** The subject the last answer led with, when it is among `among`; else all of `among`. */
@@ -101,7 +203,7 @@ function subjectOf(context: ConversationContext, among: Entity[]): Entity[] {
   return subject.length > 0 ? subject : among;
 }
 
-/** What the next turn may build on. */
+/** What the next turn may build on: the frame it was answered in, and the entity the answer named as its value. */
 export function contextOf(
   query: Query,
   answer: Answer,
@@ -110,13 +212,13 @@ export function contextOf(
   /** The entity the answer named as its value (the founder, the mayor), which "he" or "it" may mean next. */
   answered?: Entity,
 ): ConversationContext {
-  const entities = query.entities.map((e) => e.id);
   return {
     ...(property === undefined ? {} : { property }),
-    entities:
-      answered === undefined || entities.includes(answered.id) ? entities : [...entities, answered.id],
+    entities: query.entities.map((e) => e.id),
+    ...(answered === undefined ? {} : { named: answered.id }),
     asks: query.type,
     terms: query.terms.filter((t) => !t.light).map((t) => t.term),
+    ...(query.years.length === 0 ? {} : { years: query.years }),
     language: answer.language,
     shown: answer.facts.map((f) => f.id),
     question,
