@@ -15,6 +15,8 @@ export interface FollowUpWords {
   refersBack: RegExp;
   /** Words that refer back to a person: the person the last answer named, when it named one. */
   refersToPerson: RegExp;
+  /** The Chinese words that refer back (其中, 那里), which say nothing of what is asked: read without them. */
+  chineseReferences: RegExp;
   /** "That city", "the company", 这家公司: a pointing word and a kind's noun, by kind. */
   pointing: { kind: EntityKind; pattern: RegExp }[];
   /** How a follow-up that names something new begins: "and Shenzhen?", "what about the 115 Plan?". */
@@ -38,6 +40,7 @@ export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpW
     more: anyOf([`^${alternation([...en.followUp.more, ...zh.followUp.more], "")}$`]),
     refersBack: refers((words) => words.refersBack),
     refersToPerson: refers((words) => words.refersToPerson),
+    chineseReferences: new RegExp(chinesePattern(zh.followUp.refersBack), "gu"),
     pointing: ENTITY_KINDS.map(pointing),
     opens: anyOf([`^\\s*${alternation(en.followUp.opens)}`, `^${chinesePattern(zh.followUp.opens)}`]),
     newTopic: anyOf([
@@ -78,8 +81,10 @@ export function followUp(
   kb: KnowledgeBase,
   words: FollowUpWords,
 ): FollowedUp {
-  const pointed = pointedAt(question, context, kb, words);
-  const asked = read(pointed?.rest ?? question);
+  const plain = (text: string) => read(text.replace(words.chineseReferences, " "));
+  const whole = plain(question);
+  const pointed = pointedAt(question, context, kb, words, whole.entities);
+  const asked = pointed === undefined ? whole : plain(pointed.rest);
   const before = frameEntities(context, kb);
   if (before.length === 0) return { query: asked, carried: false };
   const required = asked.terms.filter((t) => !t.light);
@@ -120,11 +125,13 @@ export function followUp(
     // A short turn naming only a property ("academicians?" after a count) asks it of the last
     // answer's subject, at its time, not of everything the last question named.
     const elliptical = asked.type === "any" && short && required.length > 0;
+    // It keeps the time when it asks the same kind of figure ("how many of them came from overseas?").
+    const sameTime = elliptical || (asked.type === context.asks && asked.type !== "date");
     return {
       query: {
         ...asked,
         entities: elliptical && pointed === undefined ? subjectOf(context, meant) : meant,
-        ...(elliptical ? { years } : {}),
+        ...(sameTime ? { years } : {}),
       },
       carried: true,
       ...property(false),
@@ -180,12 +187,15 @@ function pointedAt(
   context: ConversationContext,
   kb: KnowledgeBase,
   words: FollowUpWords,
+  /** What the turn names itself: "the city of Shenzhen" points at nothing. */
+  named: readonly Entity[],
 ): { entities: Entity[]; rest: string } | undefined {
   const text = simplified(question);
   const shown = context.shown.flatMap((id) => kb.facts.get(id)?.entities ?? []);
   const candidates = [context.named ?? "", ...shown].flatMap((id) => kb.entities.get(id) ?? []);
   const things = [...frameEntities(context, kb), ...candidates];
   for (const { kind, pattern } of words.pointing) {
+    if (named.some((e) => e.kind === kind)) continue;
     const match = pattern.exec(text);
     const entity = match === null ? undefined : things.find((e) => e.kind === kind);
     if (match !== null && entity !== undefined)

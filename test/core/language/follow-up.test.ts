@@ -66,3 +66,67 @@ describe("a turn that starts a new topic", () => {
     expect(turn?.followed).toBeUndefined();
   });
 });
+
+describe("a conversation keeps the last frame", () => {
+  it("given a superlative answered by Beijing's share, then 'and shanghai?' asks Shanghai's share, and a city without one is declined", () => {
+    const [, shanghai, hangzhou] = conversation(
+      "which city do most returnee founders pick",
+      "and shanghai?",
+      "and hangzhou?",
+    );
+    expect(shanghai?.title).toMatch(/Shanghai.*8\.1/);
+    expect(hangzhou?.answered).toBe(false);
+  });
+
+  it("given a count for 2020, then 'what about 2015?' replaces the time and is declined", () => {
+    const [first, earlier] = conversation("hangzhou talent total in 2020", "what about 2015?");
+    expect(first?.context?.years).toEqual(["2020"]);
+    expect(earlier?.answered).toBe(false);
+  });
+
+  it("given a count for 2020, then 其中 keeps Hangzhou and 2020 for the share that came from overseas", () => {
+    const answers: Answer[] = [];
+    for (const turn of ["杭州2020年人才总量多少", "其中海外人才有多少？"]) {
+      const last = answers.at(-1)?.context;
+      answers.push(
+        answerTo(core, turn, { language: "zh", ...(last === undefined ? {} : { conversation: last }) }),
+      );
+    }
+    expect(answers[1]?.answered).toBe(true);
+    expect(answers[1]?.title).toMatch(/3万|30,000/);
+  });
+
+  it("remembers the person an answer named, whom 'he' means next, while 'its' still means the subject", () => {
+    const [mayor] = conversation("who is the mayor of hangzhou");
+    expect(mayor?.context?.named).toBe("liu-xin");
+    const [, studied] = conversation(
+      "what is hangzhou the capital of",
+      "how many of its talents had studied abroad in 2020?",
+    );
+    expect(studied?.title).toMatch(/Hangzhou.*55,000/);
+  });
+});
+
+describe("words that point at something the conversation named", () => {
+  it("given Medprin's founder, then 'the company' means Medprin, not the founder", () => {
+    const [, does] = conversation("who founded medprin", "what does the company do?");
+    expect(does?.title).toMatch(/Medprin.*organ printing/);
+  });
+
+  it("given a city's count, then 'that city' with another property asks it of the city", () => {
+    const [, laureates] = conversation(
+      "how many higher education institutions does guangzhou have",
+      "how many nobel laureates work in that city?",
+    );
+    expect(laureates?.title).toMatch(/Guangzhou.*(six|6)/);
+  });
+
+  it("given a person, then a question naming a place keeps the person: 'how long has he worked in guangzhou?'", () => {
+    const [, , years] = conversation(
+      "who is zhang jiancun",
+      "when did he go abroad?",
+      "how long has he worked in guangzhou?",
+    );
+    expect(years?.title).toMatch(/Zhang Jiancun.*12/);
+  });
+});
