@@ -90,8 +90,8 @@ export function passes(c: Coverage, anchored: boolean): boolean {
  * The words of which a fact must hold one to pass (see passes): the question's heaviest words, taken
  * until the weight of the rest falls short of the coverage threshold, since a fact holding none of
  * them matches at most the rest. Undefined when the question has no such words (only names and
- * light words), where every fact about its names covers it. Facts are tested against these before
- * their coverage is measured.
+ * light words), where every fact about its names covers it. Only the facts these words reach are
+ * scored and have their coverage measured.
  */
 export function neededTerms(query: Query, index: FactIndex): ReadonlySet<string> | undefined {
   const weighed = query.terms
@@ -174,10 +174,12 @@ class Candidates {
     const { query } = this;
     const asked = { ...query, entities: [...entities] };
     const anchored = entities.length > 0;
-    // Only the facts that hold and cover the question are put in order, not all the terms reached.
+    // Only the facts that hold one of the needed words are scored, and only those that hold and
+    // cover the question are put in order.
     const covering = this.about(
       entities,
-      (f) => this.holds(f, years) && this.mayCover(f) && passes(this.coverage(f), anchored),
+      (f) => this.holds(f, years) && passes(this.coverage(f), anchored),
+      this.needed,
     ).sort(bestFirst);
     const named = (id: string) => this.index.kb.entities.get(id);
     for (let tier = 0; tier < tiers(query.type); tier++) {
@@ -220,12 +222,17 @@ class Candidates {
   }
 
   /**
-   * The facts reached that are about every one of these names, best first; for a question with
-   * no word to match, every fact about them, since each covers it.
+   * The facts reached that are about every one of these names (and reached by one of these
+   * words, when given), in no order; for a question with no word to match, every fact about
+   * them, since each covers it.
    */
-  private about(entities: readonly Entity[], keep: (indexed: IndexedFact) => boolean = () => true): Ranked[] {
+  private about(
+    entities: readonly Entity[],
+    keep: (indexed: IndexedFact) => boolean = () => true,
+    reachedBy?: readonly string[],
+  ): Ranked[] {
     const ids = entities.map((e) => e.id);
-    const scored = this.reached.about(ids, keep);
+    const scored = this.reached.about(ids, keep, reachedBy);
     if (entities.length === 0 || this.query.terms.some((t) => !t.light)) return scored;
     const reached = new Set(this.reached.about(ids).map((r) => r.indexed));
     const unscored = this.index.about(ids).filter((f) => !reached.has(f) && keep(f));
@@ -238,11 +245,6 @@ class Candidates {
       years.every((y) => indexed.years.has(y)) &&
       (this.counted === undefined || indexed.own.has(this.counted))
     );
-  }
-
-  /** Whether a fact holds one of the words a fact must hold to cover the question. */
-  private mayCover(indexed: IndexedFact): boolean {
-    return this.needed === undefined || this.needed.some((term) => indexed.terms.has(term));
   }
 
   private coverage(indexed: IndexedFact): Coverage {
