@@ -75,6 +75,9 @@ export class Core {
   /** Their names in compact form, made on the first autocomplete. */
   private namedKeys: { entity: Entity; keys: string[] }[] | undefined;
   private readonly cards: Cards;
+  /** The example follow-ups and, by language, what the knowledge base covers: the same in every answer, made once. */
+  private starting: Reference[] | undefined;
+  private readonly covered = new Map<Language, string>();
 
   /** Over a knowledge base, with the vocabulary and index saved with it when it comes from the cache. */
   constructor(
@@ -198,10 +201,20 @@ export class Core {
 
   /** Example follow-ups a user can try, drawn from the knowledge base. */
   starters(): Reference[] {
-    const cities = this.entitiesOfKind(["city"]).slice(0, 2);
-    const featured = [...this.kb.entities.values()].filter((e) => e.command !== undefined);
-    const programme = this.entitiesOfKind(["programme"])[0];
-    return followUps([...cities, ...featured, ...(programme ? [programme] : [])], 4);
+    this.starting ??= followUps(
+      [
+        ...this.entitiesOfKind(["city"]).slice(0, 2),
+        ...this.featured(),
+        ...this.entitiesOfKind(["programme"]).slice(0, 1),
+      ],
+      4,
+    );
+    return [...this.starting];
+  }
+
+  /** The entities the curators marked with a command of their own. */
+  private featured(): Entity[] {
+    return [...this.kb.entities.values()].filter((e) => e.command !== undefined);
   }
 
   /** The entities of these kinds that some fact is about. */
@@ -537,13 +550,16 @@ export class Core {
 
   /** What the knowledge base covers, from the knowledge base itself: its cities, two programmes, the marked entities. */
   private covers(language: Language): string {
+    const known = this.covered.get(language);
+    if (known !== undefined) return known;
     const names = (entities: readonly Entity[]) => entities.map((e) => nameOf(e, this.kb, language));
-    const featured = [...this.kb.entities.values()].filter((e) => e.command !== undefined);
-    return say(language).covers(
+    const covers = say(language).covers(
       names(this.entitiesOfKind(["city"])),
       names(this.entitiesOfKind(["programme"]).slice(0, 2)),
-      names(featured),
+      names(this.featured()),
     );
+    this.covered.set(language, covers);
+    return covers;
   }
 
   /** The entity a claim names as its value ("Liu Xin" as Hangzhou's mayor), which the next turn's "he" may mean. */

@@ -137,3 +137,13 @@ describe("Core.choices", () => {
     expect(core.choices(["city"], "")).toHaveLength(2);
   });
 });
+
+describe("Core.starters", () => {
+  it("gives the same follow-ups each time, in a list of its own that a caller may change", () => {
+    const first = core.starters();
+    expect(first.length).toBeGreaterThan(0);
+    const copy = [...first];
+    first.length = 0;
+    expect(core.starters()).toEqual(copy);
+  });
+});

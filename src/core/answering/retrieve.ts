@@ -86,6 +86,32 @@ export function passes(c: Coverage, anchored: boolean): boolean {
   return c.share >= RANKING.minCoverage && c.matched >= needed;
 }
 
+/**
+ * The words of which a fact must hold one to pass (see passes): the question's heaviest words, taken
+ * until the weight of the rest falls short of the coverage threshold, since a fact holding none of
+ * them matches at most the rest. Undefined when the question has no such words (only names and
+ * light words), where every fact about its names covers it. Only the facts these words reach are
+ * scored and have their coverage measured.
+ */
+export function neededTerms(query: Query, index: FactIndex): ReadonlySet<string> | undefined {
+  const weighed = query.terms
+    .filter((t) => !t.light)
+    .map((t) => ({ term: t.term, weight: index.weight(t.term) }))
+    .sort((a, b) => b.weight - a.weight);
+  const total = weighed.reduce((sum, w) => sum + w.weight, 0);
+  if (total === 0) return undefined;
+  const needed = new Set<string>();
+  // Short of the threshold by a margin that rounding in coverage's own sums can never cross.
+  const short = RANKING.minCoverage * total * (1 - 1e-9);
+  let rest = total;
+  for (const { term, weight } of weighed) {
+    if (rest < short) break;
+    needed.add(term);
+    rest -= weight;
+  }
+  return needed;
+}
+
 /** The question's terms, and the kind of answer it wants unless it wants any (which says nothing). */
 function searchTerms(query: Query): string[] {
   const terms = query.terms.map((t) => t.term);
@@ -122,6 +148,7 @@ export function retrieve(query: Query, index: FactIndex, claims: ClaimIndex, tra
 class Candidates {
   private readonly coverages = new Map<IndexedFact, Coverage>();
   private readonly counted: string | undefined;
+  private readonly needed: readonly string[] | undefined;
 
   constructor(
     private readonly query: Query,
@@ -130,6 +157,8 @@ class Candidates {
     private readonly reached: Scoring,
   ) {
     this.counted = query.counted !== undefined && index.known(query.counted) ? query.counted : undefined;
+    const needed = neededTerms(query, index);
+    this.needed = needed === undefined ? undefined : [...needed];
   }
 
   /**
@@ -145,10 +174,12 @@ class Candidates {
     const { query } = this;
     const asked = { ...query, entities: [...entities] };
     const anchored = entities.length > 0;
-    // Only the facts that hold and cover the question are put in order, not all the terms reached.
+    // Only the facts that hold one of the needed words are scored, and only those that hold and
+    // cover the question are put in order.
     const covering = this.about(
       entities,
       (f) => this.holds(f, years) && passes(this.coverage(f), anchored),
+      this.needed,
     ).sort(bestFirst);
     const named = (id: string) => this.index.kb.entities.get(id);
     for (let tier = 0; tier < tiers(query.type); tier++) {
@@ -191,12 +222,17 @@ class Candidates {
   }
 
   /**
-   * The facts reached that are about every one of these names, best first; for a question with
-   * no word to match, every fact about them, since each covers it.
+   * The facts reached that are about every one of these names (and reached by one of these
+   * words, when given), in no order; for a question with no word to match, every fact about
+   * them, since each covers it.
    */
-  private about(entities: readonly Entity[], keep: (indexed: IndexedFact) => boolean = () => true): Ranked[] {
+  private about(
+    entities: readonly Entity[],
+    keep: (indexed: IndexedFact) => boolean = () => true,
+    reachedBy?: readonly string[],
+  ): Ranked[] {
     const ids = entities.map((e) => e.id);
-    const scored = this.reached.about(ids, keep);
+    const scored = this.reached.about(ids, keep, reachedBy);
     if (entities.length === 0 || this.query.terms.some((t) => !t.light)) return scored;
     const reached = new Set(this.reached.about(ids).map((r) => r.indexed));
     const unscored = this.index.about(ids).filter((f) => !reached.has(f) && keep(f));

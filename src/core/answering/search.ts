@@ -108,7 +108,7 @@ export class FactIndex {
   readonly facts: readonly IndexedFact[];
   private readonly byEntity = new Map<string, IndexedFact[]>();
   /** The postings of the terms questions have used (only the knowledge base's own terms have any). */
-  private readonly resolved = new Map<string, readonly Resolved[]>();
+  private readonly resolved = new Map<string, ReadonlyMap<number, Resolved>>();
   /** The weights of the terms questions have used. */
   private readonly weights = new Map<string, number>();
   /** Each fact's place in the knowledge base's order, by id. */
@@ -261,16 +261,18 @@ export class FactIndex {
       .sort(bestFirst);
   }
 
-  /** A term's postings with their facts, resolved on its first question. */
-  private postingsOf(term: string): readonly Resolved[] {
+  /** A term's postings by the place of their fact, resolved on its first question. */
+  private postingsOf(term: string): ReadonlyMap<number, Resolved> {
     const known = this.resolved.get(term);
     if (known !== undefined) return known;
-    const resolved = this.postings.results(term).flatMap((p) => {
+    const resolved = new Map<number, Resolved>();
+    for (const p of this.postings.results(term)) {
       const order = this.order.get(p.id) ?? -1;
       const indexed = this.facts[order];
-      return indexed === undefined ? [] : [{ term, fields: p.fields, score: p.score, indexed, order }];
-    });
-    if (resolved.length > 0) this.resolved.set(term, resolved);
+      if (indexed !== undefined)
+        resolved.set(order, { term, fields: p.fields, score: p.score, indexed, order });
+    }
+    if (resolved.size > 0) this.resolved.set(term, resolved);
     return resolved;
   }
 
@@ -283,59 +285,85 @@ export class FactIndex {
    * BM25 over the boosted fields for these terms, of the facts they reach that are about every
    * entity given (or what it sits in). MiniSearch's score for each term, summed, context terms at
    * their boost, times how many of the terms a fact matches (as MiniSearch itself combines a
-   * query's terms). Only the postings of these terms are read, each once, into arrays by fact: a
-   * question costs what its terms reach, and a fact is made a Ranked value only when asked for.
+   * query's terms). Nothing is scored until asked for: a fact asked about is scored by looking up
+   * each term's posting for it, and only a question asking for more facts than its terms' postings
+   * hold has them all read, once, into arrays by fact. Either way a fact's terms are summed in the
+   * same order, so its score is the same to the last bit.
    */
   score(terms: readonly string[], context: readonly string[] = [], about: readonly string[] = []): Scoring {
-    const { facts } = this;
-    const sums = new Float64Array(facts.length);
-    // Each fact's last posting among those visited, each linking to the one before: its matched terms.
-    const last = new Int32Array(facts.length).fill(UNSEEN);
-    const counts = new Uint16Array(facts.length);
-    const visited: Resolved[] = [];
-    const before: number[] = [];
-    const reached: number[] = [];
-    const add = (term: string, boost: number) => {
-      for (const posting of this.postingsOf(term)) {
-        const { order } = posting;
-        const previous = last[order] as number;
-        if (previous === OUTSIDE) continue;
-        if (previous === UNSEEN) {
-          if (!about.every((e) => posting.indexed.closure.has(e))) {
-            last[order] = OUTSIDE;
-            continue;
-          }
-          reached.push(order);
+    const lists = [
+      ...[...new Set(terms)].map((term) => ({ postings: this.postingsOf(term), boost: 1 })),
+      ...[...new Set(context)].map((term) => ({
+        postings: this.postingsOf(term),
+        boost: RANKING.contextBoost,
+      })),
+    ];
+    const postings = lists.reduce((sum, list) => sum + list.postings.size, 0);
+    let merged: Merged | undefined;
+    /** Every posting read once: each fact's sum and count, and the facts reached in the order first met. */
+    const merge = (): Merged => {
+      const sums = new Float64Array(this.facts.length);
+      const counts = new Uint16Array(this.facts.length);
+      const reached: number[] = [];
+      for (const { postings, boost } of lists) {
+        for (const { order, score } of postings.values()) {
+          if (counts[order] === 0) reached.push(order);
+          sums[order] = (sums[order] as number) + boost * score;
+          counts[order] = (counts[order] as number) + 1;
         }
-        sums[order] = (sums[order] as number) + boost * posting.score;
-        counts[order] = (counts[order] as number) + 1;
-        last[order] = visited.length;
-        visited.push(posting);
-        before.push(previous);
       }
+      return { sums, counts, reached };
     };
-    for (const term of new Set(terms)) add(term, 1);
-    for (const term of new Set(context)) add(term, RANKING.contextBoost);
-    const matchOf = (order: number) => {
-      const match: Matched[] = [];
-      for (let v = last[order] as number; v >= 0; v = before[v] as number)
-        match.unshift(visited[v] as Resolved);
-      return match;
+    const ranked = (order: number): Ranked | undefined => {
+      let sum = 0;
+      let count = 0;
+      if (merged === undefined) {
+        for (const { postings, boost } of lists) {
+          const posting = postings.get(order);
+          if (posting === undefined) continue;
+          sum += boost * posting.score;
+          count++;
+        }
+      } else {
+        sum = merged.sums[order] as number;
+        count = merged.counts[order] as number;
+      }
+      if (count === 0) return undefined;
+      const indexed = this.facts[order] as IndexedFact;
+      return {
+        indexed,
+        score: sum * count,
+        order,
+        match: () => lists.flatMap(({ postings }) => postings.get(order) ?? []),
+      };
     };
     return {
-      about: (ids, keep = () => true) => {
-        // From the smaller side: the facts reached, or the facts about the rarest entity.
-        const [rarest] = ids.map((id) => this.aboutEntity(id)).sort((a, b) => a.length - b.length);
-        const orders =
-          rarest !== undefined && rarest.length < reached.length
-            ? rarest.map((f) => this.order.get(f.fact.id) ?? -1).filter((order) => (last[order] ?? -1) >= 0)
-            : reached;
+      about: (ids, keep = () => true, reachedBy) => {
+        const within = [...about, ...ids];
+        // The fewest facts that hold every one asked for: those about the rarest entity, those
+        // reached by the terms asked for, or every fact reached.
+        const rarest = within
+          .map((id) => this.aboutEntity(id))
+          .reduce<readonly IndexedFact[] | undefined>(
+            (a, b) => (a === undefined || b.length < a.length ? b : a),
+            undefined,
+          );
+        const by = reachedBy?.map((term) => this.postingsOf(term));
+        const reaching = by?.reduce((sum, p) => sum + p.size, 0) ?? Number.POSITIVE_INFINITY;
+        const fewest = Math.min(rarest?.length ?? Number.POSITIVE_INFINITY, reaching);
+        if (merged === undefined && fewest * lists.length > postings) merged = merge();
+        let orders: Iterable<number>;
+        if (merged !== undefined && merged.reached.length <= fewest) orders = merged.reached;
+        else if (rarest !== undefined && rarest.length === fewest)
+          orders = rarest.map((f) => this.order.get(f.fact.id) ?? -1);
+        else orders = new Set((by ?? []).flatMap((p) => [...p.keys()]));
         const kept: Ranked[] = [];
         for (const order of orders) {
-          const indexed = facts[order] as IndexedFact;
-          if (!ids.every((id) => indexed.closure.has(id)) || !keep(indexed)) continue;
-          const score = (sums[order] as number) * (counts[order] as number);
-          kept.push({ indexed, score, order, match: () => matchOf(order) });
+          const indexed = this.facts[order] as IndexedFact;
+          if (!within.every((id) => indexed.closure.has(id))) continue;
+          if (by !== undefined && !by.some((p) => p.has(order))) continue;
+          const r = ranked(order);
+          if (r !== undefined && keep(indexed)) kept.push(r);
         }
         return kept;
       },
@@ -345,13 +373,24 @@ export class FactIndex {
 
 /** What one scoring reached. */
 export interface Scoring {
-  /** The facts reached that are about every one of these entities (and kept), in no order (see bestFirst). */
-  about(ids: readonly string[], keep?: (indexed: IndexedFact) => boolean): Ranked[];
+  /**
+   * The facts reached that are about every one of these entities, reached by one of these terms
+   * when any are given, and kept, in no order (see bestFirst).
+   */
+  about(
+    ids: readonly string[],
+    keep?: (indexed: IndexedFact) => boolean,
+    reachedBy?: readonly string[],
+  ): Ranked[];
 }
 
-/** A fact no posting has reached yet; one outside the entities scored. */
-const UNSEEN = -1;
-const OUTSIDE = -2;
+/** Every posting of a scoring, read into arrays by fact. */
+interface Merged {
+  sums: Float64Array;
+  counts: Uint16Array;
+  /** The facts reached, in the order first met. */
+  reached: number[];
+}
 
 /** A posting with its term and fact. */
 interface Resolved extends Matched {

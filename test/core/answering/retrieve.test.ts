@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type Coverage, coverage, passes, retrieve } from "../../../src/core/answering/retrieve.js";
+import {
+  type Coverage,
+  coverage,
+  neededTerms,
+  passes,
+  retrieve,
+} from "../../../src/core/answering/retrieve.js";
 import { RANKING } from "../../../src/core/answering/search.js";
 import type { FigureType } from "../../../src/core/knowledge/schema.js";
 import { type Query, understand } from "../../../src/core/language/understand.js";
@@ -153,6 +159,43 @@ describe("coverage", () => {
     expect(coverage(guessed, ranked, core.index).share).toBeLessThan(
       coverage(sure, ranked, core.index).share,
     );
+  });
+});
+
+describe("neededTerms", () => {
+  const read = (question: string) => understand(question, core.vocabulary, "en");
+
+  it("leaves out no fact that passes: every fact that covers a question holds one of its needed words", () => {
+    for (const question of [
+      "How many returnees has Guangzhou attracted?",
+      "what share of returnee entrepreneurs in Shanghai hold a master's degree",
+      "output of high-tech industries in Guangzhou",
+      "returnee entrepreneurs with a phd",
+    ]) {
+      const q = read(question);
+      const needed = neededTerms(q, core.index);
+      expect(needed?.size, question).toBeGreaterThan(0);
+      for (const indexed of core.index.facts) {
+        if (!passes(coverage(q, { indexed }, core.index), true)) continue;
+        expect(
+          [...(needed ?? [])].some((t) => indexed.terms.has(t)),
+          `${question}: ${indexed.fact.id}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it("needs only the rarest word when it alone outweighs the threshold share", () => {
+    const q = read("returnee entrepreneurs with a phd");
+    const weights = q.terms.filter((t) => !t.light).map((t) => core.index.weight(t.term));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const needed = neededTerms(q, core.index);
+    expect(needed?.size).toBeLessThan(weights.length);
+    expect(Math.max(...weights) / total).toBeGreaterThan(1 - RANKING.minCoverage);
+  });
+
+  it("needs no word of a question of names and light words only", () => {
+    expect(neededTerms(read("Guangzhou"), core.index)).toBeUndefined();
   });
 });
 

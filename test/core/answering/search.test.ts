@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import type { Ranked } from "../../../src/core/answering/search.js";
+import { realCore } from "../../helpers.js";
+
+const core = realCore();
+const { index } = core;
+const byId = (ranked: readonly Ranked[]) => new Map(ranked.map((r) => [r.indexed.fact.id, r]));
+
+describe("scoring the facts a question's terms reach", () => {
+  const terms = ["returnee", "entrepreneur", "shanghai"];
+
+  it("scores a fact asked about alone exactly as when every fact reached is read", () => {
+    // About Shanghai: few facts, each scored by looking up its postings; about nothing: every posting read.
+    const looked = index.score(terms).about(["shanghai"]);
+    const all = byId(index.score(terms).about([]));
+    expect(looked.length).toBeGreaterThan(0);
+    expect(all.size).toBeGreaterThan(looked.length);
+    for (const r of looked) {
+      expect(all.get(r.indexed.fact.id)?.score, r.indexed.fact.id).toBe(r.score);
+      expect(all.get(r.indexed.fact.id)?.match(), r.indexed.fact.id).toEqual(r.match());
+    }
+  });
+
+  it("gives only facts about every entity asked for", () => {
+    const ranked = index.score(terms).about(["shanghai"]);
+    expect(ranked.every((r) => r.indexed.closure.has("shanghai"))).toBe(true);
+    const all = index.score(terms).about([]);
+    expect(ranked.length).toBe(all.filter((r) => r.indexed.closure.has("shanghai")).length);
+  });
+
+  it("gives only facts reached by one of the terms asked for, with the score all the terms give", () => {
+    const all = byId(index.score(terms).about([]));
+    const reached = index.score(terms).about([], undefined, ["entrepreneur"]);
+    expect(reached.length).toBeGreaterThan(0);
+    expect(reached.length).toBeLessThan(all.size);
+    for (const r of reached) {
+      expect(r.match().some((m) => m.term === "entrepreneur")).toBe(true);
+      expect(all.get(r.indexed.fact.id)?.score).toBe(r.score);
+    }
+  });
+
+  it("weighs a context term at its boost, and counts it as a term matched", () => {
+    const [fact] = index.score(["incubator"]).about([]);
+    if (fact === undefined) throw new Error("no fact holds 'incubator'");
+    const id = fact.indexed.fact.id;
+    const asContext = byId(index.score([], ["incubator"]).about([])).get(id);
+    expect(asContext?.score).toBeCloseTo(fact.score / 2);
+    const twice = byId(index.score(["incubator"], ["incubator"]).about([])).get(id);
+    // Each term's score summed, times the number of terms matched: (1 + 0.5) × 2.
+    expect(twice?.score).toBeCloseTo(fact.score * 3);
+  });
+
+  it("reaches nothing with a term no fact holds", () => {
+    expect(index.score(["zzzunknown"]).about([])).toEqual([]);
+  });
+});
