@@ -229,3 +229,15 @@ describe("reading who, what and which questions", () => {
     expect(typeOf("which company does chen weidong work for")).toBe("organisation");
   });
 });
+
+describe("the word that names the kind of answer", () => {
+  it("takes the noun after 'which' as the kind wanted: it ranks, but no fact need say it", () => {
+    const query = read("which department set up the hangzhou international talent club");
+    expect(query.kind).toBe("department");
+    expect(query.terms.find((t) => t.term === "department")?.light).toBe(true);
+  });
+
+  it("finds no kind where the question names none", () => {
+    expect(read("how many incubators does gz have").kind).toBeUndefined();
+  });
+});
