@@ -202,10 +202,8 @@ describe("shorthand is no missing word", () => {
     expect(saysSomething("sz", core.index)).toBe(true);
   });
 
-  it("answers a question whose only unknown word is a letter standing for "and"", () => {
-    expect(answerTo(core, "number of key labs n institutes in gz", { language: "en" }).answered).toBe(
-      true,
-    );
+  it("answers a question whose only unknown word is a letter standing for 'and'", () => {
+    expect(answerTo(core, "number of key labs n institutes in gz", { language: "en" }).answered).toBe(true);
   });
 
   it("still declines a question whose unknown word is a word the sources lack", () => {
