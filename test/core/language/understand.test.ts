@@ -241,3 +241,11 @@ describe("the word that names the kind of answer", () => {
     expect(read("how many incubators does gz have").kind).toBeUndefined();
   });
 });
+
+describe("words of a point in time", () => {
+  it("reads 'end', 'mid' and 'late' as saying when, not what is asked about", () => {
+    const terms = read("how many foreign experts had hangzhou employed by the end of 2021").terms;
+    expect(terms.find((t) => t.term === "end")?.light).toBe(true);
+    expect(read("green cards gz mid 2017").terms.every((t) => t.light)).toBe(true);
+  });
+});
