@@ -1,7 +1,7 @@
 import { ClaimIndex, claimId, type Frame, type IndexedClaim, valuesOf } from "./answering/claims.js";
 import { distinct, partsOf } from "./answering/compare.js";
 import { frameOf, matchClaims, unmatched } from "./answering/match.js";
-import { coverage, type Retrieved, retrieve } from "./answering/retrieve.js";
+import { coverage, type Retrieved, retrieve, saysSomething } from "./answering/retrieve.js";
 import { FactIndex, type IndexedFact, RANKING, type Ranked, type SavedIndex } from "./answering/search.js";
 import { highest } from "./answering/superlative.js";
 import { citeSource } from "./compose/age.js";
@@ -132,7 +132,9 @@ export class Core {
       const card = this.cards.card(only, language);
       return { ...card, title: `${card.title}${note}`, ...followed };
     }
-    const frame = frameOf(query, this.claims, (t) => this.index.weight(t), property);
+    // Shorthand the sources cannot hold ("ppl") weighs nothing in naming a property.
+    const weight = (t: string) => (saysSomething(t, this.index) ? this.index.weight(t) : 0);
+    const frame = frameOf(query, this.claims, weight, property);
     // The question's one retrieval, made when first needed: by a comparison of names or by the answer.
     let found: Retrieved | undefined;
     const retrieved = () =>

@@ -112,7 +112,8 @@ export class ClaimIndex {
   private readonly byFact = new Map<string, IndexedClaim[]>();
   private readonly byProperty = new Map<string, IndexedClaim[]>();
   private names: ReadonlyMap<string, readonly PropertyName[]> | undefined;
-  private readonly qualifiers = new Map<string, string[]>();
+  /** The words of qualifiers and values, read once each. */
+  private readonly said = new Map<string, string[]>();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -188,19 +189,27 @@ export class ClaimIndex {
    * when first asked; common words ("per", "among") left out.
    */
   qualifierTerms(claim: IndexedClaim, language: Language): readonly string[] {
-    const qualifier = language === "zh" ? claim.claim.zhQualifier : claim.claim.qualifier;
-    if (qualifier === undefined) return [];
-    let terms = this.qualifiers.get(qualifier);
+    return this.wordsOf(language === "zh" ? claim.claim.zhQualifier : claim.claim.qualifier);
+  }
+
+  /** The words of a claim's value in a language ("Ministry of Education"), which a question may name ("which ministries"). */
+  valueTerms(claim: IndexedClaim, language: Language): readonly string[] {
+    return this.wordsOf(language === "zh" ? (claim.claim.zh ?? claim.claim.value) : claim.claim.value);
+  }
+
+  private wordsOf(text: string | undefined): readonly string[] {
+    if (text === undefined) return [];
+    let terms = this.said.get(text);
     if (terms === undefined) {
       terms = [
         ...new Set(
           this.vocabulary
-            .read(qualifier)
+            .read(text, { namesAsWords: true })
             .terms.filter((t) => !t.light)
             .map((t) => t.term),
         ),
       ];
-      this.qualifiers.set(qualifier, terms);
+      this.said.set(text, terms);
     }
     return terms;
   }
@@ -284,6 +293,8 @@ export interface Frame {
   terms: ReadonlyMap<string, number>;
   /** Whether it asks for the thing with the highest value of the property it names. */
   superlative?: true;
+  /** The term of the kind of thing it asks for ("which ministries"), which a value may say. */
+  kind?: string;
 }
 
 /** One claim held against a frame: each slot's verdict and the score that orders the claims that agree. */
@@ -315,6 +326,8 @@ export const MATCHING = Object.freeze({
    * only what is asked.
    */
   qualifierFit: 0.5,
+  /** A value that says the kind of thing asked for: "which ministries" is answered by "Ministry of Education" before an office. */
+  kind: 0.5,
   /** Each place a fact stands below the best in retrieval's order. */
   rank: 0.25,
   /** A fact's first claim is what it mainly says. */
@@ -342,7 +355,10 @@ export function agreement(
   const score =
     MATCHING.property * property +
     MATCHING.subject * SUBJECT_SCORE[subject] +
-    (qualifier > 0 ? MATCHING.qualifier + MATCHING.qualifierFit * qualifier : 0) -
+    (qualifier > 0 ? MATCHING.qualifier + MATCHING.qualifierFit * qualifier : 0) +
+    (frame.kind !== undefined && index.valueTerms(claim, frame.language).includes(frame.kind)
+      ? MATCHING.kind
+      : 0) -
     MATCHING.rank * rank +
     (claim.position === 0 ? MATCHING.main : 0);
   return { claim, subject, type, time, property, score, agrees: subject !== "other" && type && time };

@@ -58,8 +58,11 @@ export function frameOf(
   const terms = new Map(
     query.terms.map((t) => [t.term, weight(t.term) * (t.light ? LIGHT_QUESTION_WORD : 1)]),
   );
+  // The word of the kind of answer ("which company") names no property: any claim of that kind answers.
   const properties = claims.propertiesIn(
-    query.terms.map((t) => ({ term: t.term, weight: weight(t.term) * (t.light ? LIGHT_QUESTION_WORD : 1) })),
+    query.terms
+      .filter((t) => t.term !== query.kind)
+      .map((t) => ({ term: t.term, weight: weight(t.term) * (t.light ? LIGHT_QUESTION_WORD : 1) })),
     query.language,
   );
   return {
@@ -72,6 +75,7 @@ export function frameOf(
     ...(carried === undefined ? {} : { carried: carried.property, insists: carried.insists }),
     terms,
     ...(query.superlative ? { superlative: true as const } : {}),
+    ...(query.kind === undefined ? {} : { kind: query.kind }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Entity, PLACE_KINDS } from "../knowledge/schema.js";
 import { fits } from "../language/answer-type.js";
+import { isCjk, isNumber } from "../language/text.js";
 import type { Query } from "../language/understand.js";
 import { type ClaimIndex, tiers, wanted } from "./claims.js";
 import {
@@ -61,7 +62,7 @@ export function coverage(query: Query, ranked: Pick<Ranked, "indexed">, index: F
   let terms = 0;
   let termsMatched = 0;
   const missing: string[] = [];
-  for (const { term, guessed } of query.terms.filter((t) => !t.light)) {
+  for (const { term, guessed } of asking(query, index)) {
     const weight = index.weight(term);
     total += weight;
     terms++;
@@ -74,6 +75,23 @@ export function coverage(query: Query, ranked: Pick<Ranked, "indexed">, index: F
   const share = total === 0 ? (query.entities.length > 0 ? 1 : 0) : matched / total;
   return { share, terms, matched: termsMatched, missing };
 }
+
+/**
+ * Whether a term can say what a question asks: the knowledge base uses it, or it is a word a source
+ * could hold ("salary", "France"). A letter left of a contraction ("I'm", "n" for "and") or
+ * a figure run into letters ("67k", "4th") is shorthand: its absence from a fact is no reason to decline.
+ */
+export function saysSomething(term: string, index: Pick<FactIndex, "known">): boolean {
+  return index.known(term) || isNumber(term) || isCjk(term) || !SHORTHAND.test(term);
+}
+
+/** The question's words that say what it asks about: not light, not shorthand. */
+function asking(query: Query, index: FactIndex) {
+  return query.terms.filter((t) => !t.light && saysSomething(t.term, index));
+}
+
+/** A token of one letter, or digits run into letters. */
+const SHORTHAND = /^(?:[a-z]|(?=.*\d)(?=.*[a-z])[a-z\d]+)$/;
 
 /**
  * Whether a fact answers enough of the question: the one calibrated threshold on coverage; a
@@ -94,8 +112,7 @@ export function passes(c: Coverage, anchored: boolean): boolean {
  * scored and have their coverage measured.
  */
 export function neededTerms(query: Query, index: FactIndex): ReadonlySet<string> | undefined {
-  const weighed = query.terms
-    .filter((t) => !t.light)
+  const weighed = asking(query, index)
     .map((t) => ({ term: t.term, weight: index.weight(t.term) }))
     .sort((a, b) => b.weight - a.weight);
   const total = weighed.reduce((sum, w) => sum + w.weight, 0);

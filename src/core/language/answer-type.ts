@@ -12,6 +12,27 @@ export interface AnswerWording {
   types: readonly [AnswerType, RegExp][];
   /** Chinese question words by the head the lexicon gives them, the most specific first. */
   cues: readonly { cue: string; type: AnswerType }[];
+  /**
+   * The word that says what kind of thing a "which …" question wants ("which department", "what
+   * scientist", "who hosted"), in some group: it names the answer's kind, not what it is about.
+   */
+  kindWord: RegExp;
+}
+
+/**
+ * The grammar's phrases of a question word then a word of the kind of answer ("which" then
+ * "company", "who" then "hosted"), as one expression with that word in its first group.
+ */
+function kindWordPattern(en: EnglishGrammar): RegExp {
+  const pairs = en.answerTypes.flatMap(({ phrases = [] }) =>
+    phrases.flatMap(([ask, kind, ...rest]) =>
+      Array.isArray(ask) && Array.isArray(kind) && rest.length === 0 ? [{ ask, kind }] : [],
+    ),
+  );
+  return anyOf(
+    pairs.map(({ ask, kind }) => `\\b${alternation(ask)}\\s+(${alternation(kind)})`),
+    "i",
+  );
 }
 
 export function answerWording(en: EnglishGrammar, zh: ChineseGrammar): AnswerWording {
@@ -31,6 +52,7 @@ export function answerWording(en: EnglishGrammar, zh: ChineseGrammar): AnswerWor
       ),
     ]),
     cues: zh.cues,
+    kindWord: kindWordPattern(en),
   };
 }
 

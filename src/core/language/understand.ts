@@ -2,6 +2,7 @@ import type { ChineseGrammar, EnglishGrammar } from "../knowledge/grammar-schema
 import type { Entity, EntityKind } from "../knowledge/schema.js";
 import type { Language } from "../types.js";
 import { type AnswerType, classify } from "./answer-type.js";
+import { normalise } from "./text.js";
 import type { Term, Vocabulary } from "./vocabulary.js";
 import { alternation, anyOf, wordsPattern } from "./word-patterns.js";
 
@@ -20,6 +21,8 @@ export interface Query {
   counted?: string;
   /** Whether it asks for the thing with the highest value ("which city do most returnee founders pick"). */
   superlative?: true;
+  /** The term that says what kind of thing it wants ("which department"): not what it is about, nor a property. */
+  kind?: string;
 }
 
 const YEAR = /^(19[5-9]\d|20[0-4]\d)$/;
@@ -30,8 +33,12 @@ const DESCRIBED: readonly EntityKind[] = ["person", "organisation", "company"];
 export function understand(question: string, vocabulary: Vocabulary, language: Language): Query {
   const reading = vocabulary.read(question);
   const years = reading.terms.filter((t) => YEAR.test(t.term)).map((t) => t.term);
-  const terms = reading.terms.filter((t) => !YEAR.test(t.term));
   const { grammar } = vocabulary;
+  // "which department", "what scientist": the kind of answer ranks, but the answer need not say it.
+  const kind = kindTerm(question, vocabulary);
+  const terms = reading.terms
+    .filter((t) => !YEAR.test(t.term))
+    .map((t) => (t.term === kind ? { ...t, light: true } : t));
   const type = classify(
     grammar.answers,
     `${reading.text} ${terms.map((t) => t.term).join(" ")}`,
@@ -54,7 +61,14 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     context: [],
     ...(counted === undefined || counted.light ? {} : { counted: counted.term }),
     ...(grammar.superlative.test(question) ? { superlative: true as const } : {}),
+    ...(kind === undefined ? {} : { kind }),
   };
+}
+
+/** The term of the word that says what kind of thing a question wants ("which department"), if any. */
+function kindTerm(question: string, vocabulary: Vocabulary): string | undefined {
+  const word = vocabulary.grammar.answers.kindWord.exec(normalise(question))?.slice(1).find(Boolean);
+  return word === undefined ? undefined : vocabulary.read(word).terms[0]?.term;
 }
 
 /** Whether a question asks nothing narrower than the things it names ("Hangzhou", "tell me about the CEOT"). */

@@ -88,6 +88,18 @@ describe("the headline is the claim that answers", () => {
     expect(title("number of thousand talents program experts in guangzhou")).toMatch(/: 267 /);
   });
 
+  it("takes 'which company' as the kind of answer wanted, not a property the subject must have", () => {
+    expect(
+      frame("which company does chen weidong work for").properties.map((p) => p.property.id),
+    ).not.toContain("company");
+    expect(title("which company does chen weidong work for")).toMatch(/works at: Cisco/);
+    expect(title("which scientist founded medprin")).toMatch(/founder: Yuan Yuyu/);
+  });
+
+  it("leads 'which ministries' with the claim whose value is a ministry", () => {
+    expect(title("which ministries are behind the ceot")).toMatch(/organisers: Ministry of/);
+  });
+
   it("leads the card of someone without curated headlines with what they are, not what they said", () => {
     expect(title("who is jonathan woetzel")).toMatch(/^Jonathan Woetzel · position: .*McKinsey/);
   });

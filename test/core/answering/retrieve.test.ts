@@ -5,6 +5,7 @@ import {
   neededTerms,
   passes,
   retrieve,
+  saysSomething,
 } from "../../../src/core/answering/retrieve.js";
 import { RANKING } from "../../../src/core/answering/search.js";
 import type { FigureType } from "../../../src/core/knowledge/schema.js";
@@ -228,5 +229,24 @@ describe("passes", () => {
     expect(passes(covered(0.9, 2, 1), false)).toBe(false);
     expect(passes(covered(0.9, 2, 2), false)).toBe(true);
     expect(passes(covered(0.9, 1, 1), false)).toBe(true);
+  });
+});
+
+describe("shorthand is no missing word", () => {
+  it("counts a letter or a figure run into letters as saying nothing, but a word the sources lack as missing", () => {
+    expect(saysSomething("n", core.index)).toBe(false);
+    expect(saysSomething("67k", core.index)).toBe(false);
+    expect(saysSomething("salary", core.index)).toBe(true);
+    expect(saysSomething("sz", core.index)).toBe(true);
+  });
+
+  it("answers a question whose only unknown word is a letter standing for 'and'", () => {
+    expect(answerTo(core, "number of key labs n institutes in gz", { language: "en" }).answered).toBe(true);
+  });
+
+  it("still declines a question whose unknown word is a word the sources lack", () => {
+    expect(answerTo(core, "average salary for returnees in beijing", { language: "en" }).answered).toBe(
+      false,
+    );
   });
 });

@@ -229,3 +229,23 @@ describe("reading who, what and which questions", () => {
     expect(typeOf("which company does chen weidong work for")).toBe("organisation");
   });
 });
+
+describe("the word that names the kind of answer", () => {
+  it("takes the noun after 'which' as the kind wanted: it ranks, but no fact need say it", () => {
+    const query = read("which department set up the hangzhou international talent club");
+    expect(query.kind).toBe("department");
+    expect(query.terms.find((t) => t.term === "department")?.light).toBe(true);
+  });
+
+  it("finds no kind where the question names none", () => {
+    expect(read("how many incubators does gz have").kind).toBeUndefined();
+  });
+});
+
+describe("words of a point in time", () => {
+  it("reads 'end', 'mid' and 'late' as saying when, not what is asked about", () => {
+    const terms = read("how many foreign experts had hangzhou employed by the end of 2021").terms;
+    expect(terms.find((t) => t.term === "end")?.light).toBe(true);
+    expect(read("green cards gz mid 2017").terms.every((t) => t.light)).toBe(true);
+  });
+});
