@@ -28,7 +28,8 @@ describe("the unanswered log", () => {
       platform: "slack",
       language: "en",
       text: "how many returnees live in shenzhen",
-      considered: ["b-shenzhen-startups"],
+      // nearest is the fact holding the property asked (returnees drawn), for another city
+      considered: ["a-returnees"],
     });
     expect(second).toMatchObject({ platform: "discord", text: "city atlantis", considered: [] });
     expect(readFileSync(file, "utf8")).not.toContain("U0000001");
