@@ -29,6 +29,7 @@ export function explainQuestion(core: Core, question: string, language: Language
     `terms: ${query.terms.map((t) => `${t.term}${t.light ? " (light)" : ""} w=${index.weight(t.term).toFixed(2)}${index.known(t.term) ? "" : " unknown"}`).join(", ") || "none"}`,
     `years: ${query.years.join(", ") || "none"}`,
   ];
+  const anchored = query.entities.length > 0;
   const explain: Explainer = {
     retrieval: (step, ranked, measure) => {
       lines.push(`${step}: ${ranked.length} candidates shown`);
@@ -39,7 +40,7 @@ export function explainQuestion(core: Core, question: string, language: Language
           .map((m) => `${m.term} in ${m.fields.join("+")}`)
           .join("; ");
         lines.push(
-          `  ${r.indexed.fact.id}: bm25 ${r.score.toFixed(2)} [${fields || "no term"}]; coverage ${(c.share * 100).toFixed(0)}%, ${c.matched}/${c.terms} words matched${c.missing.length > 0 ? `, missing ${c.missing.join(", ")}` : ""} → ${passes(c, query.entities.length > 0) ? "passes" : "below threshold"}`,
+          `  ${r.indexed.fact.id}: bm25 ${r.score.toFixed(2)} [${fields || "no term"}]; coverage ${(c.share * 100).toFixed(0)}%${anchored ? "" : ` (all words ${(c.whole * 100).toFixed(0)}%)`}, ${c.matched}/${c.terms} words matched${c.missing.length > 0 ? `, missing ${c.missing.join(", ")}` : ""} → ${passes(c, anchored) ? "passes" : "below threshold"}`,
         );
       }
     },

@@ -22,6 +22,8 @@ export interface Coverage {
   matched: number;
   /** The question's terms the fact does not have. */
   missing: string[];
+  /** Share of the weight of all the question's words, light ones too, matched. */
+  whole: number;
 }
 
 export type Retrieved =
@@ -59,21 +61,28 @@ export type Tracer = (step: string, ranked: readonly Ranked[], coverage: (r: Ran
 export function coverage(query: Query, ranked: Pick<Ranked, "indexed">, index: FactIndex): Coverage {
   let total = 0;
   let matched = 0;
+  let wholeTotal = 0;
+  let wholeMatched = 0;
   let terms = 0;
   let termsMatched = 0;
   const missing: string[] = [];
-  for (const { term, guessed } of asking(query, index)) {
+  for (const { term, guessed, light } of query.terms) {
+    if (!saysSomething(term, index)) continue;
     const weight = index.weight(term);
+    const credit = !ranked.indexed.terms.has(term) ? 0 : guessed ? weight * RANKING.guessCredit : weight;
+    wholeTotal += weight;
+    wholeMatched += credit;
+    if (light) continue;
     total += weight;
+    matched += credit;
     terms++;
-    if (ranked.indexed.terms.has(term)) {
-      matched += guessed ? weight * RANKING.guessCredit : weight;
-      termsMatched++;
-    } else missing.push(term);
+    if (credit > 0) termsMatched++;
+    else missing.push(term);
   }
   // A question that names things and asks nothing narrower is covered by any fact about them.
   const share = total === 0 ? (query.entities.length > 0 ? 1 : 0) : matched / total;
-  return { share, terms, matched: termsMatched, missing };
+  const whole = wholeTotal === 0 ? share : wholeMatched / wholeTotal;
+  return { share, terms, matched: termsMatched, missing, whole };
 }
 
 /**
@@ -97,11 +106,14 @@ const SHORTHAND = /^(?:[a-z]|(?=.*\d)(?=.*[a-z])[a-z\d]+)$/;
  * Whether a fact answers enough of the question: the one calibrated threshold on coverage; a
  * question about something (not only a name) has some of its words in the fact; and when no name
  * anchors the question, two of its words when it has two, so that one stray shared word
- * ("president" in "president of China") is not an answer.
+ * ("president" in "president of China") is not an answer, and enough of all its words, light ones
+ * too (see RANKING.minWholeCoverage).
  */
 export function passes(c: Coverage, anchored: boolean): boolean {
-  const needed = anchored ? Math.min(1, c.terms) : Math.min(2, c.terms);
-  return c.share >= RANKING.minCoverage && c.matched >= needed;
+  if (anchored) return c.share >= RANKING.minCoverage && c.matched >= Math.min(1, c.terms);
+  return (
+    c.share >= RANKING.minCoverage && c.matched >= Math.min(2, c.terms) && c.whole >= RANKING.minWholeCoverage
+  );
 }
 
 /**

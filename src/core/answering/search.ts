@@ -16,6 +16,12 @@ export const RANKING = Object.freeze({
   boost: { text: 3, zh: 3, questions: 2, keywords: 1.5, names: 1, kinds: 1 },
   /** Share of the question's weight a fact must match to be given as an answer: the one decline threshold. */
   minCoverage: 0.55,
+  /**
+   * A question that names nothing is about a fact only if the fact holds this share of the weight
+   * of all its words, light ones too: its nouns alone may be one stray word ("returnee" in "who is
+   * the richest returnee", "letter" in "help me write a cover letter").
+   */
+  minWholeCoverage: 0.4,
   /** A word matched only through a WordNet synonym is a guess: it earns half its weight. */
   guessCredit: 0.5,
   /** A noun the knowledge base never uses weighs as a term found in one fact: it is likely the point of the question. */

@@ -201,11 +201,12 @@ describe("neededTerms", () => {
 });
 
 describe("passes", () => {
-  const covered = (share: number, terms: number, matched: number): Coverage => ({
+  const covered = (share: number, terms: number, matched: number, whole = share): Coverage => ({
     share,
     terms,
     matched,
     missing: [],
+    whole,
   });
 
   it("passes a fact that covers the threshold share of the question", () => {
@@ -229,6 +230,28 @@ describe("passes", () => {
     expect(passes(covered(0.9, 2, 1), false)).toBe(false);
     expect(passes(covered(0.9, 2, 2), false)).toBe(true);
     expect(passes(covered(0.9, 1, 1), false)).toBe(true);
+  });
+
+  it("needs enough of all its words, light ones too, only when no name anchors the question", () => {
+    const strayNoun = covered(1, 1, 1, RANKING.minWholeCoverage - 0.01);
+    expect(passes(strayNoun, false)).toBe(false);
+    expect(passes(strayNoun, true)).toBe(true);
+    expect(passes(covered(1, 1, 1, RANKING.minWholeCoverage), false)).toBe(true);
+  });
+
+  it("counts a light word the fact lacks in the whole but not in the share", () => {
+    const query = understand("who is the richest returnee", core.vocabulary, "en");
+    const fact = core.index.facts.find((f) => f.fact.id === "gzh-returnee-count");
+    if (fact === undefined) throw new Error("no returnee count fact");
+    const c = coverage(query, { indexed: fact }, core.index);
+    expect(c.share).toBe(1);
+    expect(c.whole).toBeLessThan(RANKING.minWholeCoverage);
+  });
+
+  it("declines questions that share one stray word with the sources", () => {
+    for (const question of ["who is the richest returnee", "can you help me write a cover letter"]) {
+      expect(answerTo(core, question, { language: "en" }).answered, question).toBe(false);
+    }
   });
 });
 
