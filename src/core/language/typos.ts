@@ -17,6 +17,9 @@ const FUZZY_CANDIDATES = 8;
 /** Shorter words are too easily another real word to be corrected. */
 const MIN_FUZZY_LENGTH = 5;
 
+/** The most corrections remembered. */
+const MAX_CORRECTIONS = 50_000;
+
 /** Edit distance a word of this length may have from the known word it is taken for. */
 function allowedTypos(length: number): number {
   return length >= 8 ? 2 : 1;
@@ -36,6 +39,8 @@ export class TypoCorrector {
   /** Known words by group; each group's fuse.js index is made when a typo is first looked for in it. */
   private readonly grouped = new Map<string, string[]>();
   private readonly groups = new Map<string, Fuse<string> | undefined>();
+  /** Each word looked for, and the known word it was taken for (undefined: none). */
+  private readonly corrections = new Map<string, string | undefined>();
 
   constructor(words: Iterable<string>) {
     this.known = new Set(words);
@@ -62,10 +67,19 @@ export class TypoCorrector {
     return this.known.has(word);
   }
 
-  /** The known word a mistyped word most likely stands for, if it is close enough. */
+  /** The known word a mistyped word most likely stands for, if it is close enough; looked for once per word. */
   correct(word: string): string | undefined {
     if (word.length < MIN_FUZZY_LENGTH || isCjk(word) || isNumber(word) || this.known.has(word))
       return undefined;
+    if (this.corrections.has(word)) return this.corrections.get(word);
+    const found = this.search(word);
+    // A server fed random strings starts afresh past this many.
+    if (this.corrections.size >= MAX_CORRECTIONS) this.corrections.clear();
+    this.corrections.set(word, found);
+    return found;
+  }
+
+  private search(word: string): string | undefined {
     const limit = allowedTypos(word.length);
     let best: { word: string; distance: number } | undefined;
     for (let length = word.length - limit; length <= word.length + limit; length++) {
