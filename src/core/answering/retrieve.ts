@@ -1,5 +1,5 @@
 import { type Entity, PLACE_KINDS } from "../knowledge/schema.js";
-import { fits } from "../language/answer-type.js";
+import { type AnswerType, fits } from "../language/answer-type.js";
 import { isCjk, isNumber } from "../language/text.js";
 import type { Query } from "../language/understand.js";
 import { type ClaimIndex, tiers, wanted } from "./claims.js";
@@ -189,7 +189,6 @@ class Candidates {
     trace?: Tracer,
   ): Extract<Retrieved, { found: true }> | undefined {
     const { query } = this;
-    const asked = { ...query, entities: [...entities] };
     const anchored = entities.length > 0;
     // Only the facts that hold one of the needed words are scored, and only those that hold and
     // cover the question are put in order.
@@ -200,7 +199,7 @@ class Candidates {
     ).sort(bestFirst);
     const named = (id: string) => this.index.kb.entities.get(id);
     for (let tier = 0; tier < tiers(query.type); tier++) {
-      const typed = (r: Ranked) => typedFor(asked, tier, r.indexed, this.claims, named);
+      const typed = (r: Ranked) => typedFor(query.type, entities, tier, r.indexed, this.claims, named);
       if (trace !== undefined) {
         const dated = this.about(entities, (f) => this.holds(f, years)).filter(typed);
         trace(`answer type ${query.type}, tier ${tier + 1}`, dated.sort(bestFirst).slice(0, TRACED), (r) =>
@@ -233,7 +232,7 @@ class Candidates {
     const fits = (r: Ranked) =>
       this.holds(r.indexed, query.years) &&
       Array.from({ length: tiers(query.type) }, (_, tier) => tier).some((tier) =>
-        typedFor(query, tier, r.indexed, this.claims, named),
+        typedFor(query.type, query.entities, tier, r.indexed, this.claims, named),
       );
     return pool.find(fits) ?? pool[0];
   }
@@ -274,21 +273,20 @@ class Candidates {
   }
 }
 /**
- * Whether a fact can answer at this tier: it has a claim with a value of a wanted type whose
- * subject fits what the question names, or, as a fact without claims is judged, a figure of a
- * wanted type or a person, organisation or place beyond those named. Matching then looks for the
- * claim that agrees.
+ * Whether a fact can answer a question of this type about these entities at this tier: it has a
+ * claim with a value of a wanted type whose subject fits what the question names, or, as a fact
+ * without claims is judged, a figure of a wanted type or a person, organisation or place beyond
+ * those named. Matching then looks for the claim that agrees.
  */
 function typedFor(
-  query: Query,
+  type: AnswerType,
+  entities: readonly Entity[],
   tier: number,
   indexed: IndexedFact,
   claims: ClaimIndex,
   named: (id: string) => ReturnType<FactIndex["kb"]["entities"]["get"]>,
 ): boolean {
   const own = claims.ofFact(indexed.fact.id);
-  if (own.length === 0) return fits(query.type, tier, indexed.fact, named, query.entities);
-  return own.some(
-    (c) => wanted(query.type, tier, c.property.type) && claims.subjectFit(c, query.entities) !== "other",
-  );
+  if (own.length === 0) return fits(type, tier, indexed.fact, named, entities);
+  return own.some((c) => wanted(type, tier, c.property.type) && claims.subjectFit(c, entities) !== "other");
 }

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type Fuse from "fuse.js";
 import type { IFuseOptions } from "fuse.js";
+import { remembered } from "./memo.js";
 import { editDistance, isCjk, isNumber } from "./text.js";
 
 /** Frozen fuse.js options for matching one mistyped word against the words the knowledge base uses. */
@@ -16,9 +17,6 @@ const loadFuse = () => createRequire(import.meta.url)("fuse.js") as typeof Fuse;
 const FUZZY_CANDIDATES = 8;
 /** Shorter words are too easily another real word to be corrected. */
 const MIN_FUZZY_LENGTH = 5;
-
-/** The most corrections remembered. */
-const MAX_CORRECTIONS = 50_000;
 
 /** Edit distance a word of this length may have from the known word it is taken for. */
 function allowedTypos(length: number): number {
@@ -71,12 +69,7 @@ export class TypoCorrector {
   correct(word: string): string | undefined {
     if (word.length < MIN_FUZZY_LENGTH || isCjk(word) || isNumber(word) || this.known.has(word))
       return undefined;
-    if (this.corrections.has(word)) return this.corrections.get(word);
-    const found = this.search(word);
-    // A server fed random strings starts afresh past this many.
-    if (this.corrections.size >= MAX_CORRECTIONS) this.corrections.clear();
-    this.corrections.set(word, found);
-    return found;
+    return remembered(this.corrections, word, (w) => this.search(w));
   }
 
   private search(word: string): string | undefined {

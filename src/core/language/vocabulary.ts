@@ -3,6 +3,7 @@ import type { Entity } from "../knowledge/schema.js";
 import { compileGrammar, type Grammar } from "./grammar.js";
 import { hanNumber } from "./han-numerals.js";
 import { isEnglishWord, isSubjectWord, lemma } from "./lemma.js";
+import { remembered } from "./memo.js";
 import { editDistance, isCjk, isNumber, normalise } from "./text.js";
 import { TypoCorrector } from "./typos.js";
 import { buildTables, type VocabularyTables } from "./vocabulary-tables.js";
@@ -60,6 +61,9 @@ export class Vocabulary {
   private typoWords: () => Iterable<string> = () => [];
   /** Made on the first word that may be a typo. */
   private typos: TypoCorrector | undefined;
+  /** Each English word as read so far, spelled as the knowledge base does and as a term: looked up once. */
+  private readonly spellings = new Map<string, string>();
+  private readonly terms = new Map<string, Term>();
 
   /** Built from the knowledge base, or the tables saved with it in the knowledge cache. */
   constructor(
@@ -83,13 +87,22 @@ export class Vocabulary {
     this.isKnown = isKnown;
     this.typoWords = words;
     this.typos = undefined;
+    this.spellings.clear();
+    this.terms.clear();
   }
 
-  /** A word as the knowledge base uses it: its own word ("Chen" of Chen Weidong is no mistyped "when"), a question word mistyped, or another of its words mistyped. */
-  private corrected(word: string, mistyped: readonly string[]): string {
-    this.typos ??= new TypoCorrector(this.typoWords());
-    if (this.typos.knows(word)) return word;
-    return questionWord(word, mistyped) ?? this.typos.correct(word) ?? word;
+  /**
+   * A word as the knowledge base spells it: a stop word or English word as it is, else its own word
+   * ("Chen" of Chen Weidong is no mistyped "when"), a question word mistyped, or another of its words mistyped.
+   */
+  private spelled(word: string): string {
+    return remembered(this.spellings, word, (w) => {
+      const { stopwords, mistyped } = this.grammar;
+      if (stopwords.has(w) || isEnglishWord(w)) return w;
+      this.typos ??= new TypoCorrector(this.typoWords());
+      if (this.typos.knows(w)) return w;
+      return questionWord(w, mistyped) ?? this.typos.correct(w) ?? w;
+    });
   }
 
   /**
@@ -98,6 +111,10 @@ export class Vocabulary {
    * the question is about (a noun), not how it is put ("pulled", "actually").
    */
   term(word: string): Term {
+    return remembered(this.terms, word, (w) => this.lookUp(w));
+  }
+
+  private lookUp(word: string): Term {
     const { synonyms } = this.tables;
     const base = lemma(word);
     const head = synonyms.get(base) ?? base;
@@ -111,7 +128,7 @@ export class Vocabulary {
 
   /** Reads a question, a fact or an FAQ phrasing, in English, Chinese or both. */
   read(text: string, options: { namesAsWords?: boolean } = {}): Reading {
-    const { stopwords, mistyped } = this.grammar;
+    const { stopwords } = this.grammar;
     // "US" and "IT" in capitals are names, not the words "us" and "it".
     const acronyms = new Set(
       [...text.matchAll(/\b[A-Z]{2,5}\b/g)].map((m) => m[0].toLowerCase()).filter((w) => stopwords.has(w)),
@@ -119,7 +136,7 @@ export class Vocabulary {
     const words = normalise(text)
       .split(" ")
       .filter(Boolean)
-      .map((w) => (stopwords.has(w) || isEnglishWord(w) ? w : this.corrected(w, mistyped)));
+      .map((w) => this.spelled(w));
     const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" ") };
     const add = (term: string, light = false, guessed = false) => {
       if (!reading.terms.some((t) => t.term === term))
