@@ -109,19 +109,25 @@ interface PropertyName {
 /** Names by each of their words, for one language. */
 type NamesByTerm = ReadonlyMap<string, readonly PropertyName[]>;
 
+/** The words that name each property, by language: what the knowledge cache keeps of a claim index. */
+export type PropertyNames = ReadonlyMap<Language, NamesByTerm>;
+
 /** Claims by fact, subject and property, and the words that name each property, built once at load. */
 export class ClaimIndex {
   private readonly byFact = new Map<string, IndexedClaim[]>();
   private readonly byProperty = new Map<string, IndexedClaim[]>();
-  private names: ReadonlyMap<Language, NamesByTerm> | undefined;
+  private names: PropertyNames | undefined;
   /** The words of qualifiers and values, read once each. */
   private readonly said = new Map<string, string[]>();
 
+  /** Built from the facts as indexed, with the property names saved in the knowledge cache if any. */
   constructor(
     private readonly kb: KnowledgeBase,
     facts: readonly IndexedFact[],
     private readonly vocabulary: Vocabulary,
+    saved?: PropertyNames,
   ) {
+    this.names = saved;
     for (const indexed of facts) {
       const claims = indexed.fact.claims.flatMap((claim, position) => {
         const property = kb.properties.get(claim.property);
@@ -143,13 +149,13 @@ export class ClaimIndex {
   }
 
   /**
-   * The words that name each property, read once, on the first question that needs them: a card
-   * or an answer of a cold start does not. A word in many properties' names ("returnee", "share")
-   * says little about which one is meant; a common word ("kind", "make") less still. English names
-   * are matched against English questions and Chinese names against Chinese ones: read across,
-   * 高新孵化器 loses 高新.
+   * The words that name each property, read once, on the first question that needs them (a card
+   * does not), and kept in the knowledge cache: reading them all takes longer than answering. A
+   * word in many properties' names ("returnee", "share") says little about which one is meant; a
+   * common word ("kind", "make") less still. English names are matched against English questions
+   * and Chinese names against Chinese ones: read across, 高新孵化器 loses 高新.
    */
-  private propertyNames(): ReadonlyMap<Language, NamesByTerm> {
+  propertyNames(): PropertyNames {
     if (this.names !== undefined) return this.names;
     const { kb, vocabulary } = this;
     const read = [...kb.properties.values()].flatMap((property) =>

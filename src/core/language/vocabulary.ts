@@ -64,6 +64,8 @@ export class Vocabulary {
   /** Each English word as read so far, spelled as the knowledge base does and as a term: looked up once. */
   private readonly spellings = new Map<string, string>();
   private readonly terms = new Map<string, Term>();
+  /** The compact aliases, sorted: made on the first question. */
+  private aliasesInOrder: string[] | undefined;
 
   /** Built from the knowledge base, or the tables saved with it in the knowledge cache. */
   constructor(
@@ -195,8 +197,23 @@ export class Vocabulary {
       key += word;
       const entity = this.tables.aliases.get(key);
       if (entity !== undefined) found = { entity, length: n };
+      else if (!this.beginsAlias(key)) break;
     }
     return found;
+  }
+
+  /** Whether some alias begins with this compact text: if none does, no more words can spell one. */
+  private beginsAlias(key: string): boolean {
+    this.aliasesInOrder ??= [...this.tables.aliases.keys()].sort();
+    const keys = this.aliasesInOrder;
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((keys[middle] as string) < key) low = middle + 1;
+      else high = middle;
+    }
+    return keys[low]?.startsWith(key) ?? false;
   }
 
   private phraseAt(
