@@ -57,22 +57,42 @@ export type Tracer = (step: string, ranked: readonly Ranked[], coverage: (r: Ran
  * and common words ("bring", "good") only help to rank.
  */
 export function coverage(query: Query, ranked: Pick<Ranked, "indexed">, index: FactIndex): Coverage {
+  return coverageOf(weighed(query, index), query.entities.length > 0, ranked.indexed);
+}
+
+/** A word of the question that says what it asks about, with its weight. */
+interface Weighed {
+  term: string;
+  guessed: boolean;
+  weight: number;
+}
+
+/** The question's words that say what it asks about, each with its weight: weighed once per question. */
+function weighed(query: Query, index: FactIndex): Weighed[] {
+  return asking(query, index).map(({ term, guessed = false }) => ({
+    term,
+    guessed,
+    weight: index.weight(term),
+  }));
+}
+
+/** How much of the question's weighed words a fact matches (see coverage). */
+function coverageOf(asked: readonly Weighed[], named: boolean, indexed: IndexedFact): Coverage {
   let total = 0;
   let matched = 0;
   let terms = 0;
   let termsMatched = 0;
   const missing: string[] = [];
-  for (const { term, guessed } of asking(query, index)) {
-    const weight = index.weight(term);
+  for (const { term, guessed, weight } of asked) {
     total += weight;
     terms++;
-    if (ranked.indexed.terms.has(term)) {
+    if (indexed.terms.has(term)) {
       matched += guessed ? weight * RANKING.guessCredit : weight;
       termsMatched++;
     } else missing.push(term);
   }
   // A question that names things and asks nothing narrower is covered by any fact about them.
-  const share = total === 0 ? (query.entities.length > 0 ? 1 : 0) : matched / total;
+  const share = total === 0 ? (named ? 1 : 0) : matched / total;
   return { share, terms, matched: termsMatched, missing };
 }
 
@@ -164,6 +184,7 @@ export function retrieve(query: Query, index: FactIndex, claims: ClaimIndex, tra
 /** The facts one scoring reached, filtered for each answer a question may take, with each fact's coverage measured once. */
 class Candidates {
   private readonly coverages = new Map<IndexedFact, Coverage>();
+  private readonly weighed: readonly Weighed[];
   private readonly counted: string | undefined;
   private readonly needed: readonly string[] | undefined;
 
@@ -173,6 +194,7 @@ class Candidates {
     private readonly claims: ClaimIndex,
     private readonly reached: Scoring,
   ) {
+    this.weighed = weighed(query, index);
     this.counted = query.counted !== undefined && index.known(query.counted) ? query.counted : undefined;
     const needed = neededTerms(query, index);
     this.needed = needed === undefined ? undefined : [...needed];
@@ -266,7 +288,7 @@ class Candidates {
   private coverage(indexed: IndexedFact): Coverage {
     let known = this.coverages.get(indexed);
     if (known === undefined) {
-      known = coverage(this.query, { indexed }, this.index);
+      known = coverageOf(this.weighed, this.query.entities.length > 0, indexed);
       this.coverages.set(indexed, known);
     }
     return known;

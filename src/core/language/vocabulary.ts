@@ -16,6 +16,8 @@ export interface Reading {
   cues: string[];
   /** The text as read: normalised, typos corrected ("how meny" reads "how many"). */
   text: string;
+  /** The text normalised, as written. */
+  normalised: string;
 }
 
 export interface Term {
@@ -25,6 +27,9 @@ export interface Term {
   /** Taken from WordNet for a word the knowledge base does not use: a guess, worth less when it matches. */
   guessed?: boolean;
 }
+
+/** A word in capitals, which may be a name ("US") rather than a stop word ("us"). */
+const ACRONYM = /\b[A-Z]{2,5}\b/g;
 
 /** The longest dictionary word tried when scanning Chinese text. */
 const LONGEST_CJK = 10;
@@ -133,13 +138,14 @@ export class Vocabulary {
     const { stopwords } = this.grammar;
     // "US" and "IT" in capitals are names, not the words "us" and "it".
     const acronyms = new Set(
-      [...text.matchAll(/\b[A-Z]{2,5}\b/g)].map((m) => m[0].toLowerCase()).filter((w) => stopwords.has(w)),
+      (text.match(ACRONYM) ?? []).map((w) => w.toLowerCase()).filter((w) => stopwords.has(w)),
     );
-    const words = normalise(text)
+    const normalised = normalise(text);
+    const words = normalised
       .split(" ")
       .filter(Boolean)
       .map((w) => this.spelled(w));
-    const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" ") };
+    const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" "), normalised };
     const add = (term: string, light = false, guessed = false) => {
       if (!reading.terms.some((t) => t.term === term))
         reading.terms.push({ term, light, ...(guessed ? { guessed } : {}) });
@@ -170,8 +176,8 @@ export class Vocabulary {
         continue;
       }
       // "6.7万" arrives as "6.7" and a Chinese run that begins with its unit.
-      const scale = this.grammar.numerals.large.get(words[i + 1]?.[0] ?? "");
-      if (isNumber(word) && scale !== undefined) {
+      const scale = isNumber(word) ? this.grammar.numerals.large.get(words[i + 1]?.[0] ?? "") : undefined;
+      if (scale !== undefined) {
         add(numberTerm(Number(word) * scale));
         words[i + 1] = (words[i + 1] as string).slice(1);
         i++;
