@@ -92,9 +92,15 @@ export function dueForReview(kb: KnowledgeBase, today: Date): DueReview[] {
 /** The standings of each fact's figures that date, worked out on the first answer that shows it: a loaded fact never changes. */
 const dating = new WeakMap<Fact, readonly Standing[]>();
 
-/** Since when a fact's volatile figures have been due for review, for the answer's age line; undefined when none is. */
-export function overdueSince(fact: Fact, kb: KnowledgeBase, now: Date): string | undefined {
+/** Since when these facts' volatile figures have been due for review, for the answer's age line; undefined when none is. */
+export function overdueSince(facts: readonly Fact[], kb: KnowledgeBase, now: Date): string | undefined {
   const on = day(now);
+  return facts
+    .flatMap((fact) => datingStandings(fact, kb).flatMap((s) => (due(s, on) ? [s.reviewAfter] : [])))
+    .sort()[0];
+}
+
+function datingStandings(fact: Fact, kb: KnowledgeBase): readonly Standing[] {
   let volatile = dating.get(fact);
   if (volatile === undefined) {
     volatile = standings(fact, kb)
@@ -102,7 +108,7 @@ export function overdueSince(fact: Fact, kb: KnowledgeBase, now: Date): string |
       .filter((standing) => standing.volatile);
     dating.set(fact, volatile);
   }
-  return volatile.flatMap((standing) => (due(standing, on) ? [standing.reviewAfter] : [])).sort()[0];
+  return volatile;
 }
 
 /**
