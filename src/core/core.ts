@@ -160,16 +160,11 @@ export class Core {
     const { answer, lead } = this.answer(query, frame, note, retrieved, options.explain);
     return {
       ...answer,
-      context: {
-        ...contextOf(
-          query,
-          answer,
-          question,
-          lead?.property.id ?? property?.property,
-          this.valueEntity(lead),
-        ),
-        ...(lead === undefined ? {} : { subject: lead.claim.subject }),
-      },
+      context: contextOf(query, answer, question, {
+        property: lead?.property.id ?? property?.property,
+        answered: this.valueEntity(lead),
+        subject: lead?.claim.subject,
+      }),
       ...followed,
     };
   }
