@@ -1,4 +1,11 @@
-import { ClaimIndex, claimId, type Frame, type IndexedClaim, valuesOf } from "./answering/claims.js";
+import {
+  ClaimIndex,
+  claimId,
+  type Frame,
+  type IndexedClaim,
+  type PropertyNames,
+  valuesOf,
+} from "./answering/claims.js";
 import { distinct, partsOf } from "./answering/compare.js";
 import { frameOf, matchClaims, unmatched } from "./answering/match.js";
 import { coverage, type Retrieved, retrieve, saysSomething } from "./answering/retrieve.js";
@@ -25,6 +32,7 @@ import { type Entity, type EntityKind, PLACE_KINDS } from "./knowledge/schema.js
 import { answeringFigure } from "./language/answer-type.js";
 import { figuresOf } from "./language/figures.js";
 import { contextOf, type FollowedUp, followUp, withoutNewTopic } from "./language/follow-up.js";
+import { remembered } from "./language/memo.js";
 import { compact } from "./language/text.js";
 import { asksOverview, type Query, splitQuestion, understand } from "./language/understand.js";
 import { Vocabulary } from "./language/vocabulary.js";
@@ -52,6 +60,7 @@ export interface CoreOptions {
 interface SavedCore {
   vocabulary: VocabularyTables;
   index: SavedIndex;
+  propertyNames: PropertyNames;
 }
 
 /** How a command asks the core: the language to answer in, a card's topic, the conversation so far. */
@@ -78,6 +87,8 @@ export class Core {
   /** The example follow-ups and, by language, what the knowledge base covers: the same in every answer, made once. */
   private starting: Reference[] | undefined;
   private readonly covered = new Map<Language, string>();
+  /** The entity each claim answered with names as its value, found once. */
+  private readonly valueEntities = new Map<IndexedClaim, Entity | undefined>();
 
   /** Over a knowledge base, with the vocabulary and index saved with it when it comes from the cache. */
   constructor(
@@ -87,7 +98,7 @@ export class Core {
   ) {
     this.vocabulary = new Vocabulary(kb, saved?.vocabulary);
     this.index = new FactIndex(kb, this.vocabulary, saved?.index);
-    this.claims = new ClaimIndex(kb, this.index.facts, this.vocabulary);
+    this.claims = new ClaimIndex(kb, this.index.facts, this.vocabulary, saved?.propertyNames);
     this.now = now;
     this.named = [...kb.entities.values()].filter((e) => this.index.aboutEntity(e.id).length > 0);
     this.cards = new Cards(kb, this.index, this.claims, this.vocabulary, now, () => this.starters());
@@ -96,7 +107,11 @@ export class Core {
   static load(options: CoreOptions = {}): Core {
     const { kb, saved, save } = loadCachedKnowledge<SavedCore>(options.knowledgeDir, options.onIndex);
     const core = new Core(kb, options.now, saved);
-    save?.({ vocabulary: core.vocabulary.tables, index: core.index.saved() });
+    save?.({
+      vocabulary: core.vocabulary.tables,
+      index: core.index.saved(),
+      propertyNames: core.claims.propertyNames(),
+    });
     return core;
   }
 
@@ -145,16 +160,11 @@ export class Core {
     const { answer, lead } = this.answer(query, frame, note, retrieved, options.explain);
     return {
       ...answer,
-      context: {
-        ...contextOf(
-          query,
-          answer,
-          question,
-          lead?.property.id ?? property?.property,
-          this.valueEntity(lead),
-        ),
-        ...(lead === undefined ? {} : { subject: lead.claim.subject }),
-      },
+      context: contextOf(query, answer, question, {
+        property: lead?.property.id ?? property?.property,
+        answered: this.valueEntity(lead),
+        subject: lead?.claim.subject,
+      }),
       ...followed,
     };
   }
@@ -566,7 +576,8 @@ export class Core {
 
   /** The entity a claim names as its value ("Liu Xin" as Hangzhou's mayor), which the next turn's "he" may mean. */
   private valueEntity(claim: IndexedClaim | undefined): Entity | undefined {
-    return claim === undefined ? undefined : this.vocabulary.aliases.get(compact(claim.claim.value));
+    if (claim === undefined) return undefined;
+    return remembered(this.valueEntities, claim, (c) => this.vocabulary.aliases.get(compact(c.claim.value)));
   }
 
   private entitiesOf(facts: readonly IndexedFact[]): Entity[] {

@@ -101,25 +101,33 @@ interface PropertyName {
   order: number;
   property: Property;
   text: string;
-  language: Language;
   terms: { term: string; weight: number }[];
   /** The weight of all its words. */
   named: number;
 }
 
+/** Names by each of their words, for one language. */
+type NamesByTerm = ReadonlyMap<string, readonly PropertyName[]>;
+
+/** The words that name each property, by language: what the knowledge cache keeps of a claim index. */
+export type PropertyNames = ReadonlyMap<Language, NamesByTerm>;
+
 /** Claims by fact, subject and property, and the words that name each property, built once at load. */
 export class ClaimIndex {
   private readonly byFact = new Map<string, IndexedClaim[]>();
   private readonly byProperty = new Map<string, IndexedClaim[]>();
-  private names: ReadonlyMap<string, readonly PropertyName[]> | undefined;
+  private names: PropertyNames | undefined;
   /** The words of qualifiers and values, read once each. */
   private readonly said = new Map<string, string[]>();
 
+  /** Built from the facts as indexed, with the property names saved in the knowledge cache if any. */
   constructor(
     private readonly kb: KnowledgeBase,
     facts: readonly IndexedFact[],
     private readonly vocabulary: Vocabulary,
+    saved?: PropertyNames,
   ) {
+    this.names = saved;
     for (const indexed of facts) {
       const claims = indexed.fact.claims.flatMap((claim, position) => {
         const property = kb.properties.get(claim.property);
@@ -141,13 +149,13 @@ export class ClaimIndex {
   }
 
   /**
-   * The words that name each property, read once, on the first question that needs them: a card
-   * or an answer of a cold start does not. A word in many properties' names ("returnee", "share")
-   * says little about which one is meant; a common word ("kind", "make") less still. English names
-   * are matched against English questions and Chinese names against Chinese ones: read across,
-   * 高新孵化器 loses 高新.
+   * The words that name each property, read once, on the first question that needs them (a card
+   * does not), and kept in the knowledge cache: reading them all takes longer than answering. A
+   * word in many properties' names ("returnee", "share") says little about which one is meant; a
+   * common word ("kind", "make") less still. English names are matched against English questions
+   * and Chinese names against Chinese ones: read across, 高新孵化器 loses 高新.
    */
-  private propertyNames(): ReadonlyMap<string, readonly PropertyName[]> {
+  propertyNames(): PropertyNames {
     if (this.names !== undefined) return this.names;
     const { kb, vocabulary } = this;
     const read = [...kb.properties.values()].flatMap((property) =>
@@ -168,20 +176,26 @@ export class ClaimIndex {
       for (const { term } of terms)
         properties.set(term, (properties.get(term) ?? new Set()).add(property.id));
     const idf = (term: string) => Math.log(1 + kb.properties.size / (properties.get(term)?.size ?? 1));
-    // Each name under each of its words: a question visits only the names that share a word with it.
-    const byTerm = new Map<string, PropertyName[]>();
+    // Each name under each of its words, by language: a question visits only the names in its
+    // language that share a word with it.
+    const byLanguage = new Map<Language, Map<string, PropertyName[]>>();
     read.forEach(({ property, text, language, terms }, order) => {
       const weighted = terms.map((t) => ({ term: t.term, weight: idf(t.term) * (t.light ? LIGHT : 1) }));
       const named = weighted.reduce((sum, w) => sum + w.weight, 0);
-      const name = { order, property, text, language, terms: weighted, named };
+      const name = { order, property, text, terms: weighted, named };
+      let byTerm = byLanguage.get(language);
+      if (byTerm === undefined) {
+        byTerm = new Map();
+        byLanguage.set(language, byTerm);
+      }
       for (const { term } of weighted) {
         const named = byTerm.get(term);
         if (named === undefined) byTerm.set(term, [name]);
         else named.push(name);
       }
     });
-    this.names = byTerm;
-    return byTerm;
+    this.names = byLanguage;
+    return byLanguage;
   }
 
   /**
@@ -219,23 +233,30 @@ export class ClaimIndex {
    * question's words (each weighing as the fact index weighs it) while the question has most of it.
    */
   propertiesIn(question: readonly { term: string; weight: number }[], language: Language): PropertyMatch[] {
-    const asked = new Map(question.map((q) => [q.term, q.weight]));
+    const asked = new Map<string, number>();
+    for (const q of question) asked.set(q.term, q.weight);
     const total = question.reduce((sum, q) => sum + q.weight, 0);
     const best = new Map<string, PropertyMatch>();
     if (total === 0) return [];
-    const names = this.propertyNames();
-    const sharing = new Set(question.flatMap((q) => names.get(q.term) ?? []));
-    for (const { property, text, language: of, terms, named } of [...sharing].sort(
-      (a, b) => a.order - b.order,
-    )) {
-      if (of !== language) continue;
-      const had = terms.filter((w) => asked.has(w.term));
-      if (had.length === 0) continue;
-      const accounted = had.reduce((sum, w) => sum + (asked.get(w.term) ?? 0), 0) / total;
-      const share = accounted * (had.reduce((sum, w) => sum + w.weight, 0) / named);
+    const names = this.propertyNames().get(language);
+    const sharing = new Set<PropertyName>();
+    for (const q of question) for (const name of names?.get(q.term) ?? []) sharing.add(name);
+    for (const { property, text, terms, named } of [...sharing].sort((a, b) => a.order - b.order)) {
+      // The weight of the question's words the name has, and of the name's words the question has.
+      let accounted = 0;
+      let had = 0;
+      for (const w of terms) {
+        const weight = asked.get(w.term);
+        if (weight === undefined) continue;
+        accounted += weight;
+        had += w.weight;
+      }
+      const share = (accounted / total) * (had / named);
       const known = best.get(property.id);
-      if (share >= NAMED_AT_ALL && (known === undefined || share > known.share))
-        best.set(property.id, { property, share, by: text, words: had.map((w) => w.term) });
+      if (share >= NAMED_AT_ALL && (known === undefined || share > known.share)) {
+        const words = terms.filter((w) => asked.has(w.term)).map((w) => w.term);
+        best.set(property.id, { property, share, by: text, words });
+      }
     }
     return [...best.values()].sort((a, b) => b.share - a.share);
   }

@@ -19,6 +19,9 @@ const NOTHING: readonly Posting[] = [];
  * a start from the cache needs neither MiniSearch's index nor a search.
  */
 export class Postings {
+  /** The document frequencies read so far. */
+  private readonly frequencies = new Map<string, number>();
+
   /** Term → its line after the term: "df \t results". */
   private constructor(private readonly lines: ReadonlyMap<string, string>) {}
 
@@ -54,8 +57,13 @@ export class Postings {
 
   /** How many facts hold the term in any field; undefined for a term none holds. */
   documentFrequency(term: string): number | undefined {
+    const known = this.frequencies.get(term);
+    if (known !== undefined) return known;
     const line = this.lines.get(term);
-    return line === undefined ? undefined : Number(line.slice(0, line.indexOf("\t")));
+    if (line === undefined) return undefined;
+    const df = Number(line.slice(0, line.indexOf("\t")));
+    this.frequencies.set(term, df);
+    return df;
   }
 
   /** The facts holding the term, best first, each with its score, read from its line (the index keeps what it reads). */

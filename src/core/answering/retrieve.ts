@@ -1,5 +1,5 @@
 import { type Entity, PLACE_KINDS } from "../knowledge/schema.js";
-import { fits } from "../language/answer-type.js";
+import { type AnswerType, fits } from "../language/answer-type.js";
 import { isCjk, isNumber } from "../language/text.js";
 import type { Query } from "../language/understand.js";
 import { type ClaimIndex, tiers, wanted } from "./claims.js";
@@ -59,6 +59,27 @@ export type Tracer = (step: string, ranked: readonly Ranked[], coverage: (r: Ran
  * and common words ("bring", "good") only help to rank.
  */
 export function coverage(query: Query, ranked: Pick<Ranked, "indexed">, index: FactIndex): Coverage {
+  return coverageOf(weighed(query, index), query.entities.length > 0, ranked.indexed);
+}
+
+/** A word of the question that can say what it asks about (see saysSomething), with its weight. */
+interface Weighed {
+  term: string;
+  guessed: boolean;
+  /** A common word ("bring", "good"): counted only in the share of all the question's words. */
+  light: boolean;
+  weight: number;
+}
+
+/** The question's words that can say what it asks about, each with its weight: weighed once per question. */
+function weighed(query: Query, index: FactIndex): Weighed[] {
+  return query.terms
+    .filter((t) => saysSomething(t.term, index))
+    .map(({ term, guessed = false, light }) => ({ term, guessed, light, weight: index.weight(term) }));
+}
+
+/** How much of the question's weighed words a fact matches (see coverage). */
+function coverageOf(asked: readonly Weighed[], named: boolean, indexed: IndexedFact): Coverage {
   let total = 0;
   let matched = 0;
   let wholeTotal = 0;
@@ -66,21 +87,20 @@ export function coverage(query: Query, ranked: Pick<Ranked, "indexed">, index: F
   let terms = 0;
   let termsMatched = 0;
   const missing: string[] = [];
-  for (const { term, guessed, light } of query.terms) {
-    if (!saysSomething(term, index)) continue;
-    const weight = index.weight(term);
-    const credit = !ranked.indexed.terms.has(term) ? 0 : guessed ? weight * RANKING.guessCredit : weight;
+  for (const { term, guessed, light, weight } of asked) {
+    const has = indexed.terms.has(term);
+    const credit = !has ? 0 : guessed ? weight * RANKING.guessCredit : weight;
     wholeTotal += weight;
     wholeMatched += credit;
     if (light) continue;
     total += weight;
     matched += credit;
     terms++;
-    if (credit > 0) termsMatched++;
+    if (has) termsMatched++;
     else missing.push(term);
   }
   // A question that names things and asks nothing narrower is covered by any fact about them.
-  const share = total === 0 ? (query.entities.length > 0 ? 1 : 0) : matched / total;
+  const share = total === 0 ? (named ? 1 : 0) : matched / total;
   const whole = wholeTotal === 0 ? share : wholeMatched / wholeTotal;
   return { share, terms, matched: termsMatched, missing, whole };
 }
@@ -176,6 +196,7 @@ export function retrieve(query: Query, index: FactIndex, claims: ClaimIndex, tra
 /** The facts one scoring reached, filtered for each answer a question may take, with each fact's coverage measured once. */
 class Candidates {
   private readonly coverages = new Map<IndexedFact, Coverage>();
+  private readonly weighed: readonly Weighed[];
   private readonly counted: string | undefined;
   private readonly needed: readonly string[] | undefined;
 
@@ -185,6 +206,7 @@ class Candidates {
     private readonly claims: ClaimIndex,
     private readonly reached: Scoring,
   ) {
+    this.weighed = weighed(query, index);
     this.counted = query.counted !== undefined && index.known(query.counted) ? query.counted : undefined;
     const needed = neededTerms(query, index);
     this.needed = needed === undefined ? undefined : [...needed];
@@ -201,7 +223,6 @@ class Candidates {
     trace?: Tracer,
   ): Extract<Retrieved, { found: true }> | undefined {
     const { query } = this;
-    const asked = { ...query, entities: [...entities] };
     const anchored = entities.length > 0;
     // Only the facts that hold one of the needed words are scored, and only those that hold and
     // cover the question are put in order.
@@ -212,7 +233,7 @@ class Candidates {
     ).sort(bestFirst);
     const named = (id: string) => this.index.kb.entities.get(id);
     for (let tier = 0; tier < tiers(query.type); tier++) {
-      const typed = (r: Ranked) => typedFor(asked, tier, r.indexed, this.claims, named);
+      const typed = (r: Ranked) => typedFor(query.type, entities, tier, r.indexed, this.claims, named);
       if (trace !== undefined) {
         const dated = this.about(entities, (f) => this.holds(f, years)).filter(typed);
         trace(`answer type ${query.type}, tier ${tier + 1}`, dated.sort(bestFirst).slice(0, TRACED), (r) =>
@@ -245,7 +266,7 @@ class Candidates {
     const fits = (r: Ranked) =>
       this.holds(r.indexed, query.years) &&
       Array.from({ length: tiers(query.type) }, (_, tier) => tier).some((tier) =>
-        typedFor(query, tier, r.indexed, this.claims, named),
+        typedFor(query.type, query.entities, tier, r.indexed, this.claims, named),
       );
     return pool.find(fits) ?? pool[0];
   }
@@ -279,28 +300,27 @@ class Candidates {
   private coverage(indexed: IndexedFact): Coverage {
     let known = this.coverages.get(indexed);
     if (known === undefined) {
-      known = coverage(this.query, { indexed }, this.index);
+      known = coverageOf(this.weighed, this.query.entities.length > 0, indexed);
       this.coverages.set(indexed, known);
     }
     return known;
   }
 }
 /**
- * Whether a fact can answer at this tier: it has a claim with a value of a wanted type whose
- * subject fits what the question names, or, as a fact without claims is judged, a figure of a
- * wanted type or a person, organisation or place beyond those named. Matching then looks for the
- * claim that agrees.
+ * Whether a fact can answer a question of this type about these entities at this tier: it has a
+ * claim with a value of a wanted type whose subject fits what the question names, or, as a fact
+ * without claims is judged, a figure of a wanted type or a person, organisation or place beyond
+ * those named. Matching then looks for the claim that agrees.
  */
 function typedFor(
-  query: Query,
+  type: AnswerType,
+  entities: readonly Entity[],
   tier: number,
   indexed: IndexedFact,
   claims: ClaimIndex,
   named: (id: string) => ReturnType<FactIndex["kb"]["entities"]["get"]>,
 ): boolean {
   const own = claims.ofFact(indexed.fact.id);
-  if (own.length === 0) return fits(query.type, tier, indexed.fact, named, query.entities);
-  return own.some(
-    (c) => wanted(query.type, tier, c.property.type) && claims.subjectFit(c, query.entities) !== "other",
-  );
+  if (own.length === 0) return fits(type, tier, indexed.fact, named, entities);
+  return own.some((c) => wanted(type, tier, c.property.type) && claims.subjectFit(c, entities) !== "other");
 }

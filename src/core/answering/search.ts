@@ -362,7 +362,7 @@ export class FactIndex {
         if (merged !== undefined && merged.reached.length <= fewest) orders = merged.reached;
         else if (rarest !== undefined && rarest.length === fewest)
           orders = rarest.map((f) => this.order.get(f.fact.id) ?? -1);
-        else orders = new Set((by ?? []).flatMap((p) => [...p.keys()]));
+        else orders = placesReached(by ?? []);
         const kept: Ranked[] = [];
         for (const order of orders) {
           const indexed = this.facts[order] as IndexedFact;
@@ -403,6 +403,13 @@ interface Resolved extends Matched {
   score: number;
   indexed: IndexedFact;
   order: number;
+}
+
+/** The places of the facts these postings reach, each once, in the order first met. */
+function placesReached(postings: readonly ReadonlyMap<number, Resolved>[]): Set<number> {
+  const reached = new Set<number>();
+  for (const p of postings) for (const order of p.keys()) reached.add(order);
+  return reached;
 }
 
 /** Best score first; ties in the knowledge base's order. */

@@ -139,7 +139,11 @@ export function factAnswer(
       facts.map(({ fact, source }) => factDate(fact, source)),
       now,
       language,
-      facts.flatMap(({ fact }) => overdueSince(fact, kb, now) ?? []).sort()[0],
+      overdueSince(
+        facts.map(({ fact }) => fact),
+        kb,
+        now,
+      ),
     ),
     ...(parts.more !== undefined && parts.more.length > 0 ? { more: parts.more } : {}),
     suggestions: parts.suggestions,

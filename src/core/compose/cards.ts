@@ -1,4 +1,10 @@
-import { type ClaimIndex, claimId, type IndexedClaim, valuesOf } from "../answering/claims.js";
+import {
+  type ClaimIndex,
+  claimId,
+  type IndexedClaim,
+  type SubjectFit,
+  valuesOf,
+} from "../answering/claims.js";
 import type { FactIndex, IndexedFact } from "../answering/search.js";
 import type { KnowledgeBase } from "../knowledge/loader.js";
 import { current } from "../knowledge/review.js";
@@ -65,15 +71,7 @@ export class Cards {
       entity.headlines === undefined && entity.kind !== "event" && chosen === undefined
         ? own.flat().find((c) => c.property.describes && standing(c) === "named")
         : undefined;
-    const main =
-      describing ??
-      own
-        .map(
-          (claims) =>
-            claims.find((c) => standing(c) === "named") ?? claims.find((c) => standing(c) === "within"),
-        )
-        .map((c) => (c === undefined ? undefined : current(c, this.claims, this.kb.facts)))
-        .find((c) => c !== undefined && standing(c) !== "other");
+    const main = describing ?? this.firstOwn(own, standing);
     const first = main === undefined ? ordered : [main.fact, ...ordered.filter((f) => f !== main.fact)];
     const shown = pack(first, (f) => factLine(f, this.kb, language).length);
     const rest = all.filter((f) => !shown.includes(f));
@@ -111,6 +109,23 @@ export class Cards {
     return { ...answer, claims: values.map(claimId), context: { ...context, question: title } };
   }
 
+  /**
+   * The first of the facts' claims (in order) about the card's entity, or else about what sits in
+   * it, as it stands now, that is still about the entity.
+   */
+  private firstOwn(
+    own: readonly (readonly IndexedClaim[])[],
+    standing: (c: IndexedClaim) => SubjectFit,
+  ): IndexedClaim | undefined {
+    for (const claims of own) {
+      const about =
+        claims.find((c) => standing(c) === "named") ?? claims.find((c) => standing(c) === "within");
+      const now = about === undefined ? undefined : current(about, this.claims, this.kb.facts);
+      if (now !== undefined && standing(now) !== "other") return now;
+    }
+    return undefined;
+  }
+
   /** Facts in the order a card gives them: the curated headlines, then by how often FAQs lead with them. */
   private headlinesFirst(entity: Entity, facts: readonly IndexedFact[]): IndexedFact[] {
     const headlines = entity.headlines ?? [];
@@ -119,7 +134,9 @@ export class Cards {
       if (h >= 0) return h - Number.MAX_SAFE_INTEGER;
       return -(this.salience.get(f.fact.id) ?? 0) + (f.fact.entities.includes(entity.id) ? 0 : 1);
     };
-    return [...facts].sort((a, b) => rank(a) - rank(b));
+    // Each fact ranked once, not once per comparison.
+    const ranks = new Map(facts.map((f) => [f, rank(f)]));
+    return [...facts].sort((a, b) => (ranks.get(a) as number) - (ranks.get(b) as number));
   }
 
   /** A card's topic page: a topic by its name in either language, else the entity's facts that match the words. */

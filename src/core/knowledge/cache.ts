@@ -18,7 +18,7 @@ import { generatedDir, packageRoot } from "./package-root.js";
 /**
  * Start-up that does not grow with the knowledge base: after a successful load, the validated
  * knowledge and what the core derives from it (the vocabulary's tables, the fact index with each
- * term's BM25 results) are saved as one file under dist/generated/knowledge/ (the build writes
+ * term's BM25 results, the words of each property's names) are saved as one file under dist/generated/knowledge/ (the build writes
  * the one for knowledge/). The file is keyed by the folder and the size and time of every file in
  * it and in the package's grammar folder, and of the core's code, tables and lock file, so any change to them means a full load, with
  * validation, before a new file is written; a folder that fails validation is never saved.

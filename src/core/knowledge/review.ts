@@ -89,12 +89,26 @@ export function dueForReview(kb: KnowledgeBase, today: Date): DueReview[] {
     .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : a.fact < b.fact ? -1 : 1));
 }
 
-/** Since when a fact's volatile figures have been due for review, for the answer's age line; undefined when none is. */
-export function overdueSince(fact: Fact, kb: KnowledgeBase, now: Date): string | undefined {
+/** The standings of each fact's figures that date, worked out on the first answer that shows it: a loaded fact never changes. */
+const dating = new WeakMap<Fact, readonly Standing[]>();
+
+/** Since when these facts' volatile figures have been due for review, for the answer's age line; undefined when none is. */
+export function overdueSince(facts: readonly Fact[], kb: KnowledgeBase, now: Date): string | undefined {
   const on = day(now);
-  return standings(fact, kb)
-    .flatMap(({ standing }) => (standing.volatile && due(standing, on) ? [standing.reviewAfter] : []))
+  return facts
+    .flatMap((fact) => datingStandings(fact, kb).flatMap((s) => (due(s, on) ? [s.reviewAfter] : [])))
     .sort()[0];
+}
+
+function datingStandings(fact: Fact, kb: KnowledgeBase): readonly Standing[] {
+  let volatile = dating.get(fact);
+  if (volatile === undefined) {
+    volatile = standings(fact, kb)
+      .map(({ standing }) => standing)
+      .filter((standing) => standing.volatile);
+    dating.set(fact, volatile);
+  }
+  return volatile;
 }
 
 /**

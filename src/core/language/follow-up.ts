@@ -213,15 +213,21 @@ function subjectOf(context: ConversationContext, among: Entity[]): Entity[] {
   return subject.length > 0 ? subject : among;
 }
 
-/** What the next turn may build on: the frame it was answered in, and the entity the answer named as its value. */
+/** What the next turn may build on: the frame it was answered in, and the claim its answer led with. */
 export function contextOf(
   query: Query,
   answer: Answer,
   question: string,
-  property?: string,
-  /** The entity the answer named as its value (the founder, the mayor), which "he" or "it" may mean next. */
-  answered?: Entity,
+  led: {
+    /** The property of the claim the answer led with, or the one the turn carried. */
+    property?: string | undefined;
+    /** The entity the answer named as its value (the founder, the mayor), which "he" or "it" may mean next. */
+    answered?: Entity | undefined;
+    /** The subject of the claim the answer led with. */
+    subject?: string | undefined;
+  } = {},
 ): ConversationContext {
+  const { property, answered, subject } = led;
   return {
     ...(property === undefined ? {} : { property }),
     entities: query.entities.map((e) => e.id),
@@ -232,5 +238,6 @@ export function contextOf(
     language: answer.language,
     shown: answer.facts.map((f) => f.id),
     question,
+    ...(subject === undefined ? {} : { subject }),
   };
 }

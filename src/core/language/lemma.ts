@@ -1,5 +1,6 @@
 import { type EnglishEntry, lookup, readEnglishTable } from "./english/table.js";
 import { ENGLISH_WORD, winkIsSubjectWord, winkLemma, winkTags } from "./english/wink.js";
+import { remembered } from "./memo.js";
 
 /**
  * Lemmas and parts of speech come from the table the build generates from wink-lemmatizer and
@@ -7,8 +8,6 @@ import { ENGLISH_WORD, winkIsSubjectWord, winkLemma, winkTags } from "./english/
  * loaded only when there is no table (a source checkout not built yet).
  */
 let find: ((word: string) => EnglishEntry | undefined) | null | undefined;
-/** Enough for any vocabulary a chat sees; a server fed random strings starts the caches afresh past it. */
-const CACHE_LIMIT = 50_000;
 const entries = new Map<string, EnglishEntry | undefined>();
 
 /** What the table says of a word (undefined: not in it), remembered; null when there is no table. */
@@ -18,14 +17,10 @@ function entry(word: string): EnglishEntry | undefined | null {
     find = table === undefined ? null : lookup(table);
   }
   if (find === null) return null;
-  if (entries.has(word)) return entries.get(word);
-  const found = find(word);
-  if (entries.size >= CACHE_LIMIT) entries.clear();
-  entries.set(word, found);
-  return found;
+  return remembered(entries, word, find);
 }
 
-const cache = new Map<string, string>();
+const lemmas = new Map<string, string>();
 
 /**
  * The dictionary form of a lower-cased English word: "issued" → "issue", "cities" → "city",
@@ -36,12 +31,7 @@ export function lemma(word: string): string {
   if (!ENGLISH_WORD.test(word)) return word;
   const known = entry(word);
   if (known !== null) return known?.lemma ?? word;
-  const cached = cache.get(word);
-  if (cached !== undefined) return cached;
-  const result = winkLemma(word);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(word, result);
-  return result;
+  return remembered(lemmas, word, winkLemma);
 }
 
 /** Whether wink-lexicon lists a word. */

@@ -2,7 +2,6 @@ import type { ChineseGrammar, EnglishGrammar } from "../knowledge/grammar-schema
 import type { Entity, EntityKind } from "../knowledge/schema.js";
 import type { Language } from "../types.js";
 import { type AnswerType, classify } from "./answer-type.js";
-import { normalise } from "./text.js";
 import type { Term, Vocabulary } from "./vocabulary.js";
 import { alternation, anyOf, wordsPattern } from "./word-patterns.js";
 
@@ -35,7 +34,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   const years = reading.terms.filter((t) => YEAR.test(t.term)).map((t) => t.term);
   const { grammar } = vocabulary;
   // "which department", "what scientist": the kind of answer ranks, but the answer need not say it.
-  const kind = kindTerm(question, vocabulary);
+  const kind = kindTerm(reading.normalised, vocabulary);
   const terms = reading.terms
     .filter((t) => !YEAR.test(t.term))
     .map((t) => (t.term === kind ? { ...t, light: true } : t));
@@ -65,9 +64,9 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   };
 }
 
-/** The term of the word that says what kind of thing a question wants ("which department"), if any. */
-function kindTerm(question: string, vocabulary: Vocabulary): string | undefined {
-  const word = vocabulary.grammar.answers.kindWord.exec(normalise(question))?.slice(1).find(Boolean);
+/** The term of the word that says what kind of thing a question (normalised) wants ("which department"), if any. */
+function kindTerm(normalised: string, vocabulary: Vocabulary): string | undefined {
+  const word = vocabulary.grammar.answers.kindWord.exec(normalised)?.slice(1).find(Boolean);
   return word === undefined ? undefined : vocabulary.read(word).terms[0]?.term;
 }
 

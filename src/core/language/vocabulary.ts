@@ -3,6 +3,7 @@ import type { Entity } from "../knowledge/schema.js";
 import { compileGrammar, type Grammar } from "./grammar.js";
 import { hanNumber } from "./han-numerals.js";
 import { isEnglishWord, isSubjectWord, lemma } from "./lemma.js";
+import { remembered } from "./memo.js";
 import { editDistance, isCjk, isNumber, normalise } from "./text.js";
 import { TypoCorrector } from "./typos.js";
 import { buildTables, type VocabularyTables } from "./vocabulary-tables.js";
@@ -15,6 +16,8 @@ export interface Reading {
   cues: string[];
   /** The text as read: normalised, typos corrected ("how meny" reads "how many"). */
   text: string;
+  /** The text normalised, as written. */
+  normalised: string;
 }
 
 export interface Term {
@@ -24,6 +27,9 @@ export interface Term {
   /** Taken from WordNet for a word the knowledge base does not use: a guess, worth less when it matches. */
   guessed?: boolean;
 }
+
+/** A word in capitals, which may be a name ("US") rather than a stop word ("us"). */
+const ACRONYM = /\b[A-Z]{2,5}\b/g;
 
 /** The longest dictionary word tried when scanning Chinese text. */
 const LONGEST_CJK = 10;
@@ -60,6 +66,11 @@ export class Vocabulary {
   private typoWords: () => Iterable<string> = () => [];
   /** Made on the first word that may be a typo. */
   private typos: TypoCorrector | undefined;
+  /** Each English word as read so far, spelled as the knowledge base does and as a term: looked up once. */
+  private readonly spellings = new Map<string, string>();
+  private readonly terms = new Map<string, Term>();
+  /** The compact aliases, sorted: made on the first question. */
+  private aliasesInOrder: string[] | undefined;
 
   /** Built from the knowledge base, or the tables saved with it in the knowledge cache. */
   constructor(
@@ -83,13 +94,22 @@ export class Vocabulary {
     this.isKnown = isKnown;
     this.typoWords = words;
     this.typos = undefined;
+    this.spellings.clear();
+    this.terms.clear();
   }
 
-  /** A word as the knowledge base uses it: its own word ("Chen" of Chen Weidong is no mistyped "when"), a question word mistyped, or another of its words mistyped. */
-  private corrected(word: string, mistyped: readonly string[]): string {
-    this.typos ??= new TypoCorrector(this.typoWords());
-    if (this.typos.knows(word)) return word;
-    return questionWord(word, mistyped) ?? this.typos.correct(word) ?? word;
+  /**
+   * A word as the knowledge base spells it: a stop word or English word as it is, else its own word
+   * ("Chen" of Chen Weidong is no mistyped "when"), a question word mistyped, or another of its words mistyped.
+   */
+  private spelled(word: string): string {
+    return remembered(this.spellings, word, (w) => {
+      const { stopwords, mistyped } = this.grammar;
+      if (stopwords.has(w) || isEnglishWord(w)) return w;
+      this.typos ??= new TypoCorrector(this.typoWords());
+      if (this.typos.knows(w)) return w;
+      return questionWord(w, mistyped) ?? this.typos.correct(w) ?? w;
+    });
   }
 
   /**
@@ -98,6 +118,10 @@ export class Vocabulary {
    * the question is about (a noun), not how it is put ("pulled", "actually").
    */
   term(word: string): Term {
+    return remembered(this.terms, word, (w) => this.lookUp(w));
+  }
+
+  private lookUp(word: string): Term {
     const { synonyms } = this.tables;
     const base = lemma(word);
     const head = synonyms.get(base) ?? base;
@@ -111,16 +135,17 @@ export class Vocabulary {
 
   /** Reads a question, a fact or an FAQ phrasing, in English, Chinese or both. */
   read(text: string, options: { namesAsWords?: boolean } = {}): Reading {
-    const { stopwords, mistyped } = this.grammar;
+    const { stopwords } = this.grammar;
     // "US" and "IT" in capitals are names, not the words "us" and "it".
     const acronyms = new Set(
-      [...text.matchAll(/\b[A-Z]{2,5}\b/g)].map((m) => m[0].toLowerCase()).filter((w) => stopwords.has(w)),
+      (text.match(ACRONYM) ?? []).map((w) => w.toLowerCase()).filter((w) => stopwords.has(w)),
     );
-    const words = normalise(text)
+    const normalised = normalise(text);
+    const words = normalised
       .split(" ")
       .filter(Boolean)
-      .map((w) => (stopwords.has(w) || isEnglishWord(w) ? w : this.corrected(w, mistyped)));
-    const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" ") };
+      .map((w) => this.spelled(w));
+    const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" "), normalised };
     const add = (term: string, light = false, guessed = false) => {
       if (!reading.terms.some((t) => t.term === term))
         reading.terms.push({ term, light, ...(guessed ? { guessed } : {}) });
@@ -151,8 +176,8 @@ export class Vocabulary {
         continue;
       }
       // "6.7万" arrives as "6.7" and a Chinese run that begins with its unit.
-      const scale = this.grammar.numerals.large.get(words[i + 1]?.[0] ?? "");
-      if (isNumber(word) && scale !== undefined) {
+      const scale = isNumber(word) ? this.grammar.numerals.large.get(words[i + 1]?.[0] ?? "") : undefined;
+      if (scale !== undefined) {
         add(numberTerm(Number(word) * scale));
         words[i + 1] = (words[i + 1] as string).slice(1);
         i++;
@@ -178,8 +203,23 @@ export class Vocabulary {
       key += word;
       const entity = this.tables.aliases.get(key);
       if (entity !== undefined) found = { entity, length: n };
+      else if (!this.beginsAlias(key)) break;
     }
     return found;
+  }
+
+  /** Whether some alias begins with this compact text: if none does, no more words can spell one. */
+  private beginsAlias(key: string): boolean {
+    this.aliasesInOrder ??= [...this.tables.aliases.keys()].sort();
+    const keys = this.aliasesInOrder;
+    let low = 0;
+    let high = keys.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((keys[middle] as string) < key) low = middle + 1;
+      else high = middle;
+    }
+    return keys[low]?.startsWith(key) ?? false;
   }
 
   private phraseAt(

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Core } from "../../../src/core/core.js";
 import { loadCachedKnowledge } from "../../../src/core/knowledge/cache.js";
 import { KnowledgeError, loadKnowledge } from "../../../src/core/knowledge/loader.js";
-import { answerTo, copyOfFixture, runCli } from "../../helpers.js";
+import { answerTo, copyOfFixture, editedFixture, runCli } from "../../helpers.js";
 
 const QUESTION = "How many green cards has Guangzhou issued?";
 
@@ -39,6 +39,30 @@ describe("the knowledge cache", () => {
     expect(JSON.stringify(before)).toContain("2,515");
     expect(JSON.stringify(after)).toContain("2,516");
     expect(JSON.stringify(after)).not.toContain("2,515");
+  });
+
+  it("given a cached folder whose property gains an alias, then the cached core names the property by it", () => {
+    const dir = copyOfFixture();
+    const namedBy = (core: Core, words: string) =>
+      core.claims
+        .propertiesIn(
+          core.vocabulary.read(words).terms.map((t) => ({ term: t.term, weight: 1 })),
+          "en",
+        )
+        .map((p) => p.property.id);
+    expect(namedBy(Core.load({ knowledgeDir: dir }), "residence permits")).not.toContain(
+      "green-cards-issued",
+    );
+    editedFixture<{ id: string; aliases: string[] }>(
+      "properties/all.json",
+      (properties) => {
+        properties.find((p) => p.id === "green-cards-issued")?.aliases.push("residence permits");
+      },
+      dir,
+    );
+    expect(namedBy(Core.load({ knowledgeDir: dir }), "residence permits")).toContain("green-cards-issued");
+    expect(loadCachedKnowledge(dir).saved).toBeDefined();
+    expect(namedBy(Core.load({ knowledgeDir: dir }), "residence permits")).toContain("green-cards-issued");
   });
 
   it("given a folder not indexed yet, then ask says so once on standard error, and standard output holds only the answer", async () => {
