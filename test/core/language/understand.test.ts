@@ -47,6 +47,31 @@ describe("the kind of answer an English question wants", () => {
     expect(typeOf("Who founded Zhejiang Qiangnao Technology?")).toBe("person");
   });
 
+  it("reads 'how many years' as asking for a duration, not a count", () => {
+    expect(typeOf("How many years has Hau Lee been at Stanford?")).toBe("duration");
+  });
+
+  it("reads 'what number do I call' as asking for a contact", () => {
+    expect(typeOf("what number do I call to reach the ceot office")).toBe("contact");
+    expect(typeOf("what was the ceot called at first")).not.toBe("contact");
+  });
+
+  it("reads 'where is it on the list' as asking for a position", () => {
+    expect(typeOf("where is guangzhou on the list of cities most attractive to returned students")).toBe(
+      "rank",
+    );
+  });
+
+  it("reads 'which city ranks ahead of' a city named as asking for a place, the other city", () => {
+    const query = read("which city ranks ahead of guangzhou for returned students");
+    expect(query.type).toBe("place");
+    expect(query.kind).toBe("city");
+  });
+
+  it("keeps a position asked of a city when no city is named ('which city came fourth')", () => {
+    expect(typeOf("which city came fourth in the ccg ranking")).toBe("rank");
+  });
+
   it("reads 'who is' a person named as asking for a description of them", () => {
     expect(typeOf("Who is Hau Lee?")).toBe("any");
   });
