@@ -75,6 +75,15 @@ describe("the headline is the claim that answers", () => {
     expect(title("what number can I call for the ceot office")).toMatch(/phone number: \(8620\) 83563549/);
   });
 
+  it("answers who wrote an article, and who reported for it, from its byline", () => {
+    expect(title("who is the author of the article about returnees driving innovation in china")).toMatch(
+      /author: Chen Wang/,
+    );
+    expect(
+      title("which agency contributed extra reporting to the driving innovation in china article"),
+    ).toMatch(/additional reporting by: China News Service/);
+  });
+
   it("states the subject, the property, the value and when a figure held, in the asker's language", () => {
     expect(title("How many talent green cards has Guangzhou issued?")).toMatch(
       /^Guangzhou · talent green cards issued: 2,515 \(.*July 2017\)$/,
