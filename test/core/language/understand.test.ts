@@ -113,6 +113,22 @@ describe("stop words and acronyms", () => {
   });
 });
 
+describe("a place name that begins another name", () => {
+  it("reads 'Zhejiang Qiangnao' as the company whose name it begins, not the province and the company", () => {
+    expect(entitiesOf("who started Zhejiang Qiangnao")).toEqual(["zhejiang-qiangnao"]);
+  });
+
+  it("reads 浙江强脑科技 as the company, in simplified and traditional characters", () => {
+    const zh = (q: string) => understand(q, vocabulary, "zh").entities.map((e) => e.id);
+    expect(zh("浙江强脑科技的创始人是谁")).toEqual(["zhejiang-qiangnao"]);
+    expect(zh("浙江強腦科技的創辦人是誰")).toEqual(["zhejiang-qiangnao"]);
+  });
+
+  it("keeps two names side by side when neither begins the other's name", () => {
+    expect(entitiesOf("guangzhou hangzhou returnees")).toEqual(["guangzhou", "hangzhou"]);
+  });
+});
+
 describe("years", () => {
   it("takes a year out of the terms as a year the answer must hold for", () => {
     const query = read("gz returnee count for 2023");
