@@ -31,8 +31,14 @@ function kindWordPatterns(en: EnglishGrammar): [AnswerType, RegExp][] {
       Array.isArray(ask) && Array.isArray(kind) && rest.length === 0 ? [{ ask, kind }] : [],
     );
     if (pairs.length === 0) return [];
+    // "which AI expert", "which Stanford professor": up to two words may describe a person asked for
+    // after "which" (a company or city so described is more often a claim's subject: see understand).
+    const described = (ask: readonly string[]) => type === "person" && ask.includes("which");
     const pattern = anyOf(
-      pairs.map(({ ask, kind }) => `\\b${alternation(ask)}\\s+(${alternation(kind)})`),
+      pairs.flatMap(({ ask, kind }) => [
+        `\\b${alternation(ask)}\\s+(${alternation(kind)})`,
+        ...(described(ask) ? [`\\bwhich\\s+(?:[\\w-]+\\s+){1,2}?(${alternation(kind)})`] : []),
+      ]),
       "i",
     );
     return [[type, pattern]];

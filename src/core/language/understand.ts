@@ -49,7 +49,11 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   // wants the other thing placed, not the named one's place.
   const beside =
     worded === "rank" && asked !== undefined && reading.entities.some((e) => answersAs(asked.type, e));
-  const type = beside ? asked.type : worded;
+  // "Which AI expert brought Summba to Guangzhou?", worded no other way, wants a person: the value
+  // of a claim (its owner). A company or city so described ("which AI company moved") is more often
+  // a claim's subject, which matching by value does not find, so those keep the wording's type.
+  const person = worded === "any" && asked?.type === "person";
+  const type = beside || person ? (asked?.type ?? worded) : worded;
   // "Who is Hau Lee?" asks for a description of someone named, not for another person.
   const describes =
     (type === "person" || type === "organisation") &&

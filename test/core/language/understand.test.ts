@@ -68,6 +68,16 @@ describe("the kind of answer an English question wants", () => {
     expect(query.kind).toBe("city");
   });
 
+  it("reads 'which AI expert' as asking for a person, the words between naming no kind", () => {
+    const query = read("which AI expert brought his company summba to guangzhou");
+    expect(query.type).toBe("person");
+    expect(query.kind).toBe("expert");
+  });
+
+  it("leaves 'which AI company' worded no other way to ask for anything: the company may be a claim's subject", () => {
+    expect(typeOf("which AI company agreed to move to gz in may 2017")).toBe("any");
+  });
+
   it("keeps a position asked of a city when no city is named ('which city came fourth')", () => {
     expect(typeOf("which city came fourth in the ccg ranking")).toBe("rank");
   });
