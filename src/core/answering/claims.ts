@@ -43,7 +43,8 @@ const VALUES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly Valu
   money: [["money"]],
   // "When did Summba sign?": a claim's time answers when no date-valued claim does.
   date: [["date"], VALUE_TYPES],
-  duration: [["duration"], ["date"]],
+  // "For how many years running?": a count of years, or a place held that long, when no duration is known.
+  duration: [["duration"], ["date"], ["count"], ["rank"]],
   rank: [["rank"]],
   area: [["area"]],
   contact: [["contact"]],

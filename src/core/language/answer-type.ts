@@ -14,25 +14,50 @@ export interface AnswerWording {
   cues: readonly { cue: string; type: AnswerType }[];
   /**
    * The word that says what kind of thing a "which …" question wants ("which department", "what
-   * scientist", "who hosted"), in some group: it names the answer's kind, not what it is about.
+   * scientist", "who hosted", "which city"), in some group, by the type of answer it asks for: it
+   * names the answer's kind, not what it is about.
    */
-  kindWord: RegExp;
+  kindWords: readonly [AnswerType, RegExp][];
 }
 
 /**
  * The grammar's phrases of a question word then a word of the kind of answer ("which" then
- * "company", "who" then "hosted"), as one expression with that word in its first group.
+ * "company", "who" then "hosted"), by the type they ask for, each as one expression with that
+ * word in some group.
  */
-function kindWordPattern(en: EnglishGrammar): RegExp {
-  const pairs = en.answerTypes.flatMap(({ phrases = [] }) =>
-    phrases.flatMap(([ask, kind, ...rest]) =>
+function kindWordPatterns(en: EnglishGrammar): [AnswerType, RegExp][] {
+  return en.answerTypes.flatMap(({ type, phrases = [] }): [AnswerType, RegExp][] => {
+    const pairs = phrases.flatMap(([ask, kind, ...rest]) =>
       Array.isArray(ask) && Array.isArray(kind) && rest.length === 0 ? [{ ask, kind }] : [],
-    ),
-  );
-  return anyOf(
-    pairs.map(({ ask, kind }) => `\\b${alternation(ask)}\\s+(${alternation(kind)})`),
-    "i",
-  );
+    );
+    if (pairs.length === 0) return [];
+    // "which AI expert", "which Stanford professor": up to two words may describe a person asked for
+    // after "which" (a company or city so described is more often a claim's subject: see understand).
+    const described = (ask: readonly string[]) => type === "person" && ask.includes("which");
+    const pattern = anyOf(
+      pairs.flatMap(({ ask, kind }) => [
+        `\\b${alternation(ask)}\\s+(${alternation(kind)})`,
+        ...(described(ask) ? [`\\bwhich\\s+(?:[\\w-]+\\s+){1,2}?(${alternation(kind)})`] : []),
+      ]),
+      "i",
+    );
+    return [[type, pattern]];
+  });
+}
+
+/** The word of the kind of answer a question asks for, first in its text ("which department"), and the type it asks. */
+export function kindWord(
+  wording: AnswerWording,
+  normalised: string,
+): { word: string; type: AnswerType } | undefined {
+  let first: { word: string; type: AnswerType; at: number } | undefined;
+  for (const [type, pattern] of wording.kindWords) {
+    const found = pattern.exec(normalised);
+    const word = found?.slice(1).find(Boolean);
+    if (found !== null && word !== undefined && (first === undefined || found.index < first.at))
+      first = { word, type, at: found.index };
+  }
+  return first === undefined ? undefined : { word: first.word, type: first.type };
 }
 
 export function answerWording(en: EnglishGrammar, zh: ChineseGrammar): AnswerWording {
@@ -52,7 +77,7 @@ export function answerWording(en: EnglishGrammar, zh: ChineseGrammar): AnswerWor
       ),
     ]),
     cues: zh.cues,
-    kindWord: kindWordPattern(en),
+    kindWords: kindWordPatterns(en),
   };
 }
 
@@ -74,7 +99,7 @@ const FIGURES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly Fig
   percent: [["percent"]],
   money: [["money"]],
   date: [["date"]],
-  duration: [["duration"], ["date"]],
+  duration: [["duration"], ["date"], ["count"], ["rank"]],
   rank: [["rank"]],
   area: [["area"]],
   contact: [["contact"]],
@@ -111,6 +136,11 @@ export function fits(
     (id) => !asked.some((e) => e.id === id) && kinds.includes(named(id)?.kind ?? "city"),
   );
   return other || (type === "place" && fact.figures.some((f) => f.type === "contact"));
+}
+
+/** Whether an entity is of a kind that answers "who", "which company" or "where" ("which city": a city). */
+export function answersAs(type: AnswerType, entity: Entity): boolean {
+  return ENTITIES_WANTED[type]?.some((kinds) => kinds.includes(entity.kind)) ?? false;
 }
 
 /** The figure of a fact that answers this type, for a title: "67,000", "21-22 December 2018". */

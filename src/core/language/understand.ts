@@ -1,7 +1,7 @@
 import type { ChineseGrammar, EnglishGrammar } from "../knowledge/grammar-schema.js";
 import type { Entity, EntityKind } from "../knowledge/schema.js";
 import type { Language } from "../types.js";
-import { type AnswerType, classify } from "./answer-type.js";
+import { type AnswerType, answersAs, classify, kindWord } from "./answer-type.js";
 import type { Term, Vocabulary } from "./vocabulary.js";
 import { alternation, anyOf, wordsPattern } from "./word-patterns.js";
 
@@ -34,15 +34,25 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   const years = reading.terms.filter((t) => YEAR.test(t.term)).map((t) => t.term);
   const { grammar } = vocabulary;
   // "which department", "what scientist": the kind of answer ranks, but the answer need not say it.
-  const kind = kindTerm(reading.normalised, vocabulary);
+  const asked = kindWord(grammar.answers, reading.normalised);
+  const kind = asked === undefined ? undefined : vocabulary.read(asked.word).terms[0]?.term;
   const terms = reading.terms
     .filter((t) => !YEAR.test(t.term))
     .map((t) => (t.term === kind ? { ...t, light: true } : t));
-  const type = classify(
+  const worded = classify(
     grammar.answers,
     `${reading.text} ${terms.map((t) => t.term).join(" ")}`,
     reading.cues,
   );
+  // "Which city ranks ahead of Guangzhou?": a position asked beside a thing of the kind asked for
+  // wants the other thing placed, not the named one's place.
+  const beside =
+    worded === "rank" && asked !== undefined && reading.entities.some((e) => answersAs(asked.type, e));
+  // "Which AI expert brought Summba to Guangzhou?", worded no other way, wants a person: the value
+  // of a claim (its owner). A company or city so described ("which AI company moved") is more often
+  // a claim's subject, which matching by value does not find, so those keep the wording's type.
+  const person = worded === "any" && asked?.type === "person";
+  const type = beside || person ? (asked?.type ?? worded) : worded;
   // "Who is Hau Lee?" asks for a description of someone named, not for another person.
   const describes =
     (type === "person" || type === "organisation") &&
@@ -62,12 +72,6 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     ...(grammar.superlative.test(question) ? { superlative: true as const } : {}),
     ...(kind === undefined ? {} : { kind }),
   };
-}
-
-/** The term of the word that says what kind of thing a question (normalised) wants ("which department"), if any. */
-function kindTerm(normalised: string, vocabulary: Vocabulary): string | undefined {
-  const word = vocabulary.grammar.answers.kindWord.exec(normalised)?.slice(1).find(Boolean);
-  return word === undefined ? undefined : vocabulary.read(word).terms[0]?.term;
 }
 
 /** Whether a question asks nothing narrower than the things it names ("Hangzhou", "tell me about the CEOT"). */

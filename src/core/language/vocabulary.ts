@@ -30,6 +30,12 @@ export interface Term {
 
 /** A word in capitals, which may be a name ("US") rather than a stop word ("us"). */
 const ACRONYM = /\b[A-Z]{2,5}\b/g;
+/** A name found in a text: its entity, how many words (or characters) it takes, and its compact form. */
+interface NameFound {
+  entity: Entity;
+  length: number;
+  key: string;
+}
 
 /** The longest dictionary word tried when scanning Chinese text. */
 const LONGEST_CJK = 10;
@@ -71,6 +77,8 @@ export class Vocabulary {
   private readonly terms = new Map<string, Term>();
   /** The compact aliases, sorted: made on the first question. */
   private aliasesInOrder: string[] | undefined;
+  /** Each entity's compact names, grouped on the first name read that another name follows. */
+  private namesOf: Map<Entity, string[]> | undefined;
 
   /** Built from the knowledge base, or the tables saved with it in the knowledge cache. */
   constructor(
@@ -157,7 +165,7 @@ export class Vocabulary {
         i++;
         continue;
       }
-      const entity = this.entityAt(words, i);
+      const entity = this.nameGoingOn(this.entityAt(words, i), (at) => this.entityAt(words, at), i);
       if (entity !== undefined) {
         if (!reading.entities.includes(entity.entity)) reading.entities.push(entity.entity);
         // A fact's own names are words of it too: "Ministry of Education" says "ministry".
@@ -194,15 +202,15 @@ export class Vocabulary {
   }
 
   /** The longest alias that the words from i on spell, spaces aside ("guang zhou" is Guangzhou). */
-  private entityAt(words: string[], i: number): { entity: Entity; length: number } | undefined {
+  private entityAt(words: string[], i: number): NameFound | undefined {
     let key = "";
-    let found: { entity: Entity; length: number } | undefined;
+    let found: NameFound | undefined;
     for (let n = 1; n <= Math.min(this.tables.longestAlias, words.length - i); n++) {
       const word = words[i + n - 1] as string;
       if (isCjk(word)) break;
       key += word;
       const entity = this.tables.aliases.get(key);
-      if (entity !== undefined) found = { entity, length: n };
+      if (entity !== undefined) found = { entity, length: n, key };
       else if (!this.beginsAlias(key)) break;
     }
     return found;
@@ -220,6 +228,38 @@ export class Vocabulary {
       else high = middle;
     }
     return keys[low]?.startsWith(key) ?? false;
+  }
+
+  /**
+   * A name found at i, or the name it begins: "Zhejiang" before "Qiangnao" (浙江 before 强脑科技) is
+   * part of "Zhejiang Qiangnao Technology", not the province, when the next name found goes on a
+   * name of its own thing that begins with both.
+   */
+  private nameGoingOn(
+    found: NameFound | undefined,
+    nameAt: (at: number) => NameFound | undefined,
+    i: number,
+  ): NameFound | undefined {
+    if (found === undefined) return undefined;
+    const next = nameAt(i + found.length);
+    if (next === undefined || next.entity === found.entity) return found;
+    const key = found.key + next.key;
+    const names = this.namesOfEntities().get(next.entity) ?? [];
+    return names.some((name) => name.startsWith(key))
+      ? { entity: next.entity, length: found.length + next.length, key }
+      : found;
+  }
+
+  private namesOfEntities(): ReadonlyMap<Entity, string[]> {
+    if (this.namesOf === undefined) {
+      this.namesOf = new Map();
+      for (const [name, entity] of this.tables.aliases) {
+        const names = this.namesOf.get(entity);
+        if (names === undefined) this.namesOf.set(entity, [name]);
+        else names.push(name);
+      }
+    }
+    return this.namesOf;
   }
 
   private phraseAt(
@@ -258,7 +298,22 @@ export class Vocabulary {
       rest = "";
     };
     let i = 0;
+    const nameAt = (at: number): NameFound | undefined => {
+      for (let end = Math.min(run.length, at + LONGEST_CJK); end > at; end--) {
+        const entity = this.tables.aliases.get(run.slice(at, end));
+        if (entity !== undefined) return { entity, length: end - at, key: run.slice(at, end) };
+      }
+      return undefined;
+    };
     scan: while (i < run.length) {
+      const first = nameAt(i);
+      const name = this.nameGoingOn(first, nameAt, i);
+      if (name !== undefined && name !== first) {
+        flush();
+        if (!reading.entities.includes(name.entity)) reading.entities.push(name.entity);
+        i += name.length;
+        continue;
+      }
       for (let end = Math.min(run.length, i + LONGEST_CJK); end > i; end--) {
         const piece = run.slice(i, end);
         const entity = this.tables.aliases.get(piece);

@@ -61,6 +61,29 @@ describe("the headline is the claim that answers", () => {
     );
   });
 
+  it("answers 'how many years' with a duration, or with a place held that many years running", () => {
+    expect(title("for how many years had hau lee worked at stanford by 2017")).toMatch(/34 years/);
+    expect(title("how many years running was hangzhou first for net talent inflow")).toMatch(
+      /first \(in China, three years in a row/,
+    );
+  });
+
+  it("answers 'which city ranks ahead of' a city with the city placed before it, and the phone with the phone", () => {
+    expect(title("which cities outranked hangzhou for foreigners in 2020")).toMatch(
+      /ranked behind: Beijing and Shanghai/,
+    );
+    expect(title("what number can I call for the ceot office")).toMatch(/phone number: \(8620\) 83563549/);
+  });
+
+  it("answers who wrote an article, and who reported for it, from its byline", () => {
+    expect(title("who is the author of the article about returnees driving innovation in china")).toMatch(
+      /author: Chen Wang/,
+    );
+    expect(
+      title("which agency contributed extra reporting to the driving innovation in china article"),
+    ).toMatch(/additional reporting by: China News Service/);
+  });
+
   it("states the subject, the property, the value and when a figure held, in the asker's language", () => {
     expect(title("How many talent green cards has Guangzhou issued?")).toMatch(
       /^Guangzhou · talent green cards issued: 2,515 \(.*July 2017\)$/,

@@ -47,6 +47,41 @@ describe("the kind of answer an English question wants", () => {
     expect(typeOf("Who founded Zhejiang Qiangnao Technology?")).toBe("person");
   });
 
+  it("reads 'how many years' as asking for a duration, not a count", () => {
+    expect(typeOf("How many years has Hau Lee been at Stanford?")).toBe("duration");
+  });
+
+  it("reads 'what number do I call' as asking for a contact", () => {
+    expect(typeOf("what number do I call to reach the ceot office")).toBe("contact");
+    expect(typeOf("what was the ceot called at first")).not.toBe("contact");
+  });
+
+  it("reads 'where is it on the list' as asking for a position", () => {
+    expect(typeOf("where is guangzhou on the list of cities most attractive to returned students")).toBe(
+      "rank",
+    );
+  });
+
+  it("reads 'which city ranks ahead of' a city named as asking for a place, the other city", () => {
+    const query = read("which city ranks ahead of guangzhou for returned students");
+    expect(query.type).toBe("place");
+    expect(query.kind).toBe("city");
+  });
+
+  it("reads 'which AI expert' as asking for a person, the words between naming no kind", () => {
+    const query = read("which AI expert brought his company summba to guangzhou");
+    expect(query.type).toBe("person");
+    expect(query.kind).toBe("expert");
+  });
+
+  it("leaves 'which AI company' worded no other way to ask for anything: the company may be a claim's subject", () => {
+    expect(typeOf("which AI company agreed to move to gz in may 2017")).toBe("any");
+  });
+
+  it("keeps a position asked of a city when no city is named ('which city came fourth')", () => {
+    expect(typeOf("which city came fourth in the ccg ranking")).toBe("rank");
+  });
+
   it("reads 'who is' a person named as asking for a description of them", () => {
     expect(typeOf("Who is Hau Lee?")).toBe("any");
   });
@@ -85,6 +120,22 @@ describe("stop words and acronyms", () => {
 
   it("keeps 'IT' in capitals as a term", () => {
     expect(termsOf("IT companies in Hangzhou")).toContain("it");
+  });
+});
+
+describe("a place name that begins another name", () => {
+  it("reads 'Zhejiang Qiangnao' as the company whose name it begins, not the province and the company", () => {
+    expect(entitiesOf("who started Zhejiang Qiangnao")).toEqual(["zhejiang-qiangnao"]);
+  });
+
+  it("reads 浙江强脑科技 as the company, in simplified and traditional characters", () => {
+    const zh = (q: string) => understand(q, vocabulary, "zh").entities.map((e) => e.id);
+    expect(zh("浙江强脑科技的创始人是谁")).toEqual(["zhejiang-qiangnao"]);
+    expect(zh("浙江強腦科技的創辦人是誰")).toEqual(["zhejiang-qiangnao"]);
+  });
+
+  it("keeps two names side by side when neither begins the other's name", () => {
+    expect(entitiesOf("guangzhou hangzhou returnees")).toEqual(["guangzhou", "hangzhou"]);
   });
 });
 
