@@ -68,6 +68,8 @@ interface Weighed {
   guessed: boolean;
   /** A common word ("bring", "good"): counted only in the share of all the question's words. */
   light: boolean;
+  /** A word no fact uses. */
+  unknown: boolean;
   weight: number;
 }
 
@@ -75,7 +77,13 @@ interface Weighed {
 function weighed(query: Query, index: FactIndex): Weighed[] {
   return query.terms
     .filter((t) => saysSomething(t.term, index))
-    .map(({ term, guessed = false, light }) => ({ term, guessed, light, weight: index.weight(term) }));
+    .map(({ term, guessed = false, light }) => ({
+      term,
+      guessed,
+      light,
+      unknown: !index.known(term),
+      weight: index.weight(term),
+    }));
 }
 
 /** How much of the question's weighed words a fact matches (see coverage). */
@@ -99,8 +107,10 @@ function coverageOf(asked: readonly Weighed[], named: boolean, indexed: IndexedF
     if (has) termsMatched++;
     else missing.push(term);
   }
-  // A question that names things and asks nothing narrower is covered by any fact about them.
-  const share = total === 0 ? (named ? 1 : 0) : matched / total;
+  // A question that names things and asks nothing narrower is covered by any fact about them; one
+  // that adds a Chinese word the sources never use (上海的房价) asks about that word.
+  const share =
+    total === 0 ? (named && !asked.some((w) => w.unknown && isCjk(w.term)) ? 1 : 0) : matched / total;
   const whole = wholeTotal === 0 ? share : wholeMatched / wholeTotal;
   return { share, terms, matched: termsMatched, missing, whole };
 }

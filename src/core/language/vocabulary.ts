@@ -250,6 +250,31 @@ export class Vocabulary {
       : found;
   }
 
+  /**
+   * Intl.Segmenter's words of a Chinese text. In a question, characters it leaves single and that
+   * are not filler, side by side, are one word it does not know (房价 comes as 房 and 价); the
+   * knowledge base's own text keeps its segments, so its words stay as they were indexed.
+   */
+  private chineseSegments(text: string): string[] {
+    const words: string[] = [];
+    const joining = this.isKnown !== undefined;
+    let single = "";
+    const close = () => {
+      if (single !== "") words.push(single);
+      single = "";
+    };
+    for (const s of chineseWords().segment(text)) {
+      if (!s.isWordLike) close();
+      else if (joining && s.segment.length === 1 && !this.grammar.filler.has(s.segment)) single += s.segment;
+      else {
+        close();
+        words.push(s.segment);
+      }
+    }
+    close();
+    return words;
+  }
+
   private namesOfEntities(): ReadonlyMap<Entity, string[]> {
     if (this.namesOf === undefined) {
       this.namesOf = new Map();
@@ -287,9 +312,8 @@ export class Vocabulary {
   private readChinese(run: string, reading: Reading, add: (term: string, light?: boolean) => void): void {
     let rest = "";
     const flush = () => {
-      for (const s of chineseWords().segment(rest)) {
-        const word = s.segment;
-        if (!s.isWordLike || word.length < 2 || [...word].every((c) => this.grammar.filler.has(c))) continue;
+      for (const word of this.chineseSegments(rest)) {
+        if (word.length < 2 || [...word].every((c) => this.grammar.filler.has(c))) continue;
         const value = hanNumber(word, this.grammar.numerals);
         // A Chinese word the knowledge base never uses is taken as how the question is put, not what about.
         if (value !== undefined) add(numberTerm(value));

@@ -248,6 +248,11 @@ describe("passes", () => {
     expect(c.whole).toBeLessThan(RANKING.minWholeCoverage);
   });
 
+  it("declines a question of a name and a Chinese word the sources never use, but not the name alone", () => {
+    expect(answerTo(core, "上海的房价是多少", { language: "zh" }).answered).toBe(false);
+    expect(answerTo(core, "上海", { language: "zh" }).answered).toBe(true);
+  });
+
   it("declines questions that share one stray word with the sources", () => {
     for (const question of ["who is the richest returnee", "can you help me write a cover letter"]) {
       expect(answerTo(core, question, { language: "en" }).answered, question).toBe(false);

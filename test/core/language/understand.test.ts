@@ -180,6 +180,14 @@ describe("names", () => {
   });
 });
 
+describe("Chinese words the segmenter does not know", () => {
+  it("keeps a question's single characters side by side as one word, dropping filler, and takes it as light", () => {
+    const terms = understand("上海的房价是多少", vocabulary, "zh").terms;
+    expect(terms.map((t) => t.term)).toEqual(["房价"]);
+    expect(terms[0]?.light).toBe(true);
+  });
+});
+
 describe("Chinese numbers", () => {
   it.each([
     ["二十八", 28],
