@@ -124,11 +124,6 @@ export function saysSomething(term: string, index: Pick<FactIndex, "known">): bo
   return index.known(term) || isNumber(term) || isCjk(term) || !SHORTHAND.test(term);
 }
 
-/** The question's words that say what it asks about: not light, not shorthand. */
-function asking(query: Query, index: FactIndex) {
-  return query.terms.filter((t) => !t.light && saysSomething(t.term, index));
-}
-
 /** A token of one letter, or digits run into letters. */
 const SHORTHAND = /^(?:[a-z]|(?=.*\d)(?=.*[a-z])[a-z\d]+)$/;
 
@@ -154,16 +149,19 @@ export function passes(c: Coverage, anchored: boolean): boolean {
  * scored and have their coverage measured.
  */
 export function neededTerms(query: Query, index: FactIndex): ReadonlySet<string> | undefined {
-  const weighed = asking(query, index)
-    .map((t) => ({ term: t.term, weight: index.weight(t.term) }))
-    .sort((a, b) => b.weight - a.weight);
-  const total = weighed.reduce((sum, w) => sum + w.weight, 0);
+  return neededOf(weighed(query, index));
+}
+
+/** The needed words (see neededTerms) of a question's weighed words: those coverage counts, not light ones. */
+function neededOf(words: readonly Weighed[]): ReadonlySet<string> | undefined {
+  const asked = words.filter((w) => !w.light).sort((a, b) => b.weight - a.weight);
+  const total = asked.reduce((sum, w) => sum + w.weight, 0);
   if (total === 0) return undefined;
   const needed = new Set<string>();
   // Short of the threshold by a margin that rounding in coverage's own sums can never cross.
   const short = RANKING.minCoverage * total * (1 - 1e-9);
   let rest = total;
-  for (const { term, weight } of weighed) {
+  for (const { term, weight } of asked) {
     if (rest < short) break;
     needed.add(term);
     rest -= weight;
@@ -218,7 +216,7 @@ class Candidates {
   ) {
     this.weighed = weighed(query, index);
     this.counted = query.counted !== undefined && index.known(query.counted) ? query.counted : undefined;
-    const needed = neededTerms(query, index);
+    const needed = neededOf(this.weighed);
     this.needed = needed === undefined ? undefined : [...needed];
   }
 

@@ -1,7 +1,6 @@
 import { createRequire } from "node:module";
 import type Fuse from "fuse.js";
 import type { IFuseOptions } from "fuse.js";
-import { remembered } from "./memo.js";
 import { editDistance, isCjk, isNumber } from "./text.js";
 
 /** Frozen fuse.js options for matching one mistyped word against the words the knowledge base uses. */
@@ -37,8 +36,6 @@ export class TypoCorrector {
   /** Known words by group; each group's fuse.js index is made when a typo is first looked for in it. */
   private readonly grouped = new Map<string, string[]>();
   private readonly groups = new Map<string, Fuse<string> | undefined>();
-  /** Each word looked for, and the known word it was taken for (undefined: none). */
-  private readonly corrections = new Map<string, string | undefined>();
 
   constructor(words: Iterable<string>) {
     this.known = new Set(words);
@@ -65,14 +62,10 @@ export class TypoCorrector {
     return this.known.has(word);
   }
 
-  /** The known word a mistyped word most likely stands for, if it is close enough; looked for once per word. */
+  /** The known word a mistyped word most likely stands for, if it is close enough (the vocabulary remembers each word's spelling). */
   correct(word: string): string | undefined {
     if (word.length < MIN_FUZZY_LENGTH || isCjk(word) || isNumber(word) || this.known.has(word))
       return undefined;
-    return remembered(this.corrections, word, (w) => this.search(w));
-  }
-
-  private search(word: string): string | undefined {
     const limit = allowedTypos(word.length);
     let best: { word: string; distance: number } | undefined;
     for (let length = word.length - limit; length <= word.length + limit; length++) {
