@@ -21,10 +21,10 @@ export default {
     },
   ],
   run: (args, { core, conversation, language }) => {
-    const answer = core.ask(args.question ?? "", {
-      language,
-      ...(conversation === undefined ? {} : { conversation }),
-    });
+    const answer = core.ask(
+      args.question ?? "",
+      conversation === undefined ? { language } : { language, conversation },
+    );
     return answer === undefined ? emptyQuestion(language, core) : replyOf(answer, core);
   },
 } satisfies Command;

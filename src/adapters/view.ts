@@ -1,5 +1,6 @@
 import type { Reply as Answer, Suggestion } from "../../commands/index.js";
 import { CARD } from "../core/compose/cards.js";
+import { withFields } from "../core/objects.js";
 import type { CitedSource, Language } from "../core/types.js";
 import { linkOf } from "./source-link.js";
 import { truncate } from "./text.js";
@@ -50,28 +51,26 @@ export function renderView<T>(
   size: (rendered: T) => number,
   ballot?: string,
 ): T {
-  const viewOf = (shown: Answer, count: number) => ({ ...factsView(shown, count), ballot });
   // An answer is a card when it says what more there is by topic.
-  if (answer.more === undefined) return render(viewOf(answer, answer.facts.length));
-  const capped: Answer = {
-    ...answer,
+  if (answer.more === undefined) return render(viewOf(answer, answer.facts.length, ballot));
+  const capped: Answer = withFields(answer, {
     title: truncate(answer.title, CARD.title),
     ageNote: truncate(answer.ageNote, CARD.ageNote),
     more: answer.more.map((s) =>
-      s.label === undefined ? s : { ...s, label: truncate(s.label, CARD.label) },
+      s.label === undefined ? s : withFields(s, { label: truncate(s.label, CARD.label) }),
     ),
-  };
+  });
   for (let shown = capped.facts.length; shown >= 0; shown--) {
-    const rendered = render(viewOf(capped, shown));
+    const rendered = render(viewOf(capped, shown, ballot));
     if (size(rendered) <= CARD.text) return rendered;
   }
-  const over = size(render(viewOf(capped, 0))) - CARD.text;
+  const over = size(render(viewOf(capped, 0, ballot))) - CARD.text;
   const body = truncate(capped.body, Math.max(0, capped.body.length - over));
-  return render(viewOf({ ...capped, body }, 0));
+  return render(viewOf(withFields(capped, { body }), 0, ballot));
 }
 
-/** The view of an answer showing its first `shown` facts, but for its ballot. */
-function factsView(answer: Answer, shown: number): Omit<View, "ballot"> {
+/** The view of an answer showing its first `shown` facts. */
+function viewOf(answer: Answer, shown: number, ballot: string | undefined): View {
   const facts = answer.facts.slice(0, shown);
   const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
   const several = answer.sources.length > 1;
@@ -81,11 +80,12 @@ function factsView(answer: Answer, shown: number): Omit<View, "ballot"> {
     title: answer.title,
     lead: facts[0]?.text === answer.body ? "" : answer.body,
     facts: facts.map((f) => ({ text: f.text, source: several ? numbers.get(f.sourceId) : undefined })),
-    sources: answer.sources.map((s, i) => ({ ...s, number: i + 1, link: linkOf(s) })),
+    sources: answer.sources.map((s, i) => withFields(s, { number: i + 1, link: linkOf(s) })),
     ageNote: answer.ageNote,
     more: answer.more ?? [],
     suggestions: answer.suggestions,
     hidden: answer.facts.length - shown,
+    ballot,
   };
 }
 

@@ -37,6 +37,7 @@ import { compact } from "./language/text.js";
 import { asksOverview, type Query, splitQuestion, understand } from "./language/understand.js";
 import { Vocabulary } from "./language/vocabulary.js";
 import type { VocabularyTables } from "./language/vocabulary-tables.js";
+import { withFields } from "./objects.js";
 import type { Answer, ConversationContext, EntityChoice, Language, Reference } from "./types.js";
 
 /** The longest question answered as asked; longer ones are sent back, never cut short. */
@@ -145,7 +146,7 @@ export class Core {
     if (asksOverview(query) && only !== undefined && query.entities.length === 1) {
       options.explain?.decision(`answered with the card of ${only.id}: the question asks nothing narrower`);
       const card = this.cards.card(only, language);
-      return { ...card, title: `${card.title}${note}`, ...followed };
+      return withFields(card, { title: `${card.title}${note}`, ...followed });
     }
     // Shorthand the sources cannot hold ("ppl") weighs nothing in naming a property.
     const weight = (t: string) => (saysSomething(t, this.index) ? this.index.weight(t) : 0);
@@ -156,17 +157,16 @@ export class Core {
       (found ??= retrieve(this.framed(query, frame), this.index, this.claims, options.explain?.retrieval));
     const compared = this.compare(question, query, note, retrieved, options.explain);
     if (compared !== undefined)
-      return { ...compared, context: contextOf(query, compared, question), ...followed };
+      return withFields(compared, { context: contextOf(query, compared, question), ...followed });
     const { answer, lead } = this.answer(query, frame, note, retrieved, options.explain);
-    return {
-      ...answer,
+    return withFields(answer, {
       context: contextOf(query, answer, question, {
         property: lead?.property.id ?? property?.property,
         answered: this.valueEntity(lead),
         subject: lead?.claim.subject,
       }),
       ...followed,
-    };
+    });
   }
 
   /** Explains how a question is answered: its reading, each retrieval and claim considered, the decision. */
@@ -311,7 +311,7 @@ export class Core {
     const title = headline(values, this.kb, query.language, undefined, frame.expects === "date");
     const facts = [lead.fact, ...found.filter((f) => f !== lead.fact)];
     const answer = this.factsAnswer(query, `${title}${note}`, facts, score);
-    return { answer: { ...answer, claims: values.map(claimId) }, lead };
+    return { answer: withFields(answer, { claims: values.map(claimId) }), lead };
   }
 
   private factsAnswer(query: Query, title: string, facts: readonly IndexedFact[], score: number): Answer {
@@ -360,9 +360,9 @@ export class Core {
   private framed(query: Query, frame: Frame): Query {
     const named = (frame.properties[0]?.share ?? 0) >= UNKNOWN_WORDS_EXCUSED;
     const terms = named
-      ? query.terms.map((t) => (this.index.known(t.term) ? t : { ...t, light: true }))
+      ? query.terms.map((t) => (this.index.known(t.term) ? t : withFields(t, { light: true })))
       : query.terms;
-    return { ...query, type: frame.expects, terms };
+    return withFields(query, { type: frame.expects, terms });
   }
 
   /** The claim that answers: the one of the covering facts that agrees best with the question's frame. */

@@ -240,21 +240,28 @@ export class ClaimIndex {
     const best = new Map<string, PropertyMatch>();
     if (total === 0) return [];
     const names = this.propertyNames().get(language);
-    const sharing = new Set<PropertyName>();
-    for (const q of question) for (const name of names?.get(q.term) ?? []) sharing.add(name);
-    for (const { property, text, terms, named } of [...sharing].sort((a, b) => a.order - b.order)) {
-      // The weight of the question's words the name has, and of the name's words the question has.
-      let accounted = 0;
-      let had = 0;
-      for (const w of terms) {
-        const weight = asked.get(w.term);
-        if (weight === undefined) continue;
-        accounted += weight;
-        had += w.weight;
+    // Each name sharing a word with the question that names it at all; a name sharing several is
+    // met once for each, which changes nothing, as only a greater share replaces a property's best.
+    const naming: { name: PropertyName; share: number }[] = [];
+    for (const q of question) {
+      for (const name of names?.get(q.term) ?? []) {
+        // The weight of the question's words the name has, and of the name's words the question has.
+        let accounted = 0;
+        let had = 0;
+        for (const w of name.terms) {
+          const weight = asked.get(w.term);
+          if (weight === undefined) continue;
+          accounted += weight;
+          had += w.weight;
+        }
+        const share = (accounted / total) * (had / name.named);
+        if (share >= NAMED_AT_ALL) naming.push({ name, share });
       }
-      const share = (accounted / total) * (had / named);
+    }
+    for (const { name, share } of naming.sort((a, b) => a.name.order - b.name.order)) {
+      const { property, text, terms } = name;
       const known = best.get(property.id);
-      if (share >= NAMED_AT_ALL && (known === undefined || share > known.share)) {
+      if (known === undefined || share > known.share) {
         const words = terms.filter((w) => asked.has(w.term)).map((w) => w.term);
         best.set(property.id, { property, share, by: text, words });
       }

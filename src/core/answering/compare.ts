@@ -1,6 +1,7 @@
 import { PLACE_KINDS } from "../knowledge/schema.js";
 import { type Query, understand } from "../language/understand.js";
 import type { Vocabulary } from "../language/vocabulary.js";
+import { withFields } from "../objects.js";
 import type { IndexedFact, Ranked } from "./search.js";
 
 /** Answer types that are a name: in a comparison of names they are the comparison itself. */
@@ -42,20 +43,19 @@ export function partsOf(
       vocabulary.grammar.followUp.refersBack.test(text) || !standsAlone
         ? whole.entities
         : whole.entities.filter((e) => PLACE_KINDS.includes(e.kind));
-    return {
-      ...own,
+    return withFields(own, {
       language: whole.language,
       entities: named.length > 0 ? named : borrowed,
       terms: [...lead.terms, ...own.terms],
       years: own.years.length > 0 ? own.years : whole.years,
       type: own.type !== "any" ? own.type : whole.type,
       context: other.terms.map((t) => t.term),
-    };
+    });
   };
   // The second side often leaves out what the first said ("incubators total vs just the high-tech
   // ones"), so it ranks with the first side's words too; the first side never borrows the second's.
   const [first, second] = split.segments;
-  const parts = [{ ...side(a, b, first), context: [] }, side(b, a, second)];
+  const parts = [withFields(side(a, b, first), { context: [] }), side(b, a, second)];
   const asksSomething = (side: Query, own: Query) => own.entities.length > 0 || side.terms.length > 0;
   return asksSomething(parts[0] as Query, a) && asksSomething(parts[1] as Query, b)
     ? { sides: parts, byName: false }

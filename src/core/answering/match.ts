@@ -65,18 +65,23 @@ export function frameOf(
       .map((t) => ({ term: t.term, weight: weight(t.term) * (t.light ? LIGHT_QUESTION_WORD : 1) })),
     query.language,
   );
-  return {
+  // Optional fields are set, not spread in: see objects.ts.
+  const frame: Frame = {
     language: query.language,
     subjects: query.entities,
     expects: expected(query.type, properties),
     worded: query.type,
     years: query.years,
     properties,
-    ...(carried === undefined ? {} : { carried: carried.property, insists: carried.insists }),
     terms,
-    ...(query.superlative ? { superlative: true as const } : {}),
-    ...(query.kind === undefined ? {} : { kind: query.kind }),
   };
+  if (carried !== undefined) {
+    frame.carried = carried.property;
+    frame.insists = carried.insists;
+  }
+  if (query.superlative) frame.superlative = true;
+  if (query.kind !== undefined) frame.kind = query.kind;
+  return frame;
 }
 
 /**

@@ -193,12 +193,17 @@ export function retrieve(query: Query, index: FactIndex, claims: ClaimIndex, tra
   const candidates = new Candidates(query, index, claims, reached);
   const asked = candidates.answer(query.entities, query.years, trace);
   if (asked !== undefined) return asked;
+  // Optional fields are set, not spread in: see objects.ts.
+  const declined: Extract<Retrieved, { found: false }> = { found: false };
   const nearest = candidates.nearest();
-  const near = nearest === undefined ? {} : { nearest };
+  if (nearest !== undefined) declined.nearest = nearest;
   const otherYear = query.years.length > 0 ? candidates.answer(query.entities, [])?.best[0] : undefined;
-  if (otherYear !== undefined) return { found: false, otherYear, ...near };
-  const elsewhere = places.length > 0 ? candidates.answer(others, query.years)?.best[0] : undefined;
-  return { found: false, ...near, ...(elsewhere === undefined ? {} : { elsewhere }) };
+  if (otherYear !== undefined) declined.otherYear = otherYear;
+  else if (places.length > 0) {
+    const elsewhere = candidates.answer(others, query.years)?.best[0];
+    if (elsewhere !== undefined) declined.elsewhere = elsewhere;
+  }
+  return declined;
 }
 
 /** The facts one scoring reached, filtered for each answer a question may take, with each fact's coverage measured once. */

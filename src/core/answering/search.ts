@@ -368,8 +368,9 @@ export class FactIndex {
           const indexed = this.facts[order] as IndexedFact;
           if (!within.every((id) => indexed.closure.has(id))) continue;
           if (by !== undefined && !by.some((p) => p.has(order))) continue;
+          if (!keep(indexed)) continue;
           const r = ranked(order);
-          if (r !== undefined && keep(indexed)) kept.push(r);
+          if (r !== undefined) kept.push(r);
         }
         return kept;
       },

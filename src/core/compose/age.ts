@@ -33,15 +33,17 @@ export function citeSource(source: Source, now: Date, language: Language = "en")
     source.date === null
       ? words.undatedAge(source.estimatedYear ?? now.getUTCFullYear())
       : words.sourceAge(source.date, words.yearsAgo(yearsBetween(source.date, now)));
-  return {
+  // Optional fields are set, not spread in: see objects.ts.
+  const cited: CitedSource = {
     id: source.id,
     title: source.title,
     publisher: source.publisher,
-    ...(source.author === undefined ? {} : { author: source.author }),
     date: source.date,
     age,
-    ...(source.url === undefined ? {} : { url: source.url }),
   };
+  if (source.author !== undefined) cited.author = source.author;
+  if (source.url !== undefined) cited.url = source.url;
+  return cited;
 }
 
 /**

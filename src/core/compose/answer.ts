@@ -128,7 +128,8 @@ export function factAnswer(
       asOf: asOfPhrase(factDate(indexed.fact, indexed.source), language),
     };
   });
-  return {
+  // Optional fields are set, not spread in: see objects.ts.
+  const answer: Answer = {
     answered: true,
     language,
     title: parts.title,
@@ -145,10 +146,11 @@ export function factAnswer(
         now,
       ),
     ),
-    ...(parts.more !== undefined && parts.more.length > 0 ? { more: parts.more } : {}),
     suggestions: parts.suggestions,
     score: Math.round(Math.min(1, Math.max(0, parts.score)) * 1000) / 1000,
   };
+  if (parts.more !== undefined && parts.more.length > 0) answer.more = parts.more;
+  return answer;
 }
 
 /** An answer that carries no facts: help, the list of sources, a message. */

@@ -12,6 +12,7 @@ import { type Entity, TOPICS, type Topic } from "../knowledge/schema.js";
 import { compact } from "../language/text.js";
 import { understand } from "../language/understand.js";
 import type { Vocabulary } from "../language/vocabulary.js";
+import { withFields } from "../objects.js";
 import type { Answer, ConversationContext, Language, Reference } from "../types.js";
 import { decline, factAnswer, factLine, followUps, headline, nameOf } from "./answer.js";
 import { say } from "./say.js";
@@ -105,8 +106,9 @@ export class Cards {
       terms: [],
       language,
       shown: shown.map((f) => f.fact.id),
+      question: title,
     };
-    return { ...answer, claims: values.map(claimId), context: { ...context, question: title } };
+    return withFields(answer, { claims: values.map(claimId), context });
   }
 
   /**
@@ -152,7 +154,7 @@ export class Cards {
         compact(t) === key || compact(say("en").topics[t]) === key || compact(say("zh").topics[t]) === key,
     );
     if (named !== undefined) return this.headlinesFirst(entity, facts).filter((f) => f.fact.topic === named);
-    const query = { ...understand(topic, this.vocabulary, language), entities: [entity] };
+    const query = withFields(understand(topic, this.vocabulary, language), { entities: [entity] });
     const ranked = this.index.rank(
       query.terms.map((t) => t.term),
       facts,
@@ -202,7 +204,9 @@ export class Cards {
       language,
       this.now(),
     );
-    return { ...answer, context: { ...context, shown: [...context.shown, ...shown.map((f) => f.fact.id)] } };
+    return withFields(answer, {
+      context: withFields(context, { shown: [...context.shown, ...shown.map((f) => f.fact.id)] }),
+    });
   }
 
   private entitiesOf(facts: readonly IndexedFact[]): Entity[] {

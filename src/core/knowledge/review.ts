@@ -44,9 +44,15 @@ function standings(fact: Fact, kb: KnowledgeBase): { ref: string; standing: Stan
   }));
 }
 
-/** "2026-12-06": the day a date falls on, as review dates are compared. */
+const DAY_MS = 86_400_000;
+/** The day last asked for, by its number since 1970: answer after answer, the clock reads the same day. */
+let lastDay = { number: Number.NaN, day: "" };
+
+/** "2026-12-06": the day a date falls on (UTC), as review dates are compared. */
 function day(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const number = Math.floor(date.getTime() / DAY_MS);
+  if (number !== lastDay.number) lastDay = { number, day: date.toISOString().slice(0, 10) };
+  return lastDay.day;
 }
 
 /**

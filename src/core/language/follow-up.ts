@@ -1,6 +1,7 @@
 import { ANSWER_TYPES, type ChineseGrammar, type EnglishGrammar } from "../knowledge/grammar-schema.js";
 import type { KnowledgeBase } from "../knowledge/loader.js";
 import { ENTITY_KINDS, type Entity, type EntityKind } from "../knowledge/schema.js";
+import { withFields } from "../objects.js";
 import type { Answer, ConversationContext } from "../types.js";
 import type { AnswerType } from "./answer-type.js";
 import { simplified } from "./text.js";
@@ -107,13 +108,12 @@ export function followUp(
     const kept = sameAsk ? before : subjectOf(context, before);
     const swapped = kept.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
     return {
-      query: {
-        ...asked,
+      query: withFields(asked, {
         entities: [...swapped, ...asked.entities],
         terms: ownType ? asked.terms : context.terms.map((term) => ({ term, light: false })),
         type: asked.type === "any" ? carriedType(context, kb) : asked.type,
         years,
-      },
+      }),
       carried: true,
       ...property(sameAsk),
     };
@@ -127,12 +127,9 @@ export function followUp(
     const elliptical = asked.type === "any" && short && required.length > 0;
     // It keeps the time when it asks the same kind of figure ("how many of them came from overseas?").
     const sameTime = elliptical || (asked.type === context.asks && asked.type !== "date");
+    const entities = elliptical && pointed === undefined ? subjectOf(context, meant) : meant;
     return {
-      query: {
-        ...asked,
-        entities: elliptical && pointed === undefined ? subjectOf(context, meant) : meant,
-        ...(sameTime ? { years } : {}),
-      },
+      query: withFields(asked, { entities, years: sameTime ? years : asked.years }),
       carried: true,
       ...property(false),
     };
@@ -141,7 +138,7 @@ export function followUp(
   if (pointed !== undefined || words.refersBack.test(question)) {
     const kept = meant.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
     if (kept.length > 0)
-      return { query: { ...asked, entities: [...kept, ...asked.entities] }, carried: true };
+      return { query: withFields(asked, { entities: [...kept, ...asked.entities] }), carried: true };
   }
   return { query: asked, carried: false };
 }
@@ -228,16 +225,18 @@ export function contextOf(
   } = {},
 ): ConversationContext {
   const { property, answered, subject } = led;
-  return {
-    ...(property === undefined ? {} : { property }),
+  // Optional fields are set, not spread in: see objects.ts.
+  const context: ConversationContext = {
     entities: query.entities.map((e) => e.id),
-    ...(answered === undefined ? {} : { named: answered.id }),
     asks: query.type,
     terms: query.terms.filter((t) => !t.light).map((t) => t.term),
-    ...(query.years.length === 0 ? {} : { years: query.years }),
     language: answer.language,
     shown: answer.facts.map((f) => f.id),
     question,
-    ...(subject === undefined ? {} : { subject }),
   };
+  if (property !== undefined) context.property = property;
+  if (answered !== undefined) context.named = answered.id;
+  if (query.years.length > 0) context.years = query.years;
+  if (subject !== undefined) context.subject = subject;
+  return context;
 }

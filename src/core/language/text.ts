@@ -27,23 +27,36 @@ export function simplified(text: string): string {
  * punctuation and thousands separators go; CJK runs stand apart from Latin words.
  */
 export function normalise(text: string): string {
-  // Plain ASCII has no full-width forms or accents: Unicode normalisation would leave it as it is.
-  const simple = PLAIN_ASCII.test(text)
-    ? text
-    : simplified(text.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFKC"));
-  return simple
+  // Plain ASCII has no full-width forms, accents, format characters or CJK, and its only letters
+  // and digits are a-z and 0-9 once lower-cased: the Unicode steps would leave it as it is.
+  if (PLAIN_ASCII.test(text)) return words(spelledOut(text.toLowerCase()), NOT_ASCII_WORD);
+  const simple = simplified(text.normalize("NFKD").replace(/\p{M}/gu, "").normalize("NFKC"));
+  const plain = simple
     .toLowerCase()
     .replace(/\p{Cf}/gu, "")
-    .replace(/\p{Cc}/gu, " ")
+    .replace(/\p{Cc}/gu, " ");
+  return words(spelledOut(plain).replace(CJK_RUN, " $1 "), NOT_WORD);
+}
+
+const NOT_WORD = /[^\p{L}\p{N}\u2024]+/gu;
+const NOT_ASCII_WORD = /[^a-z\d\u2024]+/g;
+
+/** Lower-cased text with possessives, thousands separators and dotted initials gone and signs spelled out. */
+function spelledOut(lower: string): string {
+  return lower
     .replace(/['’]s\b/g, "")
     .replace(/(\d),(?=\d{3}\b)/g, "$1")
     .replace(/([a-z])\.(?=[a-z]\b)/g, "$1")
     .replace(/\b([a-z])&([a-z])\b/g, "$1$2")
     .replace(/&/g, " and ")
     .replace(/%/g, " percent ")
-    .replace(/(\d)\.(?=\d)/g, "$1\u2024")
-    .replace(CJK_RUN, " $1 ")
-    .replace(/[^\p{L}\p{N}\u2024]+/gu, " ")
+    .replace(/(\d)\.(?=\d)/g, "$1\u2024");
+}
+
+/** Text cut into words, one space apart, at every run of what `between` matches; a decimal point stays. */
+function words(text: string, between: RegExp): string {
+  return text
+    .replace(between, " ")
     .replace(/\u2024/g, ".")
     .trim();
 }

@@ -1,5 +1,6 @@
 import type { ChineseGrammar, EnglishGrammar } from "../knowledge/grammar-schema.js";
 import type { Entity, EntityKind } from "../knowledge/schema.js";
+import { withFields } from "../objects.js";
 import type { Language } from "../types.js";
 import { type AnswerType, answersAs, classify, kindWord } from "./answer-type.js";
 import type { Term, Vocabulary } from "./vocabulary.js";
@@ -38,7 +39,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   const kind = asked === undefined ? undefined : vocabulary.read(asked.word).terms[0]?.term;
   const terms = reading.terms
     .filter((t) => !YEAR.test(t.term))
-    .map((t) => (t.term === kind ? { ...t, light: true } : t));
+    .map((t) => (t.term === kind ? withFields(t, { light: true }) : t));
   const worded = classify(
     grammar.answers,
     `${reading.text} ${terms.map((t) => t.term).join(" ")}`,
@@ -61,17 +62,19 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     reading.entities.some((e) => DESCRIBED.includes(e.kind));
   const countedWord = grammar.counts.exec(question)?.[1];
   const counted = countedWord === undefined ? undefined : vocabulary.read(countedWord).terms[0];
-  return {
+  // Optional fields are set, not spread in: see objects.ts.
+  const query: Query = {
     language,
     entities: reading.entities,
     terms,
     type: describes ? "any" : type,
     years,
     context: [],
-    ...(counted === undefined || counted.light ? {} : { counted: counted.term }),
-    ...(grammar.superlative.test(question) ? { superlative: true as const } : {}),
-    ...(kind === undefined ? {} : { kind }),
   };
+  if (counted !== undefined && !counted.light) query.counted = counted.term;
+  if (grammar.superlative.test(question)) query.superlative = true;
+  if (kind !== undefined) query.kind = kind;
+  return query;
 }
 
 /** Whether a question asks nothing narrower than the things it names ("Hangzhou", "tell me about the CEOT"). */

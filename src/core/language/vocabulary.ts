@@ -77,6 +77,8 @@ export class Vocabulary {
   private readonly terms = new Map<string, Term>();
   /** The compact aliases, sorted: made on the first question. */
   private aliasesInOrder: string[] | undefined;
+  /** Whether an alias begins with each text asked so far: looked up once. */
+  private readonly beginnings = new Map<string, boolean>();
   /** Each entity's compact names, grouped on the first name read that another name follows. */
   private namesOf: Map<Entity, string[]> | undefined;
 
@@ -155,8 +157,8 @@ export class Vocabulary {
       .map((w) => this.spelled(w));
     const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" "), normalised };
     const add = (term: string, light = false, guessed = false) => {
-      if (!reading.terms.some((t) => t.term === term))
-        reading.terms.push({ term, light, ...(guessed ? { guessed } : {}) });
+      if (reading.terms.some((t) => t.term === term)) return;
+      reading.terms.push(guessed ? { term, light, guessed } : { term, light });
     };
     for (let i = 0; i < words.length; ) {
       const word = words[i] as string;
@@ -218,6 +220,10 @@ export class Vocabulary {
 
   /** Whether some alias begins with this compact text: if none does, no more words can spell one. */
   private beginsAlias(key: string): boolean {
+    return remembered(this.beginnings, key, (k) => this.searchBeginnings(k));
+  }
+
+  private searchBeginnings(key: string): boolean {
     this.aliasesInOrder ??= [...this.tables.aliases.keys()].sort();
     const keys = this.aliasesInOrder;
     let low = 0;
@@ -291,16 +297,17 @@ export class Vocabulary {
     words: string[],
     i: number,
   ): { terms: string[]; guessed: boolean; length: number } | undefined {
-    const first = words[i] as string;
-    if (!this.tables.phraseStarts.has(lemma(first))) return undefined;
-    for (let n = Math.min(this.tables.longestPhrase, words.length - i); n >= 1; n--) {
-      const phrase = this.tables.phrases.get(
-        words
-          .slice(i, i + n)
-          .map(lemma)
-          .join(" "),
-      );
-      if (phrase !== undefined) return { ...phrase, length: n };
+    let key = lemma(words[i] as string);
+    if (!this.tables.phraseStarts.has(key)) return undefined;
+    // The lemmas of the words from i on, joined: one key for each length, tried longest first.
+    const keys = [key];
+    for (let n = 2; n <= Math.min(this.tables.longestPhrase, words.length - i); n++) {
+      key += ` ${lemma(words[i + n - 1] as string)}`;
+      keys.push(key);
+    }
+    for (let n = keys.length; n >= 1; n--) {
+      const phrase = this.tables.phrases.get(keys[n - 1] as string);
+      if (phrase !== undefined) return { terms: phrase.terms, guessed: phrase.guessed, length: n };
     }
     return undefined;
   }

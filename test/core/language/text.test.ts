@@ -21,6 +21,13 @@ describe("normalise", () => {
   it("keeps abbreviations such as R&D and U.S. whole", () => {
     expect(normalise("R&D in the U.S.")).toBe("rd in the us");
   });
+
+  it("reads plain ASCII as the Unicode path reads it", () => {
+    const ascii = "R&D: 5.9% of 1,200\tfirms in the U.S. (Guangzhou's)";
+    expect(normalise(ascii)).toBe("rd 5.9 percent of 1200 firms in the us guangzhou");
+    // A zero-width space, dropped, sends the same text down the Unicode path.
+    expect(normalise(`${ascii}\u200b`)).toBe(normalise(ascii));
+  });
 });
 
 describe("compact", () => {
