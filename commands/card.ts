@@ -1,7 +1,6 @@
 import { decline, nameOf } from "../src/core/compose/answer.js";
 import { say } from "../src/core/compose/say.js";
 import type { Entity, EntityKind } from "../src/core/knowledge/schema.js";
-import { withFields } from "../src/core/objects.js";
 import type { CommandContext } from "./command.js";
 import { commandMessages } from "./messages.js";
 import { type Reply, replyOf } from "./replies.js";
@@ -43,5 +42,5 @@ export function namedCard(
   const names = known.map((e: Entity) => nameOf(e, core.kb, language));
   const tries = known.slice(0, 3).map((e) => ({ command, args: { name: e.name } }));
   const said = `${words.unknownName[command](name)} ${words.knownNames[command](names)}`;
-  return withFields(decline(said, tries, language), { considered: [] });
+  return decline(said, tries, language, undefined, []);
 }

@@ -59,7 +59,8 @@ export function suggestionsFor(references: readonly Reference[], core: Core): Su
 /** The core's answer with its follow-ups made commands. */
 export function replyOf(answer: Answer, core: Core): Reply {
   const { more, suggestions, ...rest } = answer;
-  const reply: Reply = withFields(rest, { suggestions: suggestionsFor(suggestions, core) });
+  // `rest` is a copy already: the follow-ups made commands are set on it.
+  const reply: Reply = Object.assign(rest, { suggestions: suggestionsFor(suggestions, core) });
   if (more !== undefined) reply.more = suggestionsFor(more, core);
   return reply;
 }

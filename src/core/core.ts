@@ -1,13 +1,7 @@
-import {
-  ClaimIndex,
-  claimId,
-  type Frame,
-  type IndexedClaim,
-  type PropertyNames,
-  valuesOf,
-} from "./answering/claims.js";
+import { ClaimIndex, claimId, type Frame, type IndexedClaim, valuesOf } from "./answering/claims.js";
 import { distinct, partsOf } from "./answering/compare.js";
 import { frameOf, matchClaims, unmatched } from "./answering/match.js";
+import type { PropertyNames } from "./answering/property-names.js";
 import { coverage, type Retrieved, retrieve, saysSomething } from "./answering/retrieve.js";
 import { FactIndex, type IndexedFact, RANKING, type Ranked, type SavedIndex } from "./answering/search.js";
 import { highest } from "./answering/superlative.js";
@@ -159,14 +153,14 @@ export class Core {
     if (compared !== undefined)
       return withFields(compared, { context: contextOf(query, compared, question), ...followed });
     const { answer, lead } = this.answer(query, frame, note, retrieved, options.explain);
-    return withFields(answer, {
-      context: contextOf(query, answer, question, {
-        property: lead?.property.id ?? property?.property,
-        answered: this.valueEntity(lead),
-        subject: lead?.claim.subject,
-      }),
-      ...followed,
+    // The answer was made for this question: it takes on what the next turn may build on.
+    answer.context = contextOf(query, answer, question, {
+      property: lead?.property.id ?? property?.property,
+      answered: this.valueEntity(lead),
+      subject: lead?.claim.subject,
     });
+    if (carried && context !== undefined) answer.followed = context.question;
+    return answer;
   }
 
   /** Explains how a question is answered: its reading, each retrieval and claim considered, the decision. */
@@ -311,7 +305,8 @@ export class Core {
     const title = headline(values, this.kb, query.language, undefined, frame.expects === "date");
     const facts = [lead.fact, ...found.filter((f) => f !== lead.fact)];
     const answer = this.factsAnswer(query, `${title}${note}`, facts, score);
-    return { answer: withFields(answer, { claims: values.map(claimId) }), lead };
+    answer.claims = values.map(claimId);
+    return { answer, lead };
   }
 
   private factsAnswer(query: Query, title: string, facts: readonly IndexedFact[], score: number): Answer {
@@ -341,15 +336,13 @@ export class Core {
     const property =
       first === undefined ? "" : query.language === "zh" ? first.property.zh : first.property.name;
     const subjects = lacking.known.flatMap((c) => this.kb.entities.get(c.claim.subject) ?? []);
-    return {
-      ...decline(
-        words.lacksClaim(property, known, asked),
-        followUps([...query.entities, ...subjects]),
-        query.language,
-        `${words.declineTitle}${note}`,
-      ),
-      considered: lacking.known.slice(0, NEAREST).map((c) => c.fact.fact.id),
-    };
+    return decline(
+      words.lacksClaim(property, known, asked),
+      followUps([...query.entities, ...subjects]),
+      query.language,
+      `${words.declineTitle}${note}`,
+      lacking.known.slice(0, NEAREST).map((c) => c.fact.fact.id),
+    );
   }
 
   /**
@@ -517,15 +510,13 @@ export class Core {
         `declined: no fact covers it for ${query.years.join(", ")}; fact ${found.otherYear.indexed.fact.id} does for another year`,
       );
       const line = factLine(found.otherYear.indexed, this.kb, query.language);
-      return {
-        ...decline(
-          `${words.wrongYear(query.years.join(words.listJoin), line)}`,
-          followUps(query.entities),
-          query.language,
-          title,
-        ),
-        considered: [found.otherYear.indexed.fact.id, ...considered].slice(0, NEAREST),
-      };
+      return decline(
+        `${words.wrongYear(query.years.join(words.listJoin), line)}`,
+        followUps(query.entities),
+        query.language,
+        title,
+        [found.otherYear.indexed.fact.id, ...considered].slice(0, NEAREST),
+      );
     }
     const places = query.entities.filter((e) => PLACE_KINDS.includes(e.kind));
     const top = found.elsewhere;
@@ -536,10 +527,13 @@ export class Core {
       );
       const asked = places.map((p) => nameOf(p, this.kb, query.language)).join(words.listJoin);
       const body = `${words.wrongPlace(asked, nameOf(known, this.kb, query.language))} ${words.nearest(factLine(top.indexed, this.kb, query.language))}`;
-      return {
-        ...decline(body, followUps([known, ...places]), query.language, title),
-        considered: [top.indexed.fact.id, ...considered].slice(0, NEAREST),
-      };
+      return decline(
+        body,
+        followUps([known, ...places]),
+        query.language,
+        title,
+        [top.indexed.fact.id, ...considered].slice(0, NEAREST),
+      );
     }
     const near = found.nearest !== undefined && coverage(query, found.nearest, this.index).matched > 0;
     explain?.decision(
@@ -549,15 +543,13 @@ export class Core {
       near && found.nearest !== undefined
         ? ` ${words.nearest(factLine(found.nearest.indexed, this.kb, query.language))}`
         : "";
-    return {
-      ...decline(
-        `${words.declineBody(this.kb.sources.size)}${nearest} ${this.covers(query.language)}`,
-        query.entities.length > 0 ? followUps(query.entities) : this.starters(),
-        query.language,
-        title,
-      ),
+    return decline(
+      `${words.declineBody(this.kb.sources.size)}${nearest} ${this.covers(query.language)}`,
+      query.entities.length > 0 ? followUps(query.entities) : this.starters(),
+      query.language,
+      title,
       considered,
-    };
+    );
   }
 
   /** What the knowledge base covers, from the knowledge base itself: its cities, two programmes, the marked entities. */

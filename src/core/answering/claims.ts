@@ -13,6 +13,7 @@ import {
 import type { AnswerType } from "../language/answer-type.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import type { Language } from "../types.js";
+import { NameShares, type PropertyName, type PropertyNames } from "./property-names.js";
 import type { IndexedFact } from "./search.js";
 
 /** A claim with what matching needs: its property, its fact, its place in the fact, and when it holds. */
@@ -97,27 +98,13 @@ export interface PropertyMatch {
 /** Properties named below this share are not taken to be named at all. */
 export const NAMED_AT_ALL = 0.3;
 
-interface PropertyName {
-  /** Its place among all names: ties between names go to the first. */
-  order: number;
-  property: Property;
-  text: string;
-  terms: { term: string; weight: number }[];
-  /** The weight of all its words. */
-  named: number;
-}
-
-/** Names by each of their words, for one language. */
-type NamesByTerm = ReadonlyMap<string, readonly PropertyName[]>;
-
-/** The words that name each property, by language: what the knowledge cache keeps of a claim index. */
-export type PropertyNames = ReadonlyMap<Language, NamesByTerm>;
-
 /** Claims by fact, subject and property, and the words that name each property, built once at load. */
 export class ClaimIndex {
   private readonly byFact = new Map<string, IndexedClaim[]>();
   private readonly byProperty = new Map<string, IndexedClaim[]>();
   private names: PropertyNames | undefined;
+  /** The names' words numbered, made on the first question that names a property. */
+  private shares: NameShares | undefined;
   /** The words of qualifiers and values, read once each. */
   private readonly said = new Map<string, string[]>();
 
@@ -135,7 +122,10 @@ export class ClaimIndex {
         if (property === undefined) return [];
         // A claim holds for its own time, else its fact's; an article's date stands for its year.
         const dated = factDate(indexed.fact, indexed.source);
-        const year = indexed.fact.asOf === undefined ? { ...dated, when: dated.when.slice(0, 4) } : dated;
+        const year =
+          indexed.fact.asOf === undefined
+            ? { when: dated.when.slice(0, 4), estimated: dated.estimated }
+            : dated;
         const when = claim.asOf === undefined ? year : { when: claim.asOf, estimated: false };
         const standing = claimStanding(indexed.fact, claim, property);
         return [{ claim, property, fact: indexed, position, when, standing }];
@@ -239,25 +229,10 @@ export class ClaimIndex {
     const total = question.reduce((sum, q) => sum + q.weight, 0);
     const best = new Map<string, PropertyMatch>();
     if (total === 0) return [];
-    const names = this.propertyNames().get(language);
-    // Each name sharing a word with the question that names it at all; a name sharing several is
-    // met once for each, which changes nothing, as only a greater share replaces a property's best.
-    const naming: { name: PropertyName; share: number }[] = [];
-    for (const q of question) {
-      for (const name of names?.get(q.term) ?? []) {
-        // The weight of the question's words the name has, and of the name's words the question has.
-        let accounted = 0;
-        let had = 0;
-        for (const w of name.terms) {
-          const weight = asked.get(w.term);
-          if (weight === undefined) continue;
-          accounted += weight;
-          had += w.weight;
-        }
-        const share = (accounted / total) * (had / name.named);
-        if (share >= NAMED_AT_ALL) naming.push({ name, share });
-      }
-    }
+    this.shares ??= new NameShares(this.propertyNames());
+    // The names that name it at all, in order; a name sharing several words with the question comes
+    // once for each, which changes nothing, as only a greater share replaces a property's best.
+    const naming = this.shares.of(question, total, language).filter((n) => n.share >= NAMED_AT_ALL);
     for (const { name, share } of naming.sort((a, b) => a.name.order - b.name.order)) {
       const { property, text, terms } = name;
       const known = best.get(property.id);

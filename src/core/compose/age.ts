@@ -1,10 +1,20 @@
 import type { Dated } from "../knowledge/dated.js";
 import type { Source } from "../knowledge/schema.js";
+import { remembered } from "../language/memo.js";
 import type { CitedSource, Language } from "../types.js";
 import { say } from "./say.js";
 
+/** Each date's label by language and whether it is an estimate: the knowledge base has few dates, said in every answer. */
+const labels = new Map<string, string>();
+
 /** "2017-07" → "July 2017" or "2017年7月"; an estimate → "about 2025". */
-export function dateLabel({ when, estimated }: Dated, language: Language = "en"): string {
+export function dateLabel(dated: Dated, language: Language = "en"): string {
+  return remembered(labels, `${language}${dated.estimated ? "~" : " "}${dated.when}`, () =>
+    labelOf(dated, language),
+  );
+}
+
+function labelOf({ when, estimated }: Dated, language: Language): string {
   const words = say(language);
   const [year = "", month, day] = when.split("-");
   const label = words.dateLabel(

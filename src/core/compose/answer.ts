@@ -170,14 +170,18 @@ export function plainAnswer<FollowUp = Reference>(
   };
 }
 
-/** A decline: says plainly that the sources do not hold the answer, and what the bot can answer. */
+/**
+ * A decline: says plainly that the sources do not hold the answer, and what the bot can answer;
+ * with the facts it considered, when it looked at any.
+ */
 export function decline<FollowUp = Reference>(
   body: string,
   suggestions: FollowUp[],
   language: Language,
   title: string = say(language).declineTitle,
+  considered?: string[],
 ): Answer<FollowUp> {
-  return {
+  const declined: Answer<FollowUp> = {
     answered: false,
     language,
     title,
@@ -188,4 +192,6 @@ export function decline<FollowUp = Reference>(
     suggestions,
     score: 0,
   };
+  if (considered !== undefined) declined.considered = considered;
+  return declined;
 }
