@@ -322,6 +322,8 @@ export class Vocabulary {
       rest = "";
     };
     let i = 0;
+    // Where the segmenter's words of the run end: a question word ends at one (多少人口 asks 多少 of 人口).
+    const wordEnds = new Set([...chineseWords().segment(run)].map((s) => s.index + s.segment.length));
     const nameAt = (at: number): NameFound | undefined => {
       for (let end = Math.min(run.length, at + LONGEST_CJK); end > at; end--) {
         const entity = this.tables.aliases.get(run.slice(at, end));
@@ -344,6 +346,7 @@ export class Vocabulary {
         const meaning = this.tables.chinese.get(piece);
         const numeral = hanNumber(piece, this.grammar.numerals);
         if (entity === undefined && meaning === undefined && numeral === undefined) continue;
+        if (entity === undefined && meaning !== undefined && "cue" in meaning && !wordEnds.has(end)) continue;
         flush();
         if (numeral !== undefined) add(numberTerm(numeral));
         if (entity !== undefined) {

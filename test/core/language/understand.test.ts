@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hanNumber } from "../../../src/core/language/han-numerals.js";
-import { splitQuestion, understand } from "../../../src/core/language/understand.js";
+import { asksOverview, splitQuestion, understand } from "../../../src/core/language/understand.js";
 import { realCore } from "../../helpers.js";
 
 const { vocabulary } = realCore();
@@ -185,6 +185,21 @@ describe("Chinese words the segmenter does not know", () => {
     const terms = understand("上海的房价是多少", vocabulary, "zh").terms;
     expect(terms.map((t) => t.term)).toEqual(["房价"]);
     expect(terms[0]?.light).toBe(true);
+  });
+
+  it("ends a question word where the segmenter's word ends: 多少人口 asks 多少 of 人口, not 多少人 of 口", () => {
+    const query = understand("杭州有多少人口", vocabulary, "zh");
+    expect(query.type).toBe("count");
+    expect(query.terms.map((t) => t.term)).toEqual(["人口"]);
+  });
+
+  it("reads 怎么样 as how a question is put, asking nothing itself", () => {
+    expect(understand("广州怎么样", vocabulary, "zh").terms).toEqual([]);
+  });
+
+  it("takes a name with a Chinese word the sources never use as asking that word, not an overview", () => {
+    expect(asksOverview(understand("广州", vocabulary, "zh"))).toBe(true);
+    expect(asksOverview(understand("今天广州天气怎么样", vocabulary, "zh"))).toBe(false);
   });
 });
 
