@@ -104,6 +104,8 @@ export const ChineseGrammarFile = z.strictObject({
   superlative: Words,
   /** Characters that only frame a sentence: particles, copulas, "this", "that". */
   filler: z.array(Character),
+  /** Particles that join a thing to what it has (的): the word after one is what the question asks of it. */
+  possessive: z.array(Character),
   /** Numerals by value: digits, units within ten thousand (十, 百, 千), and large units (万, 亿). */
   numerals: z.strictObject({
     digits: z.record(Character, z.number()),

@@ -312,12 +312,17 @@ export class Vocabulary {
   private readChinese(run: string, reading: Reading, add: (term: string, light?: boolean) => void): void {
     let rest = "";
     const flush = () => {
+      let previous = "";
       for (const word of this.chineseSegments(rest)) {
+        const after = previous;
+        previous = word;
         if (word.length < 2 || [...word].every((c) => this.grammar.filler.has(c))) continue;
         const value = hanNumber(word, this.grammar.numerals);
-        // A Chinese word the knowledge base never uses is taken as how the question is put, not what about.
+        // A Chinese word the knowledge base never uses is taken as how the question is put, not what
+        // about, unless a possessive leads to it: 北京海归的平均工资 asks 平均 (and so a wage) of them.
         if (value !== undefined) add(numberTerm(value));
-        else add(word, this.isKnown !== undefined && !this.isKnown(word));
+        else
+          add(word, this.isKnown !== undefined && !this.isKnown(word) && !this.grammar.possessive.has(after));
       }
       rest = "";
     };

@@ -263,6 +263,7 @@ describe("passes", () => {
   it("declines a place's weather, a word the sources never use, rather than giving the place's card", () => {
     expect(answerTo(core, "今天广州天气怎么样", { language: "zh" }).answered).toBe(false);
     expect(answerTo(core, "杭州有多少人口", { language: "zh" }).answered).toBe(false);
+    expect(answerTo(core, "北京海归的平均工资是多少", { language: "zh" }).answered).toBe(false);
   });
 
   it("declines questions that share one stray word with the sources", () => {

@@ -182,7 +182,7 @@ describe("names", () => {
 
 describe("Chinese words the segmenter does not know", () => {
   it("keeps a question's single characters side by side as one word, dropping filler, and takes it as light", () => {
-    const terms = understand("上海的房价是多少", vocabulary, "zh").terms;
+    const terms = understand("上海房价是多少", vocabulary, "zh").terms;
     expect(terms.map((t) => t.term)).toEqual(["房价"]);
     expect(terms[0]?.light).toBe(true);
   });
@@ -191,6 +191,13 @@ describe("Chinese words the segmenter does not know", () => {
     const query = understand("杭州有多少人口", vocabulary, "zh");
     expect(query.type).toBe("count");
     expect(query.terms.map((t) => t.term)).toEqual(["人口"]);
+  });
+
+  it("takes a word the sources never use as what is asked when a possessive leads to it (的平均), else as light", () => {
+    const weighed = (question: string) =>
+      Object.fromEntries(understand(question, vocabulary, "zh").terms.map((t) => [t.term, t.light]));
+    expect(weighed("北京海归的平均工资是多少")).toMatchObject({ 平均: false, 工资: true });
+    expect(weighed("杭州在外国人最向往的城市里排第几")).toMatchObject({ 向往: true });
   });
 
   it("reads 怎么样 as how a question is put, asking nothing itself", () => {
