@@ -85,6 +85,8 @@ export const EnglishGrammarFile = z.strictObject({
   stopwords: Words,
   /** Common verbs and nouns that rarely say what a question is about, in any inflection. */
   light: Words,
+  /** Words that open a noun phrase: a form in -ing after one names a thing ("the housing subsidy"). */
+  determiners: Words,
   /** How figures are written in words: month names in order, numbers and ordinals from one, scales by size. */
   figures: z.strictObject({
     months: Words.check(z.length(12, "must name the twelve months")),

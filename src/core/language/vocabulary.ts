@@ -28,6 +28,8 @@ export interface Term {
   guessed?: boolean;
 }
 
+/** A form in -ing: read as a verb unless something before it makes it a noun. */
+const GERUND = /[a-z]ing$/;
 /** A word in capitals, which may be a name ("US") rather than a stop word ("us"). */
 const ACRONYM = /\b[A-Z]{2,5}\b/g;
 /** A name found in a text: its entity, how many words (or characters) it takes, and its compact form. */
@@ -194,11 +196,19 @@ export class Vocabulary {
       if (acronyms.has(word)) add(this.term(word).term);
       else if (!stopwords.has(word)) {
         const { term, light, guessed } = this.term(word);
-        if (!stopwords.has(term)) add(term, light, guessed);
+        if (!stopwords.has(term)) add(term, light && !this.namesAThing(word, words[i - 1]), guessed);
       }
       i++;
     }
     return reading;
+  }
+
+  /**
+   * Whether a form in -ing, which alone reads as a verb, names a thing: a determiner comes before
+   * it ("the housing subsidy", "what funding"). The grammar's light words stay light.
+   */
+  private namesAThing(word: string, before: string | undefined): boolean {
+    return GERUND.test(word) && this.grammar.determiners.has(before ?? "") && !this.grammar.isLight(word);
   }
 
   /** The longest alias that the words from i on spell, spaces aside ("guang zhou" is Guangzhou). */

@@ -266,6 +266,13 @@ describe("passes", () => {
     expect(answerTo(core, "北京海归的平均工资是多少", { language: "zh" }).answered).toBe(false);
   });
 
+  it("declines a housing subsidy, which no fact gives, rather than answer with another subsidy's figure", () => {
+    expect(
+      answerTo(core, "how much is the housing subsidy for returnees in guangzhou", { language: "en" })
+        .answered,
+    ).toBe(false);
+  });
+
   it("declines questions that share one stray word with the sources", () => {
     for (const question of ["who is the richest returnee", "can you help me write a cover letter"]) {
       expect(answerTo(core, question, { language: "en" }).answered, question).toBe(false);

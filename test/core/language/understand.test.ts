@@ -323,6 +323,20 @@ describe("the word that names the kind of answer", () => {
   });
 });
 
+describe("forms in -ing", () => {
+  const lightOf = (question: string, term: string) =>
+    read(question).terms.find((t) => t.term === term)?.light;
+
+  it("reads one after a determiner as naming a thing, which the question asks about", () => {
+    expect(lightOf("how much is the housing subsidy for returnees in guangzhou", "house")).toBe(false);
+    expect(lightOf("what housing subsidy does guangzhou give", "house")).toBe(false);
+  });
+
+  it("reads one after anything else as a verb, saying how the question is put", () => {
+    expect(lightOf("what kind of tech is summba building", "build")).toBe(true);
+  });
+});
+
 describe("words of a point in time", () => {
   it("reads 'end', 'mid' and 'late' as saying when, not what is asked about", () => {
     const terms = read("how many foreign experts had hangzhou employed by the end of 2021").terms;
