@@ -299,6 +299,8 @@ export interface Frame {
   superlative?: true;
   /** The term of the kind of thing it asks for ("which ministries"), which a value may say. */
   kind?: string;
+  /** The question's words that say what it asks about: neither light ("live", "total") nor the word of the kind asked. */
+  asks: readonly string[];
 }
 
 /** One claim held against a frame: each slot's verdict and the score that orders the claims that agree. */

@@ -74,6 +74,9 @@ export function frameOf(
     years: query.years,
     properties,
     terms,
+    asks: query.terms
+      .filter((t) => !t.light && t.term !== query.kind && weight(t.term) > 0)
+      .map((t) => t.term),
   };
   if (carried !== undefined) {
     frame.carried = carried.property;
@@ -104,8 +107,8 @@ export function matchClaims(
 /**
  * The property that must answer, if any: the one a follow-up asks again of a new subject or time
  * ("and Shenzhen?", "what about 2019?"), or one a question about something named calls by name
- * outright, when it is of the type the question asks for first ("how many returnees does Chengdu have" is
- * not answered by Chengdu's share of returnee founders).
+ * outright, or by every word that says what it asks, when it is of the type the question asks for
+ * first ("how many returnees live in Chengdu" is not answered by Chengdu's share of returnee founders).
  */
 function insisted(frame: Frame): { property: string; carried: boolean } | undefined {
   if (frame.carried !== undefined)
@@ -114,7 +117,10 @@ function insisted(frame: Frame): { property: string; carried: boolean } | undefi
   // The best named of the type the wording asks first: "when" naming agreements, or "ranking for
   // foreigners" (asking nothing by its wording), does not insist.
   const top = frame.properties.find((p) => wanted(frame.worded, 0, p.property.type));
-  return top !== undefined && top.share >= NAMED_OUTRIGHT
+  if (top === undefined) return undefined;
+  // Named by every word that says what is asked, light words ("live", "total") lowering only its share.
+  const namedByAll = frame.asks.length > 0 && frame.asks.every((w) => top.words.includes(w));
+  return top.share >= NAMED_OUTRIGHT || namedByAll
     ? { property: top.property.id, carried: false }
     : undefined;
 }

@@ -108,9 +108,15 @@ function coverageOf(asked: readonly Weighed[], named: boolean, indexed: IndexedF
     else missing.push(term);
   }
   // A question that names things and asks nothing narrower is covered by any fact about them; one
-  // that adds a Chinese word the sources never use (上海的房价) asks about that word.
+  // that adds a Chinese word the sources never use (上海的房价) asks about that word. One that names
+  // nothing and gives only figures ("what is 2 + 2") is about no fact, whatever digits it shares.
+  const figuresOnly = !named && asked.every((w) => w.light || isNumber(w.term));
   const share =
-    total === 0 ? (named && !asked.some((w) => w.unknown && isCjk(w.term)) ? 1 : 0) : matched / total;
+    total === 0 || figuresOnly
+      ? named && !asked.some((w) => w.unknown && isCjk(w.term))
+        ? 1
+        : 0
+      : matched / total;
   const whole = wholeTotal === 0 ? share : wholeMatched / wholeTotal;
   return { share, terms, matched: termsMatched, missing, whole };
 }

@@ -85,6 +85,8 @@ export const EnglishGrammarFile = z.strictObject({
   stopwords: Words,
   /** Common verbs and nouns that rarely say what a question is about, in any inflection. */
   light: Words,
+  /** Words that open a noun phrase: a form in -ing after one names a thing ("the housing subsidy"). */
+  determiners: Words,
   /** How figures are written in words: month names in order, numbers and ordinals from one, scales by size. */
   figures: z.strictObject({
     months: Words.check(z.length(12, "must name the twelve months")),
@@ -104,6 +106,8 @@ export const ChineseGrammarFile = z.strictObject({
   superlative: Words,
   /** Characters that only frame a sentence: particles, copulas, "this", "that". */
   filler: z.array(Character),
+  /** Particles that join a thing to what it has (的): the word after one is what the question asks of it. */
+  possessive: z.array(Character),
   /** Numerals by value: digits, units within ten thousand (十, 百, 千), and large units (万, 亿). */
   numerals: z.strictObject({
     digits: z.record(Character, z.number()),

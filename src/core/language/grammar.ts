@@ -26,6 +26,8 @@ export interface Grammar extends WordWeights {
   cueHeads: ReadonlySet<string>;
   /** Chinese characters that only frame a sentence: particles, copulas, "this", "that". */
   filler: ReadonlySet<string>;
+  /** Particles that join a thing to what it has (的). */
+  possessive: ReadonlySet<string>;
   numerals: Numerals;
 }
 
@@ -41,6 +43,7 @@ export function compileGrammar({ en, zh }: GrammarData): Grammar {
     mistyped: en.question.mistyped,
     cueHeads: new Set(zh.cues.map((c) => c.cue)),
     filler: new Set(zh.filler),
+    possessive: new Set(zh.possessive),
     numerals: numerals(zh),
   };
 }

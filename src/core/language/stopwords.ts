@@ -13,9 +13,15 @@ export interface WordWeights {
    * any inflection. They do not count against a fact that lacks them, and count a little for one that has them.
    */
   isLight(word: string): boolean;
+  /** Words that open a noun phrase ("the", "what", "their"): a form in -ing after one names a thing. */
+  determiners: ReadonlySet<string>;
 }
 
 export function wordWeights(en: EnglishGrammar): WordWeights {
   const light: ReadonlySet<string> = new Set(en.light.map(inflection));
-  return { stopwords: new Set(en.stopwords), isLight: (word) => light.has(inflection(word)) };
+  return {
+    stopwords: new Set(en.stopwords),
+    isLight: (word) => light.has(inflection(word)),
+    determiners: new Set(en.determiners),
+  };
 }

@@ -3,6 +3,7 @@ import type { Entity, EntityKind } from "../knowledge/schema.js";
 import { withFields } from "../objects.js";
 import type { Language } from "../types.js";
 import { type AnswerType, answersAs, classify, kindWord } from "./answer-type.js";
+import { isCjk } from "./text.js";
 import type { Term, Vocabulary } from "./vocabulary.js";
 import { alternation, anyOf, wordsPattern } from "./word-patterns.js";
 
@@ -77,13 +78,16 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   return query;
 }
 
-/** Whether a question asks nothing narrower than the things it names ("Hangzhou", "tell me about the CEOT"). */
+/**
+ * Whether a question asks nothing narrower than the things it names ("Hangzhou", "tell me about the
+ * CEOT"). A Chinese word the sources never use (the light Chinese terms) is what it asks: 广州天气.
+ */
 export function asksOverview(query: Query): boolean {
   return (
     query.entities.length > 0 &&
     query.type === "any" &&
     query.years.length === 0 &&
-    query.terms.every((t) => t.light)
+    query.terms.every((t) => t.light && !isCjk(t.term))
   );
 }
 

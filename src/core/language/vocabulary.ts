@@ -28,6 +28,8 @@ export interface Term {
   guessed?: boolean;
 }
 
+/** A form in -ing: read as a verb unless something before it makes it a noun. */
+const GERUND = /[a-z]ing$/;
 /** A word in capitals, which may be a name ("US") rather than a stop word ("us"). */
 const ACRONYM = /\b[A-Z]{2,5}\b/g;
 /** A name found in a text: its entity, how many words (or characters) it takes, and its compact form. */
@@ -196,11 +198,19 @@ export class Vocabulary {
       if (acronyms.has(word)) add(this.term(word).term);
       else if (!stopwords.has(word)) {
         const { term, light, guessed } = this.term(word);
-        if (!stopwords.has(term)) add(term, light, guessed);
+        if (!stopwords.has(term)) add(term, light && !this.namesAThing(word, words[i - 1]), guessed);
       }
       i++;
     }
     return reading;
+  }
+
+  /**
+   * Whether a form in -ing, which alone reads as a verb, names a thing: a determiner comes before
+   * it ("the housing subsidy", "what funding"). The grammar's light words stay light.
+   */
+  private namesAThing(word: string, before: string | undefined): boolean {
+    return GERUND.test(word) && this.grammar.determiners.has(before ?? "") && !this.grammar.isLight(word);
   }
 
   /** The longest alias that the words from i on spell, spaces aside ("guang zhou" is Guangzhou). */
@@ -319,16 +329,23 @@ export class Vocabulary {
   private readChinese(run: string, reading: Reading, add: (term: string, light?: boolean) => void): void {
     let rest = "";
     const flush = () => {
+      let previous = "";
       for (const word of this.chineseSegments(rest)) {
+        const after = previous;
+        previous = word;
         if (word.length < 2 || [...word].every((c) => this.grammar.filler.has(c))) continue;
         const value = hanNumber(word, this.grammar.numerals);
-        // A Chinese word the knowledge base never uses is taken as how the question is put, not what about.
+        // A Chinese word the knowledge base never uses is taken as how the question is put, not what
+        // about, unless a possessive leads to it: 北京海归的平均工资 asks 平均 (and so a wage) of them.
         if (value !== undefined) add(numberTerm(value));
-        else add(word, this.isKnown !== undefined && !this.isKnown(word));
+        else
+          add(word, this.isKnown !== undefined && !this.isKnown(word) && !this.grammar.possessive.has(after));
       }
       rest = "";
     };
     let i = 0;
+    // Where the segmenter's words of the run end: a question word ends at one (多少人口 asks 多少 of 人口).
+    const wordEnds = new Set([...chineseWords().segment(run)].map((s) => s.index + s.segment.length));
     const nameAt = (at: number): NameFound | undefined => {
       for (let end = Math.min(run.length, at + LONGEST_CJK); end > at; end--) {
         const entity = this.tables.aliases.get(run.slice(at, end));
@@ -351,6 +368,7 @@ export class Vocabulary {
         const meaning = this.tables.chinese.get(piece);
         const numeral = hanNumber(piece, this.grammar.numerals);
         if (entity === undefined && meaning === undefined && numeral === undefined) continue;
+        if (entity === undefined && meaning !== undefined && "cue" in meaning && !wordEnds.has(end)) continue;
         flush();
         if (numeral !== undefined) add(numberTerm(numeral));
         if (entity !== undefined) {

@@ -107,6 +107,20 @@ describe("the headline is the claim that answers", () => {
     expect(answer.body).toMatch(/returnees drawn for Guangzhou: more than 67,000 .*not for Shanghai/);
   });
 
+  it("declines a property named by every word that says what is asked, though light words lower its share", () => {
+    for (const question of [
+      "how many returnees live in chengdu",
+      "what is chengdu's total number of returnees",
+    ]) {
+      const answer = answerTo(core, question, EN);
+      expect(answer.answered, question).toBe(false);
+      expect(answer.body).toMatch(/returnees drawn for Guangzhou: more than 67,000 .*not for Chengdu/);
+    }
+    expect(title("how many returnees live in guangzhou")).toMatch(
+      /^Guangzhou · returnees drawn: more than 67,000/,
+    );
+  });
+
   it("answers a property named outright when the question also names a programme it is counted in", () => {
     expect(title("number of thousand talents program experts in guangzhou")).toMatch(/: 267 /);
   });

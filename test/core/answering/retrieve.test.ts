@@ -253,6 +253,26 @@ describe("passes", () => {
     expect(answerTo(core, "上海", { language: "zh" }).answered).toBe(true);
   });
 
+  it("declines a question of figures alone, whatever digits an address shares, but not a figure with a name", () => {
+    for (const question of ["what is 2 + 2", "how do you solve x^2 - 5x + 6 = 0"]) {
+      expect(answerTo(core, question, { language: "en" }).answered, question).toBe(false);
+    }
+    expect(answerTo(core, "2020年杭州有多少人才来自海外", { language: "zh" }).answered).toBe(true);
+  });
+
+  it("declines a place's weather, a word the sources never use, rather than giving the place's card", () => {
+    expect(answerTo(core, "今天广州天气怎么样", { language: "zh" }).answered).toBe(false);
+    expect(answerTo(core, "杭州有多少人口", { language: "zh" }).answered).toBe(false);
+    expect(answerTo(core, "北京海归的平均工资是多少", { language: "zh" }).answered).toBe(false);
+  });
+
+  it("declines a housing subsidy, which no fact gives, rather than answer with another subsidy's figure", () => {
+    expect(
+      answerTo(core, "how much is the housing subsidy for returnees in guangzhou", { language: "en" })
+        .answered,
+    ).toBe(false);
+  });
+
   it("declines questions that share one stray word with the sources", () => {
     for (const question of ["who is the richest returnee", "can you help me write a cover letter"]) {
       expect(answerTo(core, question, { language: "en" }).answered, question).toBe(false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hanNumber } from "../../../src/core/language/han-numerals.js";
-import { splitQuestion, understand } from "../../../src/core/language/understand.js";
+import { asksOverview, splitQuestion, understand } from "../../../src/core/language/understand.js";
 import { realCore } from "../../helpers.js";
 
 const { vocabulary } = realCore();
@@ -182,9 +182,31 @@ describe("names", () => {
 
 describe("Chinese words the segmenter does not know", () => {
   it("keeps a question's single characters side by side as one word, dropping filler, and takes it as light", () => {
-    const terms = understand("上海的房价是多少", vocabulary, "zh").terms;
+    const terms = understand("上海房价是多少", vocabulary, "zh").terms;
     expect(terms.map((t) => t.term)).toEqual(["房价"]);
     expect(terms[0]?.light).toBe(true);
+  });
+
+  it("ends a question word where the segmenter's word ends: 多少人口 asks 多少 of 人口, not 多少人 of 口", () => {
+    const query = understand("杭州有多少人口", vocabulary, "zh");
+    expect(query.type).toBe("count");
+    expect(query.terms.map((t) => t.term)).toEqual(["人口"]);
+  });
+
+  it("takes a word the sources never use as what is asked when a possessive leads to it (的平均), else as light", () => {
+    const weighed = (question: string) =>
+      Object.fromEntries(understand(question, vocabulary, "zh").terms.map((t) => [t.term, t.light]));
+    expect(weighed("北京海归的平均工资是多少")).toMatchObject({ 平均: false, 工资: true });
+    expect(weighed("杭州在外国人最向往的城市里排第几")).toMatchObject({ 向往: true });
+  });
+
+  it("reads 怎么样 as how a question is put, asking nothing itself", () => {
+    expect(understand("广州怎么样", vocabulary, "zh").terms).toEqual([]);
+  });
+
+  it("takes a name with a Chinese word the sources never use as asking that word, not an overview", () => {
+    expect(asksOverview(understand("广州", vocabulary, "zh"))).toBe(true);
+    expect(asksOverview(understand("今天广州天气怎么样", vocabulary, "zh"))).toBe(false);
   });
 });
 
@@ -298,6 +320,20 @@ describe("the word that names the kind of answer", () => {
 
   it("finds no kind where the question names none", () => {
     expect(read("how many incubators does gz have").kind).toBeUndefined();
+  });
+});
+
+describe("forms in -ing", () => {
+  const lightOf = (question: string, term: string) =>
+    read(question).terms.find((t) => t.term === term)?.light;
+
+  it("reads one after a determiner as naming a thing, which the question asks about", () => {
+    expect(lightOf("how much is the housing subsidy for returnees in guangzhou", "house")).toBe(false);
+    expect(lightOf("what housing subsidy does guangzhou give", "house")).toBe(false);
+  });
+
+  it("reads one after anything else as a verb, saying how the question is put", () => {
+    expect(lightOf("what kind of tech is summba building", "build")).toBe(true);
   });
 });
 
