@@ -31,13 +31,14 @@ const DESCRIBED: readonly EntityKind[] = ["person", "organisation", "company"];
 /** Takes a question apart; the language to answer in is the caller's, never guessed here. */
 export function understand(question: string, vocabulary: Vocabulary, language: Language): Query {
   const reading = vocabulary.read(question);
+  const scene = sceneTerms(question, vocabulary);
   const years = reading.terms.filter((t) => YEAR.test(t.term)).map((t) => t.term);
   const { grammar } = vocabulary;
   // "which department", "what scientist": the kind of answer ranks, but the answer need not say it.
   const asked = kindWord(grammar.answers, reading.normalised);
   const kind = asked === undefined ? undefined : vocabulary.read(asked.word).terms[0]?.term;
   const terms = reading.terms
-    .filter((t) => !YEAR.test(t.term))
+    .filter((t) => !YEAR.test(t.term) && !scene.has(t.term))
     .map((t) => (t.term === kind ? { ...t, light: true } : t));
   const worded = classify(
     grammar.answers,
@@ -67,17 +68,48 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     terms,
     type: describes ? "any" : type,
     years,
-    context: [],
+    context: [...scene],
     ...(counted === undefined || counted.light ? {} : { counted: counted.term }),
     ...(grammar.superlative.test(question) ? { superlative: true as const } : {}),
     ...(kind === undefined ? {} : { kind }),
   };
 }
 
+/** Where one sentence of a question ends and the next begins. */
+const SENTENCE_END = /(?<=[.!?。！？])\s*(?=\S)/u;
+/** A sentence that asks: it ends in a question mark. */
+const ASKS = /[?？]\s*$/u;
+
+/**
+ * The words only a question's scene sets ("My dad keeps going on about a Guangzhou fund. How big is
+ * it?"): the sentences beside those that ask (that end in a question mark, or without one, that are
+ * worded as asking something). They rank, as context, but the question is not required to be about them; the names
+ * and years the scene gives still count.
+ */
+export function sceneTerms(question: string, vocabulary: Vocabulary): ReadonlySet<string> {
+  const sentences = question.split(SENTENCE_END).map((text) => ({ text, reading: vocabulary.read(text) }));
+  const marked = sentences.filter((s) => ASKS.test(s.text));
+  const asks =
+    marked.length > 0
+      ? marked
+      : sentences.filter(
+          (s) => classify(vocabulary.grammar.answers, s.reading.text, s.reading.cues) !== "any",
+        );
+  if (asks.length === 0 || asks.length === sentences.length) return new Set();
+  const asked = new Set(asks.flatMap((s) => s.reading.terms.map((t) => t.term)));
+  return new Set(
+    sentences
+      .filter((s) => !asks.includes(s))
+      .flatMap((s) => s.reading.terms.map((t) => t.term))
+      .filter((term) => !asked.has(term) && !YEAR.test(term)),
+  );
+}
+
 /** Whether a question asks nothing narrower than the things it names ("Hangzhou", "tell me about the CEOT"). */
 export function asksOverview(query: Query): boolean {
   return (
     query.entities.length > 0 &&
+    query.context.length === 0 &&
     query.type === "any" &&
     query.years.length === 0 &&
     query.terms.every((t) => t.light)
