@@ -76,6 +76,7 @@ export function frameOf(
     terms,
     ...(query.superlative ? { superlative: true as const } : {}),
     ...(query.kind === undefined ? {} : { kind: query.kind }),
+    ...(query.picks === undefined ? {} : { picks: query.picks }),
   };
 }
 

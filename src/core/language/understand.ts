@@ -22,6 +22,8 @@ export interface Query {
   superlative?: true;
   /** The term that says what kind of thing it wants ("which department"): not what it is about, nor a property. */
   kind?: string;
+  /** The type of thing a "which company" question picks, whatever its wording asks of it: a claim's subject of that kind answers. */
+  picks?: AnswerType;
 }
 
 const YEAR = /^(19[5-9]\d|20[0-4]\d)$/;
@@ -35,7 +37,10 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   const years = reading.terms.filter((t) => YEAR.test(t.term)).map((t) => t.term);
   const { grammar } = vocabulary;
   // "which department", "what scientist": the kind of answer ranks, but the answer need not say it.
-  const asked = kindWord(grammar.answers, reading.normalised);
+  // A kind described ("which news agency") is what the question picks, but its words are asked
+  // as they stand ("news agency" names a property), unless it is a person ("which AI expert").
+  const found = kindWord(grammar.answers, reading.normalised);
+  const asked = found?.described && found.type !== "person" ? undefined : found;
   const kind = asked === undefined ? undefined : vocabulary.read(asked.word).terms[0]?.term;
   const terms = reading.terms
     .filter((t) => !YEAR.test(t.term) && !scene.has(t.term))
@@ -51,7 +56,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     worded === "rank" && asked !== undefined && reading.entities.some((e) => answersAs(asked.type, e));
   // "Which AI expert brought Summba to Guangzhou?", worded no other way, wants a person: the value
   // of a claim (its owner). A company or city so described ("which AI company moved") is more often
-  // a claim's subject, which matching by value does not find, so those keep the wording's type.
+  // a claim's subject, which the question picks (see picks), so those keep the wording's type.
   const person = worded === "any" && asked?.type === "person";
   const type = beside || person ? (asked?.type ?? worded) : worded;
   // "Who is Hau Lee?" asks for a description of someone named, not for another person.
@@ -60,6 +65,8 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     grammar.describes.test(question) &&
     terms.every((t) => t.light) &&
     reading.entities.some((e) => DESCRIBED.includes(e.kind));
+  // "Which city drew more, gz or hz?" picks among the things it names, each answering of itself.
+  const picks = found?.names && reading.entities.filter((e) => answersAs(found.type, e)).length < 2;
   const countedWord = grammar.counts.exec(question)?.[1];
   const counted = countedWord === undefined ? undefined : vocabulary.read(countedWord).terms[0];
   return {
@@ -72,6 +79,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     ...(counted === undefined || counted.light ? {} : { counted: counted.term }),
     ...(grammar.superlative.test(question) ? { superlative: true as const } : {}),
     ...(kind === undefined ? {} : { kind }),
+    ...(picks ? { picks: found.type } : {}),
   };
 }
 
@@ -110,6 +118,7 @@ export function asksOverview(query: Query): boolean {
   return (
     query.entities.length > 0 &&
     query.context.length === 0 &&
+    query.picks === undefined &&
     query.type === "any" &&
     query.years.length === 0 &&
     query.terms.every((t) => t.light)
