@@ -304,7 +304,7 @@ export class ClaimIndex {
   picked(id: string, picks: AnswerType | undefined): boolean {
     const kind = this.kindOf(id);
     const among = picks === undefined ? undefined : PICKED_AMONG[picks];
-    return kind !== undefined && among !== undefined && among.includes(kind);
+    return kind !== undefined && (among?.includes(kind) ?? false);
   }
 
   /** The kind of entity an id names. */
