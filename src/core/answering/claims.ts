@@ -55,6 +55,13 @@ const VALUES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly Valu
   reason: [["phrase"], VALUE_TYPES],
 };
 
+/** The kinds of subject a "which …" question picks among: "which city" among places. */
+export const PICKED_AMONG: Readonly<Partial<Record<AnswerType, readonly EntityKind[]>>> = {
+  place: PLACE_KINDS,
+  organisation: ["organisation", "company"],
+  person: ["person"],
+};
+
 /** How many tiers of value types a kind of question has. */
 export function tiers(type: AnswerType): number {
   return VALUES_WANTED[type]?.length ?? 1;
@@ -264,6 +271,24 @@ export class ClaimIndex {
     return placesKept && named.every((e) => about.has(e.id)) ? "context" : "other";
   }
 
+  /**
+   * Whether a claim's subject, not its value, answers a question that picks a thing of some kind
+   * ("which company set up a Silicon Valley office", "which city ranks ahead of Guangzhou"): a
+   * subject of that kind, not one named, in a fact about every thing named.
+   */
+  subjectAnswers(claim: IndexedClaim, picks: AnswerType | undefined, named: readonly Entity[]): boolean {
+    const { subject } = claim.claim;
+    if (!this.picked(subject, picks)) return false;
+    return named.every((e) => e.id !== subject && claim.fact.closure.has(e.id));
+  }
+
+  /** Whether an entity is of the kind a "which …" question picks among (see PICKED_AMONG). */
+  picked(id: string, picks: AnswerType | undefined): boolean {
+    const kind = this.kindOf(id);
+    const among = picks === undefined ? undefined : PICKED_AMONG[picks];
+    return kind !== undefined && (among?.includes(kind) ?? false);
+  }
+
   /** The kind of entity an id names. */
   kindOf(id: string): EntityKind | undefined {
     return this.kb.entities.get(id)?.kind;
@@ -301,6 +326,8 @@ export interface Frame {
   kind?: string;
   /** The question's words that say what it asks about: neither light ("live", "total") nor the word of the kind asked. */
   asks: readonly string[];
+  /** The type of thing it picks ("which company"), which a claim's subject may be (see subjectAnswers). */
+  picks?: AnswerType;
 }
 
 /** One claim held against a frame: each slot's verdict and the score that orders the claims that agree. */
@@ -349,7 +376,13 @@ export function agreement(
   index: ClaimIndex,
 ): Agreement {
   const subject = index.subjectFit(claim, frame.subjects);
-  const type = wanted(frame.expects, tier, claim.property.type);
+  // "Which company opened a Silicon Valley office?": the subject of the kind picked is the answer.
+  const picked = index.subjectAnswers(claim, frame.picks, frame.subjects);
+  // "Which cities draw more founders than Guangzhou?": a claim of the city named answers only by its value.
+  const type =
+    subject === "named" && index.picked(claim.claim.subject, frame.picks)
+      ? frame.picks !== undefined && wanted(frame.picks, tier, claim.property.type)
+      : wanted(frame.expects, tier, claim.property.type) || picked;
   const year = claim.when.when.slice(0, 4);
   const time =
     frame.years.length === 0 || frame.years.some((y) => y === year || claim.claim.value.includes(y));
@@ -360,14 +393,22 @@ export function agreement(
   const qualifier = qualifierFit(frame, index.qualifierTerms(claim, frame.language));
   const score =
     MATCHING.property * property +
-    MATCHING.subject * SUBJECT_SCORE[subject] +
+    MATCHING.subject * Math.max(SUBJECT_SCORE[subject], picked ? SUBJECT_SCORE.context : 0) +
     (qualifier > 0 ? MATCHING.qualifier + MATCHING.qualifierFit * qualifier : 0) +
     (frame.kind !== undefined && index.valueTerms(claim, frame.language).includes(frame.kind)
       ? MATCHING.kind
       : 0) -
     MATCHING.rank * rank +
     (claim.position === 0 ? MATCHING.main : 0);
-  return { claim, subject, type, time, property, score, agrees: subject !== "other" && type && time };
+  return {
+    claim,
+    subject,
+    type,
+    time,
+    property,
+    score,
+    agrees: (subject !== "other" || picked) && type && time,
+  };
 }
 
 /** How well a qualifier's words fit the question's, 0 to 1 (see MATCHING.qualifierFit). */

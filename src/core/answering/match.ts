@@ -84,6 +84,7 @@ export function frameOf(
   }
   if (query.superlative) frame.superlative = true;
   if (query.kind !== undefined) frame.kind = query.kind;
+  if (query.picks !== undefined) frame.picks = query.picks;
   return frame;
 }
 

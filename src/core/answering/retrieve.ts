@@ -1,5 +1,5 @@
 import { type Entity, PLACE_KINDS } from "../knowledge/schema.js";
-import { type AnswerType, fits } from "../language/answer-type.js";
+import { fits } from "../language/answer-type.js";
 import { isCjk, isNumber } from "../language/text.js";
 import type { Query } from "../language/understand.js";
 import { type ClaimIndex, tiers, wanted } from "./claims.js";
@@ -252,7 +252,7 @@ class Candidates {
     ).sort(bestFirst);
     const named = (id: string) => this.index.kb.entities.get(id);
     for (let tier = 0; tier < tiers(query.type); tier++) {
-      const typed = (r: Ranked) => typedFor(query.type, entities, tier, r.indexed, this.claims, named);
+      const typed = (r: Ranked) => typedFor(query, entities, tier, r.indexed, this.claims, named);
       if (trace !== undefined) {
         const dated = this.about(entities, (f) => this.holds(f, years)).filter(typed);
         trace(`answer type ${query.type}, tier ${tier + 1}`, dated.sort(bestFirst).slice(0, TRACED), (r) =>
@@ -285,7 +285,7 @@ class Candidates {
     const fits = (r: Ranked) =>
       this.holds(r.indexed, query.years) &&
       Array.from({ length: tiers(query.type) }, (_, tier) => tier).some((tier) =>
-        typedFor(query.type, query.entities, tier, r.indexed, this.claims, named),
+        typedFor(query, query.entities, tier, r.indexed, this.claims, named),
       );
     return pool.find(fits) ?? pool[0];
   }
@@ -329,10 +329,11 @@ class Candidates {
  * Whether a fact can answer a question of this type about these entities at this tier: it has a
  * claim with a value of a wanted type whose subject fits what the question names, or, as a fact
  * without claims is judged, a figure of a wanted type or a person, organisation or place beyond
- * those named. Matching then looks for the claim that agrees.
+ * those named; or, for a question that picks a thing of some kind, a claim whose subject is one
+ * (see subjectAnswers). Matching then looks for the claim that agrees.
  */
 function typedFor(
-  type: AnswerType,
+  { type, picks }: Pick<Query, "type" | "picks">,
   entities: readonly Entity[],
   tier: number,
   indexed: IndexedFact,
@@ -341,5 +342,9 @@ function typedFor(
 ): boolean {
   const own = claims.ofFact(indexed.fact.id);
   if (own.length === 0) return fits(type, tier, indexed.fact, named, entities);
-  return own.some((c) => wanted(type, tier, c.property.type) && claims.subjectFit(c, entities) !== "other");
+  return own.some(
+    (c) =>
+      (wanted(type, tier, c.property.type) && claims.subjectFit(c, entities) !== "other") ||
+      claims.subjectAnswers(c, picks, entities),
+  );
 }

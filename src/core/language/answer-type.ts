@@ -17,7 +17,18 @@ export interface AnswerWording {
    * scientist", "who hosted", "which city"), in some group, by the type of answer it asks for: it
    * names the answer's kind, not what it is about.
    */
-  kindWords: readonly [AnswerType, RegExp][];
+  kindWords: readonly KindWording[];
+}
+
+/** One way of asking for a kind of answer with a word of that kind: "which" then "company", "who" then "hosted". */
+interface KindWording {
+  type: AnswerType;
+  /** With the kind word in some group. */
+  pattern: RegExp;
+  /** Whether the word names the thing asked for ("which company"), not what it did ("who hosted"). */
+  names: boolean;
+  /** Whether words describe the thing between "which" and the word ("which news agency"). */
+  described: boolean;
 }
 
 /**
@@ -25,39 +36,41 @@ export interface AnswerWording {
  * "company", "who" then "hosted"), by the type they ask for, each as one expression with that
  * word in some group.
  */
-function kindWordPatterns(en: EnglishGrammar): [AnswerType, RegExp][] {
-  return en.answerTypes.flatMap(({ type, phrases = [] }): [AnswerType, RegExp][] => {
-    const pairs = phrases.flatMap(([ask, kind, ...rest]) =>
-      Array.isArray(ask) && Array.isArray(kind) && rest.length === 0 ? [{ ask, kind }] : [],
-    );
-    if (pairs.length === 0) return [];
-    // "which AI expert", "which Stanford professor": up to two words may describe a person asked for
-    // after "which" (a company or city so described is more often a claim's subject: see understand).
-    const described = (ask: readonly string[]) => type === "person" && ask.includes("which");
-    const pattern = anyOf(
-      pairs.flatMap(({ ask, kind }) => [
-        `\\b${alternation(ask)}\\s+(${alternation(kind)})`,
-        ...(described(ask) ? [`\\bwhich\\s+(?:[\\w-]+\\s+){1,2}?(${alternation(kind)})`] : []),
-      ]),
-      "i",
-    );
-    return [[type, pattern]];
-  });
+function kindWordPatterns(en: EnglishGrammar): KindWording[] {
+  return en.answerTypes.flatMap(({ type, phrases = [] }) =>
+    phrases.flatMap(([ask, kind, ...rest]): KindWording[] => {
+      if (!Array.isArray(ask) || !Array.isArray(kind) || rest.length > 0) return [];
+      const names = ask.includes("which");
+      const direct = {
+        type,
+        pattern: new RegExp(`\\b${alternation(ask)}\\s+(${alternation(kind)})`, "i"),
+        names,
+      };
+      // "which AI expert", "which three cities": up to two words may describe the thing asked for after "which".
+      const described = new RegExp(`\\bwhich\\s+(?:[\\w-]+\\s+){1,2}?(${alternation(kind)})`, "i");
+      return [
+        { ...direct, described: false },
+        ...(names ? [{ type, pattern: described, names, described: true }] : []),
+      ];
+    }),
+  );
 }
 
 /** The word of the kind of answer a question asks for, first in its text ("which department"), and the type it asks. */
 export function kindWord(
   wording: AnswerWording,
   normalised: string,
-): { word: string; type: AnswerType } | undefined {
-  let first: { word: string; type: AnswerType; at: number } | undefined;
-  for (const [type, pattern] of wording.kindWords) {
+): ({ word: string } & Omit<KindWording, "pattern">) | undefined {
+  let first: ({ word: string; at: number } & Omit<KindWording, "pattern">) | undefined;
+  for (const { pattern, ...asks } of wording.kindWords) {
     const found = pattern.exec(normalised);
-    const word = found?.slice(1).find(Boolean);
+    const word = found?.[1];
     if (found !== null && word !== undefined && (first === undefined || found.index < first.at))
-      first = { word, type, at: found.index };
+      first = { word, at: found.index, ...asks };
   }
-  return first === undefined ? undefined : { word: first.word, type: first.type };
+  if (first === undefined) return undefined;
+  const { at: _at, ...found } = first;
+  return found;
 }
 
 export function answerWording(en: EnglishGrammar, zh: ChineseGrammar): AnswerWording {

@@ -24,6 +24,8 @@ export interface Query {
   superlative?: true;
   /** The term that says what kind of thing it wants ("which department"): not what it is about, nor a property. */
   kind?: string;
+  /** The type of thing a "which company" question picks, whatever its wording asks of it: a claim's subject of that kind answers. */
+  picks?: AnswerType;
 }
 
 const YEAR = /^(19[5-9]\d|20[0-4]\d)$/;
@@ -33,13 +35,17 @@ const DESCRIBED: readonly EntityKind[] = ["person", "organisation", "company"];
 /** Takes a question apart; the language to answer in is the caller's, never guessed here. */
 export function understand(question: string, vocabulary: Vocabulary, language: Language): Query {
   const reading = vocabulary.read(question);
+  const scene = sceneTerms(question, vocabulary);
   const years = reading.terms.filter((t) => YEAR.test(t.term)).map((t) => t.term);
   const { grammar } = vocabulary;
   // "which department", "what scientist": the kind of answer ranks, but the answer need not say it.
-  const asked = kindWord(grammar.answers, reading.normalised);
+  // A kind described ("which news agency") is what the question picks, but its words are asked
+  // as they stand ("news agency" names a property), unless it is a person ("which AI expert").
+  const found = kindWord(grammar.answers, reading.normalised);
+  const asked = found?.described && found.type !== "person" ? undefined : found;
   const kind = asked === undefined ? undefined : vocabulary.read(asked.word).terms[0]?.term;
   const terms = reading.terms
-    .filter((t) => !YEAR.test(t.term))
+    .filter((t) => !YEAR.test(t.term) && !scene.has(t.term))
     .map((t) => (t.term === kind ? withFields(t, { light: true }) : t));
   const worded = classify(
     grammar.answers,
@@ -52,7 +58,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     worded === "rank" && asked !== undefined && reading.entities.some((e) => answersAs(asked.type, e));
   // "Which AI expert brought Summba to Guangzhou?", worded no other way, wants a person: the value
   // of a claim (its owner). A company or city so described ("which AI company moved") is more often
-  // a claim's subject, which matching by value does not find, so those keep the wording's type.
+  // a claim's subject, which the question picks (see picks), so those keep the wording's type.
   const person = worded === "any" && asked?.type === "person";
   const type = beside || person ? (asked?.type ?? worded) : worded;
   // "Who is Hau Lee?" asks for a description of someone named, not for another person.
@@ -61,6 +67,8 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     grammar.describes.test(question) &&
     terms.every((t) => t.light) &&
     reading.entities.some((e) => DESCRIBED.includes(e.kind));
+  // "Which city drew more, gz or hz?" picks among the things it names, each answering of itself.
+  const picks = found?.names && reading.entities.filter((e) => answersAs(found.type, e)).length < 2;
   const countedWord = grammar.counts.exec(question)?.[1];
   const counted = countedWord === undefined ? undefined : vocabulary.read(countedWord).terms[0];
   // Optional fields are set, not spread in: see objects.ts.
@@ -70,12 +78,43 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     terms,
     type: describes ? "any" : type,
     years,
-    context: [],
+    context: [...scene],
   };
   if (counted !== undefined && !counted.light) query.counted = counted.term;
   if (grammar.superlative.test(question)) query.superlative = true;
   if (kind !== undefined) query.kind = kind;
+  if (picks) query.picks = found.type;
   return query;
+}
+
+/** Where one sentence of a question ends and the next begins. */
+const SENTENCE_END = /(?<=[.!?。！？])\s*(?=\S)/u;
+/** A sentence that asks: it ends in a question mark. */
+const ASKS = /[?？]\s*$/u;
+
+/**
+ * The words only a question's scene sets ("My dad keeps going on about a Guangzhou fund. How big is
+ * it?"): the sentences beside those that ask (that end in a question mark, or without one, that are
+ * worded as asking something). They rank, as context, but the question is not required to be about them; the names
+ * and years the scene gives still count.
+ */
+export function sceneTerms(question: string, vocabulary: Vocabulary): ReadonlySet<string> {
+  const sentences = question.split(SENTENCE_END).map((text) => ({ text, reading: vocabulary.read(text) }));
+  const marked = sentences.filter((s) => ASKS.test(s.text));
+  const asks =
+    marked.length > 0
+      ? marked
+      : sentences.filter(
+          (s) => classify(vocabulary.grammar.answers, s.reading.text, s.reading.cues) !== "any",
+        );
+  if (asks.length === 0 || asks.length === sentences.length) return new Set();
+  const asked = new Set(asks.flatMap((s) => s.reading.terms.map((t) => t.term)));
+  return new Set(
+    sentences
+      .filter((s) => !asks.includes(s))
+      .flatMap((s) => s.reading.terms.map((t) => t.term))
+      .filter((term) => !asked.has(term) && !YEAR.test(term)),
+  );
 }
 
 /**
@@ -85,6 +124,8 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
 export function asksOverview(query: Query): boolean {
   return (
     query.entities.length > 0 &&
+    query.context.length === 0 &&
+    query.picks === undefined &&
     query.type === "any" &&
     query.years.length === 0 &&
     query.terms.every((t) => t.light && !isCjk(t.term))

@@ -46,3 +46,9 @@ describe("answering a superlative by the highest value of the property named", (
     expect(answerTo(core, "which city has the most pollution", { language: "en" }).answered).toBe(false);
   });
 });
+
+describe("a superlative that names where its figures are stated", () => {
+  it("given a report named beside the city asked for, then the city with the top share leads", () => {
+    expect(title("which city tops the CCG list of returnee founders")).toMatch(/^Beijing .*24\.3/);
+  });
+});

@@ -32,7 +32,7 @@ describe("reading questions with the words of the grammar files", () => {
   });
 
   it("given a phrase added to the new-topic words, then a turn opening with it is read without it", () => {
-    const turn = "switching gears. how many returnees has Guangzhou attracted?";
+    const turn = "switching gears, how many returnees has Guangzhou attracted?";
     const own = coreOf(
       fixtureWithGrammar("en", (grammar) => {
         grammar.followUp.newTopic.push("switching gears");

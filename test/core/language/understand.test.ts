@@ -344,3 +344,29 @@ describe("words of a point in time", () => {
     expect(read("green cards gz mid 2017").terms.every((t) => t.light)).toBe(true);
   });
 });
+
+describe("a question with a scene around it", () => {
+  it("given a sentence that only sets the scene, then its words rank but are not asked about", () => {
+    const query = read("My nephew studied in London. How many returnees has Guangzhou attracted?");
+    expect(query.terms.map((t) => t.term)).not.toContain("nephew");
+    expect(query.context).toContain("nephew");
+    expect(query.terms.map((t) => t.term)).toContain("returnee");
+  });
+
+  it("given a scene that names a place, then the place is still asked about", () => {
+    const query = read("My dad keeps talking about a Guangzhou fund. How big is it?");
+    expect(query.entities.map((e) => e.id)).toContain("guangzhou");
+    expect(query.context).toContain("fund");
+  });
+
+  it("given a scene after the question mark, then only the question is asked", () => {
+    expect(
+      read("How many returnees has Guangzhou pulled in? I keep hearing different numbers.").context,
+    ).toContain("different");
+  });
+
+  it("given one sentence, or only questions, then nothing is scene", () => {
+    expect(read("How many returnees has Guangzhou attracted?").context).toEqual([]);
+    expect(read("Are many founders women? What's the share?").context).toEqual([]);
+  });
+});
