@@ -157,13 +157,14 @@ export class Core {
     const compared = this.compare(question, query, note, retrieved, options.explain);
     if (compared !== undefined)
       return { ...compared, context: contextOf(query, compared, question), ...followed };
-    const { answer, lead } = this.answer(query, frame, note, retrieved, options.explain);
+    const { answer, lead } = this.answer(query, frame, note, retrieved, options.explain, context?.claim);
     return {
       ...answer,
       context: contextOf(query, answer, question, {
         property: lead?.property.id ?? property?.property,
         answered: this.valueEntity(lead),
         subject: lead?.claim.subject,
+        claim: lead === undefined ? undefined : claimId(lead),
       }),
       ...followed,
     };
@@ -256,16 +257,19 @@ export class Core {
     note: string,
     retrieved: () => Retrieved,
     explain: Explainer | undefined,
+    /** The id of the claim the last answer led with, in a conversation. */
+    last?: string,
   ): { answer: Answer; lead?: IndexedClaim } {
-    // "As of when?" after a figure: the time of the claim it carries, when the question names no other.
+    // "As of when?" after a figure: the time of the claim it carries (the one just given first), when
+    // the question names no other.
+    const carried = frame.carried ?? "";
+    const given = this.claims.ofProperty(carried).filter((c) => claimId(c) === last);
     const dated =
       frame.expects === "date" && frame.properties.length === 0
-        ? this.claims
-            .ofProperty(frame.carried ?? "")
-            .find(
-              (c) =>
-                c.standing.status !== "superseded" && this.claims.subjectFit(c, frame.subjects) === "named",
-            )
+        ? [...given, ...this.claims.ofProperty(carried)].find(
+            (c) =>
+              c.standing.status !== "superseded" && this.claims.subjectFit(c, frame.subjects) === "named",
+          )
         : undefined;
     if (dated !== undefined) {
       explain?.decision(`answered with the time of the carried claim ${claimId(dated)}`);

@@ -15,6 +15,8 @@ export interface FollowUpWords {
   refersBack: RegExp;
   /** Words that refer back to a person: the person the last answer named, when it named one. */
   refersToPerson: RegExp;
+  /** Words that refer back to the things the last question counted: "they", 它们. */
+  refersToCounted: RegExp;
   /** The Chinese words that refer back (其中, 那里), which say nothing of what is asked: read without them. */
   chineseReferences: RegExp;
   /** "That city", "the company", 这家公司: a pointing word and a kind's noun, by kind. */
@@ -40,6 +42,7 @@ export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpW
     more: anyOf([`^${alternation([...en.followUp.more, ...zh.followUp.more], "")}$`]),
     refersBack: refers((words) => words.refersBack),
     refersToPerson: refers((words) => words.refersToPerson),
+    refersToCounted: refers((words) => words.refersToCounted),
     chineseReferences: new RegExp(chinesePattern(zh.followUp.refersBack), "gu"),
     pointing: ENTITY_KINDS.map(pointing),
     opens: anyOf([`^\\s*${alternation(en.followUp.opens)}`, `^${chinesePattern(zh.followUp.opens)}`]),
@@ -130,6 +133,7 @@ export function followUp(
     return {
       query: {
         ...asked,
+        terms: [...asked.terms, ...countedWords(question, asked, context, words)],
         entities: elliptical && pointed === undefined ? subjectOf(context, meant) : meant,
         ...(sameTime ? { years } : {}),
       },
@@ -144,6 +148,17 @@ export function followUp(
       return { query: { ...asked, entities: [...kept, ...asked.entities] }, carried: true };
   }
   return { query: asked, carried: false };
+}
+
+/**
+ * "How much revenue did they bring?" after the number of incubators: "they" are the things the
+ * last question counted, so its words are asked again beside the turn's own.
+ */
+function countedWords(question: string, asked: Query, context: ConversationContext, words: FollowUpWords) {
+  if (context.asks !== "count" || !words.refersToCounted.test(question)) return [];
+  return context.terms
+    .filter((term) => !asked.terms.some((t) => t.term === term))
+    .map((term) => ({ term, light: false }));
 }
 
 /**
@@ -225,9 +240,11 @@ export function contextOf(
     answered?: Entity | undefined;
     /** The subject of the claim the answer led with. */
     subject?: string | undefined;
+    /** The id of the claim the answer led with. */
+    claim?: string | undefined;
   } = {},
 ): ConversationContext {
-  const { property, answered, subject } = led;
+  const { property, answered, subject, claim } = led;
   return {
     ...(property === undefined ? {} : { property }),
     entities: query.entities.map((e) => e.id),
@@ -239,5 +256,6 @@ export function contextOf(
     shown: answer.facts.map((f) => f.id),
     question,
     ...(subject === undefined ? {} : { subject }),
+    ...(claim === undefined ? {} : { claim }),
   };
 }
