@@ -136,6 +136,11 @@ describe("pronouns and a bare question word after an answer", () => {
     expect(when?.title).toContain("November 2021");
   });
 
+  it("given a count, then 'up to what date?' asks the time of that count: 'date' says the kind of answer, not a property", () => {
+    const [, until] = conversation("how many returnees has guangzhou drawn", "up to what date?");
+    expect(until?.title).toMatch(/Guangzhou · returnees drawn: .*July 2017/);
+  });
+
   it("given the number of incubators, then 'they' are the incubators: their revenue is asked", () => {
     const [, revenue] = conversation(
       "how many incubators does guangzhou have",
