@@ -41,6 +41,8 @@ const FollowUpWords = z.strictObject({
    * revenue did they bring?"; not "of them" or 其中, which ask a part of them.
    */
   refersToCounted: Words,
+  /** Words that refer back to the figure the last answer gave: "who released that figure?". */
+  refersToFigure: Words,
   /**
    * Words that point at something the conversation has named, by its kind: "that city", "the
    * company", 这家公司. A pointing word before a kind's noun means the last thing of that kind.

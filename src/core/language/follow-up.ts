@@ -17,6 +17,8 @@ export interface FollowUpWords {
   refersToPerson: RegExp;
   /** Words that refer back to the things the last question counted: "they", 它们. */
   refersToCounted: RegExp;
+  /** Words that refer back to the figure the last answer gave: "that figure", 这个数据. */
+  refersToFigure: RegExp;
   /** The Chinese words that refer back (其中, 那里), which say nothing of what is asked: read without them. */
   chineseReferences: RegExp;
   /** "That city", "the company", 这家公司: a pointing word and a kind's noun, by kind. */
@@ -43,6 +45,7 @@ export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpW
     refersBack: refers((words) => words.refersBack),
     refersToPerson: refers((words) => words.refersToPerson),
     refersToCounted: refers((words) => words.refersToCounted),
+    refersToFigure: refers((words) => words.refersToFigure),
     chineseReferences: new RegExp(chinesePattern(zh.followUp.refersBack), "gu"),
     pointing: ENTITY_KINDS.map(pointing),
     opens: anyOf([`^\\s*${alternation(en.followUp.opens)}`, `^${chinesePattern(zh.followUp.opens)}`]),
@@ -69,6 +72,8 @@ export interface FollowedUp {
   carried: boolean;
   /** The last answer's property, and whether the turn must be answered by it (it asks it again of a new subject or time). */
   property?: { property: string; insists: boolean };
+  /** The id of the claim the last answer gave, when the turn asks about that figure ("who released that figure?"). */
+  figure?: string;
 }
 
 /**
@@ -130,7 +135,10 @@ export function followUp(
     const elliptical = asked.type === "any" && short && required.length > 0;
     // It keeps the time when it asks the same kind of figure ("how many of them came from overseas?").
     const sameTime = elliptical || (asked.type === context.asks && asked.type !== "date");
+    const figure =
+      context.claim !== undefined && words.refersToFigure.test(question) ? context.claim : undefined;
     return {
+      ...(figure === undefined ? {} : { figure }),
       query: {
         ...asked,
         terms: [...asked.terms, ...countedWords(question, asked, context, words)],

@@ -141,6 +141,23 @@ describe("pronouns and a bare question word after an answer", () => {
     expect(until?.title).toMatch(/Guangzhou · returnees drawn: .*July 2017/);
   });
 
+  it("given Guangzhou's returnee count, then 'who released that figure?' names the source the same fact gives", () => {
+    const [count, source] = conversation(
+      "how many returnees has guangzhou drawn",
+      "who released that figure?",
+    );
+    expect(source?.title).toMatch(/source of the figures: Guangzhou foreign experts bureau/);
+    expect(source?.facts[0]?.id).toBe(count?.facts[0]?.id);
+  });
+
+  it("given a count, then a question about that figure that no other claim of its fact answers is read as any other", () => {
+    const [, counted] = conversation(
+      "how many incubators does guangzhou have",
+      "when was that figure counted?",
+    );
+    expect(counted?.title).toContain("July 2017");
+  });
+
   it("given the number of incubators, then 'they' are the incubators: their revenue is asked", () => {
     const [, revenue] = conversation(
       "how many incubators does guangzhou have",
