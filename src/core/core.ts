@@ -129,7 +129,7 @@ export class Core {
     if (context !== undefined && this.vocabulary.grammar.followUp.more.test(question.trim()))
       return this.cards.more(context, language);
     const read = (text: string) => understand(text, this.vocabulary, language);
-    const { query, carried, property }: FollowedUp =
+    const { query, carried, property, figure }: FollowedUp =
       context === undefined
         ? { query: read(question), carried: false }
         : followUp(question, read, context, this.kb, this.vocabulary.grammar.followUp);
@@ -152,12 +152,16 @@ export class Core {
     const compared = this.compare(question, query, note, retrieved, options.explain);
     if (compared !== undefined)
       return withFields(compared, { context: contextOf(query, compared, question), ...followed });
-    const { answer, lead } = this.answer(query, frame, note, retrieved, options.explain);
+    const { answer, lead } = this.answer(query, frame, note, retrieved, options.explain, {
+      last: context?.claim,
+      figure,
+    });
     // The answer was made for this question: it takes on what the next turn may build on.
     answer.context = contextOf(query, answer, question, {
       property: lead?.property.id ?? property?.property,
       answered: this.valueEntity(lead),
       subject: lead?.claim.subject,
+      claim: lead === undefined ? undefined : claimId(lead),
     });
     if (carried && context !== undefined) answer.followed = context.question;
     return answer;
@@ -250,20 +254,32 @@ export class Core {
     note: string,
     retrieved: () => Retrieved,
     explain: Explainer | undefined,
+    given: {
+      /** The id of the claim the last answer led with, in a conversation. */
+      last?: string | undefined;
+      /** The same, when the turn asks about that figure ("who released that figure?"). */
+      figure?: string | undefined;
+    } = {},
   ): { answer: Answer; lead?: IndexedClaim } {
-    // "As of when?" after a figure: the time of the claim it carries, when the question names no other.
+    // "As of when?" after a figure: the time of the claim it carries (the one just given first), when
+    // the question names no other.
+    const carried = frame.carried ?? "";
+    const last = this.claims.ofProperty(carried).filter((c) => claimId(c) === given.last);
     const dated =
       frame.expects === "date" && frame.properties.length === 0
-        ? this.claims
-            .ofProperty(frame.carried ?? "")
-            .find(
-              (c) =>
-                c.standing.status !== "superseded" && this.claims.subjectFit(c, frame.subjects) === "named",
-            )
+        ? [...last, ...this.claims.ofProperty(carried)].find(
+            (c) =>
+              c.standing.status !== "superseded" && this.claims.subjectFit(c, frame.subjects) === "named",
+          )
         : undefined;
     if (dated !== undefined) {
       explain?.decision(`answered with the time of the carried claim ${claimId(dated)}`);
       return this.compose(query, frame, dated, [dated.fact], 1, note);
+    }
+    const beside = given.figure === undefined ? undefined : this.besideFigure(frame, given.figure, explain);
+    if (beside !== undefined) {
+      explain?.decision(`answered by claim ${claimId(beside)}, of the fact that gave the figure asked about`);
+      return this.compose(query, frame, beside, [beside.fact], 1, note);
     }
     const top = highest(frame, this.claims, figuresOf(this.kb.grammar));
     if (top !== undefined) {
@@ -290,6 +306,25 @@ export class Core {
     explain?.decision(`answered by fact ${ranked[0]?.fact.id}: no claim of it agrees with the frame`);
     const title = this.titleFor(query, found.best[0] as Ranked);
     return { answer: this.factsAnswer(query, `${title}${note}`, ranked, found.coverage.share) };
+  }
+
+  /**
+   * "Who released that figure?": another claim of the fact that gave the figure, the one that agrees
+   * best with the frame; undefined when none does, and the turn is answered as any other.
+   */
+  private besideFigure(
+    frame: Frame,
+    figure: string,
+    explain: Explainer | undefined,
+  ): IndexedClaim | undefined {
+    const [factId = ""] = figure.split("#");
+    const indexed = this.claims.ofFact(factId)[0]?.fact;
+    if (indexed === undefined) return undefined;
+    const considered = matchClaims(frame, [{ indexed, score: 0, match: () => [], order: 0 }], 0, this.claims);
+    const others = considered.filter((a) => claimId(a.claim) !== figure);
+    explain?.claims(frame, others, "beside the figure");
+    const [best] = others;
+    return best?.agrees ? best.claim : undefined;
   }
 
   /** The answer a claim leads: its headline, then its fact's sentence, then the facts found beside it. */

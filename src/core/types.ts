@@ -75,6 +75,8 @@ export interface ConversationContext {
   property?: string;
   /** The id of the subject of the claim the last answer led with, which "academicians?" asks of again. */
   subject?: string;
+  /** The id of the claim the last answer led with (`factId#n`), whose time "when?" asks. */
+  claim?: string;
   /** The id of the entity the last answer gave as its value (the mayor, the founder), whom "he" or "she" may mean. */
   named?: string;
   /** The years the last question asked about, which a turn naming no other keeps ("and Shenzhen?"). */

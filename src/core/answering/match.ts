@@ -37,7 +37,7 @@ const ASKED_BY: Readonly<Record<ValueType, AnswerType>> = {
 /**
  * What the question expects: its wording's answer type, unless that leaves it open ("gz hi-tech
  * output") or vague ("how much in loans" is money, not a count) and the question names outright a
- * property whose values are of one type.
+ * property whose values are of one type; "who" naming outright a property of places asks a place.
  */
 function expected(type: AnswerType, properties: readonly PropertyMatch[]): AnswerType {
   const outright = properties.filter((p) => p.share >= NAMED_OUTRIGHT);
@@ -45,6 +45,8 @@ function expected(type: AnswerType, properties: readonly PropertyMatch[]): Answe
   const [only] = types;
   if (only === undefined || types.size > 1) return type;
   if (type === "any") return only;
+  // "Who was ahead of it?": "who" asks for a place when the property it names outright takes places.
+  if (type === "person" && only === "place") return only;
   return type === "count" && (only === "money" || only === "percent") ? only : type;
 }
 

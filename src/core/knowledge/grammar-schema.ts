@@ -37,6 +37,13 @@ const FollowUpWords = z.strictObject({
   refersBack: Words,
   refersToPerson: Words,
   /**
+   * Words that refer back to the things the last question counted as a whole: "they" in "how much
+   * revenue did they bring?"; not "of them" or 其中, which ask a part of them.
+   */
+  refersToCounted: Words,
+  /** Words that refer back to the figure the last answer gave: "who released that figure?". */
+  refersToFigure: Words,
+  /**
    * Words that point at something the conversation has named, by its kind: "that city", "the
    * company", 这家公司. A pointing word before a kind's noun means the last thing of that kind.
    */

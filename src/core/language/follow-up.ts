@@ -16,6 +16,10 @@ export interface FollowUpWords {
   refersBack: RegExp;
   /** Words that refer back to a person: the person the last answer named, when it named one. */
   refersToPerson: RegExp;
+  /** Words that refer back to the things the last question counted: "they", 它们. */
+  refersToCounted: RegExp;
+  /** Words that refer back to the figure the last answer gave: "that figure", 这个数据. */
+  refersToFigure: RegExp;
   /** The Chinese words that refer back (其中, 那里), which say nothing of what is asked: read without them. */
   chineseReferences: RegExp;
   /** "That city", "the company", 这家公司: a pointing word and a kind's noun, by kind. */
@@ -41,6 +45,8 @@ export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpW
     more: anyOf([`^${alternation([...en.followUp.more, ...zh.followUp.more], "")}$`]),
     refersBack: refers((words) => words.refersBack),
     refersToPerson: refers((words) => words.refersToPerson),
+    refersToCounted: refers((words) => words.refersToCounted),
+    refersToFigure: refers((words) => words.refersToFigure),
     chineseReferences: new RegExp(chinesePattern(zh.followUp.refersBack), "gu"),
     pointing: ENTITY_KINDS.map(pointing),
     opens: anyOf([`^\\s*${alternation(en.followUp.opens)}`, `^${chinesePattern(zh.followUp.opens)}`]),
@@ -67,6 +73,8 @@ export interface FollowedUp {
   carried: boolean;
   /** The last answer's property, and whether the turn must be answered by it (it asks it again of a new subject or time). */
   property?: { property: string; insists: boolean };
+  /** The id of the claim the last answer gave, when the turn asks about that figure ("who released that figure?"). */
+  figure?: string;
 }
 
 /**
@@ -127,9 +135,16 @@ export function followUp(
     const elliptical = asked.type === "any" && short && required.length > 0;
     // It keeps the time when it asks the same kind of figure ("how many of them came from overseas?").
     const sameTime = elliptical || (asked.type === context.asks && asked.type !== "date");
+    const figure =
+      context.claim !== undefined && words.refersToFigure.test(question) ? context.claim : undefined;
     const entities = elliptical && pointed === undefined ? subjectOf(context, meant) : meant;
     return {
-      query: withFields(asked, { entities, years: sameTime ? years : asked.years }),
+      ...(figure === undefined ? {} : { figure }),
+      query: withFields(asked, {
+        terms: [...asked.terms, ...countedWords(question, asked, context, words)],
+        entities,
+        years: sameTime ? years : asked.years,
+      }),
       carried: true,
       ...property(false),
     };
@@ -141,6 +156,17 @@ export function followUp(
       return { query: withFields(asked, { entities: [...kept, ...asked.entities] }), carried: true };
   }
   return { query: asked, carried: false };
+}
+
+/**
+ * "How much revenue did they bring?" after the number of incubators: "they" are the things the
+ * last question counted, so its words are asked again beside the turn's own.
+ */
+function countedWords(question: string, asked: Query, context: ConversationContext, words: FollowUpWords) {
+  if (context.asks !== "count" || !words.refersToCounted.test(question)) return [];
+  return context.terms
+    .filter((term) => !asked.terms.some((t) => t.term === term))
+    .map((term) => ({ term, light: false }));
 }
 
 /**
@@ -222,9 +248,11 @@ export function contextOf(
     answered?: Entity | undefined;
     /** The subject of the claim the answer led with. */
     subject?: string | undefined;
+    /** The id of the claim the answer led with. */
+    claim?: string | undefined;
   } = {},
 ): ConversationContext {
-  const { property, answered, subject } = led;
+  const { property, answered, subject, claim } = led;
   // Optional fields are set, not spread in: see objects.ts.
   const context: ConversationContext = {
     entities: query.entities.map((e) => e.id),
@@ -238,5 +266,6 @@ export function contextOf(
   if (answered !== undefined) context.named = answered.id;
   if (query.years.length > 0) context.years = query.years;
   if (subject !== undefined) context.subject = subject;
+  if (claim !== undefined) context.claim = claim;
   return context;
 }

@@ -107,6 +107,77 @@ describe("a conversation keeps the last frame", () => {
   });
 });
 
+describe("pronouns and a bare question word after an answer", () => {
+  /** The answers to a conversation in Chinese. */
+  function chinese(...turns: string[]): Answer[] {
+    const answers: Answer[] = [];
+    for (const turn of turns) {
+      const last = answers.at(-1)?.context;
+      answers.push(
+        answerTo(core, turn, { language: "zh", ...(last === undefined ? {} : { conversation: last }) }),
+      );
+    }
+    return answers;
+  }
+
+  it("given Hangzhou's place in a ranking, then 'who was ahead of it?' names the cities ranked above, not a person", () => {
+    const [, ahead] = conversation("where did hangzhou rank for foreigners in 2020", "who was ahead of it?");
+    expect(ahead?.title).toMatch(/Beijing and Shanghai/);
+  });
+
+  it("given the mayor's words, then 'when?' gives the time of the words just quoted, not of another claim of that property", () => {
+    const [, said, when] = conversation(
+      "who is the mayor of hangzhou",
+      "what did he say about talent?",
+      "when?",
+    );
+    expect(said?.context?.claim).toMatch(/#\d+$/);
+    expect(when?.title).toContain(said?.title?.split(" (following up")[0] ?? "missing");
+    expect(when?.title).toContain("November 2021");
+  });
+
+  it("given a count, then 'up to what date?' asks the time of that count: 'date' says the kind of answer, not a property", () => {
+    const [, until] = conversation("how many returnees has guangzhou drawn", "up to what date?");
+    expect(until?.title).toMatch(/Guangzhou · returnees drawn: .*July 2017/);
+  });
+
+  it("given Guangzhou's returnee count, then 'who released that figure?' names the source the same fact gives", () => {
+    const [count, source] = conversation(
+      "how many returnees has guangzhou drawn",
+      "who released that figure?",
+    );
+    expect(source?.title).toMatch(/source of the figures: Guangzhou foreign experts bureau/);
+    expect(source?.facts[0]?.id).toBe(count?.facts[0]?.id);
+  });
+
+  it("given a count, then a question about that figure that no other claim of its fact answers is read as any other", () => {
+    const [, counted] = conversation(
+      "how many incubators does guangzhou have",
+      "when was that figure counted?",
+    );
+    expect(counted?.title).toContain("July 2017");
+  });
+
+  it("given the number of incubators, then 'they' are the incubators: their revenue is asked", () => {
+    const [, revenue] = conversation(
+      "how many incubators does guangzhou have",
+      "how much revenue did they bring in?",
+    );
+    expect(revenue?.title).toMatch(/incubator revenue: 5\.2 billion yuan/);
+  });
+
+  it("given the number of incubators, then 它们 are the incubators: their revenue is asked, in Chinese", () => {
+    const [, revenue] = chinese("广州有多少个孵化器？", "它们带来了多少收入？");
+    expect(revenue?.answered).toBe(true);
+    expect(revenue?.title).toContain("52亿元");
+  });
+
+  it("given a person's name as the answer, then 'they' carries no counted words: the last question counted nothing", () => {
+    const [mayor] = conversation("who is the mayor of hangzhou");
+    expect(mayor?.context?.asks).not.toBe("count");
+  });
+});
+
 describe("words that point at something the conversation named", () => {
   it("given Medprin's founder, then 'the company' means Medprin, not the founder", () => {
     const [, does] = conversation("who founded medprin", "what does the company do?");

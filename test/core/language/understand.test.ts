@@ -210,6 +210,21 @@ describe("Chinese words the segmenter does not know", () => {
   });
 });
 
+describe("Chinese words the lexicon knows", () => {
+  it("reads 开始 as 'start', as an English question that asks when something started", () => {
+    const terms = understand("海交会是哪一年开始的", vocabulary, "zh").terms.map((t) => t.term);
+    expect(terms).toEqual(termsOf("when did the ceot start"));
+  });
+});
+
+describe("the word of the kind of answer", () => {
+  it("takes 'date' in 'up to what date?' as the kind of answer asked for, not as what is asked about", () => {
+    const query = read("up to what date?");
+    expect(query.type).toBe("date");
+    expect(query.terms.every((t) => t.light)).toBe(true);
+  });
+});
+
 describe("Chinese numbers", () => {
   it.each([
     ["二十八", 28],
