@@ -4,7 +4,7 @@ import { ENTITY_KINDS, type Entity, type EntityKind } from "../knowledge/schema.
 import { withFields } from "../objects.js";
 import type { Answer, ConversationContext } from "../types.js";
 import type { AnswerType } from "./answer-type.js";
-import { simplified } from "./text.js";
+import { simplified, tokens } from "./text.js";
 import type { Query } from "./understand.js";
 import { alternation, anyOf, chinesePattern, wordsPattern } from "./word-patterns.js";
 
@@ -24,6 +24,8 @@ export interface FollowUpWords {
   chineseReferences: RegExp;
   /** "That city", "the company", 这家公司: a pointing word and a kind's noun, by kind. */
   pointing: { kind: EntityKind; pattern: RegExp }[];
+  /** The nouns of each kind ("award", "prize"), which name no one thing of it. */
+  kindNouns: ReadonlyMap<EntityKind, ReadonlySet<string>>;
   /** How a follow-up that names something new begins: "and Shenzhen?", "what about the 115 Plan?". */
   opens: RegExp;
   /** How a turn that starts a new topic begins, with any "ok," before it and the punctuation after it. */
@@ -49,6 +51,12 @@ export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpW
     refersToFigure: refers((words) => words.refersToFigure),
     chineseReferences: new RegExp(chinesePattern(zh.followUp.refersBack), "gu"),
     pointing: ENTITY_KINDS.map(pointing),
+    kindNouns: new Map(
+      ENTITY_KINDS.map((kind) => [
+        kind,
+        new Set([en, zh].flatMap((g) => g.followUp.pointing.kinds[kind] ?? [])),
+      ]),
+    ),
     opens: anyOf([`^\\s*${alternation(en.followUp.opens)}`, `^${chinesePattern(zh.followUp.opens)}`]),
     newTopic: anyOf([
       `^\\s*(?:(?:ok(?:ay)?|so|right|alright|now)\\b[\\s,.!]*)*${alternation(en.followUp.newTopic)}[\\s,.:;!?\\-–—]*`,
@@ -93,9 +101,11 @@ export function followUp(
   const plain = (text: string) => read(text.replace(words.chineseReferences, " "));
   const whole = plain(question);
   const pointed = pointedAt(question, context, kb, words, whole.entities);
-  const asked = pointed === undefined ? whole : plain(pointed.rest);
   const before = frameEntities(context, kb);
-  if (before.length === 0) return { query: asked, carried: false };
+  const own = pointed === undefined ? whole : plain(pointed.rest);
+  if (before.length === 0) return { query: own, carried: false };
+  const sibling = pointed === undefined ? namedInPart(own, before, kb, words) : undefined;
+  const asked = sibling === undefined ? own : { ...own, entities: [sibling], terms: [] };
   const required = asked.terms.filter((t) => !t.light);
   const short =
     question.trim().split(/\s+/).length <= SHORT_FOLLOW_UP || question.length <= SHORT_FOLLOW_UP * 2;
@@ -156,6 +166,32 @@ export function followUp(
       return { query: withFields(asked, { entities: [...kept, ...asked.entities] }), carried: true };
   }
   return { query: asked, carried: false };
+}
+
+/**
+ * "And the West Lake one?", "qianjiang?" after an award's winners: the one thing of a kind the last
+ * turn was about, other than those, whose name has every word of the turn. Undefined when the turn
+ * names something itself, or its words fit no such thing or more than one.
+ */
+function namedInPart(
+  asked: Query,
+  before: readonly Entity[],
+  kb: KnowledgeBase,
+  followUpWords: FollowUpWords,
+): Entity | undefined {
+  // A turn that asks something of its own beside the name ("…, when was that established?") is read by its words.
+  if (asked.entities.length > 0 || asked.terms.some((t) => t.light)) return undefined;
+  const kinds = new Set(before.map((e) => e.kind));
+  const fits = [...kb.entities.values()].filter((e) => {
+    if (!kinds.has(e.kind) || before.includes(e)) return false;
+    // "The West Lake prize": the kind's own noun need not be in the name.
+    const nouns = followUpWords.kindNouns.get(e.kind);
+    const words = asked.terms.filter((t) => !nouns?.has(t.term)).map((t) => t.term);
+    return (
+      words.length > 0 && [e.name, ...e.aliases].some((name) => words.every((w) => tokens(name).includes(w)))
+    );
+  });
+  return fits.length === 1 ? fits[0] : undefined;
 }
 
 /**

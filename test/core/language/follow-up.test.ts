@@ -178,6 +178,31 @@ describe("pronouns and a bare question word after an answer", () => {
   });
 });
 
+describe("a thing named in part", () => {
+  it("given an award's winners, then 'and the west lake one?' and 'qianjiang?' each mean the one award of that name", () => {
+    const [, westLake, qianjiang] = conversation(
+      "hz chinese government friendship award winners",
+      "and the west lake one?",
+      "qianjiang?",
+    );
+    expect(westLake?.title).toMatch(/West Lake Friendship Award · award winners: 73/);
+    expect(qianjiang?.title).toMatch(/Qiangjiang Friendship Award · award winners: 71/);
+  });
+
+  it("given a club's founding, then 'and the friendship alliance, when was that established?' asks the alliance's", () => {
+    const [, alliance] = conversation(
+      "when was the hangzhou international talent club set up",
+      "and the friendship alliance, when was that established?",
+    );
+    expect(alliance?.title).toMatch(/Friendship Alliance · founded: 2020/);
+  });
+
+  it("given a city's count, then words no other city's name has are not read as a city", () => {
+    const [, makerspaces] = conversation("how many incubators does gz have", "makerspaces?");
+    expect(makerspaces?.title).toMatch(/Guangzhou.*138/);
+  });
+});
+
 describe("words that point at something the conversation named", () => {
   it("given Medprin's founder, then 'the company' means Medprin, not the founder", () => {
     const [, does] = conversation("who founded medprin", "what does the company do?");
