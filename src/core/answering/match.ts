@@ -57,14 +57,14 @@ export function frameOf(
   weight: (term: string) => number,
   carried?: { property: string; insists: boolean },
 ): Frame {
-  const terms = new Map(
-    query.terms.map((t) => [t.term, weight(t.term) * (t.light ? LIGHT_QUESTION_WORD : 1)]),
-  );
+  const weighed = query.terms.map((t) => ({
+    term: t.term,
+    weight: weight(t.term) * (t.light ? LIGHT_QUESTION_WORD : 1),
+  }));
+  const terms = new Map(weighed.map((t) => [t.term, t.weight]));
   // The word of the kind of answer ("which company") names no property: any claim of that kind answers.
   const properties = claims.propertiesIn(
-    query.terms
-      .filter((t) => t.term !== query.kind)
-      .map((t) => ({ term: t.term, weight: weight(t.term) * (t.light ? LIGHT_QUESTION_WORD : 1) })),
+    weighed.filter((t) => t.term !== query.kind),
     query.language,
   );
   // Optional fields are set, not spread in: see objects.ts.
