@@ -1,6 +1,6 @@
 import { ClaimIndex, claimId, type Frame, type IndexedClaim, valuesOf } from "./answering/claims.js";
 import { distinct, partsOf } from "./answering/compare.js";
-import { frameOf, matchClaims, unmatched } from "./answering/match.js";
+import { frameOf, matchClaims, namedOutright, unmatched } from "./answering/match.js";
 import type { PropertyNames } from "./answering/property-names.js";
 import { coverage, type Retrieved, retrieve, saysSomething } from "./answering/retrieve.js";
 import { FactIndex, type IndexedFact, RANKING, type Ranked, type SavedIndex } from "./answering/search.js";
@@ -136,19 +136,30 @@ export class Core {
     if (query.entities.length === 0 && query.terms.length === 0 && query.years.length === 0) return undefined;
     const note = carried && context !== undefined ? ` ${words.followingUp(context.question)}` : "";
     const followed = carried && context !== undefined ? { followed: context.question } : {};
+    // Shorthand the sources cannot hold ("ppl") weighs nothing in naming a property.
+    const weight = (t: string) => (saysSomething(t, this.index) ? this.index.weight(t) : 0);
+    const frame = frameOf(query, this.claims, weight, property);
     const [only] = query.entities;
-    if (asksOverview(query) && only !== undefined && query.entities.length === 1) {
+    // "What was the CEOT originally called?" names a property in common words: no overview.
+    if (
+      asksOverview(query) &&
+      namedOutright(frame, query).length === 0 &&
+      only !== undefined &&
+      query.entities.length === 1
+    ) {
       options.explain?.decision(`answered with the card of ${only.id}: the question asks nothing narrower`);
       const card = this.cards.card(only, language);
       return withFields(card, { title: `${card.title}${note}`, ...followed });
     }
-    // Shorthand the sources cannot hold ("ppl") weighs nothing in naming a property.
-    const weight = (t: string) => (saysSomething(t, this.index) ? this.index.weight(t) : 0);
-    const frame = frameOf(query, this.claims, weight, property);
     // The question's one retrieval, made when first needed: by a comparison of names or by the answer.
     let found: Retrieved | undefined;
     const retrieved = () =>
-      (found ??= retrieve(this.framed(query, frame), this.index, this.claims, options.explain?.retrieval));
+      (found ??= retrieve(
+        this.framed(query, frame, carried),
+        this.index,
+        this.claims,
+        options.explain?.retrieval,
+      ));
     const compared = this.compare(question, query, note, retrieved, options.explain);
     if (compared !== undefined)
       return withFields(compared, { context: contextOf(query, compared, question), ...followed });
@@ -385,12 +396,18 @@ export class Core {
    * when it names a property outright, words the knowledge base does not know ("ppl", "mid") only
    * rank: the property says what is asked. A question naming no property still needs its words.
    */
-  private framed(query: Query, frame: Frame): Query {
+  private framed(query: Query, frame: Frame, followsUp: boolean): Query {
     const named = (frame.properties[0]?.share ?? 0) >= UNKNOWN_WORDS_EXCUSED;
     const terms = named
       ? query.terms.map((t) => (this.index.known(t.term) ? t : withFields(t, { light: true })))
       : query.terms;
-    return withFields(query, { type: frame.expects, terms });
+    // A question of its own naming a property only in common words ("originally called") ranks the
+    // facts by the property's own name ("former name"): it has no other word to find them by.
+    const common = !followsUp && query.terms.every((t) => t.light);
+    const own = (common ? namedOutright(frame, query) : []).flatMap(({ property }) =>
+      this.vocabulary.read(query.language === "zh" ? property.zh : property.name).terms.map((t) => t.term),
+    );
+    return withFields(query, { type: frame.expects, terms, context: [...query.context, ...own] });
   }
 
   /** The claim that answers: the one of the covering facts that agrees best with the question's frame. */

@@ -50,6 +50,15 @@ function expected(type: AnswerType, properties: readonly PropertyMatch[]): Answe
   return type === "count" && (only === "money" || only === "percent") ? only : type;
 }
 
+/**
+ * The properties a question names outright (see NAMED_OUTRIGHT) in its own words: a word only
+ * WordNet's guess brought ("take care of" read as "attend") names none.
+ */
+export function namedOutright(frame: Frame, query: Pick<Query, "terms">): PropertyMatch[] {
+  const own = new Set(query.terms.filter((t) => !t.guessed).map((t) => t.term));
+  return frame.properties.filter((p) => p.share >= NAMED_OUTRIGHT && p.words.some((w) => own.has(w)));
+}
+
 /** A question's frame: what it names, the kind of value it expects, its years and the properties it calls by name. */
 export function frameOf(
   query: Query,

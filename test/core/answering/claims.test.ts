@@ -13,6 +13,7 @@ const frame = (question: string) =>
     core.index.weight(t),
   );
 const title = (question: string) => answerTo(core, question, { language: languageFor(question) }).title;
+const readEn = (question: string) => understand(question, core.vocabulary, "en");
 
 describe("reading a question into a frame", () => {
   it("names the property a question calls by one of its names, and the subject it names", () => {
@@ -229,5 +230,35 @@ describe("kb-check and the loader hold claims to the text", () => {
 describe("answering which organisation", () => {
   it("leads 'which magazine' with the publication a claim names, not a person or a company nearby", () => {
     expect(title("which magazine called organ printing a world-changing tech")).toMatch(/Business 2\.0/);
+  });
+});
+
+describe("a question that picks a thing of some kind", () => {
+  it("given 'which firm', then it picks an organisation; given 'who hosted', then it picks nothing", () => {
+    expect(readEn("which firm opened an office in silicon valley").picks).toBe("organisation");
+    expect(readEn("which three cities attract more founders").picks).toBe("place");
+    expect(readEn("who hosted the convention").picks).toBeUndefined();
+  });
+
+  it("given two things of that kind named, then it picks among them and nothing else", () => {
+    expect(readEn("which city drew more returnees, guangzhou or hangzhou").picks).toBeUndefined();
+  });
+
+  it("given a claim whose subject is of that kind, then the subject leads", () => {
+    expect(title("which firm opened an office in silicon valley in early 2016")).toMatch(/^Iflytek/);
+  });
+
+  it("given a thing of that kind named, then another one of its kind leads, not it", () => {
+    expect(title("which cities attract more returnee founders than guangzhou")).toMatch(/^Beijing/);
+  });
+
+  it("given a 'which company' question with nothing else to ask of the place, then it is no overview", () => {
+    expect(title("which AI company moved to Guangzhou")).toMatch(/^Summba/);
+  });
+});
+
+describe("a property named only in common words", () => {
+  it("given 'originally called', then the former name leads, not the card", () => {
+    expect(title("what was the CEOT originally called")).toMatch(/former name: .*Exchange Convention/);
   });
 });
