@@ -302,6 +302,9 @@ export class ClaimIndex {
   }
 }
 
+/** A property named at least this fully says what kind of value is wanted where the wording does not. */
+export const NAMED_OUTRIGHT = 0.6;
+
 /** A common word in a property's name ("kind", "make") counts for this share of a word that names it. */
 const LIGHT = 0.3;
 
@@ -379,17 +382,17 @@ export function agreement(
   // "Which company opened a Silicon Valley office?": the subject of the kind picked is the answer.
   const picked = index.subjectAnswers(claim, frame.picks, frame.subjects);
   // "Which cities draw more founders than Guangzhou?": a claim of the city named answers only by its value.
-  const type =
-    subject === "named" && index.picked(claim.claim.subject, frame.picks)
-      ? frame.picks !== undefined && wanted(frame.picks, tier, claim.property.type)
-      : wanted(frame.expects, tier, claim.property.type) || picked;
-  const year = claim.when.when.slice(0, 4);
-  const time =
-    frame.years.length === 0 || frame.years.some((y) => y === year || claim.claim.value.includes(y));
   const property =
     claim.property.id === frame.carried
       ? 1
       : (frame.properties.find((p) => p.property.id === claim.property.id)?.share ?? 0);
+  const type =
+    subject === "named" && index.picked(claim.claim.subject, frame.picks)
+      ? frame.picks !== undefined && wanted(frame.picks, tier, claim.property.type)
+      : wanted(frame.expects, tier, claim.property.type) || picked || standsForPlace(frame, claim, property);
+  const year = claim.when.when.slice(0, 4);
+  const time =
+    frame.years.length === 0 || frame.years.some((y) => y === year || claim.claim.value.includes(y));
   const qualifier = qualifierFit(frame, index.qualifierTerms(claim, frame.language));
   const score =
     MATCHING.property * property +
@@ -409,6 +412,14 @@ export function agreement(
     score,
     agrees: (subject !== "other" || picked) && type && time,
   };
+}
+
+/**
+ * Whether an organisation answers a "where" question: "where does Zhang Jiancun work?" asks for
+ * his institute when the question names outright a property whose values are organisations.
+ */
+function standsForPlace(frame: Frame, claim: IndexedClaim, property: number): boolean {
+  return frame.expects === "place" && claim.property.type === "organisation" && property >= NAMED_OUTRIGHT;
 }
 
 /** How well a qualifier's words fit the question's, 0 to 1 (see MATCHING.qualifierFit). */

@@ -8,12 +8,11 @@ import {
   type ClaimIndex,
   type Frame,
   type IndexedClaim,
+  NAMED_OUTRIGHT,
   wanted,
 } from "./claims.js";
 import type { Ranked } from "./search.js";
 
-/** A property named at least this fully says what kind of value is wanted where the wording does not. */
-const NAMED_OUTRIGHT = 0.6;
 /** A common word of a question ("bring", "good") weighs this share of one that says what it asks about. */
 const LIGHT_QUESTION_WORD = 0.3;
 

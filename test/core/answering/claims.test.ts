@@ -134,6 +134,12 @@ describe("the headline is the claim that answers", () => {
     expect(title("which scientist founded medprin")).toMatch(/founder: Yuan Yuyu/);
   });
 
+  it("answers 'where does someone work' with the employer named outright, and other 'where' questions with a place", () => {
+    expect(title("where does hau lee work")).toMatch(/works at: Stanford University/);
+    expect(title("where is zhang jiancun employed")).toMatch(/works at: Guangzhou Institutes of Biomedicine/);
+    expect(title("where is medprin based")).not.toMatch(/works at/);
+  });
+
   it("leads 'which ministries' with the claim whose value is a ministry", () => {
     expect(title("which ministries are behind the ceot")).toMatch(/organisers: Ministry of/);
   });
