@@ -1,4 +1,12 @@
-import { ClaimIndex, claimId, type Frame, type IndexedClaim, valuesOf } from "./answering/claims.js";
+import {
+  byTime,
+  ClaimIndex,
+  claimId,
+  datesAsked,
+  type Frame,
+  type IndexedClaim,
+  valuesOf,
+} from "./answering/claims.js";
 import { distinct, partsOf } from "./answering/compare.js";
 import { frameOf, matchClaims, namedOutright, unmatched } from "./answering/match.js";
 import type { PropertyNames } from "./answering/property-names.js";
@@ -309,6 +317,18 @@ export class Core {
       return { answer: this.lacks(query, lacking, note) };
     }
     if (!found.found) return { answer: this.declineFor(query, found, note, explain) };
+    // A "when" answered by a claim's time, of no claim it names, is declined naming the nearest fact;
+    // in a conversation, "as of when?" dates what was just given.
+    if (
+      given.last === undefined &&
+      byTime(frame.expects, found.tier) &&
+      (lead === undefined || !datesAsked(frame, lead, this.claims))
+    ) {
+      explain?.decision("declined: a 'when' that no claim dates");
+      return {
+        answer: this.declineFor(query, { found: false, nearest: found.best[0] as Ranked }, note, explain),
+      };
+    }
     const ranked = found.best.map((r) => r.indexed);
     if (lead !== undefined) {
       explain?.decision(`answered by claim ${claimId(lead)}`);

@@ -67,6 +67,11 @@ export function tiers(type: AnswerType): number {
   return VALUES_WANTED[type]?.length ?? 1;
 }
 
+/** Whether this tier answers a kind of question by a claim's time, not its value: a "when" that no date-valued claim answers. */
+export function byTime(type: AnswerType, tier: number): boolean {
+  return type === "date" && tier > 0;
+}
+
 /** Whether a claim's value is of a type this kind of question wants at this tier. */
 export function wanted(type: AnswerType, tier: number, value: ValueType): boolean {
   const types = VALUES_WANTED[type];
@@ -420,6 +425,24 @@ export function agreement(
  */
 function standsForPlace(frame: Frame, claim: IndexedClaim, property: number): boolean {
   return frame.expects === "place" && claim.property.type === "organisation" && property >= NAMED_OUTRIGHT;
+}
+
+/**
+ * Whether a claim's time dates what a "when" asks, where no claim's value is a date: only for the
+ * claim it names by its property or its whole value. "When will GAC's Detroit centre open?" is not
+ * dated by when the plan was told.
+ */
+export function datesAsked(frame: Frame, claim: IndexedClaim, index: ClaimIndex): boolean {
+  return (
+    claim.property.id === frame.carried ||
+    frame.properties.some((p) => p.property.id === claim.property.id && p.share > 0) ||
+    named(index.valueTerms(claim, frame.language), frame)
+  );
+}
+
+/** Whether the question names a value outright, every word of it: "as of when is the 67,000 figure". */
+function named(value: readonly string[], frame: Frame): boolean {
+  return value.length > 0 && value.every((t) => frame.terms.has(t));
 }
 
 /** How well a qualifier's words fit the question's, 0 to 1 (see MATCHING.qualifierFit). */

@@ -62,6 +62,19 @@ describe("the headline is the claim that answers", () => {
     );
   });
 
+  it("declines a 'when' that no date answers, rather than dating it by a plan it names, and names the plan", () => {
+    const answer = answerTo(core, "When will GAC's research centre in Detroit open?", EN);
+    expect(answer.answered).toBe(false);
+    expect(answer.body).toMatch(/planned to open a research center in Detroit/);
+  });
+
+  it("dates by a claim's time the claim a 'when' names by its property or its whole value", () => {
+    expect(title("when did petrochina sign the deal with the tsinghua PRD institute")).toMatch(
+      /agreements signed: .*May 2017/,
+    );
+    expect(title("as of when is the guangzhou 67,000 returnees figure")).toMatch(/67,000 .*July 2017/);
+  });
+
   it("answers 'how many years' with a duration, or with a place held that many years running", () => {
     expect(title("for how many years had hau lee worked at stanford by 2017")).toMatch(/34 years/);
     expect(title("how many years running was hangzhou first for net talent inflow")).toMatch(
