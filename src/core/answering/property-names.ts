@@ -13,7 +13,7 @@ export interface PropertyName {
 }
 
 /** Names by each of their words, for one language. */
-export type NamesByTerm = ReadonlyMap<string, readonly PropertyName[]>;
+type NamesByTerm = ReadonlyMap<string, readonly PropertyName[]>;
 
 /** The words that name each property, by language: what the knowledge cache keeps of a claim index. */
 export type PropertyNames = ReadonlyMap<Language, NamesByTerm>;

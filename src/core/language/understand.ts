@@ -98,7 +98,7 @@ const ASKS = /[?？]\s*$/u;
  * worded as asking something). They rank, as context, but the question is not required to be about them; the names
  * and years the scene gives still count.
  */
-export function sceneTerms(question: string, vocabulary: Vocabulary): ReadonlySet<string> {
+function sceneTerms(question: string, vocabulary: Vocabulary): ReadonlySet<string> {
   const sentences = question.split(SENTENCE_END).map((text) => ({ text, reading: vocabulary.read(text) }));
   const marked = sentences.filter((s) => ASKS.test(s.text));
   const asks =
