@@ -282,11 +282,10 @@ export class Core {
   ): { answer: Answer; lead?: IndexedClaim } {
     // "As of when?" after a figure: the time of the claim it carries (the one just given first), when
     // the question names no other.
-    const carried = frame.carried ?? "";
-    const last = this.claims.ofProperty(carried).filter((c) => claimId(c) === given.last);
+    const carried = this.claims.ofProperty(frame.carried ?? "");
     const dated =
       frame.expects === "date" && frame.properties.length === 0
-        ? [...last, ...this.claims.ofProperty(carried)].find(
+        ? [...carried.filter((c) => claimId(c) === given.last), ...carried].find(
             (c) =>
               c.standing.status !== "superseded" && this.claims.subjectFit(c, frame.subjects) === "named",
           )

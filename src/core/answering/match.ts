@@ -85,7 +85,7 @@ export function frameOf(
     properties,
     terms,
     asks: query.terms
-      .filter((t) => !t.light && t.term !== query.kind && weight(t.term) > 0)
+      .filter((t) => !t.light && t.term !== query.kind && (terms.get(t.term) ?? 0) > 0)
       .map((t) => t.term),
   };
   if (carried !== undefined) {

@@ -105,7 +105,7 @@ export function followUp(
   const own = pointed === undefined ? whole : plain(pointed.rest);
   if (before.length === 0) return { query: own, carried: false };
   const sibling = pointed === undefined ? namedInPart(own, before, kb, words) : undefined;
-  const asked = sibling === undefined ? own : { ...own, entities: [sibling], terms: [] };
+  const asked = sibling === undefined ? own : withFields(own, { entities: [sibling], terms: [] });
   const required = asked.terms.filter((t) => !t.light);
   const short =
     question.trim().split(/\s+/).length <= SHORT_FOLLOW_UP || question.length <= SHORT_FOLLOW_UP * 2;

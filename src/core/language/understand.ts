@@ -99,7 +99,10 @@ const ASKS = /[?？]\s*$/u;
  * and years the scene gives still count.
  */
 function sceneTerms(question: string, vocabulary: Vocabulary): ReadonlySet<string> {
-  const sentences = question.split(SENTENCE_END).map((text) => ({ text, reading: vocabulary.read(text) }));
+  const parts = question.split(SENTENCE_END);
+  // One sentence is all asking: no scene, and no second reading of the question.
+  if (parts.length < 2) return new Set();
+  const sentences = parts.map((text) => ({ text, reading: vocabulary.read(text) }));
   const marked = sentences.filter((s) => ASKS.test(s.text));
   const asks =
     marked.length > 0
