@@ -369,6 +369,8 @@ export const MATCHING = Object.freeze({
   qualifierFit: 0.5,
   /** A value that says the kind of thing asked for: "which ministries" is answered by "Ministry of Education" before an office. */
   kind: 0.5,
+  /** A reason, for a "why" question: "why did the company choose Guangzhou?" wants what its success is credited to, not what it makes. */
+  reason: 1,
   /** Each place a fact stands below the best in retrieval's order. */
   rank: 0.25,
   /** A fact's first claim is what it mainly says. */
@@ -405,7 +407,8 @@ export function agreement(
     (qualifier > 0 ? MATCHING.qualifier + MATCHING.qualifierFit * qualifier : 0) +
     (frame.kind !== undefined && index.valueTerms(claim, frame.language).includes(frame.kind)
       ? MATCHING.kind
-      : 0) -
+      : 0) +
+    (frame.expects === "reason" && claim.property.reason ? MATCHING.reason : 0) -
     MATCHING.rank * rank +
     (claim.position === 0 ? MATCHING.main : 0);
   return {

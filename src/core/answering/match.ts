@@ -88,7 +88,10 @@ export function frameOf(
       .filter((t) => !t.light && t.term !== query.kind && (terms.get(t.term) ?? 0) > 0)
       .map((t) => t.term),
   };
-  if (carried !== undefined) {
+  // A turn that names another property outright asks that one ("what did that office become?" after
+  // when it opened): the last one is carried only when it insists or the turn names none.
+  const another = properties.some((p) => p.share >= NAMED_OUTRIGHT && p.property.id !== carried?.property);
+  if (carried !== undefined && (carried.insists || !another)) {
     frame.carried = carried.property;
     frame.insists = carried.insists;
   }

@@ -128,6 +128,8 @@ export const PropertySchema = z.strictObject({
   volatile: z._default(z.boolean(), true),
   /** Whether it says what its subject is (a position, what a company does): a card without curated headlines leads with it. */
   describes: z._default(z.boolean(), false),
+  /** Whether its values are reasons (why founders pick a city, what a success is credited to): a "why" question wants them first. */
+  reason: z._default(z.boolean(), false),
 });
 
 /**

@@ -16,6 +16,14 @@ const title = (question: string) => answerTo(core, question, { language: languag
 const readEn = (question: string) => understand(question, core.vocabulary, "en");
 
 describe("reading a question into a frame", () => {
+  it("carries the last property unless the turn names another outright, or the last one must answer", () => {
+    const read = (question: string, insists: boolean) =>
+      frameOf(readEn(question), core.claims, (t) => core.index.weight(t), { property: "opened", insists });
+    expect(read("what was it turned into", false).carried).toBeUndefined();
+    expect(read("what was it turned into", true).carried).toBe("opened");
+    expect(read("as of when", false).carried).toBe("opened");
+  });
+
   it("names the property a question calls by one of its names, and the subject it names", () => {
     const read = frame("how many incubators does gz have");
     expect(read.properties[0]?.property.id).toBe("incubators");

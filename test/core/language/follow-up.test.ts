@@ -225,4 +225,33 @@ describe("words that point at something the conversation named", () => {
     );
     expect(years?.title).toMatch(/Zhang Jiancun.*12/);
   });
+
+  it("given when a company opened an office, then 'that office' means the company, and the property the turn names outright answers, not the one carried", () => {
+    const [opened, became] = conversation(
+      "when did iflytek open its silicon valley office",
+      "what was that office turned into?",
+    );
+    expect(opened?.context?.property).toBe("opened");
+    expect(became?.title).toMatch(/Iflytek.*subsidiary/);
+  });
+});
+
+describe("a follow-up asking why", () => {
+  it("given what a company works on, then 'why did the firm pick guangzhou?' is answered by a reason, not by what it makes", () => {
+    const [, why] = conversation("what does medprin work on", "why did the firm pick guangzhou?");
+    expect(why?.title).toMatch(/Medprin.*government backing/);
+  });
+});
+
+describe("a property of a group, carried to another place", () => {
+  it("given the share of Shanghai's founders by generation, then 'and their degrees?' asks their education, and Beijing, which lacks it, is declined", () => {
+    const [, degrees, beijing] = conversation(
+      "what share of shanghai's returnee entrepreneurs were born in the 1980s or 1990s",
+      "and their degrees?",
+      "what about beijing?",
+    );
+    expect(degrees?.title).toMatch(/Shanghai.*master's.*90%/);
+    expect(beijing?.answered).toBe(false);
+    expect(beijing?.body).toContain("Shanghai");
+  });
 });
