@@ -53,6 +53,11 @@ const FollowUpWords = z.strictObject({
   }),
   /** How a turn says it starts a new topic ("ok, different question:"): stripped, and nothing is carried over. */
   newTopic: Words,
+  /**
+   * How a turn asks what a thing it names is ("what is …", "who is …", 是谁): naming a thing of
+   * another kind than the last turn was about, it is a question of its own, not the last one asked of it.
+   */
+  asksWhatItIs: Words,
 });
 
 /** knowledge/grammar/en.json: English grammar words, question wording and follow-up openers. */

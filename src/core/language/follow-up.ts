@@ -30,6 +30,8 @@ export interface FollowUpWords {
   opens: RegExp;
   /** How a turn that starts a new topic begins, with any "ok," before it and the punctuation after it. */
   newTopic: RegExp;
+  /** "What is …", "who is …", 是谁: a turn asking what a thing it names is. */
+  asksWhatItIs: RegExp;
 }
 
 export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpWords {
@@ -61,6 +63,10 @@ export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpW
     newTopic: anyOf([
       `^\\s*(?:(?:ok(?:ay)?|so|right|alright|now)\\b[\\s,.!]*)*${alternation(en.followUp.newTopic)}[\\s,.:;!?\\-–—]*`,
       `^\\s*(?:好的?|那么?|嗯)?[，,\\s]*${chinesePattern(zh.followUp.newTopic)}[\\s，,：:。！!？?]*`,
+    ]),
+    asksWhatItIs: anyOf([
+      `^\\s*${alternation(en.followUp.asksWhatItIs)}\\b`,
+      chinesePattern(zh.followUp.asksWhatItIs),
     ]),
   };
 }
@@ -119,10 +125,12 @@ export function followUp(
       : { property: { property: context.property, insists: insists && !ownType } };
   // Names or a year but nothing new to ask: the last question, about them ("and Shenzhen?", "in 2020?").
   const namesOnly = required.length === 0 && (asked.entities.length > 0 || asked.years.length > 0);
-  if (pointed === undefined && namesOnly && (words.opens.test(question) || short)) {
-    // A name of another kind ("nobel laureates?" after a city's count) asks something else of the
-    // same subject; a name of the same kind swaps it.
-    const sameAsk = asked.entities.every((n) => before.some((e) => e.kind === n.kind));
+  // A name of another kind ("nobel laureates?" after a city's count) asks something else of the
+  // same subject; a name of the same kind swaps it.
+  const sameAsk = asked.entities.every((n) => before.some((e) => e.kind === n.kind));
+  // "What is Summba?" after a city's count asks what Summba is, not the count of it.
+  const ownQuestion = !sameAsk && words.asksWhatItIs.test(question);
+  if (pointed === undefined && namesOnly && (words.opens.test(question) || (short && !ownQuestion))) {
     const kept = sameAsk ? before : subjectOf(context, before);
     const swapped = kept.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
     return {

@@ -67,6 +67,18 @@ describe("a turn that starts a new topic", () => {
   });
 });
 
+describe("a short question of its own", () => {
+  it("given a city's count, then 'what does summba do?' asks what Summba does, not the count of Summba", () => {
+    const [, summba] = conversation(
+      "how many talent green cards did guangzhou issue",
+      "what does summba do?",
+    );
+    expect(summba?.answered).toBe(true);
+    expect(summba?.title).toMatch(/Summba.*semantic/);
+    expect(summba?.followed).toBeUndefined();
+  });
+});
+
 describe("a conversation keeps the last frame", () => {
   it("given a superlative answered by Beijing's share, then 'and shanghai?' asks Shanghai's share, and a city without one is declined", () => {
     const [, shanghai, hangzhou] = conversation(
