@@ -148,9 +148,11 @@ export class Core {
     const weight = (t: string) => (saysSomething(t, this.index) ? this.index.weight(t) : 0);
     const frame = frameOf(query, this.claims, weight, property);
     const [only] = query.entities;
-    // "What was the CEOT originally called?" names a property in common words: no overview.
+    // "What was the CEOT originally called?" names a property in common words: no overview; nor is a
+    // follow-up that asks in words of its own of what it carried ("how fast are they profitable?").
     if (
       asksOverview(query) &&
+      !(carried && query.terms.length > 0) &&
       namedOutright(frame, query).length === 0 &&
       only !== undefined &&
       query.entities.length === 1

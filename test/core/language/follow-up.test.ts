@@ -67,6 +67,16 @@ describe("a turn that starts a new topic", () => {
   });
 });
 
+describe("a follow-up asking in common words of the subject it carried", () => {
+  it("given Shanghai founders' degrees, then 'how soon do they become profitable?' asks their time to profit, not Shanghai's card", () => {
+    const [, profit] = conversation(
+      "what share of shanghai's returnee founders hold a master's degree or higher",
+      "how soon do they become profitable?",
+    );
+    expect(profit?.title).toMatch(/Shanghai.*one to three years/);
+  });
+});
+
 describe("a short question of its own", () => {
   it("given a city's count, then 'what does summba do?' asks what Summba does, not the count of Summba", () => {
     const [, summba] = conversation(
