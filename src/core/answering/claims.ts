@@ -244,7 +244,7 @@ export class ClaimIndex {
     this.shares ??= new NameShares(this.propertyNames());
     // The names that name it at all, in order; a name sharing several words with the question comes
     // once for each, which changes nothing, as only a greater share replaces a property's best.
-    const naming = this.shares.of(question, total, language).filter((n) => n.share >= NAMED_AT_ALL);
+    const naming = this.shares.of(question, total, language, NAMED_AT_ALL);
     for (const { name, share } of naming.sort((a, b) => a.name.order - b.name.order)) {
       const { property, text, terms } = name;
       const known = best.get(property.id);

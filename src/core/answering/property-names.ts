@@ -72,11 +72,13 @@ export class NameShares {
    * Each name sharing a word with the question, with its share: the weight of the question's words
    * it has, of `total`, times the weight of its words the question has, of all of them. A name
    * sharing several words comes once for each. A word the question gives twice weighs as it last does.
+   * A name whose share falls below `atLeast` is left out.
    */
   of(
     question: readonly { term: string; weight: number }[],
     total: number,
     language: Language,
+    atLeast = 0,
   ): { name: PropertyName; share: number }[] {
     const byTerm = this.byLanguage.get(language);
     if (byTerm === undefined) return [];
@@ -102,7 +104,8 @@ export class NameShares {
           accounted += this.weights[n] as number;
           had += (name.terms[i] as { weight: number }).weight;
         }
-        shares.push({ name, share: (accounted / total) * (had / name.named) });
+        const share = (accounted / total) * (had / name.named);
+        if (share >= atLeast) shares.push({ name, share });
       }
     }
     return shares;

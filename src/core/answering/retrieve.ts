@@ -3,15 +3,8 @@ import { fits } from "../language/answer-type.js";
 import { isCjk, isNumber } from "../language/text.js";
 import type { Query } from "../language/understand.js";
 import { type ClaimIndex, tiers, wanted } from "./claims.js";
-import {
-  bestFirst,
-  type FactIndex,
-  type IndexedFact,
-  kindTerm,
-  RANKING,
-  type Ranked,
-  type Scoring,
-} from "./search.js";
+import type { Scoring } from "./scoring.js";
+import { bestFirst, type FactIndex, type IndexedFact, kindTerm, RANKING, type Ranked } from "./search.js";
 
 /** How much of a question a fact matches, and why: the numbers `--explain` shows. */
 export interface Coverage {

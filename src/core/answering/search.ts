@@ -6,6 +6,14 @@ import { classify } from "../language/answer-type.js";
 import { normalise, tokens } from "../language/text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import { Postings } from "./postings.js";
+import {
+  type PostingsByPlace,
+  RankedFact,
+  type Resolved,
+  type Scored,
+  type ScoredTerm,
+  Scoring,
+} from "./scoring.js";
 
 /**
  * Every constant of ranking and answering, each with its reason. BM25 itself keeps MiniSearch's
@@ -110,11 +118,11 @@ export function kindTerm(type: string): string {
 }
 
 /** The facts, their BM25 postings (from MiniSearch) and their term weights, built once at load. */
-export class FactIndex {
+export class FactIndex implements Scored {
   readonly facts: readonly IndexedFact[];
   private readonly byEntity = new Map<string, IndexedFact[]>();
   /** The postings of the terms questions have used (only the knowledge base's own terms have any). */
-  private readonly resolved = new Map<string, ReadonlyMap<number, Resolved>>();
+  private readonly resolved = new Map<string, PostingsByPlace>();
   /** The weights of the terms questions have used. */
   private readonly weights = new Map<string, number>();
   /** Each fact's place in the knowledge base's order, by id. */
@@ -268,7 +276,7 @@ export class FactIndex {
   }
 
   /** A term's postings by the place of their fact, resolved on its first question. */
-  private postingsOf(term: string): ReadonlyMap<number, Resolved> {
+  postingsOf(term: string): PostingsByPlace {
     const known = this.resolved.get(term);
     if (known !== undefined) return known;
     const resolved = new Map<number, Resolved>();
@@ -282,135 +290,27 @@ export class FactIndex {
     return resolved;
   }
 
+  /** A fact's place among the facts. */
+  placeOf(indexed: IndexedFact): number {
+    return this.order.get(indexed.fact.id) ?? -1;
+  }
+
   /** A fact the terms did not reach, in its place among the facts. */
   unscored(indexed: IndexedFact): Ranked {
-    return { indexed, score: 0, match: () => [], order: this.order.get(indexed.fact.id) ?? -1 };
+    return new RankedFact(indexed, 0, this.placeOf(indexed), []);
   }
 
   /**
-   * BM25 over the boosted fields for these terms, of the facts they reach that are about every
-   * entity given (or what it sits in). MiniSearch's score for each term, summed, context terms at
-   * their boost, times how many of the terms a fact matches (as MiniSearch itself combines a
-   * query's terms). Nothing is scored until asked for: a fact asked about is scored by looking up
-   * each term's posting for it, and only a question asking for more facts than its terms' postings
-   * hold has them all read, once, into arrays by fact. Either way a fact's terms are summed in the
-   * same order, so its score is the same to the last bit.
+   * BM25 over the boosted fields for these terms, context terms at their boost, of the facts they
+   * reach that are about every entity given (or what it sits in): see Scoring.
    */
   score(terms: readonly string[], context: readonly string[] = [], about: readonly string[] = []): Scoring {
-    const lists = [
-      ...[...new Set(terms)].map((term) => ({ postings: this.postingsOf(term), boost: 1 })),
-      ...[...new Set(context)].map((term) => ({
-        postings: this.postingsOf(term),
-        boost: RANKING.contextBoost,
-      })),
-    ];
-    const postings = lists.reduce((sum, list) => sum + list.postings.size, 0);
-    let merged: Merged | undefined;
-    /** Every posting read once: each fact's sum and count, and the facts reached in the order first met. */
-    const merge = (): Merged => {
-      const sums = new Float64Array(this.facts.length);
-      const counts = new Uint16Array(this.facts.length);
-      const reached: number[] = [];
-      for (const { postings, boost } of lists) {
-        for (const { order, score } of postings.values()) {
-          if (counts[order] === 0) reached.push(order);
-          sums[order] = (sums[order] as number) + boost * score;
-          counts[order] = (counts[order] as number) + 1;
-        }
-      }
-      return { sums, counts, reached };
-    };
-    const ranked = (order: number): Ranked | undefined => {
-      let sum = 0;
-      let count = 0;
-      if (merged === undefined) {
-        for (const { postings, boost } of lists) {
-          const posting = postings.get(order);
-          if (posting === undefined) continue;
-          sum += boost * posting.score;
-          count++;
-        }
-      } else {
-        sum = merged.sums[order] as number;
-        count = merged.counts[order] as number;
-      }
-      if (count === 0) return undefined;
-      const indexed = this.facts[order] as IndexedFact;
-      return {
-        indexed,
-        score: sum * count,
-        order,
-        match: () => lists.flatMap(({ postings }) => postings.get(order) ?? []),
-      };
-    };
-    return {
-      about: (ids, keep = () => true, reachedBy) => {
-        const within = [...about, ...ids];
-        // The fewest facts that hold every one asked for: those about the rarest entity, those
-        // reached by the terms asked for, or every fact reached.
-        const rarest = within
-          .map((id) => this.aboutEntity(id))
-          .reduce<readonly IndexedFact[] | undefined>(
-            (a, b) => (a === undefined || b.length < a.length ? b : a),
-            undefined,
-          );
-        const by = reachedBy?.map((term) => this.postingsOf(term));
-        const reaching = by?.reduce((sum, p) => sum + p.size, 0) ?? Number.POSITIVE_INFINITY;
-        const fewest = Math.min(rarest?.length ?? Number.POSITIVE_INFINITY, reaching);
-        if (merged === undefined && fewest * lists.length > postings) merged = merge();
-        let orders: Iterable<number>;
-        if (merged !== undefined && merged.reached.length <= fewest) orders = merged.reached;
-        else if (rarest !== undefined && rarest.length === fewest)
-          orders = rarest.map((f) => this.order.get(f.fact.id) ?? -1);
-        else orders = placesReached(by ?? []);
-        const kept: Ranked[] = [];
-        for (const order of orders) {
-          const indexed = this.facts[order] as IndexedFact;
-          if (!within.every((id) => indexed.closure.has(id))) continue;
-          if (by !== undefined && !by.some((p) => p.has(order))) continue;
-          if (!keep(indexed)) continue;
-          const r = ranked(order);
-          if (r !== undefined) kept.push(r);
-        }
-        return kept;
-      },
-    };
+    const scored: ScoredTerm[] = [];
+    for (const term of new Set(terms)) scored.push({ postings: this.postingsOf(term), boost: 1 });
+    for (const term of new Set(context))
+      scored.push({ postings: this.postingsOf(term), boost: RANKING.contextBoost });
+    return new Scoring(this, scored, about);
   }
-}
-
-/** What one scoring reached. */
-export interface Scoring {
-  /**
-   * The facts reached that are about every one of these entities, reached by one of these terms
-   * when any are given, and kept, in no order (see bestFirst).
-   */
-  about(
-    ids: readonly string[],
-    keep?: (indexed: IndexedFact) => boolean,
-    reachedBy?: readonly string[],
-  ): Ranked[];
-}
-
-/** Every posting of a scoring, read into arrays by fact. */
-interface Merged {
-  sums: Float64Array;
-  counts: Uint16Array;
-  /** The facts reached, in the order first met. */
-  reached: number[];
-}
-
-/** A posting with its term and fact. */
-interface Resolved extends Matched {
-  score: number;
-  indexed: IndexedFact;
-  order: number;
-}
-
-/** The places of the facts these postings reach, each once, in the order first met. */
-function placesReached(postings: readonly ReadonlyMap<number, Resolved>[]): Set<number> {
-  const reached = new Set<number>();
-  for (const p of postings) for (const order of p.keys()) reached.add(order);
-  return reached;
 }
 
 /** Best score first; ties in the knowledge base's order. */

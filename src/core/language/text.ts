@@ -41,8 +41,12 @@ export function normalise(text: string): string {
 const NOT_WORD = /[^\p{L}\p{N}\u2024]+/gu;
 const NOT_ASCII_WORD = /[^a-z\d\u2024]+/g;
 
+/** The characters spelledOut rewrites at: most questions have none, and are left as they are. */
+const SPELLED_AT = /['’,.&%]/;
+
 /** Lower-cased text with possessives, thousands separators and dotted initials gone and signs spelled out. */
 function spelledOut(lower: string): string {
+  if (!SPELLED_AT.test(lower)) return lower;
   return lower
     .replace(/['’]s\b/g, "")
     .replace(/(\d),(?=\d{3}\b)/g, "$1")
@@ -55,10 +59,8 @@ function spelledOut(lower: string): string {
 
 /** Text cut into words, one space apart, at every run of what `between` matches; a decimal point stays. */
 function words(text: string, between: RegExp): string {
-  return text
-    .replace(between, " ")
-    .replace(/\u2024/g, ".")
-    .trim();
+  const spaced = text.replace(between, " ");
+  return (spaced.includes("\u2024") ? spaced.replace(/\u2024/g, ".") : spaced).trim();
 }
 
 export function tokens(text: string): string[] {

@@ -57,6 +57,16 @@ describe("NameShares", () => {
     expect(shares.of([{ term: "green", weight: 1 }], 1, "en")[0]?.share).toBeCloseTo(2 / 3);
   });
 
+  it("given a least share, then only the names that reach it", () => {
+    const question = [
+      { term: "green", weight: 1 },
+      { term: "returnee", weight: 1 },
+    ];
+    // green cards: (1/2)·(2/3) = 1/3; returnees: (1/2)·1 = 1/2.
+    expect(shares.of(question, 2, "en", 0.4)).toEqual([{ name: returnees, share: 1 / 2 }]);
+    expect(shares.of(question, 2, "en", 1 / 3).map((s) => s.name)).toEqual([greenCards, returnees]);
+  });
+
   it("given a language it has no names in, then none", () => {
     expect(shares.of([{ term: "green", weight: 1 }], 1, "zh")).toEqual([]);
   });

@@ -50,6 +50,19 @@ describe("scoring the facts a question's terms reach", () => {
     expect(twice?.score).toBeCloseTo(fact.score * 3);
   });
 
+  it("lists the terms a fact matched in the order given, context terms after", () => {
+    const all = index.score(["shanghai", "returnee"], ["entrepreneur"]).about([]);
+    const each = all.find((r) => r.match().length === 3);
+    expect(each?.match().map((m) => m.term)).toEqual(["shanghai", "returnee", "entrepreneur"]);
+  });
+
+  it("gives a fact no term reached a score of nothing and no terms matched", () => {
+    const [first] = index.facts;
+    if (first === undefined) throw new Error("no facts");
+    const unscored = index.unscored(first);
+    expect([unscored.score, unscored.order, unscored.match()]).toEqual([0, 0, []]);
+  });
+
   it("reaches nothing with a term no fact holds", () => {
     expect(index.score(["zzzunknown"]).about([])).toEqual([]);
   });

@@ -6,6 +6,11 @@ describe("normalise", () => {
     expect(normalise("Guangzhou's 67,000 returnees!")).toBe("guangzhou 67000 returnees");
   });
 
+  it("leaves words and figures without signs or punctuation as they are, lower-cased", () => {
+    expect(normalise("Hangzhou drew 2020 talents in 2023")).toBe("hangzhou drew 2020 talents in 2023");
+    expect(normalise("Growth of 5.9 over 1,200: 40%")).toBe("growth of 5.9 over 1200 40 percent");
+  });
+
   it("keeps decimals and folds full-width forms and accents", () => {
     expect(normalise("５.９ percent at Café")).toBe("5.9 percent at cafe");
   });
