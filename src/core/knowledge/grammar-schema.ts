@@ -68,6 +68,8 @@ export const EnglishGrammarFile = z.strictObject({
     describes: Phrase,
     /** "How many …": what follows is what is counted. */
     counts: Words,
+    /** "Per the CCG study", "according to the survey": the rest of the clause names a source, not what is asked. */
+    cites: Words,
     /** Short question words people mistype ("how meny"), corrected apart from the knowledge base's words. */
     mistyped: Words,
     /** "Which city do most returnee founders pick": the thing with the highest value of a property is asked for. */
@@ -111,6 +113,8 @@ export const ChineseGrammarFile = z.strictObject({
   comparison: z.strictObject({ versus: Words, or: Words }),
   /** 最多, 最高: the thing with the highest value of a property is asked for. */
   superlative: Words,
+  /** 根据, 按照: the rest of the clause names a source, not what is asked. */
+  cites: Words,
   /** Characters that only frame a sentence: particles, copulas, "this", "that". */
   filler: z.array(Character),
   /** Particles that join a thing to what it has (的): the word after one is what the question asks of it. */

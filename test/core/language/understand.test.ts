@@ -385,3 +385,28 @@ describe("a question with a scene around it", () => {
     expect(read("Are many founders women? What's the share?").context).toEqual([]);
   });
 });
+
+describe("a question that names its source", () => {
+  it("given 'per the … study', then the study ranks but is not asked about, and its name still counts", () => {
+    const query = read("What share of returnee founders picked Shanghai, per the CCG study?");
+    expect(query.terms.map((t) => t.term)).not.toContain("study");
+    expect(query.context).toContain("study");
+    expect(query.entities.map((e) => e.id)).toEqual(["shanghai", "ccg"]);
+  });
+
+  it("given 'according to …' before the question, then only the clause that asks is asked", () => {
+    const query = read("According to the survey, how long do returnee startups in Shanghai take to profit?");
+    expect(query.terms.map((t) => t.term)).not.toContain("survey");
+    expect(query.terms.map((t) => t.term)).toContain("startup");
+  });
+
+  it("given 根据…报告, then the report ranks but is not asked about", () => {
+    const query = understand("根据CCG的报告，选择上海的海归创业者占多少？", vocabulary, "zh");
+    expect(query.terms.map((t) => t.term)).not.toContain("report");
+    expect(query.context).toContain("report");
+  });
+
+  it("given a word the cited clause shares with the question, then it is still asked", () => {
+    expect(termsOf("how many returnees came back, according to the returnee survey")).toContain("returnee");
+  });
+});
