@@ -62,7 +62,7 @@ export const EnglishGrammarFile = z.strictObject({
   /** Ways to reach someone, asked for before any other type. */
   contact: Words,
   question: z.strictObject({
-    /** Words that join clauses, after which "when" or "who" opens a question. */
+    /** Words that join clauses or ask one inside a sentence ("tell me when"), after which "when" or "who" opens a question. */
     clauseJoins: Words,
     /** "Who is …?": a description of something named is asked for. */
     describes: Phrase,

@@ -35,6 +35,12 @@ describe("the kind of answer an English question wants", () => {
     expect(typeOf("wehn is the ceot")).toBe("date");
   });
 
+  it("reads a question asked inside a sentence ('tell me when', 'do you know who') by its question word", () => {
+    expect(typeOf("tell me when the 2018 CEOT takes place")).toBe("date");
+    expect(typeOf("do you know who founded medprin")).toBe("person");
+    expect(typeOf("can you confirm when the 2018 ceot starts")).toBe("date");
+  });
+
   it("takes 'who' inside a clause for no question of a person", () => {
     expect(typeOf("hz 2020 people who studied abroad")).not.toBe("person");
   });
