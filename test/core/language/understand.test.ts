@@ -41,6 +41,11 @@ describe("the kind of answer an English question wants", () => {
     expect(typeOf("can you confirm when the 2018 ceot starts")).toBe("date");
   });
 
+  it("given a contraction's remnant ('I'd') or 'I wonder', then neither is asked about", () => {
+    expect(termsOf("I'd like to know when the talent club was set up")).not.toContain("d");
+    expect(read("i wonder who runs the ceot").terms.every((t) => t.light)).toBe(true);
+  });
+
   it("takes 'who' inside a clause for no question of a person", () => {
     expect(typeOf("hz 2020 people who studied abroad")).not.toBe("person");
   });
