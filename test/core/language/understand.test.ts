@@ -46,6 +46,12 @@ describe("the kind of answer an English question wants", () => {
     expect(read("i wonder who runs the ceot").terms.every((t) => t.light)).toBe(true);
   });
 
+  it("marks a word taken for mistyped as corrected, and a word as written not", () => {
+    const terms = read("which age cohorts do shanghai's returnee founders belong to").terms;
+    expect(terms.find((t) => t.term === "cohosts")?.corrected).toBe(true);
+    expect(terms.find((t) => t.term === "age")?.corrected).toBeUndefined();
+  });
+
   it("takes 'who' inside a clause for no question of a person", () => {
     expect(typeOf("hz 2020 people who studied abroad")).not.toBe("person");
   });
