@@ -40,7 +40,7 @@ export function explainQuestion(core: Core, question: string, language: Language
           .map((m) => `${m.term} in ${m.fields.join("+")}`)
           .join("; ");
         lines.push(
-          `  ${r.indexed.fact.id}: bm25 ${r.score.toFixed(2)} [${fields || "no term"}]; coverage ${(c.share * 100).toFixed(0)}%${anchored ? "" : ` (all words ${(c.whole * 100).toFixed(0)}%)`}, ${c.matched}/${c.terms} words matched${c.missing.length > 0 ? `, missing ${c.missing.join(", ")}` : ""} → ${passes(c, anchored) ? "passes" : "below threshold"}`,
+          `  ${r.indexed.fact.id}: bm25 ${r.score.toFixed(2)} [${fields || "no term"}]; coverage ${(c.share * 100).toFixed(0)}%${anchored ? "" : ` (all words ${(c.whole * 100).toFixed(0)}%)`}, ${c.matched}/${c.terms} words matched${c.missing.length > 0 ? `, missing ${c.missing.join(", ")}` : ""}${c.rare ? "" : ", lacks a word one other fact alone has"} → ${passes(c, anchored) ? "passes" : "below threshold"}`,
         );
       }
     },

@@ -256,6 +256,21 @@ export class ClaimIndex {
     return [...best.values()].sort((a, b) => b.share - a.share);
   }
 
+  /**
+   * Whether a question's words hold every word of one of a property's names in its language,
+   * however little they weigh: "when did GAC say it planned a Detroit centre" names "plans" by a
+   * verb, which alone accounts for too little of the question to be taken as named.
+   */
+  namedWhole(propertyId: string, terms: ReadonlyMap<string, number>, language: Language): boolean {
+    const byTerm = this.propertyNames().get(language);
+    if (byTerm === undefined) return false;
+    return [...terms.keys()].some((term) =>
+      (byTerm.get(term) ?? []).some(
+        (name) => name.property.id === propertyId && name.terms.every((w) => terms.has(w.term)),
+      ),
+    );
+  }
+
   ofFact(id: string): readonly IndexedClaim[] {
     return this.byFact.get(id) ?? [];
   }
@@ -432,13 +447,15 @@ function standsForPlace(frame: Frame, claim: IndexedClaim, property: number): bo
 
 /**
  * Whether a claim's time dates what a "when" asks, where no claim's value is a date: only for the
- * claim it names by its property or its whole value. "When will GAC's Detroit centre open?" is not
- * dated by when the plan was told.
+ * claim it names by its property (by a whole name, even in light words: "when did GAC say it
+ * planned …") or its whole value. "When will GAC's Detroit centre open?" is not dated by when the
+ * plan was told.
  */
 export function datesAsked(frame: Frame, claim: IndexedClaim, index: ClaimIndex): boolean {
   return (
     claim.property.id === frame.carried ||
     frame.properties.some((p) => p.property.id === claim.property.id && p.share > 0) ||
+    index.namedWhole(claim.property.id, frame.terms, frame.language) ||
     named(index.valueTerms(claim, frame.language), frame)
   );
 }

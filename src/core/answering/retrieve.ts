@@ -17,6 +17,12 @@ export interface Coverage {
   missing: string[];
   /** Share of the weight of all the question's words, light ones too, matched. */
   whole: number;
+  /**
+   * Whether the fact holds each word of the question that one fact alone uses ("tax" in "what tax
+   * incentives does Hangzhou give", said only of Guangzhou's plan): a fact without it answers
+   * something else, and the one that has it is about something else.
+   */
+  rare: boolean;
 }
 
 export type Retrieved =
@@ -63,6 +69,10 @@ interface Weighed {
   light: boolean;
   /** A word no fact uses. */
   unknown: boolean;
+  /** A word one fact alone uses. */
+  once: boolean;
+  /** Read from a word taken for mistyped. */
+  corrected: boolean;
   weight: number;
 }
 
@@ -70,11 +80,13 @@ interface Weighed {
 function weighed(query: Query, index: FactIndex): Weighed[] {
   return query.terms
     .filter((t) => saysSomething(t.term, index))
-    .map(({ term, guessed = false, light }) => ({
+    .map(({ term, guessed = false, light, corrected = false }) => ({
       term,
       guessed,
+      corrected,
       light,
       unknown: !index.known(term),
+      once: index.once(term),
       weight: index.weight(term),
     }));
 }
@@ -88,6 +100,10 @@ function coverageOf(asked: readonly Weighed[], named: boolean, indexed: IndexedF
   let terms = 0;
   let termsMatched = 0;
   const missing: string[] = [];
+  // Said outright in English: a Chinese run's words or a word taken for mistyped may be read otherwise.
+  const rare = asked.every(
+    (w) => !w.once || w.light || w.guessed || w.corrected || isCjk(w.term) || indexed.terms.has(w.term),
+  );
   for (const { term, guessed, light, weight } of asked) {
     const has = indexed.terms.has(term);
     const credit = !has ? 0 : guessed ? weight * RANKING.guessCredit : weight;
@@ -111,7 +127,7 @@ function coverageOf(asked: readonly Weighed[], named: boolean, indexed: IndexedF
         : 0
       : matched / total;
   const whole = wholeTotal === 0 ? share : wholeMatched / wholeTotal;
-  return { share, terms, matched: termsMatched, missing, whole };
+  return { share, terms, matched: termsMatched, missing, whole, rare };
 }
 
 /**
@@ -134,6 +150,7 @@ const SHORTHAND = /^(?:[a-z]|(?=.*\d)(?=.*[a-z])[a-z\d]+)$/;
  * too (see RANKING.minWholeCoverage).
  */
 export function passes(c: Coverage, anchored: boolean): boolean {
+  if (!c.rare) return false;
   if (anchored) return c.share >= RANKING.minCoverage && c.matched >= Math.min(1, c.terms);
   return (
     c.share >= RANKING.minCoverage && c.matched >= Math.min(2, c.terms) && c.whole >= RANKING.minWholeCoverage

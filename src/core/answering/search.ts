@@ -266,6 +266,11 @@ export class FactIndex implements Scored {
     return this.postings.documentFrequency(term) !== undefined;
   }
 
+  /** Whether exactly one fact has a term: a question naming it asks about that fact's matter. */
+  once(term: string): boolean {
+    return this.postings.documentFrequency(term) === 1;
+  }
+
   /** The facts among these that the terms reach, best first (see score). */
   rank(terms: readonly string[], among: readonly IndexedFact[]): Ranked[] {
     const inside = new Set(among);

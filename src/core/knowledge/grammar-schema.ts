@@ -67,12 +67,14 @@ export const EnglishGrammarFile = z.strictObject({
   /** Ways to reach someone, asked for before any other type. */
   contact: Words,
   question: z.strictObject({
-    /** Words that join clauses, after which "when" or "who" opens a question. */
+    /** Words that join clauses or ask one inside a sentence ("tell me when"), after which "when" or "who" opens a question. */
     clauseJoins: Words,
     /** "Who is …?": a description of something named is asked for. */
     describes: Phrase,
     /** "How many …": what follows is what is counted. */
     counts: Words,
+    /** "Per the CCG study", "according to the survey": the rest of the clause names a source, not what is asked. */
+    cites: Words,
     /** Short question words people mistype ("how meny"), corrected apart from the knowledge base's words. */
     mistyped: Words,
     /** "Which city do most returnee founders pick": the thing with the highest value of a property is asked for. */
@@ -116,6 +118,8 @@ export const ChineseGrammarFile = z.strictObject({
   comparison: z.strictObject({ versus: Words, or: Words }),
   /** 最多, 最高: the thing with the highest value of a property is asked for. */
   superlative: Words,
+  /** 根据, 按照: the rest of the clause names a source, not what is asked. */
+  cites: Words,
   /** Characters that only frame a sentence: particles, copulas, "this", "that". */
   filler: z.array(Character),
   /** Particles that join a thing to what it has (的): the word after one is what the question asks of it. */

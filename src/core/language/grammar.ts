@@ -18,6 +18,8 @@ export interface Grammar extends WordWeights {
   describes: RegExp;
   /** "How many returnees": what is counted, in the first group. */
   counts: RegExp;
+  /** "Per the CCG study", 根据…报告: a clause that names a source, opener and all, each one found. */
+  cites: RegExp;
   /** "Most", "top", 最多: the thing with the highest value of a property is asked for. */
   superlative: RegExp;
   /** Short question words people mistype ("how meny"), corrected apart from the knowledge base's words. */
@@ -40,6 +42,10 @@ export function compileGrammar({ en, zh }: GrammarData): Grammar {
     describes: anyOf([`^\\s*${phrasePattern(en.question.describes)}`], "i"),
     counts: new RegExp(`${wordsPattern(en.question.counts)} ([a-z-]+)`, "i"),
     superlative: anyOf([wordsPattern(en.question.superlative), chinesePattern(zh.superlative)], "i"),
+    cites: anyOf(
+      [`${wordsPattern(en.question.cites)}[^,;.?!]*`, `${chinesePattern(zh.cites)}[^，,；;。？?！!]*`],
+      "giu",
+    ),
     mistyped: en.question.mistyped,
     cueHeads: new Set(zh.cues.map((c) => c.cue)),
     filler: new Set(zh.filler),

@@ -35,7 +35,7 @@ const DESCRIBED: readonly EntityKind[] = ["person", "organisation", "company"];
 /** Takes a question apart; the language to answer in is the caller's, never guessed here. */
 export function understand(question: string, vocabulary: Vocabulary, language: Language): Query {
   const reading = vocabulary.read(question);
-  const scene = sceneTerms(question, vocabulary);
+  const scene = new Set([...sceneTerms(question, vocabulary), ...citedTerms(question, vocabulary)]);
   const years = reading.terms.filter((t) => YEAR.test(t.term)).map((t) => t.term);
   const { grammar } = vocabulary;
   // "which department", "what scientist": the kind of answer ranks, but the answer need not say it.
@@ -118,6 +118,21 @@ function sceneTerms(question: string, vocabulary: Vocabulary): ReadonlySet<strin
       .flatMap((s) => s.reading.terms.map((t) => t.term))
       .filter((term) => !asked.has(term) && !YEAR.test(term)),
   );
+}
+
+/**
+ * The words only the clauses that name a source set ("per the CCG study", "according to the
+ * Shanghai survey", 根据…报告): they say where a figure comes from, not what is asked, so they
+ * only rank, as a scene does; the names and years they give still count.
+ */
+function citedTerms(question: string, vocabulary: Vocabulary): string[] {
+  const { cites } = vocabulary.grammar;
+  const cited = question.match(cites);
+  if (cited === null) return [];
+  const asked = new Set(vocabulary.read(question.replace(cites, " ")).terms.map((t) => t.term));
+  return cited
+    .flatMap((text) => vocabulary.read(text).terms.map((t) => t.term))
+    .filter((term) => !asked.has(term) && !YEAR.test(term));
 }
 
 /**

@@ -26,6 +26,8 @@ export interface Term {
   light: boolean;
   /** Taken from WordNet for a word the knowledge base does not use: a guess, worth less when it matches. */
   guessed?: boolean;
+  /** Read as another word of the knowledge base, taken for mistyped ("cohorts" as "cohosts"): not said outright. */
+  corrected?: boolean;
 }
 
 /** A form in -ing: read as a verb unless something before it makes it a noun. */
@@ -153,10 +155,8 @@ export class Vocabulary {
       (text.match(ACRONYM) ?? []).map((w) => w.toLowerCase()).filter((w) => stopwords.has(w)),
     );
     const normalised = normalise(text);
-    const words = normalised
-      .split(" ")
-      .filter(Boolean)
-      .map((w) => this.spelled(w));
+    const written = normalised.split(" ").filter(Boolean);
+    const words = written.map((w) => this.spelled(w));
     const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" "), normalised };
     const add = (term: string, light = false, guessed = false) => {
       if (reading.terms.some((t) => t.term === term)) return;
@@ -198,7 +198,10 @@ export class Vocabulary {
       if (acronyms.has(word)) add(this.term(word).term);
       else if (!stopwords.has(word)) {
         const { term, light, guessed } = this.term(word);
+        const added = reading.terms.length;
         if (!stopwords.has(term)) add(term, light && !this.namesAThing(word, words[i - 1]), guessed);
+        const read = reading.terms[added];
+        if (read !== undefined && word !== written[i]) read.corrected = true;
       }
       i++;
     }

@@ -83,6 +83,14 @@ describe("the headline is the claim that answers", () => {
     expect(title("as of when is the guangzhou 67,000 returnees figure")).toMatch(/67,000 .*July 2017/);
   });
 
+  it("dates a plan the 'when' names by a verb alone, which accounts for too little to name it otherwise", () => {
+    expect(title("When did GAC say it planned a Detroit research centre?")).toMatch(
+      /Detroit .*September 2017/,
+    );
+    expect(title("广汽什么时候计划在底特律建研发中心")).toMatch(/2017年9月/);
+    expect(answerTo(core, "When will GAC's research centre in Detroit open?", EN).answered).toBe(false);
+  });
+
   it("answers 'how many years' with a duration, or with a place held that many years running", () => {
     expect(title("for how many years had hau lee worked at stanford by 2017")).toMatch(/34 years/);
     expect(title("how many years running was hangzhou first for net talent inflow")).toMatch(

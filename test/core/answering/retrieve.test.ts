@@ -52,6 +52,12 @@ describe("declining what the sources do not hold", () => {
     expect(answerTo(core, "Who is the president of China?").answered).toBe(false);
   });
 
+  it("declines a question naming a word the sources use once, of something else ('tax' of Guangzhou's plan)", () => {
+    expect(core.index.once("tax")).toBe(true);
+    expect(answerTo(core, "what tax incentives does hangzhou give returnee founders").answered).toBe(false);
+    expect(answerTo(core, "What tax breaks do returnee startups get in Shanghai?").answered).toBe(false);
+  });
+
   it("declines a question about a thing the sources never mention", () => {
     expect(core.index.known("rent")).toBe(false);
     const answer = answerTo(core, "what is the average rent in Guangzhou");
@@ -201,12 +207,17 @@ describe("neededTerms", () => {
 });
 
 describe("passes", () => {
-  const covered = (share: number, terms: number, matched: number, whole = share): Coverage => ({
+  const covered = (share: number, terms: number, matched: number, whole = share, rare = true): Coverage => ({
     share,
     terms,
     matched,
     missing: [],
     whole,
+    rare,
+  });
+
+  it("fails a fact without a word of the question that one other fact alone has, however much else it covers", () => {
+    expect(passes(covered(0.9, 4, 3, 0.9, false), true)).toBe(false);
   });
 
   it("passes a fact that covers the threshold share of the question", () => {

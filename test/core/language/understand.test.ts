@@ -35,6 +35,23 @@ describe("the kind of answer an English question wants", () => {
     expect(typeOf("wehn is the ceot")).toBe("date");
   });
 
+  it("reads a question asked inside a sentence ('tell me when', 'do you know who') by its question word", () => {
+    expect(typeOf("tell me when the 2018 CEOT takes place")).toBe("date");
+    expect(typeOf("do you know who founded medprin")).toBe("person");
+    expect(typeOf("can you confirm when the 2018 ceot starts")).toBe("date");
+  });
+
+  it("given a contraction's remnant ('I'd') or 'I wonder', then neither is asked about", () => {
+    expect(termsOf("I'd like to know when the talent club was set up")).not.toContain("d");
+    expect(read("i wonder who runs the ceot").terms.every((t) => t.light)).toBe(true);
+  });
+
+  it("marks a word taken for mistyped as corrected, and a word as written not", () => {
+    const terms = read("which age cohorts do shanghai's returnee founders belong to").terms;
+    expect(terms.find((t) => t.term === "cohosts")?.corrected).toBe(true);
+    expect(terms.find((t) => t.term === "age")?.corrected).toBeUndefined();
+  });
+
   it("takes 'who' inside a clause for no question of a person", () => {
     expect(typeOf("hz 2020 people who studied abroad")).not.toBe("person");
   });
@@ -383,5 +400,30 @@ describe("a question with a scene around it", () => {
   it("given one sentence, or only questions, then nothing is scene", () => {
     expect(read("How many returnees has Guangzhou attracted?").context).toEqual([]);
     expect(read("Are many founders women? What's the share?").context).toEqual([]);
+  });
+});
+
+describe("a question that names its source", () => {
+  it("given 'per the … study', then the study ranks but is not asked about, and its name still counts", () => {
+    const query = read("What share of returnee founders picked Shanghai, per the CCG study?");
+    expect(query.terms.map((t) => t.term)).not.toContain("study");
+    expect(query.context).toContain("study");
+    expect(query.entities.map((e) => e.id)).toEqual(["shanghai", "ccg"]);
+  });
+
+  it("given 'according to …' before the question, then only the clause that asks is asked", () => {
+    const query = read("According to the survey, how long do returnee startups in Shanghai take to profit?");
+    expect(query.terms.map((t) => t.term)).not.toContain("survey");
+    expect(query.terms.map((t) => t.term)).toContain("startup");
+  });
+
+  it("given 根据…报告, then the report ranks but is not asked about", () => {
+    const query = understand("根据CCG的报告，选择上海的海归创业者占多少？", vocabulary, "zh");
+    expect(query.terms.map((t) => t.term)).not.toContain("report");
+    expect(query.context).toContain("report");
+  });
+
+  it("given a word the cited clause shares with the question, then it is still asked", () => {
+    expect(termsOf("how many returnees came back, according to the returnee survey")).toContain("returnee");
   });
 });
