@@ -48,6 +48,7 @@ const VALUES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly Valu
   duration: [["duration"], ["date"], ["count"], ["rank"]],
   rank: [["rank"]],
   area: [["area"]],
+  measure: [["measure"]],
   contact: [["contact"]],
   person: [["person", "organisation"]],
   organisation: [["organisation"], ["person"]],

@@ -25,6 +25,7 @@ const ASKED_BY: Readonly<Record<ValueType, AnswerType>> = {
   duration: "duration",
   rank: "rank",
   area: "area",
+  measure: "measure",
   contact: "contact",
   person: "person",
   organisation: "organisation",

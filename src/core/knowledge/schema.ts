@@ -89,6 +89,8 @@ export const FIGURE_TYPES = [
   "duration",
   "rank",
   "area",
+  /** A height, length, weight or distance: what "how tall" or "how far" asks. */
+  "measure",
   "contact",
   "name",
 ] as const;

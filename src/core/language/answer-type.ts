@@ -115,6 +115,7 @@ const FIGURES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly Fig
   duration: [["duration"], ["date"], ["count"], ["rank"]],
   rank: [["rank"]],
   area: [["area"]],
+  measure: [["measure"]],
   contact: [["contact"]],
 };
 

@@ -11,6 +11,13 @@ const text = (line: string) => formatText(runLine(line, core));
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 describe("answers from the curated knowledge base", () => {
+  it("declines a height or distance, a kind of figure no fact holds, in English and Chinese", () => {
+    for (const question of ["how tall is canton tower", "how far is guangzhou from hong kong", "广州塔有多高"]) {
+      expect(runLine(question, core).answered, question).toBe(false);
+    }
+    expect(runLine("how high did hangzhou rank", core).answered).toBe(true);
+  });
+
   it("declines a green-card question about Shenzhen, where only Guangzhou's count is known", () => {
     const answer = runLine("How many talent green cards has Shenzhen issued?", core);
     expect(answer.answered).toBe(false);
