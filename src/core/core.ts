@@ -367,11 +367,30 @@ export class Core {
     note: string,
   ): { answer: Answer; lead: IndexedClaim } {
     const values = valuesOf(lead, this.claims);
-    const title = headline(values, this.kb, query.language, undefined, frame.expects === "date");
+    const second = this.alsoAsked(frame, lead);
+    const also = second === undefined ? [] : valuesOf(second, this.claims);
+    const title = headline(values, this.kb, query.language, undefined, {
+      when: frame.expects === "date",
+      also,
+    });
     const facts = [lead.fact, ...found.filter((f) => f !== lead.fact)];
     const answer = this.factsAnswer(query, `${title}${note}`, facts, score);
-    answer.claims = values.map(claimId);
+    answer.claims = [...values, ...also].map(claimId);
     return { answer, lead };
+  }
+
+  /**
+   * The claim that answers a question's second ask ("and for how much") of the thing the first
+   * answer is about: another property of the same subject in the same fact, of the kind asked.
+   */
+  private alsoAsked(frame: Frame, lead: IndexedClaim): IndexedClaim | undefined {
+    if (frame.also === undefined) return undefined;
+    const asked = withFields(frame, { expects: frame.also });
+    const ranked = [{ indexed: lead.fact, score: 0, match: () => [], order: 0 }];
+    return matchClaims(asked, ranked, 0, this.claims).find(
+      (a) =>
+        a.agrees && a.claim.claim.subject === lead.claim.subject && a.claim.property.id !== lead.property.id,
+    )?.claim;
   }
 
   private factsAnswer(query: Query, title: string, facts: readonly IndexedFact[], score: number): Answer {

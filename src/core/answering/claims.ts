@@ -11,6 +11,7 @@ import {
   type ValueType,
 } from "../knowledge/schema.js";
 import type { AnswerType } from "../language/answer-type.js";
+import { compact } from "../language/text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import type { Language } from "../types.js";
 import { NameShares, type PropertyName, type PropertyNames } from "./property-names.js";
@@ -294,6 +295,15 @@ export class ClaimIndex {
     return kind !== undefined && (among?.includes(kind) ?? false);
   }
 
+  /**
+   * Whether a claim's value is one of the things a question names: "where did Summba start before
+   * moving to Guangzhou" is not answered by "Guangzhou", which the asker already gave.
+   */
+  valueNamed(claim: IndexedClaim, named: readonly Entity[]): boolean {
+    const valued = this.vocabulary.aliases.get(compact(claim.claim.value));
+    return valued !== undefined && named.includes(valued);
+  }
+
   /** The kind of entity an id names. */
   kindOf(id: string): EntityKind | undefined {
     return this.kb.entities.get(id)?.kind;
@@ -336,6 +346,8 @@ export interface Frame {
   asks: readonly string[];
   /** The type of thing it picks ("which company"), which a claim's subject may be (see subjectAnswers). */
   picks?: AnswerType;
+  /** A second kind of answer it asks of the same thing ("and for how much"), said beside the first. */
+  also?: AnswerType;
 }
 
 /** One claim held against a frame: each slot's verdict and the score that orders the claims that agree. */
@@ -346,6 +358,8 @@ export interface Agreement {
   time: boolean;
   /** How fully the question names the claim's property, 0 to 1. */
   property: number;
+  /** Whether it says one thing named of another named, its value only repeating what was asked with. */
+  echoes: boolean;
   score: number;
   agrees: boolean;
 }
@@ -375,6 +389,9 @@ export const MATCHING = Object.freeze({
   main: 0.2,
 });
 
+/** The kinds of question a name answers: a person, an organisation, a place. */
+const NAMES_ASKED: readonly AnswerType[] = ["person", "organisation", "place"];
+
 /** Holds a claim against a frame: subject, value type (at the tier retrieval reached), time and property. */
 export function agreement(
   frame: Frame,
@@ -395,6 +412,10 @@ export function agreement(
     subject === "named" && index.picked(claim.claim.subject, frame.picks)
       ? frame.picks !== undefined && wanted(frame.picks, tier, claim.property.type)
       : wanted(frame.expects, tier, claim.property.type) || picked || standsForPlace(frame, claim, property);
+  // "Where did Summba start before it moved to Guangzhou?": Summba's move to Guangzhou says only
+  // what was asked with; "who runs the Xiaoshan club" is answered by Hu Nan's employer, its subject.
+  const echoes =
+    subject === "named" && NAMES_ASKED.includes(frame.expects) && index.valueNamed(claim, frame.subjects);
   const year = claim.when.when.slice(0, 4);
   const time =
     frame.years.length === 0 || frame.years.some((y) => y === year || claim.claim.value.includes(y));
@@ -414,8 +435,9 @@ export function agreement(
     type,
     time,
     property,
+    echoes,
     score,
-    agrees: (subject !== "other" || picked) && type && time,
+    agrees: (subject !== "other" || picked) && type && time && !echoes,
   };
 }
 

@@ -153,6 +153,27 @@ describe("the headline is the claim that answers", () => {
     expect(title("where is medprin based")).not.toMatch(/works at/);
   });
 
+  it("given a 'where' naming both a thing and the place it moved to, then answers with another place of it", () => {
+    expect(title("where was summba set up before it came to guangzhou")).toMatch(
+      /^Summba · where founded: North America/,
+    );
+    expect(title("who runs xiaoshan's international talent club")).toMatch(/Hu Nan/);
+  });
+
+  it("given two asks of one thing, then says both claims in the headline, side by side", () => {
+    const both = title(
+      "at gz's first venture capital week how many enterprises reached loan deals and for how much",
+    );
+    expect(both).toMatch(/enterprises funded: 126/);
+    expect(both).toMatch(/loans arranged: 1\.03 billion yuan/);
+    const held = title("when and where will the 2018 ceot be held");
+    expect(held).toMatch(/dates held: 21-22 December 2018/);
+    expect(held).toMatch(/venue: Guangzhou/);
+    expect(title("how many enterprises reached loan deals at gz's first venture capital week")).toMatch(
+      /^[^;]*enterprises funded: 126[^;]*$/,
+    );
+  });
+
   it("leads 'which ministries' with the claim whose value is a ministry", () => {
     expect(title("which ministries are behind the ceot")).toMatch(/organisers: Ministry of/);
   });
