@@ -1,4 +1,5 @@
 import {
+  alikeOf,
   byTime,
   ClaimIndex,
   claimId,
@@ -372,6 +373,7 @@ export class Core {
     const title = headline(values, this.kb, query.language, undefined, {
       when: frame.expects === "date",
       also,
+      alike: alikeOf(lead, frame, this.claims),
     });
     const facts = [lead.fact, ...found.filter((f) => f !== lead.fact)];
     const answer = this.factsAnswer(query, `${title}${note}`, facts, score);

@@ -304,6 +304,19 @@ export class ClaimIndex {
     return valued !== undefined && named.includes(valued);
   }
 
+  /** Whether a claim's qualifier names every thing left out ("besides Beijing and Shanghai"): it says what is beside them. */
+  besides(claim: IndexedClaim, left: readonly Entity[], language: Language): boolean {
+    const qualifier = this.qualifierTerms(claim, language);
+    return (
+      left.length > 0 &&
+      left.every((e) =>
+        this.wordsOf(language === "zh" ? (this.kb.zh.entities.get(e.id)?.name ?? e.name) : e.name).every(
+          (w) => qualifier.includes(w),
+        ),
+      )
+    );
+  }
+
   /** The kind of entity an id names. */
   kindOf(id: string): EntityKind | undefined {
     return this.kb.entities.get(id)?.kind;
@@ -348,6 +361,8 @@ export interface Frame {
   picks?: AnswerType;
   /** A second kind of answer it asks of the same thing ("and for how much"), said beside the first. */
   also?: AnswerType;
+  /** The things it leaves out ("apart from Beijing and Shanghai"): no claim of them, nor naming them, answers. */
+  excluded?: readonly Entity[];
 }
 
 /** One claim held against a frame: each slot's verdict and the score that orders the claims that agree. */
@@ -360,6 +375,8 @@ export interface Agreement {
   property: number;
   /** Whether it says one thing named of another named, its value only repeating what was asked with. */
   echoes: boolean;
+  /** Whether its subject or value is a thing the question leaves out ("besides Silicon Valley"). */
+  excluded: boolean;
   score: number;
   agrees: boolean;
 }
@@ -416,6 +433,10 @@ export function agreement(
   // what was asked with; "who runs the Xiaoshan club" is answered by Hu Nan's employer, its subject.
   const echoes =
     subject === "named" && NAMES_ASKED.includes(frame.expects) && index.valueNamed(claim, frame.subjects);
+  // "Besides Silicon Valley, where …": a claim of what is left out, or naming it, is no answer.
+  const left = frame.excluded ?? [];
+  const excluded =
+    left.some((e) => e.id === claim.claim.subject) || (left.length > 0 && index.valueNamed(claim, left));
   const year = claim.when.when.slice(0, 4);
   const time =
     frame.years.length === 0 || frame.years.some((y) => y === year || claim.claim.value.includes(y));
@@ -428,7 +449,8 @@ export function agreement(
       ? MATCHING.kind
       : 0) -
     MATCHING.rank * rank +
-    (claim.position === 0 ? MATCHING.main : 0);
+    (claim.position === 0 ? MATCHING.main : 0) +
+    (index.besides(claim, left, frame.language) ? MATCHING.qualifier + MATCHING.qualifierFit : 0);
   return {
     claim,
     subject,
@@ -436,8 +458,9 @@ export function agreement(
     time,
     property,
     echoes,
+    excluded,
     score,
-    agrees: (subject !== "other" || picked) && type && time && !echoes,
+    agrees: (subject !== "other" || picked) && type && time && !echoes && !excluded,
   };
 }
 
@@ -474,6 +497,25 @@ function qualifierFit(frame: Frame, qualifier: readonly string[]): number {
   const total = [...frame.terms.values()].reduce((sum, w) => sum + w, 0);
   const named = asked.reduce((sum, t) => sum + (frame.terms.get(t) ?? 0), 0);
   return (named / total) * (asked.length / qualifier.length);
+}
+
+/**
+ * The other things a "which cities" question picks of which one fact says the same as of the one
+ * chosen ("emerging destinations" of Hangzhou, Shenzhen, …), none of them left out.
+ */
+export function alikeOf(chosen: IndexedClaim, frame: Frame, index: ClaimIndex): IndexedClaim[] {
+  if (!index.subjectAnswers(chosen, frame.picks, frame.subjects)) return [];
+  return index
+    .ofFact(chosen.fact.fact.id)
+    .filter(
+      (c) =>
+        c !== chosen &&
+        c.property.id === chosen.property.id &&
+        c.claim.value === chosen.claim.value &&
+        c.claim.qualifier === chosen.claim.qualifier &&
+        index.subjectAnswers(c, frame.picks, frame.subjects) &&
+        !frame.excluded?.some((e) => e.id === c.claim.subject),
+    );
 }
 
 /** The claims that say the same thing of the same subject in one fact, alike qualified: a property's several values. */

@@ -97,6 +97,7 @@ export function frameOf(
   if (query.kind !== undefined) frame.kind = query.kind;
   if (query.picks !== undefined) frame.picks = query.picks;
   if (query.also !== undefined) frame.also = query.also;
+  if (query.excluded !== undefined) frame.excluded = query.excluded;
   return frame;
 }
 

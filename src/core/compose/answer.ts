@@ -73,6 +73,8 @@ export function headline(
     when?: boolean;
     /** The values of the property its second ask wants. */
     also?: readonly IndexedClaim[];
+    /** Other things picked ("which cities") of which the fact says the same. */
+    alike?: readonly IndexedClaim[];
   } = {},
 ): string {
   const [first] = values;
@@ -80,8 +82,9 @@ export function headline(
   const words = say(language);
   const said = saidOf(values, kb, language, asked.when ?? false);
   const also = asked.also === undefined ? "" : saidOf(asked.also, kb, language, asked.when ?? false);
+  const subjects = [first, ...(asked.alike ?? [])].map((c) => claimParts(c, kb, language).subject);
   return words.headline(
-    named?.id === first.claim.subject ? named.name : claimParts(first, kb, language).subject,
+    named?.id === first.claim.subject ? named.name : shownValues(subjects, language).join(words.listJoin),
     also === "" ? said : words.bothSaid(said, also),
   );
 }

@@ -18,6 +18,8 @@ export interface Grammar extends WordWeights {
   describes: RegExp;
   /** "How many returnees": what is counted, in the first group. */
   counts: RegExp;
+  /** "Apart from Beijing and Shanghai, which cities…", 除了北京和上海: what is left out, in the first or second group. */
+  excludes: RegExp;
   /** "Most", "top", 最多: the thing with the highest value of a property is asked for. */
   superlative: RegExp;
   /** Short question words people mistype ("how meny"), corrected apart from the knowledge base's words. */
@@ -39,6 +41,14 @@ export function compileGrammar({ en, zh }: GrammarData): Grammar {
     split: splitWords(en, zh),
     describes: anyOf([`^\\s*${phrasePattern(en.question.describes)}`], "i"),
     counts: new RegExp(`${wordsPattern(en.question.counts)} ([a-z-]+)`, "i"),
+    // What is left out runs to a comma or the question word that opens what is asked.
+    excludes: anyOf(
+      [
+        `${wordsPattern(en.question.excludes)}\\s+(.+?)(?=[,;:?]|\\s+${wordsPattern(en.comparison.asks)}|$)`,
+        `${chinesePattern(zh.excludes)}(.+?)(?:之外|以外|外|[，,？?]|$)`,
+      ],
+      "iu",
+    ),
     superlative: anyOf([wordsPattern(en.question.superlative), chinesePattern(zh.superlative)], "i"),
     mistyped: en.question.mistyped,
     cueHeads: new Set(zh.cues.map((c) => c.cue)),

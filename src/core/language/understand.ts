@@ -28,6 +28,8 @@ export interface Query {
   picks?: AnswerType;
   /** A second kind of answer asked beside the first: "how many firms got loans and for how much", "when and where". */
   also?: AnswerType;
+  /** Things it leaves out ("apart from Beijing and Shanghai"): not among its entities, and no answer. */
+  excluded?: Entity[];
 }
 
 const YEAR = /^(19[5-9]\d|20[0-4]\d)$/;
@@ -69,14 +71,18 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     grammar.describes.test(question) &&
     terms.every((t) => t.light) &&
     reading.entities.some((e) => DESCRIBED.includes(e.kind));
-  // "Which city drew more, gz or hz?" picks among the things it names, each answering of itself.
-  const picks = found?.names && reading.entities.filter((e) => answersAs(found.type, e)).length < 2;
+  const left = grammar.excludes.exec(question);
+  const excluded = left === null ? [] : vocabulary.read(left[1] ?? left[2] ?? "").entities;
+  // "Which city drew more, gz or hz?" picks among the things it names, each answering of itself;
+  // "apart from Beijing and Shanghai, which cities" among the others.
+  const among = reading.entities.filter((e) => answersAs(found?.type ?? "any", e) && !excluded.includes(e));
+  const picks = found?.names && among.length < 2;
   const countedWord = grammar.counts.exec(question)?.[1];
   const counted = countedWord === undefined ? undefined : vocabulary.read(countedWord).terms[0];
   // Optional fields are set, not spread in: see objects.ts.
   const query: Query = {
     language,
-    entities: reading.entities,
+    entities: reading.entities.filter((e) => !excluded.includes(e)),
     terms,
     type: describes ? "any" : type,
     years,
@@ -88,6 +94,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   if (picks) query.picks = found.type;
   const also = secondAsk(reading.text, grammar, query.type);
   if (also !== undefined) query.also = also;
+  if (excluded.length > 0) query.excluded = excluded;
   return query;
 }
 

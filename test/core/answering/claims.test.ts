@@ -174,6 +174,17 @@ describe("the headline is the claim that answers", () => {
     );
   });
 
+  it("given things left out ('apart from', 'besides'), then answers with the others, never with them", () => {
+    const others = title(
+      "other than beijing and shanghai, which cities are becoming hot spots for returnee startups",
+    );
+    expect(others).toMatch(/^Hangzhou, Shenzhen, Guangzhou, and 2 more · known as: emerging destinations/);
+    expect(others).not.toMatch(/Beijing ·|Shanghai ·/);
+    expect(title("aside from silicon valley, where does gac plan a research center")).toMatch(
+      /planned site: Detroit/,
+    );
+  });
+
   it("leads 'which ministries' with the claim whose value is a ministry", () => {
     expect(title("which ministries are behind the ceot")).toMatch(/organisers: Ministry of/);
   });

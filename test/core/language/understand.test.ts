@@ -37,6 +37,18 @@ describe("the kind of answer an English question wants", () => {
     expect(read("how many incubators and makerspaces does gz have").also).toBeUndefined();
   });
 
+  it("leaves the things named after 'apart from' or 除了 out of what it asks about", () => {
+    const left = read("apart from beijing and shanghai, which cities draw returnees");
+    expect(left.entities.map((e) => e.id)).toEqual([]);
+    expect(left.excluded?.map((e) => e.id)).toEqual(["beijing", "shanghai"]);
+    expect(left.picks).toBe("place");
+    const zh = understand("除了北京和上海，还有哪些城市", vocabulary, "zh");
+    expect(zh.excluded?.map((e) => e.id)).toEqual(["beijing", "shanghai"]);
+    expect(read("besides silicon valley where is gac building a centre").entities.map((e) => e.id)).toEqual([
+      "gac",
+    ]);
+  });
+
   it("takes 'what areas' for fields, not a floor area", () => {
     expect(typeOf("what areas does the institute research")).not.toBe("area");
     expect(typeOf("how large is the exhibition area")).toBe("area");
