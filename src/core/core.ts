@@ -437,9 +437,22 @@ export class Core {
    * rank: the property says what is asked. A question naming no property still needs its words.
    */
   private framed(query: Query, frame: Frame, followsUp: boolean): Query {
-    const named = (frame.properties[0]?.share ?? 0) >= UNKNOWN_WORDS_EXCUSED;
+    const [top] = frame.properties;
+    const named = (top?.share ?? 0) >= UNKNOWN_WORDS_EXCUSED;
+    // The one English word that names a property of words ("what is Wang Debao's job": a position),
+    // when it is all it asks of what it names, need not be in a fact that holds a claim of it.
+    const [asked, ...more] = frame.asks;
+    const naming =
+      query.language === "en" &&
+      frame.expects === "any" &&
+      query.entities.length > 0 &&
+      more.length === 0 &&
+      asked !== undefined &&
+      (top?.words.includes(asked) ?? false);
+    const excused = (t: Query["terms"][number]) =>
+      !this.index.known(t.term) || (naming && (top?.words.includes(t.term) ?? false));
     const terms = named
-      ? query.terms.map((t) => (this.index.known(t.term) ? t : withFields(t, { light: true })))
+      ? query.terms.map((t) => (excused(t) ? withFields(t, { light: true }) : t))
       : query.terms;
     // A question of its own naming a property only in common words ("originally called") ranks the
     // facts by the property's own name ("former name"): it has no other word to find them by.

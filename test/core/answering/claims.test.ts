@@ -185,6 +185,13 @@ describe("the headline is the claim that answers", () => {
     );
   });
 
+  it("given one word that names a property of someone named, then answers with that claim though no fact says the word", () => {
+    expect(title("what is feng xingya's job")).toMatch(/^Feng Xingya · position: GAC general manager/);
+    expect(title("what do returnee founders weigh most when they pick shanghai")).toMatch(
+      /^Shanghai · main reason for choosing/,
+    );
+  });
+
   it("leads 'which ministries' with the claim whose value is a ministry", () => {
     expect(title("which ministries are behind the ceot")).toMatch(/organisers: Ministry of/);
   });
