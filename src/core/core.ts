@@ -351,11 +351,16 @@ export class Core {
     const [factId = ""] = figure.split("#");
     const indexed = this.claims.ofFact(factId)[0]?.fact;
     if (indexed === undefined) return undefined;
-    const considered = matchClaims(frame, [{ indexed, score: 0, match: () => [], order: 0 }], 0, this.claims);
+    const considered = this.claimsOf(frame, indexed);
     const others = considered.filter((a) => claimId(a.claim) !== figure);
     explain?.claims(frame, others, "beside the figure");
     const [best] = others;
     return best?.agrees ? best.claim : undefined;
+  }
+
+  /** One fact's claims held against a frame, those that agree best first. */
+  private claimsOf(frame: Frame, indexed: IndexedFact) {
+    return matchClaims(frame, [{ indexed, score: 0, match: () => [], order: 0 }], 0, this.claims);
   }
 
   /** The answer a claim leads: its headline, then its fact's sentence, then the facts found beside it. */
@@ -387,9 +392,7 @@ export class Core {
    */
   private alsoAsked(frame: Frame, lead: IndexedClaim): IndexedClaim | undefined {
     if (frame.also === undefined) return undefined;
-    const asked = withFields(frame, { expects: frame.also });
-    const ranked = [{ indexed: lead.fact, score: 0, match: () => [], order: 0 }];
-    return matchClaims(asked, ranked, 0, this.claims).find(
+    return this.claimsOf(withFields(frame, { expects: frame.also }), lead.fact).find(
       (a) =>
         a.agrees && a.claim.claim.subject === lead.claim.subject && a.claim.property.id !== lead.property.id,
     )?.claim;
