@@ -1,4 +1,5 @@
 import {
+  alikeOf,
   byTime,
   ClaimIndex,
   claimId,
@@ -352,11 +353,16 @@ export class Core {
     const [factId = ""] = figure.split("#");
     const indexed = this.claims.ofFact(factId)[0]?.fact;
     if (indexed === undefined) return undefined;
-    const considered = matchClaims(frame, [{ indexed, score: 0, match: () => [], order: 0 }], 0, this.claims);
+    const considered = this.claimsOf(frame, indexed);
     const others = considered.filter((a) => claimId(a.claim) !== figure);
     explain?.claims(frame, others, "beside the figure");
     const [best] = others;
     return best?.agrees ? best.claim : undefined;
+  }
+
+  /** One fact's claims held against a frame, those that agree best first. */
+  private claimsOf(frame: Frame, indexed: IndexedFact) {
+    return matchClaims(frame, [{ indexed, score: 0, match: () => [], order: 0 }], 0, this.claims);
   }
 
   /** The answer a claim leads: its headline, then its fact's sentence, then the facts found beside it. */
@@ -369,11 +375,29 @@ export class Core {
     note: string,
   ): { answer: Answer; lead: IndexedClaim } {
     const values = valuesOf(lead, this.claims);
-    const title = headline(values, this.kb, query.language, undefined, frame.expects === "date");
+    const second = this.alsoAsked(frame, lead);
+    const also = second === undefined ? [] : valuesOf(second, this.claims);
+    const title = headline(values, this.kb, query.language, undefined, {
+      when: frame.expects === "date",
+      also,
+      alike: alikeOf(lead, frame, this.claims),
+    });
     const facts = [lead.fact, ...found.filter((f) => f !== lead.fact)];
     const answer = this.factsAnswer(query, `${title}${note}`, facts, score);
-    answer.claims = values.map(claimId);
+    answer.claims = [...values, ...also].map(claimId);
     return { answer, lead };
+  }
+
+  /**
+   * The claim that answers a question's second ask ("and for how much") of the thing the first
+   * answer is about: another property of the same subject in the same fact, of the kind asked.
+   */
+  private alsoAsked(frame: Frame, lead: IndexedClaim): IndexedClaim | undefined {
+    if (frame.also === undefined) return undefined;
+    return this.claimsOf(withFields(frame, { expects: frame.also }), lead.fact).find(
+      (a) =>
+        a.agrees && a.claim.claim.subject === lead.claim.subject && a.claim.property.id !== lead.property.id,
+    )?.claim;
   }
 
   private factsAnswer(query: Query, title: string, facts: readonly IndexedFact[], score: number): Answer {
@@ -418,9 +442,22 @@ export class Core {
    * rank: the property says what is asked. A question naming no property still needs its words.
    */
   private framed(query: Query, frame: Frame, followsUp: boolean): Query {
-    const named = (frame.properties[0]?.share ?? 0) >= UNKNOWN_WORDS_EXCUSED;
+    const [top] = frame.properties;
+    const named = (top?.share ?? 0) >= UNKNOWN_WORDS_EXCUSED;
+    // The one English word that names a property of words ("what is Wang Debao's job": a position),
+    // when it is all it asks of what it names, need not be in a fact that holds a claim of it.
+    const [asked, ...more] = frame.asks;
+    const naming =
+      query.language === "en" &&
+      frame.expects === "any" &&
+      query.entities.length > 0 &&
+      more.length === 0 &&
+      asked !== undefined &&
+      (top?.words.includes(asked) ?? false);
+    const excused = (t: Query["terms"][number]) =>
+      !this.index.known(t.term) || (naming && (top?.words.includes(t.term) ?? false));
     const terms = named
-      ? query.terms.map((t) => (this.index.known(t.term) ? t : withFields(t, { light: true })))
+      ? query.terms.map((t) => (excused(t) ? withFields(t, { light: true }) : t))
       : query.terms;
     // A question of its own naming a property only in common words ("originally called") ranks the
     // facts by the property's own name ("former name"): it has no other word to find them by.

@@ -51,7 +51,7 @@ export function explainQuestion(core: Core, question: string, language: Language
       for (const a of considered.slice(0, CLAIMS_SHOWN)) {
         const { claim, property } = a.claim;
         lines.push(
-          `  claim ${claimId(a.claim)} ${claim.subject} · ${property.id} = ${claim.value}: subject ${a.subject}, type ${a.type ? "fits" : "differs"}, time ${a.time ? "fits" : "differs"}, property ${(a.property * 100).toFixed(0)}%, score ${a.score.toFixed(2)} → ${a.agrees ? "agrees" : "disagrees"}${a.claim.standing.status === "superseded" ? `; superseded by ${a.claim.standing.supersededBy}` : ""}`,
+          `  claim ${claimId(a.claim)} ${claim.subject} · ${property.id} = ${claim.value}: subject ${a.subject}, type ${a.type ? "fits" : "differs"}, time ${a.time ? "fits" : "differs"}, property ${(a.property * 100).toFixed(0)}%${a.echoes ? ", value only repeats a name asked" : ""}${a.excluded ? ", of a thing left out" : ""}, score ${a.score.toFixed(2)} → ${a.agrees ? "agrees" : "disagrees"}${a.claim.standing.status === "superseded" ? `; superseded by ${a.claim.standing.supersededBy}` : ""}`,
         );
       }
     },

@@ -11,6 +11,7 @@ import {
   type ValueType,
 } from "../knowledge/schema.js";
 import type { AnswerType } from "../language/answer-type.js";
+import { compact } from "../language/text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import type { Language } from "../types.js";
 import { NameShares, type PropertyName, type PropertyNames } from "./property-names.js";
@@ -310,6 +311,28 @@ export class ClaimIndex {
     return kind !== undefined && (among?.includes(kind) ?? false);
   }
 
+  /**
+   * Whether a claim's value is one of the things a question names: "where did Summba start before
+   * moving to Guangzhou" is not answered by "Guangzhou", which the asker already gave.
+   */
+  valueNamed(claim: IndexedClaim, named: readonly Entity[]): boolean {
+    const valued = this.vocabulary.aliases.get(compact(claim.claim.value));
+    return valued !== undefined && named.includes(valued);
+  }
+
+  /** Whether a claim's qualifier names every thing left out ("besides Beijing and Shanghai"): it says what is beside them. */
+  besides(claim: IndexedClaim, left: readonly Entity[], language: Language): boolean {
+    const qualifier = this.qualifierTerms(claim, language);
+    return (
+      left.length > 0 &&
+      left.every((e) =>
+        this.wordsOf(language === "zh" ? (this.kb.zh.entities.get(e.id)?.name ?? e.name) : e.name).every(
+          (w) => qualifier.includes(w),
+        ),
+      )
+    );
+  }
+
   /** The kind of entity an id names. */
   kindOf(id: string): EntityKind | undefined {
     return this.kb.entities.get(id)?.kind;
@@ -352,6 +375,10 @@ export interface Frame {
   asks: readonly string[];
   /** The type of thing it picks ("which company"), which a claim's subject may be (see subjectAnswers). */
   picks?: AnswerType;
+  /** A second kind of answer it asks of the same thing ("and for how much"), said beside the first. */
+  also?: AnswerType;
+  /** The things it leaves out ("apart from Beijing and Shanghai"): no claim of them, nor naming them, answers. */
+  excluded?: readonly Entity[];
 }
 
 /** One claim held against a frame: each slot's verdict and the score that orders the claims that agree. */
@@ -362,6 +389,10 @@ export interface Agreement {
   time: boolean;
   /** How fully the question names the claim's property, 0 to 1. */
   property: number;
+  /** Whether it says one thing named of another named, its value only repeating what was asked with. */
+  echoes: boolean;
+  /** Whether its subject or value is a thing the question leaves out ("besides Silicon Valley"). */
+  excluded: boolean;
   score: number;
   agrees: boolean;
 }
@@ -393,6 +424,9 @@ export const MATCHING = Object.freeze({
   main: 0.2,
 });
 
+/** The kinds of question a name answers: a person, an organisation, a place. */
+const NAMES_ASKED: readonly AnswerType[] = ["person", "organisation", "place"];
+
 /** Holds a claim against a frame: subject, value type (at the tier retrieval reached), time and property. */
 export function agreement(
   frame: Frame,
@@ -413,6 +447,14 @@ export function agreement(
     subject === "named" && index.picked(claim.claim.subject, frame.picks)
       ? frame.picks !== undefined && wanted(frame.picks, tier, claim.property.type)
       : wanted(frame.expects, tier, claim.property.type) || picked || standsForPlace(frame, claim, property);
+  // "Where did Summba start before it moved to Guangzhou?": Summba's move to Guangzhou says only
+  // what was asked with; "who runs the Xiaoshan club" is answered by Hu Nan's employer, its subject.
+  const echoes =
+    subject === "named" && NAMES_ASKED.includes(frame.expects) && index.valueNamed(claim, frame.subjects);
+  // "Besides Silicon Valley, where …": a claim of what is left out, or naming it, is no answer.
+  const left = frame.excluded ?? [];
+  const excluded =
+    left.some((e) => e.id === claim.claim.subject) || (left.length > 0 && index.valueNamed(claim, left));
   const year = claim.when.when.slice(0, 4);
   const time =
     frame.years.length === 0 || frame.years.some((y) => y === year || claim.claim.value.includes(y));
@@ -426,15 +468,18 @@ export function agreement(
       : 0) +
     (frame.expects === "reason" && claim.property.reason ? MATCHING.reason : 0) -
     MATCHING.rank * rank +
-    (claim.position === 0 ? MATCHING.main : 0);
+    (claim.position === 0 ? MATCHING.main : 0) +
+    (index.besides(claim, left, frame.language) ? MATCHING.qualifier + MATCHING.qualifierFit : 0);
   return {
     claim,
     subject,
     type,
     time,
     property,
+    echoes,
+    excluded,
     score,
-    agrees: (subject !== "other" || picked) && type && time,
+    agrees: (subject !== "other" || picked) && type && time && !echoes && !excluded,
   };
 }
 
@@ -473,6 +518,25 @@ function qualifierFit(frame: Frame, qualifier: readonly string[]): number {
   const total = [...frame.terms.values()].reduce((sum, w) => sum + w, 0);
   const named = asked.reduce((sum, t) => sum + (frame.terms.get(t) ?? 0), 0);
   return (named / total) * (asked.length / qualifier.length);
+}
+
+/**
+ * The other things a "which cities" question picks of which one fact says the same as of the one
+ * chosen ("emerging destinations" of Hangzhou, Shenzhen, …), none of them left out.
+ */
+export function alikeOf(chosen: IndexedClaim, frame: Frame, index: ClaimIndex): IndexedClaim[] {
+  if (!index.subjectAnswers(chosen, frame.picks, frame.subjects)) return [];
+  return index
+    .ofFact(chosen.fact.fact.id)
+    .filter(
+      (c) =>
+        c !== chosen &&
+        c.property.id === chosen.property.id &&
+        c.claim.value === chosen.claim.value &&
+        c.claim.qualifier === chosen.claim.qualifier &&
+        index.subjectAnswers(c, frame.picks, frame.subjects) &&
+        !frame.excluded?.some((e) => e.id === c.claim.subject),
+    );
 }
 
 /** The claims that say the same thing of the same subject in one fact, alike qualified: a property's several values. */

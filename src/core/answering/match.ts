@@ -38,8 +38,9 @@ const ASKED_BY: Readonly<Record<ValueType, AnswerType>> = {
  * What the question expects: its wording's answer type, unless that leaves it open ("gz hi-tech
  * output") or vague ("how much in loans" is money, not a count) and the question names outright a
  * property whose values are of one type; "who" naming outright a property of places asks a place.
+ * "How many companies reached loan deals" counts companies, whatever sum the loans came to.
  */
-function expected(type: AnswerType, properties: readonly PropertyMatch[]): AnswerType {
+function expected(type: AnswerType, properties: readonly PropertyMatch[], counts: boolean): AnswerType {
   const outright = properties.filter((p) => p.share >= NAMED_OUTRIGHT);
   const types = new Set(outright.map((p) => ASKED_BY[p.property.type]));
   const [only] = types;
@@ -47,7 +48,7 @@ function expected(type: AnswerType, properties: readonly PropertyMatch[]): Answe
   if (type === "any") return only;
   // "Who was ahead of it?": "who" asks for a place when the property it names outright takes places.
   if (type === "person" && only === "place") return only;
-  return type === "count" && (only === "money" || only === "percent") ? only : type;
+  return type === "count" && !counts && (only === "money" || only === "percent") ? only : type;
 }
 
 /**
@@ -80,7 +81,7 @@ export function frameOf(
   const frame: Frame = {
     language: query.language,
     subjects: query.entities,
-    expects: expected(query.type, properties),
+    expects: expected(query.type, properties, query.counted !== undefined),
     worded: query.type,
     years: query.years,
     properties,
@@ -99,6 +100,8 @@ export function frameOf(
   if (query.superlative) frame.superlative = true;
   if (query.kind !== undefined) frame.kind = query.kind;
   if (query.picks !== undefined) frame.picks = query.picks;
+  if (query.also !== undefined) frame.also = query.also;
+  if (query.excluded !== undefined) frame.excluded = query.excluded;
   return frame;
 }
 

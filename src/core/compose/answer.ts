@@ -60,23 +60,44 @@ function claimParts(c: IndexedClaim, kb: KnowledgeBase, language: Language) {
  * A claim as a headline in a language: its subject, its property, its values (a property's several
  * values in one fact together), its qualifier and, for a figure that dates, when it held.
  * "Guangzhou · talent green cards issued: 2,515 (July 2017)", "Medprin · founder: Yuan Yuyu".
+ * A second ask of the same subject is said beside the first: "… · enterprises funded: 126; loans
+ * arranged: 1.03 billion yuan".
  */
 export function headline(
   values: readonly IndexedClaim[],
   kb: KnowledgeBase,
   language: Language,
   named?: { id: string; name: string },
-  /** Whether the question asked when: the time a claim holds for is then its answer. */
-  askedWhen = false,
+  asked: {
+    /** Whether the question asked when: the time a claim holds for is then its answer. */
+    when?: boolean;
+    /** The values of the property its second ask wants. */
+    also?: readonly IndexedClaim[];
+    /** Other things picked ("which cities") of which the fact says the same. */
+    alike?: readonly IndexedClaim[];
+  } = {},
 ): string {
+  const [first] = values;
+  if (first === undefined) return "";
+  const words = say(language);
+  const said = saidOf(values, kb, language, asked.when ?? false);
+  const also = asked.also === undefined ? "" : saidOf(asked.also, kb, language, asked.when ?? false);
+  const subjects = [first, ...(asked.alike ?? [])].map((c) => claimParts(c, kb, language).subject);
+  return words.headline(
+    named?.id === first.claim.subject ? named.name : shownValues(subjects, language).join(words.listJoin),
+    also === "" ? said : words.bothSaid(said, also),
+  );
+}
+
+/** What a headline says of its subject: a property, its values, and its qualifier and time. */
+function saidOf(values: readonly IndexedClaim[], kb: KnowledgeBase, language: Language, askedWhen: boolean) {
   const [first] = values;
   if (first === undefined) return "";
   const parts = claimParts(first, kb, language);
   const when =
     first.property.type !== "date" && (askedWhen || first.standing.volatile) ? parts.when : undefined;
   const about = [parts.qualifier, when].filter((p) => p !== undefined).join(say(language).listJoin);
-  return say(language).headline(
-    named?.id === first.claim.subject ? named.name : parts.subject,
+  return say(language).said(
     parts.property,
     shownValues(
       values.map((c) => claimParts(c, kb, language).value),

@@ -36,8 +36,12 @@ export const messages = {
   claimPhrase: (subject: string, value: string, when: string | undefined) =>
     `${subject}: ${value}${when === undefined ? "" : ` (${when})`}`,
   moreValues: (count: number) => `and ${count} more`,
-  headline: (subject: string, property: string, values: string[], when: string | undefined) =>
-    `${subject} · ${property}: ${values.join(", ")}${when === undefined ? "" : ` (${when})`}`,
+  headline: (subject: string, said: string) => `${subject} · ${said}`,
+  /** What a headline says of its subject: "talent green cards issued: 2,515 (July 2017)". */
+  said: (property: string, values: string[], when: string | undefined) =>
+    `${property}: ${values.join(", ")}${when === undefined ? "" : ` (${when})`}`,
+  /** Two things said of one subject, as two asks of it want: "enterprises funded: 126; loans arranged: …". */
+  bothSaid: (first: string, second: string) => `${first}; ${second}`,
   tooLongTitle: "That question is too long",
   tooLong: (max: number) =>
     `That question is longer than ${max} characters. Please shorten it to the part you want answered.`,

@@ -27,8 +27,10 @@ export const zhMessages: Messages = {
   claimPhrase: (subject: string, value: string, when: string | undefined) =>
     `${subject}：${value}${when === undefined ? "" : `（${when}）`}`,
   moreValues: (count: number) => `等另外${count}项`,
-  headline: (subject: string, property: string, values: string[], when: string | undefined) =>
-    `${subject} · ${property}：${values.join("、")}${when === undefined ? "" : `（${when}）`}`,
+  headline: (subject: string, said: string) => `${subject} · ${said}`,
+  said: (property: string, values: string[], when: string | undefined) =>
+    `${property}：${values.join("、")}${when === undefined ? "" : `（${when}）`}`,
+  bothSaid: (first: string, second: string) => `${first}；${second}`,
   tooLongTitle: "问题太长了",
   tooLong: (max: number) => `这个问题超过了${max}个字符，请只保留你最想问的部分。`,
   unknownTopic: (topic: string, name: string) => `关于${name}，我没有“${topic}”方面的资料，以下是概况。`,

@@ -75,6 +75,8 @@ export const EnglishGrammarFile = z.strictObject({
     counts: Words,
     /** "Per the CCG study", "according to the survey": the rest of the clause names a source, not what is asked. */
     cites: Words,
+    /** "Apart from …", "besides …": the things named next are left out of the answer. */
+    excludes: Words,
     /** Short question words people mistype ("how meny"), corrected apart from the knowledge base's words. */
     mistyped: Words,
     /** "Which city do most returnee founders pick": the thing with the highest value of a property is asked for. */
@@ -116,6 +118,8 @@ export const ChineseGrammarFile = z.strictObject({
   cues: z.array(z.strictObject({ cue: Word, type: z.enum(ANSWER_TYPES) })).check(z.minLength(1)),
   followUp: FollowUpWords,
   comparison: z.strictObject({ versus: Words, or: Words }),
+  /** 除了…外: the things named next are left out of the answer. */
+  excludes: Words,
   /** 最多, 最高: the thing with the highest value of a property is asked for. */
   superlative: Words,
   /** 根据, 按照: the rest of the clause names a source, not what is asked. */

@@ -20,6 +20,8 @@ export interface Grammar extends WordWeights {
   counts: RegExp;
   /** "Per the CCG study", 根据…报告: a clause that names a source, opener and all, each one found. */
   cites: RegExp;
+  /** "Apart from Beijing and Shanghai, which cities…", 除了北京和上海: what is left out, in the first or second group. */
+  excludes: RegExp;
   /** "Most", "top", 最多: the thing with the highest value of a property is asked for. */
   superlative: RegExp;
   /** Short question words people mistype ("how meny"), corrected apart from the knowledge base's words. */
@@ -41,6 +43,14 @@ export function compileGrammar({ en, zh }: GrammarData): Grammar {
     split: splitWords(en, zh),
     describes: anyOf([`^\\s*${phrasePattern(en.question.describes)}`], "i"),
     counts: new RegExp(`${wordsPattern(en.question.counts)} ([a-z-]+)`, "i"),
+    // What is left out runs to a comma or the question word that opens what is asked.
+    excludes: anyOf(
+      [
+        `${wordsPattern(en.question.excludes)}\\s+(.+?)(?=[,;:?]|\\s+${wordsPattern(en.comparison.asks)}|$)`,
+        `${chinesePattern(zh.excludes)}(.+?)(?:之外|以外|外|[，,？?]|$)`,
+      ],
+      "iu",
+    ),
     superlative: anyOf([wordsPattern(en.question.superlative), chinesePattern(zh.superlative)], "i"),
     cites: anyOf(
       [`${wordsPattern(en.question.cites)}[^,;.?!]*`, `${chinesePattern(zh.cites)}[^，,；;。？?！!]*`],

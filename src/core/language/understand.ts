@@ -26,6 +26,10 @@ export interface Query {
   kind?: string;
   /** The type of thing a "which company" question picks, whatever its wording asks of it: a claim's subject of that kind answers. */
   picks?: AnswerType;
+  /** A second kind of answer asked beside the first: "how many firms got loans and for how much", "when and where". */
+  also?: AnswerType;
+  /** Things it leaves out ("apart from Beijing and Shanghai"): not among its entities, and no answer. */
+  excluded?: Entity[];
 }
 
 const YEAR = /^(19[5-9]\d|20[0-4]\d)$/;
@@ -67,14 +71,18 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     grammar.describes.test(question) &&
     terms.every((t) => t.light) &&
     reading.entities.some((e) => DESCRIBED.includes(e.kind));
-  // "Which city drew more, gz or hz?" picks among the things it names, each answering of itself.
-  const picks = found?.names && reading.entities.filter((e) => answersAs(found.type, e)).length < 2;
+  const left = grammar.excludes.exec(question);
+  const excluded = left === null ? [] : vocabulary.read(left[1] ?? left[2] ?? "").entities;
+  // "Which city drew more, gz or hz?" picks among the things it names, each answering of itself;
+  // "apart from Beijing and Shanghai, which cities" among the others.
+  const among = reading.entities.filter((e) => answersAs(found?.type ?? "any", e) && !excluded.includes(e));
+  const picks = found?.names && among.length < 2;
   const countedWord = grammar.counts.exec(question)?.[1];
   const counted = countedWord === undefined ? undefined : vocabulary.read(countedWord).terms[0];
   // Optional fields are set, not spread in: see objects.ts.
   const query: Query = {
     language,
-    entities: reading.entities,
+    entities: reading.entities.filter((e) => !excluded.includes(e)),
     terms,
     type: describes ? "any" : type,
     years,
@@ -84,7 +92,22 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   if (grammar.superlative.test(question)) query.superlative = true;
   if (kind !== undefined) query.kind = kind;
   if (picks) query.picks = found.type;
+  const also = secondAsk(reading.text, grammar, query.type);
+  if (also !== undefined) query.also = also;
+  if (excluded.length > 0) query.excluded = excluded;
   return query;
+}
+
+/**
+ * The other kind of answer a question asks when it joins two asks of different kinds ("how many
+ * firms got loan deals and for how much": a count and a sum; "when and where was it held").
+ */
+function secondAsk(text: string, grammar: Vocabulary["grammar"], first: AnswerType): AnswerType | undefined {
+  const asks = grammar.split.secondAsk.exec(text);
+  if (asks === null) return undefined;
+  const types = [asks[1], asks[2]].map((part) => classify(grammar.answers, part ?? "", []));
+  const other = types.find((t) => t !== first);
+  return types.every((t) => t !== "any") ? other : undefined;
 }
 
 /** Where one sentence of a question ends and the next begins. */
@@ -170,6 +193,8 @@ export interface SplitWords {
   compare: RegExp;
   /** "how many incubators and makerspaces does gz have": one ask of two things. */
   twoThings: RegExp;
+  /** "how many firms got loans and for how much", "when and where": two asks of one thing, a word allowed before the second. */
+  secondAsk: RegExp;
 }
 
 export function splitWords(en: EnglishGrammar, zh: ChineseGrammar): SplitWords {
@@ -185,6 +210,7 @@ export function splitWords(en: EnglishGrammar, zh: ChineseGrammar): SplitWords {
       "i",
     ),
     twoAsks: new RegExp(`^(.+?)\\s+${and}\\s+(${wordsPattern(c.asks)}.+)$`, "i"),
+    secondAsk: new RegExp(`^(.+?)\\s+${and}\\s+((?:[\\w-]+\\s+)?${wordsPattern(c.asks)}.*)$`, "i"),
     compare: new RegExp(`^${joined(c.compare)}\\s+(.+?)\\s+${joined(c.compareJoins)}\\s+(.+)$`, "i"),
     twoThings: new RegExp(
       `^(${alternation(c.bothAsks, "")})\\s+${thing}\\s+${and}\\s+${thing}\\s+(${wordsPattern(c.bothVerbs)}.*)$`,

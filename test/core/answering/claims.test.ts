@@ -169,6 +169,45 @@ describe("the headline is the claim that answers", () => {
     expect(title("where is medprin based")).not.toMatch(/works at/);
   });
 
+  it("given a 'where' naming both a thing and the place it moved to, then answers with another place of it", () => {
+    expect(title("where was summba set up before it came to guangzhou")).toMatch(
+      /^Summba · where founded: North America/,
+    );
+    expect(title("who runs xiaoshan's international talent club")).toMatch(/Hu Nan/);
+  });
+
+  it("given two asks of one thing, then says both claims in the headline, side by side", () => {
+    const both = title(
+      "at gz's first venture capital week how many enterprises reached loan deals and for how much",
+    );
+    expect(both).toMatch(/enterprises funded: 126/);
+    expect(both).toMatch(/loans arranged: 1\.03 billion yuan/);
+    const held = title("when and where will the 2018 ceot be held");
+    expect(held).toMatch(/dates held: 21-22 December 2018/);
+    expect(held).toMatch(/venue: Guangzhou/);
+    expect(title("how many enterprises reached loan deals at gz's first venture capital week")).toMatch(
+      /^[^;]*enterprises funded: 126[^;]*$/,
+    );
+  });
+
+  it("given things left out ('apart from', 'besides'), then answers with the others, never with them", () => {
+    const others = title(
+      "other than beijing and shanghai, which cities are becoming hot spots for returnee startups",
+    );
+    expect(others).toMatch(/^Hangzhou, Shenzhen, Guangzhou, and 2 more · known as: emerging destinations/);
+    expect(others).not.toMatch(/Beijing ·|Shanghai ·/);
+    expect(title("aside from silicon valley, where does gac plan a research center")).toMatch(
+      /planned site: Detroit/,
+    );
+  });
+
+  it("given one word that names a property of someone named, then answers with that claim though no fact says the word", () => {
+    expect(title("what is feng xingya's job")).toMatch(/^Feng Xingya · position: GAC general manager/);
+    expect(title("what do returnee founders weigh most when they pick shanghai")).toMatch(
+      /^Shanghai · main reason for choosing/,
+    );
+  });
+
   it("leads 'which ministries' with the claim whose value is a ministry", () => {
     expect(title("which ministries are behind the ceot")).toMatch(/organisers: Ministry of/);
   });

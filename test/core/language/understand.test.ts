@@ -30,6 +30,30 @@ describe("the kind of answer an English question wants", () => {
     expect(typeOf(question)).toBe(type);
   });
 
+  it("reads a second ask of another kind joined by 'and', a word allowed before it", () => {
+    expect(read("how many firms got loans and for how much")).toMatchObject({ type: "money", also: "count" });
+    expect(read("when and where is the ceot").also).toBe("place");
+    expect(read("how many came and how many projects").also).toBeUndefined();
+    expect(read("how many incubators and makerspaces does gz have").also).toBeUndefined();
+  });
+
+  it("leaves the things named after 'apart from' or 除了 out of what it asks about", () => {
+    const left = read("apart from beijing and shanghai, which cities draw returnees");
+    expect(left.entities.map((e) => e.id)).toEqual([]);
+    expect(left.excluded?.map((e) => e.id)).toEqual(["beijing", "shanghai"]);
+    expect(left.picks).toBe("place");
+    const zh = understand("除了北京和上海，还有哪些城市", vocabulary, "zh");
+    expect(zh.excluded?.map((e) => e.id)).toEqual(["beijing", "shanghai"]);
+    expect(read("besides silicon valley where is gac building a centre").entities.map((e) => e.id)).toEqual([
+      "gac",
+    ]);
+  });
+
+  it("takes 'what areas' for fields, not a floor area", () => {
+    expect(typeOf("what areas does the institute research")).not.toBe("area");
+    expect(typeOf("how large is the exhibition area")).toBe("area");
+  });
+
   it("reads a mistyped question word as the word it stands for", () => {
     expect(typeOf("how meny returnees in guangzhou")).toBe("count");
     expect(typeOf("wehn is the ceot")).toBe("date");
