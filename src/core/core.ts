@@ -9,7 +9,7 @@ import {
   valuesOf,
 } from "./answering/claims.js";
 import { distinct, partsOf } from "./answering/compare.js";
-import { frameOf, matchClaims, namedOutright, unmatched } from "./answering/match.js";
+import { frameOf, matchClaims, namedOutright, saysNothingAsked, unmatched } from "./answering/match.js";
 import type { PropertyNames } from "./answering/property-names.js";
 import { coverage, type Retrieved, retrieve, saysSomething } from "./answering/retrieve.js";
 import { FactIndex, type IndexedFact, RANKING, type Ranked, type SavedIndex } from "./answering/search.js";
@@ -327,6 +327,13 @@ export class Core {
       (lead === undefined || !datesAsked(frame, lead, this.claims))
     ) {
       explain?.decision("declined: a 'when' that no claim dates");
+      return {
+        answer: this.declineFor(query, { found: false, nearest: found.best[0] as Ranked }, note, explain),
+      };
+    }
+    const unasked = lead === undefined ? undefined : saysNothingAsked(frame, lead, this.claims);
+    if (unasked !== undefined) {
+      explain?.decision(`declined: ${unasked}`);
       return {
         answer: this.declineFor(query, { found: false, nearest: found.best[0] as Ranked }, note, explain),
       };

@@ -1,4 +1,4 @@
-import type { ValueType } from "../knowledge/schema.js";
+import { PLACE_KINDS, type ValueType } from "../knowledge/schema.js";
 import type { AnswerType } from "../language/answer-type.js";
 import type { Query } from "../language/understand.js";
 import type { PropertyMatch } from "./claims.js";
@@ -188,4 +188,34 @@ export function unmatched(
     (c) => frame.years.length === 0 || frame.years.some((y) => c.when.when.startsWith(y)),
   );
   return must.carried || !inTime ? { property: must.property, known: theirs, lacks: "time" } : undefined;
+}
+
+/**
+ * Why the claim found says nothing the question asks, its property not named at all, or undefined
+ * when it may answer. Either it asks for a kind of thing ("which bureau") its value does not say,
+ * and the words that say what is asked all name another property of its fact, of another type
+ * ("which bureau issues driving licences": the CEOT website's ICP licence, not its maintainer); or
+ * it counts nothing but in the places it names, and the claim is of something inside them ("how
+ * many people live in Guangzhou" is not a convention's attendance).
+ */
+export function saysNothingAsked(frame: Frame, lead: IndexedClaim, claims: ClaimIndex): string | undefined {
+  if (lead.property.id === frame.carried) return undefined;
+  if (frame.properties.some((p) => p.property.id === lead.property.id)) return undefined;
+  const { kind } = frame;
+  const kindUnsaid = kind !== undefined && !claims.valueTerms(lead, frame.language).includes(kind);
+  const other = frame.properties.find(
+    (p) =>
+      kindUnsaid &&
+      frame.asks.length > 0 &&
+      frame.asks.every((w) => p.words.includes(w)) &&
+      claims.ofFact(lead.fact.fact.id).some((c) => c.property.id === p.property.id),
+  );
+  if (other !== undefined) return `what is asked names ${other.property.id}, not ${lead.property.id}`;
+  const ofPlaces =
+    frame.worded === "count" &&
+    frame.asks.length === 0 &&
+    frame.subjects.length > 0 &&
+    frame.subjects.every((e) => PLACE_KINDS.includes(e.kind)) &&
+    claims.subjectFit(lead, frame.subjects) !== "named";
+  return ofPlaces ? `it asks a figure of the places named, and ${lead.claim.subject} is not one` : undefined;
 }

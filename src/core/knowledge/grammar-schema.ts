@@ -101,6 +101,10 @@ export const EnglishGrammarFile = z.strictObject({
   stopwords: Words,
   /** Common verbs and nouns that rarely say what a question is about, in any inflection. */
   light: Words,
+  /** The articles: a pronoun never follows one. */
+  articles: Words,
+  /** Pronouns that are names in capitals ("US", "IT"): after an article ("a us green card") they are the names. */
+  namesAfterArticle: Words,
   /** Words that open a noun phrase: a form in -ing after one names a thing ("the housing subsidy"). */
   determiners: Words,
   /** How figures are written in words: month names in order, numbers and ordinals from one, scales by size. */

@@ -15,13 +15,18 @@ export interface WordWeights {
   isLight(word: string): boolean;
   /** Words that open a noun phrase ("the", "what", "their"): a form in -ing after one names a thing. */
   determiners: ReadonlySet<string>;
+  /** Whether a word is a name, not the pronoun it is spelt as, after the word before it: "us" in "a us green card". */
+  namesAfter(word: string, before: string | undefined): boolean;
 }
 
 export function wordWeights(en: EnglishGrammar): WordWeights {
   const light: ReadonlySet<string> = new Set(en.light.map(inflection));
+  const articles: ReadonlySet<string> = new Set(en.articles);
+  const names: ReadonlySet<string> = new Set(en.namesAfterArticle);
   return {
     stopwords: new Set(en.stopwords),
     isLight: (word) => light.has(inflection(word)),
     determiners: new Set(en.determiners),
+    namesAfter: (word, before) => names.has(word) && articles.has(before ?? ""),
   };
 }

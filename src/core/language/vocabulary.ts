@@ -195,7 +195,7 @@ export class Vocabulary {
         i++;
         continue;
       }
-      if (acronyms.has(word)) add(this.term(word).term);
+      if (acronyms.has(word) || this.grammar.namesAfter(word, words[i - 1])) add(this.term(word).term);
       else if (!stopwords.has(word)) {
         const { term, light, guessed } = this.term(word);
         const added = reading.terms.length;

@@ -162,6 +162,12 @@ describe("stop words and acronyms", () => {
   it("keeps 'IT' in capitals as a term", () => {
     expect(termsOf("IT companies in Hangzhou")).toContain("it");
   });
+
+  it("given 'us' or 'it' in lower case after an article, then reads it as the name, which no pronoun follows", () => {
+    expect(termsOf("how do i apply for a us work visa")).toContain("us");
+    expect(termsOf("jobs in the it sector")).toContain("it");
+    expect(termsOf("tell us about it")).not.toContain("us");
+  });
 });
 
 describe("a place name that begins another name", () => {

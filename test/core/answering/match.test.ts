@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { answerTo, realCore } from "../../helpers.js";
+
+const core = realCore();
+const zh = { language: "zh" } as const;
+
+describe("a claim that says nothing the question asks is no answer", () => {
+  it("given a count of the people in a place, then declines a figure of a convention held there", () => {
+    expect(answerTo(core, "how many people live in Guangzhou").answered).toBe(false);
+  });
+
+  it("given a count of the people at the convention itself, then answers with its attendance", () => {
+    const answer = answerTo(core, "how many people came to the CEOT in 2018");
+    expect(answer.answered).toBe(true);
+    expect(answer.title).toMatch(/50,000/);
+  });
+
+  it("given a kind asked whose words name another property of the fact found, then declines its other claim", () => {
+    expect(answerTo(core, "which bureau issues driving licences in Guangzhou").answered).toBe(false);
+    expect(answerTo(core, "廣州哪個部門辦理駕照", zh).answered).toBe(false);
+  });
+
+  it("given a who-question about a figure, then answers with another claim of the fact that gives it", () => {
+    const answer = answerTo(core, "who put out the 67,000 returnee figure for Guangzhou?");
+    expect(answer.answered).toBe(true);
+  });
+});
+
+describe("'us' after an article", () => {
+  it("given 'a us green card', then does not answer with Guangzhou's talent green card", () => {
+    expect(answerTo(core, "how do i apply for a us green card").answered).toBe(false);
+  });
+});
