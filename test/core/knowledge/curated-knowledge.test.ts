@@ -12,7 +12,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 describe("answers from the curated knowledge base", () => {
   it("declines a height or distance, a kind of figure no fact holds, in English and Chinese", () => {
-    for (const question of ["how tall is canton tower", "how far is guangzhou from hong kong", "广州塔有多高"]) {
+    for (const question of [
+      "how tall is canton tower",
+      "how far is guangzhou from hong kong",
+      "广州塔有多高",
+    ]) {
       expect(runLine(question, core).answered, question).toBe(false);
     }
     expect(runLine("how high did hangzhou rank", core).answered).toBe(true);

@@ -24,6 +24,8 @@ describe("the kind of answer an English question wants", () => {
     ["Who is the mayor of Hangzhou?", "person"],
     ["Who organised the CEOT?", "organisation"],
     ["Where is the CEOT held?", "place"],
+    ["Which district is the Yuhang club in?", "place"],
+    ["In what districts does Hangzhou run talent clubs?", "place"],
     ["What is the CEOT phone number?", "contact"],
     ["What is the address of the CEOT office?", "contact"],
   ])("reads %j as asking for a %s", (question, type) => {
