@@ -318,10 +318,14 @@ class Candidates {
     return [...scored, ...unscored.map((indexed) => this.index.unscored(indexed))];
   }
 
-  /** Whether a fact holds for these years and, for "how many X", counts X in its own sentence. */
+  /**
+   * Whether a fact holds for these years (one of them, when the question joins them with "or")
+   * and, for "how many X", counts X in its own sentence.
+   */
   private holds(indexed: IndexedFact, years: readonly string[]): boolean {
+    const has = (y: string) => indexed.years.has(y);
     return (
-      years.every((y) => indexed.years.has(y)) &&
+      (this.query.eitherYear === true && years.length > 0 ? years.some(has) : years.every(has)) &&
       (this.counted === undefined || indexed.own.has(this.counted))
     );
   }

@@ -30,6 +30,12 @@ describe("answers from the curated knowledge base", () => {
     );
   });
 
+  it("answers a question offering two years with 'or' from the fact of either", () => {
+    expect(
+      text("was the Hangzhou International Talent Club set up in 2019 or 2020").split("\n")[0],
+    ).toContain("June 2019");
+  });
+
   it("declines a green-card question about Shenzhen, where only Guangzhou's count is known", () => {
     const answer = runLine("How many talent green cards has Shenzhen issued?", core);
     expect(answer.answered).toBe(false);

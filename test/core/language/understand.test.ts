@@ -189,6 +189,12 @@ describe("years", () => {
     expect(query.terms.map((t) => t.term)).not.toContain("2023");
   });
 
+  it("marks years joined by 'or' or 还是 as alternatives, and years joined by 'and' not", () => {
+    expect(read("was the talent club set up in 2019 or 2020").eitherYear).toBe(true);
+    expect(understand("人才俱乐部是2019年还是2020年成立的", vocabulary, "zh").eitherYear).toBe(true);
+    expect(read("how many returnees came in 2016 and 2017").eitherYear).toBeUndefined();
+  });
+
   it("takes a year written with 年 in a Chinese question", () => {
     expect(read("2017年广州海归").years).toEqual(["2017"]);
   });
