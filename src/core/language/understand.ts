@@ -14,8 +14,10 @@ export interface Query {
   /** What it asks about, entities and years aside. */
   terms: Term[];
   type: AnswerType;
-  /** Years it asks about: a fact must hold for or name each one. */
+  /** Years it asks about: a fact must hold for or name each one, or one of them when they are alternatives. */
   years: string[];
+  /** Whether its years are alternatives joined by "or" ("did it open in 2017 or 2018", 2017年还是2018年). */
+  eitherYear?: true;
   /** Words that rank without being required: a comparison's shared part, a follow-up's earlier question. */
   context: string[];
   /** What "how many" counts ("how many returnees"): a count of something else does not answer it. */
@@ -89,6 +91,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     context: [...scene],
   };
   if (counted !== undefined && !counted.light) query.counted = counted.term;
+  if (years.length > 1 && yearsJoinedByOr(question, grammar.split)) query.eitherYear = true;
   if (grammar.superlative.test(question)) query.superlative = true;
   if (kind !== undefined) query.kind = kind;
   if (picks) query.picks = found.type;
@@ -108,6 +111,11 @@ function secondAsk(text: string, grammar: Vocabulary["grammar"], first: AnswerTy
   const types = [asks[1], asks[2]].map((part) => classify(grammar.answers, part ?? "", []));
   const other = types.find((t) => t !== first);
   return types.every((t) => t !== "any") ? other : undefined;
+}
+
+/** Whether a question joins two years with "or" ("in 2017 or 2018", 2017年还是2018年): either may hold. */
+export function yearsJoinedByOr(question: string, words: Pick<SplitWords, "or">): boolean {
+  return new RegExp(`\\b\\d{4}年?(?:${words.or.source})\\d{4}\\b`, "iu").test(question);
 }
 
 /** Where one sentence of a question ends and the next begins. */

@@ -22,6 +22,20 @@ describe("answers from the curated knowledge base", () => {
     expect(runLine("how high did hangzhou rank", core).answered).toBe(true);
   });
 
+  it("heads the answer to who put out a report or a figure with its publisher", () => {
+    const headline = (question: string) => text(question).split("\n")[0];
+    expect(headline("who compiled the CCG report")).toContain("Center for China and Globalization");
+    expect(headline("which bureau issued the figures on returnees in guangzhou")).toContain(
+      "Guangzhou foreign experts bureau",
+    );
+  });
+
+  it("answers a question offering two years with 'or' from the fact of either", () => {
+    expect(
+      text("was the Hangzhou International Talent Club set up in 2019 or 2020").split("\n")[0],
+    ).toContain("June 2019");
+  });
+
   it("declines a green-card question about Shenzhen, where only Guangzhou's count is known", () => {
     const answer = runLine("How many talent green cards has Shenzhen issued?", core);
     expect(answer.answered).toBe(false);

@@ -24,6 +24,8 @@ describe("the kind of answer an English question wants", () => {
     ["Who is the mayor of Hangzhou?", "person"],
     ["Who organised the CEOT?", "organisation"],
     ["Where is the CEOT held?", "place"],
+    ["Which district is the Yuhang club in?", "place"],
+    ["In what districts does Hangzhou run talent clubs?", "place"],
     ["What is the CEOT phone number?", "contact"],
     ["What is the address of the CEOT office?", "contact"],
   ])("reads %j as asking for a %s", (question, type) => {
@@ -191,6 +193,12 @@ describe("years", () => {
     const query = read("gz returnee count for 2023");
     expect(query.years).toEqual(["2023"]);
     expect(query.terms.map((t) => t.term)).not.toContain("2023");
+  });
+
+  it("marks years joined by 'or' or 还是 as alternatives, and years joined by 'and' not", () => {
+    expect(read("was the talent club set up in 2019 or 2020").eitherYear).toBe(true);
+    expect(understand("人才俱乐部是2019年还是2020年成立的", vocabulary, "zh").eitherYear).toBe(true);
+    expect(read("how many returnees came in 2016 and 2017").eitherYear).toBeUndefined();
   });
 
   it("takes a year written with 年 in a Chinese question", () => {
