@@ -116,8 +116,6 @@ export const NAMED_AT_ALL = 0.3;
 export class ClaimIndex {
   private readonly byFact = new Map<string, IndexedClaim[]>();
   private readonly byProperty = new Map<string, IndexedClaim[]>();
-  /** The people a claim of their own ties to each thing ("Hau Lee · employer = Stanford University"). */
-  private readonly peopleBy = new Map<string, Set<string>>();
   private names: PropertyNames | undefined;
   /** The names' words numbered, made on the first question that names a property. */
   private shares: NameShares | undefined;
@@ -147,11 +145,6 @@ export class ClaimIndex {
         return [{ claim, property, fact: indexed, position, when, standing }];
       });
       this.byFact.set(indexed.fact.id, claims);
-      for (const { claim } of claims) {
-        if (claim.entity === undefined || kb.entities.get(claim.subject)?.kind !== "person") continue;
-        const people = this.peopleBy.get(claim.entity) ?? new Set<string>();
-        this.peopleBy.set(claim.entity, people.add(claim.subject));
-      }
       for (const c of claims) {
         const same = this.byProperty.get(c.property.id);
         if (same === undefined) this.byProperty.set(c.property.id, [c]);
@@ -300,23 +293,15 @@ export class ClaimIndex {
     return placesKept && named.every((e) => about.has(e.id)) ? "context" : "other";
   }
 
-  /** The people a claim of their own ties to a thing: where they work, what they belong to. */
-  peopleOf(id: string): ReadonlySet<string> {
-    return this.peopleBy.get(id) ?? new Set();
-  }
-
   /**
    * Whether a claim's subject, not its value, answers a question that picks a thing of some kind
    * ("which company set up a Silicon Valley office", "which city ranks ahead of Guangzhou"): a
-   * subject of that kind, not one named, in a fact about every thing named, or tied to it by a
-   * claim of its own ("which professor at Stanford": someone Stanford employs).
+   * subject of that kind, not one named, in a fact about every thing named.
    */
   subjectAnswers(claim: IndexedClaim, picks: AnswerType | undefined, named: readonly Entity[]): boolean {
     const { subject } = claim.claim;
     if (!this.picked(subject, picks)) return false;
-    return named.every(
-      (e) => e.id !== subject && (claim.fact.closure.has(e.id) || this.peopleOf(e.id).has(subject)),
-    );
+    return named.every((e) => e.id !== subject && claim.fact.closure.has(e.id));
   }
 
   /** Whether an entity is of the kind a "which …" question picks among (see PICKED_AMONG). */

@@ -207,8 +207,7 @@ export function retrieve(query: Query, index: FactIndex, claims: ClaimIndex, tra
     others.map((e) => e.id),
   );
   const candidates = new Candidates(query, index, claims, reached);
-  const asked =
-    candidates.answer(query.entities, query.years, trace) ?? describedPerson(query, index, claims);
+  const asked = candidates.answer(query.entities, query.years, trace);
   if (asked !== undefined) return asked;
   // Optional fields are set, not spread in: see objects.ts.
   const declined: Extract<Retrieved, { found: false }> = { found: false };
@@ -221,35 +220,6 @@ export function retrieve(query: Query, index: FactIndex, claims: ClaimIndex, tra
     if (elsewhere !== undefined) declined.elsewhere = elsewhere;
   }
   return declined;
-}
-
-/**
- * For "which professor at Stanford spoke of Guangzhou", when no fact is about all it names: the
- * facts about the rest that name someone a claim ties to the one thing, not a place, that
- * describes the person (Stanford's professor). Only for a question that picks a person by a title.
- */
-function describedPerson(
-  query: Query,
-  index: FactIndex,
-  claims: ClaimIndex,
-): Extract<Retrieved, { found: true }> | undefined {
-  if (query.picks !== "person" || query.entities.length < 2) return undefined;
-  const describing = query.entities.filter(
-    (e) => !PLACE_KINDS.includes(e.kind) && claims.peopleOf(e.id).size > 0,
-  );
-  const [thing] = describing;
-  if (thing === undefined || describing.length > 1) return undefined;
-  const people = claims.peopleOf(thing.id);
-  const rest = { ...query, entities: query.entities.filter((e) => e !== thing) };
-  const others = rest.entities.filter((e) => !PLACE_KINDS.includes(e.kind));
-  const reached = index.score(
-    searchTerms(rest),
-    rest.context,
-    others.map((e) => e.id),
-  );
-  return new Candidates(rest, index, claims, reached).answer(rest.entities, rest.years, undefined, (f) =>
-    f.fact.entities.some((id) => people.has(id)),
-  );
 }
 
 /** The facts one scoring reached, filtered for each answer a question may take, with each fact's coverage measured once. */
@@ -280,7 +250,6 @@ class Candidates {
     entities: readonly Entity[],
     years: readonly string[],
     trace?: Tracer,
-    naming: (indexed: IndexedFact) => boolean = () => true,
   ): Extract<Retrieved, { found: true }> | undefined {
     const { query } = this;
     const anchored = entities.length > 0;
@@ -288,7 +257,7 @@ class Candidates {
     // cover the question are put in order.
     const covering = this.about(
       entities,
-      (f) => naming(f) && this.holds(f, years) && passes(this.coverage(f), anchored),
+      (f) => this.holds(f, years) && passes(this.coverage(f), anchored),
       this.needed,
     ).sort(bestFirst);
     const named = (id: string) => this.index.kb.entities.get(id);

@@ -331,23 +331,6 @@ describe("a question that picks a thing of some kind", () => {
   });
 });
 
-describe("a person picked by a title and described by a thing tied to them", () => {
-  it("ties each person to the things their own claims name, and no one to a thing none names", () => {
-    expect([...core.claims.peopleOf("stanford")]).toContain("hau-lee");
-    expect(core.claims.peopleOf("beijing-blue-book").size).toBe(0);
-  });
-
-  it("given 'which professor at Stanford', then the professor Stanford employs leads a fact that names no Stanford", () => {
-    expect(title("which professor at Stanford compared Silicon Valley and Guangzhou")).toMatch(/^Hau Lee/);
-  });
-
-  it("given a university no one in the sources works at, then it declines", () => {
-    expect(
-      answerTo(core, "which professor at Tsinghua compared Silicon Valley and Guangzhou", EN).answered,
-    ).toBe(false);
-  });
-});
-
 describe("a property named only in common words", () => {
   it("given 'originally called', then the former name leads, not the card", () => {
     expect(title("what was the CEOT originally called")).toMatch(/former name: .*Exchange Convention/);
