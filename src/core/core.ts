@@ -319,19 +319,16 @@ export class Core {
       return { answer: this.lacks(query, lacking, note) };
     }
     if (!found.found) return { answer: this.declineFor(query, found, note, explain) };
-    // A "when" answered by a claim's time, of no claim it names, is declined naming the nearest fact;
-    // in a conversation, "as of when?" dates what was just given.
-    if (
+    // A "when" answered by a claim's time, of no claim it names, is declined naming the nearest fact
+    // (in a conversation, "as of when?" dates what was just given); so is a claim that says nothing asked.
+    const unasked =
       given.last === undefined &&
       byTime(frame.expects, found.tier) &&
       (lead === undefined || !datesAsked(frame, lead, this.claims))
-    ) {
-      explain?.decision("declined: a 'when' that no claim dates");
-      return {
-        answer: this.declineFor(query, { found: false, nearest: found.best[0] as Ranked }, note, explain),
-      };
-    }
-    const unasked = lead === undefined ? undefined : saysNothingAsked(frame, lead, this.claims);
+        ? "a 'when' that no claim dates"
+        : lead === undefined
+          ? undefined
+          : saysNothingAsked(frame, lead, this.claims);
     if (unasked !== undefined) {
       explain?.decision(`declined: ${unasked}`);
       return {

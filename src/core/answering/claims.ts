@@ -322,14 +322,12 @@ export class ClaimIndex {
 
   /** Whether a claim's qualifier names every thing left out ("besides Beijing and Shanghai"): it says what is beside them. */
   besides(claim: IndexedClaim, left: readonly Entity[], language: Language): boolean {
+    if (left.length === 0) return false;
     const qualifier = this.qualifierTerms(claim, language);
-    return (
-      left.length > 0 &&
-      left.every((e) =>
-        this.wordsOf(language === "zh" ? (this.kb.zh.entities.get(e.id)?.name ?? e.name) : e.name).every(
-          (w) => qualifier.includes(w),
-        ),
-      )
+    return left.every((e) =>
+      this.wordsOf(language === "zh" ? (this.kb.zh.entities.get(e.id)?.name ?? e.name) : e.name).every((w) =>
+        qualifier.includes(w),
+      ),
     );
   }
 

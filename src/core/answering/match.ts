@@ -203,13 +203,14 @@ export function saysNothingAsked(frame: Frame, lead: IndexedClaim, claims: Claim
   if (frame.properties.some((p) => p.property.id === lead.property.id)) return undefined;
   const { kind } = frame;
   const kindUnsaid = kind !== undefined && !claims.valueTerms(lead, frame.language).includes(kind);
-  const other = frame.properties.find(
-    (p) =>
-      kindUnsaid &&
-      frame.asks.length > 0 &&
-      frame.asks.every((w) => p.words.includes(w)) &&
-      claims.ofFact(lead.fact.fact.id).some((c) => c.property.id === p.property.id),
-  );
+  const other =
+    kindUnsaid && frame.asks.length > 0
+      ? frame.properties.find(
+          (p) =>
+            frame.asks.every((w) => p.words.includes(w)) &&
+            claims.ofFact(lead.fact.fact.id).some((c) => c.property.id === p.property.id),
+        )
+      : undefined;
   if (other !== undefined) return `what is asked names ${other.property.id}, not ${lead.property.id}`;
   const ofPlaces =
     frame.worded === "count" &&

@@ -91,7 +91,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     context: [...scene],
   };
   if (counted !== undefined && !counted.light) query.counted = counted.term;
-  if (years.length > 1 && yearsJoinedByOr(question, grammar.split)) query.eitherYear = true;
+  if (years.length > 1 && grammar.split.yearsOr.test(question)) query.eitherYear = true;
   if (grammar.superlative.test(question)) query.superlative = true;
   if (kind !== undefined) query.kind = kind;
   if (picks) query.picks = found.type;
@@ -111,11 +111,6 @@ function secondAsk(text: string, grammar: Vocabulary["grammar"], first: AnswerTy
   const types = [asks[1], asks[2]].map((part) => classify(grammar.answers, part ?? "", []));
   const other = types.find((t) => t !== first);
   return types.every((t) => t !== "any") ? other : undefined;
-}
-
-/** Whether a question joins two years with "or" ("in 2017 or 2018", 2017年还是2018年): either may hold. */
-export function yearsJoinedByOr(question: string, words: Pick<SplitWords, "or">): boolean {
-  return new RegExp(`\\b\\d{4}年?(?:${words.or.source})\\d{4}\\b`, "iu").test(question);
 }
 
 /** Where one sentence of a question ends and the next begins. */
@@ -193,6 +188,8 @@ export interface SplitWords {
   versus: RegExp;
   /** "X or Y", "X 还是 Y". */
   or: RegExp;
+  /** Two years joined by "or" ("in 2017 or 2018", 2017年还是2018年): either may hold. */
+  yearsOr: RegExp;
   /** "A and B, how many of each". */
   each: RegExp;
   /** "how many came and how many projects". */
@@ -210,9 +207,11 @@ export function splitWords(en: EnglishGrammar, zh: ChineseGrammar): SplitWords {
   const joined = (words: readonly string[]) => alternation(words, "");
   const and = joined(c.and);
   const thing = "([\\w-]+(?:\\s+[\\w-]+)?)";
+  const or = anyOf([`\\s+${joined(c.or)}\\s+`, `\\s*${joined(zh.comparison.or)}\\s*`]);
   return {
     versus: anyOf([`\\s+${joined(c.versus)}\\s+`, `\\s*${joined(zh.comparison.versus)}\\s*`]),
-    or: anyOf([`\\s+${joined(c.or)}\\s+`, `\\s*${joined(zh.comparison.or)}\\s*`]),
+    or,
+    yearsOr: new RegExp(`\\b\\d{4}年?(?:${or.source})\\d{4}\\b`, "iu"),
     each: new RegExp(
       `^(.+?)\\s+${and}\\s+(.+?)[,，]?\\s+(${alternation(c.eachAsks, "")})\\s+(?:${joined(c.of)}\\s+)?${wordsPattern(c.each)}.*$`,
       "i",
