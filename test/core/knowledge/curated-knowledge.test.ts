@@ -22,6 +22,18 @@ describe("answers from the curated knowledge base", () => {
     expect(runLine("how high did hangzhou rank", core).answered).toBe(true);
   });
 
+  it("reads the size of a subsidy, grant or fund as money: a fund's size answers, a subsidy no fact prices is declined", () => {
+    expect(text("how large is the fund guangzhou set up for research results").split("\n")[0]).toContain(
+      "5-billion-yuan",
+    );
+    for (const question of [
+      "how big is the car purchase subsidy in guangzhou",
+      "how much is the housing subsidy for returnees in hangzhou",
+    ]) {
+      expect(runLine(question, core).answered, question).toBe(false);
+    }
+  });
+
   it("heads the answer to who put out a report or a figure with its publisher", () => {
     const headline = (question: string) => text(question).split("\n")[0];
     expect(headline("who compiled the CCG report")).toContain("Center for China and Globalization");
