@@ -312,7 +312,7 @@ export class Core {
     const found = retrieved();
     const lead = found.found ? this.lead(frame, found.passing, found.tier, explain) : undefined;
     const lacking = unmatched(frame, lead, this.claims);
-    if (lacking !== undefined) {
+    if (lacking !== undefined && lacking.known.length > 0) {
       explain?.decision(
         `declined: no claim of ${lacking.property} for the ${lacking.lacks} asked; known: ${lacking.known.slice(0, NEAREST).map(claimId).join(", ")}`,
       );
@@ -322,13 +322,15 @@ export class Core {
     // A "when" answered by a claim's time, of no claim it names, is declined naming the nearest fact
     // (in a conversation, "as of when?" dates what was just given); so is a claim that says nothing asked.
     const unasked =
-      given.last === undefined &&
-      byTime(frame.expects, found.tier) &&
-      (lead === undefined || !datesAsked(frame, lead, this.claims))
-        ? "a 'when' that no claim dates"
-        : lead === undefined
-          ? undefined
-          : saysNothingAsked(frame, lead, this.claims);
+      lacking !== undefined
+        ? `${lacking.property} is asked, and no claim holds it`
+        : given.last === undefined &&
+            byTime(frame.expects, found.tier) &&
+            (lead === undefined || !datesAsked(frame, lead, this.claims))
+          ? "a 'when' that no claim dates"
+          : lead === undefined
+            ? undefined
+            : saysNothingAsked(frame, lead, this.claims);
     if (unasked !== undefined) {
       explain?.decision(`declined: ${unasked}`);
       return {

@@ -171,6 +171,14 @@ export function unmatched(
   lead: IndexedClaim | undefined,
   claims: ClaimIndex,
 ): { property: string; known: IndexedClaim[]; lacks: "subject" | "time" } | undefined {
+  // A property no source gives (a city's population), when every word of the question names it, is
+  // asked of nothing known, whatever the wording and the subjects; a word of its own ("how many
+  // people returned to live there") asks something else.
+  const [top] = frame.properties;
+  if (frame.carried === undefined && top?.property.unsourced) {
+    const onlyIt = [...frame.terms].every(([term, weight]) => weight === 0 || top.words.includes(term));
+    if (onlyIt) return { property: top.property.id, known: [], lacks: "subject" };
+  }
   const must = insisted(frame);
   if (must === undefined || lead?.property.id === must.property) return undefined;
   if (!must.carried && lead !== undefined && answersAsWell(frame, must.property, lead, claims))

@@ -290,6 +290,8 @@ function checkClaims(
       problem(`${here}.entity: unknown entity "${claim.entity}"`);
     const property = known.properties.get(claim.property);
     if (property === undefined) problem(`${here}.property: unknown property "${claim.property}"`);
+    else if (property.unsourced)
+      problem(`${here}.property: "${claim.property}" is marked unsourced, which no claim may hold`);
     if (!fact.text.toLowerCase().includes(claim.value.toLowerCase()))
       problem(`${here}.value: "${claim.value}" does not appear in the fact's text`);
     if (claim.zh !== undefined && known.zh !== undefined && !known.zh.includes(claim.zh))

@@ -132,6 +132,8 @@ export const PropertySchema = z.strictObject({
   describes: z._default(z.boolean(), false),
   /** Whether its values are reasons (why founders pick a city, what a success is credited to): a "why" question wants them first. */
   reason: z._default(z.boolean(), false),
+  /** Asked of, but given by no source (a city's population): a question naming it outright is declined, and no claim may hold it. */
+  unsourced: z._default(z.boolean(), false),
 });
 
 /**

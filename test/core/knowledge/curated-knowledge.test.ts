@@ -34,6 +34,20 @@ describe("answers from the curated knowledge base", () => {
     }
   });
 
+  it("declines a city's population, which no source gives, but answers how many returned to live there", () => {
+    for (const question of [
+      "how many people live in Hangzhou these days",
+      "what is the population of guangzhou",
+      "杭州有多少人口",
+      "廣州的常住人口是多少",
+    ]) {
+      expect(runLine(question, core).answered, question).toBe(false);
+    }
+    expect(text("how many people returned from abroad to live in guangzhou").split("\n")[0]).toContain(
+      "67,000",
+    );
+  });
+
   it("heads the answer to who put out a report or a figure with its publisher", () => {
     const headline = (question: string) => text(question).split("\n")[0];
     expect(headline("who compiled the CCG report")).toContain("Center for China and Globalization");

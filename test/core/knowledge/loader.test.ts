@@ -104,6 +104,14 @@ describe("loadKnowledge", () => {
     expect(error.problems.join()).toMatch(/"68,000" does not appear in the text/);
   });
 
+  it("rejects a claim of a property marked as given by no source", () => {
+    const error = breakFile("properties/all.json", (data) => {
+      first(data).unsourced = true;
+      return data;
+    });
+    expect(error.problems.join()).toMatch(/"returnees-drawn" is marked unsourced, which no claim may hold/);
+  });
+
   it("rejects an FAQ answered by an unknown fact", () => {
     const error = breakFile("faq/alpha.json", (data) => {
       first(data).facts = ["nowhere"];
