@@ -38,8 +38,9 @@ const USAGE = `Usage: returnee-bot <command>
                        with --conversation the lines are one conversation, with follow-ups
   ask --kb DIR ...     answer (one question, or --jsonl) from the knowledge folder DIR instead,
                        e.g. a candidate to try before it goes live
-  ask --explain "question"
-                       show how a question is read, ranked and answered or declined
+  ask --explain [--after "earlier question"]... "question"
+                       show how a question is read, ranked and answered or declined,
+                       as a follow-up of the earlier questions when --after gives them
   serve [--shards auto|N]
                        serve Discord and/or Slack as configured, else chat; SIGHUP (or
                        /kb reload from a curator) reloads the knowledge without a restart
@@ -108,8 +109,9 @@ async function run(argv: string[], io: Io): Promise<number> {
           ? answerAsOneConversation(core, config, await logger(), io)
           : answerLines(core, io.stdin, io.stdout));
       } else if (rest[0] === "--explain") {
-        const question = rest.slice(1).join(" ");
-        io.stdout.write(`${core.explain(question, languageFor(question))}\n`);
+        const { earlier, question } = explainArgs(rest.slice(1));
+        const turns = earlier.map((q) => ({ question: q, language: languageFor(q) }));
+        io.stdout.write(`${core.explain(question, languageFor(question), turns)}\n`);
       } else io.stdout.write(`${formatText(runLine(rest.join(" "), core))}\n`);
       return 0;
     case "kb-check": {
@@ -183,6 +185,17 @@ async function loggerFor(config: Config, io: Io, chatting: boolean): Promise<Log
   if (config.logFile !== undefined) return createLogger(options, logFile(config.logFile, io.stderr));
   if (chatting && !config.logLevelSet) return createLogger({ ...options, level: "silent" });
   return createLogger(options, io.stderr === process.stderr ? undefined : io.stderr);
+}
+
+/** `--explain`'s words: each `--after` question, then the question explained (the rest, joined). */
+function explainArgs(args: readonly string[]): { earlier: string[]; question: string } {
+  const earlier: string[] = [];
+  let at = 0;
+  while (args[at] === "--after" && at + 1 < args.length) {
+    earlier.push(args[at + 1] as string);
+    at += 2;
+  }
+  return { earlier, question: args.slice(at).join(" ") };
 }
 
 /**

@@ -190,8 +190,19 @@ export class Core {
   }
 
   /** Explains how a question is answered: its reading, each retrieval and claim considered, the decision. */
-  explain(question: string, language: Language): string {
-    return explainQuestion(this, question, language);
+  /** How a question is answered, as a follow-up of the earlier turns of a conversation when given. */
+  explain(
+    question: string,
+    language: Language,
+    earlier: readonly { question: string; language: Language }[] = [],
+  ): string {
+    let conversation: ConversationContext | undefined;
+    for (const turn of earlier) {
+      const options: AskOptions = { language: turn.language };
+      if (conversation !== undefined) options.conversation = conversation;
+      conversation = this.ask(turn.question, options)?.context ?? conversation;
+    }
+    return explainQuestion(this, question, language, conversation);
   }
 
   /** An entity as a card: its headline facts, short, and the topics it has more on; with a topic, that topic's facts. */

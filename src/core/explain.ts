@@ -1,8 +1,8 @@
 import { type Agreement, claimId, type Frame } from "./answering/claims.js";
 import { passes, type Tracer } from "./answering/retrieve.js";
-import type { Core } from "./core.js";
+import type { AskOptions, Core } from "./core.js";
 import { understand } from "./language/understand.js";
-import type { Language } from "./types.js";
+import type { ConversationContext, Language } from "./types.js";
 
 /**
  * What `--explain` is told by the code that decides, as it decides (as Lucene's `explain` sits
@@ -19,7 +19,12 @@ export interface Explainer {
 const CLAIMS_SHOWN = 8;
 
 /** Explains how a question is answered: its reading, each retrieval, each frame and claim, each decision. */
-export function explainQuestion(core: Core, question: string, language: Language): string {
+export function explainQuestion(
+  core: Core,
+  question: string,
+  language: Language,
+  conversation?: ConversationContext,
+): string {
   const { index } = core;
   const query = understand(question, core.vocabulary, language);
   const lines = [
@@ -57,7 +62,9 @@ export function explainQuestion(core: Core, question: string, language: Language
     },
     decision: (reason) => lines.push(`decision: ${reason}`),
   };
-  const answer = core.ask(question, { language, explain });
+  const options: AskOptions = { language, explain };
+  if (conversation !== undefined) options.conversation = conversation;
+  const answer = core.ask(question, options);
   lines.push(
     answer === undefined
       ? "verdict: nothing to look up"

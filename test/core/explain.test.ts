@@ -26,6 +26,18 @@ describe("--explain follows every branch the decision takes", () => {
     expect(lines.some((l) => /^side 2 \(Hangzhou\): answer type/.test(l))).toBe(true);
   });
 
+  it("explains a follow-up in the light of the earlier turns given", () => {
+    const lines = core
+      .explain("and in 2023?", "en", [{ question: "how many returnees has guangzhou drawn", language: "en" }])
+      .split("\n");
+    expect(lines).toContain(
+      "decision: declined: no claim of returnees-drawn for the time asked; known: gzh-returnee-count#0",
+    );
+    expect(lines.at(-1)).toMatch(
+      /^verdict: declined: .*following up: how many returnees has guangzhou drawn/,
+    );
+  });
+
   it("says a figure known only for another place is why it declines", () => {
     const lines = explained("how many talent green cards has Shenzhen issued");
     expect(lines).toContain(
