@@ -34,7 +34,16 @@ export interface Query {
   excluded?: Entity[];
 }
 
-const YEAR = /^(19[5-9]\d|20[0-4]\d)$/;
+const YEAR_DIGITS = "(?:19[5-9]\\d|20[0-4]\\d)";
+const YEAR = new RegExp(`^${YEAR_DIGITS}$`);
+const YEAR_WRITTEN = new RegExp(`\\b${YEAR_DIGITS}\\b`, "g");
+
+/** The text asked of other years: each year it writes ("the 2017 CEOT") becomes them, or they are added. */
+export function withYears(text: string, years: readonly string[]): string {
+  const replaced = text.replace(YEAR_WRITTEN, years.join(" "));
+  return replaced === text ? `${text} in ${years.join(" ")}` : replaced;
+}
+
 /** Kinds of entity a "who is …?" question asks to have described. */
 const DESCRIBED: readonly EntityKind[] = ["person", "organisation", "company"];
 

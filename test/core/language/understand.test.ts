@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hanNumber } from "../../../src/core/language/han-numerals.js";
-import { asksOverview, splitQuestion, understand } from "../../../src/core/language/understand.js";
+import { asksOverview, splitQuestion, understand, withYears } from "../../../src/core/language/understand.js";
 import { realCore } from "../../helpers.js";
 
 const { vocabulary } = realCore();
@@ -463,5 +463,17 @@ describe("a question that names its source", () => {
 
   it("given a word the cited clause shares with the question, then it is still asked", () => {
     expect(termsOf("how many returnees came back, according to the returnee survey")).toContain("returnee");
+  });
+});
+
+describe("withYears", () => {
+  it("given a text that writes a year, then asks it of the years given instead", () => {
+    expect(withYears("overseas talents at the 2017 CEOT", ["2018"])).toBe(
+      "overseas talents at the 2018 CEOT",
+    );
+  });
+
+  it("given a text that writes no year, then adds the years given", () => {
+    expect(withYears("Hangzhou's talent pool", ["2020"])).toBe("Hangzhou's talent pool in 2020");
   });
 });
