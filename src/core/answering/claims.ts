@@ -367,6 +367,8 @@ export interface Frame {
   terms: ReadonlyMap<string, number>;
   /** Whether it asks for the thing with the highest value of the property it names. */
   superlative?: true;
+  /** Whether it asks what someone said or thinks: a claim of what was said answers first. */
+  quotes?: true;
   /** The term of the kind of thing it asks for ("which ministries"), which a value may say. */
   kind?: string;
   /** The question's words that say what it asks about: neither light ("live", "total") nor the word of the kind asked. */
@@ -416,6 +418,8 @@ export const MATCHING = Object.freeze({
   kind: 0.5,
   /** A reason, for a "why" question: "why did the company choose Guangzhou?" wants what its success is credited to, not what it makes. */
   reason: 1,
+  /** What someone said, for a question of what they said: "what did the mayor say" wants his words, not his post. */
+  quote: 1,
   /** Each place a fact stands below the best in retrieval's order. */
   rank: 0.25,
   /** A fact's first claim is what it mainly says. */
@@ -464,7 +468,8 @@ export function agreement(
     (frame.kind !== undefined && index.valueTerms(claim, frame.language).includes(frame.kind)
       ? MATCHING.kind
       : 0) +
-    (frame.expects === "reason" && claim.property.reason ? MATCHING.reason : 0) -
+    (frame.expects === "reason" && claim.property.reason ? MATCHING.reason : 0) +
+    (frame.quotes && claim.property.quotes ? MATCHING.quote : 0) -
     MATCHING.rank * rank +
     (claim.position === 0 ? MATCHING.main : 0) +
     (index.besides(claim, left, frame.language) ? MATCHING.qualifier + MATCHING.qualifierFit : 0);

@@ -132,6 +132,8 @@ export const PropertySchema = z.strictObject({
   describes: z._default(z.boolean(), false),
   /** Whether its values are reasons (why founders pick a city, what a success is credited to): a "why" question wants them first. */
   reason: z._default(z.boolean(), false),
+  /** Whether its values are what someone said or thinks: "what did … say" wants them first. */
+  quotes: z._default(z.boolean(), false),
 });
 
 /**

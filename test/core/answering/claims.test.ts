@@ -121,6 +121,12 @@ describe("the headline is the claim that answers", () => {
     expect(title("广州发了多少张人才绿卡")).toMatch(/^广州 · 人才绿卡发放数：2,515（.*2017年7月）$/);
   });
 
+  it("answers what someone said with their words, not their post nor what they called a city", () => {
+    expect(title("what did Liu Xin say about talents")).toMatch(/^Liu Xin · view: Hangzhou needs talents/);
+    expect(title("刘忻怎么看人才")).toMatch(/^刘忻 · 观点/);
+    expect(title("who is Liu Xin")).toMatch(/^Liu Xin · position/);
+  });
+
   it("leads with the claim whose qualifier names the rarer word asked, not a commoner one", () => {
     expect(title("share of beijing returnees in the education sector?")).toMatch(/: 17\.8% \(education/);
   });

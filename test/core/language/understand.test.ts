@@ -125,6 +125,13 @@ describe("the kind of answer an English question wants", () => {
     expect(typeOf("which city came fourth in the ccg ranking")).toBe("rank");
   });
 
+  it("reads 'what did … say' and 'what does … think' as asking what someone said, and 'who is' not", () => {
+    expect(read("what did the mayor of Hangzhou say about talents").quotes).toBe(true);
+    expect(read("what does Hu Nan think matters most").quotes).toBe(true);
+    expect(read("who is Hu Nan").quotes).toBeUndefined();
+    expect(asksOverview(read("what did Liu Xin say"))).toBe(false);
+  });
+
   it("reads 'who is' a person named as asking for a description of them", () => {
     expect(typeOf("Who is Hau Lee?")).toBe("any");
   });
