@@ -53,7 +53,8 @@ const VALUES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly Valu
   contact: [["contact"]],
   person: [["person", "organisation"]],
   organisation: [["organisation"], ["person"]],
-  place: [["place"], ["contact"]],
+  // "Where is the office?": its full address says the place better than the district it is in.
+  place: [["place", "contact"]],
   reason: [["phrase"], VALUE_TYPES],
 };
 

@@ -16,6 +16,8 @@ describe("the kind of answer an English question wants", () => {
     ["What share of returnee founders chose Beijing?", "percent"],
     ["What percent of returnee founders are women?", "percent"],
     ["How much money did Guangzhou spend on innovation?", "money"],
+    ["By how much did Guangzhou's high-tech output grow?", "percent"],
+    ["How fast did the output increase?", "percent"],
     ["When is the CEOT?", "date"],
     ["What year was the CEOT founded?", "date"],
     ["How long is the CEOT?", "duration"],
