@@ -449,7 +449,10 @@ export function agreement(
   const type =
     subject === "named" && index.picked(claim.claim.subject, frame.picks)
       ? frame.picks !== undefined && wanted(frame.picks, tier, claim.property.type)
-      : wanted(frame.expects, tier, claim.property.type) || picked || standsForPlace(frame, claim, property);
+      : wanted(frame.expects, tier, claim.property.type) ||
+        picked ||
+        standsForPlace(frame, claim, property) ||
+        saidBy(frame, claim, index);
   // "Where did Summba start before it moved to Guangzhou?": Summba's move to Guangzhou says only
   // what was asked with; "who runs the Xiaoshan club" is answered by Hu Nan's employer, its subject.
   const echoes =
@@ -485,6 +488,16 @@ export function agreement(
     score,
     agrees: (subject !== "other" || picked) && type && time && !echoes && !excluded,
   };
+}
+
+/** Whether a person's words answer a "who said …" question: the headline names the speaker. */
+function saidBy(frame: Frame, claim: IndexedClaim, index: ClaimIndex): boolean {
+  return (
+    frame.quotes === true &&
+    frame.expects === "person" &&
+    claim.property.quotes &&
+    index.kindOf(claim.claim.subject) === "person"
+  );
 }
 
 /**

@@ -71,8 +71,8 @@ export const EnglishGrammarFile = z.strictObject({
     clauseJoins: Words,
     /** "Who is …?": a description of something named is asked for. */
     describes: Phrase,
-    /** "What did … say", "what does … think": what someone said or thinks is asked for. */
-    quotes: Phrase,
+    /** "What did … say", "who called …": what someone said or thinks, or who said it, is asked for. */
+    quotes: z.array(Phrase),
     /** "How many …": what follows is what is counted. */
     counts: Words,
     /** "Per the CCG study", "according to the survey": the rest of the clause names a source, not what is asked. */

@@ -137,6 +137,11 @@ describe("the headline is the claim that answers", () => {
     expect(title("who is Liu Xin")).toMatch(/^Liu Xin · position/);
   });
 
+  it("answers who said something with the speaker's words, which name the speaker", () => {
+    expect(title("who said keeping talents matters most")).toMatch(/^Hu Nan · view/);
+    expect(title("who is the mayor of Hangzhou")).toMatch(/mayor: Liu Xin/);
+  });
+
   it("leads with the claim whose qualifier names the rarer word asked, not a commoner one", () => {
     expect(title("share of beijing returnees in the education sector?")).toMatch(/: 17\.8% \(education/);
   });

@@ -131,6 +131,7 @@ describe("the kind of answer an English question wants", () => {
     expect(read("what did the mayor of Hangzhou say about talents").quotes).toBe(true);
     expect(read("what does Hu Nan think matters most").quotes).toBe(true);
     expect(read("who is Hu Nan").quotes).toBeUndefined();
+    expect(read("which leader called Hangzhou a hub of innovation").quotes).toBe(true);
     expect(asksOverview(read("what did Liu Xin say"))).toBe(false);
   });
 
