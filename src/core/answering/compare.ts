@@ -11,7 +11,8 @@ const ENTITY_ANSWERS: readonly Query["type"][] = ["person", "organisation", "pla
 
 /**
  * The two queries of a question that asks two things. Names of one kind on both sides ("beijing or
- * shanghai") make a comparison of those names over the whole question; otherwise each side keeps
+ * shanghai") make a comparison of those names over the whole question, unless each side asks
+ * something in words of its own; otherwise each side keeps
  * its own words, with the shared lead's, and borrows what it lacks (places, years, the answer type)
  * from the whole question; the other side's words only help it rank.
  */
@@ -29,7 +30,7 @@ export function partsOf(
     ofYears !== undefined || side.years.length > 0 ? side.years : whole.years;
   const lead = understand(split.lead, vocabulary, whole.language);
   const common = a.entities.filter((e) => b.entities.some((o) => o.kind === e.kind)).map((e) => e.kind);
-  if (common.length > 0) {
+  if (common.length > 0 && !asksApart(a, b)) {
     // Each side drops the names of the compared kind that the other side gives; shared names stay.
     // "Which city …, X or Y?" asks which of the named: each side asks what the question asks of it.
     const type = ENTITY_ANSWERS.includes(whole.type) ? "any" : whole.type;
@@ -72,6 +73,16 @@ export function partsOf(
   return asksSomething(parts[0] as Query, a) && asksSomething(parts[1] as Query, b)
     ? { sides: parts, byName: false }
     : undefined;
+}
+
+/**
+ * Whether two sides ask different things, each in words of its own ("Guangzhou's incubators or
+ * Hangzhou's talent clubs"): then each is its own question, even of names of one kind.
+ */
+function asksApart(a: Query, b: Query): boolean {
+  const own = (side: Query) => new Set(side.terms.filter((t) => !t.light).map((t) => t.term));
+  const [ofA, ofB] = [own(a), own(b)];
+  return [...ofA].some((t) => !ofB.has(t)) && [...ofB].some((t) => !ofA.has(t));
 }
 
 /** A side that says nothing but a year: "the 2018 one", "and in 2019". */

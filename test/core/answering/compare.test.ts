@@ -47,6 +47,18 @@ describe("partsOf", () => {
     expect(sides?.map((s) => s.years)).toEqual([[], []]);
   });
 
+  it("given places of one kind whose sides each ask something of their own, then each side keeps its own words and year", () => {
+    const sides = sidesOf("Guangzhou's incubators in 2017 or Hangzhou's talent clubs in 2021");
+    expect(sides?.map((s) => s.entities.map((e) => e.id))).toEqual([["guangzhou"], ["hangzhou"]]);
+    expect(sides?.map((s) => s.years)).toEqual([["2017"], ["2021"]]);
+    expect(sides?.[0]?.terms.map((t) => t.term)).not.toContain("club");
+  });
+
+  it("given places of one kind with one question between them, then asks it of each", () => {
+    const sides = sidesOf("how many returnees in guangzhou or hangzhou");
+    expect(sides?.every((s) => s.terms.some((t) => t.term === "returnee"))).toBe(true);
+  });
+
   it("given a side with words of its own beside a year, then keeps what it asks", () => {
     const sides = sidesOf("hz overseas talent vs studied abroad 2020, how many of each");
     expect(sides?.[1]?.terms.map((t) => t.term)).toContain("study");
