@@ -500,7 +500,12 @@ export class Core {
   ): Answer | undefined {
     const split = splitQuestion(question, this.vocabulary.grammar.split);
     if (split === undefined) return undefined;
-    const parts = partsOf(split, whole, this.vocabulary);
+    // A side names a property when it calls one outright in words of its own.
+    const names = (side: Query) => {
+      const frame = frameOf(side, this.claims, (t) => this.index.weight(t));
+      return namedOutright(frame, side).length > 0;
+    };
+    const parts = partsOf(split, whole, this.vocabulary, names);
     if (parts === undefined) return undefined;
     const labels = parts.sides.map(
       (side, i) =>

@@ -12,19 +12,20 @@ const ENTITY_ANSWERS: readonly Query["type"][] = ["person", "organisation", "pla
 /**
  * The two queries of a question that asks two things. Names of one kind on both sides ("beijing or
  * shanghai") make a comparison of those names over the whole question, unless each side asks
- * something in words of its own; otherwise each side keeps
- * its own words, with the shared lead's, and borrows what it lacks (places, years, the answer type)
- * from the whole question; the other side's words only help it rank.
+ * something in words of its own; otherwise each side keeps its own words, with the shared lead's,
+ * and borrows what it lacks (places, years, the answer type) from the whole question; the other
+ * side's words only help it rank. `names` says whether a side names a property outright.
  */
 export function partsOf(
   split: { lead: string; segments: [string, string] },
   whole: Query,
   vocabulary: Vocabulary,
+  names: (side: Query) => boolean,
 ): { sides: Query[]; byName: boolean } | undefined {
   const read = (text: string) => understand(text, vocabulary, whole.language);
   const asked = split.segments.map(read) as [Query, Query];
   // A side asked of its own year holds for its own years only, not the whole question's.
-  const ofYears = ofItsYears(split.segments, asked, read);
+  const ofYears = ofItsYears(split.segments, asked, read, names);
   const [a, b] = ofYears ?? asked;
   const yearsOf = (side: Query) =>
     ofYears !== undefined || side.years.length > 0 ? side.years : whole.years;
@@ -85,9 +86,15 @@ function asksApart(a: Query, b: Query): boolean {
   return [...ofA].some((t) => !ofB.has(t)) && [...ofB].some((t) => !ofA.has(t));
 }
 
-/** A side that says nothing but a year: "the 2018 one", "and in 2019". */
-const onlyYears = (side: Query) =>
-  side.years.length > 0 && side.entities.length === 0 && side.terms.length === 0;
+/**
+ * A side that says nothing but a year ("the 2018 one", "the number expected for 2018"): no names,
+ * and only light words that name no property ("studied abroad in 2020" asks something).
+ */
+const onlyYears = (side: Query, names: (side: Query) => boolean) =>
+  side.years.length > 0 &&
+  side.entities.length === 0 &&
+  side.terms.every((t) => t.light) &&
+  (side.terms.length === 0 || !names(side));
 
 /**
  * "Overseas talents at the 2017 CEOT vs the 2018 one": a side that gives only a year asks the other
@@ -98,9 +105,11 @@ function ofItsYears(
   texts: readonly [string, string],
   [a, b]: readonly [Query, Query],
   read: (text: string) => Query,
+  names: (side: Query) => boolean,
 ): [Query, Query] | undefined {
-  if (onlyYears(b) && !onlyYears(a)) return [a, read(withYears(texts[0], b.years))];
-  if (onlyYears(a) && !onlyYears(b)) return [read(withYears(texts[1], a.years)), b];
+  const [yearOfA, yearOfB] = [onlyYears(a, names), onlyYears(b, names)];
+  if (yearOfB && !yearOfA) return [a, read(withYears(texts[0], b.years))];
+  if (yearOfA && !yearOfB) return [read(withYears(texts[1], a.years)), b];
   return undefined;
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { byAgreement, partsOf } from "../../../src/core/answering/compare.js";
-import { frameOf } from "../../../src/core/answering/match.js";
+import { frameOf, namedOutright } from "../../../src/core/answering/match.js";
 import { retrieve } from "../../../src/core/answering/retrieve.js";
-import { splitQuestion, understand } from "../../../src/core/language/understand.js";
+import { type Query, splitQuestion, understand } from "../../../src/core/language/understand.js";
 import { answerTo, realCore } from "../../helpers.js";
 
 const core = realCore();
@@ -38,7 +38,12 @@ describe("partsOf", () => {
   const sidesOf = (question: string) => {
     const split = splitQuestion(question, core.vocabulary.grammar.split);
     if (split === undefined) throw new Error(`"${question}" is not split`);
-    return partsOf(split, understand(question, core.vocabulary, "en"), core.vocabulary)?.sides;
+    const names = (side: Query) =>
+      namedOutright(
+        frameOf(side, core.claims, (t) => core.index.weight(t)),
+        side,
+      ).length > 0;
+    return partsOf(split, understand(question, core.vocabulary, "en"), core.vocabulary, names)?.sides;
   };
 
   it("given a side that names only a year, then asks the other side's question of that year", () => {
@@ -57,6 +62,11 @@ describe("partsOf", () => {
   it("given places of one kind with one question between them, then asks it of each", () => {
     const sides = sidesOf("how many returnees in guangzhou or hangzhou");
     expect(sides?.every((s) => s.terms.some((t) => t.term === "returnee"))).toBe(true);
+  });
+
+  it("given a side of light words naming no property beside a year, then asks the other side's question of that year", () => {
+    const sides = sidesOf("overseas talents at the 2017 CEOT compared with those expected in 2018");
+    expect(sides?.map((s) => s.entities.map((e) => e.id))).toEqual([["ceot-2017"], ["ceot-2018"]]);
   });
 
   it("given a side with words of its own beside a year, then keeps what it asks", () => {
