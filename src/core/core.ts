@@ -8,7 +8,7 @@ import {
   type IndexedClaim,
   valuesOf,
 } from "./answering/claims.js";
-import { distinct, partsOf } from "./answering/compare.js";
+import { byAgreement, distinct, partsOf } from "./answering/compare.js";
 import { frameOf, matchClaims, namedOutright, saysNothingAsked, unmatched } from "./answering/match.js";
 import type { PropertyNames } from "./answering/property-names.js";
 import { coverage, type Retrieved, retrieve, saysSomething } from "./answering/retrieve.js";
@@ -513,7 +513,12 @@ export class Core {
   ): Answer | undefined {
     const split = splitQuestion(question, this.vocabulary.grammar.split);
     if (split === undefined) return undefined;
-    const parts = partsOf(split, whole, this.vocabulary);
+    // A side names a property when it calls one outright in words of its own.
+    const names = (side: Query) => {
+      const frame = frameOf(side, this.claims, (t) => this.index.weight(t));
+      return namedOutright(frame, side).length > 0;
+    };
+    const parts = partsOf(split, whole, this.vocabulary, names);
     if (parts === undefined) return undefined;
     const labels = parts.sides.map(
       (side, i) =>
@@ -531,7 +536,8 @@ export class Core {
     // the whole question's own retrieval; sides that ask different things each need a fact of their own.
     const both = parts.byName ? retrieved() : undefined;
     const together = both?.found && this.givesEach(both.best[0] as Ranked, parts.sides) ? both : undefined;
-    const lists = results.map((r) => (r.found ? r.best : []));
+    const frames = parts.sides.map((side) => frameOf(side, this.claims, (t) => this.index.weight(t)));
+    const lists = results.map((r, i) => (r.found ? byAgreement(frames[i] as Frame, r, this.claims) : []));
     const picks = together?.found
       ? parts.sides.map(() => together.best[0])
       : parts.byName
@@ -560,13 +566,7 @@ export class Core {
         return this.subject(side, undefined);
       }
       const result = together ?? results[i];
-      const lead = this.lead(
-        frameOf(side, this.claims, (t) => this.index.weight(t)),
-        [pick],
-        result?.found ? result.tier : 0,
-        explain,
-        labels[i],
-      );
+      const lead = this.lead(frames[i] as Frame, [pick], result?.found ? result.tier : 0, explain, labels[i]);
       explain?.decision(
         `${labels[i]}: ${lead === undefined ? `fact ${pick.indexed.fact.id}, no claim agrees` : `claim ${claimId(lead)}`}${together === undefined ? "" : ", from the one fact that gives every side"}`,
       );

@@ -53,7 +53,8 @@ const VALUES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly Valu
   contact: [["contact"]],
   person: [["person", "organisation"]],
   organisation: [["organisation"], ["person"]],
-  place: [["place"], ["contact"]],
+  // "Where is the office?": its full address says the place better than the district it is in.
+  place: [["place", "contact"]],
   reason: [["phrase"], VALUE_TYPES],
 };
 
@@ -367,6 +368,8 @@ export interface Frame {
   terms: ReadonlyMap<string, number>;
   /** Whether it asks for the thing with the highest value of the property it names. */
   superlative?: true;
+  /** Whether it asks what someone said or thinks: a claim of what was said answers first. */
+  quotes?: true;
   /** The term of the kind of thing it asks for ("which ministries"), which a value may say. */
   kind?: string;
   /** The question's words that say what it asks about: neither light ("live", "total") nor the word of the kind asked. */
@@ -416,6 +419,8 @@ export const MATCHING = Object.freeze({
   kind: 0.5,
   /** A reason, for a "why" question: "why did the company choose Guangzhou?" wants what its success is credited to, not what it makes. */
   reason: 1,
+  /** What someone said, for a question of what they said: "what did the mayor say" wants his words, not his post. */
+  quote: 1,
   /** Each place a fact stands below the best in retrieval's order. */
   rank: 0.25,
   /** A fact's first claim is what it mainly says. */
@@ -444,7 +449,10 @@ export function agreement(
   const type =
     subject === "named" && index.picked(claim.claim.subject, frame.picks)
       ? frame.picks !== undefined && wanted(frame.picks, tier, claim.property.type)
-      : wanted(frame.expects, tier, claim.property.type) || picked || standsForPlace(frame, claim, property);
+      : wanted(frame.expects, tier, claim.property.type) ||
+        picked ||
+        standsForPlace(frame, claim, property) ||
+        saidBy(frame, claim, index);
   // "Where did Summba start before it moved to Guangzhou?": Summba's move to Guangzhou says only
   // what was asked with; "who runs the Xiaoshan club" is answered by Hu Nan's employer, its subject.
   const echoes =
@@ -464,7 +472,8 @@ export function agreement(
     (frame.kind !== undefined && index.valueTerms(claim, frame.language).includes(frame.kind)
       ? MATCHING.kind
       : 0) +
-    (frame.expects === "reason" && claim.property.reason ? MATCHING.reason : 0) -
+    (frame.expects === "reason" && claim.property.reason ? MATCHING.reason : 0) +
+    (frame.quotes && claim.property.quotes ? MATCHING.quote : 0) -
     MATCHING.rank * rank +
     (claim.position === 0 ? MATCHING.main : 0) +
     (index.besides(claim, left, frame.language) ? MATCHING.qualifier + MATCHING.qualifierFit : 0);
@@ -479,6 +488,16 @@ export function agreement(
     score,
     agrees: (subject !== "other" || picked) && type && time && !echoes && !excluded,
   };
+}
+
+/** Whether a person's words answer a "who said …" question: the headline names the speaker. */
+function saidBy(frame: Frame, claim: IndexedClaim, index: ClaimIndex): boolean {
+  return (
+    frame.quotes === true &&
+    frame.expects === "person" &&
+    claim.property.quotes &&
+    index.kindOf(claim.claim.subject) === "person"
+  );
 }
 
 /**

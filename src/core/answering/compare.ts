@@ -1,7 +1,9 @@
 import { PLACE_KINDS } from "../knowledge/schema.js";
-import { type Query, understand } from "../language/understand.js";
+import { type Query, understand, withYears } from "../language/understand.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import { withFields } from "../objects.js";
+import type { ClaimIndex, Frame } from "./claims.js";
+import { matchClaims } from "./match.js";
 import type { IndexedFact, Ranked } from "./search.js";
 
 /** Answer types that are a name: in a comparison of names they are the comparison itself. */
@@ -9,28 +11,40 @@ const ENTITY_ANSWERS: readonly Query["type"][] = ["person", "organisation", "pla
 
 /**
  * The two queries of a question that asks two things. Names of one kind on both sides ("beijing or
- * shanghai") make a comparison of those names over the whole question; otherwise each side keeps
- * its own words, with the shared lead's, and borrows what it lacks (places, years, the answer type)
- * from the whole question; the other side's words only help it rank.
+ * shanghai") make a comparison of those names over the whole question, unless each side asks
+ * something in words of its own; otherwise each side keeps its own words, with the shared lead's,
+ * and borrows what it lacks (places, years, the answer type) from the whole question; the other
+ * side's words only help it rank. `names` says whether a side names a property outright.
  */
 export function partsOf(
   split: { lead: string; segments: [string, string] },
   whole: Query,
   vocabulary: Vocabulary,
+  names: (side: Query) => boolean,
 ): { sides: Query[]; byName: boolean } | undefined {
-  const [a, b] = split.segments.map((s) => understand(s, vocabulary, whole.language)) as [Query, Query];
+  const read = (text: string) => understand(text, vocabulary, whole.language);
+  const asked = split.segments.map(read) as [Query, Query];
+  // A side asked of its own year holds for its own years only, not the whole question's.
+  const ofYears = ofItsYears(split.segments, asked, read, names);
+  const [a, b] = ofYears ?? asked;
+  const yearsOf = (side: Query) =>
+    ofYears !== undefined || side.years.length > 0 ? side.years : whole.years;
   const lead = understand(split.lead, vocabulary, whole.language);
   const common = a.entities.filter((e) => b.entities.some((o) => o.kind === e.kind)).map((e) => e.kind);
-  if (common.length > 0) {
+  if (common.length > 0 && !asksApart(a, b)) {
     // Each side drops the names of the compared kind that the other side gives; shared names stay.
     // "Which city …, X or Y?" asks which of the named: each side asks what the question asks of it.
     const type = ENTITY_ANSWERS.includes(whole.type) ? "any" : whole.type;
     const sideOf = (side: Query, other: Query) => ({
       ...whole,
       type,
-      entities: whole.entities.filter(
-        (e) => !common.includes(e.kind) || !other.entities.includes(e) || side.entities.includes(e),
-      ),
+      entities: [
+        ...whole.entities.filter(
+          (e) => !common.includes(e.kind) || !other.entities.includes(e) || side.entities.includes(e),
+        ),
+        ...side.entities.filter((e) => !whole.entities.includes(e)),
+      ],
+      years: ofYears === undefined ? whole.years : side.years,
     });
     return { sides: [sideOf(a, b), sideOf(b, a)], byName: true };
   }
@@ -47,7 +61,7 @@ export function partsOf(
       language: whole.language,
       entities: named.length > 0 ? named : borrowed,
       terms: [...lead.terms, ...own.terms],
-      years: own.years.length > 0 ? own.years : whole.years,
+      years: yearsOf(own),
       type: own.type !== "any" ? own.type : whole.type,
       context: other.terms.map((t) => t.term),
     });
@@ -60,6 +74,43 @@ export function partsOf(
   return asksSomething(parts[0] as Query, a) && asksSomething(parts[1] as Query, b)
     ? { sides: parts, byName: false }
     : undefined;
+}
+
+/**
+ * Whether two sides ask different things, each in words of its own ("Guangzhou's incubators or
+ * Hangzhou's talent clubs"): then each is its own question, even of names of one kind.
+ */
+function asksApart(a: Query, b: Query): boolean {
+  const own = (side: Query) => new Set(side.terms.filter((t) => !t.light).map((t) => t.term));
+  const [ofA, ofB] = [own(a), own(b)];
+  return [...ofA].some((t) => !ofB.has(t)) && [...ofB].some((t) => !ofA.has(t));
+}
+
+/**
+ * A side that says nothing but a year ("the 2018 one", "the number expected for 2018"): no names,
+ * and only light words that name no property ("studied abroad in 2020" asks something).
+ */
+const onlyYears = (side: Query, names: (side: Query) => boolean) =>
+  side.years.length > 0 &&
+  side.entities.length === 0 &&
+  side.terms.every((t) => t.light) &&
+  (side.terms.length === 0 || !names(side));
+
+/**
+ * "Overseas talents at the 2017 CEOT vs the 2018 one": a side that gives only a year asks the other
+ * side's question of that year, read again with its year in place of the other's ("the 2018 CEOT").
+ * Undefined when neither side gives only a year.
+ */
+function ofItsYears(
+  texts: readonly [string, string],
+  [a, b]: readonly [Query, Query],
+  read: (text: string) => Query,
+  names: (side: Query) => boolean,
+): [Query, Query] | undefined {
+  const [yearOfA, yearOfB] = [onlyYears(a, names), onlyYears(b, names)];
+  if (yearOfB && !yearOfA) return [a, read(withYears(texts[0], b.years))];
+  if (yearOfA && !yearOfB) return [read(withYears(texts[1], a.years)), b];
+  return undefined;
 }
 
 /**
@@ -76,4 +127,20 @@ export function distinct(lists: Ranked[][]): (Ranked | undefined)[] {
     picks[i] = pick;
   }
   return picks;
+}
+
+/**
+ * A side's facts in the order their claims agree with it, naming a property it asks: a fact whose
+ * claim answers the side best comes first ("incubators of every kind" is the count of all
+ * incubators, not a fact that only names an incubator), then its best-ranked facts.
+ */
+export function byAgreement(
+  frame: Frame,
+  found: { best: readonly Ranked[]; passing: readonly Ranked[]; tier: number },
+  claims: ClaimIndex,
+): Ranked[] {
+  const agreeing = matchClaims(frame, found.passing, found.tier, claims)
+    .filter((a) => a.agrees && a.property > 0)
+    .flatMap((a) => found.passing.find((r) => r.indexed.fact.id === a.claim.fact.fact.id) ?? []);
+  return [...new Set([...agreeing, ...found.best])];
 }

@@ -98,6 +98,7 @@ export function frameOf(
     frame.insists = carried.insists;
   }
   if (query.superlative) frame.superlative = true;
+  if (query.quotes) frame.quotes = true;
   if (query.kind !== undefined) frame.kind = query.kind;
   if (query.picks !== undefined) frame.picks = query.picks;
   if (query.also !== undefined) frame.also = query.also;

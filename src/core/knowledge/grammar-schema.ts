@@ -71,6 +71,8 @@ export const EnglishGrammarFile = z.strictObject({
     clauseJoins: Words,
     /** "Who is …?": a description of something named is asked for. */
     describes: Phrase,
+    /** "What did … say", "who called …": what someone said or thinks, or who said it, is asked for. */
+    quotes: z.array(Phrase),
     /** "How many …": what follows is what is counted. */
     counts: Words,
     /** "Per the CCG study", "according to the survey": the rest of the clause names a source, not what is asked. */
@@ -126,6 +128,8 @@ export const ChineseGrammarFile = z.strictObject({
   excludes: Words,
   /** 最多, 最高: the thing with the highest value of a property is asked for. */
   superlative: Words,
+  /** 说了什么, 怎么看: what someone said or thinks is asked for. */
+  quotes: Words,
   /** 根据, 按照: the rest of the clause names a source, not what is asked. */
   cites: Words,
   /** Characters that only frame a sentence: particles, copulas, "this", "that". */

@@ -134,6 +134,8 @@ export const PropertySchema = z.strictObject({
   reason: z._default(z.boolean(), false),
   /** Asked of, but given by no source (a city's population): a question naming it outright is declined, and no claim may hold it. */
   unsourced: z._default(z.boolean(), false),
+  /** Whether its values are what someone said or thinks: "what did … say" wants them first. */
+  quotes: z._default(z.boolean(), false),
 });
 
 /**

@@ -24,6 +24,8 @@ export interface Grammar extends WordWeights {
   excludes: RegExp;
   /** "Most", "top", 最多: the thing with the highest value of a property is asked for. */
   superlative: RegExp;
+  /** "What did … say", "who called …", 怎么看: what someone said or thinks, or who said it, is asked for. */
+  quotes: RegExp;
   /** Short question words people mistype ("how meny"), corrected apart from the knowledge base's words. */
   mistyped: readonly string[];
   /** Heads of the lexicon's question-word groups: they say what kind of answer is wanted, not what about. */
@@ -52,6 +54,7 @@ export function compileGrammar({ en, zh }: GrammarData): Grammar {
       "iu",
     ),
     superlative: anyOf([wordsPattern(en.question.superlative), chinesePattern(zh.superlative)], "i"),
+    quotes: anyOf([...en.question.quotes.map(phrasePattern), chinesePattern(zh.quotes)], "i"),
     cites: anyOf(
       [`${wordsPattern(en.question.cites)}[^,;.?!]*`, `${chinesePattern(zh.cites)}[^，,；;。？?！!]*`],
       "giu",

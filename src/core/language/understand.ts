@@ -24,6 +24,8 @@ export interface Query {
   counted?: string;
   /** Whether it asks for the thing with the highest value ("which city do most returnee founders pick"). */
   superlative?: true;
+  /** Whether it asks what someone said or thinks ("what did the mayor say about talents"). */
+  quotes?: true;
   /** The term that says what kind of thing it wants ("which department"): not what it is about, nor a property. */
   kind?: string;
   /** The type of thing a "which company" question picks, whatever its wording asks of it: a claim's subject of that kind answers. */
@@ -34,7 +36,16 @@ export interface Query {
   excluded?: Entity[];
 }
 
-const YEAR = /^(19[5-9]\d|20[0-4]\d)$/;
+const YEAR_DIGITS = "(?:19[5-9]\\d|20[0-4]\\d)";
+const YEAR = new RegExp(`^${YEAR_DIGITS}$`);
+const YEAR_WRITTEN = new RegExp(`\\b${YEAR_DIGITS}\\b`, "g");
+
+/** The text asked of other years: each year it writes ("the 2017 CEOT") becomes them, or they are added. */
+export function withYears(text: string, years: readonly string[]): string {
+  const replaced = text.replace(YEAR_WRITTEN, years.join(" "));
+  return replaced === text ? `${text} in ${years.join(" ")}` : replaced;
+}
+
 /** Kinds of entity a "who is …?" question asks to have described. */
 const DESCRIBED: readonly EntityKind[] = ["person", "organisation", "company"];
 
@@ -93,6 +104,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   if (counted !== undefined && !counted.light) query.counted = counted.term;
   if (years.length > 1 && grammar.split.yearsOr.test(question)) query.eitherYear = true;
   if (grammar.superlative.test(question)) query.superlative = true;
+  if (grammar.quotes.test(question)) query.quotes = true;
   if (kind !== undefined) query.kind = kind;
   if (picks) query.picks = found.type;
   const also = secondAsk(reading.text, grammar, query.type);
@@ -170,6 +182,7 @@ export function asksOverview(query: Query): boolean {
     query.entities.length > 0 &&
     query.context.length === 0 &&
     query.picks === undefined &&
+    query.quotes === undefined &&
     query.type === "any" &&
     query.years.length === 0 &&
     query.terms.every((t) => t.light && !isCjk(t.term))

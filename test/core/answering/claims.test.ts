@@ -121,6 +121,27 @@ describe("the headline is the claim that answers", () => {
     expect(title("广州发了多少张人才绿卡")).toMatch(/^广州 · 人才绿卡发放数：2,515（.*2017年7月）$/);
   });
 
+  it("answers 'by how much did it grow' with the growth, not a count of the same half-year", () => {
+    expect(title("by how much did Guangzhou's high-tech output grow in the first half of 2017")).toMatch(
+      /growth in high-tech output: 11\.6 percent/,
+    );
+  });
+
+  it("answers where an office is with its full address, not only its district", () => {
+    expect(title("where is the CEOT office")).toMatch(/address: 6\/F, Block B/);
+  });
+
+  it("answers what someone said with their words, not their post nor what they called a city", () => {
+    expect(title("what did Liu Xin say about talents")).toMatch(/^Liu Xin · view: Hangzhou needs talents/);
+    expect(title("刘忻怎么看人才")).toMatch(/^刘忻 · 观点/);
+    expect(title("who is Liu Xin")).toMatch(/^Liu Xin · position/);
+  });
+
+  it("answers who said something with the speaker's words, which name the speaker", () => {
+    expect(title("who said keeping talents matters most")).toMatch(/^Hu Nan · view/);
+    expect(title("who is the mayor of Hangzhou")).toMatch(/mayor: Liu Xin/);
+  });
+
   it("leads with the claim whose qualifier names the rarer word asked, not a commoner one", () => {
     expect(title("share of beijing returnees in the education sector?")).toMatch(/: 17\.8% \(education/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hanNumber } from "../../../src/core/language/han-numerals.js";
-import { asksOverview, splitQuestion, understand } from "../../../src/core/language/understand.js";
+import { asksOverview, splitQuestion, understand, withYears } from "../../../src/core/language/understand.js";
 import { realCore } from "../../helpers.js";
 
 const { vocabulary } = realCore();
@@ -16,6 +16,8 @@ describe("the kind of answer an English question wants", () => {
     ["What share of returnee founders chose Beijing?", "percent"],
     ["What percent of returnee founders are women?", "percent"],
     ["How much money did Guangzhou spend on innovation?", "money"],
+    ["By how much did Guangzhou's high-tech output grow?", "percent"],
+    ["How fast did the output increase?", "percent"],
     ["When is the CEOT?", "date"],
     ["What year was the CEOT founded?", "date"],
     ["How long is the CEOT?", "duration"],
@@ -123,6 +125,14 @@ describe("the kind of answer an English question wants", () => {
 
   it("keeps a position asked of a city when no city is named ('which city came fourth')", () => {
     expect(typeOf("which city came fourth in the ccg ranking")).toBe("rank");
+  });
+
+  it("reads 'what did … say' and 'what does … think' as asking what someone said, and 'who is' not", () => {
+    expect(read("what did the mayor of Hangzhou say about talents").quotes).toBe(true);
+    expect(read("what does Hu Nan think matters most").quotes).toBe(true);
+    expect(read("who is Hu Nan").quotes).toBeUndefined();
+    expect(read("which leader called Hangzhou a hub of innovation").quotes).toBe(true);
+    expect(asksOverview(read("what did Liu Xin say"))).toBe(false);
   });
 
   it("reads 'who is' a person named as asking for a description of them", () => {
@@ -463,5 +473,17 @@ describe("a question that names its source", () => {
 
   it("given a word the cited clause shares with the question, then it is still asked", () => {
     expect(termsOf("how many returnees came back, according to the returnee survey")).toContain("returnee");
+  });
+});
+
+describe("withYears", () => {
+  it("given a text that writes a year, then asks it of the years given instead", () => {
+    expect(withYears("overseas talents at the 2017 CEOT", ["2018"])).toBe(
+      "overseas talents at the 2018 CEOT",
+    );
+  });
+
+  it("given a text that writes no year, then adds the years given", () => {
+    expect(withYears("Hangzhou's talent pool", ["2020"])).toBe("Hangzhou's talent pool in 2020");
   });
 });
