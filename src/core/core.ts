@@ -443,7 +443,8 @@ export class Core {
   /**
    * The question as retrieval takes it, in the light of its frame: the type of value it expects, and,
    * when it names a property outright, words the knowledge base does not know ("ppl", "mid") only
-   * rank: the property says what is asked. A question naming no property still needs its words.
+   * rank: the property says what is asked. A question naming no property still needs its words;
+   * words naming only a role that leads to what it asks (frame.through) only rank.
    */
   private framed(query: Query, frame: Frame, followsUp: boolean): Query {
     const [top] = frame.properties;
@@ -459,10 +460,10 @@ export class Core {
       asked !== undefined &&
       (top?.words.includes(asked) ?? false);
     const excused = (t: Query["terms"][number]) =>
-      !this.index.known(t.term) || (naming && (top?.words.includes(t.term) ?? false));
-    const terms = named
-      ? query.terms.map((t) => (excused(t) ? withFields(t, { light: true }) : t))
-      : query.terms;
+      (named && !this.index.known(t.term)) ||
+      (named && naming && (top?.words.includes(t.term) ?? false)) ||
+      (frame.through?.includes(t.term) ?? false);
+    const terms = query.terms.map((t) => (excused(t) ? withFields(t, { light: true }) : t));
     // A question of its own naming a property only in common words ("originally called") ranks the
     // facts by the property's own name ("former name"): it has no other word to find them by.
     const common = !followsUp && query.terms.every((t) => t.light);
