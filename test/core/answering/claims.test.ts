@@ -43,6 +43,18 @@ describe("reading a question into a frame", () => {
     expect(frame("how much in loans got lined up at gz's first vc week").expects).toBe("money");
   });
 
+  it("given a role named only to reach what is asked, then its words lead through to the holder of the role", () => {
+    expect(frame("海交会常设机构的联系电话").through).toEqual(["常设机构"]);
+    expect(title("海交会常设机构的联系电话")).toMatch(/83563549/);
+    expect(title("what is the post code of the convention's permanent organisation")).toMatch(/510032/);
+  });
+
+  it("given a role that is itself what is asked, or a place without that role, then no words lead through", () => {
+    expect(frame("韩璧丞创办了哪家公司").through).toBeUndefined();
+    expect(frame("深圳的常设机构电话是多少").through).toBeUndefined();
+    expect(answerTo(core, "深圳的常设机构电话是多少", { language: "zh" }).answered).toBe(false);
+  });
+
   it("matches Chinese names of properties against Chinese questions only", () => {
     const read = frame("广州有多少个孵化器");
     expect(read.properties[0]?.property.id).toBe("incubators");

@@ -14,6 +14,8 @@ describe("the kind of answer an English question wants", () => {
   it.each([
     ["How many returnees has Guangzhou attracted?", "count"],
     ["What share of returnee founders chose Beijing?", "percent"],
+    ["What slice of returnee founders chose Beijing?", "percent"],
+    ["Which outfit handles work permits in Hangzhou?", "organisation"],
     ["What percent of returnee founders are women?", "percent"],
     ["How much money did Guangzhou spend on innovation?", "money"],
     ["When is the CEOT?", "date"],
@@ -463,5 +465,23 @@ describe("a question that names its source", () => {
 
   it("given a word the cited clause shares with the question, then it is still asked", () => {
     expect(termsOf("how many returnees came back, according to the returnee survey")).toContain("returnee");
+  });
+});
+
+describe("words that only say how a question is put", () => {
+  it("given chat shorthand, a slice asked for, or the date of something, then none of it is a word a fact must hold", () => {
+    expect(termsOf("pls how many green cards has guangzhou issued")).not.toContain("pls");
+    expect(termsOf("what slice of beijing returnees work in education")).toEqual([
+      "returnee",
+      "work",
+      "education",
+    ]);
+    expect(read("Summba start date in Guangzhou").terms.find((t) => t.term === "date")?.light).toBe(true);
+  });
+
+  it("given a Chinese question that cites the article, then the article and its mention are not what it asks", () => {
+    const terms = understand("文章里提到的杭州市长是谁", vocabulary, "zh").terms.map((t) => t.term);
+    expect(terms).not.toContain("文章");
+    expect(terms).not.toContain("提到");
   });
 });
