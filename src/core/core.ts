@@ -449,19 +449,22 @@ export class Core {
   private framed(query: Query, frame: Frame, followsUp: boolean): Query {
     const [top] = frame.properties;
     const named = (top?.share ?? 0) >= UNKNOWN_WORDS_EXCUSED;
-    // The one English word that names a property of words ("what is Wang Debao's job": a position),
-    // when it is all it asks of what it names, need not be in a fact that holds a claim of it.
-    const [asked, ...more] = frame.asks;
+    // The English words that name a property of words ("what is Wang Debao's job": a position; "the
+    // official name of the 1+4 New Deal"), when they are all it asks and what it names holds a
+    // claim of that property, need not be in the fact's text: matching finds the claim.
     const naming =
-      query.language === "en" &&
-      frame.expects === "any" &&
-      query.entities.length > 0 &&
-      more.length === 0 &&
-      asked !== undefined &&
-      (top?.words.includes(asked) ?? false);
+      query.language === "en" && frame.expects === "any" && frame.asks.length > 0
+        ? frame.properties.find(
+            (p) =>
+              frame.asks.every((w) => p.words.includes(w)) &&
+              this.claims
+                .ofProperty(p.property.id)
+                .some((c) => ["named", "within"].includes(this.claims.subjectFit(c, query.entities))),
+          )
+        : undefined;
     const excused = (t: Query["terms"][number]) =>
       (named && !this.index.known(t.term)) ||
-      (named && naming && (top?.words.includes(t.term) ?? false)) ||
+      (named && (naming?.words.includes(t.term) ?? false)) ||
       (frame.through?.includes(t.term) ?? false);
     const terms = query.terms.map((t) => (excused(t) ? withFields(t, { light: true }) : t));
     // A question of its own naming a property only in common words ("originally called") ranks the

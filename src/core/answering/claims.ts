@@ -297,6 +297,17 @@ export class ClaimIndex {
     });
   }
 
+  /**
+   * Whether a fact has a count claim of a property one of whose names says what a "how many"
+   * counts: "areas of policy support" counts areas, though its sentence says aspects.
+   */
+  counts(factId: string, counted: string, language: Language): boolean {
+    const naming = this.propertyNames().get(language)?.get(counted) ?? [];
+    return this.ofFact(factId).some(
+      (c) => c.property.type === "count" && naming.some((n) => n.property.id === c.property.id),
+    );
+  }
+
   ofFact(id: string): readonly IndexedClaim[] {
     return this.byFact.get(id) ?? [];
   }

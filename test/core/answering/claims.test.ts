@@ -55,6 +55,18 @@ describe("reading a question into a frame", () => {
     expect(answerTo(core, "深圳的常设机构电话是多少", { language: "zh" }).answered).toBe(false);
   });
 
+  it("given the words of a property of words are all a question asks, then the claim of what it names answers, and nothing else does", () => {
+    expect(title("what is the full official name of Guangzhou's 1+4 New Deal")).toMatch(
+      /Opinion on Accelerating the Gathering of Leading Talents in Industry/,
+    );
+    expect(answerTo(core, "what is the official name of the Red Cotton Plan", EN).answered).toBe(false);
+  });
+
+  it("given a count claim whose property is named by what a question counts, then the fact counts it", () => {
+    expect(core.claims.counts("red-cotton-10-aspects", "area", "en")).toBe(true);
+    expect(core.claims.counts("red-cotton-10-aspects", "incubator", "en")).toBe(false);
+  });
+
   it("matches Chinese names of properties against Chinese questions only", () => {
     const read = frame("广州有多少个孵化器");
     expect(read.properties[0]?.property.id).toBe("incubators");
