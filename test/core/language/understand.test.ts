@@ -479,6 +479,11 @@ describe("words that only say how a question is put", () => {
     expect(read("Summba start date in Guangzhou").terms.find((t) => t.term === "date")?.light).toBe(true);
   });
 
+  it("given 'in charge of', then it reads as being responsible, not as a bill", () => {
+    expect(termsOf("who is in charge of work permits in Hangzhou")).toContain("responsible");
+    expect(termsOf("who is in charge of work permits in Hangzhou")).not.toContain("bill");
+  });
+
   it("given a Chinese question that cites the article, then the article and its mention are not what it asks", () => {
     const terms = understand("文章里提到的杭州市长是谁", vocabulary, "zh").terms.map((t) => t.term);
     expect(terms).not.toContain("文章");
