@@ -46,6 +46,8 @@ describe("reading a question into a frame", () => {
   it("given a role named only to reach what is asked, then its words lead through to the holder of the role", () => {
     expect(frame("海交会常设机构的联系电话").through).toEqual(["常设机构"]);
     expect(title("海交会常设机构的联系电话")).toMatch(/83563549/);
+    expect(frame("海交会常设机构的地址在哪里").expects).toBe("contact");
+    expect(title("海交会常设机构的地址在哪里")).toMatch(/府前/);
     expect(title("what is the post code of the convention's permanent organisation")).toMatch(/510032/);
   });
 
