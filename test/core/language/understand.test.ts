@@ -484,6 +484,11 @@ describe("words that only say how a question is put", () => {
     expect(termsOf("who is in charge of work permits in Hangzhou")).not.toContain("bill");
   });
 
+  it("given 哪几个 (which ones), then a Chinese question asks for the things, not how many", () => {
+    expect(understand("广州的IAB计划包括哪几个产业", vocabulary, "zh").type).toBe("any");
+    expect(understand("广州有几个孵化器", vocabulary, "zh").type).toBe("count");
+  });
+
   it("given a Chinese question that cites the article, then the article and its mention are not what it asks", () => {
     const terms = understand("文章里提到的杭州市长是谁", vocabulary, "zh").terms.map((t) => t.term);
     expect(terms).not.toContain("文章");
