@@ -456,26 +456,30 @@ export class Core {
   /**
    * The question as retrieval takes it, in the light of its frame: the type of value it expects, and,
    * when it names a property outright, words the knowledge base does not know ("ppl", "mid") only
-   * rank: the property says what is asked. A question naming no property still needs its words.
+   * rank: the property says what is asked. A question naming no property still needs its words;
+   * words naming only a role that leads to what it asks (frame.through) only rank.
    */
   private framed(query: Query, frame: Frame, followsUp: boolean): Query {
     const [top] = frame.properties;
     const named = (top?.share ?? 0) >= UNKNOWN_WORDS_EXCUSED;
-    // The one English word that names a property of words ("what is Wang Debao's job": a position),
-    // when it is all it asks of what it names, need not be in a fact that holds a claim of it.
-    const [asked, ...more] = frame.asks;
+    // The English words that name a property of words ("what is Wang Debao's job": a position; "the
+    // official name of the 1+4 New Deal"), when they are all it asks and what it names holds a
+    // claim of that property, need not be in the fact's text: matching finds the claim.
     const naming =
-      query.language === "en" &&
-      frame.expects === "any" &&
-      query.entities.length > 0 &&
-      more.length === 0 &&
-      asked !== undefined &&
-      (top?.words.includes(asked) ?? false);
+      query.language === "en" && frame.expects === "any" && frame.asks.length > 0
+        ? frame.properties.find(
+            (p) =>
+              frame.asks.every((w) => p.words.includes(w)) &&
+              this.claims
+                .ofProperty(p.property.id)
+                .some((c) => ["named", "within"].includes(this.claims.subjectFit(c, query.entities))),
+          )
+        : undefined;
     const excused = (t: Query["terms"][number]) =>
-      !this.index.known(t.term) || (naming && (top?.words.includes(t.term) ?? false));
-    const terms = named
-      ? query.terms.map((t) => (excused(t) ? withFields(t, { light: true }) : t))
-      : query.terms;
+      (named && !this.index.known(t.term)) ||
+      (named && (naming?.words.includes(t.term) ?? false)) ||
+      (frame.through?.includes(t.term) ?? false);
+    const terms = query.terms.map((t) => (excused(t) ? withFields(t, { light: true }) : t));
     // A question of its own naming a property only in common words ("originally called") ranks the
     // facts by the property's own name ("former name"): it has no other word to find them by.
     const common = !followsUp && query.terms.every((t) => t.light);
@@ -513,12 +517,13 @@ export class Core {
   ): Answer | undefined {
     const split = splitQuestion(question, this.vocabulary.grammar.split);
     if (split === undefined) return undefined;
-    // A side names a property when it calls one outright in words of its own.
-    const names = (side: Query) => {
-      const frame = frameOf(side, this.claims, (t) => this.index.weight(t));
-      return namedOutright(frame, side).length > 0;
-    };
-    const parts = partsOf(split, whole, this.vocabulary, names);
+    // The properties a side calls outright in words of its own.
+    const named = (side: Query) =>
+      namedOutright(
+        frameOf(side, this.claims, (t) => this.index.weight(t)),
+        side,
+      );
+    const parts = partsOf(split, whole, this.vocabulary, named);
     if (parts === undefined) return undefined;
     const labels = parts.sides.map(
       (side, i) =>

@@ -51,7 +51,7 @@ export function explainQuestion(
     },
     claims: (frame, considered, side) => {
       lines.push(
-        `${side === undefined ? "" : `${side}: `}frame: subjects ${frame.subjects.map((e) => e.id).join(", ") || "none"}; expects ${frame.expects}; years ${frame.years.join(", ") || "any"}; properties ${frame.properties.map((p) => `${p.property.id} ${(p.share * 100).toFixed(0)}% by "${p.by}"`).join(", ") || "none named"}${frame.carried === undefined ? "" : `; carried ${frame.carried}`}`,
+        `${side === undefined ? "" : `${side}: `}frame: subjects ${frame.subjects.map((e) => e.id).join(", ") || "none"}; expects ${frame.expects}; years ${frame.years.join(", ") || "any"}; properties ${frame.properties.map((p) => `${p.property.id} ${(p.share * 100).toFixed(0)}% by "${p.by}"`).join(", ") || "none named"}${frame.carried === undefined ? "" : `; carried ${frame.carried}`}${frame.through === undefined ? "" : `; through ${frame.through.join(" ")}`}`,
       );
       for (const a of considered.slice(0, CLAIMS_SHOWN)) {
         const { claim, property } = a.claim;

@@ -274,6 +274,41 @@ export class ClaimIndex {
     );
   }
 
+  /**
+   * The words of the properties a question names only to reach what it asks about: a role a thing
+   * named gives to another thing, of which another property named has a claim ("the phone of the
+   * convention's standing body", 海交会常设机构的电话: the standing body is the CEOT office, whose
+   * phone is asked). A role of the type asked ("which company did he found") is what is asked, and
+   * a word that also names the property reached names that. One step, among the claims as they
+   * are: no second retrieval.
+   */
+  roleWords(properties: readonly PropertyMatch[], named: readonly Entity[], expects: AnswerType): string[] {
+    return properties.flatMap((role) => {
+      if (wanted(expects, 0, role.property.type)) return [];
+      const holders = new Set(
+        this.ofProperty(role.property.id).flatMap((c) =>
+          c.claim.entity !== undefined && named.some((e) => e.id === c.claim.subject) ? [c.claim.entity] : [],
+        ),
+      );
+      const reached = properties.filter(
+        (asked) =>
+          asked !== role && this.ofProperty(asked.property.id).some((c) => holders.has(c.claim.subject)),
+      );
+      return reached.length === 0 ? [] : role.words.filter((w) => reached.every((r) => !r.words.includes(w)));
+    });
+  }
+
+  /**
+   * Whether a fact has a count claim of a property one of whose names says what a "how many"
+   * counts: "areas of policy support" counts areas, though its sentence says aspects.
+   */
+  counts(factId: string, counted: string, language: Language): boolean {
+    const naming = this.propertyNames().get(language)?.get(counted) ?? [];
+    return this.ofFact(factId).some(
+      (c) => c.property.type === "count" && naming.some((n) => n.property.id === c.property.id),
+    );
+  }
+
   ofFact(id: string): readonly IndexedClaim[] {
     return this.byFact.get(id) ?? [];
   }
@@ -370,6 +405,8 @@ export interface Frame {
   superlative?: true;
   /** Whether it asks what someone said or thinks: a claim of what was said answers first. */
   quotes?: true;
+  /** The words that name a role leading to what it asks about (see ClaimIndex.roleWords): not what it asks. */
+  through?: readonly string[];
   /** The term of the kind of thing it asks for ("which ministries"), which a value may say. */
   kind?: string;
   /** The question's words that say what it asks about: neither light ("live", "total") nor the word of the kind asked. */

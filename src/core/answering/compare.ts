@@ -2,7 +2,7 @@ import { PLACE_KINDS } from "../knowledge/schema.js";
 import { type Query, understand, withYears } from "../language/understand.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import { withFields } from "../objects.js";
-import type { ClaimIndex, Frame } from "./claims.js";
+import type { ClaimIndex, Frame, PropertyMatch } from "./claims.js";
 import { matchClaims } from "./match.js";
 import type { IndexedFact, Ranked } from "./search.js";
 
@@ -14,18 +14,18 @@ const ENTITY_ANSWERS: readonly Query["type"][] = ["person", "organisation", "pla
  * shanghai") make a comparison of those names over the whole question, unless each side asks
  * something in words of its own; otherwise each side keeps its own words, with the shared lead's,
  * and borrows what it lacks (places, years, the answer type) from the whole question; the other
- * side's words only help it rank. `names` says whether a side names a property outright.
+ * side's words only help it rank. `named` gives the properties a side names outright.
  */
 export function partsOf(
   split: { lead: string; segments: [string, string] },
   whole: Query,
   vocabulary: Vocabulary,
-  names: (side: Query) => boolean,
+  named: (side: Query) => readonly PropertyMatch[],
 ): { sides: Query[]; byName: boolean } | undefined {
   const read = (text: string) => understand(text, vocabulary, whole.language);
   const asked = split.segments.map(read) as [Query, Query];
   // A side asked of its own year holds for its own years only, not the whole question's.
-  const ofYears = ofItsYears(split.segments, asked, read, names);
+  const ofYears = ofItsYears(split.segments, asked, read, named);
   const [a, b] = ofYears ?? asked;
   const yearsOf = (side: Query) =>
     ofYears !== undefined || side.years.length > 0 ? side.years : whole.years;
@@ -88,13 +88,14 @@ function asksApart(a: Query, b: Query): boolean {
 
 /**
  * A side that says nothing but a year ("the 2018 one", "the number expected for 2018"): no names,
- * and only light words that name no property ("studied abroad in 2020" asks something).
+ * and only light words, which name no property of their own in more than one word ("studied
+ * abroad in 2020" beside "overseas talents" asks something; "those expected" does not).
  */
-const onlyYears = (side: Query, names: (side: Query) => boolean) =>
-  side.years.length > 0 &&
-  side.entities.length === 0 &&
-  side.terms.every((t) => t.light) &&
-  (side.terms.length === 0 || !names(side));
+function onlyYears(side: Query, other: Query, named: (side: Query) => readonly PropertyMatch[]): boolean {
+  if (side.years.length === 0 || side.entities.length > 0 || side.terms.some((t) => !t.light)) return false;
+  const others = new Set(named(other).map((p) => p.property.id));
+  return !named(side).some((p) => p.words.length > 1 && !others.has(p.property.id));
+}
 
 /**
  * "Overseas talents at the 2017 CEOT vs the 2018 one": a side that gives only a year asks the other
@@ -105,9 +106,9 @@ function ofItsYears(
   texts: readonly [string, string],
   [a, b]: readonly [Query, Query],
   read: (text: string) => Query,
-  names: (side: Query) => boolean,
+  named: (side: Query) => readonly PropertyMatch[],
 ): [Query, Query] | undefined {
-  const [yearOfA, yearOfB] = [onlyYears(a, names), onlyYears(b, names)];
+  const [yearOfA, yearOfB] = [onlyYears(a, b, named), onlyYears(b, a, named)];
   if (yearOfB && !yearOfA) return [a, read(withYears(texts[0], b.years))];
   if (yearOfA && !yearOfB) return [read(withYears(texts[1], a.years)), b];
   return undefined;

@@ -99,6 +99,8 @@ export function frameOf(
   }
   if (query.superlative) frame.superlative = true;
   if (query.quotes) frame.quotes = true;
+  const through = claims.roleWords(properties, query.entities, frame.expects);
+  if (through.length > 0) frame.through = through;
   if (query.kind !== undefined) frame.kind = query.kind;
   if (query.picks !== undefined) frame.picks = query.picks;
   if (query.also !== undefined) frame.also = query.also;

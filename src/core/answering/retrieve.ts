@@ -320,13 +320,15 @@ class Candidates {
 
   /**
    * Whether a fact holds for these years (one of them, when the question joins them with "or")
-   * and, for "how many X", counts X in its own sentence.
+   * and, for "how many X", counts X in its own sentence or by a claim whose property is named by X.
    */
   private holds(indexed: IndexedFact, years: readonly string[]): boolean {
     const has = (y: string) => indexed.years.has(y);
     return (
       (this.query.eitherYear === true && years.length > 0 ? years.some(has) : years.every(has)) &&
-      (this.counted === undefined || indexed.own.has(this.counted))
+      (this.counted === undefined ||
+        indexed.own.has(this.counted) ||
+        this.claims.counts(indexed.fact.id, this.counted, this.query.language))
     );
   }
 

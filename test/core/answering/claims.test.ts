@@ -37,10 +37,35 @@ describe("reading a question into a frame", () => {
   });
 
   it("lets a property named outright say the type of value where the wording leaves it open", () => {
-    expect(
-      understand("how much in loans got lined up at gz's first vc week", core.vocabulary, "en").type,
-    ).toBe("count");
-    expect(frame("how much in loans got lined up at gz's first vc week").expects).toBe("money");
+    const question = "what did the loans lined up at gz's first vc week come to";
+    expect(understand(question, core.vocabulary, "en").type).toBe("any");
+    expect(frame(question).expects).toBe("money");
+  });
+
+  it("given a role named only to reach what is asked, then its words lead through to the holder of the role", () => {
+    expect(frame("海交会常设机构的联系电话").through).toEqual(["常设机构"]);
+    expect(title("海交会常设机构的联系电话")).toMatch(/83563549/);
+    expect(frame("海交会常设机构的地址在哪里").expects).toBe("contact");
+    expect(title("海交会常设机构的地址在哪里")).toMatch(/府前/);
+    expect(title("what is the post code of the convention's permanent organisation")).toMatch(/510032/);
+  });
+
+  it("given a role that is itself what is asked, or a place without that role, then no words lead through", () => {
+    expect(frame("韩璧丞创办了哪家公司").through).toBeUndefined();
+    expect(frame("深圳的常设机构电话是多少").through).toBeUndefined();
+    expect(answerTo(core, "深圳的常设机构电话是多少", { language: "zh" }).answered).toBe(false);
+  });
+
+  it("given the words of a property of words are all a question asks, then the claim of what it names answers, and nothing else does", () => {
+    expect(title("what is the full official name of Guangzhou's 1+4 New Deal")).toMatch(
+      /Opinion on Accelerating the Gathering of Leading Talents in Industry/,
+    );
+    expect(answerTo(core, "what is the official name of the Red Cotton Plan", EN).answered).toBe(false);
+  });
+
+  it("given a count claim whose property is named by what a question counts, then the fact counts it", () => {
+    expect(core.claims.counts("red-cotton-10-aspects", "area", "en")).toBe(true);
+    expect(core.claims.counts("red-cotton-10-aspects", "incubator", "en")).toBe(false);
   });
 
   it("matches Chinese names of properties against Chinese questions only", () => {

@@ -38,12 +38,12 @@ describe("partsOf", () => {
   const sidesOf = (question: string) => {
     const split = splitQuestion(question, core.vocabulary.grammar.split);
     if (split === undefined) throw new Error(`"${question}" is not split`);
-    const names = (side: Query) =>
+    const named = (side: Query) =>
       namedOutright(
         frameOf(side, core.claims, (t) => core.index.weight(t)),
         side,
-      ).length > 0;
-    return partsOf(split, understand(question, core.vocabulary, "en"), core.vocabulary, names)?.sides;
+      );
+    return partsOf(split, understand(question, core.vocabulary, "en"), core.vocabulary, named)?.sides;
   };
 
   it("given a side that names only a year, then asks the other side's question of that year", () => {

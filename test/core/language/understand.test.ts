@@ -14,6 +14,8 @@ describe("the kind of answer an English question wants", () => {
   it.each([
     ["How many returnees has Guangzhou attracted?", "count"],
     ["What share of returnee founders chose Beijing?", "percent"],
+    ["What slice of returnee founders chose Beijing?", "percent"],
+    ["Which outfit handles work permits in Hangzhou?", "organisation"],
     ["What percent of returnee founders are women?", "percent"],
     ["How much money did Guangzhou spend on innovation?", "money"],
     ["By how much did Guangzhou's high-tech output grow?", "percent"],
@@ -485,5 +487,33 @@ describe("withYears", () => {
 
   it("given a text that writes no year, then adds the years given", () => {
     expect(withYears("Hangzhou's talent pool", ["2020"])).toBe("Hangzhou's talent pool in 2020");
+  });
+});
+
+describe("words that only say how a question is put", () => {
+  it("given chat shorthand, a slice asked for, or the date of something, then none of it is a word a fact must hold", () => {
+    expect(termsOf("pls how many green cards has guangzhou issued")).not.toContain("pls");
+    expect(termsOf("what slice of beijing returnees work in education")).toEqual([
+      "returnee",
+      "work",
+      "education",
+    ]);
+    expect(read("Summba start date in Guangzhou").terms.find((t) => t.term === "date")?.light).toBe(true);
+  });
+
+  it("given 'in charge of', then it reads as being responsible, not as a bill", () => {
+    expect(termsOf("who is in charge of work permits in Hangzhou")).toContain("responsible");
+    expect(termsOf("who is in charge of work permits in Hangzhou")).not.toContain("bill");
+  });
+
+  it("given 哪几个 (which ones), then a Chinese question asks for the things, not how many", () => {
+    expect(understand("广州的IAB计划包括哪几个产业", vocabulary, "zh").type).toBe("any");
+    expect(understand("广州有几个孵化器", vocabulary, "zh").type).toBe("count");
+  });
+
+  it("given a Chinese question that cites the article, then the article and its mention are not what it asks", () => {
+    const terms = understand("文章里提到的杭州市长是谁", vocabulary, "zh").terms.map((t) => t.term);
+    expect(terms).not.toContain("文章");
+    expect(terms).not.toContain("提到");
   });
 });
