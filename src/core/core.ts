@@ -467,7 +467,7 @@ export class Core {
     // facts by the property's own name ("former name"): it has no other word to find them by.
     const common = !followsUp && query.terms.every((t) => t.light);
     const own = (common ? namedOutright(frame, query) : []).flatMap(({ property }) =>
-      this.vocabulary.read(query.language === "zh" ? property.zh : property.name).terms.map((t) => t.term),
+      this.claims.nameTerms(property, query.language),
     );
     return withFields(query, { type: frame.expects, terms, context: [...query.context, ...own] });
   }

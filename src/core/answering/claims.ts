@@ -121,6 +121,8 @@ export class ClaimIndex {
   private shares: NameShares | undefined;
   /** The words of qualifiers and values, read once each. */
   private readonly said = new Map<string, string[]>();
+  /** The terms of each property's own name, by language, read once each. */
+  private readonly ownNames = new Map<Language, Map<Property, readonly string[]>>();
 
   /** Built from the facts as indexed, with the property names saved in the knowledge cache if any. */
   constructor(
@@ -201,6 +203,21 @@ export class ClaimIndex {
     });
     this.names = byLanguage;
     return byLanguage;
+  }
+
+  /** The terms of a property's own name in a language ("former name"), read on first need. */
+  nameTerms(property: Property, language: Language): readonly string[] {
+    let byProperty = this.ownNames.get(language);
+    if (byProperty === undefined) {
+      byProperty = new Map();
+      this.ownNames.set(language, byProperty);
+    }
+    let terms = byProperty.get(property);
+    if (terms === undefined) {
+      terms = this.vocabulary.read(language === "zh" ? property.zh : property.name).terms.map((t) => t.term);
+      byProperty.set(property, terms);
+    }
+    return terms;
   }
 
   /**
