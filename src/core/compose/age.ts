@@ -63,16 +63,20 @@ export function citeSource(source: Source, now: Date, language: Language = "en")
 export function ageNote(dates: Dated[], now: Date, language: Language = "en", dueSince?: string): string {
   if (dates.length === 0) return "";
   const words = say(language);
-  // ISO dates ("2017", "2017-07-31") sort as plain strings; a collator would load ICU for nothing.
-  const sorted = [...dates].sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : 0));
-  const oldest = sorted[0] as Dated;
-  const newest = sorted[sorted.length - 1] as Dated;
+  // ISO dates ("2017", "2017-07-31") compare as plain strings; a collator would load ICU for nothing.
+  // Of equal dates, the oldest is the first given and the newest the last, as a stable sort has them.
+  let oldest = dates[0] as Dated;
+  let newest = oldest;
+  for (const dated of dates) {
+    if (dated.when < oldest.when) oldest = dated;
+    if (dated.when >= newest.when) newest = dated;
+  }
   const [from, to] = [dateLabel(oldest, language), dateLabel(newest, language)];
   const span = from === to ? from : words.span(from, to);
   const youngest = yearsBetween(newest.when, now);
   const eldest = yearsBetween(oldest.when, now);
   const ago = youngest === eldest ? words.yearsAgo(eldest) : words.yearsAgoRange(youngest, eldest);
-  const estimated = sorted.some((d) => d.estimated);
+  const estimated = dates.some((d) => d.estimated);
   const due = dueSince === undefined ? undefined : dateLabel({ when: dueSince, estimated: false }, language);
   const note = words.ageNote(span, estimated ? words.about(ago) : ago, due);
   return estimated ? `${note} ${words.undatedNote}` : note;

@@ -30,6 +30,15 @@ describe("ageNote", () => {
     expect(note).toMatch(/from July 2017 to 15 December 2021 \(4 to 9 years ago\)/);
   });
 
+  it("of figures of one date, one an estimate, spans from the first given to the last", () => {
+    const dated = { when: "2025", estimated: false };
+    const estimated = { when: "2025", estimated: true };
+    expect(ageNote([dated, estimated], TODAY)).toMatch(
+      /from 2025 to about 2025 \(about a year ago\).*undated/,
+    );
+    expect(ageNote([estimated, dated], TODAY)).toMatch(/from about 2025 to 2025 \(about a year ago\)/);
+  });
+
   it("is empty when no figure is used", () => {
     expect(ageNote([], TODAY)).toBe("");
   });
