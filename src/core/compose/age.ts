@@ -31,10 +31,19 @@ export function asOfPhrase(dated: Dated, language: Language = "en"): string {
   return dated.estimated ? words.undatedFact(dated.when.slice(0, 4)) : words.asOf(dateLabel(dated, language));
 }
 
+const DAY_MS = 86_400_000;
+
+/** Each date's whole years before the day (UTC) last asked about: worked out once a day, not once per answer. */
+let yearsBefore = { day: Number.NaN, years: new Map<string, number>() };
+
 function yearsBetween(when: string, now: Date): number {
-  const [year, month = "1"] = when.split("-");
-  const months = (now.getUTCFullYear() - Number(year)) * 12 + (now.getUTCMonth() + 1 - Number(month));
-  return Math.max(0, Math.floor(months / 12));
+  const day = Math.floor(now.getTime() / DAY_MS);
+  if (day !== yearsBefore.day) yearsBefore = { day, years: new Map() };
+  return remembered(yearsBefore.years, when, () => {
+    const [year, month = "1"] = when.split("-");
+    const months = (now.getUTCFullYear() - Number(year)) * 12 + (now.getUTCMonth() + 1 - Number(month));
+    return Math.max(0, Math.floor(months / 12));
+  });
 }
 
 export function citeSource(source: Source, now: Date, language: Language = "en"): CitedSource {

@@ -39,6 +39,13 @@ describe("ageNote", () => {
     expect(ageNote([estimated, dated], TODAY)).toMatch(/from about 2025 to 2025 \(about a year ago\)/);
   });
 
+  it("counts the years again on another day, not as on the day first asked", () => {
+    const july2017 = [{ when: "2017-07", estimated: false }];
+    expect(ageNote(july2017, TODAY)).toMatch(/\(9 years ago\)/);
+    expect(ageNote(july2017, new Date("2027-08-01T00:00:00Z"))).toMatch(/\(10 years ago\)/);
+    expect(ageNote(july2017, TODAY)).toMatch(/\(9 years ago\)/);
+  });
+
   it("is empty when no figure is used", () => {
     expect(ageNote([], TODAY)).toBe("");
   });
