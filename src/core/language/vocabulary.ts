@@ -50,6 +50,8 @@ interface WordTraits {
   number: boolean;
   alias: Entity | undefined;
   beginsAlias: boolean;
+  /** Its dictionary form, which phrases are matched by. */
+  lemma: string;
   beginsPhrase: boolean;
 }
 
@@ -214,7 +216,7 @@ export class Vocabulary {
         i += entity.length;
         continue;
       }
-      const phrase = known.beginsPhrase ? this.phraseAt(words, i) : undefined;
+      const phrase = known.beginsPhrase ? this.phraseAt(traits, i) : undefined;
       if (phrase !== undefined) {
         for (const term of phrase.terms) add(term, phrase.guessed, phrase.guessed);
         i += phrase.length;
@@ -251,13 +253,17 @@ export class Vocabulary {
   }
 
   private traitsOf(word: string): WordTraits {
-    return remembered(this.traits, word, (w) => ({
-      cjk: isCjk(w),
-      number: isNumber(w),
-      alias: this.tables.aliases.get(w),
-      beginsAlias: this.beginsAlias(w),
-      beginsPhrase: this.tables.phraseStarts.has(lemma(w)),
-    }));
+    return remembered(this.traits, word, (w) => {
+      const base = lemma(w);
+      return {
+        cjk: isCjk(w),
+        number: isNumber(w),
+        alias: this.tables.aliases.get(w),
+        beginsAlias: this.beginsAlias(w),
+        lemma: base,
+        beginsPhrase: this.tables.phraseStarts.has(base),
+      };
+    });
   }
 
   /**
@@ -363,14 +369,14 @@ export class Vocabulary {
 
   /** The longest curated phrase whose lemmas the words from i on are, when one begins with the word at i. */
   private phraseAt(
-    words: string[],
+    traits: readonly WordTraits[],
     i: number,
   ): { terms: string[]; guessed: boolean; length: number } | undefined {
-    let key = lemma(words[i] as string);
+    let key = (traits[i] as WordTraits).lemma;
     // The lemmas of the words from i on, joined: one key for each length, tried longest first.
     const keys = [key];
-    for (let n = 2; n <= Math.min(this.tables.longestPhrase, words.length - i); n++) {
-      key += ` ${lemma(words[i + n - 1] as string)}`;
+    for (let n = 2; n <= Math.min(this.tables.longestPhrase, traits.length - i); n++) {
+      key += ` ${(traits[i + n - 1] as WordTraits).lemma}`;
       keys.push(key);
     }
     for (let n = keys.length; n >= 1; n--) {
