@@ -346,11 +346,10 @@ class Candidates {
    * and, for "how many X", counts X in its own sentence.
    */
   private holds(indexed: IndexedFact, years: readonly string[]): boolean {
+    if (this.counted !== undefined && !indexed.own.has(this.counted)) return false;
+    if (years.length === 0) return true;
     const has = (y: string) => indexed.years.has(y);
-    return (
-      (this.query.eitherYear === true && years.length > 0 ? years.some(has) : years.every(has)) &&
-      (this.counted === undefined || indexed.own.has(this.counted))
-    );
+    return this.query.eitherYear === true ? years.some(has) : years.every(has);
   }
 
   private coverage(indexed: IndexedFact): Coverage {

@@ -87,7 +87,7 @@ export class Scoring {
     keep: (indexed: IndexedFact) => boolean = KEEP_ALL,
     reachedBy?: readonly string[],
   ): Ranked[] {
-    const within = ids.length === 0 ? this.within : [...this.within, ...ids];
+    const within = ids.length === 0 ? this.within : this.within.length === 0 ? ids : [...this.within, ...ids];
     const by = reachedBy?.map((term) => this.index.postingsOf(term));
     const kept: Ranked[] = [];
     for (const order of this.candidates(within, by)) {
