@@ -35,7 +35,6 @@ import { type Entity, type EntityKind, PLACE_KINDS } from "./knowledge/schema.js
 import { answeringFigure } from "./language/answer-type.js";
 import { figuresOf } from "./language/figures.js";
 import { contextOf, type FollowedUp, followUp, withoutNewTopic } from "./language/follow-up.js";
-import { remembered } from "./language/memo.js";
 import { compact } from "./language/text.js";
 import { asksOverview, type Query, splitQuestion, understand } from "./language/understand.js";
 import { Vocabulary } from "./language/vocabulary.js";
@@ -91,8 +90,6 @@ export class Core {
   /** The example follow-ups and, by language, what the knowledge base covers: the same in every answer, made once. */
   private starting: Reference[] | undefined;
   private readonly covered = new Map<Language, string>();
-  /** The entity each claim answered with names as its value, found once. */
-  private readonly valueEntities = new Map<IndexedClaim, Entity | undefined>();
 
   /** Over a knowledge base, with the vocabulary and index saved with it when it comes from the cache. */
   constructor(
@@ -181,7 +178,8 @@ export class Core {
     // The answer was made for this question: it takes on what the next turn may build on.
     answer.context = contextOf(query, answer, question, {
       property: lead?.property.id ?? property?.property,
-      answered: this.valueEntity(lead),
+      // The entity its value names, which the next turn's "he" may mean.
+      answered: lead === undefined ? undefined : this.claims.valueEntity(lead),
       subject: lead?.claim.subject,
       claim: lead === undefined ? undefined : claimId(lead),
     });
@@ -484,7 +482,7 @@ export class Core {
     // facts by the property's own name ("former name"): it has no other word to find them by.
     const common = !followsUp && query.terms.every((t) => t.light);
     const own = (common ? namedOutright(frame, query) : []).flatMap(({ property }) =>
-      this.vocabulary.read(query.language === "zh" ? property.zh : property.name).terms.map((t) => t.term),
+      this.claims.nameTerms(property, query.language),
     );
     return withFields(query, { type: frame.expects, terms, context: [...query.context, ...own] });
   }
@@ -696,12 +694,6 @@ export class Core {
     );
     this.covered.set(language, covers);
     return covers;
-  }
-
-  /** The entity a claim names as its value ("Liu Xin" as Hangzhou's mayor), which the next turn's "he" may mean. */
-  private valueEntity(claim: IndexedClaim | undefined): Entity | undefined {
-    if (claim === undefined) return undefined;
-    return remembered(this.valueEntities, claim, (c) => this.vocabulary.aliases.get(compact(c.claim.value)));
   }
 
   private entitiesOf(facts: readonly IndexedFact[]): Entity[] {

@@ -11,6 +11,7 @@ import {
   type ValueType,
 } from "../knowledge/schema.js";
 import type { AnswerType } from "../language/answer-type.js";
+import { remembered } from "../language/memo.js";
 import { compact } from "../language/text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import type { Language } from "../types.js";
@@ -122,6 +123,10 @@ export class ClaimIndex {
   private shares: NameShares | undefined;
   /** The words of qualifiers and values, read once each. */
   private readonly said = new Map<string, string[]>();
+  /** The entity each claim's value names, if any, found once. */
+  private readonly valueEntities = new Map<IndexedClaim, Entity | undefined>();
+  /** The terms of each property's own name, by language, read once each. */
+  private readonly ownNames = new Map<Language, Map<Property, readonly string[]>>();
 
   /** Built from the facts as indexed, with the property names saved in the knowledge cache if any. */
   constructor(
@@ -204,6 +209,21 @@ export class ClaimIndex {
     return byLanguage;
   }
 
+  /** The terms of a property's own name in a language ("former name"), read on first need. */
+  nameTerms(property: Property, language: Language): readonly string[] {
+    let byProperty = this.ownNames.get(language);
+    if (byProperty === undefined) {
+      byProperty = new Map();
+      this.ownNames.set(language, byProperty);
+    }
+    let terms = byProperty.get(property);
+    if (terms === undefined) {
+      terms = this.vocabulary.read(language === "zh" ? property.zh : property.name).terms.map((t) => t.term);
+      byProperty.set(property, terms);
+    }
+    return terms;
+  }
+
   /**
    * The words of a claim's qualifier in a language, which a question may name ("high-tech"), read
    * when first asked; common words ("per", "among") left out.
@@ -245,8 +265,7 @@ export class ClaimIndex {
     const best = new Map<string, PropertyMatch>();
     if (total === 0) return [];
     this.shares ??= new NameShares(this.propertyNames());
-    // The names that name it at all, in order; a name sharing several words with the question comes
-    // once for each, which changes nothing, as only a greater share replaces a property's best.
+    // The names that name it at all, in order.
     const naming = this.shares.of(question, total, language, NAMED_AT_ALL);
     for (const { name, share } of naming.sort((a, b) => a.name.order - b.name.order)) {
       const { property, text, terms } = name;
@@ -342,9 +361,9 @@ export class ClaimIndex {
 
   /** Whether an entity is of the kind a "which …" question picks among (see PICKED_AMONG). */
   picked(id: string, picks: AnswerType | undefined): boolean {
+    if (picks === undefined) return false;
     const kind = this.kindOf(id);
-    const among = picks === undefined ? undefined : PICKED_AMONG[picks];
-    return kind !== undefined && (among?.includes(kind) ?? false);
+    return kind !== undefined && (PICKED_AMONG[picks]?.includes(kind) ?? false);
   }
 
   /**
@@ -352,8 +371,13 @@ export class ClaimIndex {
    * moving to Guangzhou" is not answered by "Guangzhou", which the asker already gave.
    */
   valueNamed(claim: IndexedClaim, named: readonly Entity[]): boolean {
-    const valued = this.vocabulary.aliases.get(compact(claim.claim.value));
+    const valued = this.valueEntity(claim);
     return valued !== undefined && named.includes(valued);
+  }
+
+  /** The entity a claim names as its value ("Liu Xin" as Hangzhou's mayor). */
+  valueEntity(claim: IndexedClaim): Entity | undefined {
+    return remembered(this.valueEntities, claim, (c) => this.vocabulary.aliases.get(compact(c.claim.value)));
   }
 
   /** Whether a claim's qualifier names every thing left out ("besides Beijing and Shanghai"): it says what is beside them. */

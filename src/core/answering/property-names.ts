@@ -18,10 +18,11 @@ type NamesByTerm = ReadonlyMap<string, readonly PropertyName[]>;
 /** The words that name each property, by language: what the knowledge cache keeps of a claim index. */
 export type PropertyNames = ReadonlyMap<Language, NamesByTerm>;
 
-/** A name with its words as numbers, in the name's own order. */
+/** A name with its words as numbers, in the name's own order, and its own number. */
 interface NumberedName {
   name: PropertyName;
   words: Int32Array;
+  number: number;
 }
 
 /**
@@ -35,6 +36,8 @@ export class NameShares {
   /** The weight the question being scored gives each word, valid where its stamp is the question's. */
   private readonly weights: Float64Array;
   private readonly stamps: Uint32Array;
+  /** Which names the question being scored has reached, valid where their stamp is the question's. */
+  private readonly reached: Uint32Array;
   private stamp = 0;
 
   constructor(names: PropertyNames) {
@@ -55,7 +58,8 @@ export class NameShares {
           list.map((name) => {
             let entry = numbered.get(name);
             if (entry === undefined) {
-              entry = { name, words: Int32Array.from(name.terms, (w) => numberOf(w.term)) };
+              const words = Int32Array.from(name.terms, (w) => numberOf(w.term));
+              entry = { name, words, number: numbered.size };
               numbered.set(name, entry);
             }
             return entry;
@@ -66,12 +70,14 @@ export class NameShares {
     }
     this.weights = new Float64Array(this.numbers.size);
     this.stamps = new Uint32Array(this.numbers.size);
+    this.reached = new Uint32Array(numbered.size);
   }
 
   /**
    * Each name sharing a word with the question, with its share: the weight of the question's words
    * it has, of `total`, times the weight of its words the question has, of all of them. A name
-   * sharing several words comes once for each. A word the question gives twice weighs as it last does.
+   * sharing several words comes once, when its first is met. A word the question gives twice weighs
+   * as it last does.
    * A name whose share falls below `atLeast` is left out.
    */
   of(
@@ -84,6 +90,7 @@ export class NameShares {
     if (byTerm === undefined) return [];
     if (this.stamp === 0xffffffff) {
       this.stamps.fill(0);
+      this.reached.fill(0);
       this.stamp = 0;
     }
     this.stamp++;
@@ -95,7 +102,9 @@ export class NameShares {
     }
     const shares: { name: PropertyName; share: number }[] = [];
     for (const q of question) {
-      for (const { name, words } of byTerm.get(q.term) ?? []) {
+      for (const { name, words, number } of byTerm.get(q.term) ?? []) {
+        if (this.reached[number] === this.stamp) continue;
+        this.reached[number] = this.stamp;
         let accounted = 0;
         let had = 0;
         for (let i = 0; i < words.length; i++) {

@@ -58,7 +58,7 @@ export type Tracer = (step: string, ranked: readonly Ranked[], coverage: (r: Ran
  * and common words ("bring", "good") only help to rank.
  */
 export function coverage(query: Query, ranked: Pick<Ranked, "indexed">, index: FactIndex): Coverage {
-  return coverageOf(weighed(query, index), query.entities.length > 0, ranked.indexed);
+  return coverageOf(askedOf(query, index), ranked.indexed);
 }
 
 /** A word of the question that can say what it asks about (see saysSomething), with its weight. */
@@ -91,8 +91,40 @@ function weighed(query: Query, index: FactIndex): Weighed[] {
     }));
 }
 
+/** What coverage measures every fact against, worked out once per question. */
+interface Asked {
+  words: readonly Weighed[];
+  /** Whether it names things. */
+  named: boolean;
+  /** The words one fact alone uses, said outright in English, that a fact must hold (see Coverage.rare). */
+  rare: readonly string[];
+  /** Whether it names nothing and gives only figures and light words ("what is 2 + 2"). */
+  figuresOnly: boolean;
+  /** Whether it has a Chinese word the sources never use (上海的房价). */
+  unknownChinese: boolean;
+}
+
+function askedOf(query: Query, index: FactIndex): Asked {
+  const words = weighed(query, index);
+  const named = query.entities.length > 0;
+  // Said outright in English: a Chinese run's words or a word taken for mistyped may be read otherwise.
+  const rare = words
+    .filter((w) => w.once && !w.light && !w.guessed && !w.corrected && !isCjk(w.term))
+    .map((w) => w.term);
+  return {
+    words,
+    named,
+    rare,
+    figuresOnly: !named && words.every((w) => w.light || isNumber(w.term)),
+    unknownChinese: words.some((w) => w.unknown && isCjk(w.term)),
+  };
+}
+
 /** How much of the question's weighed words a fact matches (see coverage). */
-function coverageOf(asked: readonly Weighed[], named: boolean, indexed: IndexedFact): Coverage {
+function coverageOf(
+  { words: asked, named, rare: rareTerms, figuresOnly, unknownChinese }: Asked,
+  indexed: IndexedFact,
+): Coverage {
   let total = 0;
   let matched = 0;
   let wholeTotal = 0;
@@ -100,10 +132,7 @@ function coverageOf(asked: readonly Weighed[], named: boolean, indexed: IndexedF
   let terms = 0;
   let termsMatched = 0;
   const missing: string[] = [];
-  // Said outright in English: a Chinese run's words or a word taken for mistyped may be read otherwise.
-  const rare = asked.every(
-    (w) => !w.once || w.light || w.guessed || w.corrected || isCjk(w.term) || indexed.terms.has(w.term),
-  );
+  const rare = rareTerms.every((term) => indexed.terms.has(term));
   for (const { term, guessed, light, weight } of asked) {
     const has = indexed.terms.has(term);
     const credit = !has ? 0 : guessed ? weight * RANKING.guessCredit : weight;
@@ -119,13 +148,7 @@ function coverageOf(asked: readonly Weighed[], named: boolean, indexed: IndexedF
   // A question that names things and asks nothing narrower is covered by any fact about them; one
   // that adds a Chinese word the sources never use (上海的房价) asks about that word. One that names
   // nothing and gives only figures ("what is 2 + 2") is about no fact, whatever digits it shares.
-  const figuresOnly = !named && asked.every((w) => w.light || isNumber(w.term));
-  const share =
-    total === 0 || figuresOnly
-      ? named && !asked.some((w) => w.unknown && isCjk(w.term))
-        ? 1
-        : 0
-      : matched / total;
+  const share = total === 0 || figuresOnly ? (named && !unknownChinese ? 1 : 0) : matched / total;
   const whole = wholeTotal === 0 ? share : wholeMatched / wholeTotal;
   return { share, terms, matched: termsMatched, missing, whole, rare };
 }
@@ -225,7 +248,7 @@ export function retrieve(query: Query, index: FactIndex, claims: ClaimIndex, tra
 /** The facts one scoring reached, filtered for each answer a question may take, with each fact's coverage measured once. */
 class Candidates {
   private readonly coverages = new Map<IndexedFact, Coverage>();
-  private readonly weighed: readonly Weighed[];
+  private readonly asked: Asked;
   private readonly counted: string | undefined;
   private readonly needed: readonly string[] | undefined;
 
@@ -235,9 +258,9 @@ class Candidates {
     private readonly claims: ClaimIndex,
     private readonly reached: Scoring,
   ) {
-    this.weighed = weighed(query, index);
+    this.asked = askedOf(query, index);
     this.counted = query.counted !== undefined && index.known(query.counted) ? query.counted : undefined;
-    const needed = neededOf(this.weighed);
+    const needed = neededOf(this.asked.words);
     this.needed = needed === undefined ? undefined : [...needed];
   }
 
@@ -323,19 +346,22 @@ class Candidates {
    * and, for "how many X", counts X in its own sentence or by a claim whose property is named by X.
    */
   private holds(indexed: IndexedFact, years: readonly string[]): boolean {
+    const { counted } = this;
+    if (
+      counted !== undefined &&
+      !indexed.own.has(counted) &&
+      !this.claims.counts(indexed.fact.id, counted, this.query.language)
+    )
+      return false;
+    if (years.length === 0) return true;
     const has = (y: string) => indexed.years.has(y);
-    return (
-      (this.query.eitherYear === true && years.length > 0 ? years.some(has) : years.every(has)) &&
-      (this.counted === undefined ||
-        indexed.own.has(this.counted) ||
-        this.claims.counts(indexed.fact.id, this.counted, this.query.language))
-    );
+    return this.query.eitherYear === true ? years.some(has) : years.every(has);
   }
 
   private coverage(indexed: IndexedFact): Coverage {
     let known = this.coverages.get(indexed);
     if (known === undefined) {
-      known = coverageOf(this.weighed, this.query.entities.length > 0, indexed);
+      known = coverageOf(this.asked, indexed);
       this.coverages.set(indexed, known);
     }
     return known;

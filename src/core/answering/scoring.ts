@@ -19,9 +19,9 @@ export interface ScoredTerm {
 /** What a scoring reads of the fact index. */
 export interface Scored {
   readonly facts: readonly IndexedFact[];
-  aboutEntity(id: string): readonly IndexedFact[];
+  /** The places of the facts about an entity (or about what sits in it). */
+  placesAbout(id: string): readonly number[];
   postingsOf(term: string): PostingsByPlace;
-  placeOf(indexed: IndexedFact): number;
 }
 
 /** A fact as one scoring ranks it; the terms it matched are listed only when asked (`--explain`). */
@@ -87,7 +87,7 @@ export class Scoring {
     keep: (indexed: IndexedFact) => boolean = KEEP_ALL,
     reachedBy?: readonly string[],
   ): Ranked[] {
-    const within = ids.length === 0 ? this.within : [...this.within, ...ids];
+    const within = ids.length === 0 ? this.within : this.within.length === 0 ? ids : [...this.within, ...ids];
     const by = reachedBy?.map((term) => this.index.postingsOf(term));
     const kept: Ranked[] = [];
     for (const order of this.candidates(within, by)) {
@@ -108,9 +108,9 @@ export class Scoring {
     within: readonly string[],
     by: readonly PostingsByPlace[] | undefined,
   ): readonly number[] {
-    let rarest: readonly IndexedFact[] | undefined;
+    let rarest: readonly number[] | undefined;
     for (const id of within) {
-      const about = this.index.aboutEntity(id);
+      const about = this.index.placesAbout(id);
       if (rarest === undefined || about.length < rarest.length) rarest = about;
     }
     let reaching = Number.POSITIVE_INFINITY;
@@ -121,7 +121,7 @@ export class Scoring {
     const fewest = Math.min(rarest?.length ?? Number.POSITIVE_INFINITY, reaching);
     if (this.merged === undefined && fewest * this.terms.length > this.postings) this.merged = this.merge();
     if (this.merged !== undefined && this.merged.reached.length <= fewest) return this.merged.reached;
-    if (rarest !== undefined && rarest.length === fewest) return rarest.map((f) => this.index.placeOf(f));
+    if (rarest !== undefined && rarest.length === fewest) return rarest;
     return placesReached(by ?? []);
   }
 

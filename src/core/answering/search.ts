@@ -121,6 +121,8 @@ export function kindTerm(type: string): string {
 export class FactIndex implements Scored {
   readonly facts: readonly IndexedFact[];
   private readonly byEntity = new Map<string, IndexedFact[]>();
+  /** The places of the facts about each entity, in the knowledge base's order. */
+  private readonly placesByEntity = new Map<string, number[]>();
   /** The postings of the terms questions have used (only the knowledge base's own terms have any). */
   private readonly resolved = new Map<string, PostingsByPlace>();
   /** The weights of the terms questions have used. */
@@ -148,8 +150,13 @@ export class FactIndex implements Scored {
       this.order.set(indexed.fact.id, position);
       for (const id of indexed.closure) {
         const about = this.byEntity.get(id);
-        if (about === undefined) this.byEntity.set(id, [indexed]);
-        else about.push(indexed);
+        if (about === undefined) {
+          this.byEntity.set(id, [indexed]);
+          this.placesByEntity.set(id, [position]);
+        } else {
+          about.push(indexed);
+          this.placesByEntity.get(id)?.push(position);
+        }
       }
     });
     vocabulary.learn(
@@ -243,6 +250,10 @@ export class FactIndex implements Scored {
 
   aboutEntity(id: string): readonly IndexedFact[] {
     return this.byEntity.get(id) ?? [];
+  }
+
+  placesAbout(id: string): readonly number[] {
+    return this.placesByEntity.get(id) ?? [];
   }
 
   /** The facts about every one of these entities (or about what they sit in). */

@@ -31,10 +31,19 @@ export function asOfPhrase(dated: Dated, language: Language = "en"): string {
   return dated.estimated ? words.undatedFact(dated.when.slice(0, 4)) : words.asOf(dateLabel(dated, language));
 }
 
+const DAY_MS = 86_400_000;
+
+/** Each date's whole years before the day (UTC) last asked about: worked out once a day, not once per answer. */
+let yearsBefore = { day: Number.NaN, years: new Map<string, number>() };
+
 function yearsBetween(when: string, now: Date): number {
-  const [year, month = "1"] = when.split("-");
-  const months = (now.getUTCFullYear() - Number(year)) * 12 + (now.getUTCMonth() + 1 - Number(month));
-  return Math.max(0, Math.floor(months / 12));
+  const day = Math.floor(now.getTime() / DAY_MS);
+  if (day !== yearsBefore.day) yearsBefore = { day, years: new Map() };
+  return remembered(yearsBefore.years, when, () => {
+    const [year, month = "1"] = when.split("-");
+    const months = (now.getUTCFullYear() - Number(year)) * 12 + (now.getUTCMonth() + 1 - Number(month));
+    return Math.max(0, Math.floor(months / 12));
+  });
 }
 
 export function citeSource(source: Source, now: Date, language: Language = "en"): CitedSource {
@@ -63,16 +72,20 @@ export function citeSource(source: Source, now: Date, language: Language = "en")
 export function ageNote(dates: Dated[], now: Date, language: Language = "en", dueSince?: string): string {
   if (dates.length === 0) return "";
   const words = say(language);
-  // ISO dates ("2017", "2017-07-31") sort as plain strings; a collator would load ICU for nothing.
-  const sorted = [...dates].sort((a, b) => (a.when < b.when ? -1 : a.when > b.when ? 1 : 0));
-  const oldest = sorted[0] as Dated;
-  const newest = sorted[sorted.length - 1] as Dated;
+  // ISO dates ("2017", "2017-07-31") compare as plain strings; a collator would load ICU for nothing.
+  // Of equal dates, the oldest is the first given and the newest the last, as a stable sort has them.
+  let oldest = dates[0] as Dated;
+  let newest = oldest;
+  for (const dated of dates) {
+    if (dated.when < oldest.when) oldest = dated;
+    if (dated.when >= newest.when) newest = dated;
+  }
   const [from, to] = [dateLabel(oldest, language), dateLabel(newest, language)];
   const span = from === to ? from : words.span(from, to);
   const youngest = yearsBetween(newest.when, now);
   const eldest = yearsBetween(oldest.when, now);
   const ago = youngest === eldest ? words.yearsAgo(eldest) : words.yearsAgoRange(youngest, eldest);
-  const estimated = sorted.some((d) => d.estimated);
+  const estimated = dates.some((d) => d.estimated);
   const due = dueSince === undefined ? undefined : dateLabel({ when: dueSince, estimated: false }, language);
   const note = words.ageNote(span, estimated ? words.about(ago) : ago, due);
   return estimated ? `${note} ${words.undatedNote}` : note;

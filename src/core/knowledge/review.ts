@@ -101,9 +101,14 @@ const dating = new WeakMap<Fact, readonly Standing[]>();
 /** Since when these facts' volatile figures have been due for review, for the answer's age line; undefined when none is. */
 export function overdueSince(facts: readonly Fact[], kb: KnowledgeBase, now: Date): string | undefined {
   const on = day(now);
-  return facts
-    .flatMap((fact) => datingStandings(fact, kb).flatMap((s) => (due(s, on) ? [s.reviewAfter] : [])))
-    .sort()[0];
+  let earliest: string | undefined;
+  for (const fact of facts) {
+    for (const standing of datingStandings(fact, kb)) {
+      if (due(standing, on) && (earliest === undefined || standing.reviewAfter < earliest))
+        earliest = standing.reviewAfter;
+    }
+  }
+  return earliest;
 }
 
 function datingStandings(fact: Fact, kb: KnowledgeBase): readonly Standing[] {

@@ -41,6 +41,26 @@ interface NameFound {
   key: string;
 }
 
+/**
+ * What reading asks first of a word as the knowledge base spells it, found once for each word: whether
+ * it is Chinese or a figure, the name it spells alone, whether a longer name or a phrase begins with it.
+ */
+interface WordTraits {
+  cjk: boolean;
+  number: boolean;
+  alias: Entity | undefined;
+  beginsAlias: boolean;
+  /** Its dictionary form, which phrases are matched by. */
+  lemma: string;
+  beginsPhrase: boolean;
+}
+
+/** A word as the knowledge base spells it, and what is known of that spelling. */
+interface Spelled {
+  word: string;
+  traits: WordTraits;
+}
+
 /** The longest dictionary word tried when scanning Chinese text. */
 const LONGEST_CJK = 10;
 
@@ -76,13 +96,15 @@ export class Vocabulary {
   private typoWords: () => Iterable<string> = () => [];
   /** Made on the first word that may be a typo. */
   private typos: TypoCorrector | undefined;
-  /** Each English word as read so far, spelled as the knowledge base does and as a term: looked up once. */
-  private readonly spellings = new Map<string, string>();
+  /** Each word as read so far, spelled as the knowledge base does, and each as a term: looked up once. */
+  private readonly spellings = new Map<string, Spelled>();
   private readonly terms = new Map<string, Term>();
   /** The compact aliases, sorted: made on the first question. */
   private aliasesInOrder: string[] | undefined;
   /** Whether an alias begins with each text asked so far: looked up once. */
   private readonly beginnings = new Map<string, boolean>();
+  /** What reading asks first of each word read so far (see WordTraits). */
+  private readonly traits = new Map<string, WordTraits>();
   /** Each entity's compact names, grouped on the first name read that another name follows. */
   private namesOf: Map<Entity, string[]> | undefined;
 
@@ -112,18 +134,24 @@ export class Vocabulary {
     this.terms.clear();
   }
 
+  /** A word as read: as the knowledge base spells it (see spelling), with what is known of that spelling. */
+  private spelled(word: string): Spelled {
+    return remembered(this.spellings, word, (w) => {
+      const spelled = this.spelling(w);
+      return { word: spelled, traits: this.traitsOf(spelled) };
+    });
+  }
+
   /**
    * A word as the knowledge base spells it: a stop word or English word as it is, else its own word
    * ("Chen" of Chen Weidong is no mistyped "when"), a question word mistyped, or another of its words mistyped.
    */
-  private spelled(word: string): string {
-    return remembered(this.spellings, word, (w) => {
-      const { stopwords, mistyped } = this.grammar;
-      if (stopwords.has(w) || isEnglishWord(w)) return w;
-      this.typos ??= new TypoCorrector(this.typoWords());
-      if (this.typos.knows(w)) return w;
-      return questionWord(w, mistyped) ?? this.typos.correct(w) ?? w;
-    });
+  private spelling(word: string): string {
+    const { stopwords, mistyped } = this.grammar;
+    if (stopwords.has(word) || isEnglishWord(word)) return word;
+    this.typos ??= new TypoCorrector(this.typoWords());
+    if (this.typos.knows(word)) return word;
+    return questionWord(word, mistyped) ?? this.typos.correct(word) ?? word;
   }
 
   /**
@@ -156,7 +184,9 @@ export class Vocabulary {
     );
     const normalised = normalise(text);
     const written = normalised.split(" ").filter(Boolean);
-    const words = written.map((w) => this.spelled(w));
+    const spelled = written.map((w) => this.spelled(w));
+    const words = spelled.map((s) => s.word);
+    const traits = spelled.map((s) => s.traits);
     const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" "), normalised };
     const add = (term: string, light = false, guessed = false) => {
       if (reading.terms.some((t) => t.term === term)) return;
@@ -164,12 +194,17 @@ export class Vocabulary {
     };
     for (let i = 0; i < words.length; ) {
       const word = words[i] as string;
-      if (isCjk(word)) {
+      const known = traits[i] as WordTraits;
+      if (known.cjk) {
         this.readChinese(word, reading, add);
         i++;
         continue;
       }
-      const entity = this.nameGoingOn(this.entityAt(words, i), (at) => this.entityAt(words, at), i);
+      const entity = this.nameGoingOn(
+        this.entityAt(words, traits, i),
+        (at) => this.entityAt(words, traits, at),
+        i,
+      );
       if (entity !== undefined) {
         if (!reading.entities.includes(entity.entity)) reading.entities.push(entity.entity);
         // A fact's own names are words of it too: "Ministry of Education" says "ministry".
@@ -181,17 +216,18 @@ export class Vocabulary {
         i += entity.length;
         continue;
       }
-      const phrase = this.phraseAt(words, i);
+      const phrase = known.beginsPhrase ? this.phraseAt(traits, i) : undefined;
       if (phrase !== undefined) {
         for (const term of phrase.terms) add(term, phrase.guessed, phrase.guessed);
         i += phrase.length;
         continue;
       }
       // "6.7万" arrives as "6.7" and a Chinese run that begins with its unit.
-      const scale = isNumber(word) ? this.grammar.numerals.large.get(words[i + 1]?.[0] ?? "") : undefined;
+      const scale = known.number ? this.grammar.numerals.large.get(words[i + 1]?.[0] ?? "") : undefined;
       if (scale !== undefined) {
         add(numberTerm(Number(word) * scale));
         words[i + 1] = (words[i + 1] as string).slice(1);
+        traits[i + 1] = this.traitsOf(words[i + 1] as string);
         i++;
         continue;
       }
@@ -216,11 +252,36 @@ export class Vocabulary {
     return GERUND.test(word) && this.grammar.determiners.has(before ?? "") && !this.grammar.isLight(word);
   }
 
-  /** The longest alias that the words from i on spell, spaces aside ("guang zhou" is Guangzhou). */
-  private entityAt(words: string[], i: number): NameFound | undefined {
-    let key = "";
-    let found: NameFound | undefined;
-    for (let n = 1; n <= Math.min(this.tables.longestAlias, words.length - i); n++) {
+  private traitsOf(word: string): WordTraits {
+    return remembered(this.traits, word, (w) => {
+      const base = lemma(w);
+      return {
+        cjk: isCjk(w),
+        number: isNumber(w),
+        alias: this.tables.aliases.get(w),
+        beginsAlias: this.beginsAlias(w),
+        lemma: base,
+        beginsPhrase: this.tables.phraseStarts.has(base),
+      };
+    });
+  }
+
+  /**
+   * The longest alias that the words from i on spell, spaces aside ("guang zhou" is Guangzhou); its
+   * first word is told by what is known of it, the longer keys are looked up.
+   */
+  private entityAt(
+    words: readonly string[],
+    traits: readonly WordTraits[],
+    i: number,
+  ): NameFound | undefined {
+    const first = traits[i];
+    if (first === undefined || first.cjk) return undefined;
+    let key = words[i] as string;
+    let found: NameFound | undefined =
+      first.alias === undefined ? undefined : { entity: first.alias, length: 1, key };
+    if (found === undefined && !first.beginsAlias) return undefined;
+    for (let n = 2; n <= Math.min(this.tables.longestAlias, words.length - i); n++) {
       const word = words[i + n - 1] as string;
       if (isCjk(word)) break;
       key += word;
@@ -306,16 +367,16 @@ export class Vocabulary {
     return this.namesOf;
   }
 
+  /** The longest curated phrase whose lemmas the words from i on are, when one begins with the word at i. */
   private phraseAt(
-    words: string[],
+    traits: readonly WordTraits[],
     i: number,
   ): { terms: string[]; guessed: boolean; length: number } | undefined {
-    let key = lemma(words[i] as string);
-    if (!this.tables.phraseStarts.has(key)) return undefined;
+    let key = (traits[i] as WordTraits).lemma;
     // The lemmas of the words from i on, joined: one key for each length, tried longest first.
     const keys = [key];
-    for (let n = 2; n <= Math.min(this.tables.longestPhrase, words.length - i); n++) {
-      key += ` ${lemma(words[i + n - 1] as string)}`;
+    for (let n = 2; n <= Math.min(this.tables.longestPhrase, traits.length - i); n++) {
+      key += ` ${(traits[i + n - 1] as WordTraits).lemma}`;
       keys.push(key);
     }
     for (let n = keys.length; n >= 1; n--) {

@@ -76,6 +76,27 @@ describe("reading a question into a frame", () => {
   });
 });
 
+describe("what the claim index reads once of the knowledge base", () => {
+  it("reads a property's own name into the terms a question's reading gives it, once per language", () => {
+    const property = core.claims.ofFact("ceot-2018-organisers")[0]?.property;
+    if (property === undefined) throw new Error("the organisers fact has no claim");
+    const terms = core.claims.nameTerms(property, "en");
+    expect(terms).toEqual(core.vocabulary.read(property.name).terms.map((t) => t.term));
+    expect(core.claims.nameTerms(property, "en")).toBe(terms);
+    expect(core.claims.nameTerms(property, "zh")).toEqual(
+      core.vocabulary.read(property.zh).terms.map((t) => t.term),
+    );
+  });
+
+  it("finds the entity a claim's value names, and none for a value that names nothing", () => {
+    const [organiser] = core.claims.ofFact("ceot-2018-organisers");
+    if (organiser === undefined) throw new Error("the organisers fact has no claim");
+    expect(core.claims.valueEntity(organiser)?.id).toBe("ministry-of-science-and-technology");
+    const figure = core.claims.ofProperty("returnees-drawn")[0];
+    expect(figure && core.claims.valueEntity(figure)).toBeUndefined();
+  });
+});
+
 describe("the headline is the claim that answers", () => {
   it("leads a city's card with a claim about that city, not another city's figure in the same fact", () => {
     expect(runLine("/city Chengdu", core).title).toMatch(

@@ -43,12 +43,17 @@ describe("NameShares", () => {
     expect(shares.of(question, 4, "en")).toEqual([{ name: greenCards, share: (3 / 4) * (2 / 3) }]);
   });
 
-  it("given a question sharing two words of a name, then the name comes once for each, with the same share", () => {
+  it("given a question sharing two words of a name, then the name comes once, with both words' share", () => {
     const question = [
       { term: "green", weight: 1 },
       { term: "card", weight: 1 },
     ];
-    expect(shares.of(question, 2, "en").map((s) => s.share)).toEqual([1, 1]);
+    expect(shares.of(question, 2, "en")).toEqual([{ name: greenCards, share: 1 }]);
+  });
+
+  it("given the next question sharing the same name, then it comes again: reaching it is forgotten too", () => {
+    shares.of([{ term: "green", weight: 1 }], 1, "en");
+    expect(shares.of([{ term: "card", weight: 1 }], 1, "en")).toEqual([{ name: greenCards, share: 1 / 3 }]);
   });
 
   it("forgets the last question's words: a word it asked does not count for the next", () => {

@@ -67,3 +67,16 @@ describe("scoring the facts a question's terms reach", () => {
     expect(index.score(["zzzunknown"]).about([])).toEqual([]);
   });
 });
+
+describe("the places of the facts about an entity", () => {
+  it("are the places of the facts about it, in the knowledge base's order", () => {
+    const places = index.placesAbout("guangzhou");
+    expect(places.length).toBeGreaterThan(1);
+    expect(places).toEqual(index.aboutEntity("guangzhou").map((f) => index.placeOf(f)));
+    expect([...places].sort((a, b) => a - b)).toEqual(places);
+  });
+
+  it("are none for an entity no fact is about", () => {
+    expect(index.placesAbout("no-such-entity")).toEqual([]);
+  });
+});

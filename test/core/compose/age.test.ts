@@ -30,6 +30,22 @@ describe("ageNote", () => {
     expect(note).toMatch(/from July 2017 to 15 December 2021 \(4 to 9 years ago\)/);
   });
 
+  it("of figures of one date, one an estimate, spans from the first given to the last", () => {
+    const dated = { when: "2025", estimated: false };
+    const estimated = { when: "2025", estimated: true };
+    expect(ageNote([dated, estimated], TODAY)).toMatch(
+      /from 2025 to about 2025 \(about a year ago\).*undated/,
+    );
+    expect(ageNote([estimated, dated], TODAY)).toMatch(/from about 2025 to 2025 \(about a year ago\)/);
+  });
+
+  it("counts the years again on another day, not as on the day first asked", () => {
+    const july2017 = [{ when: "2017-07", estimated: false }];
+    expect(ageNote(july2017, TODAY)).toMatch(/\(9 years ago\)/);
+    expect(ageNote(july2017, new Date("2027-08-01T00:00:00Z"))).toMatch(/\(10 years ago\)/);
+    expect(ageNote(july2017, TODAY)).toMatch(/\(9 years ago\)/);
+  });
+
   it("is empty when no figure is used", () => {
     expect(ageNote([], TODAY)).toBe("");
   });
