@@ -187,8 +187,10 @@ export class Core {
     return answer;
   }
 
-  /** Explains how a question is answered: its reading, each retrieval and claim considered, the decision. */
-  /** How a question is answered, as a follow-up of the earlier turns of a conversation when given. */
+  /**
+   * Explains how a question is answered (its reading, each retrieval and claim considered, the
+   * decision), as a follow-up of the earlier turns of a conversation when given.
+   */
   explain(
     question: string,
     language: Language,

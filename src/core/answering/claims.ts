@@ -211,17 +211,10 @@ export class ClaimIndex {
 
   /** The terms of a property's own name in a language ("former name"), read on first need. */
   nameTerms(property: Property, language: Language): readonly string[] {
-    let byProperty = this.ownNames.get(language);
-    if (byProperty === undefined) {
-      byProperty = new Map();
-      this.ownNames.set(language, byProperty);
-    }
-    let terms = byProperty.get(property);
-    if (terms === undefined) {
-      terms = this.vocabulary.read(language === "zh" ? property.zh : property.name).terms.map((t) => t.term);
-      byProperty.set(property, terms);
-    }
-    return terms;
+    const byProperty = remembered(this.ownNames, language, () => new Map<Property, readonly string[]>());
+    return remembered(byProperty, property, (p) =>
+      this.vocabulary.read(language === "zh" ? p.zh : p.name).terms.map((t) => t.term),
+    );
   }
 
   /**
