@@ -290,6 +290,13 @@ describe("the word of the kind of answer", () => {
     expect(query.type).toBe("date");
     expect(query.terms.every((t) => t.light)).toBe(true);
   });
+
+  it("takes 'position' after 'what' as the place on a list asked for, which no fact need say", () => {
+    const query = read("What position does Guangzhou hold among cities picked by returnees?");
+    expect(query.type).toBe("rank");
+    expect(query.kind).toBe("position");
+    expect(query.terms.find((t) => t.term === "position")?.light).toBe(true);
+  });
 });
 
 describe("Chinese numbers", () => {
