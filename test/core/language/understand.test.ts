@@ -231,6 +231,7 @@ describe("names", () => {
     ["广州有多少海归", "guangzhou"],
     ["Guang Zhou returnees", "guangzhou"],
     ["海交会什么时候开", "ceot"],
+    ["迈普是谁创办的", "medprin"],
   ])("reads %j as naming %s", (question, id) => {
     expect(entitiesOf(question)).toContain(id);
   });
