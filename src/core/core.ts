@@ -464,12 +464,18 @@ export class Core {
       this.claims
         .ofProperty(id)
         .some((c) => ["named", "within"].includes(this.claims.subjectFit(c, query.entities)));
-    // The English words that name a property of words ("what is Wang Debao's job": a position; "the
-    // official name of the 1+4 New Deal"), when they are all it asks and what it names holds a
-    // claim of that property, need not be in the fact's text: matching finds the claim.
+    // The English words that name a property of the type the wording asks, or of any type where none is ("what
+    // is Wang Debao's job": a position; "the official name of the 1+4 New Deal"; "where did Yuan Yuyu
+    // study": a place), when they are all it asks and what it names holds a claim of that property,
+    // need not be in the fact's text: matching finds the claim.
     const naming =
-      query.language === "en" && frame.expects === "any" && frame.asks.length > 0
-        ? frame.properties.find((p) => frame.asks.every((w) => p.words.includes(w)) && heldOf(p.property.id))
+      query.language === "en" && frame.asks.length > 0
+        ? frame.properties.find(
+            (p) =>
+              (frame.expects === "any" || frame.worded === p.property.type) &&
+              frame.asks.every((w) => p.words.includes(w)) &&
+              heldOf(p.property.id),
+          )
         : undefined;
     const typeWords = this.typeWordsOfHeld(query, frame.expects, heldOf);
     const excused = (t: Query["terms"][number]) =>

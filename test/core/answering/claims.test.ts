@@ -63,6 +63,13 @@ describe("reading a question into a frame", () => {
     expect(answerTo(core, "what is the official name of the Red Cotton Plan", EN).answered).toBe(false);
   });
 
+  it("given the words of a property of the type the wording asks are all a question asks, then the claim answers though the fact's text lacks them", () => {
+    expect(title("where did Yuan Yuyu study")).toMatch(/United States/);
+    expect(answerTo(core, "where did Shi Zhongmin study", EN).answered).toBe(false);
+    // A type the named property alone suggests ("foreigners": expats employed, a count) excuses nothing.
+    expect(title("Hangzhou ranking for foreigners in 2020")).toMatch(/third/);
+  });
+
   it("given 'in total' beside a count property that what is named holds, then it asks nothing more; beside none, it still declines", () => {
     expect(title("How many incubators does Guangzhou have in total?")).toMatch(/280/);
     expect(
