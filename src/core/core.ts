@@ -32,7 +32,7 @@ import { loadCachedKnowledge } from "./knowledge/cache.js";
 import type { KnowledgeBase } from "./knowledge/loader.js";
 import { current } from "./knowledge/review.js";
 import { type Entity, type EntityKind, PLACE_KINDS } from "./knowledge/schema.js";
-import { answeringFigure } from "./language/answer-type.js";
+import { type AnswerType, answeringFigure, classify } from "./language/answer-type.js";
 import { figuresOf } from "./language/figures.js";
 import { contextOf, type FollowedUp, followUp, withoutNewTopic } from "./language/follow-up.js";
 import { compact } from "./language/text.js";
@@ -143,8 +143,7 @@ export class Core {
     const note = carried && context !== undefined ? ` ${words.followingUp(context.question)}` : "";
     const followed = carried && context !== undefined ? { followed: context.question } : {};
     // Shorthand the sources cannot hold ("ppl") weighs nothing in naming a property.
-    const weight = (t: string) => (saysSomething(t, this.index) ? this.index.weight(t) : 0);
-    const frame = frameOf(query, this.claims, weight, property);
+    const frame = frameOf(query, this.claims, this.weight, property);
     const [only] = query.entities;
     // "What was the CEOT originally called?" names a property in common words: no overview; nor is a
     // follow-up that asks in words of its own of what it carried ("how fast are they profitable?").
@@ -462,22 +461,29 @@ export class Core {
   private framed(query: Query, frame: Frame, followsUp: boolean): Query {
     const [top] = frame.properties;
     const named = (top?.share ?? 0) >= UNKNOWN_WORDS_EXCUSED;
-    // The English words that name a property of words ("what is Wang Debao's job": a position; "the
-    // official name of the 1+4 New Deal"), when they are all it asks and what it names holds a
-    // claim of that property, need not be in the fact's text: matching finds the claim.
+    // Whether what the question names holds a claim of the property.
+    const heldOf = (id: string) =>
+      this.claims
+        .ofProperty(id)
+        .some((c) => ["named", "within"].includes(this.claims.subjectFit(c, query.entities)));
+    // The English words that name a property of the type the wording asks, or of any type where none is ("what
+    // is Wang Debao's job": a position; "the official name of the 1+4 New Deal"; "where did Yuan Yuyu
+    // study": a place), when they are all it asks and what it names holds a claim of that property,
+    // need not be in the fact's text: matching finds the claim.
     const naming =
-      query.language === "en" && frame.expects === "any" && frame.asks.length > 0
+      query.language === "en" && frame.asks.length > 0
         ? frame.properties.find(
             (p) =>
+              (frame.expects === "any" || frame.worded === p.property.type) &&
               frame.asks.every((w) => p.words.includes(w)) &&
-              this.claims
-                .ofProperty(p.property.id)
-                .some((c) => ["named", "within"].includes(this.claims.subjectFit(c, query.entities))),
+              heldOf(p.property.id),
           )
         : undefined;
+    const typeWords = this.typeWordsOfHeld(query, frame.expects, heldOf);
     const excused = (t: Query["terms"][number]) =>
       (named && !this.index.known(t.term)) ||
       (named && (naming?.words.includes(t.term) ?? false)) ||
+      typeWords.includes(t.term) ||
       (frame.through?.includes(t.term) ?? false);
     const terms = query.terms.map((t) => (excused(t) ? withFields(t, { light: true }) : t));
     // A question of its own naming a property only in common words ("originally called") ranks the
@@ -487,6 +493,26 @@ export class Core {
       this.claims.nameTerms(property, query.language),
     );
     return withFields(query, { type: frame.expects, terms, context: [...query.context, ...own] });
+  }
+
+  /** Shorthand the sources cannot hold ("ppl") weighs nothing in naming a property. */
+  private readonly weight = (term: string): number =>
+    saysSomething(term, this.index) ? this.index.weight(term) : 0;
+
+  /**
+   * The words that only ask for the type expected ("total" for a count: classified alone, they give
+   * that type), when the question without them names outright a property of that type that what it
+   * names holds: "how many incubators does Guangzhou have in total". Otherwise none: "how many
+   * returnees work in Beijing in total" names no property of counts that Beijing holds.
+   */
+  private typeWordsOfHeld(query: Query, expects: AnswerType, held: (property: string) => boolean): string[] {
+    const asking = query.terms
+      .filter((t) => classify(this.vocabulary.grammar.answers, t.term, []) === expects)
+      .map((t) => t.term);
+    if (asking.length === 0) return [];
+    const plain = withFields(query, { terms: query.terms.filter((t) => !asking.includes(t.term)) });
+    const named = namedOutright(frameOf(plain, this.claims, this.weight), plain);
+    return named.some(({ property }) => property.type === expects && held(property.id)) ? asking : [];
   }
 
   /** The claim that answers: the one of the covering facts that agrees best with the question's frame. */

@@ -63,6 +63,24 @@ describe("reading a question into a frame", () => {
     expect(answerTo(core, "what is the official name of the Red Cotton Plan", EN).answered).toBe(false);
   });
 
+  it("given the words of a property of the type the wording asks are all a question asks, then the claim answers though the fact's text lacks them", () => {
+    expect(title("where did Yuan Yuyu study")).toMatch(/United States/);
+    expect(answerTo(core, "where did Shi Zhongmin study", EN).answered).toBe(false);
+    // A type the named property alone suggests ("foreigners": expats employed, a count) excuses nothing.
+    expect(title("Hangzhou ranking for foreigners in 2020")).toMatch(/third/);
+  });
+
+  it("given 'in total' beside a count property that what is named holds, then it asks nothing more; beside none, it still declines", () => {
+    expect(title("How many incubators does Guangzhou have in total?")).toMatch(/280/);
+    expect(
+      title(
+        "How many times in total has Hangzhou been on the list of most attractive cities for foreigners?",
+      ),
+    ).toMatch(/11th/);
+    expect(answerTo(core, "how many returnees work in Beijing in total", EN).answered).toBe(false);
+    expect(answerTo(core, "How many returnees does Shenzhen have in total?", EN).answered).toBe(false);
+  });
+
   it("given a count claim whose property is named by what a question counts, then the fact counts it", () => {
     expect(core.claims.counts("red-cotton-10-aspects", "area", "en")).toBe(true);
     expect(core.claims.counts("red-cotton-10-aspects", "incubator", "en")).toBe(false);

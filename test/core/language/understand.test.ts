@@ -231,6 +231,7 @@ describe("names", () => {
     ["广州有多少海归", "guangzhou"],
     ["Guang Zhou returnees", "guangzhou"],
     ["海交会什么时候开", "ceot"],
+    ["迈普是谁创办的", "medprin"],
   ])("reads %j as naming %s", (question, id) => {
     expect(entitiesOf(question)).toContain(id);
   });
@@ -289,6 +290,13 @@ describe("the word of the kind of answer", () => {
     const query = read("up to what date?");
     expect(query.type).toBe("date");
     expect(query.terms.every((t) => t.light)).toBe(true);
+  });
+
+  it("takes 'position' after 'what' as the place on a list asked for, which no fact need say", () => {
+    const query = read("What position does Guangzhou hold among cities picked by returnees?");
+    expect(query.type).toBe("rank");
+    expect(query.kind).toBe("position");
+    expect(query.terms.find((t) => t.term === "position")?.light).toBe(true);
   });
 });
 
