@@ -148,6 +148,8 @@ describe("the kind of answer a Chinese question wants, from its question words",
     ["杭州有几个国际人才俱乐部", "count"],
     ["海交会什么时候开", "date"],
     ["海交会哪年创办", "date"],
+    ["海交会在哪几天举办", "date"],
+    ["海交会在哪里举办", "place"],
     ["北京海归创业者占比多少", "percent"],
     ["海归创业者的比例", "percent"],
     ["杭州排第几", "rank"],
@@ -233,6 +235,10 @@ describe("names", () => {
     ["海交会什么时候开", "ceot"],
   ])("reads %j as naming %s", (question, id) => {
     expect(entitiesOf(question)).toContain(id);
+  });
+
+  it("reads 最早 as asking for the first one", () => {
+    expect(termsOf("海交会最早是哪年办的")).toContain("first");
   });
 
   it("does not count a name among the terms", () => {
