@@ -241,6 +241,11 @@ describe("names", () => {
     expect(termsOf("海交会最早是哪年办的")).toContain("first");
   });
 
+  it("reads 预计 as the English 'expected' does", () => {
+    expect(termsOf("海交会预计有多少海外人才参加")).toContain("expect");
+    expect(termsOf("How many overseas talents are expected at the CEOT?")).toContain("expect");
+  });
+
   it("does not count a name among the terms", () => {
     expect(termsOf("How many returnees has Canton attracted?")).not.toContain("canton");
   });
