@@ -246,6 +246,11 @@ describe("names", () => {
     expect(termsOf("How many overseas talents are expected at the CEOT?")).toContain("expect");
   });
 
+  it("reads a trailing 哪个 as how the question is put, not what it is about", () => {
+    expect(termsOf("海归创业者占比最高的城市是哪个")).not.toContain("哪个");
+    expect(typeOf("海归创业者占比最高的城市是哪个")).toBe("percent");
+  });
+
   it("does not count a name among the terms", () => {
     expect(termsOf("How many returnees has Canton attracted?")).not.toContain("canton");
   });
