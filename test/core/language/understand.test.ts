@@ -251,6 +251,12 @@ describe("names", () => {
     expect(typeOf("海归创业者占比最高的城市是哪个")).toBe("percent");
   });
 
+  it("reads an ordinal in Arabic digits, 第20届, as the lexicon writes it, like 第二十届", () => {
+    expect(termsOf("第20届海交会的主题是什么")).toContain("20th");
+    expect(termsOf("第二十届海交会的主题是什么")).toContain("20th");
+    expect(termsOf("第5届海交会在哪")).toContain("5");
+  });
+
   it("does not count a name among the terms", () => {
     expect(termsOf("How many returnees has Canton attracted?")).not.toContain("canton");
   });
