@@ -44,12 +44,22 @@ export function factLine({ fact, source }: IndexedFact, kb: KnowledgeBase, langu
   return fact.status === "superseded" ? words.earlier(line) : line;
 }
 
+/**
+ * A claim's value in Chinese: a name translated keeps the source's own name beside it, so that it can
+ * be found there ("中国留学人员广州科技交流会（Guangzhou Science and Technology Exchange …）").
+ */
+function chineseValue(c: IndexedClaim, kb: KnowledgeBase): string {
+  const { zh, value } = c.claim;
+  if (zh === undefined) return figuresOf(kb.grammar).chinese(value);
+  return c.property.type === "name" && zh !== value ? `${zh}（${value}）` : zh;
+}
+
 /** A claim's parts as a language writes them: its subject's name, its value, its property's name and when it held. */
 function claimParts(c: IndexedClaim, kb: KnowledgeBase, language: Language) {
   const subject = kb.entities.get(c.claim.subject);
   return {
     subject: subject === undefined ? c.claim.subject : nameOf(subject, kb, language),
-    value: language === "zh" ? (c.claim.zh ?? figuresOf(kb.grammar).chinese(c.claim.value)) : c.claim.value,
+    value: language === "zh" ? chineseValue(c, kb) : c.claim.value,
     property: language === "zh" ? c.property.zh : c.property.name,
     qualifier: language === "zh" ? (c.claim.zhQualifier ?? c.claim.qualifier) : c.claim.qualifier,
     when: dateLabel(c.when, language),

@@ -196,8 +196,10 @@ export class Vocabulary {
       const word = words[i] as string;
       const known = traits[i] as WordTraits;
       if (known.cjk) {
-        this.readChinese(word, reading, add);
-        i++;
+        // "第20届" arrives as "第", "20" and "届…": where the lexicon so writes a word, the three are one run.
+        const spans = this.ordinalAt(words, traits, i) ? 3 : 1;
+        this.readChinese(words.slice(i, i + spans).join(""), reading, add);
+        i += spans;
         continue;
       }
       const entity = this.nameGoingOn(
@@ -242,6 +244,17 @@ export class Vocabulary {
       i++;
     }
     return reading;
+  }
+
+  /** Whether a Chinese run ending in 第, a number and the run after it begin with a lexicon word ("第20届"). */
+  private ordinalAt(words: readonly string[], traits: readonly WordTraits[], i: number): boolean {
+    const [run, number, next] = words.slice(i, i + 3);
+    if (!run?.endsWith("第") || traits[i + 1]?.number !== true || traits[i + 2]?.cjk !== true) return false;
+    const after = next ?? "";
+    for (let end = 1; end <= Math.min(after.length, LONGEST_CJK); end++) {
+      if (this.tables.chinese.has(`第${number}${after.slice(0, end)}`)) return true;
+    }
+    return false;
   }
 
   /**

@@ -20,6 +20,12 @@ describe("a claim that says nothing the question asks is no answer", () => {
     expect(answerTo(core, "廣州哪個部門辦理駕照", zh).answered).toBe(false);
   });
 
+  it("given attendees narrowed to those from overseas, then heads the answer with the overseas talents, not all attendees", () => {
+    const answer = answerTo(core, "how many attendees from abroad were expected at the 2018 CEOT");
+    expect(answer.title).toMatch(/3,500/);
+    expect(answerTo(core, "how many attendees were expected at the 2018 CEOT").title).toMatch(/50,000/);
+  });
+
   it("given a who-question about a figure, then answers with another claim of the fact that gives it", () => {
     const answer = answerTo(core, "who put out the 67,000 returnee figure for Guangzhou?");
     expect(answer.answered).toBe(true);

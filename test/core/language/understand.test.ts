@@ -148,6 +148,8 @@ describe("the kind of answer a Chinese question wants, from its question words",
     ["杭州有几个国际人才俱乐部", "count"],
     ["海交会什么时候开", "date"],
     ["海交会哪年创办", "date"],
+    ["海交会在哪几天举办", "date"],
+    ["海交会在哪里举办", "place"],
     ["北京海归创业者占比多少", "percent"],
     ["海归创业者的比例", "percent"],
     ["杭州排第几", "rank"],
@@ -234,6 +236,26 @@ describe("names", () => {
     ["迈普是谁创办的", "medprin"],
   ])("reads %j as naming %s", (question, id) => {
     expect(entitiesOf(question)).toContain(id);
+  });
+
+  it("reads 最早 as asking for the first one", () => {
+    expect(termsOf("海交会最早是哪年办的")).toContain("first");
+  });
+
+  it("reads 预计 as the English 'expected' does", () => {
+    expect(termsOf("海交会预计有多少海外人才参加")).toContain("expect");
+    expect(termsOf("How many overseas talents are expected at the CEOT?")).toContain("expect");
+  });
+
+  it("reads a trailing 哪个 as how the question is put, not what it is about", () => {
+    expect(termsOf("海归创业者占比最高的城市是哪个")).not.toContain("哪个");
+    expect(typeOf("海归创业者占比最高的城市是哪个")).toBe("percent");
+  });
+
+  it("reads an ordinal in Arabic digits, 第20届, as the lexicon writes it, like 第二十届", () => {
+    expect(termsOf("第20届海交会的主题是什么")).toContain("20th");
+    expect(termsOf("第二十届海交会的主题是什么")).toContain("20th");
+    expect(termsOf("第5届海交会在哪")).toContain("5");
   });
 
   it("does not count a name among the terms", () => {

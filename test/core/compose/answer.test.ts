@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { answerTo, realCore } from "../../helpers.js";
+
+const core = realCore();
+const ZH = { language: "zh" } as const;
+
+describe("a headline in Chinese", () => {
+  it("given a translated name, keeps the source's own name beside it", () => {
+    const { title } = answerTo(core, "海交会原来的名字是什么", ZH);
+    expect(title).toContain("中国留学人员广州科技交流会");
+    expect(title).toContain(
+      "（Guangzhou Science and Technology Exchange Convention for Chinese Overseas Students）",
+    );
+  });
+
+  it("given a figure, says it in Chinese only", () => {
+    const { title } = answerTo(core, "2018年海交会预计有多少人参加", ZH);
+    expect(title).toContain("5万");
+    expect(title).not.toMatch(/[A-Za-z]/);
+  });
+});
