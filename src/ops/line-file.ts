@@ -140,9 +140,12 @@ export class LineFile {
         rmSync(name, { force: true });
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
       }
-      for (const old of rotatedFiles(this.file).slice(0, -(this.rotation?.keep ?? 1))) {
-        rmSync(old, { force: true });
-      }
+      // A name another process has claimed but not yet renamed onto is still empty: it holds no
+      // records yet and is not counted (its rename may fail, and the claim go).
+      const holding = rotatedFiles(this.file).filter(
+        (name) => (statSync(name, { throwIfNoEntry: false })?.size ?? 0) > 0,
+      );
+      for (const old of holding.slice(0, -(this.rotation?.keep ?? 1))) rmSync(old, { force: true });
     }
     this.close();
     return this.open();
