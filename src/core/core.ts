@@ -35,6 +35,7 @@ import { type Entity, type EntityKind, PLACE_KINDS } from "./knowledge/schema.js
 import { type AnswerType, answeringFigure, classify } from "./language/answer-type.js";
 import { figuresOf } from "./language/figures.js";
 import { contextOf, type FollowedUp, followUp, withoutNewTopic } from "./language/follow-up.js";
+import { remembered } from "./language/memo.js";
 import { compact } from "./language/text.js";
 import { asksOverview, type Query, splitQuestion, understand } from "./language/understand.js";
 import { Vocabulary } from "./language/vocabulary.js";
@@ -90,6 +91,8 @@ export class Core {
   /** The example follow-ups and, by language, what the knowledge base covers: the same in every answer, made once. */
   private starting: Reference[] | undefined;
   private readonly covered = new Map<Language, string>();
+  /** The type of answer each word read so far asks for alone (see typeOfWord). */
+  private readonly wordTypes = new Map<string, AnswerType>();
 
   /** Over a knowledge base, with the vocabulary and index saved with it when it comes from the cache. */
   constructor(
@@ -329,18 +332,7 @@ export class Core {
       return { answer: this.lacks(query, lacking, note) };
     }
     if (!found.found) return { answer: this.declineFor(query, found, note, explain) };
-    // A "when" answered by a claim's time, of no claim it names, is declined naming the nearest fact
-    // (in a conversation, "as of when?" dates what was just given); so is a claim that says nothing asked.
-    const unasked =
-      lacking !== undefined
-        ? `${lacking.property} is asked, and no claim holds it`
-        : given.last === undefined &&
-            byTime(frame.expects, found.tier) &&
-            (lead === undefined || !datesAsked(frame, lead, this.claims))
-          ? "a 'when' that no claim dates"
-          : lead === undefined
-            ? undefined
-            : saysNothingAsked(frame, lead, this.claims);
+    const unasked = this.unasked(frame, lead, lacking, found.tier, given.last);
     if (unasked !== undefined) {
       explain?.decision(`declined: ${unasked}`);
       return {
@@ -495,6 +487,11 @@ export class Core {
     return withFields(query, { type: frame.expects, terms, context: [...query.context, ...own] });
   }
 
+  /** The type of answer a word asks for alone ("total": a count), classified once per word. */
+  private typeOfWord(term: string): AnswerType {
+    return remembered(this.wordTypes, term, (t) => classify(this.vocabulary.grammar.answers, t, []));
+  }
+
   /** Shorthand the sources cannot hold ("ppl") weighs nothing in naming a property. */
   private readonly weight = (term: string): number =>
     saysSomething(term, this.index) ? this.index.weight(term) : 0;
@@ -506,13 +503,32 @@ export class Core {
    * returnees work in Beijing in total" names no property of counts that Beijing holds.
    */
   private typeWordsOfHeld(query: Query, expects: AnswerType, held: (property: string) => boolean): string[] {
-    const asking = query.terms
-      .filter((t) => classify(this.vocabulary.grammar.answers, t.term, []) === expects)
-      .map((t) => t.term);
+    const asking = query.terms.filter((t) => this.typeOfWord(t.term) === expects).map((t) => t.term);
     if (asking.length === 0) return [];
     const plain = withFields(query, { terms: query.terms.filter((t) => !asking.includes(t.term)) });
     const named = namedOutright(frameOf(plain, this.claims, this.weight), plain);
     return named.some(({ property }) => property.type === expects && held(property.id)) ? asking : [];
+  }
+
+  /**
+   * Why a question whose facts were found is still declined naming the nearest fact, or undefined: a
+   * property no source gives is asked; a "when" answered by a claim's time, of no claim it names (in a
+   * conversation, "as of when?" dates what was just given); or a claim that says nothing asked.
+   */
+  private unasked(
+    frame: Frame,
+    lead: IndexedClaim | undefined,
+    lacking: ReturnType<typeof unmatched>,
+    tier: number,
+    last: string | undefined,
+  ): string | undefined {
+    if (lacking !== undefined) return `${lacking.property} is asked, and no claim holds it`;
+    const whenUndated =
+      last === undefined &&
+      byTime(frame.expects, tier) &&
+      (lead === undefined || !datesAsked(frame, lead, this.claims));
+    if (whenUndated) return "a 'when' that no claim dates";
+    return lead === undefined ? undefined : saysNothingAsked(frame, lead, this.claims);
   }
 
   /** The claim that answers: the one of the covering facts that agrees best with the question's frame. */
