@@ -120,10 +120,15 @@ function askedOf(query: Query, index: FactIndex): Asked {
   };
 }
 
-/** How much of the question's weighed words a fact matches (see coverage). */
+/**
+ * How much of the question's weighed words a fact matches (see coverage). The word a "how many"
+ * counts, when the fact counts it by a claim whose property that word names, is held though its
+ * sentence words it otherwise ("areas" of a plan whose sentence says aspects).
+ */
 function coverageOf(
   { words: asked, named, rare: rareTerms, figuresOnly, unknownChinese }: Asked,
   indexed: IndexedFact,
+  countedByClaim?: string,
 ): Coverage {
   let total = 0;
   let matched = 0;
@@ -132,9 +137,10 @@ function coverageOf(
   let terms = 0;
   let termsMatched = 0;
   const missing: string[] = [];
-  const rare = rareTerms.every((term) => indexed.terms.has(term));
+  const held = (term: string) => indexed.terms.has(term) || term === countedByClaim;
+  const rare = rareTerms.every(held);
   for (const { term, guessed, light, weight } of asked) {
-    const has = indexed.terms.has(term);
+    const has = held(term);
     const credit = !has ? 0 : guessed ? weight * RANKING.guessCredit : weight;
     wholeTotal += weight;
     wholeMatched += credit;
@@ -276,13 +282,13 @@ class Candidates {
   ): Extract<Retrieved, { found: true }> | undefined {
     const { query } = this;
     const anchored = entities.length > 0;
-    // Only the facts that hold one of the needed words are scored, and only those that hold and
-    // cover the question are put in order.
-    const covering = this.about(
-      entities,
-      (f) => this.holds(f, years) && passes(this.coverage(f), anchored),
-      this.needed,
-    ).sort(bestFirst);
+    // Only the facts that hold one of the needed words, or count what a "how many" counts by a
+    // claim, are scored, and only those that hold and cover the question are put in order.
+    const covers = (f: IndexedFact) => this.holds(f, years) && passes(this.coverage(f), anchored);
+    const covering = [
+      ...this.about(entities, covers, this.needed),
+      ...this.countingByClaim(entities, covers),
+    ].sort(bestFirst);
     const named = (id: string) => this.index.kb.entities.get(id);
     for (let tier = 0; tier < tiers(query.type); tier++) {
       const typed = (r: Ranked) => typedFor(query, entities, tier, r.indexed, this.claims, named);
@@ -346,22 +352,34 @@ class Candidates {
    * and, for "how many X", counts X in its own sentence or by a claim whose property is named by X.
    */
   private holds(indexed: IndexedFact, years: readonly string[]): boolean {
-    const { counted } = this;
-    if (
-      counted !== undefined &&
-      !indexed.own.has(counted) &&
-      !this.claims.counts(indexed.fact.id, counted, this.query.language)
-    )
+    if (this.counted !== undefined && !indexed.own.has(this.counted) && !this.countsByClaim(indexed))
       return false;
     if (years.length === 0) return true;
     const has = (y: string) => indexed.years.has(y);
     return this.query.eitherYear === true ? years.some(has) : years.every(has);
   }
 
+  /**
+   * The facts about these names, kept, that no needed word reaches but that count what a "how
+   * many" counts by a claim, which covers that word (see coverageOf).
+   */
+  private countingByClaim(entities: readonly Entity[], keep: (indexed: IndexedFact) => boolean): Ranked[] {
+    const { needed } = this;
+    if (this.counted === undefined || needed === undefined) return [];
+    const unreached = (f: IndexedFact) => !needed.some((t) => f.terms.has(t));
+    return this.about(entities, (f) => unreached(f) && this.countsByClaim(f) && keep(f));
+  }
+
+  /** Whether the fact counts what a "how many" counts by a count claim whose property that word names. */
+  private countsByClaim(indexed: IndexedFact): boolean {
+    const { counted } = this;
+    return counted !== undefined && this.claims.counts(indexed.fact.id, counted, this.query.language);
+  }
+
   private coverage(indexed: IndexedFact): Coverage {
     let known = this.coverages.get(indexed);
     if (known === undefined) {
-      known = coverageOf(this.asked, indexed);
+      known = coverageOf(this.asked, indexed, this.countsByClaim(indexed) ? this.counted : undefined);
       this.coverages.set(indexed, known);
     }
     return known;

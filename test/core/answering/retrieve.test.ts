@@ -39,6 +39,20 @@ describe("the answer type chooses among the facts", () => {
   it("answers Guangzhou's returnee count with the fact that counts them", () => {
     expect(found("How many returnees has Guangzhou attracted?")[0]?.id).toBe("gzh-returnee-count");
   });
+
+  it("given a 'how many X' with other words, then a fact counting X by a claim covers X though its sentence words it otherwise", () => {
+    const question = "In how many areas does the Red Cotton Plan back winning projects?";
+    expect(found(question)[0]?.id).toBe("red-cotton-10-aspects");
+    const fact = core.index.facts.find((f) => f.fact.id === "red-cotton-10-aspects");
+    expect(fact?.terms.has("area")).toBe(false);
+    expect(answerTo(core, question).title).toContain("10 aspects");
+  });
+
+  it("answers when someone headed abroad by the claim of when they went", () => {
+    expect(answerTo(core, "In what year did Zhang Jiancun head to America for his studies?").title).toContain(
+      "1985",
+    );
+  });
 });
 
 describe("declining what the sources do not hold", () => {

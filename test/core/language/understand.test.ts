@@ -18,6 +18,8 @@ describe("the kind of answer an English question wants", () => {
     ["Which outfit handles work permits in Hangzhou?", "organisation"],
     ["What percent of returnee founders are women?", "percent"],
     ["How much money did Guangzhou spend on innovation?", "money"],
+    ["What was the total value of the loans?", "money"],
+    ["What were the loan deals worth?", "money"],
     ["By how much did Guangzhou's high-tech output grow?", "percent"],
     ["How fast did the output increase?", "percent"],
     ["When is the CEOT?", "date"],
@@ -92,6 +94,12 @@ describe("the kind of answer an English question wants", () => {
 
   it("reads 'who founded' a company as asking for a person, not for a description of it", () => {
     expect(typeOf("Who founded Zhejiang Qiangnao Technology?")).toBe("person");
+  });
+
+  it("reads a derived word or a phrasal verb the curators equate as its plain word ('attractiveness', 'head to')", () => {
+    expect(termsOf("Hangzhou's attractiveness")).toContain("attractive");
+    expect(termsOf("when did he head to the US")).not.toContain("head");
+    expect(termsOf("when did he head off to the US")).not.toContain("head");
   });
 
   it("reads 'how many years' as asking for a duration, not a count", () => {
