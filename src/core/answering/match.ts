@@ -8,7 +8,9 @@ import {
   type ClaimIndex,
   type Frame,
   type IndexedClaim,
+  NAMED_AT_ALL,
   NAMED_OUTRIGHT,
+  PICKED_AMONG,
   wanted,
 } from "./claims.js";
 import type { Ranked } from "./search.js";
@@ -176,11 +178,18 @@ export function unmatched(
 ): { property: string; known: IndexedClaim[]; lacks: "subject" | "time" } | undefined {
   // A property no source gives (a city's population), when every word of the question names it, is
   // asked of nothing known, whatever the wording and the subjects; a word of its own ("how many
-  // people returned to live there") asks something else.
+  // people returned to live there") asks something else, unless the question names nothing known
+  // and the answer found is of a property it does not name at all ("how many people live in China":
+  // no convention's job count).
   const [top] = frame.properties;
   if (frame.carried === undefined && top?.property.unsourced) {
     const onlyIt = [...frame.terms].every(([term, weight]) => weight === 0 || top.words.includes(term));
-    if (onlyIt) return { property: top.property.id, known: [], lacks: "subject" };
+    const unnamed =
+      lead !== undefined &&
+      frame.subjects.length === 0 &&
+      top.share >= NAMED_AT_ALL &&
+      !frame.properties.some((p) => p.property.id === lead.property.id);
+    if (onlyIt || unnamed) return { property: top.property.id, known: [], lacks: "subject" };
   }
   const must = insisted(frame);
   if (must === undefined || lead?.property.id === must.property) return undefined;
@@ -223,6 +232,10 @@ export function saysNothingAsked(frame: Frame, lead: IndexedClaim, claims: Claim
         )
       : undefined;
   if (other !== undefined) return `what is asked names ${other.property.id}, not ${lead.property.id}`;
+  // "Which university is best for AI": the best of a kind, by a property no claim of that kind has.
+  const picksThing = frame.picks !== undefined && PICKED_AMONG[frame.picks] !== undefined;
+  if (frame.superlative && picksThing && kindUnsaid)
+    return `it asks the best ${kind}, and no claim ranks one`;
   const ofPlaces =
     frame.worded === "count" &&
     frame.asks.length === 0 &&

@@ -3,7 +3,7 @@ import type { Entity, EntityKind } from "../knowledge/schema.js";
 import { withFields } from "../objects.js";
 import type { Language } from "../types.js";
 import { type AnswerType, answersAs, classify, kindWord } from "./answer-type.js";
-import { isCjk } from "./text.js";
+import { isCjk, normalise } from "./text.js";
 import type { Term, Vocabulary } from "./vocabulary.js";
 import { alternation, anyOf, wordsPattern } from "./word-patterns.js";
 
@@ -64,11 +64,13 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   const terms = reading.terms
     .filter((t) => !YEAR.test(t.term) && !scene.has(t.term))
     .map((t) => (t.term === kind ? withFields(t, { light: true }) : t));
-  const worded = classify(
-    grammar.answers,
-    `${reading.text} ${terms.map((t) => t.term).join(" ")}`,
-    reading.cues,
-  );
+  const wording = `${reading.text} ${terms.map((t) => t.term).join(" ")}`;
+  const plain = classify(grammar.answers, wording, reading.cues);
+  // A noun phrase asked ("Hangzhou's place in the 2020 ranking?") asks what "what is …" would.
+  const worded =
+    plain === "any" && ASKS.test(question)
+      ? classify(grammar.answers, `what ${wording}`, reading.cues)
+      : plain;
   // "Which city ranks ahead of Guangzhou?": a position asked beside a thing of the kind asked for
   // wants the other thing placed, not the named one's place.
   const beside =
@@ -103,7 +105,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   };
   if (counted !== undefined && !counted.light) query.counted = counted.term;
   if (years.length > 1 && grammar.split.yearsOr.test(question)) query.eitherYear = true;
-  if (grammar.superlative.test(question)) query.superlative = true;
+  if (grammar.superlative.test(withoutNames(reading.normalised, query.entities))) query.superlative = true;
   if (grammar.quotes.test(question)) query.quotes = true;
   if (kind !== undefined) query.kind = kind;
   if (picks) query.picks = found.type;
@@ -123,6 +125,15 @@ function secondAsk(text: string, grammar: Vocabulary["grammar"], first: AnswerTy
   const types = [asks[1], asks[2]].map((part) => classify(grammar.answers, part ?? "", []));
   const other = types.find((t) => t !== first);
   return types.every((t) => t !== "any") ? other : undefined;
+}
+
+/**
+ * A question's normalised text without the names it gives, so that a word of a name asks nothing:
+ * "most" in the Most Attractive Chinese Cities for Foreigners poll is no superlative.
+ */
+function withoutNames(normalised: string, entities: readonly Entity[]): string {
+  const names = entities.flatMap((e) => [e.name, ...e.aliases].map(normalise)).filter((n) => n.length > 0);
+  return names.length === 0 ? normalised : normalised.replace(anyOf([wordsPattern(names)], "gu"), " ");
 }
 
 /** Where one sentence of a question ends and the next begins. */

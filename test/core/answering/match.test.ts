@@ -9,6 +9,22 @@ describe("a claim that says nothing the question asks is no answer", () => {
     expect(answerTo(core, "how many people live in Guangzhou").answered).toBe(false);
   });
 
+  it("given the population of a place the sources do not name, then declines a count of something else", () => {
+    expect(answerTo(core, "how many people live in china").answered).toBe(false);
+    expect(answerTo(core, "how many people live in japan").answered).toBe(false);
+  });
+
+  it("given a population named beside a place known, then still answers with what its claims count", () => {
+    expect(answerTo(core, "Kindly state the total talent population of Hangzhou in 2020.").answered).toBe(
+      true,
+    );
+  });
+
+  it("given the best of a kind of thing that no claim ranks, then declines a claim of something else", () => {
+    expect(answerTo(core, "which university in guangzhou is best for AI").answered).toBe(false);
+    expect(answerTo(core, "which company is best known for speech AI").title).toMatch(/Iflytek/);
+  });
+
   it("given a count of the people at the convention itself, then answers with its attendance", () => {
     const answer = answerTo(core, "how many people came to the CEOT in 2018");
     expect(answer.answered).toBe(true);

@@ -102,6 +102,18 @@ describe("the kind of answer an English question wants", () => {
     expect(termsOf("when did he head off to the US")).not.toContain("head");
   });
 
+  it("reads a noun phrase asked with a question mark as 'what is …' would be read", () => {
+    expect(typeOf("Hangzhou's place in the 2020 attractiveness ranking for foreigners?")).toBe("rank");
+    expect(typeOf("Hangzhou's place in the 2020 attractiveness ranking for foreigners")).toBe("any");
+  });
+
+  it("given a superlative word inside a name, then reads no superlative", () => {
+    expect(
+      read("Which body publishes the Most Attractive Chinese Cities for Foreigners poll?").superlative,
+    ).toBeUndefined();
+    expect(read("which city do most returnee founders pick").superlative).toBe(true);
+  });
+
   it("reads 'how many years' as asking for a duration, not a count", () => {
     expect(typeOf("How many years has Hau Lee been at Stanford?")).toBe("duration");
   });
