@@ -215,14 +215,20 @@ export function unmatched(
  * when it may answer. Either it asks for a kind of thing ("which bureau") its value does not say,
  * and the words that say what is asked all name another property of its fact, of another type
  * ("which bureau issues driving licences": the CEOT website's ICP licence, not its maintainer); or
- * it counts nothing but in the places it names, and the claim is of something inside them ("how
+ * it asks the best of a kind of thing its value does not say ("which university is best for AI");
+ * or it counts nothing but in the places it names, and the claim is of something inside them ("how
  * many people live in Guangzhou" is not a convention's attendance).
  */
 export function saysNothingAsked(frame: Frame, lead: IndexedClaim, claims: ClaimIndex): string | undefined {
   if (lead.property.id === frame.carried) return undefined;
   if (frame.properties.some((p) => p.property.id === lead.property.id)) return undefined;
   const { kind } = frame;
-  const kindUnsaid = kind !== undefined && !claims.valueTerms(lead, frame.language).includes(kind);
+  // A figure of the type a kind of figure asks ("fourth place" for "what position") says that kind;
+  // a kind of thing ("which bureau") its value must say.
+  const picksThing = frame.picks !== undefined && PICKED_AMONG[frame.picks] !== undefined;
+  const saidByType = !picksThing && ASKED_BY[lead.property.type] === frame.picks;
+  const kindUnsaid =
+    kind !== undefined && !saidByType && !claims.valueTerms(lead, frame.language).includes(kind);
   const other =
     kindUnsaid && frame.asks.length > 0
       ? frame.properties.find(
@@ -233,7 +239,6 @@ export function saysNothingAsked(frame: Frame, lead: IndexedClaim, claims: Claim
       : undefined;
   if (other !== undefined) return `what is asked names ${other.property.id}, not ${lead.property.id}`;
   // "Which university is best for AI": the best of a kind, by a property no claim of that kind has.
-  const picksThing = frame.picks !== undefined && PICKED_AMONG[frame.picks] !== undefined;
   if (frame.superlative && picksThing && kindUnsaid)
     return `it asks the best ${kind}, and no claim ranks one`;
   const ofPlaces =

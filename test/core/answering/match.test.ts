@@ -20,6 +20,14 @@ describe("a claim that says nothing the question asks is no answer", () => {
     );
   });
 
+  it("given a kind of figure asked ('what position'), then a figure of that type says it, though its words name another property", () => {
+    const answer = answerTo(
+      core,
+      "what spot does Guangzhou hold on the CCG list of cities where returnees start businesses",
+    );
+    expect(answer.title).toMatch(/fourth/);
+  });
+
   it("given the best of a kind of thing that no claim ranks, then declines a claim of something else", () => {
     expect(answerTo(core, "which university in guangzhou is best for AI").answered).toBe(false);
     expect(answerTo(core, "which company is best known for speech AI").title).toMatch(/Iflytek/);
