@@ -126,6 +126,12 @@ describe("the headline is the claim that answers", () => {
     expect(title("how many times has hangzhou made the most attractive cities list")).toMatch(/11th time/);
   });
 
+  it("leads a count asked 'in the report' with the count: the word says where a figure comes from, not what is asked", () => {
+    expect(title("headcount of returnees in guangzhou in the report")).toMatch(
+      /^Guangzhou · returnees drawn: more than 67,000/,
+    );
+  });
+
   it("answers 'who' with a person, 'when' with a date, 'how much' with money", () => {
     expect(title("who started medprin")).toMatch(/founder: Yuan Yuyu/);
     expect(title("When is the CEOT?")).toMatch(/21-22 December 2018/);
