@@ -1,4 +1,4 @@
-import { PLACE_KINDS, type ValueType } from "../knowledge/schema.js";
+import { FIGURE_TYPES, type FigureType, PLACE_KINDS, type ValueType } from "../knowledge/schema.js";
 import type { AnswerType } from "../language/answer-type.js";
 import type { Query } from "../language/understand.js";
 import type { PropertyMatch } from "./claims.js";
@@ -213,7 +213,10 @@ export function saysNothingAsked(frame: Frame, lead: IndexedClaim, claims: Claim
   if (lead.property.id === frame.carried) return undefined;
   if (frame.properties.some((p) => p.property.id === lead.property.id)) return undefined;
   const { kind } = frame;
-  const kindUnsaid = kind !== undefined && !claims.valueTerms(lead, frame.language).includes(kind);
+  // A figure says the kind asked by its type ("what position": fourth), a name by its words ("which bureau").
+  const figureAsked = isFigure(lead.property.type) && ASKED_BY[lead.property.type] === frame.expects;
+  const kindUnsaid =
+    kind !== undefined && !figureAsked && !claims.valueTerms(lead, frame.language).includes(kind);
   const other =
     kindUnsaid && frame.asks.length > 0
       ? frame.properties.find(
@@ -230,4 +233,9 @@ export function saysNothingAsked(frame: Frame, lead: IndexedClaim, claims: Claim
     frame.subjects.every((e) => PLACE_KINDS.includes(e.kind)) &&
     claims.subjectFit(lead, frame.subjects) !== "named";
   return ofPlaces ? `it asks a figure of the places named, and ${lead.claim.subject} is not one` : undefined;
+}
+
+/** Whether a value type is a figure (a count, a rank, a date), which says its kind by its type. */
+function isFigure(type: ValueType): type is FigureType {
+  return (FIGURE_TYPES as readonly ValueType[]).includes(type);
 }

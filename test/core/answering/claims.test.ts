@@ -132,6 +132,12 @@ describe("the headline is the claim that answers", () => {
     );
   });
 
+  it("answers 'what position' with a rank, which says the kind asked by its type, on the list the question describes", () => {
+    expect(
+      title("what position does guangzhou hold among the cities where returnees start a company"),
+    ).toMatch(/^Guangzhou · ranking: fourth \(among favoured places for returnees/);
+  });
+
   it("answers 'who' with a person, 'when' with a date, 'how much' with money", () => {
     expect(title("who started medprin")).toMatch(/founder: Yuan Yuyu/);
     expect(title("When is the CEOT?")).toMatch(/21-22 December 2018/);

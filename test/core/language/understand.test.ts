@@ -186,6 +186,16 @@ describe("stop words and acronyms", () => {
   });
 });
 
+describe("curated phrases", () => {
+  it("reads starting a company as the business the sources say returnees start, and 'report' as a light word", () => {
+    expect(termsOf("cities where returnees start a company")).toContain("business");
+    expect(termsOf("returnees set up companies")).not.toContain("company");
+    expect(read("the returnee headcount in the report").terms.find((t) => t.term === "report")?.light).toBe(
+      true,
+    );
+  });
+});
+
 describe("a place name that begins another name", () => {
   it("reads 'Zhejiang Qiangnao' as the company whose name it begins, not the province and the company", () => {
     expect(entitiesOf("who started Zhejiang Qiangnao")).toEqual(["zhejiang-qiangnao"]);
