@@ -138,6 +138,12 @@ describe("the headline is the claim that answers", () => {
     ).toMatch(/^Guangzhou · ranking: fourth \(among favoured places for returnees/);
   });
 
+  it("answers 'which forum' with the event the fact is about, not a figure of the cities it names", () => {
+    expect(title("which forum will take place in Guangzhou and Shenzhen in turn")).toMatch(
+      /^China Venture Capital Forum · venue/,
+    );
+  });
+
   it("answers 'who' with a person, 'when' with a date, 'how much' with money", () => {
     expect(title("who started medprin")).toMatch(/founder: Yuan Yuyu/);
     expect(title("When is the CEOT?")).toMatch(/21-22 December 2018/);

@@ -28,6 +28,7 @@ describe("the kind of answer an English question wants", () => {
     ["Who is the mayor of Hangzhou?", "person"],
     ["Who organised the CEOT?", "organisation"],
     ["Where is the CEOT held?", "place"],
+    ["Which forum takes place in Guangzhou and Shenzhen in turn?", "event"],
     ["Which district is the Yuhang club in?", "place"],
     ["In what districts does Hangzhou run talent clubs?", "place"],
     ["What is the CEOT phone number?", "contact"],
