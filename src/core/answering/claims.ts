@@ -524,7 +524,8 @@ export function agreement(
   const qualifier = qualifierFit(frame, index.qualifierTerms(claim, frame.language));
   const score =
     MATCHING.property * property +
-    MATCHING.subject * Math.max(SUBJECT_SCORE[subject], picked ? SUBJECT_SCORE.context : 0) +
+    // A thing picked answers as a value would: how it stands to the things named is only context.
+    MATCHING.subject * (picked ? SUBJECT_SCORE.context : SUBJECT_SCORE[subject]) +
     (qualifier > 0 ? MATCHING.qualifier + MATCHING.qualifierFit * qualifier : 0) +
     (frame.kind !== undefined && index.valueTerms(claim, frame.language).includes(frame.kind)
       ? MATCHING.kind

@@ -138,6 +138,12 @@ describe("the headline is the claim that answers", () => {
     ).toMatch(/^Guangzhou · ranking: fourth \(among favoured places for returnees/);
   });
 
+  it("answers a 'which' by the thing picked whatever it sits in: a forum that alternates, not a convention held in one city", () => {
+    expect(title("which forum alternates between guangzhou and shenzhen")).toMatch(
+      /^China Venture Capital Forum/,
+    );
+  });
+
   it("answers 'which forum' with the event the fact is about, not a figure of the cities it names", () => {
     expect(title("which forum will take place in Guangzhou and Shenzhen in turn")).toMatch(
       /^China Venture Capital Forum · venue/,
