@@ -150,6 +150,12 @@ describe("the headline is the claim that answers", () => {
     );
   });
 
+  it("answers what a company named with its kind's noun makes, not whose company it is", () => {
+    expect(title("what does the company Medprin make")).toMatch(
+      /^Medprin .* · what it works on: organ printing/,
+    );
+  });
+
   it("answers 'who' with a person, 'when' with a date, 'how much' with money", () => {
     expect(title("who started medprin")).toMatch(/founder: Yuan Yuyu/);
     expect(title("When is the CEOT?")).toMatch(/21-22 December 2018/);

@@ -187,6 +187,17 @@ describe("stop words and acronyms", () => {
   });
 });
 
+describe("a noun of the kind of a thing named", () => {
+  it("is light: 'the company Medprin' asks nothing the name does not", () => {
+    expect(read("what does the company Medprin make").terms.find((t) => t.term === "company")?.light).toBe(
+      true,
+    );
+    expect(read("what does Yuan Yuyu's company make").terms.find((t) => t.term === "company")?.light).toBe(
+      false,
+    );
+  });
+});
+
 describe("curated phrases", () => {
   it("reads starting a company as the business the sources say returnees start, and 'report' as a light word", () => {
     expect(termsOf("cities where returnees start a company")).toContain("business");
