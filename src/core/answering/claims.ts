@@ -56,6 +56,8 @@ const VALUES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly Valu
   organisation: [["organisation"], ["person"]],
   // "Where is the office?": its full address says the place better than the district it is in.
   place: [["place", "contact"]],
+  // "Which forum did Guangzhou host?": an event is a claim's value by its name.
+  event: [["name"]],
   reason: [["phrase"], VALUE_TYPES],
 };
 
@@ -64,6 +66,7 @@ export const PICKED_AMONG: Readonly<Partial<Record<AnswerType, readonly EntityKi
   place: PLACE_KINDS,
   organisation: ["organisation", "company"],
   person: ["person"],
+  event: ["event"],
 };
 
 /** How many tiers of value types a kind of question has. */
@@ -521,7 +524,8 @@ export function agreement(
   const qualifier = qualifierFit(frame, index.qualifierTerms(claim, frame.language));
   const score =
     MATCHING.property * property +
-    MATCHING.subject * Math.max(SUBJECT_SCORE[subject], picked ? SUBJECT_SCORE.context : 0) +
+    // A thing picked answers as a value would: how it stands to the things named is only context.
+    MATCHING.subject * (picked ? SUBJECT_SCORE.context : SUBJECT_SCORE[subject]) +
     (qualifier > 0 ? MATCHING.qualifier + MATCHING.qualifierFit * qualifier : 0) +
     (frame.kind !== undefined && index.valueTerms(claim, frame.language).includes(frame.kind)
       ? MATCHING.kind

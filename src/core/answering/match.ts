@@ -221,7 +221,6 @@ export function unmatched(
  */
 export function saysNothingAsked(frame: Frame, lead: IndexedClaim, claims: ClaimIndex): string | undefined {
   if (lead.property.id === frame.carried) return undefined;
-  if (frame.properties.some((p) => p.property.id === lead.property.id)) return undefined;
   const { kind } = frame;
   // A figure of the type a kind of figure asks ("fourth place" for "what position") says that kind;
   // a kind of thing ("which bureau") its value must say.
@@ -229,6 +228,15 @@ export function saysNothingAsked(frame: Frame, lead: IndexedClaim, claims: Claim
   const saidByType = !picksThing && ASKED_BY[lead.property.type] === frame.picks;
   const kindUnsaid =
     kind !== undefined && !saidByType && !claims.valueTerms(lead, frame.language).includes(kind);
+  // "Which university in Guangzhou is best for AI": the best of a kind, by a property no claim of
+  // that kind has, though "best" half names one of something elsewhere (Iflytek's "best known for").
+  const named = frame.properties.find((p) => p.property.id === lead.property.id);
+  const unranked =
+    named === undefined ||
+    (named.share < NAMED_OUTRIGHT && claims.subjectFit(lead, frame.subjects) === "other");
+  if (frame.superlative && picksThing && kindUnsaid && unranked)
+    return `it asks the best ${kind}, and no claim ranks one`;
+  if (named !== undefined) return undefined;
   const other =
     kindUnsaid && frame.asks.length > 0
       ? frame.properties.find(
@@ -238,9 +246,6 @@ export function saysNothingAsked(frame: Frame, lead: IndexedClaim, claims: Claim
         )
       : undefined;
   if (other !== undefined) return `what is asked names ${other.property.id}, not ${lead.property.id}`;
-  // "Which university is best for AI": the best of a kind, by a property no claim of that kind has.
-  if (frame.superlative && picksThing && kindUnsaid)
-    return `it asks the best ${kind}, and no claim ranks one`;
   const ofPlaces =
     frame.worded === "count" &&
     frame.asks.length === 0 &&
@@ -249,3 +254,4 @@ export function saysNothingAsked(frame: Frame, lead: IndexedClaim, claims: Claim
     claims.subjectFit(lead, frame.subjects) !== "named";
   return ofPlaces ? `it asks a figure of the places named, and ${lead.claim.subject} is not one` : undefined;
 }
+

@@ -3,13 +3,14 @@ import { z } from "./zod.js";
 
 /**
  * The kinds of answer a question may want, after Li and Roth's question classes: a figure of some
- * type (a name aside), a person, an organisation, a place, a reason, or anything ("any").
+ * type (a name aside), a person, an organisation, a place, an event ("which forum"), a reason, or anything ("any").
  */
 export const ANSWER_TYPES = [
   ...FIGURE_TYPES.filter((t): t is Exclude<(typeof FIGURE_TYPES)[number], "name"> => t !== "name"),
   "person",
   "organisation",
   "place",
+  "event",
   "reason",
   "any",
 ] as const;

@@ -127,6 +127,7 @@ const ENTITIES_WANTED: Readonly<Partial<Record<AnswerType, readonly (readonly En
   person: [["person", "organisation", "company"]],
   organisation: [["organisation", "company"]],
   place: [["city", "place"]],
+  event: [["event"]],
 };
 
 /**

@@ -61,9 +61,17 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   const found = kindWord(grammar.answers, reading.normalised);
   const asked = found?.described && found.type !== "person" ? undefined : found;
   const kind = asked === undefined ? undefined : vocabulary.read(asked.word).terms[0]?.term;
+  // "What does the company Medprin make?": a noun of the kind of a thing named, which its names do
+  // not hold (as "the Red Cotton Plan" holds "plan"), says only what its name does.
+  const saysNamedKind = (term: string) =>
+    reading.entities.some(
+      (e) =>
+        grammar.followUp.kindNouns.get(e.kind)?.has(term) === true &&
+        [e.name, ...e.aliases].every((name) => !name.toLowerCase().includes(term)),
+    );
   const terms = reading.terms
     .filter((t) => !YEAR.test(t.term) && !scene.has(t.term))
-    .map((t) => (t.term === kind ? withFields(t, { light: true }) : t));
+    .map((t) => (t.term === kind || saysNamedKind(t.term) ? withFields(t, { light: true }) : t));
   const wording = `${reading.text} ${terms.map((t) => t.term).join(" ")}`;
   const plain = classify(grammar.answers, wording, reading.cues);
   // A noun phrase asked ("Hangzhou's place in the 2020 ranking?") asks what "what is …" would.

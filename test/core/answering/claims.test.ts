@@ -126,6 +126,36 @@ describe("the headline is the claim that answers", () => {
     expect(title("how many times has hangzhou made the most attractive cities list")).toMatch(/11th time/);
   });
 
+  it("leads a count asked 'in the report' with the count: the word says where a figure comes from, not what is asked", () => {
+    expect(title("headcount of returnees in guangzhou in the report")).toMatch(
+      /^Guangzhou · returnees drawn: more than 67,000/,
+    );
+  });
+
+  it("answers 'what position' with a rank, which says the kind asked by its type, on the list the question describes", () => {
+    expect(
+      title("what position does guangzhou hold among the cities where returnees start a company"),
+    ).toMatch(/^Guangzhou · ranking: fourth \(among favoured places for returnees/);
+  });
+
+  it("answers a 'which' by the thing picked whatever it sits in: a forum that alternates, not a convention held in one city", () => {
+    expect(title("which forum alternates between guangzhou and shenzhen")).toMatch(
+      /^China Venture Capital Forum/,
+    );
+  });
+
+  it("answers 'which forum' with the event the fact is about, not a figure of the cities it names", () => {
+    expect(title("which forum will take place in Guangzhou and Shenzhen in turn")).toMatch(
+      /^China Venture Capital Forum · venue/,
+    );
+  });
+
+  it("answers what a company named with its kind's noun makes, not whose company it is", () => {
+    expect(title("what does the company Medprin make")).toMatch(
+      /^Medprin .* · what it works on: organ printing/,
+    );
+  });
+
   it("answers 'who' with a person, 'when' with a date, 'how much' with money", () => {
     expect(title("who started medprin")).toMatch(/founder: Yuan Yuyu/);
     expect(title("When is the CEOT?")).toMatch(/21-22 December 2018/);

@@ -30,6 +30,7 @@ describe("the kind of answer an English question wants", () => {
     ["Who is the mayor of Hangzhou?", "person"],
     ["Who organised the CEOT?", "organisation"],
     ["Where is the CEOT held?", "place"],
+    ["Which forum takes place in Guangzhou and Shenzhen in turn?", "event"],
     ["Which district is the Yuhang club in?", "place"],
     ["In what districts does Hangzhou run talent clubs?", "place"],
     ["What is the CEOT phone number?", "contact"],
@@ -203,6 +204,27 @@ describe("stop words and acronyms", () => {
     expect(termsOf("how do i apply for a us work visa")).toContain("us");
     expect(termsOf("jobs in the it sector")).toContain("it");
     expect(termsOf("tell us about it")).not.toContain("us");
+  });
+});
+
+describe("a noun of the kind of a thing named", () => {
+  it("is light: 'the company Medprin' asks nothing the name does not", () => {
+    expect(read("what does the company Medprin make").terms.find((t) => t.term === "company")?.light).toBe(
+      true,
+    );
+    expect(read("what does Yuan Yuyu's company make").terms.find((t) => t.term === "company")?.light).toBe(
+      false,
+    );
+  });
+});
+
+describe("curated phrases", () => {
+  it("reads starting a company as the business the sources say returnees start, and 'report' as a light word", () => {
+    expect(termsOf("cities where returnees start a company")).toContain("business");
+    expect(termsOf("returnees set up companies")).not.toContain("company");
+    expect(read("the returnee headcount in the report").terms.find((t) => t.term === "report")?.light).toBe(
+      true,
+    );
   });
 });
 
