@@ -741,8 +741,18 @@ export class Core {
     return covers;
   }
 
+  /** The entities these facts are about, each once, in the order first met. */
   private entitiesOf(facts: readonly IndexedFact[]): Entity[] {
-    const ids = new Set(facts.flatMap((f) => f.fact.entities));
-    return [...ids].flatMap((id) => this.kb.entities.get(id) ?? []);
+    const seen = new Set<string>();
+    const entities: Entity[] = [];
+    for (const { fact } of facts) {
+      for (const id of fact.entities) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const entity = this.kb.entities.get(id);
+        if (entity !== undefined) entities.push(entity);
+      }
+    }
+    return entities;
   }
 }

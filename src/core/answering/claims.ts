@@ -111,6 +111,14 @@ export interface PropertyMatch {
   words: readonly string[];
 }
 
+/** What one property's claims say of roles (see ClaimIndex.roleWords). */
+interface Roles {
+  /** The things its claims give each subject ("standing body": the CEOT office, given by the convention). */
+  holders: ReadonlyMap<string, readonly string[]>;
+  /** The subjects of its claims. */
+  subjects: ReadonlySet<string>;
+}
+
 /** Properties named below this share are not taken to be named at all. */
 export const NAMED_AT_ALL = 0.3;
 
@@ -125,6 +133,8 @@ export class ClaimIndex {
   private readonly said = new Map<string, string[]>();
   /** The entity each claim's value names, if any, found once. */
   private readonly valueEntities = new Map<IndexedClaim, Entity | undefined>();
+  /** What each property's claims say of roles (see rolesOf), read once each. */
+  private readonly roles = new Map<string, Roles>();
   /** The terms of each property's own name, by language, read once each. */
   private readonly ownNames = new Map<Language, Map<Property, readonly string[]>>();
 
@@ -297,16 +307,30 @@ export class ClaimIndex {
   roleWords(properties: readonly PropertyMatch[], named: readonly Entity[], expects: AnswerType): string[] {
     return properties.flatMap((role) => {
       if (wanted(expects, 0, role.property.type)) return [];
-      const holders = new Set(
-        this.ofProperty(role.property.id).flatMap((c) =>
-          c.claim.entity !== undefined && named.some((e) => e.id === c.claim.subject) ? [c.claim.entity] : [],
-        ),
-      );
+      const { holders: held } = this.rolesOf(role.property.id);
+      const holders: string[] = [];
+      for (const e of named) holders.push(...(held.get(e.id) ?? []));
+      if (holders.length === 0) return [];
       const reached = properties.filter(
-        (asked) =>
-          asked !== role && this.ofProperty(asked.property.id).some((c) => holders.has(c.claim.subject)),
+        (asked) => asked !== role && holders.some((h) => this.rolesOf(asked.property.id).subjects.has(h)),
       );
       return reached.length === 0 ? [] : role.words.filter((w) => reached.every((r) => !r.words.includes(w)));
+    });
+  }
+
+  /** What a property's claims say of roles: the things they give each subject, and their subjects; read when first asked. */
+  private rolesOf(propertyId: string): Roles {
+    return remembered(this.roles, propertyId, (id) => {
+      const holders = new Map<string, string[]>();
+      const subjects = new Set<string>();
+      for (const { claim } of this.ofProperty(id)) {
+        subjects.add(claim.subject);
+        if (claim.entity === undefined) continue;
+        const given = holders.get(claim.subject);
+        if (given === undefined) holders.set(claim.subject, [claim.entity]);
+        else given.push(claim.entity);
+      }
+      return { holders, subjects };
     });
   }
 
