@@ -135,7 +135,9 @@ export function followUp(
     return {
       query: changedQuery(asked, {
         entities: [...swapped, ...asked.entities],
-        terms: ownType ? asked.terms : context.terms.map((term) => ({ term, light: false })),
+        terms: ownType
+          ? asked.terms
+          : context.terms.map((term) => ({ term, light: false, guessed: false, corrected: false })),
         type: asked.type === "any" ? carriedType(context, kb) : asked.type,
         years,
       }),
@@ -209,7 +211,7 @@ function countedWords(question: string, asked: Query, context: ConversationConte
   if (context.asks !== "count" || !words.refersToCounted.test(question)) return [];
   return context.terms
     .filter((term) => !asked.terms.some((t) => t.term === term))
-    .map((term) => ({ term, light: false }));
+    .map((term) => ({ term, light: false, guessed: false, corrected: false }));
 }
 
 /**

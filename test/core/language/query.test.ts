@@ -34,4 +34,14 @@ describe("a query has one set of fields, in one order", () => {
     expect(changed.eitherYear).toBe(query.eitherYear);
     expect(query.years).toEqual(["2017", "2018"]);
   });
+
+  it("given words read plainly, guessed from WordNet or corrected from a typo, then every term has the same fields", () => {
+    const terms = [
+      "how many incubators does guangzhou have",
+      "how meny cohorts of returnees",
+      "how much do returnees earn",
+    ].flatMap((q) => read(q).terms);
+    expect(terms.length).toBeGreaterThan(3);
+    expect(new Set(terms.map((t) => Object.keys(t).join())).size).toBe(1);
+  });
 });
