@@ -36,8 +36,9 @@ import { type AnswerType, answeringFigure, classify } from "./language/answer-ty
 import { figuresOf } from "./language/figures.js";
 import { contextOf, type FollowedUp, followUp, withoutNewTopic } from "./language/follow-up.js";
 import { remembered } from "./language/memo.js";
+import { changedQuery, type Query } from "./language/query.js";
 import { compact } from "./language/text.js";
-import { asksOverview, type Query, splitQuestion, understand } from "./language/understand.js";
+import { asksOverview, splitQuestion, understand } from "./language/understand.js";
 import { Vocabulary } from "./language/vocabulary.js";
 import type { VocabularyTables } from "./language/vocabulary-tables.js";
 import { withFields } from "./objects.js";
@@ -484,7 +485,7 @@ export class Core {
     const own = (common ? namedOutright(frame, query) : []).flatMap(({ property }) =>
       this.claims.nameTerms(property, query.language),
     );
-    return withFields(query, { type: frame.expects, terms, context: [...query.context, ...own] });
+    return changedQuery(query, { type: frame.expects, terms, context: [...query.context, ...own] });
   }
 
   /** The type of answer a word asks for alone ("total": a count), classified once per word. */
@@ -505,7 +506,7 @@ export class Core {
   private typeWordsOfHeld(query: Query, expects: AnswerType, held: (property: string) => boolean): string[] {
     const asking = query.terms.filter((t) => this.typeOfWord(t.term) === expects).map((t) => t.term);
     if (asking.length === 0) return [];
-    const plain = withFields(query, { terms: query.terms.filter((t) => !asking.includes(t.term)) });
+    const plain = changedQuery(query, { terms: query.terms.filter((t) => !asking.includes(t.term)) });
     const named = namedOutright(frameOf(plain, this.claims, this.weight), plain);
     return named.some(({ property }) => property.type === expects && held(property.id)) ? asking : [];
   }
@@ -740,8 +741,18 @@ export class Core {
     return covers;
   }
 
+  /** The entities these facts are about, each once, in the order first met. */
   private entitiesOf(facts: readonly IndexedFact[]): Entity[] {
-    const ids = new Set(facts.flatMap((f) => f.fact.entities));
-    return [...ids].flatMap((id) => this.kb.entities.get(id) ?? []);
+    const seen = new Set<string>();
+    const entities: Entity[] = [];
+    for (const { fact } of facts) {
+      for (const id of fact.entities) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const entity = this.kb.entities.get(id);
+        if (entity !== undefined) entities.push(entity);
+      }
+    }
+    return entities;
   }
 }

@@ -114,6 +114,14 @@ export interface PropertyMatch {
   words: readonly string[];
 }
 
+/** What one property's claims say of roles (see ClaimIndex.roleWords). */
+interface Roles {
+  /** The things its claims give each subject ("standing body": the CEOT office, given by the convention). */
+  holders: ReadonlyMap<string, readonly string[]>;
+  /** The subjects of its claims. */
+  subjects: ReadonlySet<string>;
+}
+
 /** Properties named below this share are not taken to be named at all. */
 export const NAMED_AT_ALL = 0.3;
 
@@ -128,6 +136,8 @@ export class ClaimIndex {
   private readonly said = new Map<string, string[]>();
   /** The entity each claim's value names, if any, found once. */
   private readonly valueEntities = new Map<IndexedClaim, Entity | undefined>();
+  /** What each property's claims say of roles (see rolesOf), read once each. */
+  private readonly roles = new Map<string, Roles>();
   /** The terms of each property's own name, by language, read once each. */
   private readonly ownNames = new Map<Language, Map<Property, readonly string[]>>();
 
@@ -300,16 +310,30 @@ export class ClaimIndex {
   roleWords(properties: readonly PropertyMatch[], named: readonly Entity[], expects: AnswerType): string[] {
     return properties.flatMap((role) => {
       if (wanted(expects, 0, role.property.type)) return [];
-      const holders = new Set(
-        this.ofProperty(role.property.id).flatMap((c) =>
-          c.claim.entity !== undefined && named.some((e) => e.id === c.claim.subject) ? [c.claim.entity] : [],
-        ),
-      );
+      const { holders: held } = this.rolesOf(role.property.id);
+      const holders: string[] = [];
+      for (const e of named) holders.push(...(held.get(e.id) ?? []));
+      if (holders.length === 0) return [];
       const reached = properties.filter(
-        (asked) =>
-          asked !== role && this.ofProperty(asked.property.id).some((c) => holders.has(c.claim.subject)),
+        (asked) => asked !== role && holders.some((h) => this.rolesOf(asked.property.id).subjects.has(h)),
       );
       return reached.length === 0 ? [] : role.words.filter((w) => reached.every((r) => !r.words.includes(w)));
+    });
+  }
+
+  /** What a property's claims say of roles: the things they give each subject, and their subjects; read when first asked. */
+  private rolesOf(propertyId: string): Roles {
+    return remembered(this.roles, propertyId, (id) => {
+      const holders = new Map<string, string[]>();
+      const subjects = new Set<string>();
+      for (const { claim } of this.ofProperty(id)) {
+        subjects.add(claim.subject);
+        if (claim.entity === undefined) continue;
+        const given = holders.get(claim.subject);
+        if (given === undefined) holders.set(claim.subject, [claim.entity]);
+        else given.push(claim.entity);
+      }
+      return { holders, subjects };
     });
   }
 
@@ -407,36 +431,37 @@ export const NAMED_OUTRIGHT = 0.6;
 const LIGHT = 0.3;
 
 /** What a question asks, as matching reads it: the frame's slots. */
+/** Every frame has every field, undefined where the question says nothing: one hidden class for V8 (see queryOf). */
 export interface Frame {
   subjects: readonly Entity[];
   expects: AnswerType;
   years: readonly string[];
   /** The properties the question calls by name, and the one a conversation carried over. */
   properties: readonly PropertyMatch[];
-  carried?: string;
+  carried: string | undefined;
   /** Whether the carried property must answer: the last question asked again of a new subject or time. */
-  insists?: boolean;
+  insists: boolean | undefined;
   language: Language;
   /** The kind of value the wording itself asks for, before a property named fills in one it leaves open. */
   worded: AnswerType;
   /** The question's words and what each weighs (as the fact index weighs it), for matching a claim's qualifier. */
   terms: ReadonlyMap<string, number>;
   /** Whether it asks for the thing with the highest value of the property it names. */
-  superlative?: true;
+  superlative: true | undefined;
   /** Whether it asks what someone said or thinks: a claim of what was said answers first. */
-  quotes?: true;
+  quotes: true | undefined;
   /** The words that name a role leading to what it asks about (see ClaimIndex.roleWords): not what it asks. */
-  through?: readonly string[];
+  through: readonly string[] | undefined;
   /** The term of the kind of thing it asks for ("which ministries"), which a value may say. */
-  kind?: string;
+  kind: string | undefined;
   /** The question's words that say what it asks about: neither light ("live", "total") nor the word of the kind asked. */
   asks: readonly string[];
   /** The type of thing it picks ("which company"), which a claim's subject may be (see subjectAnswers). */
-  picks?: AnswerType;
+  picks: AnswerType | undefined;
   /** A second kind of answer it asks of the same thing ("and for how much"), said beside the first. */
-  also?: AnswerType;
+  also: AnswerType | undefined;
   /** The things it leaves out ("apart from Beijing and Shanghai"): no claim of them, nor naming them, answers. */
-  excluded?: readonly Entity[];
+  excluded: readonly Entity[] | undefined;
 }
 
 /** One claim held against a frame: each slot's verdict and the score that orders the claims that agree. */

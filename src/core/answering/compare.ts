@@ -1,7 +1,7 @@
 import { PLACE_KINDS } from "../knowledge/schema.js";
-import { type Query, understand, withYears } from "../language/understand.js";
+import { changedQuery, type Query } from "../language/query.js";
+import { understand, withYears } from "../language/understand.js";
 import type { Vocabulary } from "../language/vocabulary.js";
-import { withFields } from "../objects.js";
 import type { ClaimIndex, Frame, PropertyMatch } from "./claims.js";
 import { matchClaims } from "./match.js";
 import type { IndexedFact, Ranked } from "./search.js";
@@ -35,17 +35,17 @@ export function partsOf(
     // Each side drops the names of the compared kind that the other side gives; shared names stay.
     // "Which city …, X or Y?" asks which of the named: each side asks what the question asks of it.
     const type = ENTITY_ANSWERS.includes(whole.type) ? "any" : whole.type;
-    const sideOf = (side: Query, other: Query) => ({
-      ...whole,
-      type,
-      entities: [
-        ...whole.entities.filter(
-          (e) => !common.includes(e.kind) || !other.entities.includes(e) || side.entities.includes(e),
-        ),
-        ...side.entities.filter((e) => !whole.entities.includes(e)),
-      ],
-      years: ofYears === undefined ? whole.years : side.years,
-    });
+    const sideOf = (side: Query, other: Query) =>
+      changedQuery(whole, {
+        type,
+        entities: [
+          ...whole.entities.filter(
+            (e) => !common.includes(e.kind) || !other.entities.includes(e) || side.entities.includes(e),
+          ),
+          ...side.entities.filter((e) => !whole.entities.includes(e)),
+        ],
+        years: ofYears === undefined ? whole.years : side.years,
+      });
     return { sides: [sideOf(a, b), sideOf(b, a)], byName: true };
   }
   // A side without names of its own takes the whole question's places; the other side's other
@@ -57,7 +57,7 @@ export function partsOf(
       vocabulary.grammar.followUp.refersBack.test(text) || !standsAlone
         ? whole.entities
         : whole.entities.filter((e) => PLACE_KINDS.includes(e.kind));
-    return withFields(own, {
+    return changedQuery(own, {
       language: whole.language,
       entities: named.length > 0 ? named : borrowed,
       terms: [...lead.terms, ...own.terms],
@@ -69,7 +69,7 @@ export function partsOf(
   // The second side often leaves out what the first said ("incubators total vs just the high-tech
   // ones"), so it ranks with the first side's words too; the first side never borrows the second's.
   const [first, second] = split.segments;
-  const parts = [withFields(side(a, b, first), { context: [] }), side(b, a, second)];
+  const parts = [changedQuery(side(a, b, first), { context: [] }), side(b, a, second)];
   const asksSomething = (side: Query, own: Query) => own.entities.length > 0 || side.terms.length > 0;
   return asksSomething(parts[0] as Query, a) && asksSomething(parts[1] as Query, b)
     ? { sides: parts, byName: false }

@@ -1,6 +1,6 @@
 import { PLACE_KINDS, type ValueType } from "../knowledge/schema.js";
 import type { AnswerType } from "../language/answer-type.js";
-import type { Query } from "../language/understand.js";
+import type { Query } from "../language/query.js";
 import type { PropertyMatch } from "./claims.js";
 import {
   type Agreement,
@@ -79,11 +79,16 @@ export function frameOf(
     weighed.filter((t) => t.term !== query.kind),
     query.language,
   );
-  // Optional fields are set, not spread in: see objects.ts.
-  const frame: Frame = {
+  // A turn that names another property outright asks that one ("what did that office become?" after
+  // when it opened): the last one is carried only when it insists or the turn names none.
+  const another = properties.some((p) => p.share >= NAMED_OUTRIGHT && p.property.id !== carried?.property);
+  const carries = carried !== undefined && (carried.insists || !another);
+  const expects = expected(query.type, properties, query.counted !== undefined);
+  const through = claims.roleWords(properties, query.entities, expects);
+  return {
     language: query.language,
     subjects: query.entities,
-    expects: expected(query.type, properties, query.counted !== undefined),
+    expects,
     worded: query.type,
     years: query.years,
     properties,
@@ -91,23 +96,16 @@ export function frameOf(
     asks: query.terms
       .filter((t) => !t.light && t.term !== query.kind && (terms.get(t.term) ?? 0) > 0)
       .map((t) => t.term),
+    carried: carries ? carried.property : undefined,
+    insists: carries ? carried.insists : undefined,
+    superlative: query.superlative,
+    quotes: query.quotes,
+    through: through.length > 0 ? through : undefined,
+    kind: query.kind,
+    picks: query.picks,
+    also: query.also,
+    excluded: query.excluded,
   };
-  // A turn that names another property outright asks that one ("what did that office become?" after
-  // when it opened): the last one is carried only when it insists or the turn names none.
-  const another = properties.some((p) => p.share >= NAMED_OUTRIGHT && p.property.id !== carried?.property);
-  if (carried !== undefined && (carried.insists || !another)) {
-    frame.carried = carried.property;
-    frame.insists = carried.insists;
-  }
-  if (query.superlative) frame.superlative = true;
-  if (query.quotes) frame.quotes = true;
-  const through = claims.roleWords(properties, query.entities, frame.expects);
-  if (through.length > 0) frame.through = through;
-  if (query.kind !== undefined) frame.kind = query.kind;
-  if (query.picks !== undefined) frame.picks = query.picks;
-  if (query.also !== undefined) frame.also = query.also;
-  if (query.excluded !== undefined) frame.excluded = query.excluded;
-  return frame;
 }
 
 /**
@@ -254,4 +252,3 @@ export function saysNothingAsked(frame: Frame, lead: IndexedClaim, claims: Claim
     claims.subjectFit(lead, frame.subjects) !== "named";
   return ofPlaces ? `it asks a figure of the places named, and ${lead.claim.subject} is not one` : undefined;
 }
-

@@ -22,6 +22,8 @@ export type PropertyNames = ReadonlyMap<Language, NamesByTerm>;
 interface NumberedName {
   name: PropertyName;
   words: Int32Array;
+  /** What each of its words weighs, in its order. */
+  weights: Float64Array;
   number: number;
 }
 
@@ -59,7 +61,8 @@ export class NameShares {
             let entry = numbered.get(name);
             if (entry === undefined) {
               const words = Int32Array.from(name.terms, (w) => numberOf(w.term));
-              entry = { name, words, number: numbered.size };
+              const weights = Float64Array.from(name.terms, (w) => w.weight);
+              entry = { name, words, weights, number: numbered.size };
               numbered.set(name, entry);
             }
             return entry;
@@ -102,7 +105,7 @@ export class NameShares {
     }
     const shares: { name: PropertyName; share: number }[] = [];
     for (const q of question) {
-      for (const { name, words, number } of byTerm.get(q.term) ?? []) {
+      for (const { name, words, weights, number } of byTerm.get(q.term) ?? []) {
         if (this.reached[number] === this.stamp) continue;
         this.reached[number] = this.stamp;
         let accounted = 0;
@@ -111,7 +114,7 @@ export class NameShares {
           const n = words[i] as number;
           if (this.stamps[n] !== this.stamp) continue;
           accounted += this.weights[n] as number;
-          had += (name.terms[i] as { weight: number }).weight;
+          had += weights[i] as number;
         }
         const share = (accounted / total) * (had / name.named);
         if (share >= atLeast) shares.push({ name, share });

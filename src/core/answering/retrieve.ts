@@ -1,7 +1,7 @@
 import { type Entity, PLACE_KINDS } from "../knowledge/schema.js";
 import { fits } from "../language/answer-type.js";
+import type { Query } from "../language/query.js";
 import { isCjk, isNumber } from "../language/text.js";
-import type { Query } from "../language/understand.js";
 import { type ClaimIndex, tiers, wanted } from "./claims.js";
 import type { Scoring } from "./scoring.js";
 import { bestFirst, type FactIndex, type IndexedFact, kindTerm, RANKING, type Ranked } from "./search.js";

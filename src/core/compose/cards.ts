@@ -9,6 +9,7 @@ import type { FactIndex, IndexedFact } from "../answering/search.js";
 import type { KnowledgeBase } from "../knowledge/loader.js";
 import { current } from "../knowledge/review.js";
 import { type Entity, TOPICS, type Topic } from "../knowledge/schema.js";
+import { changedQuery } from "../language/query.js";
 import { compact } from "../language/text.js";
 import { understand } from "../language/understand.js";
 import type { Vocabulary } from "../language/vocabulary.js";
@@ -154,7 +155,7 @@ export class Cards {
         compact(t) === key || compact(say("en").topics[t]) === key || compact(say("zh").topics[t]) === key,
     );
     if (named !== undefined) return this.headlinesFirst(entity, facts).filter((f) => f.fact.topic === named);
-    const query = withFields(understand(topic, this.vocabulary, language), { entities: [entity] });
+    const query = changedQuery(understand(topic, this.vocabulary, language), { entities: [entity] });
     const ranked = this.index.rank(
       query.terms.map((t) => t.term),
       facts,

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { compact } from "../language/text.js";
+import { completeEntity, completeFact, completeSource } from "./complete.js";
 import { ChineseGrammarFile, EnglishGrammarFile, type GrammarData } from "./grammar-schema.js";
 import { KnowledgeError, readJson, readText } from "./json-file.js";
 import { repeatedKeys } from "./json-keys.js";
@@ -123,7 +124,12 @@ interface Row<T> {
 }
 
 /** Every .json file in a sub-folder, each parsed whole, as rows that remember their file and position. */
-function readFolder<T>(dir: string, sub: string, schema: z.ZodMiniType<T[]>): Row<T>[] {
+function readFolder<T>(
+  dir: string,
+  sub: string,
+  schema: z.ZodMiniType<T[]>,
+  complete: (record: T) => T = (record) => record,
+): Row<T>[] {
   const folder = path.join(dir, sub);
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
@@ -132,7 +138,7 @@ function readFolder<T>(dir: string, sub: string, schema: z.ZodMiniType<T[]>): Ro
     .flatMap((name) => {
       const label = path.join(path.basename(dir), sub, name);
       const records = readJson(path.join(folder, name), label, schema);
-      return records.map((record, index) => ({ label, record, index }));
+      return records.map((record, index) => ({ label, record: complete(record), index }));
     });
 }
 
@@ -177,10 +183,10 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
   const root = path.basename(dir);
   const sourcesLabel = path.join(root, "sources.json");
   const sourceRows = readJson(path.join(dir, "sources.json"), sourcesLabel, SourcesFile).map(
-    (record, index) => ({ label: sourcesLabel, record, index }),
+    (record, index) => ({ label: sourcesLabel, record: completeSource(record), index }),
   );
-  const entityRows = readFolder(dir, "entities", EntitiesFile);
-  const factRows = readFolder(dir, "facts", FactsFile);
+  const entityRows = readFolder(dir, "entities", EntitiesFile, completeEntity);
+  const factRows = readFolder(dir, "facts", FactsFile, completeFact);
   const faqRows = readFolder(dir, "faq", FaqFile);
   const propertyRows = readFolder(dir, "properties", PropertiesFile);
   const synonyms = readOptional(dir, "synonyms.json", SynonymsFile, []);

@@ -1,11 +1,10 @@
 import { ANSWER_TYPES, type ChineseGrammar, type EnglishGrammar } from "../knowledge/grammar-schema.js";
 import type { KnowledgeBase } from "../knowledge/loader.js";
 import { ENTITY_KINDS, type Entity, type EntityKind } from "../knowledge/schema.js";
-import { withFields } from "../objects.js";
 import type { Answer, ConversationContext } from "../types.js";
 import type { AnswerType } from "./answer-type.js";
+import { changedQuery, type Query } from "./query.js";
 import { simplified, tokens } from "./text.js";
-import type { Query } from "./understand.js";
 import { alternation, anyOf, chinesePattern, wordsPattern } from "./word-patterns.js";
 
 /** The grammar's follow-up words, as expressions built once at load. */
@@ -111,7 +110,7 @@ export function followUp(
   const own = pointed === undefined ? whole : plain(pointed.rest);
   if (before.length === 0) return { query: own, carried: false };
   const sibling = pointed === undefined ? namedInPart(own, before, kb, words) : undefined;
-  const asked = sibling === undefined ? own : withFields(own, { entities: [sibling], terms: [] });
+  const asked = sibling === undefined ? own : changedQuery(own, { entities: [sibling], terms: [] });
   const required = asked.terms.filter((t) => !t.light);
   const short =
     question.trim().split(/\s+/).length <= SHORT_FOLLOW_UP || question.length <= SHORT_FOLLOW_UP * 2;
@@ -134,9 +133,11 @@ export function followUp(
     const kept = sameAsk ? before : subjectOf(context, before);
     const swapped = kept.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
     return {
-      query: withFields(asked, {
+      query: changedQuery(asked, {
         entities: [...swapped, ...asked.entities],
-        terms: ownType ? asked.terms : context.terms.map((term) => ({ term, light: false })),
+        terms: ownType
+          ? asked.terms
+          : context.terms.map((term) => ({ term, light: false, guessed: false, corrected: false })),
         type: asked.type === "any" ? carriedType(context, kb) : asked.type,
         years,
       }),
@@ -158,7 +159,7 @@ export function followUp(
     const entities = elliptical && pointed === undefined ? subjectOf(context, meant) : meant;
     return {
       ...(figure === undefined ? {} : { figure }),
-      query: withFields(asked, {
+      query: changedQuery(asked, {
         terms: [...asked.terms, ...countedWords(question, asked, context, words)],
         entities,
         years: sameTime ? years : asked.years,
@@ -171,7 +172,7 @@ export function followUp(
   if (pointed !== undefined || words.refersBack.test(question)) {
     const kept = meant.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
     if (kept.length > 0)
-      return { query: withFields(asked, { entities: [...kept, ...asked.entities] }), carried: true };
+      return { query: changedQuery(asked, { entities: [...kept, ...asked.entities] }), carried: true };
   }
   return { query: asked, carried: false };
 }
@@ -210,7 +211,7 @@ function countedWords(question: string, asked: Query, context: ConversationConte
   if (context.asks !== "count" || !words.refersToCounted.test(question)) return [];
   return context.terms
     .filter((term) => !asked.terms.some((t) => t.term === term))
-    .map((term) => ({ term, light: false }));
+    .map((term) => ({ term, light: false, guessed: false, corrected: false }));
 }
 
 /**

@@ -3,38 +3,10 @@ import type { Entity, EntityKind } from "../knowledge/schema.js";
 import { withFields } from "../objects.js";
 import type { Language } from "../types.js";
 import { type AnswerType, answersAs, classify, kindWord } from "./answer-type.js";
+import { type Query, queryOf } from "./query.js";
 import { isCjk, normalise } from "./text.js";
-import type { Term, Vocabulary } from "./vocabulary.js";
+import type { Vocabulary } from "./vocabulary.js";
 import { alternation, anyOf, wordsPattern } from "./word-patterns.js";
-
-/** A question taken apart: what it names, what it asks about, what kind of answer it wants. */
-export interface Query {
-  language: Language;
-  entities: Entity[];
-  /** What it asks about, entities and years aside. */
-  terms: Term[];
-  type: AnswerType;
-  /** Years it asks about: a fact must hold for or name each one, or one of them when they are alternatives. */
-  years: string[];
-  /** Whether its years are alternatives joined by "or" ("did it open in 2017 or 2018", 2017年还是2018年). */
-  eitherYear?: true;
-  /** Words that rank without being required: a comparison's shared part, a follow-up's earlier question. */
-  context: string[];
-  /** What "how many" counts ("how many returnees"): a count of something else does not answer it. */
-  counted?: string;
-  /** Whether it asks for the thing with the highest value ("which city do most returnee founders pick"). */
-  superlative?: true;
-  /** Whether it asks what someone said or thinks ("what did the mayor say about talents"). */
-  quotes?: true;
-  /** The term that says what kind of thing it wants ("which department"): not what it is about, nor a property. */
-  kind?: string;
-  /** The type of thing a "which company" question picks, whatever its wording asks of it: a claim's subject of that kind answers. */
-  picks?: AnswerType;
-  /** A second kind of answer asked beside the first: "how many firms got loans and for how much", "when and where". */
-  also?: AnswerType;
-  /** Things it leaves out ("apart from Beijing and Shanghai"): not among its entities, and no answer. */
-  excluded?: Entity[];
-}
 
 const YEAR_DIGITS = "(?:19[5-9]\\d|20[0-4]\\d)";
 const YEAR = new RegExp(`^${YEAR_DIGITS}$`);
@@ -102,25 +74,24 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   const picks = found?.names && among.length < 2;
   const countedWord = grammar.counts.exec(question)?.[1];
   const counted = countedWord === undefined ? undefined : vocabulary.read(countedWord).terms[0];
-  // Optional fields are set, not spread in: see objects.ts.
-  const query: Query = {
+  const queryType = describes ? "any" : type;
+  const entities = reading.entities.filter((e) => !excluded.includes(e));
+  return queryOf({
     language,
-    entities: reading.entities.filter((e) => !excluded.includes(e)),
+    entities,
     terms,
-    type: describes ? "any" : type,
+    type: queryType,
     years,
+    eitherYear: years.length > 1 && grammar.split.yearsOr.test(question) ? true : undefined,
     context: [...scene],
-  };
-  if (counted !== undefined && !counted.light) query.counted = counted.term;
-  if (years.length > 1 && grammar.split.yearsOr.test(question)) query.eitherYear = true;
-  if (grammar.superlative.test(withoutNames(reading.normalised, query.entities))) query.superlative = true;
-  if (grammar.quotes.test(question)) query.quotes = true;
-  if (kind !== undefined) query.kind = kind;
-  if (picks) query.picks = found.type;
-  const also = secondAsk(reading.text, grammar, query.type);
-  if (also !== undefined) query.also = also;
-  if (excluded.length > 0) query.excluded = excluded;
-  return query;
+    counted: counted === undefined || counted.light ? undefined : counted.term,
+    superlative: asksHighest(reading.normalised, grammar, entities) ? true : undefined,
+    quotes: grammar.quotes.test(question) ? true : undefined,
+    kind,
+    picks: picks ? found.type : undefined,
+    also: secondAsk(reading.text, grammar, queryType),
+    excluded: excluded.length > 0 ? excluded : undefined,
+  });
 }
 
 /**
@@ -136,12 +107,20 @@ function secondAsk(text: string, grammar: Vocabulary["grammar"], first: AnswerTy
 }
 
 /**
- * A question's normalised text without the names it gives, so that a word of a name asks nothing:
- * "most" in the Most Attractive Chinese Cities for Foreigners poll is no superlative.
+ * Whether a question asks for the thing with the highest value, by a superlative word outside the
+ * names it gives: "most" in the Most Attractive Chinese Cities for Foreigners poll asks nothing.
  */
-function withoutNames(normalised: string, entities: readonly Entity[]): string {
+function asksHighest(
+  normalised: string,
+  grammar: Vocabulary["grammar"],
+  entities: readonly Entity[],
+): boolean {
+  if (!grammar.superlative.test(normalised)) return false;
   const names = entities.flatMap((e) => [e.name, ...e.aliases].map(normalise)).filter((n) => n.length > 0);
-  return names.length === 0 ? normalised : normalised.replace(anyOf([wordsPattern(names)], "gu"), " ");
+  return (
+    names.length === 0 ||
+    grammar.superlative.test(normalised.replace(anyOf([wordsPattern(names)], "gu"), " "))
+  );
 }
 
 /** Where one sentence of a question ends and the next begins. */

@@ -190,7 +190,8 @@ export class Vocabulary {
     const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" "), normalised };
     const add = (term: string, light = false, guessed = false) => {
       if (reading.terms.some((t) => t.term === term)) return;
-      reading.terms.push(guessed ? { term, light, guessed } : { term, light });
+      // Every term read has every field: one hidden class for the code that reads them (see queryOf).
+      reading.terms.push({ term, light, guessed, corrected: false });
     };
     for (let i = 0; i < words.length; ) {
       const word = words[i] as string;

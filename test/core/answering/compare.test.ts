@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { byAgreement, partsOf } from "../../../src/core/answering/compare.js";
 import { frameOf, namedOutright } from "../../../src/core/answering/match.js";
 import { retrieve } from "../../../src/core/answering/retrieve.js";
-import { type Query, splitQuestion, understand } from "../../../src/core/language/understand.js";
+import type { Query } from "../../../src/core/language/query.js";
+import { splitQuestion, understand } from "../../../src/core/language/understand.js";
 import { answerTo, realCore } from "../../helpers.js";
 
 const core = realCore();

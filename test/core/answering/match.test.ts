@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { frameOf } from "../../../src/core/answering/match.js";
+import { understand } from "../../../src/core/language/understand.js";
 import { answerTo, realCore } from "../../helpers.js";
 
 const core = realCore();
@@ -59,5 +61,19 @@ describe("a claim that says nothing the question asks is no answer", () => {
 describe("'us' after an article", () => {
   it("given 'a us green card', then does not answer with Guangzhou's talent green card", () => {
     expect(answerTo(core, "how do i apply for a us green card").answered).toBe(false);
+  });
+});
+
+describe("a frame has one set of fields, in one order", () => {
+  it("given questions that say different things, then their frames have the same fields in the same order", () => {
+    const frames = [
+      "How many incubators does Guangzhou have?",
+      "Apart from Beijing and Shanghai, which cities do returnee founders pick?",
+      "What did the mayor of Hangzhou say about talents?",
+      "Which company did Summba's founder start?",
+    ].map((q) => frameOf(understand(q, core.vocabulary, "en"), core.claims, (t) => core.index.weight(t)));
+    expect(new Set(frames.map((f) => Object.keys(f).join())).size).toBe(1);
+    expect(frames[1]?.excluded?.length).toBe(2);
+    expect(frames[0]?.excluded).toBeUndefined();
   });
 });

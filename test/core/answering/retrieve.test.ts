@@ -9,7 +9,8 @@ import {
 } from "../../../src/core/answering/retrieve.js";
 import { RANKING } from "../../../src/core/answering/search.js";
 import type { FigureType } from "../../../src/core/knowledge/schema.js";
-import { type Query, understand } from "../../../src/core/language/understand.js";
+import { type Query, queryOf } from "../../../src/core/language/query.js";
+import { understand } from "../../../src/core/language/understand.js";
 import { answerTo, realCore } from "../../helpers.js";
 
 const core = realCore();
@@ -128,14 +129,8 @@ describe("comparisons", () => {
 });
 
 describe("coverage", () => {
-  const query = (terms: Query["terms"]): Query => ({
-    language: "en",
-    entities: [],
-    terms,
-    type: "any",
-    years: [],
-    context: [],
-  });
+  const query = (terms: Query["terms"]): Query =>
+    queryOf({ language: "en", entities: [], terms, type: "any", years: [], context: [] });
   const top = (q: Query) => {
     const [best] = core.index.rank(
       q.terms.map((t) => t.term),

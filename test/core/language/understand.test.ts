@@ -82,7 +82,7 @@ describe("the kind of answer an English question wants", () => {
   it("marks a word taken for mistyped as corrected, and a word as written not", () => {
     const terms = read("which age cohorts do shanghai's returnee founders belong to").terms;
     expect(terms.find((t) => t.term === "cohosts")?.corrected).toBe(true);
-    expect(terms.find((t) => t.term === "age")?.corrected).toBeUndefined();
+    expect(terms.find((t) => t.term === "age")?.corrected).toBe(false);
   });
 
   it("takes 'who' inside a clause for no question of a person", () => {
