@@ -226,6 +226,18 @@ describe("curated phrases", () => {
       true,
     );
   });
+
+  it("reads the longest phrase the words go on to, and the shorter one they begin when they stop there", () => {
+    expect(termsOf("returnees who set up shop in Hangzhou")).toEqual(["returnee", "entrepreneurship"]);
+    expect(termsOf("returnees who set up in Hangzhou")).toEqual(["returnee", "found"]);
+  });
+});
+
+describe("words in capitals", () => {
+  it("reads a stop word written in capitals as a name, and in small letters as a stop word", () => {
+    expect(termsOf("did the US say anything")).toEqual(["us"]);
+    expect(termsOf("did they tell us anything")).toEqual([]);
+  });
 });
 
 describe("a place name that begins another name", () => {
