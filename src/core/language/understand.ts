@@ -4,7 +4,7 @@ import { withFields } from "../objects.js";
 import type { Language } from "../types.js";
 import { type AnswerType, answersAs, classify, kindWord } from "./answer-type.js";
 import { type Query, queryOf } from "./query.js";
-import { isCjk, normalise } from "./text.js";
+import { isCjk } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { alternation, anyOf, wordsPattern } from "./word-patterns.js";
 
@@ -85,7 +85,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     eitherYear: years.length > 1 && grammar.split.yearsOr.test(question) ? true : undefined,
     context: [...scene],
     counted: counted === undefined || counted.light ? undefined : counted.term,
-    superlative: asksHighest(reading.normalised, grammar, entities) ? true : undefined,
+    superlative: asksHighest(reading.normalised, vocabulary, entities) ? true : undefined,
     quotes: grammar.quotes.test(question) ? true : undefined,
     kind,
     picks: picks ? found.type : undefined,
@@ -110,17 +110,11 @@ function secondAsk(text: string, grammar: Vocabulary["grammar"], first: AnswerTy
  * Whether a question asks for the thing with the highest value, by a superlative word outside the
  * names it gives: "most" in the Most Attractive Chinese Cities for Foreigners poll asks nothing.
  */
-function asksHighest(
-  normalised: string,
-  grammar: Vocabulary["grammar"],
-  entities: readonly Entity[],
-): boolean {
-  if (!grammar.superlative.test(normalised)) return false;
-  const names = entities.flatMap((e) => [e.name, ...e.aliases].map(normalise)).filter((n) => n.length > 0);
-  return (
-    names.length === 0 ||
-    grammar.superlative.test(normalised.replace(anyOf([wordsPattern(names)], "gu"), " "))
-  );
+function asksHighest(normalised: string, vocabulary: Vocabulary, entities: readonly Entity[]): boolean {
+  const { superlative } = vocabulary.grammar;
+  if (!superlative.test(normalised)) return false;
+  const names = vocabulary.namesPattern(entities);
+  return names === undefined || superlative.test(normalised.replace(names, " "));
 }
 
 /** Where one sentence of a question ends and the next begins. */

@@ -7,6 +7,7 @@ import { remembered } from "./memo.js";
 import { editDistance, isCjk, isNumber, normalise } from "./text.js";
 import { TypoCorrector } from "./typos.js";
 import { buildTables, type VocabularyTables } from "./vocabulary-tables.js";
+import { anyOf, wordsPattern } from "./word-patterns.js";
 
 /** What reading a text finds: the entities it names, its canonical terms, and its Chinese question words. */
 export interface Reading {
@@ -118,6 +119,8 @@ export class Vocabulary {
   private readonly traits = new Map<string, WordTraits>();
   /** The first words of every longer phrase ("take" and "take care" of "take care of"): made on the first question. */
   private phraseBeginnings: ReadonlySet<string> | undefined;
+  /** The names of each set of entities named together so far, as one pattern (see namesPattern). */
+  private readonly namePatterns = new Map<string, RegExp | undefined>();
   /** Each entity's compact names, grouped on the first name read that another name follows. */
   private namesOf: Map<Entity, string[]> | undefined;
 
@@ -267,6 +270,19 @@ export class Vocabulary {
     const capitals = text.match(ACRONYM);
     if (capitals === null) return NO_ACRONYMS;
     return new Set(capitals.map((w) => w.toLowerCase()).filter((w) => this.grammar.stopwords.has(w)));
+  }
+
+  /**
+   * The names of these entities as whole words of normalised text, or none when they have none:
+   * made once for each set of entities.
+   */
+  namesPattern(entities: readonly Entity[]): RegExp | undefined {
+    return remembered(this.namePatterns, entities.map((e) => e.id).join(" "), () => {
+      const names = entities
+        .flatMap((e) => [e.name, ...e.aliases].map(normalise))
+        .filter((n) => n.length > 0);
+      return names.length === 0 ? undefined : anyOf([wordsPattern(names)], "gu");
+    });
   }
 
   /** Whether a Chinese run ending in 第, a number and the run after it begin with a lexicon word ("第20届"). */

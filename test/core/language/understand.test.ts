@@ -115,6 +115,13 @@ describe("the kind of answer an English question wants", () => {
     expect(read("which city do most returnee founders pick").superlative).toBe(true);
   });
 
+  it("given the same name asked again, then again reads no superlative inside it, but one outside it", () => {
+    const poll = "the Most Attractive Chinese Cities for Foreigners poll";
+    expect(read(`Who publishes ${poll}?`).superlative).toBeUndefined();
+    expect(read(`Who runs ${poll}?`).superlative).toBeUndefined();
+    expect(read(`Which city tops ${poll}?`).superlative).toBe(true);
+  });
+
   it("reads 'how many years' as asking for a duration, not a count", () => {
     expect(typeOf("How many years has Hau Lee been at Stanford?")).toBe("duration");
   });
