@@ -201,6 +201,8 @@ export interface SplitWords {
   twoAsks: RegExp;
   /** "compare X and Y". */
   compare: RegExp;
+  /** What every way of asking two things but "X vs Y" and "X or Y" needs: "compare", "and" or a colon or comma. */
+  joins: RegExp;
   /** "how many incubators and makerspaces does gz have": one ask of two things. */
   twoThings: RegExp;
   /** "how many firms got loans and for how much", "when and where": two asks of one thing, a word allowed before the second. */
@@ -224,6 +226,7 @@ export function splitWords(en: EnglishGrammar, zh: ChineseGrammar): SplitWords {
     twoAsks: new RegExp(`^(.+?)\\s+${and}\\s+(${wordsPattern(c.asks)}.+)$`, "i"),
     secondAsk: new RegExp(`^(.+?)\\s+${and}\\s+((?:[\\w-]+\\s+)?${wordsPattern(c.asks)}.*)$`, "i"),
     compare: new RegExp(`^${joined(c.compare)}\\s+(.+?)\\s+${joined(c.compareJoins)}\\s+(.+)$`, "i"),
+    joins: new RegExp(`^${joined(c.compare)}\\s|\\s${and}\\s|[:：,，]`, "i"),
     twoThings: new RegExp(
       `^(${alternation(c.bothAsks, "")})\\s+${thing}\\s+${and}\\s+${thing}\\s+(${wordsPattern(c.bothVerbs)}.*)$`,
       "i",
@@ -246,6 +249,7 @@ function cut(text: string, words: SplitWords): [string, string] | undefined {
  */
 export function splitQuestion(question: string, words: SplitWords): Split | undefined {
   const text = question.trim().replace(/[?？。!！]+$/u, "");
+  if (!words.joins.test(text) && !words.versus.test(text) && !words.or.test(text)) return undefined;
   const compare = words.compare.exec(text);
   if (compare !== null) return { lead: "", segments: [compare[1] as string, compare[2] as string] };
   const each = words.each.exec(text);

@@ -458,6 +458,12 @@ describe("splitting a question that asks two things", () => {
   it("leaves a question in one part whole", () => {
     expect(split("How many returnees has Guangzhou attracted?")).toBeUndefined();
     expect(split("research and development in Guangzhou")).toBeUndefined();
+    expect(split("in Guangzhou, how many returnees came")).toBeUndefined();
+    expect(split("Sandy and Andy")).toBeUndefined();
+  });
+
+  it("splits a Chinese question joined by 还是, which has no spaces around it", () => {
+    expect(split("北京还是上海")).toEqual({ lead: "", segments: ["北京", "上海"] });
   });
 });
 
