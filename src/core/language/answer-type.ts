@@ -18,6 +18,8 @@ export interface AnswerWording {
    * names the answer's kind, not what it is about.
    */
   kindWords: readonly KindWording[];
+  /** Matches where any of kindWords does: most questions have no kind word, and are told so by one test. */
+  anyKindWord: RegExp;
 }
 
 /** One way of asking for a kind of answer with a word of that kind: "which" then "company", "who" then "hosted". */
@@ -61,6 +63,7 @@ export function kindWord(
   wording: AnswerWording,
   normalised: string,
 ): ({ word: string } & Omit<KindWording, "pattern">) | undefined {
+  if (!wording.anyKindWord.test(normalised)) return undefined;
   let first: ({ word: string; at: number } & Omit<KindWording, "pattern">) | undefined;
   for (const { pattern, ...asks } of wording.kindWords) {
     const found = pattern.exec(normalised);
@@ -76,6 +79,7 @@ export function kindWord(
 export function answerWording(en: EnglishGrammar, zh: ChineseGrammar): AnswerWording {
   // "when" and "who" ask where they open a question or a clause, not in "people who studied".
   const opens = `(?:^|[,;:]\\s*|${wordsPattern(en.question.clauseJoins)}\\s+)`;
+  const kindWords = kindWordPatterns(en);
   return {
     contact: anyOf([wordsPattern(en.contact)], ""),
     types: en.answerTypes.map(({ type, words = [], opening = [], phrases = [] }) => [
@@ -90,7 +94,11 @@ export function answerWording(en: EnglishGrammar, zh: ChineseGrammar): AnswerWor
       ),
     ]),
     cues: zh.cues,
-    kindWords: kindWordPatterns(en),
+    kindWords,
+    anyKindWord: anyOf(
+      kindWords.map(({ pattern }) => pattern.source),
+      "i",
+    ),
   };
 }
 

@@ -4,7 +4,7 @@ import { withFields } from "../objects.js";
 import type { Language } from "../types.js";
 import { type AnswerType, answersAs, classify, kindWord } from "./answer-type.js";
 import { type Query, queryOf } from "./query.js";
-import { isCjk, normalise } from "./text.js";
+import { isCjk } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { alternation, anyOf, wordsPattern } from "./word-patterns.js";
 
@@ -85,7 +85,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     eitherYear: years.length > 1 && grammar.split.yearsOr.test(question) ? true : undefined,
     context: [...scene],
     counted: counted === undefined || counted.light ? undefined : counted.term,
-    superlative: asksHighest(reading.normalised, grammar, entities) ? true : undefined,
+    superlative: asksHighest(reading.normalised, vocabulary, entities) ? true : undefined,
     quotes: grammar.quotes.test(question) ? true : undefined,
     kind,
     picks: picks ? found.type : undefined,
@@ -110,17 +110,11 @@ function secondAsk(text: string, grammar: Vocabulary["grammar"], first: AnswerTy
  * Whether a question asks for the thing with the highest value, by a superlative word outside the
  * names it gives: "most" in the Most Attractive Chinese Cities for Foreigners poll asks nothing.
  */
-function asksHighest(
-  normalised: string,
-  grammar: Vocabulary["grammar"],
-  entities: readonly Entity[],
-): boolean {
-  if (!grammar.superlative.test(normalised)) return false;
-  const names = entities.flatMap((e) => [e.name, ...e.aliases].map(normalise)).filter((n) => n.length > 0);
-  return (
-    names.length === 0 ||
-    grammar.superlative.test(normalised.replace(anyOf([wordsPattern(names)], "gu"), " "))
-  );
+function asksHighest(normalised: string, vocabulary: Vocabulary, entities: readonly Entity[]): boolean {
+  const { superlative } = vocabulary.grammar;
+  if (!superlative.test(normalised)) return false;
+  const names = vocabulary.namesPattern(entities);
+  return names === undefined || superlative.test(normalised.replace(names, " "));
 }
 
 /** Where one sentence of a question ends and the next begins. */
@@ -207,6 +201,8 @@ export interface SplitWords {
   twoAsks: RegExp;
   /** "compare X and Y". */
   compare: RegExp;
+  /** What every way of asking two things but "X vs Y" and "X or Y" needs: "compare", "and" or a colon or comma. */
+  joins: RegExp;
   /** "how many incubators and makerspaces does gz have": one ask of two things. */
   twoThings: RegExp;
   /** "how many firms got loans and for how much", "when and where": two asks of one thing, a word allowed before the second. */
@@ -230,6 +226,7 @@ export function splitWords(en: EnglishGrammar, zh: ChineseGrammar): SplitWords {
     twoAsks: new RegExp(`^(.+?)\\s+${and}\\s+(${wordsPattern(c.asks)}.+)$`, "i"),
     secondAsk: new RegExp(`^(.+?)\\s+${and}\\s+((?:[\\w-]+\\s+)?${wordsPattern(c.asks)}.*)$`, "i"),
     compare: new RegExp(`^${joined(c.compare)}\\s+(.+?)\\s+${joined(c.compareJoins)}\\s+(.+)$`, "i"),
+    joins: new RegExp(`^${joined(c.compare)}\\s|\\s${and}\\s|[:：,，]`, "i"),
     twoThings: new RegExp(
       `^(${alternation(c.bothAsks, "")})\\s+${thing}\\s+${and}\\s+${thing}\\s+(${wordsPattern(c.bothVerbs)}.*)$`,
       "i",
@@ -252,6 +249,7 @@ function cut(text: string, words: SplitWords): [string, string] | undefined {
  */
 export function splitQuestion(question: string, words: SplitWords): Split | undefined {
   const text = question.trim().replace(/[?？。!！]+$/u, "");
+  if (!words.joins.test(text) && !words.versus.test(text) && !words.or.test(text)) return undefined;
   const compare = words.compare.exec(text);
   if (compare !== null) return { lead: "", segments: [compare[1] as string, compare[2] as string] };
   const each = words.each.exec(text);

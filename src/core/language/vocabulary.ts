@@ -7,6 +7,7 @@ import { remembered } from "./memo.js";
 import { editDistance, isCjk, isNumber, normalise } from "./text.js";
 import { TypoCorrector } from "./typos.js";
 import { buildTables, type VocabularyTables } from "./vocabulary-tables.js";
+import { anyOf, wordsPattern } from "./word-patterns.js";
 
 /** What reading a text finds: the entities it names, its canonical terms, and its Chinese question words. */
 export interface Reading {
@@ -34,6 +35,7 @@ export interface Term {
 const GERUND = /[a-z]ing$/;
 /** A word in capitals, which may be a name ("US") rather than a stop word ("us"). */
 const ACRONYM = /\b[A-Z]{2,5}\b/g;
+const NO_ACRONYMS: ReadonlySet<string> = new Set();
 /** A name found in a text: its entity, how many words (or characters) it takes, and its compact form. */
 interface NameFound {
   entity: Entity;
@@ -76,6 +78,16 @@ function questionWord(word: string, mistyped: readonly string[]): string | undef
   return word.length < 4 ? undefined : mistyped.find((q) => editDistance(word, q, 1) <= 1);
 }
 
+/** The words each phrase begins with, one word short of it and shorter: "a b c" begins "a" and "a b". */
+function beginningsOf(phrases: Iterable<string>): Set<string> {
+  const beginnings = new Set<string>();
+  for (const phrase of phrases) {
+    for (let end = phrase.indexOf(" "); end >= 0; end = phrase.indexOf(" ", end + 1))
+      beginnings.add(phrase.slice(0, end));
+  }
+  return beginnings;
+}
+
 /** A number as the knowledge base's figures are compared: no trailing ".0". */
 function numberTerm(value: number): string {
   return String(Number(value.toFixed(4)));
@@ -105,6 +117,10 @@ export class Vocabulary {
   private readonly beginnings = new Map<string, boolean>();
   /** What reading asks first of each word read so far (see WordTraits). */
   private readonly traits = new Map<string, WordTraits>();
+  /** The first words of every longer phrase ("take" and "take care" of "take care of"): made on the first question. */
+  private phraseBeginnings: ReadonlySet<string> | undefined;
+  /** The names of each set of entities named together so far, as one pattern (see namesPattern). */
+  private readonly namePatterns = new Map<string, RegExp | undefined>();
   /** Each entity's compact names, grouped on the first name read that another name follows. */
   private namesOf: Map<Entity, string[]> | undefined;
 
@@ -136,11 +152,13 @@ export class Vocabulary {
 
   /** A word as read: as the knowledge base spells it (see spelling), with what is known of that spelling. */
   private spelled(word: string): Spelled {
-    return remembered(this.spellings, word, (w) => {
-      const spelled = this.spelling(w);
-      return { word: spelled, traits: this.traitsOf(spelled) };
-    });
+    return remembered(this.spellings, word, this.spell);
   }
+
+  private readonly spell = (word: string): Spelled => {
+    const spelled = this.spelling(word);
+    return { word: spelled, traits: this.traitsOf(spelled) };
+  };
 
   /**
    * A word as the knowledge base spells it: a stop word or English word as it is, else its own word
@@ -160,10 +178,10 @@ export class Vocabulary {
    * the question is about (a noun), not how it is put ("pulled", "actually").
    */
   term(word: string): Term {
-    return remembered(this.terms, word, (w) => this.lookUp(w));
+    return remembered(this.terms, word, this.lookUp);
   }
 
-  private lookUp(word: string): Term {
+  private readonly lookUp = (word: string): Term => {
     const { synonyms } = this.tables;
     const base = lemma(word);
     const head = synonyms.get(base) ?? base;
@@ -173,21 +191,25 @@ export class Vocabulary {
     if (meant === undefined) return { term: head, light };
     // The table's targets are already the knowledge base's own lemmas.
     return { term: synonyms.get(meant) ?? meant, light, guessed: true };
-  }
+  };
 
   /** Reads a question, a fact or an FAQ phrasing, in English, Chinese or both. */
-  read(text: string, options: { namesAsWords?: boolean } = {}): Reading {
+  read(text: string, options?: { namesAsWords?: boolean }): Reading {
     const { stopwords } = this.grammar;
-    // "US" and "IT" in capitals are names, not the words "us" and "it".
-    const acronyms = new Set(
-      (text.match(ACRONYM) ?? []).map((w) => w.toLowerCase()).filter((w) => stopwords.has(w)),
-    );
+    const acronyms = this.acronymsIn(text);
     const normalised = normalise(text);
-    const written = normalised.split(" ").filter(Boolean);
-    const spelled = written.map((w) => this.spelled(w));
-    const words = spelled.map((s) => s.word);
-    const traits = spelled.map((s) => s.traits);
+    const written: string[] = [];
+    const words: string[] = [];
+    const traits: WordTraits[] = [];
+    for (const word of normalised.split(" ")) {
+      if (word === "") continue;
+      const spelled = this.spelled(word);
+      written.push(word);
+      words.push(spelled.word);
+      traits.push(spelled.traits);
+    }
     const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" "), normalised };
+    const nameAt = (at: number) => this.entityAt(words, traits, at);
     const add = (term: string, light = false, guessed = false) => {
       if (reading.terms.some((t) => t.term === term)) return;
       // Every term read has every field: one hidden class for the code that reads them (see queryOf).
@@ -203,15 +225,11 @@ export class Vocabulary {
         i += spans;
         continue;
       }
-      const entity = this.nameGoingOn(
-        this.entityAt(words, traits, i),
-        (at) => this.entityAt(words, traits, at),
-        i,
-      );
+      const entity = this.nameGoingOn(nameAt(i), nameAt, i);
       if (entity !== undefined) {
         if (!reading.entities.includes(entity.entity)) reading.entities.push(entity.entity);
         // A fact's own names are words of it too: "Ministry of Education" says "ministry".
-        if (options.namesAsWords) {
+        if (options?.namesAsWords === true) {
           for (const name of words.slice(i, i + entity.length)) {
             if (!stopwords.has(name)) add(this.term(name).term);
           }
@@ -247,6 +265,26 @@ export class Vocabulary {
     return reading;
   }
 
+  /** The stop words a text writes in capitals: "US" and "IT" are names, not the words "us" and "it". */
+  private acronymsIn(text: string): ReadonlySet<string> {
+    const capitals = text.match(ACRONYM);
+    if (capitals === null) return NO_ACRONYMS;
+    return new Set(capitals.map((w) => w.toLowerCase()).filter((w) => this.grammar.stopwords.has(w)));
+  }
+
+  /**
+   * The names of these entities as whole words of normalised text, or none when they have none:
+   * made once for each set of entities.
+   */
+  namesPattern(entities: readonly Entity[]): RegExp | undefined {
+    return remembered(this.namePatterns, entities.map((e) => e.id).join(" "), () => {
+      const names = entities
+        .flatMap((e) => [e.name, ...e.aliases].map(normalise))
+        .filter((n) => n.length > 0);
+      return names.length === 0 ? undefined : anyOf([wordsPattern(names)], "gu");
+    });
+  }
+
   /** Whether a Chinese run ending in 第, a number and the run after it begin with a lexicon word ("第20届"). */
   private ordinalAt(words: readonly string[], traits: readonly WordTraits[], i: number): boolean {
     const [run, number, next] = words.slice(i, i + 3);
@@ -267,18 +305,20 @@ export class Vocabulary {
   }
 
   private traitsOf(word: string): WordTraits {
-    return remembered(this.traits, word, (w) => {
-      const base = lemma(w);
-      return {
-        cjk: isCjk(w),
-        number: isNumber(w),
-        alias: this.tables.aliases.get(w),
-        beginsAlias: this.beginsAlias(w),
-        lemma: base,
-        beginsPhrase: this.tables.phraseStarts.has(base),
-      };
-    });
+    return remembered(this.traits, word, this.traitsFound);
   }
+
+  private readonly traitsFound = (word: string): WordTraits => {
+    const base = lemma(word);
+    return {
+      cjk: isCjk(word),
+      number: isNumber(word),
+      alias: this.tables.aliases.get(word),
+      beginsAlias: this.beginsAlias(word),
+      lemma: base,
+      beginsPhrase: this.tables.phraseStarts.has(base),
+    };
+  };
 
   /**
    * The longest alias that the words from i on spell, spaces aside ("guang zhou" is Guangzhou); its
@@ -308,10 +348,10 @@ export class Vocabulary {
 
   /** Whether some alias begins with this compact text: if none does, no more words can spell one. */
   private beginsAlias(key: string): boolean {
-    return remembered(this.beginnings, key, (k) => this.searchBeginnings(k));
+    return remembered(this.beginnings, key, this.searchBeginnings);
   }
 
-  private searchBeginnings(key: string): boolean {
+  private readonly searchBeginnings = (key: string): boolean => {
     this.aliasesInOrder ??= [...this.tables.aliases.keys()].sort();
     const keys = this.aliasesInOrder;
     let low = 0;
@@ -322,7 +362,7 @@ export class Vocabulary {
       else high = middle;
     }
     return keys[low]?.startsWith(key) ?? false;
-  }
+  };
 
   /**
    * A name found at i, or the name it begins: "Zhejiang" before "Qiangnao" (浙江 before 强脑科技) is
@@ -381,23 +421,25 @@ export class Vocabulary {
     return this.namesOf;
   }
 
-  /** The longest curated phrase whose lemmas the words from i on are, when one begins with the word at i. */
+  /**
+   * The longest curated phrase whose lemmas the words from i on are, when one begins with the word at i:
+   * a word is added while the lemmas so far begin some longer phrase.
+   */
   private phraseAt(
     traits: readonly WordTraits[],
     i: number,
   ): { terms: string[]; guessed: boolean; length: number } | undefined {
+    const { phrases, longestPhrase } = this.tables;
+    this.phraseBeginnings ??= beginningsOf(phrases.keys());
+    const last = Math.min(i + longestPhrase, traits.length);
     let key = (traits[i] as WordTraits).lemma;
-    // The lemmas of the words from i on, joined: one key for each length, tried longest first.
-    const keys = [key];
-    for (let n = 2; n <= Math.min(this.tables.longestPhrase, traits.length - i); n++) {
-      key += ` ${(traits[i + n - 1] as WordTraits).lemma}`;
-      keys.push(key);
+    let found: { terms: string[]; guessed: boolean; length: number } | undefined;
+    for (let end = i + 1; ; end++) {
+      const phrase = phrases.get(key);
+      if (phrase !== undefined) found = { terms: phrase.terms, guessed: phrase.guessed, length: end - i };
+      if (end >= last || !this.phraseBeginnings.has(key)) return found;
+      key += ` ${(traits[end] as WordTraits).lemma}`;
     }
-    for (let n = keys.length; n >= 1; n--) {
-      const phrase = this.tables.phrases.get(keys[n - 1] as string);
-      if (phrase !== undefined) return { terms: phrase.terms, guessed: phrase.guessed, length: n };
-    }
-    return undefined;
   }
 
   /**

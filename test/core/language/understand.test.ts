@@ -115,6 +115,13 @@ describe("the kind of answer an English question wants", () => {
     expect(read("which city do most returnee founders pick").superlative).toBe(true);
   });
 
+  it("given the same name asked again, then again reads no superlative inside it, but one outside it", () => {
+    const poll = "the Most Attractive Chinese Cities for Foreigners poll";
+    expect(read(`Who publishes ${poll}?`).superlative).toBeUndefined();
+    expect(read(`Who runs ${poll}?`).superlative).toBeUndefined();
+    expect(read(`Which city tops ${poll}?`).superlative).toBe(true);
+  });
+
   it("reads 'how many years' as asking for a duration, not a count", () => {
     expect(typeOf("How many years has Hau Lee been at Stanford?")).toBe("duration");
   });
@@ -225,6 +232,18 @@ describe("curated phrases", () => {
     expect(read("the returnee headcount in the report").terms.find((t) => t.term === "report")?.light).toBe(
       true,
     );
+  });
+
+  it("reads the longest phrase the words go on to, and the shorter one they begin when they stop there", () => {
+    expect(termsOf("returnees who set up shop in Hangzhou")).toEqual(["returnee", "entrepreneurship"]);
+    expect(termsOf("returnees who set up in Hangzhou")).toEqual(["returnee", "found"]);
+  });
+});
+
+describe("words in capitals", () => {
+  it("reads a stop word written in capitals as a name, and in small letters as a stop word", () => {
+    expect(termsOf("did the US say anything")).toEqual(["us"]);
+    expect(termsOf("did they tell us anything")).toEqual([]);
   });
 });
 
@@ -439,6 +458,12 @@ describe("splitting a question that asks two things", () => {
   it("leaves a question in one part whole", () => {
     expect(split("How many returnees has Guangzhou attracted?")).toBeUndefined();
     expect(split("research and development in Guangzhou")).toBeUndefined();
+    expect(split("in Guangzhou, how many returnees came")).toBeUndefined();
+    expect(split("Sandy and Andy")).toBeUndefined();
+  });
+
+  it("splits a Chinese question joined by 还是, which has no spaces around it", () => {
+    expect(split("北京还是上海")).toEqual({ lead: "", segments: ["北京", "上海"] });
   });
 });
 
