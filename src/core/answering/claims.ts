@@ -430,8 +430,10 @@ export const NAMED_OUTRIGHT = 0.6;
 /** A common word in a property's name ("kind", "make") counts for this share of a word that names it. */
 const LIGHT = 0.3;
 
-/** What a question asks, as matching reads it: the frame's slots. */
-/** Every frame has every field, undefined where the question says nothing: one hidden class for V8 (see queryOf). */
+/**
+ * What a question asks, as matching reads it: the frame's slots. Every frame has every field,
+ * undefined where the question says nothing: one hidden class for V8 (see queryOf).
+ */
 export interface Frame {
   subjects: readonly Entity[];
   expects: AnswerType;
