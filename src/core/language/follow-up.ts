@@ -149,6 +149,15 @@ export function followUp(
   // A question that names nothing keeps the last subject: "who runs it?", "when was the first one
   // held?"; "he" or "she", the person the last answer named ("who is the mayor?", "what did he say?").
   if (asked.entities.length === 0) {
+    // "What's the planned vc park called?": a longer turn asking in words of its own, neither opening
+    // as a follow-up ("and among those …?") nor pointing back, starts afresh.
+    const afresh =
+      !short &&
+      pointed === undefined &&
+      required.length >= 2 &&
+      !words.opens.test(question) &&
+      !words.refersBack.test(question);
+    if (afresh) return { query: asked, carried: false };
     // A short turn naming only a property ("academicians?" after a count) asks it of the last
     // answer's subject, at its time, not of everything the last question named.
     const elliptical = asked.type === "any" && short && required.length > 0;

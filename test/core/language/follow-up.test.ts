@@ -65,6 +65,22 @@ describe("a turn that starts a new topic", () => {
     expect(turn?.title).toContain("67,000");
     expect(turn?.followed).toBeUndefined();
   });
+
+  it("given Medprin's founder, then a longer question in words of its own, naming nothing, is asked afresh", () => {
+    const [, park] = conversation(
+      "who founded medprin",
+      "what is the name of the planned venture capital park?",
+    );
+    expect(park?.answered).toBe(true);
+    expect(park?.title).toContain("Yangwan");
+    expect(park?.followed).toBeUndefined();
+  });
+
+  it("given Medprin's founder, then a longer question pointing back ('what else does it make?') still carries Medprin", () => {
+    const [, more] = conversation("who founded medprin", "what else does that company make?");
+    expect(more?.followed).toBe("who founded medprin");
+    expect(more?.title).toContain("Medprin");
+  });
 });
 
 describe("a follow-up asking in common words of the subject it carried", () => {
