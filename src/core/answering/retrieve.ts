@@ -257,6 +257,8 @@ class Candidates {
   private readonly asked: Asked;
   private readonly counted: string | undefined;
   private readonly needed: readonly string[] | undefined;
+  /** Whether the question has a word that is not light: else every fact about its names covers it. */
+  private readonly wordy: boolean;
 
   constructor(
     private readonly query: Query,
@@ -268,6 +270,7 @@ class Candidates {
     this.counted = query.counted !== undefined && index.known(query.counted) ? query.counted : undefined;
     const needed = neededOf(this.asked.words);
     this.needed = needed === undefined ? undefined : [...needed];
+    this.wordy = query.terms.some((t) => !t.light);
   }
 
   /**
@@ -340,11 +343,8 @@ class Candidates {
     reachedBy?: readonly string[],
   ): Ranked[] {
     const ids = entities.map((e) => e.id);
-    const scored = this.reached.about(ids, keep, reachedBy);
-    if (entities.length === 0 || this.query.terms.some((t) => !t.light)) return scored;
-    const reached = new Set(this.reached.about(ids).map((r) => r.indexed));
-    const unscored = this.index.about(ids).filter((f) => !reached.has(f) && keep(f));
-    return [...scored, ...unscored.map((indexed) => this.index.unscored(indexed))];
+    if (entities.length === 0 || this.wordy) return this.reached.about(ids, keep, reachedBy);
+    return this.reached.everyAbout(ids, keep);
   }
 
   /**

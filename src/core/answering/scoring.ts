@@ -87,7 +87,7 @@ export class Scoring {
     keep: (indexed: IndexedFact) => boolean = KEEP_ALL,
     reachedBy?: readonly string[],
   ): Ranked[] {
-    const within = ids.length === 0 ? this.within : this.within.length === 0 ? ids : [...this.within, ...ids];
+    const within = this.withinAnd(ids);
     const by = reachedBy?.map((term) => this.index.postingsOf(term));
     const kept: Ranked[] = [];
     for (const order of this.candidates(within, by)) {
@@ -101,6 +101,36 @@ export class Scoring {
   }
 
   /**
+   * Every fact about every one of these entities, kept, in no order: those the terms reach scored,
+   * the others at 0 (for a question with no word to match, which every fact about its names covers).
+   */
+  everyAbout(ids: readonly string[], keep: (indexed: IndexedFact) => boolean = KEEP_ALL): Ranked[] {
+    const within = this.withinAnd(ids);
+    const kept: Ranked[] = [];
+    for (const order of this.rarest(within) ?? []) {
+      const indexed = this.index.facts[order] as IndexedFact;
+      if (!aboutAll(indexed, within) || !keep(indexed)) continue;
+      kept.push(this.ranked(order) ?? new RankedFact(indexed, 0, order, []));
+    }
+    return kept;
+  }
+
+  /** These entities and those the scoring is within. */
+  private withinAnd(ids: readonly string[]): readonly string[] {
+    return ids.length === 0 ? this.within : this.within.length === 0 ? ids : [...this.within, ...ids];
+  }
+
+  /** The places of the facts about the entity with the fewest; undefined for none. */
+  private rarest(within: readonly string[]): readonly number[] | undefined {
+    let rarest: readonly number[] | undefined;
+    for (const id of within) {
+      const about = this.index.placesAbout(id);
+      if (rarest === undefined || about.length < rarest.length) rarest = about;
+    }
+    return rarest;
+  }
+
+  /**
    * The places of the fewest facts that hold every one asked for: those about the rarest entity,
    * those reached by the terms asked for, or every fact reached.
    */
@@ -108,11 +138,7 @@ export class Scoring {
     within: readonly string[],
     by: readonly PostingsByPlace[] | undefined,
   ): readonly number[] {
-    let rarest: readonly number[] | undefined;
-    for (const id of within) {
-      const about = this.index.placesAbout(id);
-      if (rarest === undefined || about.length < rarest.length) rarest = about;
-    }
+    const rarest = this.rarest(within);
     let reaching = Number.POSITIVE_INFINITY;
     if (by !== undefined) {
       reaching = 0;

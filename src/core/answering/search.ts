@@ -6,14 +6,7 @@ import { classify } from "../language/answer-type.js";
 import { normalise, tokens } from "../language/text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import { Postings } from "./postings.js";
-import {
-  type PostingsByPlace,
-  RankedFact,
-  type Resolved,
-  type Scored,
-  type ScoredTerm,
-  Scoring,
-} from "./scoring.js";
+import { type PostingsByPlace, type Resolved, type Scored, type ScoredTerm, Scoring } from "./scoring.js";
 
 /**
  * Every constant of ranking and answering, each with its reason. BM25 itself keeps MiniSearch's
@@ -304,16 +297,6 @@ export class FactIndex implements Scored {
     }
     if (resolved.size > 0) this.resolved.set(term, resolved);
     return resolved;
-  }
-
-  /** A fact's place among the facts. */
-  placeOf(indexed: IndexedFact): number {
-    return this.order.get(indexed.fact.id) ?? -1;
-  }
-
-  /** A fact the terms did not reach, in its place among the facts. */
-  unscored(indexed: IndexedFact): Ranked {
-    return new RankedFact(indexed, 0, this.placeOf(indexed), []);
   }
 
   /**

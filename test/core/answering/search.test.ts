@@ -56,11 +56,20 @@ describe("scoring the facts a question's terms reach", () => {
     expect(each?.match().map((m) => m.term)).toEqual(["shanghai", "returnee", "entrepreneur"]);
   });
 
-  it("gives a fact no term reached a score of nothing and no terms matched", () => {
-    const [first] = index.facts;
-    if (first === undefined) throw new Error("no facts");
-    const unscored = index.unscored(first);
-    expect([unscored.score, unscored.order, unscored.match()]).toEqual([0, 0, []]);
+  it("gives every fact about the entities asked for, one no term reached at a score of nothing and no terms matched", () => {
+    const every = index.score(["incubator"]).everyAbout(["guangzhou"]);
+    const reached = byId(index.score(["incubator"]).about(["guangzhou"]));
+    expect(every.map((r) => r.indexed)).toEqual(index.aboutEntity("guangzhou"));
+    expect(reached.size).toBeGreaterThan(0);
+    expect(reached.size).toBeLessThan(every.length);
+    for (const r of every) {
+      const scored = reached.get(r.indexed.fact.id);
+      expect([r.score, r.order, r.match()]).toEqual(
+        scored === undefined
+          ? [0, index.facts.indexOf(r.indexed), []]
+          : [scored.score, scored.order, scored.match()],
+      );
+    }
   });
 
   it("reaches nothing with a term no fact holds", () => {
@@ -72,7 +81,7 @@ describe("the places of the facts about an entity", () => {
   it("are the places of the facts about it, in the knowledge base's order", () => {
     const places = index.placesAbout("guangzhou");
     expect(places.length).toBeGreaterThan(1);
-    expect(places).toEqual(index.aboutEntity("guangzhou").map((f) => index.placeOf(f)));
+    expect(places).toEqual(index.aboutEntity("guangzhou").map((f) => index.facts.indexOf(f)));
     expect([...places].sort((a, b) => a - b)).toEqual(places);
   });
 
