@@ -286,8 +286,14 @@ class Candidates {
     const { query } = this;
     const anchored = entities.length > 0;
     // Only the facts that hold one of the needed words, or count what a "how many" counts by a
-    // claim, are scored, and only those that hold and cover the question are put in order.
-    const covers = (f: IndexedFact) => this.holds(f, years) && passes(this.coverage(f), anchored);
+    // claim, are scored, and only those that hold and cover the question are put in order. One
+    // that names things and needs no word is covered by every fact about them or by none (see
+    // coverageOf): it is measured on the first fact that holds.
+    const measured = (f: IndexedFact) => passes(this.coverage(f), anchored);
+    let every: boolean | undefined;
+    const covered =
+      anchored && this.needed === undefined ? (f: IndexedFact) => (every ??= measured(f)) : measured;
+    const covers = (f: IndexedFact) => this.holds(f, years) && covered(f);
     const covering = [
       ...this.about(entities, covers, this.needed),
       ...this.countingByClaim(entities, covers),
@@ -376,10 +382,14 @@ class Candidates {
     return counted !== undefined && this.claims.counts(indexed.fact.id, counted, this.query.language);
   }
 
+  /**
+   * A fact's coverage, measured only of a fact that holds (see holds): one that counts what a "how
+   * many" counts either says it in its own sentence, so holds the word anyway, or counts it by a claim.
+   */
   private coverage(indexed: IndexedFact): Coverage {
     let known = this.coverages.get(indexed);
     if (known === undefined) {
-      known = coverageOf(this.asked, indexed, this.countsByClaim(indexed) ? this.counted : undefined);
+      known = coverageOf(this.asked, indexed, this.counted);
       this.coverages.set(indexed, known);
     }
     return known;

@@ -51,6 +51,12 @@ interface Merged {
   reached: number[];
 }
 
+/** An entity, and the places of the facts about it. */
+interface Rarest {
+  id: string;
+  places: readonly number[];
+}
+
 const KEEP_ALL = (_indexed: IndexedFact): boolean => true;
 
 /**
@@ -89,10 +95,13 @@ export class Scoring {
   ): Ranked[] {
     const within = this.withinAnd(ids);
     const by = reachedBy?.map((term) => this.index.postingsOf(term));
+    const rarest = this.rarest(within);
+    const places = this.candidates(rarest, by);
+    const sure = places === rarest?.places ? rarest.id : undefined;
     const kept: Ranked[] = [];
-    for (const order of this.candidates(within, by)) {
+    for (const order of places) {
       const indexed = this.index.facts[order] as IndexedFact;
-      if (!aboutAll(indexed, within) || (by !== undefined && !reachedIn(by, order)) || !keep(indexed))
+      if (!aboutAll(indexed, within, sure) || (by !== undefined && !reachedIn(by, order)) || !keep(indexed))
         continue;
       const ranked = this.ranked(order);
       if (ranked !== undefined) kept.push(ranked);
@@ -106,10 +115,13 @@ export class Scoring {
    */
   everyAbout(ids: readonly string[], keep: (indexed: IndexedFact) => boolean = KEEP_ALL): Ranked[] {
     const within = this.withinAnd(ids);
+    const rarest = this.rarest(within);
+    if (rarest === undefined) return [];
+    this.mergeFor(rarest.places.length);
     const kept: Ranked[] = [];
-    for (const order of this.rarest(within) ?? []) {
+    for (const order of rarest.places) {
       const indexed = this.index.facts[order] as IndexedFact;
-      if (!aboutAll(indexed, within) || !keep(indexed)) continue;
+      if (!aboutAll(indexed, within, rarest.id) || !keep(indexed)) continue;
       kept.push(this.ranked(order) ?? new RankedFact(indexed, 0, order, []));
     }
     return kept;
@@ -120,12 +132,12 @@ export class Scoring {
     return ids.length === 0 ? this.within : this.within.length === 0 ? ids : [...this.within, ...ids];
   }
 
-  /** The places of the facts about the entity with the fewest; undefined for none. */
-  private rarest(within: readonly string[]): readonly number[] | undefined {
-    let rarest: readonly number[] | undefined;
+  /** The one of these entities with the fewest facts about it, and their places; undefined for none. */
+  private rarest(within: readonly string[]): Rarest | undefined {
+    let rarest: Rarest | undefined;
     for (const id of within) {
-      const about = this.index.placesAbout(id);
-      if (rarest === undefined || about.length < rarest.length) rarest = about;
+      const places = this.index.placesAbout(id);
+      if (rarest === undefined || places.length < rarest.places.length) rarest = { id, places };
     }
     return rarest;
   }
@@ -135,20 +147,24 @@ export class Scoring {
    * those reached by the terms asked for, or every fact reached.
    */
   private candidates(
-    within: readonly string[],
+    rarest: Rarest | undefined,
     by: readonly PostingsByPlace[] | undefined,
   ): readonly number[] {
-    const rarest = this.rarest(within);
     let reaching = Number.POSITIVE_INFINITY;
     if (by !== undefined) {
       reaching = 0;
       for (const p of by) reaching += p.size;
     }
-    const fewest = Math.min(rarest?.length ?? Number.POSITIVE_INFINITY, reaching);
-    if (this.merged === undefined && fewest * this.terms.length > this.postings) this.merged = this.merge();
+    const fewest = Math.min(rarest?.places.length ?? Number.POSITIVE_INFINITY, reaching);
+    this.mergeFor(fewest);
     if (this.merged !== undefined && this.merged.reached.length <= fewest) return this.merged.reached;
-    if (rarest !== undefined && rarest.length === fewest) return rarest;
+    if (rarest !== undefined && rarest.places.length === fewest) return rarest.places;
     return placesReached(by ?? []);
+  }
+
+  /** Reads every posting once (see merge) when scoring this many facts one by one would look up more. */
+  private mergeFor(facts: number): void {
+    if (this.merged === undefined && facts * this.terms.length > this.postings) this.merged = this.merge();
   }
 
   /** Every posting read once: each fact's sum and count, and the facts reached in the order first met. */
@@ -186,9 +202,9 @@ export class Scoring {
   }
 }
 
-/** Whether a fact is about every one of these entities (or what they sit in). */
-function aboutAll(indexed: IndexedFact, ids: readonly string[]): boolean {
-  for (const id of ids) if (!indexed.closure.has(id)) return false;
+/** Whether a fact is about every one of these entities (or what they sit in), one known to be aside. */
+function aboutAll(indexed: IndexedFact, ids: readonly string[], sure: string | undefined): boolean {
+  for (const id of ids) if (id !== sure && !indexed.closure.has(id)) return false;
   return true;
 }
 
