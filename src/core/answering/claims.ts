@@ -138,6 +138,8 @@ export class ClaimIndex {
   private readonly valueEntities = new Map<IndexedClaim, Entity | undefined>();
   /** What each property's claims say of roles (see rolesOf), read once each. */
   private readonly roles = new Map<string, Roles>();
+  /** The facts that count what each word names (see counts), by language, found once per word. */
+  private readonly counting = new Map<Language, Map<string, ReadonlySet<string>>>();
   /** The terms of each property's own name, by language, read once each. */
   private readonly ownNames = new Map<Language, Map<Property, readonly string[]>>();
 
@@ -342,10 +344,17 @@ export class ClaimIndex {
    * counts: "areas of policy support" counts areas, though its sentence says aspects.
    */
   counts(factId: string, counted: string, language: Language): boolean {
-    const naming = this.propertyNames().get(language)?.get(counted) ?? [];
-    return this.ofFact(factId).some(
-      (c) => c.property.type === "count" && naming.some((n) => n.property.id === c.property.id),
-    );
+    const byWord = remembered(this.counting, language, () => new Map<string, ReadonlySet<string>>());
+    return remembered(byWord, counted, (word) => this.countingFacts(word, language)).has(factId);
+  }
+
+  /** The facts with a count claim of a property one of whose names has this word (see counts). */
+  private countingFacts(word: string, language: Language): ReadonlySet<string> {
+    const facts = new Set<string>();
+    for (const { property } of this.propertyNames().get(language)?.get(word) ?? [])
+      for (const c of this.ofProperty(property.id))
+        if (c.property.type === "count") facts.add(c.fact.fact.id);
+    return facts;
   }
 
   ofFact(id: string): readonly IndexedClaim[] {
