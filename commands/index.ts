@@ -71,7 +71,8 @@ export function checkCommands(list: readonly Command[]): readonly Command[] {
 export const commands: readonly Command[] = checkCommands([ask, city, policy, convention, sources, help, kb]);
 
 export function findCommand(name: string): Command | undefined {
-  return commands.find((c) => c.name === name.toLowerCase());
+  const lower = name.toLowerCase();
+  return commands.find((c) => c.name === lower);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Reply as Answer, Suggestion } from "../../commands/index.js";
 import { CARD } from "../core/compose/cards.js";
+import { remembered } from "../core/language/memo.js";
 import { withFields } from "../core/objects.js";
 import type { CitedSource, Language } from "../core/types.js";
 import { linkOf } from "./source-link.js";
@@ -80,13 +81,20 @@ function viewOf(answer: Answer, shown: number, ballot: string | undefined): View
     title: answer.title,
     lead: facts[0]?.text === answer.body ? "" : answer.body,
     facts: facts.map((f) => ({ text: f.text, source: several ? numbers.get(f.sourceId) : undefined })),
-    sources: answer.sources.map((s, i) => withFields(s, { number: i + 1, link: linkOf(s) })),
+    sources: answer.sources.map((s, i) => withFields(s, { number: i + 1, link: linkFor(s) })),
     ageNote: answer.ageNote,
     more: answer.more ?? [],
     suggestions: answer.suggestions,
     hidden: answer.facts.length - shown,
     ballot,
   };
+}
+
+/** Each source address's link, worked out once: parsing an address costs more than rendering the rest of an answer's line. */
+const links = new Map<string, string | undefined>();
+
+function linkFor(source: CitedSource): string | undefined {
+  return source.url === undefined ? undefined : remembered(links, source.url, () => linkOf(source));
 }
 
 /** "• text [2]": a fact on its own line, with its source's number when there is one to give. */

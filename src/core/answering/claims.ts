@@ -138,6 +138,8 @@ export class ClaimIndex {
   private readonly valueEntities = new Map<IndexedClaim, Entity | undefined>();
   /** What each property's claims say of roles (see rolesOf), read once each. */
   private readonly roles = new Map<string, Roles>();
+  /** What each entity sits within (see outers), followed once per entity. */
+  private readonly chains = new Map<string, readonly string[]>();
   /** The facts that count what each word names (see counts), by language, found once per word. */
   private readonly counting = new Map<Language, Map<string, ReadonlySet<string>>>();
   /** The terms of each property's own name, by language, read once each. */
@@ -427,9 +429,17 @@ export class ClaimIndex {
 
   /** Whether one entity sits, through its `within` chain, inside another. */
   private inside(inner: string, outer: string): boolean {
-    for (let e = this.kb.entities.get(inner); e?.within !== undefined; e = this.kb.entities.get(e.within))
-      if (e.within === outer) return true;
-    return false;
+    return this.outers(inner).includes(outer);
+  }
+
+  /** Everything an entity sits within, nearest first: its `within` chain, followed once per entity. */
+  private outers(id: string): readonly string[] {
+    return remembered(this.chains, id, () => {
+      const chain: string[] = [];
+      for (let e = this.kb.entities.get(id); e?.within !== undefined; e = this.kb.entities.get(e.within))
+        chain.push(e.within);
+      return chain;
+    });
   }
 }
 
@@ -554,9 +564,9 @@ export function agreement(
   const left = frame.excluded ?? [];
   const excluded =
     left.some((e) => e.id === claim.claim.subject) || (left.length > 0 && index.valueNamed(claim, left));
-  const year = claim.when.when.slice(0, 4);
   const time =
-    frame.years.length === 0 || frame.years.some((y) => y === year || claim.claim.value.includes(y));
+    frame.years.length === 0 ||
+    frame.years.some((y) => y === claim.when.when.slice(0, 4) || claim.claim.value.includes(y));
   const qualifier = qualifierFit(frame, index.qualifierTerms(claim, frame.language));
   const score =
     MATCHING.property * property +
@@ -624,6 +634,7 @@ function named(value: readonly string[], frame: Frame): boolean {
 
 /** How well a qualifier's words fit the question's, 0 to 1 (see MATCHING.qualifierFit). */
 function qualifierFit(frame: Frame, qualifier: readonly string[]): number {
+  if (qualifier.length === 0) return 0;
   const asked = qualifier.filter((t) => frame.terms.has(t));
   if (asked.length === 0) return 0;
   const total = [...frame.terms.values()].reduce((sum, w) => sum + w, 0);
