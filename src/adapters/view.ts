@@ -73,14 +73,15 @@ export function renderView<T>(
 /** The view of an answer showing its first `shown` facts. */
 function viewOf(answer: Answer, shown: number, ballot: string | undefined): View {
   const facts = answer.facts.slice(0, shown);
-  const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
-  const several = answer.sources.length > 1;
+  // A fact names its source's number only when the answer cites several.
+  const numbers =
+    answer.sources.length > 1 ? new Map(answer.sources.map((s, i) => [s.id, i + 1])) : undefined;
   return {
     language: answer.language,
     answered: answer.answered,
     title: answer.title,
     lead: facts[0]?.text === answer.body ? "" : answer.body,
-    facts: facts.map((f) => ({ text: f.text, source: several ? numbers.get(f.sourceId) : undefined })),
+    facts: facts.map((f) => ({ text: f.text, source: numbers?.get(f.sourceId) })),
     sources: answer.sources.map((s, i) => withFields(s, { number: i + 1, link: linkFor(s) })),
     ageNote: answer.ageNote,
     more: answer.more ?? [],

@@ -269,11 +269,10 @@ export class ClaimIndex {
    * question's words (each weighing as the fact index weighs it) while the question has most of it.
    */
   propertiesIn(question: readonly { term: string; weight: number }[], language: Language): PropertyMatch[] {
-    const asked = new Map<string, number>();
-    for (const q of question) asked.set(q.term, q.weight);
     const total = question.reduce((sum, q) => sum + q.weight, 0);
-    const best = new Map<string, PropertyMatch>();
     if (total === 0) return [];
+    const asked = new Set(question.map((q) => q.term));
+    const best = new Map<string, PropertyMatch>();
     this.shares ??= new NameShares(this.propertyNames());
     // The names that name it at all, in order.
     const naming = this.shares.of(question, total, language, NAMED_AT_ALL);
