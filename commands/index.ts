@@ -71,7 +71,8 @@ export function checkCommands(list: readonly Command[]): readonly Command[] {
 export const commands: readonly Command[] = checkCommands([ask, city, policy, convention, sources, help, kb]);
 
 export function findCommand(name: string): Command | undefined {
-  return commands.find((c) => c.name === name.toLowerCase());
+  const lower = name.toLowerCase();
+  return commands.find((c) => c.name === lower);
 }
 
 /**
@@ -84,9 +85,10 @@ export function runCommand(
   core: Core,
   asker: Asker = {},
 ): Reply {
-  const language = languageFor(Object.values(args).join(" "), asker);
+  const values = Object.values(args);
+  const language = languageFor(values.join(" "), asker);
   const words = commandMessages[language];
-  if (Object.values(args).some((value) => value.length > MAX_QUESTION_LENGTH)) {
+  if (values.some((value) => value.length > MAX_QUESTION_LENGTH)) {
     const { tooLong, tooLongTitle } = say(language);
     return decline(tooLong(MAX_QUESTION_LENGTH), [], language, tooLongTitle);
   }
@@ -162,15 +164,16 @@ export function parseArgs(command: Command, rest: string): Record<string, string
 /** Answers one line as a user types it: a slash command, or else a free question. */
 export function runLine(line: string, core: Core, asker: Asker = {}): Reply {
   const text = line.trim();
-  const language = languageFor(text, asker);
-  const words = commandMessages[language];
-  if (!text) return emptyQuestion(language, core);
+  // A command decides the language of its own reply (runCommand); the line's is needed only for a reply made here.
+  if (!text) return emptyQuestion(languageFor(text, asker), core);
   if (HELP.test(text)) return runCommand(help, {}, core, asker);
   const slash = /^\/([\p{L}\p{N}_-]+)\s*([\s\S]*)$/u.exec(text);
   if (slash === null) return runCommand(ask, { question: text }, core, asker);
   const [, name = "", rest = ""] = slash;
   const command = findCommand(name);
   if (command === undefined) {
+    const language = languageFor(text, asker);
+    const words = commandMessages[language];
     return decline(words.unknownCommand(name), [{ command: "help", args: {} }], language, words.usageTitle);
   }
   return runCommand(command, parseArgs(command, rest), core, asker);

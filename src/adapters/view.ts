@@ -1,5 +1,6 @@
 import type { Reply as Answer, Suggestion } from "../../commands/index.js";
 import { CARD } from "../core/compose/cards.js";
+import { remembered } from "../core/language/memo.js";
 import { withFields } from "../core/objects.js";
 import type { CitedSource, Language } from "../core/types.js";
 import { linkOf } from "./source-link.js";
@@ -72,21 +73,29 @@ export function renderView<T>(
 /** The view of an answer showing its first `shown` facts. */
 function viewOf(answer: Answer, shown: number, ballot: string | undefined): View {
   const facts = answer.facts.slice(0, shown);
-  const numbers = new Map(answer.sources.map((s, i) => [s.id, i + 1]));
-  const several = answer.sources.length > 1;
+  // A fact names its source's number only when the answer cites several.
+  const numbers =
+    answer.sources.length > 1 ? new Map(answer.sources.map((s, i) => [s.id, i + 1])) : undefined;
   return {
     language: answer.language,
     answered: answer.answered,
     title: answer.title,
     lead: facts[0]?.text === answer.body ? "" : answer.body,
-    facts: facts.map((f) => ({ text: f.text, source: several ? numbers.get(f.sourceId) : undefined })),
-    sources: answer.sources.map((s, i) => withFields(s, { number: i + 1, link: linkOf(s) })),
+    facts: facts.map((f) => ({ text: f.text, source: numbers?.get(f.sourceId) })),
+    sources: answer.sources.map((s, i) => withFields(s, { number: i + 1, link: linkFor(s) })),
     ageNote: answer.ageNote,
     more: answer.more ?? [],
     suggestions: answer.suggestions,
     hidden: answer.facts.length - shown,
     ballot,
   };
+}
+
+/** Each source address's link, worked out once: parsing an address costs more than rendering the rest of an answer's line. */
+const links = new Map<string, string | undefined>();
+
+function linkFor(source: CitedSource): string | undefined {
+  return source.url === undefined ? undefined : remembered(links, source.url, () => linkOf(source));
 }
 
 /** "• text [2]": a fact on its own line, with its source's number when there is one to give. */

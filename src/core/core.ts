@@ -568,10 +568,14 @@ export class Core {
       );
     const parts = partsOf(split, whole, this.vocabulary, named);
     if (parts === undefined) return undefined;
-    const labels = parts.sides.map(
-      (side, i) =>
-        `side ${i + 1} (${this.subject(side, undefined) || side.terms.map((t) => t.term).join(" ")})`,
-    );
+    // How --explain names each side: worked out only when someone traces.
+    const labels =
+      explain === undefined
+        ? []
+        : parts.sides.map(
+            (side, i) =>
+              `side ${i + 1} (${this.subject(side, undefined) || side.terms.map((t) => t.term).join(" ")})`,
+          );
     const results = parts.sides.map((side, i) =>
       retrieve(
         side,

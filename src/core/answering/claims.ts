@@ -138,6 +138,10 @@ export class ClaimIndex {
   private readonly valueEntities = new Map<IndexedClaim, Entity | undefined>();
   /** What each property's claims say of roles (see rolesOf), read once each. */
   private readonly roles = new Map<string, Roles>();
+  /** What each entity sits within (see outers), followed once per entity. */
+  private readonly chains = new Map<string, readonly string[]>();
+  /** The facts that count what each word names (see counts), by language, found once per word. */
+  private readonly counting = new Map<Language, Map<string, ReadonlySet<string>>>();
   /** The terms of each property's own name, by language, read once each. */
   private readonly ownNames = new Map<Language, Map<Property, readonly string[]>>();
 
@@ -265,11 +269,10 @@ export class ClaimIndex {
    * question's words (each weighing as the fact index weighs it) while the question has most of it.
    */
   propertiesIn(question: readonly { term: string; weight: number }[], language: Language): PropertyMatch[] {
-    const asked = new Map<string, number>();
-    for (const q of question) asked.set(q.term, q.weight);
     const total = question.reduce((sum, q) => sum + q.weight, 0);
-    const best = new Map<string, PropertyMatch>();
     if (total === 0) return [];
+    const asked = new Set(question.map((q) => q.term));
+    const best = new Map<string, PropertyMatch>();
     this.shares ??= new NameShares(this.propertyNames());
     // The names that name it at all, in order.
     const naming = this.shares.of(question, total, language, NAMED_AT_ALL);
@@ -342,10 +345,17 @@ export class ClaimIndex {
    * counts: "areas of policy support" counts areas, though its sentence says aspects.
    */
   counts(factId: string, counted: string, language: Language): boolean {
-    const naming = this.propertyNames().get(language)?.get(counted) ?? [];
-    return this.ofFact(factId).some(
-      (c) => c.property.type === "count" && naming.some((n) => n.property.id === c.property.id),
-    );
+    const byWord = remembered(this.counting, language, () => new Map<string, ReadonlySet<string>>());
+    return remembered(byWord, counted, (word) => this.countingFacts(word, language)).has(factId);
+  }
+
+  /** The facts with a count claim of a property one of whose names has this word (see counts). */
+  private countingFacts(word: string, language: Language): ReadonlySet<string> {
+    const facts = new Set<string>();
+    for (const { property } of this.propertyNames().get(language)?.get(word) ?? [])
+      for (const c of this.ofProperty(property.id))
+        if (c.property.type === "count") facts.add(c.fact.fact.id);
+    return facts;
   }
 
   ofFact(id: string): readonly IndexedClaim[] {
@@ -418,9 +428,17 @@ export class ClaimIndex {
 
   /** Whether one entity sits, through its `within` chain, inside another. */
   private inside(inner: string, outer: string): boolean {
-    for (let e = this.kb.entities.get(inner); e?.within !== undefined; e = this.kb.entities.get(e.within))
-      if (e.within === outer) return true;
-    return false;
+    return this.outers(inner).includes(outer);
+  }
+
+  /** Everything an entity sits within, nearest first: its `within` chain, followed once per entity. */
+  private outers(id: string): readonly string[] {
+    return remembered(this.chains, id, () => {
+      const chain: string[] = [];
+      for (let e = this.kb.entities.get(id); e?.within !== undefined; e = this.kb.entities.get(e.within))
+        chain.push(e.within);
+      return chain;
+    });
   }
 }
 
@@ -545,9 +563,9 @@ export function agreement(
   const left = frame.excluded ?? [];
   const excluded =
     left.some((e) => e.id === claim.claim.subject) || (left.length > 0 && index.valueNamed(claim, left));
-  const year = claim.when.when.slice(0, 4);
   const time =
-    frame.years.length === 0 || frame.years.some((y) => y === year || claim.claim.value.includes(y));
+    frame.years.length === 0 ||
+    frame.years.some((y) => y === claim.when.when.slice(0, 4) || claim.claim.value.includes(y));
   const qualifier = qualifierFit(frame, index.qualifierTerms(claim, frame.language));
   const score =
     MATCHING.property * property +
@@ -615,6 +633,7 @@ function named(value: readonly string[], frame: Frame): boolean {
 
 /** How well a qualifier's words fit the question's, 0 to 1 (see MATCHING.qualifierFit). */
 function qualifierFit(frame: Frame, qualifier: readonly string[]): number {
+  if (qualifier.length === 0) return 0;
   const asked = qualifier.filter((t) => frame.terms.has(t));
   if (asked.length === 0) return 0;
   const total = [...frame.terms.values()].reduce((sum, w) => sum + w, 0);

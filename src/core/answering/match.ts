@@ -73,7 +73,8 @@ export function frameOf(
     term: t.term,
     weight: weight(t.term) * (t.light ? LIGHT_QUESTION_WORD : 1),
   }));
-  const terms = new Map(weighed.map((t) => [t.term, t.weight]));
+  const terms = new Map<string, number>();
+  for (const t of weighed) terms.set(t.term, t.weight);
   // The word of the kind of answer ("which company") names no property: any claim of that kind answers.
   const properties = claims.propertiesIn(
     weighed.filter((t) => t.term !== query.kind),

@@ -18,9 +18,10 @@ export function offered(entity: Entity): boolean {
 export function followUps(entities: Iterable<Entity>, limit = 3): Reference[] {
   const out: Reference[] = [];
   for (const e of entities) {
+    if (out.length === limit) break;
     if (offered(e) && !out.some((o) => o.entity === e.id)) out.push({ entity: e.id });
   }
-  return out.slice(0, limit);
+  return out;
 }
 
 /** An entity's name in a language: its Chinese name where the knowledge base has one. */
@@ -28,12 +29,28 @@ export function nameOf(entity: Entity, kb: KnowledgeBase, language: Language): s
   return language === "zh" ? (kb.zh.entities.get(entity.id)?.name ?? entity.name) : entity.name;
 }
 
+/** Each fact's line by language, made on first need: a card weighs every fact of its entity, and answers say the same facts again and again. */
+const lines: Readonly<Record<Language, WeakMap<IndexedFact, string>>> = {
+  en: new WeakMap(),
+  zh: new WeakMap(),
+};
+
 /**
  * A fact as one line in a language, its date stated once: the text, with "(as of July 2017)" only
  * when the text does not already say the year it holds for. A superseded fact is said as history:
  * "Earlier: …".
  */
-export function factLine({ fact, source }: IndexedFact, kb: KnowledgeBase, language: Language): string {
+export function factLine(indexed: IndexedFact, kb: KnowledgeBase, language: Language): string {
+  const said = lines[language];
+  let line = said.get(indexed);
+  if (line === undefined) {
+    line = lineOf(indexed, kb, language);
+    said.set(indexed, line);
+  }
+  return line;
+}
+
+function lineOf({ fact, source }: IndexedFact, kb: KnowledgeBase, language: Language): string {
   const words = say(language);
   const text = language === "zh" ? (kb.zh.facts.get(fact.id) ?? fact.text) : fact.text;
   const dated = factDate(fact, source);
@@ -54,16 +71,15 @@ function chineseValue(c: IndexedClaim, kb: KnowledgeBase): string {
   return c.property.type === "name" && zh !== value ? `${zh}（${value}）` : zh;
 }
 
-/** A claim's parts as a language writes them: its subject's name, its value, its property's name and when it held. */
-function claimParts(c: IndexedClaim, kb: KnowledgeBase, language: Language) {
+/** A claim's subject as a language names it. */
+function subjectName(c: IndexedClaim, kb: KnowledgeBase, language: Language): string {
   const subject = kb.entities.get(c.claim.subject);
-  return {
-    subject: subject === undefined ? c.claim.subject : nameOf(subject, kb, language),
-    value: language === "zh" ? chineseValue(c, kb) : c.claim.value,
-    property: language === "zh" ? c.property.zh : c.property.name,
-    qualifier: language === "zh" ? (c.claim.zhQualifier ?? c.claim.qualifier) : c.claim.qualifier,
-    when: dateLabel(c.when, language),
-  };
+  return subject === undefined ? c.claim.subject : nameOf(subject, kb, language);
+}
+
+/** A claim's value as a language writes it. */
+function valueIn(c: IndexedClaim, kb: KnowledgeBase, language: Language): string {
+  return language === "zh" ? chineseValue(c, kb) : c.claim.value;
 }
 
 /**
@@ -92,7 +108,7 @@ export function headline(
   const words = say(language);
   const said = saidOf(values, kb, language, asked.when ?? false);
   const also = asked.also === undefined ? "" : saidOf(asked.also, kb, language, asked.when ?? false);
-  const subjects = [first, ...(asked.alike ?? [])].map((c) => claimParts(c, kb, language).subject);
+  const subjects = [first, ...(asked.alike ?? [])].map((c) => subjectName(c, kb, language));
   return words.headline(
     named?.id === first.claim.subject ? named.name : shownValues(subjects, language).join(words.listJoin),
     also === "" ? said : words.bothSaid(said, also),
@@ -103,14 +119,17 @@ export function headline(
 function saidOf(values: readonly IndexedClaim[], kb: KnowledgeBase, language: Language, askedWhen: boolean) {
   const [first] = values;
   if (first === undefined) return "";
-  const parts = claimParts(first, kb, language);
+  const zh = language === "zh";
+  const qualifier = zh ? (first.claim.zhQualifier ?? first.claim.qualifier) : first.claim.qualifier;
   const when =
-    first.property.type !== "date" && (askedWhen || first.standing.volatile) ? parts.when : undefined;
-  const about = [parts.qualifier, when].filter((p) => p !== undefined).join(say(language).listJoin);
+    first.property.type !== "date" && (askedWhen || first.standing.volatile)
+      ? dateLabel(first.when, language)
+      : undefined;
+  const about = [qualifier, when].filter((p) => p !== undefined).join(say(language).listJoin);
   return say(language).said(
-    parts.property,
+    zh ? first.property.zh : first.property.name,
     shownValues(
-      values.map((c) => claimParts(c, kb, language).value),
+      values.map((c) => valueIn(c, kb, language)),
       language,
     ),
     about === "" ? undefined : about,
@@ -127,8 +146,11 @@ function shownValues(values: string[], language: Language): string[] {
 
 /** A claim in a sentence: "Guangzhou: more than 67,000 (July 2017)". */
 export function claimPhrase(c: IndexedClaim, kb: KnowledgeBase, language: Language): string {
-  const { subject, value, when } = claimParts(c, kb, language);
-  return say(language).claimPhrase(subject, value, c.property.type === "date" ? undefined : when);
+  return say(language).claimPhrase(
+    subjectName(c, kb, language),
+    valueIn(c, kb, language),
+    c.property.type === "date" ? undefined : dateLabel(c.when, language),
+  );
 }
 
 export interface AnswerParts {

@@ -1,14 +1,9 @@
-import {
-  type ClaimIndex,
-  claimId,
-  type IndexedClaim,
-  type SubjectFit,
-  valuesOf,
-} from "../answering/claims.js";
+import { type ClaimIndex, claimId, type IndexedClaim, valuesOf } from "../answering/claims.js";
 import type { FactIndex, IndexedFact } from "../answering/search.js";
 import type { KnowledgeBase } from "../knowledge/loader.js";
 import { current } from "../knowledge/review.js";
 import { type Entity, TOPICS, type Topic } from "../knowledge/schema.js";
+import { remembered } from "../language/memo.js";
 import { changedQuery } from "../language/query.js";
 import { compact } from "../language/text.js";
 import { understand } from "../language/understand.js";
@@ -32,10 +27,18 @@ const CARD_CHARACTERS = CARD.text - CARD.title - CARD.ageNote;
 /** A card lists at most this many topics it has more on. */
 const MORE_TOPICS = 5;
 
+/** An entity's facts in the order a card gives them, and the claim that heads the card. */
+interface Headed {
+  ordered: readonly IndexedFact[];
+  main: IndexedClaim | undefined;
+}
+
 /** Cards: an entity's headline facts, short, and the topics it has more on, one follow-up away. */
 export class Cards {
   /** How often curators give a fact first in an FAQ: the order of a card without curated headlines. */
   private readonly salience = new Map<string, number>();
+  /** Each entity's card without a topic, as far as it never changes (see headed). */
+  private readonly headings = new Map<Entity, Headed>();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -60,20 +63,8 @@ export class Cards {
     const all = this.index.aboutEntity(entity.id);
     const chosen =
       topic === undefined || topic.trim() === "" ? undefined : this.onTopic(entity, all, topic, language);
-    const ordered = chosen ?? this.headlinesFirst(entity, all);
-    // The headline is a claim about the card's own entity, or what sits in it (the 2018 CEOT for
-    // the CEOT): the first such of the facts in order.
-    // Without curated headlines, a claim that says what the entity is ("Jonathan Woetzel · position")
-    // leads before one of what it said or did; an event is known first by when it is held. A
-    // superseded figure never heads a card: the one that supersedes it does, when it is still about
-    // the entity.
-    const standing = (c: IndexedClaim) => this.claims.subjectFit(c, [entity]);
-    const own = ordered.map((f) => this.claims.ofFact(f.fact.id));
-    const describing =
-      entity.headlines === undefined && entity.kind !== "event" && chosen === undefined
-        ? own.flat().find((c) => c.property.describes && standing(c) === "named")
-        : undefined;
-    const main = describing ?? this.firstOwn(own, standing);
+    const { ordered, main } =
+      chosen === undefined ? this.headed(entity) : { ordered: chosen, main: this.firstOwn(entity, chosen) };
     const first = main === undefined ? ordered : [main.fact, ...ordered.filter((f) => f !== main.fact)];
     const shown = pack(first, (f) => factLine(f, this.kb, language).length);
     const rest = all.filter((f) => !shown.includes(f));
@@ -113,14 +104,33 @@ export class Cards {
   }
 
   /**
-   * The first of the facts' claims (in order) about the card's entity, or else about what sits in
-   * it, as it stands now, that is still about the entity.
+   * An entity's card without a topic, as far as it is the same on every showing: its facts in
+   * order and the claim that heads it (see firstOwn), worked out once per entity.
+   * Without curated headlines, a claim that says what the entity is ("Jonathan Woetzel · position")
+   * leads before one of what it said or did; an event is known first by when it is held.
    */
-  private firstOwn(
-    own: readonly (readonly IndexedClaim[])[],
-    standing: (c: IndexedClaim) => SubjectFit,
-  ): IndexedClaim | undefined {
-    for (const claims of own) {
+  private headed(entity: Entity): Headed {
+    return remembered(this.headings, entity, () => {
+      const ordered = this.headlinesFirst(entity, this.index.aboutEntity(entity.id));
+      const describing =
+        entity.headlines === undefined && entity.kind !== "event"
+          ? ordered
+              .flatMap((f) => this.claims.ofFact(f.fact.id))
+              .find((c) => c.property.describes && this.claims.subjectFit(c, [entity]) === "named")
+          : undefined;
+      return { ordered, main: describing ?? this.firstOwn(entity, ordered) };
+    });
+  }
+
+  /**
+   * The claim that heads a card: the first of the facts' claims (in order) about the card's own
+   * entity, or else about what sits in it (the 2018 CEOT for the CEOT). A superseded figure never
+   * heads a card: the one that supersedes it does, when it is still about the entity.
+   */
+  private firstOwn(entity: Entity, facts: readonly IndexedFact[]): IndexedClaim | undefined {
+    const standing = (c: IndexedClaim) => this.claims.subjectFit(c, [entity]);
+    for (const f of facts) {
+      const claims = this.claims.ofFact(f.fact.id);
       const about =
         claims.find((c) => standing(c) === "named") ?? claims.find((c) => standing(c) === "within");
       const now = about === undefined ? undefined : current(about, this.claims, this.kb.facts);
@@ -154,7 +164,7 @@ export class Cards {
       (t) =>
         compact(t) === key || compact(say("en").topics[t]) === key || compact(say("zh").topics[t]) === key,
     );
-    if (named !== undefined) return this.headlinesFirst(entity, facts).filter((f) => f.fact.topic === named);
+    if (named !== undefined) return this.headed(entity).ordered.filter((f) => f.fact.topic === named);
     const query = changedQuery(understand(topic, this.vocabulary, language), { entities: [entity] });
     const ranked = this.index.rank(
       query.terms.map((t) => t.term),

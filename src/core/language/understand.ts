@@ -32,7 +32,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   // as they stand ("news agency" names a property), unless it is a person ("which AI expert").
   const found = kindWord(grammar.answers, reading.normalised);
   const asked = found?.described && found.type !== "person" ? undefined : found;
-  const kind = asked === undefined ? undefined : vocabulary.read(asked.word).terms[0]?.term;
+  const kind = asked === undefined ? undefined : vocabulary.firstTerm(asked.word)?.term;
   // "What does the company Medprin make?": a noun of the kind of a thing named, which its names do
   // not hold (as "the Red Cotton Plan" holds "plan"), says only what its name does.
   const saysNamedKind = (term: string) =>
@@ -73,7 +73,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   const among = reading.entities.filter((e) => answersAs(found?.type ?? "any", e) && !excluded.includes(e));
   const picks = found?.names && among.length < 2;
   const countedWord = grammar.counts.exec(question)?.[1];
-  const counted = countedWord === undefined ? undefined : vocabulary.read(countedWord).terms[0];
+  const counted = countedWord === undefined ? undefined : vocabulary.firstTerm(countedWord);
   const queryType = describes ? "any" : type;
   const entities = reading.entities.filter((e) => !excluded.includes(e));
   return queryOf({

@@ -111,6 +111,8 @@ export class Vocabulary {
   /** Each word as read so far, spelled as the knowledge base does, and each as a term: looked up once. */
   private readonly spellings = new Map<string, Spelled>();
   private readonly terms = new Map<string, Term>();
+  /** The first term of each word or short phrase read alone so far (see firstTerm). */
+  private readonly firstTerms = new Map<string, Term | undefined>();
   /** The compact aliases, sorted: made on the first question. */
   private aliasesInOrder: string[] | undefined;
   /** Whether an alias begins with each text asked so far: looked up once. */
@@ -148,6 +150,7 @@ export class Vocabulary {
     this.typos = undefined;
     this.spellings.clear();
     this.terms.clear();
+    this.firstTerms.clear();
   }
 
   /** A word as read: as the knowledge base spells it (see spelling), with what is known of that spelling. */
@@ -192,6 +195,16 @@ export class Vocabulary {
     // The table's targets are already the knowledge base's own lemmas.
     return { term: synonyms.get(meant) ?? meant, light, guessed: true };
   };
+
+  /**
+   * The first term a word or short phrase of a question reads as alone ("which department",
+   * "how many returnees"): a question names few, so each is read once.
+   */
+  firstTerm(text: string): Term | undefined {
+    return remembered(this.firstTerms, text, this.readFirst);
+  }
+
+  private readonly readFirst = (text: string): Term | undefined => this.read(text).terms[0];
 
   /** Reads a question, a fact or an FAQ phrasing, in English, Chinese or both. */
   read(text: string, options?: { namesAsWords?: boolean }): Reading {
