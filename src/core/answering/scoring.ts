@@ -25,7 +25,7 @@ export interface Scored {
 }
 
 /** A fact as one scoring ranks it; the terms it matched are listed only when asked (`--explain`). */
-export class RankedFact implements Ranked {
+class RankedFact implements Ranked {
   constructor(
     readonly indexed: IndexedFact,
     readonly score: number,
