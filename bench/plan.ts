@@ -28,12 +28,12 @@ type Plan = Pick<ProbeRequest, "budget" | "grade" | "sample">;
 const full: Plan = {};
 /** fuse.js scans every fact on every search: at scale it gets a light, sampled budget. */
 const oneSampledRound = (sample: number): Plan => ({
-  budget: { warmupRounds: 0, minRounds: 1, maxRounds: 1, minMs: 0 },
+  budget: { warmupRounds: 0, warmupMs: 0, minRounds: 1, maxRounds: 1, minMs: 0 },
   grade: false,
   sample,
 });
 /** The grading pass warms the code; at 100× two measured rounds are enough. */
-const twoRounds: Plan = { budget: { ...DEFAULT_BUDGET, warmupRounds: 0, minRounds: 2 } };
+const twoRounds: Plan = { budget: { ...DEFAULT_BUDGET, warmupRounds: 0, warmupMs: 0, minRounds: 2 } };
 
 /** Which system is measured at which size, and how hard. */
 export const SCALE_PLAN: Readonly<Record<Factor, Partial<Record<SystemName, Plan>>>> = {

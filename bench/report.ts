@@ -39,6 +39,7 @@ export function render(results: Results): string {
     [
       "system",
       "p50 ms",
+      "p50 warming ms",
       "p99 ms",
       "answers/s (1 core)",
       "cold start ms",
@@ -49,6 +50,7 @@ export function render(results: Results): string {
     results.speed.map((s) => [
       s.system,
       ms(s.p50Ms),
+      ms(s.warmingP50Ms),
       ms(s.p99Ms),
       fixed(s.perSecond, 0),
       fixed(s.coldStartMs, 0),

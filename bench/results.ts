@@ -14,6 +14,8 @@ export interface Machine {
 export interface SpeedRow {
   system: SystemName;
   p50Ms: number;
+  /** The median while the code warms up (see Latency). */
+  warmingP50Ms: number;
   p99Ms: number;
   perSecond: number;
   samples: number;
@@ -35,6 +37,7 @@ export interface ScaleRow {
   heapBeforeMiB: number;
   heapMiB: number;
   p50Ms: number;
+  warmingP50Ms: number;
   p99Ms: number;
   perSecond: number;
   samples: number;

@@ -121,8 +121,8 @@ const scaleRows = scale();
 const speedRows: SpeedRow[] = SYSTEM_NAMES.map((system) => {
   const probed = scaleRows.find((r) => r.system === system && r.factor === 1);
   if (probed === undefined) throw new Error(`no 1× probe for ${system}`);
-  const { p50Ms, p99Ms, perSecond, samples } = probed;
-  return { system, p50Ms, p99Ms, perSecond, samples, ...cold(system) };
+  const { p50Ms, warmingP50Ms, p99Ms, perSecond, samples } = probed;
+  return { system, p50Ms, warmingP50Ms, p99Ms, perSecond, samples, ...cold(system) };
 });
 notes.push(
   `latency is timed over the input lines of ${path.relative(root, casesFile)}, the same lines at every size`,
