@@ -218,7 +218,7 @@ export function splitWords(en: EnglishGrammar, zh: ChineseGrammar): SplitWords {
   return {
     versus: anyOf([`\\s+${joined(c.versus)}\\s+`, `\\s*${joined(zh.comparison.versus)}\\s*`]),
     or,
-    yearsOr: new RegExp(`\\b\\d{4}年?(?:${or.source})\\d{4}\\b`, "iu"),
+    yearsOr: new RegExp(`\\b\\d{4}年?(?:${or.source})\\d{4}\\b`, "i"),
     each: new RegExp(
       `^(.+?)\\s+${and}\\s+(.+?)[,，]?\\s+(${alternation(c.eachAsks, "")})\\s+(?:${joined(c.of)}\\s+)?${wordsPattern(c.each)}.*$`,
       "i",

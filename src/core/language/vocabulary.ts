@@ -294,7 +294,7 @@ export class Vocabulary {
       const names = entities
         .flatMap((e) => [e.name, ...e.aliases].map(normalise))
         .filter((n) => n.length > 0);
-      return names.length === 0 ? undefined : anyOf([wordsPattern(names)], "gu");
+      return names.length === 0 ? undefined : anyOf([wordsPattern(names)], "g");
     });
   }
 
