@@ -11,6 +11,16 @@ export interface Phrase {
 }
 
 /**
+ * The phrases that begin with some lemmas, as a tree: the phrase those lemmas spell, if any, and
+ * by each lemma that goes on one, the phrases that begin with it too. A reader walks it word by
+ * word, with no phrase text to build and look up.
+ */
+export interface PhraseNode {
+  phrase: Phrase | undefined;
+  next: Map<string, PhraseNode>;
+}
+
+/**
  * What a vocabulary derives from the knowledge base before it reads anything: names, synonyms,
  * phrases and the Chinese lexicon, each brought to canonical terms (lemmas). Built once from the
  * knowledge base, then saved with it in the knowledge cache.
@@ -22,11 +32,8 @@ export interface VocabularyTables {
   longestAlias: number;
   /** Lemma → the head lemma of its synonym group. */
   synonyms: Map<string, string>;
-  /** Multi-word phrase (lemmas joined by spaces) → the terms it stands for. */
-  phrases: Map<string, Phrase>;
-  /** The first word (lemma) of every phrase, to skip words that begin none. */
-  phraseStarts: Set<string>;
-  longestPhrase: number;
+  /** Every curated phrase, by its lemmas, with the terms it stands for. */
+  phrases: PhraseNode;
   /** Chinese word → the English terms, or the question cue, it stands for. */
   chinese: Map<string, { terms: string[] } | { cue: string }>;
   /** The Chinese words of each question cue, to find them inside longer words. */
@@ -41,9 +48,7 @@ export function buildTables(
     aliases: new Map(),
     longestAlias: 1,
     synonyms: new Map(),
-    phrases: new Map(),
-    phraseStarts: new Set(),
-    longestPhrase: 1,
+    phrases: { phrase: undefined, next: new Map() },
     chinese: new Map(),
     cueWords: new Map(),
   };
@@ -89,8 +94,14 @@ export function buildTables(
 
 /** A phrase, as lemmas, standing for these terms; the first reading of a phrase wins. */
 function addPhrase(tables: VocabularyTables, words: string[], terms: string[], guessed: boolean): void {
-  const key = words.join(" ");
-  if (!tables.phrases.has(key)) tables.phrases.set(key, { terms, guessed });
-  tables.phraseStarts.add(words[0] as string);
-  tables.longestPhrase = Math.max(tables.longestPhrase, words.length);
+  let node = tables.phrases;
+  for (const word of words) {
+    let next = node.next.get(word);
+    if (next === undefined) {
+      next = { phrase: undefined, next: new Map() };
+      node.next.set(word, next);
+    }
+    node = next;
+  }
+  node.phrase ??= { terms, guessed };
 }

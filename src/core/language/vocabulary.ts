@@ -6,7 +6,7 @@ import { isEnglishWord, isSubjectWord, lemma } from "./lemma.js";
 import { remembered } from "./memo.js";
 import { editDistance, isCjk, isNumber, normalise } from "./text.js";
 import { TypoCorrector } from "./typos.js";
-import { buildTables, type VocabularyTables } from "./vocabulary-tables.js";
+import { buildTables, type PhraseNode, type VocabularyTables } from "./vocabulary-tables.js";
 import { anyOf, wordsPattern } from "./word-patterns.js";
 
 /** What reading a text finds: the entities it names, its canonical terms, and its Chinese question words. */
@@ -44,17 +44,23 @@ interface NameFound {
 }
 
 /**
- * What reading asks first of a word as the knowledge base spells it, found once for each word: whether
- * it is Chinese or a figure, the name it spells alone, whether a longer name or a phrase begins with it.
+ * What reading asks of a word as the knowledge base spells it, found once for each word: whether it
+ * is Chinese, a figure or a stop word, the name it spells alone, how longer names and phrases go on
+ * from it, and its term.
  */
 interface WordTraits {
   cjk: boolean;
   number: boolean;
+  stop: boolean;
   alias: Entity | undefined;
-  beginsAlias: boolean;
+  /** The letters that follow it in the longer aliases that begin with it (see lettersAfter). */
+  lettersAfter: string;
   /** Its dictionary form, which phrases are matched by. */
   lemma: string;
-  beginsPhrase: boolean;
+  /** The phrases that begin with its lemma, if any do. */
+  phrases: PhraseNode | undefined;
+  /** Its canonical term (see term). */
+  term: Term;
 }
 
 /** A word as the knowledge base spells it, and what is known of that spelling. */
@@ -76,16 +82,6 @@ function chineseWords(): Intl.Segmenter {
 /** The question word a mistyped word of four letters or more stands for, within one edit. */
 function questionWord(word: string, mistyped: readonly string[]): string | undefined {
   return word.length < 4 ? undefined : mistyped.find((q) => editDistance(word, q, 1) <= 1);
-}
-
-/** The words each phrase begins with, one word short of it and shorter: "a b c" begins "a" and "a b". */
-function beginningsOf(phrases: Iterable<string>): Set<string> {
-  const beginnings = new Set<string>();
-  for (const phrase of phrases) {
-    for (let end = phrase.indexOf(" "); end >= 0; end = phrase.indexOf(" ", end + 1))
-      beginnings.add(phrase.slice(0, end));
-  }
-  return beginnings;
 }
 
 /** A number as the knowledge base's figures are compared: no trailing ".0". */
@@ -115,12 +111,10 @@ export class Vocabulary {
   private readonly firstTerms = new Map<string, Term | undefined>();
   /** The compact aliases, sorted: made on the first question. */
   private aliasesInOrder: string[] | undefined;
-  /** Whether an alias begins with each text asked so far: looked up once. */
-  private readonly beginnings = new Map<string, boolean>();
-  /** What reading asks first of each word read so far (see WordTraits). */
+  /** The letters that follow each text asked so far in the longer aliases that begin with it: looked up once. */
+  private readonly followers = new Map<string, string>();
+  /** What reading asks first of each word read so far (see WordTraits); its term too, so made afresh on learning. */
   private readonly traits = new Map<string, WordTraits>();
-  /** The first words of every longer phrase ("take" and "take care" of "take care of"): made on the first question. */
-  private phraseBeginnings: ReadonlySet<string> | undefined;
   /** The names of each set of entities named together so far, as one pattern (see namesPattern). */
   private readonly namePatterns = new Map<string, RegExp | undefined>();
   /** Each entity's compact names, grouped on the first name read that another name follows. */
@@ -150,6 +144,7 @@ export class Vocabulary {
     this.typos = undefined;
     this.spellings.clear();
     this.terms.clear();
+    this.traits.clear();
     this.firstTerms.clear();
   }
 
@@ -214,14 +209,18 @@ export class Vocabulary {
     const written: string[] = [];
     const words: string[] = [];
     const traits: WordTraits[] = [];
+    let respelled = false;
     for (const word of normalised.split(" ")) {
       if (word === "") continue;
       const spelled = this.spelled(word);
       written.push(word);
       words.push(spelled.word);
       traits.push(spelled.traits);
+      respelled ||= spelled.word !== word;
     }
-    const reading: Reading = { entities: [], terms: [], cues: [], text: words.join(" "), normalised };
+    // Normalised text has its words one space apart: as spelled right, it is the text as read.
+    const asRead = respelled ? words.join(" ") : normalised;
+    const reading: Reading = { entities: [], terms: [], cues: [], text: asRead, normalised };
     const nameAt = (at: number) => this.entityAt(words, traits, at);
     const add = (term: string, light = false, guessed = false) => {
       if (reading.terms.some((t) => t.term === term)) return;
@@ -250,7 +249,7 @@ export class Vocabulary {
         i += entity.length;
         continue;
       }
-      const phrase = known.beginsPhrase ? this.phraseAt(traits, i) : undefined;
+      const phrase = known.phrases === undefined ? undefined : this.phraseAt(traits, i);
       if (phrase !== undefined) {
         for (const term of phrase.terms) add(term, phrase.guessed, phrase.guessed);
         i += phrase.length;
@@ -265,9 +264,9 @@ export class Vocabulary {
         i++;
         continue;
       }
-      if (acronyms.has(word) || this.grammar.namesAfter(word, words[i - 1])) add(this.term(word).term);
-      else if (!stopwords.has(word)) {
-        const { term, light, guessed } = this.term(word);
+      if (acronyms.has(word) || this.grammar.namesAfter(word, words[i - 1])) add(known.term.term);
+      else if (!known.stop) {
+        const { term, light, guessed } = known.term;
         const added = reading.terms.length;
         if (!stopwords.has(term)) add(term, light && !this.namesAThing(word, words[i - 1]), guessed);
         const read = reading.terms[added];
@@ -326,10 +325,12 @@ export class Vocabulary {
     return {
       cjk: isCjk(word),
       number: isNumber(word),
+      stop: this.grammar.stopwords.has(word),
       alias: this.tables.aliases.get(word),
-      beginsAlias: this.beginsAlias(word),
+      lettersAfter: this.lettersAfter(word),
       lemma: base,
-      beginsPhrase: this.tables.phraseStarts.has(base),
+      phrases: this.tables.phrases.next.get(base),
+      term: this.term(word),
     };
   };
 
@@ -347,24 +348,28 @@ export class Vocabulary {
     let key = words[i] as string;
     let found: NameFound | undefined =
       first.alias === undefined ? undefined : { entity: first.alias, length: 1, key };
-    if (found === undefined && !first.beginsAlias) return undefined;
-    for (let n = 2; n <= Math.min(this.tables.longestAlias, words.length - i); n++) {
+    let letters = first.lettersAfter;
+    for (let n = 2; letters !== "" && n <= Math.min(this.tables.longestAlias, words.length - i); n++) {
       const word = words[i + n - 1] as string;
-      if (isCjk(word)) break;
+      // A word whose first letter goes on no longer alias spells none with the words before it.
+      if ((traits[i + n - 1] as WordTraits).cjk || !letters.includes(word.charAt(0))) break;
       key += word;
       const entity = this.tables.aliases.get(key);
       if (entity !== undefined) found = { entity, length: n, key };
-      else if (!this.beginsAlias(key)) break;
+      letters = this.lettersAfter(key);
     }
     return found;
   }
 
-  /** Whether some alias begins with this compact text: if none does, no more words can spell one. */
-  private beginsAlias(key: string): boolean {
-    return remembered(this.beginnings, key, this.searchBeginnings);
+  /**
+   * The letters that follow this compact text in the longer aliases that begin with it, each once:
+   * when none does, no more words can spell one.
+   */
+  private lettersAfter(key: string): string {
+    return remembered(this.followers, key, this.searchFollowers);
   }
 
-  private readonly searchBeginnings = (key: string): boolean => {
+  private readonly searchFollowers = (key: string): string => {
     this.aliasesInOrder ??= [...this.tables.aliases.keys()].sort();
     const keys = this.aliasesInOrder;
     let low = 0;
@@ -374,7 +379,12 @@ export class Vocabulary {
       if ((keys[middle] as string) < key) low = middle + 1;
       else high = middle;
     }
-    return keys[low]?.startsWith(key) ?? false;
+    let letters = "";
+    for (let at = low; keys[at]?.startsWith(key); at++) {
+      const letter = (keys[at] as string).charAt(key.length);
+      if (!letters.includes(letter)) letters += letter;
+    }
+    return letters;
   };
 
   /**
@@ -442,17 +452,15 @@ export class Vocabulary {
     traits: readonly WordTraits[],
     i: number,
   ): { terms: string[]; guessed: boolean; length: number } | undefined {
-    const { phrases, longestPhrase } = this.tables;
-    this.phraseBeginnings ??= beginningsOf(phrases.keys());
-    const last = Math.min(i + longestPhrase, traits.length);
-    let key = (traits[i] as WordTraits).lemma;
     let found: { terms: string[]; guessed: boolean; length: number } | undefined;
-    for (let end = i + 1; ; end++) {
-      const phrase = phrases.get(key);
-      if (phrase !== undefined) found = { terms: phrase.terms, guessed: phrase.guessed, length: end - i };
-      if (end >= last || !this.phraseBeginnings.has(key)) return found;
-      key += ` ${(traits[end] as WordTraits).lemma}`;
+    let node = (traits[i] as WordTraits).phrases;
+    for (let end = i + 1; node !== undefined; end++) {
+      if (node.phrase !== undefined)
+        found = { terms: node.phrase.terms, guessed: node.phrase.guessed, length: end - i };
+      const next = traits[end];
+      node = next === undefined ? undefined : node.next.get(next.lemma);
     }
+    return found;
   }
 
   /**
