@@ -470,6 +470,7 @@ export class Vocabulary {
   private readChinese(run: string, reading: Reading, add: (term: string, light?: boolean) => void): void {
     let rest = "";
     const flush = () => {
+      if (rest === "") return;
       let previous = "";
       for (const word of this.chineseSegments(rest)) {
         const after = previous;
@@ -486,7 +487,12 @@ export class Vocabulary {
     };
     let i = 0;
     // Where the segmenter's words of the run end: a question word ends at one (多少人口 asks 多少 of 人口).
-    const wordEnds = new Set([...chineseWords().segment(run)].map((s) => s.index + s.segment.length));
+    // Segmenting is dear, and most runs hold no question word: done for the first one met.
+    let wordEnds: ReadonlySet<number> | undefined;
+    const endsWord = (end: number) => {
+      wordEnds ??= new Set([...chineseWords().segment(run)].map((s) => s.index + s.segment.length));
+      return wordEnds.has(end);
+    };
     const nameAt = (at: number): NameFound | undefined => {
       for (let end = Math.min(run.length, at + LONGEST_CJK); end > at; end--) {
         const entity = this.tables.aliases.get(run.slice(at, end));
@@ -509,7 +515,7 @@ export class Vocabulary {
         const meaning = this.tables.chinese.get(piece);
         const numeral = hanNumber(piece, this.grammar.numerals);
         if (entity === undefined && meaning === undefined && numeral === undefined) continue;
-        if (entity === undefined && meaning !== undefined && "cue" in meaning && !wordEnds.has(end)) continue;
+        if (entity === undefined && meaning !== undefined && "cue" in meaning && !endsWord(end)) continue;
         flush();
         if (numeral !== undefined) add(numberTerm(numeral));
         if (entity !== undefined) {
