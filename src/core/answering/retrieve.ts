@@ -3,8 +3,8 @@ import { fits } from "../language/answer-type.js";
 import type { Query } from "../language/query.js";
 import { isCjk, isNumber } from "../language/text.js";
 import { type ClaimIndex, tiers, wanted } from "./claims.js";
-import type { Scoring } from "./scoring.js";
-import { bestFirst, type FactIndex, type IndexedFact, kindTerm, RANKING, type Ranked } from "./search.js";
+import { bestFirst, type Scoring } from "./scoring.js";
+import { type FactIndex, type IndexedFact, kindTerm, RANKING, type Ranked } from "./search.js";
 
 /** How much of a question a fact matches, and why: the numbers `--explain` shows. */
 export interface Coverage {
