@@ -75,7 +75,7 @@ export class Scoring {
 
   /**
    * The facts reached that are about every one of these entities, reached by one of these terms
-   * when any are given, and kept, in no order (see bestFirst).
+   * when any are given, and kept, best first (see bestFirst).
    */
   about(
     ids: readonly string[],
@@ -95,7 +95,7 @@ export class Scoring {
       const ranked = this.ranked(order);
       if (ranked !== undefined) kept.push(ranked);
     }
-    return kept;
+    return kept.sort(bestFirst);
   }
 
   /**

@@ -6,14 +6,7 @@ import { classify } from "../language/answer-type.js";
 import { normalise, tokens } from "../language/text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import { Postings } from "./postings.js";
-import {
-  bestFirst,
-  type PostingsByPlace,
-  type Resolved,
-  type Scored,
-  type ScoredTerm,
-  Scoring,
-} from "./scoring.js";
+import { type PostingsByPlace, type Resolved, type Scored, type ScoredTerm, Scoring } from "./scoring.js";
 
 /**
  * Every constant of ranking and answering, each with its reason. BM25 itself keeps MiniSearch's
@@ -290,8 +283,7 @@ export class FactIndex implements Scored {
     const inside = new Set(among);
     return this.score(terms)
       .about([])
-      .filter((r) => inside.has(r.indexed))
-      .sort(bestFirst);
+      .filter((r) => inside.has(r.indexed));
   }
 
   /** A term's postings by the place of their fact, resolved on its first question. */
