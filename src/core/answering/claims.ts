@@ -271,20 +271,21 @@ export class ClaimIndex {
   propertiesIn(question: readonly { term: string; weight: number }[], language: Language): PropertyMatch[] {
     const total = question.reduce((sum, q) => sum + q.weight, 0);
     if (total === 0) return [];
-    const asked = new Set(question.map((q) => q.term));
-    const best = new Map<string, PropertyMatch>();
     this.shares ??= new NameShares(this.propertyNames());
-    // The names that name it at all, in order.
+    // The names that name it at all, in order; each property's best, its words read once it is chosen.
+    const best = new Map<string, { name: PropertyName; share: number }>();
     const naming = this.shares.of(question, total, language, NAMED_AT_ALL);
-    for (const { name, share } of naming.sort((a, b) => a.name.order - b.name.order)) {
-      const { property, text, terms } = name;
-      const known = best.get(property.id);
-      if (known === undefined || share > known.share) {
-        const words = terms.filter((w) => asked.has(w.term)).map((w) => w.term);
-        best.set(property.id, { property, share, by: text, words });
-      }
+    for (const named of naming.sort((a, b) => a.name.order - b.name.order)) {
+      const known = best.get(named.name.property.id);
+      if (known === undefined || named.share > known.share) best.set(named.name.property.id, named);
     }
-    return [...best.values()].sort((a, b) => b.share - a.share);
+    const asked = new Set(question.map((q) => q.term));
+    const matches: PropertyMatch[] = [];
+    for (const { name, share } of best.values()) {
+      const words = name.terms.filter((w) => asked.has(w.term)).map((w) => w.term);
+      matches.push({ property: name.property, share, by: name.text, words });
+    }
+    return matches.sort((a, b) => b.share - a.share);
   }
 
   /**
@@ -311,6 +312,8 @@ export class ClaimIndex {
    * are: no second retrieval.
    */
   roleWords(properties: readonly PropertyMatch[], named: readonly Entity[], expects: AnswerType): string[] {
+    // A role is given to a thing named: with nothing named, no property leads anywhere.
+    if (named.length === 0) return [];
     return properties.flatMap((role) => {
       if (wanted(expects, 0, role.property.type)) return [];
       const { holders: held } = this.rolesOf(role.property.id);
@@ -532,6 +535,9 @@ export const MATCHING = Object.freeze({
 /** The kinds of question a name answers: a person, an organisation, a place. */
 const NAMES_ASKED: readonly AnswerType[] = ["person", "organisation", "place"];
 
+/** A frame's things left out when it leaves none out. */
+const NOTHING_LEFT_OUT: readonly Entity[] = [];
+
 /** Holds a claim against a frame: subject, value type (at the tier retrieval reached), time and property. */
 export function agreement(
   frame: Frame,
@@ -560,7 +566,7 @@ export function agreement(
   const echoes =
     subject === "named" && NAMES_ASKED.includes(frame.expects) && index.valueNamed(claim, frame.subjects);
   // "Besides Silicon Valley, where …": a claim of what is left out, or naming it, is no answer.
-  const left = frame.excluded ?? [];
+  const left = frame.excluded ?? NOTHING_LEFT_OUT;
   const excluded =
     left.some((e) => e.id === claim.claim.subject) || (left.length > 0 && index.valueNamed(claim, left));
   const time =

@@ -119,11 +119,12 @@ export function matchClaims(
   tier: number,
   claims: ClaimIndex,
 ): Agreement[] {
-  return passing
-    .flatMap((r, rank) =>
-      claims.ofFact(r.indexed.fact.id).map((c) => agreement(frame, c, rank, tier, claims)),
-    )
-    .sort((a, b) => Number(b.agrees) - Number(a.agrees) || b.score - a.score);
+  // One array for every fact's claims, not one per fact joined afterwards.
+  const held: Agreement[] = [];
+  passing.forEach((r, rank) => {
+    for (const c of claims.ofFact(r.indexed.fact.id)) held.push(agreement(frame, c, rank, tier, claims));
+  });
+  return held.sort((a, b) => Number(b.agrees) - Number(a.agrees) || b.score - a.score);
 }
 
 /**

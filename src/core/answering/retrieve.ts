@@ -3,8 +3,8 @@ import { fits } from "../language/answer-type.js";
 import type { Query } from "../language/query.js";
 import { isCjk, isNumber } from "../language/text.js";
 import { type ClaimIndex, tiers, wanted } from "./claims.js";
-import type { Scoring } from "./scoring.js";
-import { bestFirst, type FactIndex, type IndexedFact, kindTerm, RANKING, type Ranked } from "./search.js";
+import { bestFirst, type Scoring } from "./scoring.js";
+import { type FactIndex, type IndexedFact, kindTerm, RANKING, type Ranked } from "./search.js";
 
 /** How much of a question a fact matches, and why: the numbers `--explain` shows. */
 export interface Coverage {
@@ -286,7 +286,8 @@ class Candidates {
     const { query } = this;
     const anchored = entities.length > 0;
     // Only the facts that hold one of the needed words, or count what a "how many" counts by a
-    // claim, are scored, and only those that hold and cover the question are put in order. One
+    // claim, are scored, and only those that hold and cover the question are put in order (the
+    // few counted by a claim among the others, which come in order). One
     // that names things and needs no word is covered by every fact about them or by none (see
     // coverageOf): it is measured on the first fact that holds.
     const measured = (f: IndexedFact) => passes(this.coverage(f), anchored);
@@ -294,16 +295,15 @@ class Candidates {
     const covered =
       anchored && this.needed === undefined ? (f: IndexedFact) => (every ??= measured(f)) : measured;
     const covers = (f: IndexedFact) => this.holds(f, years) && covered(f);
-    const covering = [
-      ...this.about(entities, covers, this.needed),
-      ...this.countingByClaim(entities, covers),
-    ].sort(bestFirst);
+    const reached = this.about(entities, covers, this.needed);
+    const counting = this.countingByClaim(entities, covers);
+    const covering = counting.length === 0 ? reached : [...reached, ...counting].sort(bestFirst);
     const named = (id: string) => this.index.kb.entities.get(id);
     for (let tier = 0; tier < tiers(query.type); tier++) {
       const typed = (r: Ranked) => typedFor(query, entities, tier, r.indexed, this.claims, named);
       if (trace !== undefined) {
         const dated = this.about(entities, (f) => this.holds(f, years)).filter(typed);
-        trace(`answer type ${query.type}, tier ${tier + 1}`, dated.sort(bestFirst).slice(0, TRACED), (r) =>
+        trace(`answer type ${query.type}, tier ${tier + 1}`, dated.slice(0, TRACED), (r) =>
           this.coverage(r.indexed),
         );
       }
@@ -327,9 +327,7 @@ class Candidates {
   nearest(): Ranked | undefined {
     const { query } = this;
     const named = (id: string) => this.index.kb.entities.get(id);
-    const pool = this.about(query.entities)
-      .filter((r) => r.score > 0)
-      .sort(bestFirst);
+    const pool = this.about(query.entities).filter((r) => r.score > 0);
     const fits = (r: Ranked) =>
       this.holds(r.indexed, query.years) &&
       Array.from({ length: tiers(query.type) }, (_, tier) => tier).some((tier) =>
@@ -340,7 +338,7 @@ class Candidates {
 
   /**
    * The facts reached that are about every one of these names (and reached by one of these
-   * words, when given), in no order; for a question with no word to match, every fact about
+   * words, when given), best first; for a question with no word to match, every fact about
    * them, since each covers it.
    */
   private about(

@@ -7,8 +7,14 @@ export interface Resolved extends Matched {
   order: number;
 }
 
-/** A term's postings by the place of their fact. */
-export type PostingsByPlace = ReadonlyMap<number, Resolved>;
+/**
+ * A term's postings: as a list, and by the place of their fact, where a fact without the term has
+ * none. Looking a fact up is then one read of an array, not of a map.
+ */
+export interface PostingsByPlace {
+  readonly list: readonly Resolved[];
+  readonly at: readonly (Resolved | undefined)[];
+}
 
 /** One term of a scoring: its postings, and the boost they rank at. */
 export interface ScoredTerm {
@@ -36,19 +42,11 @@ class RankedFact implements Ranked {
   match(): readonly Matched[] {
     const matched: Matched[] = [];
     for (const { postings } of this.terms) {
-      const posting = postings.get(this.order);
+      const posting = postings.at[this.order];
       if (posting !== undefined) matched.push(posting);
     }
     return matched;
   }
-}
-
-/** Every posting of a scoring, read into arrays by fact. */
-interface Merged {
-  sums: Float64Array;
-  counts: Uint16Array;
-  /** The facts reached, in the order first met. */
-  reached: number[];
 }
 
 /** An entity, and the places of the facts about it. */
@@ -63,30 +61,21 @@ const KEEP_ALL = (_indexed: IndexedFact): boolean => true;
  * BM25 over the boosted fields for some terms, of the facts they reach that are about every entity
  * given (or what it sits in). MiniSearch's score for each term, summed, context terms at their
  * boost, times how many of the terms a fact matches (as MiniSearch itself combines a query's
- * terms). Nothing is scored until asked for: a fact asked about is scored by looking up each term's
- * posting for it, and only a question asking for more facts than its terms' postings hold has them
- * all read, once, into arrays by fact. Either way a fact's terms are summed in the same order, so
- * its score is the same to the last bit.
+ * terms). Nothing is scored until asked for: a fact asked about is scored by reading each term's
+ * posting at its place, its terms always summed in the same order, so its score is the same to
+ * the last bit whichever way it was reached.
  */
 export class Scoring {
-  /** How many postings the terms hold in all. */
-  private readonly postings: number;
-  private merged: Merged | undefined;
-
   constructor(
     private readonly index: Scored,
     private readonly terms: readonly ScoredTerm[],
     /** The entities every fact given must be about. */
     private readonly within: readonly string[],
-  ) {
-    let postings = 0;
-    for (const term of terms) postings += term.postings.size;
-    this.postings = postings;
-  }
+  ) {}
 
   /**
    * The facts reached that are about every one of these entities, reached by one of these terms
-   * when any are given, and kept, in no order (see bestFirst).
+   * when any are given, and kept, best first (see bestFirst).
    */
   about(
     ids: readonly string[],
@@ -106,25 +95,28 @@ export class Scoring {
       const ranked = this.ranked(order);
       if (ranked !== undefined) kept.push(ranked);
     }
-    return kept;
+    return kept.sort(bestFirst);
   }
 
   /**
-   * Every fact about every one of these entities, kept, in no order: those the terms reach scored,
-   * the others at 0 (for a question with no word to match, which every fact about its names covers).
+   * Every fact about every one of these entities, kept, best first: those the terms reach by their
+   * score, then the others at 0 in the knowledge base's order (for a question with no word to match,
+   * which every fact about its names covers). Most are the others, so a sort that follows has little to do.
    */
   everyAbout(ids: readonly string[], keep: (indexed: IndexedFact) => boolean = KEEP_ALL): Ranked[] {
     const within = this.withinAnd(ids);
     const rarest = this.rarest(within);
     if (rarest === undefined) return [];
-    this.mergeFor(rarest.places.length);
-    const kept: Ranked[] = [];
+    const reached: Ranked[] = [];
+    const unreached: Ranked[] = [];
     for (const order of rarest.places) {
       const indexed = this.index.facts[order] as IndexedFact;
       if (!aboutAll(indexed, within, rarest.id) || !keep(indexed)) continue;
-      kept.push(this.ranked(order) ?? new RankedFact(indexed, 0, order, []));
+      const ranked = this.ranked(order);
+      if (ranked === undefined) unreached.push(new RankedFact(indexed, 0, order, []));
+      else reached.push(ranked);
     }
-    return kept;
+    return [...reached.sort(bestFirst), ...unreached];
   }
 
   /** These entities and those the scoring is within. */
@@ -143,63 +135,37 @@ export class Scoring {
   }
 
   /**
-   * The places of the fewest facts that hold every one asked for: those about the rarest entity,
-   * those reached by the terms asked for, or every fact reached.
+   * The places of the fewer facts that hold every one asked for: those about the rarest entity, or
+   * those reached by the terms asked for (by every term when none is).
    */
   private candidates(
     rarest: Rarest | undefined,
     by: readonly PostingsByPlace[] | undefined,
   ): readonly number[] {
-    let reaching = Number.POSITIVE_INFINITY;
-    if (by !== undefined) {
-      reaching = 0;
-      for (const p of by) reaching += p.size;
-    }
-    const fewest = Math.min(rarest?.places.length ?? Number.POSITIVE_INFINITY, reaching);
-    this.mergeFor(fewest);
-    if (this.merged !== undefined && this.merged.reached.length <= fewest) return this.merged.reached;
-    if (rarest !== undefined && rarest.places.length === fewest) return rarest.places;
-    return placesReached(by ?? []);
-  }
-
-  /** Reads every posting once (see merge) when scoring this many facts one by one would look up more. */
-  private mergeFor(facts: number): void {
-    if (this.merged === undefined && facts * this.terms.length > this.postings) this.merged = this.merge();
-  }
-
-  /** Every posting read once: each fact's sum and count, and the facts reached in the order first met. */
-  private merge(): Merged {
-    const size = this.index.facts.length;
-    const sums = new Float64Array(size);
-    const counts = new Uint16Array(size);
-    const reached: number[] = [];
-    for (const { postings, boost } of this.terms) {
-      for (const { order, score } of postings.values()) {
-        if (counts[order] === 0) reached.push(order);
-        sums[order] = (sums[order] as number) + boost * score;
-        counts[order] = (counts[order] as number) + 1;
-      }
-    }
-    return { sums, counts, reached };
+    const reaching = by ?? this.terms.map((t) => t.postings);
+    let postings = 0;
+    for (const p of reaching) postings += p.list.length;
+    if (rarest !== undefined && rarest.places.length <= postings) return rarest.places;
+    return placesReached(reaching);
   }
 
   private ranked(order: number): Ranked | undefined {
     let sum = 0;
     let count = 0;
-    if (this.merged === undefined) {
-      for (const { postings, boost } of this.terms) {
-        const posting = postings.get(order);
-        if (posting === undefined) continue;
-        sum += boost * posting.score;
-        count++;
-      }
-    } else {
-      sum = this.merged.sums[order] as number;
-      count = this.merged.counts[order] as number;
+    for (const { postings, boost } of this.terms) {
+      const posting = postings.at[order];
+      if (posting === undefined) continue;
+      sum += boost * posting.score;
+      count++;
     }
     if (count === 0) return undefined;
     return new RankedFact(this.index.facts[order] as IndexedFact, sum * count, order, this.terms);
   }
+}
+
+/** Best score first; ties in the knowledge base's order. */
+export function bestFirst(a: Ranked, b: Ranked): number {
+  return b.score - a.score || a.order - b.order;
 }
 
 /** Whether a fact is about every one of these entities (or what they sit in), one known to be aside. */
@@ -210,13 +176,13 @@ function aboutAll(indexed: IndexedFact, ids: readonly string[], sure: string | u
 
 /** Whether one of these terms' postings reaches the fact at this place. */
 function reachedIn(by: readonly PostingsByPlace[], order: number): boolean {
-  for (const postings of by) if (postings.has(order)) return true;
+  for (const postings of by) if (postings.at[order] !== undefined) return true;
   return false;
 }
 
 /** The places of the facts these postings reach, each once, in the order first met. */
 function placesReached(postings: readonly PostingsByPlace[]): number[] {
   const reached = new Set<number>();
-  for (const p of postings) for (const order of p.keys()) reached.add(order);
+  for (const p of postings) for (const { order } of p.list) reached.add(order);
   return [...reached];
 }

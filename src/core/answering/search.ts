@@ -118,6 +118,8 @@ export class FactIndex implements Scored {
   private readonly placesByEntity = new Map<string, number[]>();
   /** The postings of the terms questions have used (only the knowledge base's own terms have any). */
   private readonly resolved = new Map<string, PostingsByPlace>();
+  /** The postings of a term no fact holds. */
+  private readonly unreached: PostingsByPlace;
   /** The weights of the terms questions have used. */
   private readonly weights = new Map<string, number>();
   /** Each fact's place in the knowledge base's order, by id. */
@@ -139,6 +141,7 @@ export class FactIndex implements Scored {
       let terms: Terms | undefined;
       this.terms = () => (terms ??= readTerms(new TextDecoder().decode(saved.text)));
     }
+    this.unreached = { list: [], at: this.facts.map(() => undefined) };
     this.facts.forEach((indexed, position) => {
       this.order.set(indexed.fact.id, position);
       for (const id of indexed.closure) {
@@ -280,22 +283,28 @@ export class FactIndex implements Scored {
     const inside = new Set(among);
     return this.score(terms)
       .about([])
-      .filter((r) => inside.has(r.indexed))
-      .sort(bestFirst);
+      .filter((r) => inside.has(r.indexed));
   }
 
   /** A term's postings by the place of their fact, resolved on its first question. */
   postingsOf(term: string): PostingsByPlace {
     const known = this.resolved.get(term);
     if (known !== undefined) return known;
-    const resolved = new Map<number, Resolved>();
-    for (const p of this.postings.results(term)) {
+    const results = this.postings.results(term);
+    // Only the knowledge base's own terms are kept: a question's unknown words never grow the map.
+    if (results.length === 0) return this.unreached;
+    const list: Resolved[] = [];
+    const at: (Resolved | undefined)[] = this.facts.map(() => undefined);
+    for (const p of results) {
       const order = this.order.get(p.id) ?? -1;
       const indexed = this.facts[order];
-      if (indexed !== undefined)
-        resolved.set(order, { term, fields: p.fields, score: p.score, indexed, order });
+      if (indexed === undefined) continue;
+      const resolved = { term, fields: p.fields, score: p.score, indexed, order };
+      list.push(resolved);
+      at[order] = resolved;
     }
-    if (resolved.size > 0) this.resolved.set(term, resolved);
+    const resolved = { list, at };
+    this.resolved.set(term, resolved);
     return resolved;
   }
 
@@ -310,11 +319,6 @@ export class FactIndex implements Scored {
       scored.push({ postings: this.postingsOf(term), boost: RANKING.contextBoost });
     return new Scoring(this, scored, about);
   }
-}
-
-/** Best score first; ties in the knowledge base's order. */
-export function bestFirst(a: Ranked, b: Ranked): number {
-  return b.score - a.score || a.order - b.order;
 }
 
 function readTerms(text: string): Terms {

@@ -4,12 +4,19 @@ import { remembered } from "../language/memo.js";
 import type { CitedSource, Language } from "../types.js";
 import { say } from "./say.js";
 
-/** Each date's label by language and whether it is an estimate: the knowledge base has few dates, said in every answer. */
-const labels = new Map<string, string>();
+/**
+ * Each date's label by language, estimates apart: the knowledge base has few dates, said in every
+ * answer. Keyed by the date as the knowledge base writes it, not by a key built on every call.
+ */
+const labels: Readonly<Record<Language, { exact: Map<string, string>; estimated: Map<string, string> }>> = {
+  en: { exact: new Map(), estimated: new Map() },
+  zh: { exact: new Map(), estimated: new Map() },
+};
 
 /** "2017-07" → "July 2017" or "2017年7月"; an estimate → "about 2025". */
 export function dateLabel(dated: Dated, language: Language = "en"): string {
-  return remembered(labels, `${language}${dated.estimated ? "~" : " "}${dated.when}`, () =>
+  const known = labels[language];
+  return remembered(dated.estimated ? known.estimated : known.exact, dated.when, () =>
     labelOf(dated, language),
   );
 }

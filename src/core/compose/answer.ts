@@ -29,11 +29,28 @@ export function nameOf(entity: Entity, kb: KnowledgeBase, language: Language): s
   return language === "zh" ? (kb.zh.entities.get(entity.id)?.name ?? entity.name) : entity.name;
 }
 
-/** Each fact's line by language, made on first need: a card weighs every fact of its entity, and answers say the same facts again and again. */
-const lines: Readonly<Record<Language, WeakMap<IndexedFact, string>>> = {
+/** A fact as answers say it in a language: its line, and when its figure holds ("as of July 2017"). */
+interface FactSaid {
+  line: string;
+  asOf: string;
+}
+
+/** What each fact says by language, made on first need: a card weighs every fact of its entity, and answers say the same facts again and again. */
+const spoken: Readonly<Record<Language, WeakMap<IndexedFact, FactSaid>>> = {
   en: new WeakMap(),
   zh: new WeakMap(),
 };
+
+/** A fact's line and its "as of" phrase in a language, worked out on its first showing. */
+function factSaid(indexed: IndexedFact, kb: KnowledgeBase, language: Language): FactSaid {
+  const said = spoken[language];
+  let known = said.get(indexed);
+  if (known === undefined) {
+    known = sayFact(indexed, kb, language);
+    said.set(indexed, known);
+  }
+  return known;
+}
 
 /**
  * A fact as one line in a language, its date stated once: the text, with "(as of July 2017)" only
@@ -41,24 +58,17 @@ const lines: Readonly<Record<Language, WeakMap<IndexedFact, string>>> = {
  * "Earlier: …".
  */
 export function factLine(indexed: IndexedFact, kb: KnowledgeBase, language: Language): string {
-  const said = lines[language];
-  let line = said.get(indexed);
-  if (line === undefined) {
-    line = lineOf(indexed, kb, language);
-    said.set(indexed, line);
-  }
-  return line;
+  return factSaid(indexed, kb, language).line;
 }
 
-function lineOf({ fact, source }: IndexedFact, kb: KnowledgeBase, language: Language): string {
+/** How a fact is said: its line, and when its figure holds. */
+function sayFact({ fact, source }: IndexedFact, kb: KnowledgeBase, language: Language): FactSaid {
   const words = say(language);
   const text = language === "zh" ? (kb.zh.facts.get(fact.id) ?? fact.text) : fact.text;
   const dated = factDate(fact, source);
-  const line =
-    text.includes(dated.when.slice(0, 4)) && !dated.estimated
-      ? text
-      : words.dated(text, asOfPhrase(dated, language));
-  return fact.status === "superseded" ? words.earlier(line) : line;
+  const asOf = asOfPhrase(dated, language);
+  const line = text.includes(dated.when.slice(0, 4)) && !dated.estimated ? text : words.dated(text, asOf);
+  return { line: fact.status === "superseded" ? words.earlier(line) : line, asOf };
 }
 
 /**
@@ -173,13 +183,8 @@ export function factAnswer(
   const sources = new Map<string, Source>();
   const used: AnswerFact[] = facts.map((indexed) => {
     sources.set(indexed.source.id, indexed.source);
-    return {
-      id: indexed.fact.id,
-      text: factLine(indexed, kb, language),
-      topic: indexed.fact.topic,
-      sourceId: indexed.source.id,
-      asOf: asOfPhrase(factDate(indexed.fact, indexed.source), language),
-    };
+    const { line, asOf } = factSaid(indexed, kb, language);
+    return { id: indexed.fact.id, text: line, topic: indexed.fact.topic, sourceId: indexed.source.id, asOf };
   });
   // Optional fields are set, not spread in: see objects.ts.
   const answer: Answer = {

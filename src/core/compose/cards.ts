@@ -33,12 +33,25 @@ interface Headed {
   main: IndexedClaim | undefined;
 }
 
+/** What a card shows: the facts that fit, the claim that heads them, its follow-ups and the topics it has more on. */
+interface Layout {
+  shown: readonly IndexedFact[];
+  main: IndexedClaim | undefined;
+  suggestions: readonly Reference[];
+  more: readonly Reference[];
+}
+
 /** Cards: an entity's headline facts, short, and the topics it has more on, one follow-up away. */
 export class Cards {
   /** How often curators give a fact first in an FAQ: the order of a card without curated headlines. */
   private readonly salience = new Map<string, number>();
   /** Each entity's card without a topic, as far as it never changes (see headed). */
   private readonly headings = new Map<Entity, Headed>();
+  /** Each entity's card without a topic as laid out in each language: the same on every showing, laid out once. */
+  private readonly layouts: Readonly<Record<Language, Map<Entity, Layout>>> = {
+    en: new Map(),
+    zh: new Map(),
+  };
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -60,15 +73,14 @@ export class Cards {
    */
   card(entity: Entity, language: Language, topic?: string): Answer {
     const words = say(language);
-    const all = this.index.aboutEntity(entity.id);
     const chosen =
-      topic === undefined || topic.trim() === "" ? undefined : this.onTopic(entity, all, topic, language);
-    const { ordered, main } =
-      chosen === undefined ? this.headed(entity) : { ordered: chosen, main: this.firstOwn(entity, chosen) };
-    const first = main === undefined ? ordered : [main.fact, ...ordered.filter((f) => f !== main.fact)];
-    const shown = pack(first, (f) => factLine(f, this.kb, language).length);
-    const rest = all.filter((f) => !shown.includes(f));
-    const more = this.moreOn(entity, rest, language);
+      topic === undefined || topic.trim() === ""
+        ? undefined
+        : this.onTopic(entity, this.index.aboutEntity(entity.id), topic, language);
+    const { shown, main, suggestions, more } =
+      chosen === undefined
+        ? remembered(this.layouts[language], entity, () => this.layout(entity, this.headed(entity), language))
+        : this.layout(entity, { ordered: chosen, main: this.firstOwn(entity, chosen) }, language);
     const name = language === "zh" ? `${nameOf(entity, this.kb, language)}（${entity.name}）` : entity.name;
     const top = shown[0];
     const lead =
@@ -84,8 +96,8 @@ export class Cards {
         title,
         body: `${lead}${factLine(top, this.kb, language)}`,
         score: 1,
-        suggestions: followUps(this.entitiesOf(shown).filter((e) => e.id !== entity.id)),
-        more,
+        suggestions: [...suggestions],
+        more: [...more],
       },
       this.kb,
       language,
@@ -101,6 +113,19 @@ export class Cards {
       question: title,
     };
     return withFields(answer, { claims: values.map(claimId), context });
+  }
+
+  /** How a card lays out an entity's facts given in this order and the claim that heads them, in a language. */
+  private layout(entity: Entity, { ordered, main }: Headed, language: Language): Layout {
+    const first = main === undefined ? ordered : [main.fact, ...ordered.filter((f) => f !== main.fact)];
+    const shown = pack(first, (f) => factLine(f, this.kb, language).length);
+    const rest = this.index.aboutEntity(entity.id).filter((f) => !shown.includes(f));
+    return {
+      shown,
+      main,
+      suggestions: followUps(this.entitiesOf(shown).filter((e) => e.id !== entity.id)),
+      more: this.moreOn(entity, rest, language),
+    };
   }
 
   /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { bestFirst } from "../../../src/core/answering/scoring.js";
 import type { Ranked } from "../../../src/core/answering/search.js";
 import { realCore } from "../../helpers.js";
 
@@ -10,7 +11,7 @@ describe("scoring the facts a question's terms reach", () => {
   const terms = ["returnee", "entrepreneur", "shanghai"];
 
   it("scores a fact asked about alone exactly as when every fact reached is read", () => {
-    // About Shanghai: few facts, each scored by looking up its postings; about nothing: every posting read.
+    // About Shanghai: the facts about it, each scored by its postings; about nothing: every fact the terms reach.
     const looked = index.score(terms).about(["shanghai"]);
     const all = byId(index.score(terms).about([]));
     expect(looked.length).toBeGreaterThan(0);
@@ -56,10 +57,13 @@ describe("scoring the facts a question's terms reach", () => {
     expect(each?.match().map((m) => m.term)).toEqual(["shanghai", "returnee", "entrepreneur"]);
   });
 
-  it("gives every fact about the entities asked for, one no term reached at a score of nothing and no terms matched", () => {
+  it("gives every fact about the entities asked for, best first, one no term reached at a score of nothing and no terms matched", () => {
     const every = index.score(["incubator"]).everyAbout(["guangzhou"]);
     const reached = byId(index.score(["incubator"]).about(["guangzhou"]));
-    expect(every.map((r) => r.indexed)).toEqual(index.aboutEntity("guangzhou"));
+    expect(every).toEqual([...every].sort(bestFirst));
+    expect([...every].sort((a, b) => a.order - b.order).map((r) => r.indexed)).toEqual(
+      index.aboutEntity("guangzhou"),
+    );
     expect(reached.size).toBeGreaterThan(0);
     expect(reached.size).toBeLessThan(every.length);
     for (const r of every) {
