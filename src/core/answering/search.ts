@@ -110,6 +110,9 @@ export function kindTerm(type: string): string {
   return `kind:${type.replace(" ", "-")}`;
 }
 
+/** The postings of a term no fact holds. */
+const UNREACHED: PostingsByPlace = { list: [], at: [] };
+
 /** The facts, their BM25 postings (from MiniSearch) and their term weights, built once at load. */
 export class FactIndex implements Scored {
   readonly facts: readonly IndexedFact[];
@@ -118,8 +121,6 @@ export class FactIndex implements Scored {
   private readonly placesByEntity = new Map<string, number[]>();
   /** The postings of the terms questions have used (only the knowledge base's own terms have any). */
   private readonly resolved = new Map<string, PostingsByPlace>();
-  /** The postings of a term no fact holds. */
-  private readonly unreached: PostingsByPlace;
   /** The weights of the terms questions have used. */
   private readonly weights = new Map<string, number>();
   /** Each fact's place in the knowledge base's order, by id. */
@@ -141,7 +142,6 @@ export class FactIndex implements Scored {
       let terms: Terms | undefined;
       this.terms = () => (terms ??= readTerms(new TextDecoder().decode(saved.text)));
     }
-    this.unreached = { list: [], at: this.facts.map(() => undefined) };
     this.facts.forEach((indexed, position) => {
       this.order.set(indexed.fact.id, position);
       for (const id of indexed.closure) {
@@ -292,9 +292,11 @@ export class FactIndex implements Scored {
     if (known !== undefined) return known;
     const results = this.postings.results(term);
     // Only the knowledge base's own terms are kept: a question's unknown words never grow the map.
-    if (results.length === 0) return this.unreached;
+    if (results.length === 0) return UNREACHED;
     const list: Resolved[] = [];
-    const at: (Resolved | undefined)[] = this.facts.map(() => undefined);
+    // Filled only at the places reached: V8 keeps it a plain array while the facts are few, and
+    // a sparse one for a rare term among many thousands, so it takes room by the postings.
+    const at: (Resolved | undefined)[] = [];
     for (const p of results) {
       const order = this.order.get(p.id) ?? -1;
       const indexed = this.facts[order];
