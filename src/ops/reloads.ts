@@ -8,6 +8,8 @@ import type { ProcessEvents } from "./shutdown.js";
 
 /** The Redis channel on which an instance that reloaded tells the others to reload too. */
 export const RELOAD_CHANNEL = `${KEY_PREFIX}knowledge-reload`;
+/** How long after a failed subscription to RELOAD_CHANNEL it is tried again. */
+const RESUBSCRIBE_MS = 1000;
 
 /** Logs every reload's outcome: the counts of what changed, or the problem that kept the old knowledge. */
 function logReloads(live: LiveCore, logger: Logger): void {
@@ -37,19 +39,32 @@ function shareReloads(live: LiveCore, url: string, logger: Logger): Service {
     if (channel === RELOAD_CHANNEL && from !== me) live.reload("elsewhere");
   });
   // Offline calls are refused, so subscribe once connected; ioredis subscribes again after a reconnect.
-  subscriber.on("ready", () => {
+  // A subscription that fails on a live connection (a busy server past the command timeout) is
+  // tried again, or this instance would never hear another reload.
+  let retry: NodeJS.Timeout | undefined;
+  const listen = () => {
     subscriber.subscribe(RELOAD_CHANNEL).then(
       () => log.info("listening for reloads on other instances"),
-      (error: unknown) => log.warn({ err: error }, "could not listen for reloads on other instances"),
+      (error: unknown) => {
+        log.warn({ err: error }, "could not listen for reloads on other instances: trying again");
+        retry = setTimeout(() => subscriber.status === "ready" && listen(), RESUBSCRIBE_MS);
+        retry.unref();
+      },
     );
-  });
+  };
+  subscriber.on("ready", listen);
   live.onReload((result, origin) => {
     if (!result.ok || origin !== "here") return;
     publisher
       .publish(RELOAD_CHANNEL, me)
       .catch((error: unknown) => log.warn({ err: error }, "could not tell other instances to reload"));
   });
-  return { stop: async () => void (await Promise.all([closeRedis(publisher), closeRedis(subscriber)])) };
+  return {
+    stop: async () => {
+      clearTimeout(retry);
+      await Promise.all([closeRedis(publisher), closeRedis(subscriber)]);
+    },
+  };
 }
 
 /**
