@@ -286,10 +286,9 @@ class Candidates {
     const { query } = this;
     const anchored = entities.length > 0;
     // Only the facts that hold one of the needed words, or count what a "how many" counts by a
-    // claim, are scored, and only those that hold and cover the question are put in order (the
-    // few counted by a claim among the others, which come in order). One
-    // that names things and needs no word is covered by every fact about them or by none (see
-    // coverageOf): it is measured on the first fact that holds.
+    // claim, are scored. Scoring gives the first best first, so the list is sorted only when
+    // facts counted by a claim join it. A question that names things and needs no word is covered
+    // by every fact about them or by none (see coverageOf): it is measured on the first that holds.
     const measured = (f: IndexedFact) => passes(this.coverage(f), anchored);
     let every: boolean | undefined;
     const covered =
