@@ -1,5 +1,7 @@
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import path from "node:path";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { ProbeReport, ProbeRequest } from "./probe.js";
 import type { SystemName } from "./systems/index.js";
@@ -7,8 +9,8 @@ import type { SystemName } from "./systems/index.js";
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Runs a compiled bench entry in a fresh node process and parses the JSON line it prints last. */
-function runNode<T>(entry: string, args: string[], nodeFlags: string[] = []): T {
-  const child = spawnSync(process.execPath, [...nodeFlags, path.join(here, entry), ...args], {
+function runNode<T>(entry: string, args: string[]): T {
+  const child = spawnSync(process.execPath, [path.join(here, entry), ...args], {
     encoding: "utf8",
     maxBuffer: 16 * 2 ** 20,
   });
@@ -39,7 +41,73 @@ export function coldStart(system: SystemName, knowledgeDir: string, question: st
   return runNode<ColdRun>("cold.js", [system, knowledgeDir, question]);
 }
 
-/** Measures one system on one knowledge folder in a fresh process, with garbage collection exposed. */
-export function probe(request: ProbeRequest): ProbeReport {
-  return runNode<ProbeReport>("probe.js", [JSON.stringify(request)], ["--expose-gc"]);
+/** A paced probe running in its own process: its next line of output, and a way to start its next round. */
+class PacedProbe {
+  private readonly lines: AsyncIterator<string>;
+  private readonly child: ChildProcess;
+  private stderr = "";
+
+  constructor(readonly request: ProbeRequest) {
+    this.child = spawn(
+      process.execPath,
+      ["--expose-gc", path.join(here, "probe.js"), JSON.stringify({ ...request, paced: true })],
+      { stdio: ["pipe", "pipe", "pipe"] },
+    );
+    this.child.stderr?.on("data", (chunk: Buffer) => {
+      this.stderr += chunk.toString("utf8");
+    });
+    this.lines = createInterface({ input: this.child.stdout as Readable })[Symbol.asyncIterator]();
+  }
+
+  /** The probe's next line: `waiting` before a round, its report once measured. */
+  async next(): Promise<string> {
+    const line = await this.lines.next();
+    if (line.done) {
+      const code = await new Promise((done) =>
+        this.child.exitCode === null ? this.child.once("exit", done) : done(this.child.exitCode),
+      );
+      throw new Error(`probe.js ${this.request.system} failed (${code}):\n${this.stderr}`);
+    }
+    return line.value;
+  }
+
+  go(): void {
+    this.child.stdin?.write("\n");
+  }
+
+  end(): void {
+    this.child.stdin?.end();
+  }
+}
+
+/**
+ * Measures several systems on one knowledge folder, each in its own process, taking turns round by
+ * round (in alternating order) once all are loaded and warm, so a change in the machine's speed
+ * falls on all of them alike. Each is loaded and warmed alone, one after another.
+ */
+export async function probeTogether(requests: readonly ProbeRequest[]): Promise<ProbeReport[]> {
+  const probes: PacedProbe[] = [];
+  const reports = new Map<PacedProbe, ProbeReport>();
+  const settle = (paced: PacedProbe, line: string) => {
+    if (line === "waiting") return;
+    reports.set(paced, JSON.parse(line) as ProbeReport);
+    paced.end();
+  };
+  try {
+    for (const request of requests) {
+      const paced = new PacedProbe(request);
+      probes.push(paced);
+      settle(paced, await paced.next());
+    }
+    for (let turn = 0; reports.size < probes.length; turn++) {
+      const order = turn % 2 === 0 ? probes : [...probes].reverse();
+      for (const paced of order.filter((p) => !reports.has(p))) {
+        paced.go();
+        settle(paced, await paced.next());
+      }
+    }
+  } finally {
+    for (const paced of probes) paced.end();
+  }
+  return probes.map((paced) => reports.get(paced) as ProbeReport);
 }

@@ -17,6 +17,12 @@ export const TARGETS = Object.freeze({
 export const FACTORS = [1, 10, 100] as const;
 export type Factor = (typeof FACTORS)[number];
 
+/**
+ * The size where the cost share compares the bot with MiniSearch: there the systems take turns round
+ * by round. At the others each is measured alone, so that its tail holds none of another's cache misses.
+ */
+export const TAKING_TURNS_AT: Factor = 1;
+
 export const COLD_RUNS = 5;
 /** Spawns of `node -e 0` and of a cold CLI `ask` each, alternated, for the start-up ratio. */
 export const STARTUP_RUNS = 15;

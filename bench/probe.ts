@@ -1,5 +1,6 @@
 // Child entry: loads one system over one knowledge folder and reports load time, heap, latency and
 // grading as one JSON line. Run with --expose-gc so that heap figures exclude garbage.
+import { createInterface } from "node:readline";
 import { judge, readCases } from "../test/eval/grade.js";
 import { type Budget, DEFAULT_BUDGET, type Latency, measureLatency } from "./speed.js";
 import { importSystem, isSystemName, type SystemName } from "./systems/index.js";
@@ -13,6 +14,11 @@ export interface ProbeRequest {
   grade?: boolean;
   /** Time at most this many input lines, spread evenly over the cases. */
   sample?: number;
+  /**
+   * Take turns with other probes: before each measured round, print `waiting` and wait for a line
+   * on standard input (see `probeTogether`).
+   */
+  paced?: boolean;
 }
 
 export interface ProbeReport {
@@ -50,7 +56,12 @@ async function probe(request: ProbeRequest): Promise<ProbeReport> {
     cases.map((c) => c.input),
     request.sample ?? cases.length,
   );
-  const latency = measureLatency((line) => system.answer(line), lines, request.budget ?? DEFAULT_BUDGET);
+  const latency = await measureLatency(
+    (line) => system.answer(line),
+    lines,
+    request.budget ?? DEFAULT_BUDGET,
+    request.paced ? turns() : undefined,
+  );
   const maxRssMiB = process.resourceUsage().maxRSS / 1024;
   return {
     system: request.system,
@@ -61,6 +72,16 @@ async function probe(request: ProbeRequest): Promise<ProbeReport> {
     passed,
     cases: cases.length,
     maxRssMiB,
+  };
+}
+
+/** Says `waiting` and resolves at the next line of standard input. */
+function turns(): () => Promise<void> {
+  const input = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+  return async () => {
+    process.stdout.write("waiting\n");
+    if ((await input.next()).done)
+      throw new Error("probe: standard input closed before the rounds were done");
   };
 }
 

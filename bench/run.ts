@@ -5,8 +5,17 @@ import os from "node:os";
 import path from "node:path";
 import { defaultKnowledgeDir, loadKnowledge } from "../src/core/knowledge/loader.js";
 import { readCases } from "../test/eval/grade.js";
-import { type ColdRun, coldStart, probe } from "./children.js";
-import { COLD_QUESTION, COLD_RUNS, FACTORS, SCALE_PLAN, STARTUP_INPUTS, STARTUP_RUNS } from "./plan.js";
+import { type ColdRun, coldStart, probeTogether } from "./children.js";
+import {
+  COLD_QUESTION,
+  COLD_RUNS,
+  FACTORS,
+  SCALE_PLAN,
+  STARTUP_INPUTS,
+  STARTUP_RUNS,
+  TAKING_TURNS_AT,
+} from "./plan.js";
+import type { ProbeReport } from "./probe.js";
 import { grade, type QualityRow } from "./quality.js";
 import { render } from "./report.js";
 import type { Machine, Results, ScaleRow, SpeedRow } from "./results.js";
@@ -76,7 +85,7 @@ function cold(system: SystemName): Pick<SpeedRow, "coldStartMs" | "coldParts" | 
   };
 }
 
-function scale(): ScaleRow[] {
+async function scale(): Promise<ScaleRow[]> {
   const temp = mkdtempSync(path.join(os.tmpdir(), "returnee-bench-"));
   const rows: ScaleRow[] = [];
   try {
@@ -87,15 +96,22 @@ function scale(): ScaleRow[] {
         dir = path.join(temp, `x${factor}`, "knowledge");
         size = writeSyntheticKnowledge({ baseDir: knowledgeDir, factor, outDir: dir });
       }
-      for (const [system, plan] of Object.entries(SCALE_PLAN[factor]) as [SystemName, object][]) {
-        progress(`scale ${factor}×: ${system}`);
-        const report = probe({ system, knowledgeDir: dir, casesFile, ...plan });
+      const requests = (Object.entries(SCALE_PLAN[factor]) as [SystemName, object][]).map(
+        ([system, plan]) => ({ system, knowledgeDir: dir, casesFile, ...plan }),
+      );
+      const groups = factor === TAKING_TURNS_AT ? [requests] : requests.map((request) => [request]);
+      const reports: ProbeReport[] = [];
+      for (const group of groups) {
+        progress(`scale ${factor}×: ${group.map((r) => r.system).join(" and ")}`);
+        reports.push(...(await probeTogether(group)));
+      }
+      for (const report of reports) {
         // The probe's load was the first (and wrote the knowledge cache); a fresh process now reads it.
         const cachedLoadMs =
-          system === "bot"
+          report.system === "bot"
             ? median(
                 [0, 1, 2]
-                  .map(() => coldStart(system, dir, COLD_QUESTION))
+                  .map(() => coldStart("bot", dir, COLD_QUESTION))
                   .map((r) => r.loadedMs - r.importedMs),
               )
             : undefined;
@@ -117,7 +133,7 @@ function scale(): ScaleRow[] {
 progress(`start-up: node -e 0 and a cold ask ×${STARTUP_RUNS}`);
 const startup = measureStartup(root, STARTUP_INPUTS, STARTUP_RUNS);
 const qualityRows = await quality();
-const scaleRows = scale();
+const scaleRows = await scale();
 const speedRows: SpeedRow[] = SYSTEM_NAMES.map((system) => {
   const probed = scaleRows.find((r) => r.system === system && r.factor === 1);
   if (probed === undefined) throw new Error(`no 1× probe for ${system}`);

@@ -38,12 +38,16 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[rank - 1] as number;
 }
 
-/** Times every answer to every line, round after round, after a warm-up. */
-export function measureLatency(
+/**
+ * Times every answer to every line, round after round, after a warm-up. `pace` is awaited before
+ * each measured round: a bench measuring several systems uses it to take turns with them.
+ */
+export async function measureLatency(
   answer: (line: string) => unknown,
   lines: readonly string[],
   budget: Budget = DEFAULT_BUDGET,
-): Latency {
+  pace: () => Promise<void> = async () => {},
+): Promise<Latency> {
   const warming: number[] = [];
   const warmupStart = process.hrtime.bigint();
   for (
@@ -56,6 +60,7 @@ export function measureLatency(
   let wallNs = 0n;
   for (let r = 0; r < budget.maxRounds; r++) {
     if (r >= budget.minRounds && Number(wallNs) / 1e6 >= budget.minMs) break;
+    await pace();
     const roundStart = process.hrtime.bigint();
     for (const line of lines) times.push(timed(answer, line));
     wallNs += process.hrtime.bigint() - roundStart;
