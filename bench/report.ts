@@ -95,7 +95,7 @@ export function render(results: Results): string {
     "Quality (the bot through runLine + formatText; baselines answer with their top hit)",
     quality,
     "",
-    "Speed on the real knowledge base (latency after warm-up, one process per system)",
+    "Speed on the real knowledge base (latency after warm-up, one process per system, taking turns round by round)",
     speed,
     "",
     `Start-up: node -e 0 ${fixed(results.startup.nodeMs, 0)} ms; a cold ${results.startup.asks.map((a) => `\`returnee-bot ask ${JSON.stringify(a.input)}\` ${fixed(a.ms, 0)} ms (${fixed(a.ratio, 2)}×)`).join(", ")}; medians of ${results.startup.runs} spawns each`,
