@@ -30,6 +30,15 @@ function groupKey(word: string, length = word.length): string {
   return `${word[0]}${length}`;
 }
 
+/**
+ * Whether two words end in the same letter. Between known words as close to a typo, the one that
+ * ends as it does is taken: a word's last letter is seldom the one mistyped ("foundr" is "founder",
+ * not "found").
+ */
+function endsAlike(typed: string, known: string): boolean {
+  return typed.at(-1) === known.at(-1);
+}
+
 /** Corrects mistyped words to the words the knowledge base uses: fuse.js, then edit distance to decide. */
 export class TypoCorrector {
   private readonly known: ReadonlySet<string>;
@@ -72,7 +81,12 @@ export class TypoCorrector {
       for (const { item } of this.group(groupKey(word, length))?.search(word, { limit: FUZZY_CANDIDATES }) ??
         []) {
         const distance = editDistance(word, item, limit);
-        if (distance <= limit && (best === undefined || distance < best.distance))
+        if (distance > limit) continue;
+        if (
+          best === undefined ||
+          distance < best.distance ||
+          (distance === best.distance && endsAlike(word, item) && !endsAlike(word, best.word))
+        )
           best = { word: item, distance };
       }
     }

@@ -58,6 +58,23 @@ describe("a claim that says nothing the question asks is no answer", () => {
   });
 });
 
+describe("words about how a question is put", () => {
+  it("given 'name' or a mention of the article, then answers as if they were not there", () => {
+    const answer = answerTo(
+      core,
+      "name of the AI firm Shi Zhongmin moved to Guangzhou, as the article mentions",
+    );
+    expect(answer.answered).toBe(true);
+    expect(answer.title).toContain("Summba");
+  });
+
+  it("given a Chinese verb for issuing, then answers the count of what was issued", () => {
+    const answer = answerTo(core, "广州一共颁发过多少张人才绿卡", zh);
+    expect(answer.answered).toBe(true);
+    expect(answer.title).toContain("2,515");
+  });
+});
+
 describe("'us' after an article", () => {
   it("given 'a us green card', then does not answer with Guangzhou's talent green card", () => {
     expect(answerTo(core, "how do i apply for a us green card").answered).toBe(false);
