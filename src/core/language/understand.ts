@@ -30,7 +30,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   // "which department", "what scientist": the kind of answer ranks, but the answer need not say it.
   // A kind described ("which news agency") is what the question picks, but its words are asked
   // as they stand ("news agency" names a property), unless it is a person ("which AI expert").
-  const found = kindWord(grammar.answers, reading.normalised);
+  const found = kindWord(grammar.answers, reading.text);
   const asked = found?.described && found.type !== "person" ? undefined : found;
   const kind = asked === undefined ? undefined : vocabulary.firstTerm(asked.word)?.term;
   // "What does the company Medprin make?": a noun of the kind of a thing named, which its names do
