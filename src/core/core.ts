@@ -178,14 +178,21 @@ export class Core {
       last: context?.claim,
       figure,
     });
+    // A follow-up declined keeps what the conversation was asking, with the slots it replaced:
+    // "and Guangzhou?" after "what about Wuhan?" asks the last property again.
+    const thread = !answer.answered && carried ? context : undefined;
     // The answer was made for this question: it takes on what the next turn may build on.
     answer.context = contextOf(query, answer, question, {
-      property: lead?.property.id ?? property?.property,
+      property: lead?.property.id ?? property?.property ?? thread?.property,
       // The entity its value names, which the next turn's "he" may mean.
       answered: lead === undefined ? undefined : this.claims.valueEntity(lead),
-      subject: lead?.claim.subject,
-      claim: lead === undefined ? undefined : claimId(lead),
+      subject: lead?.claim.subject ?? thread?.subject,
+      claim: lead === undefined ? thread?.claim : claimId(lead),
     });
+    if (thread !== undefined) {
+      answer.context.terms = thread.terms;
+      answer.context.asks = thread.asks;
+    }
     if (carried && context !== undefined) answer.followed = context.question;
     return answer;
   }

@@ -54,6 +54,8 @@ const FollowUpWords = z.strictObject({
   }),
   /** How a turn says it starts a new topic ("ok, different question:"): stripped, and nothing is carried over. */
   newTopic: Words,
+  /** Words that acknowledge the last answer before a turn ("ok", "thanks", 好的): they may come before an opener or a new topic. */
+  acknowledgements: Words,
   /**
    * How a turn asks what a thing it names is ("what is …", "who is …", 是谁): naming a thing of
    * another kind than the last turn was about, it is a question of its own, not the last one asked of it.

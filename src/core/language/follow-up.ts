@@ -44,6 +44,9 @@ export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpW
     ];
     return { kind, pattern: anyOf(patterns.filter(Boolean)) };
   };
+  // "ok, and Shenzhen?", "thanks. different question: …", "好的，那北京呢？"
+  const acknowledged = `(?:${alternation(en.followUp.acknowledgements)}[\\s,.!]*)*`;
+  const chineseAcknowledged = `(?:${chinesePattern(zh.followUp.acknowledgements)}[，,。！!\\s]*)?`;
   return {
     more: anyOf([`^${alternation([...en.followUp.more, ...zh.followUp.more], "")}$`]),
     refersBack: refers((words) => words.refersBack),
@@ -58,10 +61,13 @@ export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpW
         new Set([en, zh].flatMap((g) => g.followUp.pointing.kinds[kind] ?? [])),
       ]),
     ),
-    opens: anyOf([`^\\s*${alternation(en.followUp.opens)}`, `^${chinesePattern(zh.followUp.opens)}`]),
+    opens: anyOf([
+      `^\\s*${acknowledged}${alternation(en.followUp.opens)}`,
+      `^${chineseAcknowledged}${chinesePattern(zh.followUp.opens)}`,
+    ]),
     newTopic: anyOf([
-      `^\\s*(?:(?:ok(?:ay)?|so|right|alright|now)\\b[\\s,.!]*)*${alternation(en.followUp.newTopic)}[\\s,.:;!?\\-–—]*`,
-      `^\\s*(?:好的?|那么?|嗯)?[，,\\s]*${chinesePattern(zh.followUp.newTopic)}[\\s，,：:。！!？?]*`,
+      `^\\s*${acknowledged}${alternation(en.followUp.newTopic)}[\\s,.:;!?\\-–—]*`,
+      `^\\s*${chineseAcknowledged}${chinesePattern(zh.followUp.newTopic)}[\\s，,：:。！!？?]*`,
     ]),
     asksWhatItIs: anyOf([
       `^\\s*${alternation(en.followUp.asksWhatItIs)}\\b`,

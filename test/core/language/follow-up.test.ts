@@ -293,3 +293,24 @@ describe("a property of a group, carried to another place", () => {
     expect(beijing?.body).toContain("Shanghai");
   });
 });
+
+describe("a conversation after a declined turn", () => {
+  it("given a follow-up declined for a place the sources lack, then the next 'and …?' asks the last property again", () => {
+    const [, lhasa, chengdu] = conversation(
+      "what share of returnee entrepreneurs pick shanghai",
+      "and lhasa?",
+      "and chengdu?",
+    );
+    expect(lhasa?.answered).toBe(false);
+    expect(chengdu?.answered).toBe(true);
+    expect(chengdu?.title).toContain("6.6");
+  });
+
+  it("given 'ok' or 'alright' before the follow-up, then it is read as the follow-up", () => {
+    for (const turn of ["ok, what about chengdu?", "alright and chengdu?"]) {
+      const [, chengdu] = conversation("what share of returnee entrepreneurs pick shanghai", turn);
+      expect(chengdu?.answered).toBe(true);
+      expect(chengdu?.title).toContain("6.6");
+    }
+  });
+});
