@@ -117,8 +117,11 @@ function asksHighest(normalised: string, vocabulary: Vocabulary, entities: reado
   return names === undefined || superlative.test(normalised.replace(names, " "));
 }
 
-/** Where one sentence of a question ends and the next begins. */
-const SENTENCE_END = /(?<=[.!?。！？])\s*(?=\S)/u;
+/**
+ * Where one sentence of a question ends and the next begins; a clause set off by a semicolon or a
+ * dash counts as one ("I'm a postdoc in Germany — how many …?").
+ */
+const SENTENCE_END = /(?<=[.!?。！？;；—–])\s*(?=\S)/u;
 /** A sentence that asks: it ends in a question mark. */
 const ASKS = /[?？]\s*$/u;
 

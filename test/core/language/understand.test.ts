@@ -544,6 +544,17 @@ describe("a question with a scene around it", () => {
     ).toContain("different");
   });
 
+  it("given a scene set off by a dash or a semicolon, then its words rank but are not asked about", () => {
+    for (const question of [
+      "My nephew studied in London — how many returnees has Guangzhou attracted?",
+      "My nephew studied in London; how many returnees has Guangzhou attracted?",
+    ]) {
+      const query = read(question);
+      expect(query.terms.map((t) => t.term)).not.toContain("nephew");
+      expect(query.context).toContain("nephew");
+    }
+  });
+
   it("given one sentence, or only questions, then nothing is scene", () => {
     expect(read("How many returnees has Guangzhou attracted?").context).toEqual([]);
     expect(read("Are many founders women? What's the share?").context).toEqual([]);
