@@ -47,10 +47,14 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   const wording = `${reading.text} ${terms.map((t) => t.term).join(" ")}`;
   const plain = classify(grammar.answers, wording, reading.cues);
   // A noun phrase asked ("Hangzhou's place in the 2020 ranking?") asks what "what is …" would.
-  const worded =
+  const whole =
     plain === "any" && ASKS.test(question)
       ? classify(grammar.answers, `what ${wording}`, reading.cues)
       : plain;
+  // "What was the output …, and what share of output was it?": two questions, the first leads,
+  // though only the second says its kind; the second is asked as well (see secondAsk).
+  const asks = twoAsks(reading.text, grammar);
+  const worded = asks?.question && asks.first !== asks.second && whole === asks.second ? asks.first : whole;
   // "Which city ranks ahead of Guangzhou?": a position asked beside a thing of the kind asked for
   // wants the other thing placed, not the named one's place.
   const beside =
@@ -89,7 +93,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     quotes: grammar.quotes.test(question) ? true : undefined,
     kind,
     picks: picks ? found.type : undefined,
-    also: secondAsk(reading.text, grammar, queryType),
+    also: secondAsk(asks, queryType),
     excluded: excluded.length > 0 ? excluded : undefined,
   });
 }
@@ -98,12 +102,35 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
  * The other kind of answer a question asks when it joins two asks of different kinds ("how many
  * firms got loan deals and for how much": a count and a sum; "when and where was it held").
  */
-function secondAsk(text: string, grammar: Vocabulary["grammar"], first: AnswerType): AnswerType | undefined {
+function secondAsk(asks: TwoAsks | undefined, first: AnswerType): AnswerType | undefined {
+  if (asks === undefined) return undefined;
+  const other = [asks.first, asks.second].find((t) => t !== first);
+  const typed = asks.first !== "any" || (asks.question && first === "any");
+  return other !== "any" && typed && asks.second !== "any" ? other : undefined;
+}
+
+/** The kinds of answer of a question's two asks, and whether the first is a question of its own. */
+interface TwoAsks {
+  first: AnswerType;
+  second: AnswerType;
+  question: boolean;
+}
+
+/**
+ * A question that joins two asks ("… and how much …"): the kind of answer of each, and whether the
+ * first opens with a question word and asks more than what a thing is ("what was the output of …",
+ * not "what's the Red Cotton Plan" nor "gz laureates and academicians, how many of each").
+ */
+function twoAsks(text: string, grammar: Vocabulary["grammar"]): TwoAsks | undefined {
   const asks = grammar.split.secondAsk.exec(text);
   if (asks === null) return undefined;
-  const types = [asks[1], asks[2]].map((part) => classify(grammar.answers, part ?? "", []));
-  const other = types.find((t) => t !== first);
-  return types.every((t) => t !== "any") ? other : undefined;
+  const [first = "", second = ""] = [asks[1], asks[2]];
+  const question = grammar.split.opensAsk.test(first) && !grammar.followUp.asksWhatItIs.test(first);
+  return {
+    first: classify(grammar.answers, first, []),
+    second: classify(grammar.answers, second, []),
+    question,
+  };
 }
 
 /**
@@ -210,6 +237,8 @@ export interface SplitWords {
   twoThings: RegExp;
   /** "how many firms got loans and for how much", "when and where": two asks of one thing, a word allowed before the second. */
   secondAsk: RegExp;
+  /** A part of a question that opens with a question word: "what was the output …". */
+  opensAsk: RegExp;
 }
 
 export function splitWords(en: EnglishGrammar, zh: ChineseGrammar): SplitWords {
@@ -228,6 +257,7 @@ export function splitWords(en: EnglishGrammar, zh: ChineseGrammar): SplitWords {
     ),
     twoAsks: new RegExp(`^(.+?)\\s+${and}\\s+(${wordsPattern(c.asks)}.+)$`, "i"),
     secondAsk: new RegExp(`^(.+?)\\s+${and}\\s+((?:[\\w-]+\\s+)?${wordsPattern(c.asks)}.*)$`, "i"),
+    opensAsk: new RegExp(`^\\s*${wordsPattern(c.asks)}`, "i"),
     compare: new RegExp(`^${joined(c.compare)}\\s+(.+?)\\s+${joined(c.compareJoins)}\\s+(.+)$`, "i"),
     joins: new RegExp(`^${joined(c.compare)}\\s|\\s${and}\\s|[:：,，]`, "i"),
     twoThings: new RegExp(

@@ -39,8 +39,15 @@ describe("the kind of answer an English question wants", () => {
     expect(typeOf(question)).toBe(type);
   });
 
-  it("reads a second ask of another kind joined by 'and', a word allowed before it", () => {
-    expect(read("how many firms got loans and for how much")).toMatchObject({ type: "money", also: "count" });
+  it("reads a second ask of another kind joined by 'and', a word allowed before it, the first leading", () => {
+    expect(read("how many firms got loans and for how much")).toMatchObject({ type: "count", also: "money" });
+    expect(
+      read(
+        "What was the output of the high-tech sectors in 2017, and what share of industrial output was that?",
+      ),
+    ).toMatchObject({ type: "any", also: "percent" });
+    // No question before "and": one ask of two things.
+    expect(read("gz nobel laureates and academicians, how many of each").type).toBe("count");
     expect(read("when and where is the ceot").also).toBe("place");
     expect(read("how many came and how many projects").also).toBeUndefined();
     expect(read("how many incubators and makerspaces does gz have").also).toBeUndefined();
