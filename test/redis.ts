@@ -7,7 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import type { Redis } from "ioredis";
-import { describe } from "vitest";
+import { afterAll, beforeAll, describe } from "vitest";
 import { connectRedis } from "../src/ops/redis.js";
 import { captureLogs, eventually } from "./helpers.js";
 
@@ -27,6 +27,21 @@ if (!HAVE_REDIS) process.stderr.write(`Redis tests ${WHY_SKIPPED}\n`);
 /** A suite that needs redis-server: skipped, saying why, where there is none. */
 export function describeWithRedis(name: string, suite: () => void): void {
   describe.skipIf(!HAVE_REDIS)(HAVE_REDIS ? name : `${name} [${WHY_SKIPPED}]`, suite);
+}
+
+/**
+ * A redis-server of the calling suite's own, started before its tests and stopped after them: call
+ * it in the suite's body, and the server in its tests.
+ */
+export function redisForSuite(): () => RedisServer {
+  let server: RedisServer | undefined;
+  beforeAll(async () => {
+    server = await RedisServer.start();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return () => server as RedisServer;
 }
 
 async function freePort(): Promise<number> {

@@ -1,5 +1,5 @@
 /** The curators' digest: its summary, posted through the real Slack and Discord clients to the fakes, once a period. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { Digest, type DigestTarget } from "../../src/ops/digest.js";
 import { startDigest } from "../../src/ops/digest-schedule.js";
@@ -10,7 +10,7 @@ import { ids } from "../adapters/discord/payloads.js";
 import { startSlackApp } from "../adapters/slack/harness.js";
 import { captureLogs, editedFixture } from "../helpers.js";
 import { declined, inboxSetUp, vote } from "../inbox.js";
-import { describeWithRedis, RedisServer } from "../redis.js";
+import { describeWithRedis, redisForSuite } from "../redis.js";
 
 const HOUR = 3_600_000;
 const NOW = new Date("2026-03-01T12:00:00Z");
@@ -108,16 +108,10 @@ describe("the digest", () => {
 });
 
 describeWithRedis("the digest with many instances sharing Redis", () => {
-  let server: RedisServer;
-  beforeAll(async () => {
-    server = await RedisServer.start();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = redisForSuite();
 
   it("is posted by one instance a period", async () => {
-    const redis = await server.connect();
+    const redis = await server().connect();
     let clock = NOW.getTime();
     const posted: string[] = [];
     const instances = [1, 2, 3].map(

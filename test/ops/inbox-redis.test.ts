@@ -1,21 +1,15 @@
 /** The curators' inbox read from the Redis stream every instance writes to, against a real redis-server. */
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { UNANSWERED_STREAM } from "../../src/ops/unanswered-stream.js";
 import { runCli } from "../helpers.js";
 import { answered, declined, inboxJson, inboxSetUp, vote } from "../inbox.js";
-import { describeWithRedis, RedisServer } from "../redis.js";
+import { describeWithRedis, redisForSuite } from "../redis.js";
 
 describeWithRedis("report with REDIS_URL", () => {
-  let server: RedisServer;
-  beforeAll(async () => {
-    server = await RedisServer.start();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = redisForSuite();
 
   it("lists the stream's records of every kind, old lines included, and acts on its groups", async () => {
-    const redis = await server.connect();
+    const redis = await server().connect();
     const records = [
       declined("visa for a spouse"),
       declined("and hangzhou", { followed: "how many returnees in beijing", language: "en" }),
@@ -26,7 +20,7 @@ describeWithRedis("report with REDIS_URL", () => {
     for (const record of records) await redis.xadd(UNANSWERED_STREAM, "*", "record", JSON.stringify(record));
     // The file holds nothing: what is listed comes from the stream.
     const { env: fileEnv } = inboxSetUp([]);
-    const env = { ...fileEnv, REDIS_URL: server.url };
+    const env = { ...fileEnv, REDIS_URL: server().url };
     const view = await inboxJson(env);
     expect(view.source).toBe(`the Redis stream ${UNANSWERED_STREAM}`);
     expect(view.records).toBe(5);

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RateLimiter } from "../../src/ops/ports.js";
 import { MemoryRateLimiter, RedisRateLimiter, windowSeconds } from "../../src/ops/rate-limit.js";
 import { captureLogs } from "../helpers.js";
-import { describeWithRedis, RedisServer } from "../redis.js";
+import { describeWithRedis, redisForSuite } from "../redis.js";
 
 async function takes(limiter: RateLimiter, key: string, times: number) {
   const verdicts = [];
@@ -56,19 +56,12 @@ describe("the per-person rate limit, in memory", () => {
 });
 
 describeWithRedis("the per-person rate limit, shared through Redis", () => {
-  let server: RedisServer;
+  const server = redisForSuite();
   const { logger } = captureLogs("silent");
 
-  beforeAll(async () => {
-    server = await RedisServer.start();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-
   it("holds one limit for a person whose questions land on two instances, telling them once", async () => {
-    const one = new RedisRateLimiter({ burst: 5, perMinute: 12 }, await server.connect(), logger);
-    const two = new RedisRateLimiter({ burst: 5, perMinute: 12 }, await server.connect(), logger);
+    const one = new RedisRateLimiter({ burst: 5, perMinute: 12 }, await server().connect(), logger);
+    const two = new RedisRateLimiter({ burst: 5, perMinute: 12 }, await server().connect(), logger);
     const verdicts = [];
     for (let i = 0; i < 10; i++) verdicts.push(await (i % 2 === 0 ? one : two).take("slack:U1"));
     expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
@@ -77,7 +70,7 @@ describeWithRedis("the per-person rate limit, shared through Redis", () => {
 
   it("still limits, from memory, while Redis is down, never refuses because of the outage, and warns once", async () => {
     const log = captureLogs("info");
-    const redis = await server.connect();
+    const redis = await server().connect();
     const limiter = new RedisRateLimiter({ burst: 2, perMinute: 1 }, redis, log.logger);
     redis.disconnect();
     const verdicts = await takes(limiter, "slack:U2", 4);
@@ -93,11 +86,11 @@ describeWithRedis("the per-person rate limit, shared through Redis", () => {
   });
 
   it("given a full Redis (noeviction), counts each instance alone: a person reaching two may ask twice the burst, and each warns", async () => {
-    const admin = await server.connect();
+    const admin = await server().connect();
     const logs = [captureLogs("info"), captureLogs("info")];
     const [one, two] = await Promise.all(
       logs.map(
-        async (log) => new RedisRateLimiter({ burst: 2, perMinute: 1 }, await server.connect(), log.logger),
+        async (log) => new RedisRateLimiter({ burst: 2, perMinute: 1 }, await server().connect(), log.logger),
       ),
     );
     await admin.config("SET", "maxmemory-policy", "noeviction");

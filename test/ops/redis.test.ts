@@ -4,14 +4,14 @@
  */
 
 import type { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connectRedis, OUTAGE_QUIET_MS, RedisFallback } from "../../src/ops/redis.js";
 import { CONVERSATION_PREFIX, RedisConversations } from "../../src/ops/redis-conversations.js";
 import { RedisDeliveries } from "../../src/ops/redis-deliveries.js";
 import type { UnansweredRecord } from "../../src/ops/unanswered-record.js";
 import { UNANSWERED_STREAM, UnansweredStream } from "../../src/ops/unanswered-stream.js";
 import { CONTEXT, captureLogs, eventually, fixtureCore, recordDeclined } from "../helpers.js";
-import { describeWithRedis, RedisServer } from "../redis.js";
+import { describeWithRedis, redisForSuite } from "../redis.js";
 
 const core = fixtureCore();
 const silent = captureLogs("silent").logger;
@@ -23,18 +23,12 @@ async function streamRecords(redis: Redis): Promise<UnansweredRecord[]> {
 }
 
 describeWithRedis("shared state in Redis", () => {
-  let server: RedisServer;
-  beforeAll(async () => {
-    server = await RedisServer.start();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = redisForSuite();
 
   it("keeps a conversation where another instance reads it, as JSON that expires", async () => {
-    const redis = await server.connect();
+    const redis = await server().connect();
     await new RedisConversations(redis).set("slack:C1:1700000000.000100", CONTEXT);
-    expect(await new RedisConversations(await server.connect()).get("slack:C1:1700000000.000100")).toEqual(
+    expect(await new RedisConversations(await server().connect()).get("slack:C1:1700000000.000100")).toEqual(
       CONTEXT,
     );
     const ttl = await redis.pttl(`${CONVERSATION_PREFIX}slack:C1:1700000000.000100`);
@@ -43,8 +37,8 @@ describeWithRedis("shared state in Redis", () => {
   });
 
   it("lets one instance claim a delivery; the other answers it only if the claim lapsed unanswered", async () => {
-    const one = new RedisDeliveries(await server.connect(), silent);
-    const two = new RedisDeliveries(await server.connect(), silent);
+    const one = new RedisDeliveries(await server().connect(), silent);
+    const two = new RedisDeliveries(await server().connect(), silent);
     expect([await one.claim("Ev1"), await two.claim("Ev1")]).toEqual([true, false]);
     await one.answered("Ev1");
     expect(await two.claim("Ev1")).toBe(false);
@@ -54,13 +48,13 @@ describeWithRedis("shared state in Redis", () => {
 
   it("adds declined questions from every instance to one capped stream, read back for the report", async () => {
     const logs = captureLogs("silent");
-    const one = new UnansweredStream(await server.connect(), logs.logger);
-    const two = new UnansweredStream(await server.connect(), logs.logger);
+    const one = new UnansweredStream(await server().connect(), logs.logger);
+    const two = new UnansweredStream(await server().connect(), logs.logger);
     recordDeclined(one, "slack", "How do I cook fried rice?", core);
     recordDeclined(two, "discord", "gz green cards", core);
     recordDeclined(two, "discord", "visa for a spouse", core);
     await Promise.all([one.flush(), two.flush()]);
-    const records = await streamRecords(await server.connect());
+    const records = await streamRecords(await server().connect());
     expect(records.map((r) => [r.platform, r.text])).toEqual([
       ["slack", "how do i cook fried rice"],
       ["discord", "visa for a spouse"],
@@ -69,13 +63,13 @@ describeWithRedis("shared state in Redis", () => {
 
   it("answers from memory while Redis is down, logs it once, and shares again once it is back", async () => {
     const logs = captureLogs("info");
-    const redis = connectRedis(server.url, logs.logger);
+    const redis = connectRedis(server().url, logs.logger);
     const conversations = new RedisConversations(redis);
     const deliveries = new RedisDeliveries(redis, logs.logger);
     const stream = new UnansweredStream(redis, logs.logger);
     await eventually(() => (redis.status === "ready" ? true : undefined), "Redis to connect");
 
-    await server.kill();
+    await server().kill();
     await conversations.set("slack:D9", CONTEXT);
     expect(await conversations.get("slack:D9")).toEqual(CONTEXT);
     expect(await deliveries.claim("Ev9")).toBe(true);
@@ -90,10 +84,10 @@ describeWithRedis("shared state in Redis", () => {
       ]),
     );
 
-    await server.restart();
+    await server().restart();
     await eventually(() => (redis.status === "ready" ? true : undefined), "Redis to reconnect");
     await stream.flush();
-    const records = await streamRecords(await server.connect());
+    const records = await streamRecords(await server().connect());
     expect(records.map((r) => r.text)).toEqual(["visa for a parent"]);
     expect(logs.entries().map((e) => e.msg)).toContain("Redis reachable again: sharing state");
     expect(warnings()).toHaveLength(2);

@@ -1,29 +1,22 @@
 import { EventEmitter } from "node:events";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { watchReloads } from "../../src/ops/reloads.js";
 import type { ProcessEvents } from "../../src/ops/shutdown.js";
 import { captureLogs, eventually, FIXTURE_KNOWLEDGE, liveOver } from "../helpers.js";
-import { describeWithRedis, RedisServer } from "../redis.js";
+import { describeWithRedis, redisForSuite } from "../redis.js";
 
 describeWithRedis("reloads shared through Redis", () => {
-  let redis: RedisServer;
-
-  beforeAll(async () => {
-    redis = await RedisServer.start();
-  });
-  afterAll(async () => {
-    await redis?.stop();
-  });
+  const redis = redisForSuite();
 
   it("subscribes again when the server refuses the first subscription on a live connection", async () => {
-    const admin = await redis.connect();
+    const admin = await redis().connect();
     await admin.call("ACL", "SETUSER", "default", "-subscribe");
     const log = captureLogs();
     const watching = watchReloads(
       liveOver(FIXTURE_KNOWLEDGE),
       new EventEmitter() as ProcessEvents,
       log.logger,
-      redis.url,
+      redis().url,
     );
     const said = (msg: string) => log.entries().find((e) => e.msg === msg);
     await eventually(

@@ -14,7 +14,7 @@ import { notices } from "../../../src/ops/notices.js";
 import { DELIVERY_PREFIX, RedisDeliveries } from "../../../src/ops/redis-deliveries.js";
 import { BOT_USER_ID } from "../../fakes/slack.js";
 import { captureLogs, eventuallyAsync } from "../../helpers.js";
-import { describeWithRedis, RedisServer } from "../../redis.js";
+import { describeWithRedis, redisForSuite } from "../../redis.js";
 import { type RunningSlack, startSlackApp } from "./harness.js";
 import {
   buttonClick,
@@ -189,17 +189,11 @@ describe("Slack's HTTP gate: shutting down", () => {
 });
 
 describeWithRedis("Slack's HTTP gate: shutting down, with deliveries shared through Redis", () => {
-  let server: RedisServer;
-  beforeAll(async () => {
-    server = await RedisServer.start();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = redisForSuite();
 
   const instance = async () => {
     const logger = captureLogs("silent").logger;
-    const deliveries = new RedisDeliveries(await server.connect(), logger);
+    const deliveries = new RedisDeliveries(await server().connect(), logger);
     return startSlackApp({ fake: slack.fake, desk: new Desk({ logger, deliveries }) });
   };
 
@@ -210,7 +204,7 @@ describeWithRedis("Slack's HTTP gate: shutting down, with deliveries shared thro
       mention(`<@${BOT_USER_ID}> gz green cards`, "CREDIS", "1700000302.000100"),
     );
     expect((await stopping.deliver({}, delivery)).status).toBe(503);
-    const redis = await server.connect();
+    const redis = await server().connect();
     expect(await redis.get(`${DELIVERY_PREFIX}${delivery.event_id}`)).toBeNull();
     expect((await healthy.deliver({}, delivery)).status).toBe(200);
     expect((await slack.fake.waitForCall("chat.postMessage", "CREDIS")).args.text).toContain("2,515");

@@ -2,14 +2,14 @@ import { execFile, spawn } from "node:child_process";
 import { once } from "node:events";
 import { PassThrough, Readable, Writable } from "node:stream";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { answerLines } from "../../../src/adapters/terminal/chat.js";
 import { messages } from "../../../src/core/compose/messages.js";
 import { MAX_LINE_BYTES } from "../../../src/ops/lines.js";
 import { CONVERSATION_PREFIX } from "../../../src/ops/redis-conversations.js";
 import { compile } from "../../compiled.js";
 import { copyOfFixture, eventually, FIXTURE_KNOWLEDGE, fixtureCore } from "../../helpers.js";
-import { describeWithRedis, RedisServer } from "../../redis.js";
+import { describeWithRedis, redisForSuite } from "../../redis.js";
 import { ALONE, CONVERSATIONS, expectTurn } from "../conversations.js";
 import { cli } from "./run-cli.js";
 
@@ -89,19 +89,13 @@ describe("returnee-bot ask --jsonl --conversation", () => {
 });
 
 describeWithRedis("returnee-bot ask --jsonl --conversation with REDIS_URL", () => {
-  let server: RedisServer;
-  beforeAll(async () => {
-    server = await RedisServer.start();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = redisForSuite();
 
   it("keeps the conversation where the desk keeps them, in Redis, under a key of the run's own", async () => {
     const conversation = CONVERSATIONS[0];
     if (conversation === undefined) throw new Error("issue 10's conversations are missing");
     const input = conversation.turns.map((t) => `${t.ask}\n`).join("");
-    const env = { ...BUNDLED, REDIS_URL: server.url };
+    const env = { ...BUNDLED, REDIS_URL: server().url };
     const { code, out } = await cli(["ask", "--jsonl", "--conversation"], input, env);
     expect(code).toBe(0);
     jsonLines(out).forEach((line, i) => {
@@ -110,7 +104,7 @@ describeWithRedis("returnee-bot ask --jsonl --conversation with REDIS_URL", () =
       expectTurn(turn, { answered: line.answered, title: line.text.split("\n")[0] ?? "", text: line.text });
     });
     await cli(["ask", "--jsonl", "--conversation"], input, env);
-    const redis = await server.connect();
+    const redis = await server().connect();
     expect(await redis.keys(`${CONVERSATION_PREFIX}terminal:jsonl:*`)).toHaveLength(2);
   });
 });
