@@ -333,9 +333,9 @@ export class Core {
     const found = retrieved();
     const lead = found.found ? this.lead(frame, found.passing, found.tier, explain) : undefined;
     const lacking = unmatched(frame, lead, this.claims);
-    if (lacking !== undefined && lacking.known.length > 0) {
+    if (lacking !== undefined) {
       explain?.decision(
-        `declined: no claim of ${lacking.property} for the ${lacking.lacks} asked; known: ${lacking.known.slice(0, NEAREST).map(claimId).join(", ")}`,
+        `declined: no claim of ${lacking.property} for the ${lacking.lacks} asked; known: ${lacking.known.slice(0, NEAREST).map(claimId).join(", ") || "none, of anything"}`,
       );
       return { answer: this.lacks(query, lacking, note) };
     }
@@ -430,6 +430,7 @@ export class Core {
   private lacks(query: Query, lacking: NonNullable<ReturnType<typeof unmatched>>, note: string): Answer {
     const words = say(query.language);
     const [first] = lacking.known;
+    if (first === undefined) return this.unsourced(query, lacking.property, note);
     // What was asked in place of what is known: the years, or the names of the known subjects' kind.
     const kinds = new Set(lacking.known.map((c) => this.kb.entities.get(c.claim.subject)?.kind));
     const asked =
@@ -440,8 +441,7 @@ export class Core {
             .map((e) => nameOf(e, this.kb, query.language))
             .join(words.listJoin);
     const known = lacking.known.slice(0, 3).map((c) => claimPhrase(c, this.kb, query.language));
-    const property =
-      first === undefined ? "" : query.language === "zh" ? first.property.zh : first.property.name;
+    const property = query.language === "zh" ? first.property.zh : first.property.name;
     const subjects = lacking.known.flatMap((c) => this.kb.entities.get(c.claim.subject) ?? []);
     return decline(
       words.lacksClaim(property, known, asked),
@@ -449,6 +449,21 @@ export class Core {
       query.language,
       `${words.declineTitle}${note}`,
       lacking.known.slice(0, NEAREST).map((c) => c.fact.fact.id),
+    );
+  }
+
+  /** Declines a property no source gives of anything (a date of birth, a population), naming it. */
+  private unsourced(query: Query, id: string, note: string): Answer {
+    const words = say(query.language);
+    const property = this.kb.properties.get(id);
+    const name = property === undefined ? id : query.language === "zh" ? property.zh : property.name;
+    const asked = query.entities.map((e) => nameOf(e, this.kb, query.language)).join(words.listJoin);
+    return decline(
+      words.noSource(name, asked),
+      followUps(query.entities),
+      query.language,
+      `${words.declineTitle}${note}`,
+      [],
     );
   }
 

@@ -1,4 +1,4 @@
-import { PLACE_KINDS, type ValueType } from "../knowledge/schema.js";
+import { FIGURE_TYPES, PLACE_KINDS, type ValueType } from "../knowledge/schema.js";
 import type { AnswerType } from "../language/answer-type.js";
 import type { Query } from "../language/query.js";
 import type { PropertyMatch } from "./claims.js";
@@ -35,6 +35,8 @@ const ASKED_BY: Readonly<Record<ValueType, AnswerType>> = {
   name: "any",
   phrase: "any",
 };
+
+const isFigure = (type: string) => (FIGURE_TYPES as readonly string[]).includes(type);
 
 /**
  * What the question expects: its wording's answer type, unless that leaves it open ("gz hi-tech
@@ -150,7 +152,7 @@ function insisted(frame: Frame): { property: string; carried: boolean } | undefi
 
 /**
  * Whether the answer found says what the question names as well as the property named outright:
- * its own property is named as fully, or its qualifier has the words that named the other, beyond
+ * its own property is named as fully (a name not answering a figure asked), or its qualifier has the words that named the other, beyond
  * those that named its own ("education" names the share with a master's degree, and "17.8% in
  * education" answers it; "Over 70% of returnee founders" does not answer "how many returnees").
  */
@@ -158,7 +160,10 @@ function answersAsWell(frame: Frame, must: string, lead: IndexedClaim, claims: C
   const top = frame.properties.find((p) => p.property.id === must);
   if (top === undefined) return true;
   const own = frame.properties.find((p) => p.property.id === lead.property.id);
-  if (own !== undefined && own.share >= top.share) return true;
+  // Named as fully, it answers unless the wording asks a figure and it gives a name: "when was it
+  // founded" names the founder as fully as the founding date, but asks a date.
+  if (own !== undefined && own.share >= top.share)
+    return !isFigure(frame.worded) || isFigure(lead.property.type);
   // Words its own property's name already took ("returnees" in "returnees working in") explain nothing more.
   const qualifier = claims.qualifierTerms(lead, frame.language);
   const more = top.words.filter((w) => !own?.words.includes(w));
@@ -181,9 +186,14 @@ export function unmatched(
   // people returned to live there") asks something else, unless the question names nothing known
   // and the answer found is of a property it does not name at all ("how many people live in China":
   // no convention's job count).
-  const [top] = frame.properties;
+  // The best named of a kind the wording asks: "where was he born" asks a hometown, not a date of birth.
+  const top = frame.properties.find((p) => wanted(frame.worded, 0, p.property.type));
   if (frame.carried === undefined && top?.property.unsourced) {
-    const onlyIt = [...frame.terms].every(([term, weight]) => weight === 0 || top.words.includes(term));
+    // Every word names it, or one of its names is said whole and every other word is light ("what
+    // year was he born"; "how many people returned to live there" only half says "people live").
+    const onlyIt =
+      [...frame.terms].every(([term, weight]) => weight === 0 || top.words.includes(term)) ||
+      (top.share >= 1 && frame.asks.every((term) => top.words.includes(term)));
     const unnamed =
       lead !== undefined &&
       frame.subjects.length === 0 &&

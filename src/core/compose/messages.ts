@@ -28,6 +28,9 @@ export const messages = {
   /** A follow-up that asks a property of a subject or a time the sources give it for elsewhere only. */
   lacksClaim: (property: string, known: string[], asked: string) =>
     `My sources give the ${property} for ${known.join("; ")}, not for ${asked}.`,
+  /** A property no source gives of anything: "My sources give no date of birth for Zhang Jiancun." */
+  noSource: (property: string, asked: string) =>
+    `My sources give no ${property}${asked === "" ? "" : ` for ${asked}`}, and I would rather not guess.`,
   missingSide: (name: string) => `${name}: my sources give nothing on this.`,
   followingUp: (what: string) => `(following up: ${what})`,
   comparisonTitle: (names: string[]) => names.join(" vs "),

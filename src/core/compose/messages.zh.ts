@@ -21,6 +21,8 @@ export const zhMessages: Messages = {
   wrongYear: (asked: string, known: string) => `我的资料中没有${asked}的数据。资料中有的是：${known}`,
   lacksClaim: (property: string, known: string[], asked: string) =>
     `我的资料给出的${property}是：${known.join("；")}，没有${asked}的。`,
+  noSource: (property: string, asked: string) =>
+    `我的资料没有给出${asked === "" ? "" : `${asked}的`}${property}，我不想猜测。`,
   missingSide: (name: string) => `${name}：我的资料中没有这方面的数据。`,
   followingUp: (what: string) => `（接着上一个问题：${what}）`,
   comparisonTitle: (names: string[]) => names.join(" 对比 "),

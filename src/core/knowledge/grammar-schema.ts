@@ -137,6 +137,8 @@ export const ChineseGrammarFile = z.strictObject({
   cites: Words,
   /** Characters that only frame a sentence: particles, copulas, "this", "that". */
   filler: z.array(Character),
+  /** Words of how a question is put (请问, 具体, 到底, 主要): like English stop words, never what it asks about. */
+  framing: Words,
   /** Particles that join a thing to what it has (的): the word after one is what the question asks of it. */
   possessive: z.array(Character),
   /** Numerals by value: digits, units within ten thousand (十, 百, 千), and large units (万, 亿). */

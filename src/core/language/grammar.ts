@@ -32,6 +32,8 @@ export interface Grammar extends WordWeights {
   cueHeads: ReadonlySet<string>;
   /** Chinese characters that only frame a sentence: particles, copulas, "this", "that". */
   filler: ReadonlySet<string>;
+  /** Chinese words of how a question is put (请问, 到底): they neither count for nor against a fact. */
+  framing: ReadonlySet<string>;
   /** Particles that join a thing to what it has (的). */
   possessive: ReadonlySet<string>;
   numerals: Numerals;
@@ -62,6 +64,7 @@ export function compileGrammar({ en, zh }: GrammarData): Grammar {
     mistyped: en.question.mistyped,
     cueHeads: new Set(zh.cues.map((c) => c.cue)),
     filler: new Set(zh.filler),
+    framing: new Set(zh.framing),
     possessive: new Set(zh.possessive),
     numerals: numerals(zh),
   };

@@ -24,7 +24,8 @@ const DESCRIBED: readonly EntityKind[] = ["person", "organisation", "company"];
 /** Takes a question apart; the language to answer in is the caller's, never guessed here. */
 export function understand(question: string, vocabulary: Vocabulary, language: Language): Query {
   const reading = vocabulary.read(question);
-  const scene = new Set([...sceneTerms(question, vocabulary), ...citedTerms(question, vocabulary)]);
+  const set = sceneOf(question, vocabulary);
+  const scene = new Set([...set.terms, ...citedTerms(question, vocabulary)]);
   const years = reading.terms.filter((t) => YEAR.test(t.term)).map((t) => t.term);
   const { grammar } = vocabulary;
   // "which department", "what scientist": the kind of answer ranks, but the answer need not say it.
@@ -79,7 +80,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   const countedWord = grammar.counts.exec(question)?.[1];
   const counted = countedWord === undefined ? undefined : vocabulary.firstTerm(countedWord);
   const queryType = describes ? "any" : type;
-  const entities = reading.entities.filter((e) => !excluded.includes(e));
+  const entities = reading.entities.filter((e) => !excluded.includes(e) && !set.entities.has(e));
   return queryOf({
     language,
     entities,
@@ -152,16 +153,23 @@ const SENTENCE_END = /(?<=[.!?。！？;；—–])\s*(?=\S)/u;
 /** A sentence that asks: it ends in a question mark. */
 const ASKS = /[?？]\s*$/u;
 
+const NO_SCENE = { terms: new Set<string>(), entities: new Set<Entity>() };
+
 /**
  * The words only a question's scene sets ("My dad keeps going on about a Guangzhou fund. How big is
  * it?"): the sentences beside those that ask (that end in a question mark, or without one, that are
- * worded as asking something). They rank, as context, but the question is not required to be about them; the names
- * and years the scene gives still count.
+ * worded as asking something). They rank, as context, but the question is not required to be about
+ * them. The years the scene gives still count, and so do its names, unless they come after an asking
+ * that names its own: an afterthought ("what company did Shi Zhongmin move to gz? heard it was
+ * founded in america") says nothing of what is asked.
  */
-function sceneTerms(question: string, vocabulary: Vocabulary): ReadonlySet<string> {
+function sceneOf(
+  question: string,
+  vocabulary: Vocabulary,
+): { terms: ReadonlySet<string>; entities: ReadonlySet<Entity> } {
   const parts = question.split(SENTENCE_END);
   // One sentence is all asking: no scene, and no second reading of the question.
-  if (parts.length < 2) return new Set();
+  if (parts.length < 2) return NO_SCENE;
   const sentences = parts.map((text) => ({ text, reading: vocabulary.read(text) }));
   const marked = sentences.filter((s) => ASKS.test(s.text));
   const asks =
@@ -170,14 +178,26 @@ function sceneTerms(question: string, vocabulary: Vocabulary): ReadonlySet<strin
       : sentences.filter(
           (s) => classify(vocabulary.grammar.answers, s.reading.text, s.reading.cues) !== "any",
         );
-  if (asks.length === 0 || asks.length === sentences.length) return new Set();
+  if (asks.length === 0 || asks.length === sentences.length) return NO_SCENE;
   const asked = new Set(asks.flatMap((s) => s.reading.terms.map((t) => t.term)));
-  return new Set(
-    sentences
-      .filter((s) => !asks.includes(s))
-      .flatMap((s) => s.reading.terms.map((t) => t.term))
-      .filter((term) => !asked.has(term) && !YEAR.test(term)),
-  );
+  const named = new Set(asks.flatMap((s) => s.reading.entities));
+  const scene = sentences.filter((s) => !asks.includes(s));
+  return {
+    terms: new Set(
+      scene
+        .flatMap((s) => s.reading.terms.map((t) => t.term))
+        .filter((term) => !asked.has(term) && !YEAR.test(term)),
+    ),
+    entities: new Set(
+      named.size === 0
+        ? []
+        : sentences
+            .slice(sentences.findIndex((s) => asks.includes(s)) + 1)
+            .filter((s) => !asks.includes(s))
+            .flatMap((s) => s.reading.entities)
+            .filter((e) => !named.has(e)),
+    ),
+  };
 }
 
 /**

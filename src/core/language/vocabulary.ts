@@ -476,6 +476,12 @@ export class Vocabulary {
         const after = previous;
         previous = word;
         if (word.length < 2 || [...word].every((c) => this.grammar.filler.has(c))) continue;
+        const meaning = this.tables.chinese.get(word);
+        // A question word the scan passed over, inside a longer run, is one where the segmenter says so.
+        if (meaning !== undefined && "cue" in meaning) {
+          if (!reading.cues.includes(meaning.cue)) reading.cues.push(meaning.cue);
+          continue;
+        }
         const value = hanNumber(word, this.grammar.numerals);
         // A Chinese word the knowledge base never uses is taken as how the question is put, not what
         // about, unless a possessive leads to it: 北京海归的平均工资 asks 平均 (and so a wage) of them.
@@ -514,7 +520,12 @@ export class Vocabulary {
         const entity = this.tables.aliases.get(piece);
         const meaning = this.tables.chinese.get(piece);
         const numeral = hanNumber(piece, this.grammar.numerals);
-        if (entity === undefined && meaning === undefined && numeral === undefined) continue;
+        if (entity === undefined && meaning === undefined && numeral === undefined) {
+          if (!this.grammar.framing.has(piece)) continue;
+          flush();
+          i = end;
+          continue scan;
+        }
         if (entity === undefined && meaning !== undefined && "cue" in meaning && !endsWord(end)) continue;
         flush();
         if (numeral !== undefined) add(numberTerm(numeral));

@@ -75,6 +75,45 @@ describe("words about how a question is put", () => {
   });
 });
 
+describe("words about how a question is put, continued", () => {
+  it("given a vague noun ('guy', 'stuff'), then answers as if a content word were not missing", () => {
+    const answer = answerTo(core, "who's the cisco guy behind the smart city stuff in gz");
+    expect(answer.answered).toBe(true);
+    expect(answer.title).toContain("Chen Weidong");
+  });
+
+  it("given Chinese words of how a question is put (请问, 到底, 主要), then answers as without them", () => {
+    const count = answerTo(core, "请问广州到底发了多少张人才绿卡", zh);
+    expect(count.title).toContain("2,515");
+    expect(answerTo(core, "Summba主要研发什么", zh).answered).toBe(true);
+  });
+
+  it("given a Chinese question word inside a longer run (一共有), then it asks the count, not a word to find", () => {
+    const answer = answerTo(core, "2018年海交会一共设了几大板块", zh);
+    expect(answer.answered).toBe(true);
+    expect(answer.title).toContain("八大板块");
+  });
+});
+
+describe("a property no source gives, or gives only of others", () => {
+  it("given a date of birth asked, then declines naming it, though the person's fact has a date", () => {
+    const answer = answerTo(core, "what year was Yuan Yuyu born?");
+    expect(answer.answered).toBe(false);
+    expect(answer.body).toContain("date of birth for Yuan Yuyu");
+  });
+
+  it("given 'where … born', then answers the hometown, not a date of birth", () => {
+    const answer = answerTo(core, "where was Hau Lee born");
+    expect(answer.title).toContain("Zhongshan");
+  });
+
+  it("given a founding date asked of a company without one, then declines, not naming its founder", () => {
+    const answer = answerTo(core, "in what year was Zhejiang Qiangnao set up");
+    expect(answer.answered).toBe(false);
+    expect(answer.body).toContain("year founded for");
+  });
+});
+
 describe("'us' after an article", () => {
   it("given 'a us green card', then does not answer with Guangzhou's talent green card", () => {
     expect(answerTo(core, "how do i apply for a us green card").answered).toBe(false);

@@ -232,7 +232,7 @@ describe("a thing named in part", () => {
       "when was the hangzhou international talent club set up",
       "and the friendship alliance, when was that established?",
     );
-    expect(alliance?.title).toMatch(/Friendship Alliance · founded: 2020/);
+    expect(alliance?.title).toMatch(/Friendship Alliance · year founded: 2020/);
   });
 
   it("given a city's count, then words no other city's name has are not read as a city", () => {

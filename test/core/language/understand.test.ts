@@ -632,3 +632,16 @@ describe("words that only say how a question is put", () => {
     expect(terms).not.toContain("提到");
   });
 });
+
+describe("a scene beside the question", () => {
+  it("keeps the names a scene before the question gives: they say what it is about", () => {
+    expect(entitiesOf("My aunt read about Zhang Jiancun. How long has he been in gz?")).toContain(
+      "zhang-jiancun",
+    );
+  });
+
+  it("drops the other names of an afterthought, when the question names its own", () => {
+    const entities = entitiesOf("which company did Shi Zhongmin bring to gz? I think it started in america");
+    expect(entities).toEqual(["shi-zhongmin", "guangzhou"]);
+  });
+});
