@@ -352,6 +352,13 @@ export class Core {
       explain?.decision(`answered by claim ${claimId(lead)}`);
       return this.compose(query, frame, lead, ranked, found.coverage.share, note);
     }
+    // "How many returnees are there in China?": facts on returnees, none counting them, do not answer.
+    if (frame.counted !== undefined) {
+      explain?.decision(`declined: no claim of the facts found counts ${frame.counted}`);
+      return {
+        answer: this.declineFor(query, { found: false, nearest: found.best[0] as Ranked }, note, explain),
+      };
+    }
     explain?.decision(`answered by fact ${ranked[0]?.fact.id}: no claim of it agrees with the frame`);
     const title = this.titleFor(query, found.best[0] as Ranked);
     return { answer: this.factsAnswer(query, `${title}${note}`, ranked, found.coverage.share) };

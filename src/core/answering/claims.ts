@@ -361,6 +361,19 @@ export class ClaimIndex {
     return facts;
   }
 
+  /**
+   * Whether a claim says it counts this English word (what "how many" counts): by its property's
+   * English names, its value or its qualifier.
+   */
+  saysCounted(claim: IndexedClaim, counted: string): boolean {
+    const naming = this.propertyNames().get("en")?.get(counted) ?? [];
+    return (
+      naming.some((n) => n.property.id === claim.property.id) ||
+      this.valueTerms(claim, "en").includes(counted) ||
+      this.qualifierTerms(claim, "en").includes(counted)
+    );
+  }
+
   ofFact(id: string): readonly IndexedClaim[] {
     return this.byFact.get(id) ?? [];
   }
@@ -485,6 +498,8 @@ export interface Frame {
   also: AnswerType | undefined;
   /** The things it leaves out ("apart from Beijing and Shanghai"): no claim of them, nor naming them, answers. */
   excluded: readonly Entity[] | undefined;
+  /** What "how many" counts ("how many returnees"): a count claim of something else is no answer. */
+  counted: string | undefined;
 }
 
 /** One claim held against a frame: each slot's verdict and the score that orders the claims that agree. */
@@ -569,6 +584,15 @@ export function agreement(
   const left = frame.excluded ?? NOTHING_LEFT_OUT;
   const excluded =
     left.some((e) => e.id === claim.claim.subject) || (left.length > 0 && index.valueNamed(claim, left));
+  // "How many returnees are there in China?": a count of the convention's tasks, in a sentence on
+  // returnees, counts tasks. A count claim of a fact whose sentence says the word counted answers
+  // only when its property, value or qualifier says it counts it.
+  const countsOther =
+    frame.counted !== undefined &&
+    claim.property.type === "count" &&
+    claim.fact.own.has(frame.counted) &&
+    claim.property.id !== frame.carried &&
+    !index.saysCounted(claim, frame.counted);
   const time =
     frame.years.length === 0 ||
     frame.years.some((y) => y === claim.when.when.slice(0, 4) || claim.claim.value.includes(y));
@@ -595,7 +619,7 @@ export function agreement(
     echoes,
     excluded,
     score,
-    agrees: (subject !== "other" || picked) && type && time && !echoes && !excluded,
+    agrees: (subject !== "other" || picked) && type && time && !echoes && !excluded && !countsOther,
   };
 }
 

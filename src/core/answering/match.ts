@@ -108,6 +108,7 @@ export function frameOf(
     picks: query.picks,
     also: query.also,
     excluded: query.excluded,
+    counted: query.counted,
   };
 }
 

@@ -102,6 +102,8 @@ export const EnglishGrammarFile = z.strictObject({
     bothVerbs: Words,
     asks: Words,
   }),
+  /** Chat spellings and shorthand read as the words they stand for ("wat", "wen", "n", "intl"). */
+  shorthand: z.record(Word, Word),
   /** Function words, question words and chat filler: they neither count for nor against a fact. */
   stopwords: Words,
   /** Common verbs and nouns that rarely say what a question is about, in any inflection. */

@@ -28,6 +28,8 @@ export interface Grammar extends WordWeights {
   quotes: RegExp;
   /** Short question words people mistype ("how meny"), corrected apart from the knowledge base's words. */
   mistyped: readonly string[];
+  /** Chat spellings and shorthand ("wat", "wen", "intl"), by the word each stands for. */
+  shorthand: ReadonlyMap<string, string>;
   /** Heads of the lexicon's question-word groups: they say what kind of answer is wanted, not what about. */
   cueHeads: ReadonlySet<string>;
   /** Chinese characters that only frame a sentence: particles, copulas, "this", "that". */
@@ -62,6 +64,7 @@ export function compileGrammar({ en, zh }: GrammarData): Grammar {
       "gi",
     ),
     mistyped: en.question.mistyped,
+    shorthand: new Map(Object.entries(en.shorthand)),
     cueHeads: new Set(zh.cues.map((c) => c.cue)),
     filler: new Set(zh.filler),
     framing: new Set(zh.framing),

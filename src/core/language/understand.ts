@@ -77,8 +77,14 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   // "apart from Beijing and Shanghai, which cities" among the others.
   const among = reading.entities.filter((e) => answersAs(found?.type ?? "any", e) && !excluded.includes(e));
   const picks = found?.names && among.length < 2;
-  const countedWord = grammar.counts.exec(question)?.[1];
-  const counted = countedWord === undefined ? undefined : vocabulary.firstTerm(countedWord);
+  // "How many West Lake Friendship Award winners": a word of a name says whose, not what is counted.
+  const countedWord = grammar.counts.exec(question)?.[1]?.toLowerCase();
+  const ofName = (word: string) =>
+    reading.entities.some((e) =>
+      [e.name, ...e.aliases].some((n) => n.toLowerCase().split(" ").includes(word)),
+    );
+  const counted =
+    countedWord === undefined || ofName(countedWord) ? undefined : vocabulary.firstTerm(countedWord);
   const queryType = describes ? "any" : type;
   const entities = reading.entities.filter((e) => !excluded.includes(e) && !set.entities.has(e));
   return queryOf({

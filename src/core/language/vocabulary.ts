@@ -159,11 +159,14 @@ export class Vocabulary {
   };
 
   /**
-   * A word as the knowledge base spells it: a stop word or English word as it is, else its own word
-   * ("Chen" of Chen Weidong is no mistyped "when"), a question word mistyped, or another of its words mistyped.
+   * A word as the knowledge base spells it: chat shorthand as the word it stands for ("wat"), a stop
+   * word or English word as it is, else its own word ("Chen" of Chen Weidong is no mistyped "when"),
+   * a question word mistyped, or another of its words mistyped.
    */
   private spelling(word: string): string {
-    const { stopwords, mistyped } = this.grammar;
+    const { stopwords, mistyped, shorthand } = this.grammar;
+    const full = shorthand.get(word);
+    if (full !== undefined) return full;
     if (stopwords.has(word) || isEnglishWord(word)) return word;
     this.typos ??= new TypoCorrector(this.typoWords());
     if (this.typos.knows(word)) return word;

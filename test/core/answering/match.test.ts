@@ -95,6 +95,30 @@ describe("words about how a question is put, continued", () => {
   });
 });
 
+describe("chat shorthand and ways of asking a place on a list", () => {
+  it("given 'wen' or 'wat', then reads them as the question words they stand for", () => {
+    expect(answerTo(core, "wen did the ceot start").title).toContain("1998");
+    expect(answerTo(core, "wat % of bj haigui are in education").title).toContain("17.8%");
+  });
+
+  it("given 'where does X land' on a list, then answers the place on the list", () => {
+    const answer = answerTo(core, "where does hangzhou land on the list of cities attractive to foreigners");
+    expect(answer.title).toMatch(/third/);
+  });
+});
+
+describe("what 'how many' counts", () => {
+  it("given a count of something else in a sentence that says the word counted, then declines", () => {
+    expect(answerTo(core, "how many returnees live in china altogether").answered).toBe(false);
+  });
+
+  it("given a word of a name after 'how many', then counts what the name's holder has", () => {
+    expect(answerTo(core, "how many West Lake Friendship Award winners has hangzhou had").title).toContain(
+      "73",
+    );
+  });
+});
+
 describe("a property no source gives, or gives only of others", () => {
   it("given a date of birth asked, then declines naming it, though the person's fact has a date", () => {
     const answer = answerTo(core, "what year was Yuan Yuyu born?");
