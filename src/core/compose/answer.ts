@@ -76,9 +76,14 @@ function sayFact({ fact, source }: IndexedFact, kb: KnowledgeBase, language: Lan
  * be found there ("中国留学人员广州科技交流会（Guangzhou Science and Technology Exchange …）").
  */
 function chineseValue(c: IndexedClaim, kb: KnowledgeBase): string {
-  const { zh, value } = c.claim;
+  const { zh, value, entity } = c.claim;
   if (zh === undefined) return figuresOf(kb.grammar).chinese(value);
-  return c.property.type === "name" && zh !== value ? `${zh}（${value}）` : zh;
+  // A name the sources give only in English (a title, a person, a company) keeps their spelling beside ours.
+  const spelled =
+    c.property.type === "name" ||
+    c.property.type === "person" ||
+    (entity !== undefined && kb.entities.get(entity)?.kind === "company");
+  return spelled && zh !== value ? `${zh}（${value}）` : zh;
 }
 
 /** A claim's subject as a language names it. */
