@@ -15,7 +15,9 @@ describe("a headline in Chinese", () => {
 
   it("given a person or a company the sources name only in English, keeps their spelling beside ours", () => {
     expect(answerTo(core, "迈普医学的创始人是谁", ZH).title).toContain("袁玉宇（Yuan Yuyu）");
-    expect(answerTo(core, "韩璧丞在哪家公司", ZH).title).toContain("（Zhejiang Qiangnao Technology Co., Ltd）");
+    expect(answerTo(core, "韩璧丞在哪家公司", ZH).title).toContain(
+      "（Zhejiang Qiangnao Technology Co., Ltd）",
+    );
   });
 
   it("given a figure, says it in Chinese only", () => {
