@@ -574,7 +574,7 @@ export function agreement(
       ? frame.picks !== undefined && wanted(frame.picks, tier, claim.property.type)
       : wanted(frame.expects, tier, claim.property.type) ||
         picked ||
-        standsForPlace(frame, claim, property) ||
+        standsForPlace(frame, claim, property, subject) ||
         saidBy(frame, claim, index);
   // "Where did Summba start before it moved to Guangzhou?": Summba's move to Guangzhou says only
   // what was asked with; "who runs the Xiaoshan club" is answered by Hu Nan's employer, its subject.
@@ -635,10 +635,12 @@ function saidBy(frame: Frame, claim: IndexedClaim, index: ClaimIndex): boolean {
 
 /**
  * Whether an organisation answers a "where" question: "where does Zhang Jiancun work?" asks for
- * his institute when the question names outright a property whose values are organisations.
+ * his institute when the question names outright a property whose values are organisations, or
+ * names one at all of the thing it asks about.
  */
-function standsForPlace(frame: Frame, claim: IndexedClaim, property: number): boolean {
-  return frame.expects === "place" && claim.property.type === "organisation" && property >= NAMED_OUTRIGHT;
+function standsForPlace(frame: Frame, claim: IndexedClaim, property: number, subject: SubjectFit): boolean {
+  const named = property >= NAMED_OUTRIGHT || (property >= NAMED_AT_ALL && subject === "named");
+  return frame.expects === "place" && claim.property.type === "organisation" && named;
 }
 
 /**

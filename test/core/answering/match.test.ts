@@ -107,6 +107,12 @@ describe("chat shorthand and ways of asking a place on a list", () => {
   });
 });
 
+describe("an organisation for a 'where'", () => {
+  it("given where someone named works, in words naming several properties, then answers the employer", () => {
+    expect(answerTo(core, "where does zhang jiancun work now").title).toContain("Biomedicine and Health");
+  });
+});
+
 describe("what 'how many' counts", () => {
   it("given a count of something else in a sentence that says the word counted, then declines", () => {
     expect(answerTo(core, "how many returnees live in china altogether").answered).toBe(false);
