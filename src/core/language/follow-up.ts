@@ -140,7 +140,7 @@ export function followUp(
     const swapped = kept.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
     return {
       query: changedQuery(asked, {
-        entities: [...swapped, ...asked.entities],
+        entities: [...swapped, ...asked.entities].map((e) => editionOf(e, asked.years, kb)),
         terms: ownType
           ? asked.terms
           : context.terms.map((term) => ({ term, light: false, guessed: false, corrected: false })),
@@ -190,6 +190,18 @@ export function followUp(
       return { query: changedQuery(asked, { entities: [...kept, ...asked.entities] }), carried: true };
   }
   return { query: asked, carried: false };
+}
+
+/**
+ * "What about 2017?" after the 2018 CEOT: the edition of the same series for the one year asked,
+ * when the sources know it; else the thing itself.
+ */
+function editionOf(entity: Entity, years: readonly string[], kb: KnowledgeBase): Entity {
+  const [year] = years;
+  if (entity.within === undefined || year === undefined || years.length > 1 || entity.name.includes(year))
+    return entity;
+  const edition = [...kb.entities.values()].find((e) => e.within === entity.within && e.name.includes(year));
+  return edition ?? entity;
 }
 
 /**

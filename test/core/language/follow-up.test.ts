@@ -235,6 +235,24 @@ describe("a thing named in part", () => {
     expect(alliance?.title).toMatch(/Friendship Alliance · year founded: 2020/);
   });
 
+  it("given a figure of one edition of a series, then another year asks the edition of that year", () => {
+    const [, , earlier] = conversation(
+      "how many attendees does the 2018 ceot expect",
+      "how many of them were from abroad?",
+      "what about 2017?",
+    );
+    expect(earlier?.title).toMatch(/2017 CEOT · talents from overseas: more than 3,500/);
+  });
+
+  it("given 'ok diff question', then the turn starts afresh", () => {
+    const [, fresh] = conversation(
+      "how many incubators does gz have",
+      "ok diff question, who founded medprin?",
+    );
+    expect(fresh?.title).toContain("Yuan Yuyu");
+    expect(fresh?.followed).toBeUndefined();
+  });
+
   it("given a city's count, then words no other city's name has are not read as a city", () => {
     const [, makerspaces] = conversation("how many incubators does gz have", "makerspaces?");
     expect(makerspaces?.title).toMatch(/Guangzhou.*138/);
