@@ -115,7 +115,11 @@ export function followUp(
   const before = frameEntities(context, kb);
   const own = pointed === undefined ? whole : plain(pointed.rest);
   if (before.length === 0) return { query: own, carried: false };
-  const sibling = pointed === undefined ? namedInPart(own, before, kb, words) : undefined;
+  // "What's their tech?" asks of the last thing, though "tech" is a word of another company's name.
+  const sibling =
+    pointed === undefined && !words.refersBack.test(question)
+      ? namedInPart(own, before, kb, words)
+      : undefined;
   const asked = sibling === undefined ? own : changedQuery(own, { entities: [sibling], terms: [] });
   const required = asked.terms.filter((t) => !t.light);
   const short =
@@ -137,7 +141,12 @@ export function followUp(
   const ownQuestion = !sameAsk && words.asksWhatItIs.test(question);
   if (pointed === undefined && namesOnly && (words.opens.test(question) || (short && !ownQuestion))) {
     const kept = sameAsk ? before : subjectOf(context, before);
-    const swapped = kept.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
+    // A turn naming things and asking a kind of its own ("what about Iflytek, when did it open …?")
+    // asks of them alone: what the last turn named beside them was asked for the last kind.
+    const swapped =
+      ownType && asked.entities.length > 0
+        ? []
+        : kept.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
     return {
       query: changedQuery(asked, {
         entities: [...swapped, ...asked.entities].map((e) => editionOf(e, asked.years, kb)),

@@ -46,7 +46,10 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     .filter((t) => !YEAR.test(t.term) && !scene.has(t.term))
     .map((t) => (t.term === kind || saysNamedKind(t.term) ? withFields(t, { light: true }) : t));
   const wording = `${reading.text} ${terms.map((t) => t.term).join(" ")}`;
-  const plain = classify(grammar.answers, wording, reading.cues);
+  // Reading drops punctuation: a question word opening a clause ("what about Iflytek, when did it
+  // open …?") asks only as written.
+  const read = classify(grammar.answers, wording, reading.cues);
+  const plain = read === "any" ? classify(grammar.answers, question.toLowerCase(), reading.cues) : read;
   // A noun phrase asked ("Hangzhou's place in the 2020 ranking?") asks what "what is …" would.
   const whole =
     plain === "any" && ASKS.test(question)

@@ -244,6 +244,21 @@ describe("a thing named in part", () => {
     expect(earlier?.title).toMatch(/2017 CEOT · talents from overseas: more than 3,500/);
   });
 
+  it("given 'their' and a word of another company's name, then asks of the last company", () => {
+    const [, tech] = conversation("who set up medprin", "what's their technology?");
+    expect(tech?.title).toContain("Medprin");
+    expect(tech?.title).toContain("organ printing");
+  });
+
+  it("given 'what about X, when …?' after a who-question, then asks when of X alone", () => {
+    const [, , opened] = conversation(
+      "what does GAC's silicon valley centre work on?",
+      "who spoke about it at the roadshow?",
+      "what about iflytek, when did it open its office in silicon valley?",
+    );
+    expect(opened?.title).toContain("Iflytek · opened: early in 2016");
+  });
+
   it("given 'ok diff question', then the turn starts afresh", () => {
     const [, fresh] = conversation(
       "how many incubators does gz have",

@@ -35,6 +35,7 @@ describe("the kind of answer an English question wants", () => {
     ["In what districts does Hangzhou run talent clubs?", "place"],
     ["What is the CEOT phone number?", "contact"],
     ["What is the address of the CEOT office?", "contact"],
+    ["what about Iflytek, when did it open its office?", "date"],
   ])("reads %j as asking for a %s", (question, type) => {
     expect(typeOf(question)).toBe(type);
   });
