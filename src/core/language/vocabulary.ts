@@ -159,14 +159,11 @@ export class Vocabulary {
   };
 
   /**
-   * A word as the knowledge base spells it: chat shorthand as the word it stands for ("wat"), a stop
-   * word or English word as it is, else its own word ("Chen" of Chen Weidong is no mistyped "when"),
-   * a question word mistyped, or another of its words mistyped.
+   * A word as the knowledge base spells it: a stop word or English word as it is, else its own word
+   * ("Chen" of Chen Weidong is no mistyped "when"), a question word mistyped, or another of its words mistyped.
    */
   private spelling(word: string): string {
-    const { stopwords, mistyped, shorthand } = this.grammar;
-    const full = shorthand.get(word);
-    if (full !== undefined) return full;
+    const { stopwords, mistyped } = this.grammar;
     if (stopwords.has(word) || isEnglishWord(word)) return word;
     this.typos ??= new TypoCorrector(this.typoWords());
     if (this.typos.knows(word)) return word;
@@ -213,13 +210,17 @@ export class Vocabulary {
     const words: string[] = [];
     const traits: WordTraits[] = [];
     let respelled = false;
-    for (const word of normalised.split(" ")) {
-      if (word === "") continue;
-      const spelled = this.spelled(word);
-      written.push(word);
-      words.push(spelled.word);
-      traits.push(spelled.traits);
-      respelled ||= spelled.word !== word;
+    for (const typed of normalised.split(" ")) {
+      if (typed === "") continue;
+      // Chat shorthand stands for its words ("gm": "general manager"), each read as typed.
+      const full = this.grammar.shorthand.get(typed);
+      for (const word of full?.split(" ") ?? [typed]) {
+        const spelled = this.spelled(word);
+        written.push(word);
+        words.push(spelled.word);
+        traits.push(spelled.traits);
+        respelled ||= spelled.word !== typed;
+      }
     }
     // Normalised text has its words one space apart: as spelled right, it is the text as read.
     const asRead = respelled ? words.join(" ") : normalised;

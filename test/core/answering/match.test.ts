@@ -101,6 +101,15 @@ describe("chat shorthand and ways of asking a place on a list", () => {
     expect(answerTo(core, "wat % of bj haigui are in education").title).toContain("17.8%");
   });
 
+  it("given shorthand for several words ('gm'), then reads each of them", () => {
+    expect(answerTo(core, "who's the gm of gac").title).toContain("Feng Xingya");
+  });
+
+  it("given Chinese words for being called or moving (被称为, 落户), then reads them, not a 'why' inside them", () => {
+    expect(answerTo(core, "海交会被称为什么", zh).title).toContain("留学人员交流第一品牌");
+    expect(answerTo(core, "Summba是什么时候落户广州的", zh).title).toContain("2017年5月");
+  });
+
   it("given 'where does X land' on a list, then answers the place on the list", () => {
     const answer = answerTo(core, "where does hangzhou land on the list of cities attractive to foreigners");
     expect(answer.title).toMatch(/third/);
