@@ -141,6 +141,11 @@ describe("a property no source gives, or gives only of others", () => {
     expect(answer.body).toContain("date of birth for Yuan Yuyu");
   });
 
+  it("given a share with a PhD asked, then declines: the survey gives master's or higher only", () => {
+    const answer = answerTo(core, "what percentage of shanghai's returnee founders have a PhD");
+    expect(answer.answered).toBe(false);
+  });
+
   it("given 'where … born', then answers the hometown, not a date of birth", () => {
     const answer = answerTo(core, "where was Hau Lee born");
     expect(answer.title).toContain("Zhongshan");
