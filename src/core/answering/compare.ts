@@ -1,6 +1,6 @@
 import { PLACE_KINDS } from "../knowledge/schema.js";
 import { changedQuery, type Query } from "../language/query.js";
-import { understand, withYears } from "../language/understand.js";
+import { type Split, understand, withYears } from "../language/understand.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import type { ClaimIndex, Frame, PropertyMatch } from "./claims.js";
 import { matchClaims } from "./match.js";
@@ -17,7 +17,7 @@ const ENTITY_ANSWERS: readonly Query["type"][] = ["person", "organisation", "pla
  * side's words only help it rank. `named` gives the properties a side names outright.
  */
 export function partsOf(
-  split: { lead: string; segments: [string, string] },
+  split: Split,
   whole: Query,
   vocabulary: Vocabulary,
   named: (side: Query) => readonly PropertyMatch[],
@@ -29,9 +29,13 @@ export function partsOf(
   const [a, b] = ofYears ?? asked;
   const yearsOf = (side: Query) =>
     ofYears !== undefined || side.years.length > 0 ? side.years : whole.years;
+  // The first side never borrows what only the second says ("when was it first held, and how many
+  // sessions before the 2018 edition?"); the second may borrow the first's year.
+  const firstYears = (side: Query) =>
+    yearsOf(side).filter((y) => side.years.includes(y) || !b.years.includes(y));
   const lead = understand(split.lead, vocabulary, whole.language);
   const common = a.entities.filter((e) => b.entities.some((o) => o.kind === e.kind)).map((e) => e.kind);
-  if (common.length > 0 && !asksApart(a, b)) {
+  if (common.length > 0 && split.apart === undefined && !asksApart(a, b)) {
     // Each side drops the names of the compared kind that the other side gives; shared names stay.
     // "Which city …, X or Y?" asks which of the named: each side asks what the question asks of it.
     const type = ENTITY_ANSWERS.includes(whole.type) ? "any" : whole.type;
@@ -69,7 +73,7 @@ export function partsOf(
   // The second side often leaves out what the first said ("incubators total vs just the high-tech
   // ones"), so it ranks with the first side's words too; the first side never borrows the second's.
   const [first, second] = split.segments;
-  const parts = [changedQuery(side(a, b, first), { context: [] }), side(b, a, second)];
+  const parts = [changedQuery(side(a, b, first), { context: [], years: firstYears(a) }), side(b, a, second)];
   const asksSomething = (side: Query, own: Query) => own.entities.length > 0 || side.terms.length > 0;
   return asksSomething(parts[0] as Query, a) && asksSomething(parts[1] as Query, b)
     ? { sides: parts, byName: false }

@@ -244,6 +244,8 @@ export function asksOverview(query: Query): boolean {
 export interface Split {
   lead: string;
   segments: [string, string];
+  /** Two questions, each opening with a question word: each asks in its own words, whatever it names. */
+  apart?: true;
 }
 
 /** The grammar's ways of asking two things, as expressions built once at load. */
@@ -325,7 +327,10 @@ export function splitQuestion(question: string, words: SplitWords): Split | unde
     return { lead: rest, segments: [`${ask} ${first}`, `${ask} ${second}`] };
   }
   const asks = words.twoAsks.exec(text);
-  if (asks !== null) return { lead: "", segments: [asks[1] as string, asks[2] as string] };
+  if (asks !== null) {
+    const segments: [string, string] = [asks[1] as string, asks[2] as string];
+    return words.opensAsk.test(segments[0]) ? { lead: "", segments, apart: true } : { lead: "", segments };
+  }
   const whole = cut(text, words);
   return whole === undefined ? undefined : { lead: "", segments: whole };
 }

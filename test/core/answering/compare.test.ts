@@ -84,3 +84,21 @@ describe("a comparison across years", () => {
     );
   });
 });
+
+describe("two questions joined by 'and'", () => {
+  it("given two things of one kind, each asked in a question of its own, then each side keeps its own words", () => {
+    const answer = answerTo(
+      core,
+      "how many green cards did guangzhou hand out, and how many thousand talents experts does it have?",
+    );
+    expect(answer.title).toMatch(/green cards issued: 2,515.* vs .*Thousand Talents Program: 267/);
+  });
+
+  it("given a year only the second question names, then the first is not asked of it", () => {
+    const answer = answerTo(
+      core,
+      "when did the ceot start, and how many sessions were there by the 2018 one?",
+    );
+    expect(answer.title).toMatch(/1998 vs .*19 sessions/);
+  });
+});
