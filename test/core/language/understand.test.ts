@@ -438,10 +438,15 @@ describe("splitting a question that asks two things", () => {
     });
   });
 
-  it("cuts two asks joined by 'and'", () => {
+  it("cuts two asks joined by 'and', marked apart when each opens with a question word", () => {
     expect(split("how many came and how many projects did they bring")).toEqual({
       lead: "",
       segments: ["how many came", "how many projects did they bring"],
+      apart: true,
+    });
+    expect(split("gz green cards and how many experts")).toEqual({
+      lead: "",
+      segments: ["gz green cards", "how many experts"],
     });
   });
 
