@@ -151,12 +151,19 @@ function saidOf(values: readonly IndexedClaim[], kb: KnowledgeBase, language: La
   );
 }
 
-/** A headline names at most this many of a property's values; the fact's sentence gives the rest. */
+/**
+ * A headline names every value that fits in a short line ("Europe, United States, Japan, South
+ * Korea and Russia"), else the first few; the fact's sentence gives the rest.
+ */
 const HEADLINE_VALUES = 3;
+const HEADLINE_VALUES_MOST = 6;
+const HEADLINE_VALUES_CHARACTERS = 100;
 
 function shownValues(values: string[], language: Language): string[] {
+  const short =
+    values.length <= HEADLINE_VALUES_MOST && values.join(", ").length <= HEADLINE_VALUES_CHARACTERS;
   const more = values.length - HEADLINE_VALUES;
-  return more > 0 ? [...values.slice(0, HEADLINE_VALUES), say(language).moreValues(more)] : values;
+  return short || more <= 0 ? values : [...values.slice(0, HEADLINE_VALUES), say(language).moreValues(more)];
 }
 
 /** A claim in a sentence: "Guangzhou: more than 67,000 (July 2017)". */

@@ -255,7 +255,9 @@ export class Vocabulary {
       }
       const phrase = known.phrases === undefined ? undefined : this.phraseAt(traits, i);
       if (phrase !== undefined) {
-        for (const term of phrase.terms) add(term, phrase.guessed, phrase.guessed);
+        // A phrase for a light word ("apart from": besides) is light as that word is.
+        for (const term of phrase.terms)
+          add(term, phrase.guessed || this.grammar.isLight(term), phrase.guessed);
         i += phrase.length;
         continue;
       }

@@ -110,6 +110,14 @@ describe("chat shorthand and ways of asking a place on a list", () => {
     expect(answerTo(core, "Summba是什么时候落户广州的", zh).title).toContain("2017年5月");
   });
 
+  it("given 'other than' or 'apart from', then reads them as 'besides' does, light", () => {
+    const answer = answerTo(
+      core,
+      "apart from bj and sh, which cities are growing popular for returnee startups?",
+    );
+    expect(answer.title).toMatch(/^Hangzhou, .* · known as: emerging destinations/);
+  });
+
   it("given 'where does X land' on a list, then answers the place on the list", () => {
     const answer = answerTo(core, "where does hangzhou land on the list of cities attractive to foreigners");
     expect(answer.title).toMatch(/third/);

@@ -26,3 +26,15 @@ describe("a headline in Chinese", () => {
     expect(title).not.toMatch(/[A-Za-z]/);
   });
 });
+
+describe("a headline of several values", () => {
+  it("given values that fit a short line, then names them all", () => {
+    const { title } = answerTo(core, "where did the ceot organisers travel to promote it");
+    expect(title).toContain("Republic of Korea");
+    expect(title).not.toMatch(/more/);
+  });
+
+  it("given long values, then names the first three and how many more", () => {
+    expect(answerTo(core, "who organised the 2018 ceot").title).toMatch(/, and 3 more$/);
+  });
+});
