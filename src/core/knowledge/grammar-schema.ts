@@ -37,6 +37,8 @@ const FollowUpWords = z.strictObject({
   opens: Words,
   refersBack: Words,
   refersToPerson: Words,
+  /** Words that refer back to a place or a body ("there", 那里): after a person, where the person is. */
+  refersToPlace: Words,
   /**
    * Words that refer back to the things the last question counted as a whole: "they" in "how much
    * revenue did they bring?"; not "of them" or 其中, which ask a part of them.

@@ -1,6 +1,6 @@
 import { ANSWER_TYPES, type ChineseGrammar, type EnglishGrammar } from "../knowledge/grammar-schema.js";
 import type { KnowledgeBase } from "../knowledge/loader.js";
-import { ENTITY_KINDS, type Entity, type EntityKind } from "../knowledge/schema.js";
+import { ENTITY_KINDS, type Entity, type EntityKind, PLACE_KINDS } from "../knowledge/schema.js";
 import type { Answer, ConversationContext } from "../types.js";
 import type { AnswerType } from "./answer-type.js";
 import { changedQuery, type Query } from "./query.js";
@@ -15,6 +15,8 @@ export interface FollowUpWords {
   refersBack: RegExp;
   /** Words that refer back to a person: the person the last answer named, when it named one. */
   refersToPerson: RegExp;
+  /** Words that refer back to a place or a body: "there", 那里. */
+  refersToPlace: RegExp;
   /** Words that refer back to the things the last question counted: "they", 它们. */
   refersToCounted: RegExp;
   /** Words that refer back to the figure the last answer gave: "that figure", 这个数据. */
@@ -51,6 +53,7 @@ export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpW
     more: anyOf([`^${alternation([...en.followUp.more, ...zh.followUp.more], "")}$`]),
     refersBack: refers((words) => words.refersBack),
     refersToPerson: refers((words) => words.refersToPerson),
+    refersToPlace: refers((words) => words.refersToPlace),
     refersToCounted: refers((words) => words.refersToCounted),
     refersToFigure: refers((words) => words.refersToFigure),
     chineseReferences: new RegExp(chinesePattern(zh.followUp.refersBack), "gu"),
@@ -181,6 +184,8 @@ export function followUp(
     const figure =
       context.claim !== undefined && words.refersToFigure.test(question) ? context.claim : undefined;
     const entities = elliptical && pointed === undefined ? subjectOf(context, meant) : meant;
+    // "What else does she do?" after Continental Comex's head: she is asked of, not its head again.
+    const moved = context.subject !== undefined && !entities.some((e) => e.id === context.subject);
     return {
       ...(figure === undefined ? {} : { figure }),
       query: changedQuery(asked, {
@@ -189,7 +194,7 @@ export function followUp(
         years: sameTime ? years : asked.years,
       }),
       carried: true,
-      ...property(false),
+      ...(moved && words.refersToPerson.test(question) ? {} : property(false)),
     };
   }
   // A name beside a word pointing back ("how long has he worked in Guangzhou?"): both are asked of.
@@ -267,6 +272,9 @@ function frameEntities(context: ConversationContext, kb: KnowledgeBase): Entity[
 }
 
 /** Whom a turn's pronouns mean: "he" or "she", the person last named; anything else, what the last turn was about. */
+/** The kinds of thing "there" may mean. */
+const PLACED_AT: readonly EntityKind[] = [...PLACE_KINDS, "organisation", "company"];
+
 function referredTo(
   question: string,
   context: ConversationContext,
@@ -278,6 +286,12 @@ function referredTo(
   const people = [...before, ...(named === undefined ? [] : [named])].filter((e) => e.kind === "person");
   if (words.refersToPerson.test(question) && people.length > 0) return [...new Set(people)];
   const things = before.filter((e) => e.kind !== "person" || people.length === before.length);
+  // "Who's the CEO there?" after a person: the place or body the last answer's facts put them at.
+  if (words.refersToPlace.test(question) && things.every((e) => e.kind === "person")) {
+    const shown = context.shown.flatMap((id) => kb.facts.get(id)?.entities ?? []);
+    const place = shown.flatMap((id) => kb.entities.get(id) ?? []).find((e) => PLACED_AT.includes(e.kind));
+    if (place !== undefined) return [place];
+  }
   return things.length > 0 ? things : subjectOf(context, before);
 }
 

@@ -259,6 +259,16 @@ describe("a thing named in part", () => {
     expect(opened?.title).toContain("Iflytek · opened: early in 2016");
   });
 
+  it("given 'there' after a person, then asks of the body the last answer put them at", () => {
+    const [, head] = conversation("who is johan van dyk", "who heads the firm there?");
+    expect(head?.title).toMatch(/^Continental Comex · head: Daniela Sena/);
+  });
+
+  it("given 'she' meaning the person the last answer named, then the last property is not carried to her", () => {
+    const [, , she] = conversation("who is johan van dyk", "who's the ceo there?", "what else does she do?");
+    expect(she?.title).toMatch(/^Daniela Sena ·/);
+  });
+
   it("given 'ok diff question', then the turn starts afresh", () => {
     const [, fresh] = conversation(
       "how many incubators does gz have",
