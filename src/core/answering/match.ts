@@ -153,9 +153,10 @@ function insisted(frame: Frame): { property: string; carried: boolean } | undefi
 
 /**
  * Whether the answer found says what the question names as well as the property named outright:
- * its own property is named as fully (a name not answering a figure asked), or its qualifier has the words that named the other, beyond
- * those that named its own ("education" names the share with a master's degree, and "17.8% in
- * education" answers it; "Over 70% of returnee founders" does not answer "how many returnees").
+ * its own property is named as fully (a name not answering a figure asked), or its qualifier has
+ * the words that named the other, beyond those that named its own ("education" names the share with
+ * a master's degree, and "17.8% in education" answers it; "Over 70% of returnee founders" does not
+ * answer "how many returnees").
  */
 function answersAsWell(frame: Frame, must: string, lead: IndexedClaim, claims: ClaimIndex): boolean {
   const top = frame.properties.find((p) => p.property.id === must);

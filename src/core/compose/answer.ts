@@ -152,8 +152,8 @@ function saidOf(values: readonly IndexedClaim[], kb: KnowledgeBase, language: La
 }
 
 /**
- * A headline names every value that fits in a short line ("Europe, United States, Japan, South
- * Korea and Russia"), else the first few; the fact's sentence gives the rest.
+ * A headline names every value when they fit in a short line ("Europe, United States, Japan,
+ * Republic of Korea, CIS countries"), else the first few; the fact's sentence gives the rest.
  */
 const HEADLINE_VALUES = 3;
 const HEADLINE_VALUES_MOST = 6;

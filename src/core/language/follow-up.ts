@@ -271,10 +271,13 @@ function frameEntities(context: ConversationContext, kb: KnowledgeBase): Entity[
   return [...new Set(ids)].flatMap((id) => kb.entities.get(id) ?? []);
 }
 
-/** Whom a turn's pronouns mean: "he" or "she", the person last named; anything else, what the last turn was about. */
 /** The kinds of thing "there" may mean. */
 const PLACED_AT: readonly EntityKind[] = [...PLACE_KINDS, "organisation", "company"];
 
+/**
+ * Whom a turn's pronouns mean: "he" or "she", the person last named; "there" after a person, the
+ * body the last answer put them at; anything else, what the last turn was about.
+ */
 function referredTo(
   question: string,
   context: ConversationContext,
