@@ -118,6 +118,12 @@ describe("chat shorthand and ways of asking a place on a list", () => {
     expect(answer.title).toMatch(/^Hangzhou, .* · known as: emerging destinations/);
   });
 
+  it("given what an acronym stands for, then answers the full title", () => {
+    expect(answerTo(core, "CEOT stands for what exactly?").title).toContain(
+      "Convention on Exchange of Overseas Talents",
+    );
+  });
+
   it("given 'where does X land' on a list, then answers the place on the list", () => {
     const answer = answerTo(core, "where does hangzhou land on the list of cities attractive to foreigners");
     expect(answer.title).toMatch(/third/);
