@@ -49,7 +49,10 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   // Reading drops punctuation: a question word opening a clause ("what about Iflytek, when did it
   // open …?") asks only as written.
   const read = classify(grammar.answers, wording, reading.cues);
-  const plain = read === "any" ? classify(grammar.answers, question.toLowerCase(), reading.cues) : read;
+  const plain =
+    read === "any" && CLAUSE_MARK.test(question)
+      ? classify(grammar.answers, question.toLowerCase(), reading.cues)
+      : read;
   // A noun phrase asked ("Hangzhou's place in the 2020 ranking?") asks what "what is …" would.
   const whole =
     plain === "any" && ASKS.test(question)
@@ -159,6 +162,8 @@ function asksHighest(normalised: string, vocabulary: Vocabulary, entities: reado
  * dash counts as one ("I'm a postdoc in Germany — how many …?").
  */
 const SENTENCE_END = /(?<=[.!?。！？;；—–])\s*(?=\S)/u;
+/** Punctuation that may open a clause of its own. */
+const CLAUSE_MARK = /[,;:]/;
 /** A sentence that asks: it ends in a question mark. */
 const ASKS = /[?？]\s*$/u;
 
