@@ -6,7 +6,7 @@ import { type AnswerType, answersAs, classify, kindWord } from "./answer-type.js
 import { type Query, queryOf } from "./query.js";
 import { isCjk } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
-import { alternation, anyOf, wordsPattern } from "./word-patterns.js";
+import { alternation, anyOf, chinesePattern, wordsPattern } from "./word-patterns.js";
 
 const YEAR_DIGITS = "(?:19[5-9]\\d|20[0-4]\\d)";
 const YEAR = new RegExp(`^${YEAR_DIGITS}$`);
@@ -162,6 +162,8 @@ function asksHighest(normalised: string, vocabulary: Vocabulary, entities: reado
  * dash counts as one ("I'm a postdoc in Germany — how many …?").
  */
 const SENTENCE_END = /(?<=[.!?。！？;；—–])\s*(?=\S)/u;
+/** A question mark inside a question: what comes before it is one question, and what follows another. */
+const TWO_QUESTIONS = /^([^?？]+)[?？]+\s*([^?？]+)$/u;
 /** Punctuation that may open a clause of its own. */
 const CLAUSE_MARK = /[,;:]/;
 /** A sentence that asks: it ends in a question mark. */
@@ -275,6 +277,8 @@ export interface SplitWords {
   secondAsk: RegExp;
   /** A part of a question that opens with a question word: "what was the output …". */
   opensAsk: RegExp;
+  /** A second question that opens with a question word or a person it refers back to (he, 他). */
+  asksAgain: RegExp;
 }
 
 export function splitWords(en: EnglishGrammar, zh: ChineseGrammar): SplitWords {
@@ -294,6 +298,14 @@ export function splitWords(en: EnglishGrammar, zh: ChineseGrammar): SplitWords {
     twoAsks: new RegExp(`^(.+?)\\s+${and}\\s+(${wordsPattern(c.asks)}.+)$`, "i"),
     secondAsk: new RegExp(`^(.+?)\\s+${and}\\s+((?:[\\w-]+\\s+)?${wordsPattern(c.asks)}.*)$`, "i"),
     opensAsk: new RegExp(`^\\s*${wordsPattern(c.asks)}`, "i"),
+    asksAgain: anyOf(
+      [
+        `^\\s*${wordsPattern(c.asks)}`,
+        `^\\s*${wordsPattern(en.followUp.refersToPerson)}`,
+        `^\\s*${chinesePattern(zh.followUp.refersToPerson)}`,
+      ],
+      "i",
+    ),
     compare: new RegExp(`^${joined(c.compare)}\\s+(.+?)\\s+${joined(c.compareJoins)}\\s+(.+)$`, "i"),
     joins: new RegExp(`^${joined(c.compare)}\\s|\\s${and}\\s|[:：,，]`, "i"),
     twoThings: new RegExp(
@@ -318,6 +330,11 @@ function cut(text: string, words: SplitWords): [string, string] | undefined {
  */
 export function splitQuestion(question: string, words: SplitWords): Split | undefined {
   const text = question.trim().replace(/[?？。!！]+$/u, "");
+  // Two questions, each with its question mark, the second asking by a question word or of someone
+  // the first named: "Who is Hangzhou's mayor? Where did he speak?", 杭州市长是谁？他在哪个会上…
+  const two = TWO_QUESTIONS.exec(text);
+  if (two !== null && words.asksAgain.test(two[2] as string))
+    return { lead: "", segments: [two[1] as string, two[2] as string], apart: true };
   if (!words.joins.test(text) && !words.versus.test(text) && !words.or.test(text)) return undefined;
   const compare = words.compare.exec(text);
   if (compare !== null) return { lead: "", segments: [compare[1] as string, compare[2] as string] };

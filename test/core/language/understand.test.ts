@@ -450,6 +450,16 @@ describe("splitting a question that asks two things", () => {
     });
   });
 
+  it("cuts two questions at an inner question mark when the second asks again, by a question word or 'he'", () => {
+    expect(split("who is hangzhou's mayor? where did he speak")).toEqual({
+      lead: "",
+      segments: ["who is hangzhou's mayor", "where did he speak"],
+      apart: true,
+    });
+    expect(split("杭州市长是谁？他在哪里讲话")?.segments).toEqual(["杭州市长是谁", "他在哪里讲话"]);
+    expect(split("what does summba do? like what kind of tech")).toBeUndefined();
+  });
+
   it("keeps what comes before a colon as the lead of both sides", () => {
     expect(split("hz 2020: A vs B")).toEqual({ lead: "hz 2020", segments: ["A", "B"] });
   });
