@@ -599,12 +599,7 @@ export class Core {
     if (parts === undefined) return undefined;
     // How --explain names each side: worked out only when someone traces.
     const labels =
-      explain === undefined
-        ? []
-        : parts.sides.map(
-            (side, i) =>
-              `side ${i + 1} (${this.subject(side, undefined) || side.terms.map((t) => t.term).join(" ")})`,
-          );
+      explain === undefined ? [] : parts.sides.map((side, i) => `side ${i + 1} (${this.sideName(side)})`);
     const results = parts.sides.map((side, i) =>
       retrieve(
         side,
@@ -637,14 +632,14 @@ export class Core {
     const words = say(whole.language);
     const lines = picks.map((pick, i) =>
       pick === undefined
-        ? words.missingSide(this.subject(parts.sides[i] as Query, undefined))
+        ? words.missingSide(this.sideName(parts.sides[i] as Query))
         : factLine(pick.indexed, this.kb, whole.language),
     );
     const titles = picks.map((pick, i) => {
       const side = parts.sides[i] as Query;
       if (pick === undefined) {
         explain?.decision(`${labels[i]}: missing, no fact covers it`);
-        return this.subject(side, undefined);
+        return this.sideName(side);
       }
       const result = together ?? results[i];
       const lead = this.lead(frames[i] as Frame, [pick], result?.found ? result.tier : 0, explain, labels[i]);
@@ -691,6 +686,14 @@ export class Core {
       figure === undefined || query.language === "en" ? figure : figuresOf(this.kb.grammar).chinese(figure);
     const label = shown ?? words.topics[top.indexed.fact.topic];
     return `${this.subject(query, top.indexed)}${words.separator}${label}`;
+  }
+
+  /** What a side of a comparison is about: its names, else its words ("design site"). */
+  private sideName(side: Query): string {
+    const words = side.terms.filter((t) => !t.light);
+    return (
+      this.subject(side, undefined) || (words.length > 0 ? words : side.terms).map((t) => t.term).join(" ")
+    );
   }
 
   private subject(query: Query, fact: IndexedFact | undefined): string {

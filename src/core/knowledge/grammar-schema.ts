@@ -84,6 +84,8 @@ export const EnglishGrammarFile = z.strictObject({
     cites: Words,
     /** "Apart from …", "besides …": the things named next are left out of the answer. */
     excludes: Words,
+    /** Verbs that end what is left out ("besides Silicon Valley is GAC planning …"): the question goes on. */
+    auxiliaries: Words,
     /** Short question words people mistype ("how meny"), corrected apart from the knowledge base's words. */
     mistyped: Words,
     /** "Which city do most returnee founders pick": the thing with the highest value of a property is asked for. */

@@ -52,7 +52,7 @@ export function compileGrammar({ en, zh }: GrammarData): Grammar {
     // What is left out runs to a comma or the question word that opens what is asked.
     excludes: anyOf(
       [
-        `${wordsPattern(en.question.excludes)}\\s+(.+?)(?=[,;:?]|\\s+${wordsPattern(en.comparison.asks)}|$)`,
+        `${wordsPattern(en.question.excludes)}\\s+(.+?)(?=[,;:?]|\\s+${wordsPattern([...en.comparison.asks, ...en.question.auxiliaries])}|$)`,
         `${chinesePattern(zh.excludes)}(.+?)(?:之外|以外|外|[，,？?]|$)`,
       ],
       "i",

@@ -316,6 +316,10 @@ describe("the headline is the claim that answers", () => {
     expect(title("aside from silicon valley, where does gac plan a research center")).toMatch(
       /planned site: Detroit/,
     );
+    // What is left out ends at a verb: "is GAC planning" is what is asked.
+    expect(title("where besides silicon valley is gac planning a research center")).toMatch(
+      /^GAC · planned site: Detroit/,
+    );
   });
 
   it("given one word that names a property of someone named, then answers with that claim though no fact says the word", () => {

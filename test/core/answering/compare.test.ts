@@ -102,3 +102,14 @@ describe("two questions joined by 'and'", () => {
     expect(answer.title).toMatch(/1998 vs .*19 sessions/);
   });
 });
+
+describe("a side of a comparison without names", () => {
+  it("given no fact for it, then names it by its words, not by nothing", () => {
+    const answer = answerTo(
+      core,
+      "which cities does gac plan research or design sites in, besides silicon valley",
+    );
+    expect(answer.title).toMatch(/ vs design site$/);
+    expect(answer.body).toContain("design site: my sources give nothing on this.");
+  });
+});
