@@ -340,7 +340,7 @@ export class Core {
       return { answer: this.lacks(query, lacking, note) };
     }
     if (!found.found) return { answer: this.declineFor(query, found, note, explain) };
-    const unasked = this.unasked(frame, lead, lacking, found.tier, given.last);
+    const unasked = this.unasked(frame, lead, found.tier, given.last);
     if (unasked !== undefined) {
       explain?.decision(`declined: ${unasked}`);
       return {
@@ -351,13 +351,6 @@ export class Core {
     if (lead !== undefined) {
       explain?.decision(`answered by claim ${claimId(lead)}`);
       return this.compose(query, frame, lead, ranked, found.coverage.share, note);
-    }
-    // "How many returnees are there in China?": facts on returnees, none counting them, do not answer.
-    if (frame.counted !== undefined) {
-      explain?.decision(`declined: no claim of the facts found counts ${frame.counted}`);
-      return {
-        answer: this.declineFor(query, { found: false, nearest: found.best[0] as Ranked }, note, explain),
-      };
     }
     explain?.decision(`answered by fact ${ranked[0]?.fact.id}: no claim of it agrees with the frame`);
     const title = this.titleFor(query, found.best[0] as Ranked);
@@ -542,23 +535,24 @@ export class Core {
 
   /**
    * Why a question whose facts were found is still declined naming the nearest fact, or undefined: a
-   * property no source gives is asked; a "when" answered by a claim's time, of no claim it names (in a
-   * conversation, "as of when?" dates what was just given); or a claim that says nothing asked.
+   * "when" answered by a claim's time, of no claim it names (in a conversation, "as of when?" dates
+   * what was just given); a "how many" that no claim of them counts; or a claim that says nothing asked.
    */
   private unasked(
     frame: Frame,
     lead: IndexedClaim | undefined,
-    lacking: ReturnType<typeof unmatched>,
     tier: number,
     last: string | undefined,
   ): string | undefined {
-    if (lacking !== undefined) return `${lacking.property} is asked, and no claim holds it`;
     const whenUndated =
       last === undefined &&
       byTime(frame.expects, tier) &&
       (lead === undefined || !datesAsked(frame, lead, this.claims));
     if (whenUndated) return "a 'when' that no claim dates";
-    return lead === undefined ? undefined : saysNothingAsked(frame, lead, this.claims);
+    // "How many returnees are there in China?": facts on returnees, none counting them, do not answer.
+    if (lead === undefined)
+      return frame.counted === undefined ? undefined : `no claim of the facts found counts ${frame.counted}`;
+    return saysNothingAsked(frame, lead, this.claims);
   }
 
   /** The claim that answers: the one of the covering facts that agrees best with the question's frame. */

@@ -24,8 +24,8 @@ const DESCRIBED: readonly EntityKind[] = ["person", "organisation", "company"];
 /** Takes a question apart; the language to answer in is the caller's, never guessed here. */
 export function understand(question: string, vocabulary: Vocabulary, language: Language): Query {
   const reading = vocabulary.read(question);
-  const set = sceneOf(question, vocabulary);
-  const scene = new Set([...set.terms, ...citedTerms(question, vocabulary)]);
+  const sceneParts = sceneOf(question, vocabulary);
+  const scene = new Set([...sceneParts.terms, ...citedTerms(question, vocabulary)]);
   const years = reading.terms.filter((t) => YEAR.test(t.term)).map((t) => t.term);
   const { grammar } = vocabulary;
   // "which department", "what scientist": the kind of answer ranks, but the answer need not say it.
@@ -92,7 +92,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   const counted =
     countedWord === undefined || ofName(countedWord) ? undefined : vocabulary.firstTerm(countedWord);
   const queryType = describes ? "any" : type;
-  const entities = reading.entities.filter((e) => !excluded.includes(e) && !set.entities.has(e));
+  const entities = reading.entities.filter((e) => !excluded.includes(e) && !sceneParts.entities.has(e));
   return queryOf({
     language,
     entities,
