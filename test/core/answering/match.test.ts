@@ -82,6 +82,17 @@ describe("words about how a question is put, continued", () => {
     expect(answer.title).toContain("Chen Weidong");
   });
 
+  it("given 'stat' or a word asking how things relate, then answers as if a content word were not missing", () => {
+    const source = answerTo(core, "who released the stat that gz had 67,000+ overseas returnees?");
+    expect(source.title).toContain("foreign experts bureau");
+    const link = answerTo(
+      core,
+      "what's the link between the CEOT and the Western Returned Scholars Association?",
+    );
+    expect(link.answered).toBe(true);
+    expect(link.facts.map((f) => f.text).join(" ")).toContain("Western Returned Scholars Association");
+  });
+
   it("given Chinese words of how a question is put (请问, 到底, 主要), then answers as without them", () => {
     const count = answerTo(core, "请问广州到底发了多少张人才绿卡", zh);
     expect(count.title).toContain("2,515");
