@@ -331,6 +331,25 @@ export class Core {
       return this.compose(query, frame, top, [top.fact], 1, note);
     }
     const found = retrieved();
+    // A question that describes what it asks about without naming it is answered as about that thing.
+    if (found.found && found.described !== undefined) {
+      const subjects = [found.described];
+      explain?.decision(`taken as about ${found.described.id}, which the question describes`);
+      return this.answer(
+        withFields(query, { entities: subjects }),
+        withFields(frame, { subjects }),
+        note,
+        () => ({
+          found: true,
+          best: found.best,
+          coverage: found.coverage,
+          passing: found.passing,
+          tier: found.tier,
+        }),
+        explain,
+        given,
+      );
+    }
     const lead = found.found ? this.lead(frame, found.passing, found.tier, explain) : undefined;
     const lacking = unmatched(frame, lead, this.claims);
     if (lacking !== undefined) {

@@ -34,6 +34,8 @@ export type Retrieved =
       passing: Ranked[];
       /** The tier of answer types that answered. */
       tier: number;
+      /** The thing the question describes without naming it, whose facts these are (see Candidates.described). */
+      described?: Entity;
     }
   | {
       found: false;
@@ -44,6 +46,14 @@ export type Retrieved =
       /** A passing answer about the question's other names in another place: "Guangzhou's, not Shenzhen's". */
       elsewhere?: Ranked;
     };
+
+/** The kinds of thing a question may describe rather than name, by the answer it asks: who, or which body. */
+const DESCRIBED: Partial<Record<Query["type"], readonly Entity["kind"][]>> = {
+  person: ["person"],
+  organisation: ["organisation", "company"],
+};
+/** How many of the best facts the question's words reach are looked at for the thing it describes. */
+const DESCRIBED_FROM = 12;
 
 /** How many of each tier's best facts `--explain` shows. */
 const TRACED = 5;
@@ -127,7 +137,7 @@ function askedOf(query: Query, index: FactIndex): Asked {
  */
 function coverageOf(
   { words: asked, named, rare: rareTerms, figuresOnly, unknownChinese }: Asked,
-  indexed: IndexedFact,
+  indexed: Pick<IndexedFact, "terms">,
   countedByClaim?: string,
 ): Coverage {
   let total = 0;
@@ -238,6 +248,8 @@ export function retrieve(query: Query, index: FactIndex, claims: ClaimIndex, tra
   const candidates = new Candidates(query, index, claims, reached);
   const asked = candidates.answer(query.entities, query.years, trace);
   if (asked !== undefined) return asked;
+  const described = candidates.described(() => index.score(searchTerms(query), query.context, []), trace);
+  if (described !== undefined) return described;
   // Optional fields are set, not spread in: see objects.ts.
   const declined: Extract<Retrieved, { found: false }> = { found: false };
   const nearest = candidates.nearest();
@@ -320,6 +332,66 @@ class Candidates {
       }
     }
     return undefined;
+  }
+
+  /**
+   * The person or organisation a question describes without naming it, when no fact alone covers
+   * it ("the CAS biomedicine researcher in gz who went to the US in 1985"): the one thing, among
+   * those the best facts reached are about, whose facts together are about everything the question
+   * names and cover its words, as one fact must. Its own facts, ranked by the question's words with
+   * no name required of them, then answer as about it. Undefined when none does, or two do alike.
+   */
+  described(scoreAll: () => Scoring, trace?: Tracer): Extract<Retrieved, { found: true }> | undefined {
+    const { query, index } = this;
+    const kinds = DESCRIBED[query.type];
+    // It is described by something named, and by words too unless by two names ("the Stanford
+    // professor born in Zhongshan"); a question naming a thing of its kind asks about that one.
+    if (
+      kinds === undefined ||
+      query.superlative === true ||
+      query.entities.length < (this.needed === undefined ? 2 : 1) ||
+      query.entities.some((e) => kinds.includes(e.kind) || e.kind === "person")
+    )
+      return undefined;
+    const named = new Set(query.entities.map((e) => e.id));
+    const scoring = scoreAll();
+    const reached = scoring.about([], () => true, this.needed).slice(0, DESCRIBED_FROM);
+    const things = new Set(reached.flatMap((r) => r.indexed.fact.entities).filter((id) => !named.has(id)));
+    let best: { entity: Entity; coverage: Coverage; facts: number } | undefined;
+    let tied = false;
+    for (const id of things) {
+      const entity = index.kb.entities.get(id);
+      if (entity === undefined || !kinds.includes(entity.kind)) continue;
+      const facts = index.aboutEntity(id);
+      const about = new Set(facts.flatMap((f) => [...f.closure]));
+      if (![...named].every((n) => about.has(n))) continue;
+      const coverage = coverageOf(this.asked, { terms: new Set(facts.flatMap((f) => [...f.terms])) });
+      if (!passes(coverage, true) || coverage.matched < Math.min(2, coverage.terms)) continue;
+      // Between two described alike, the one with fewer facts is the one the words single out.
+      const better =
+        best === undefined
+          ? 1
+          : coverage.share - best.coverage.share ||
+            coverage.whole - best.coverage.whole ||
+            best.facts - facts.length;
+      if (better > 0) [best, tied] = [{ entity, coverage, facts: facts.length }, false];
+      else if (better === 0) tied = true;
+    }
+    if (best === undefined || tied) return undefined;
+    const { entity, coverage } = best;
+    const passing = scoring.about([entity.id]).slice(0, RANKING.maxCandidates);
+    trace?.(`described: ${entity.id}, its facts together`, passing.slice(0, TRACED), () => coverage);
+    const [top] = passing;
+    if (top === undefined) return undefined;
+    const close = passing.filter((r) => r === top || r.score >= top.score * RANKING.companionShare);
+    return {
+      found: true,
+      best: close.slice(0, RANKING.maxFacts),
+      coverage,
+      passing,
+      tier: 0,
+      described: entity,
+    };
   }
 
   /** The best fact reached about the question's names: of a wanted type and year if any is, else any. */

@@ -318,3 +318,30 @@ describe("shorthand is no missing word", () => {
     );
   });
 });
+
+describe("a thing described without its name", () => {
+  const described = (question: string) => {
+    const result = retrieve(understand(question, core.vocabulary, "en"), core.index, core.claims);
+    return result.found ? result.described?.id : undefined;
+  };
+
+  it("finds the person whose facts together hold what the question says of them", () => {
+    const question =
+      "which scientist went to study in the US in 1985 and later worked at a CAS institute in guangzhou?";
+    expect(described(question)).toBe("zhang-jiancun");
+    expect(answerTo(core, question, { language: "en" }).title).toContain("Zhang Jiancun");
+  });
+
+  it("finds them by two names alone", () => {
+    expect(
+      described("which Stanford professor born in Zhongshan commented on Silicon Valley and Guangzhou?"),
+    ).toBe("hau-lee");
+  });
+
+  it("takes a question naming a person as about that person, not one described", () => {
+    expect(described("which US university did Yuan Yuyu get his doctorate from?")).toBeUndefined();
+    expect(
+      answerTo(core, "Tariro Manyumwa works for which company in Hangzhou?", { language: "en" }).answered,
+    ).toBe(false);
+  });
+});
