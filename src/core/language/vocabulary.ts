@@ -167,7 +167,21 @@ export class Vocabulary {
     if (stopwords.has(word) || isEnglishWord(word)) return word;
     this.typos ??= new TypoCorrector(this.typoWords());
     if (this.typos.knows(word)) return word;
-    return questionWord(word, mistyped) ?? this.typos.correct(word) ?? word;
+    return questionWord(word, mistyped) ?? this.typos.correct(word) ?? this.swapped(word) ?? word;
+  }
+
+  /**
+   * A short word with two neighbouring letters swapped ("hled"), too short for fuzzy correction:
+   * the one known word or stop word a single swap makes, if only one does ("hwo" is how or who).
+   */
+  private swapped(word: string): string | undefined {
+    const known = (w: string) => this.grammar.stopwords.has(w) || this.typos?.knows(w) === true;
+    const made = new Set<string>();
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swap = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
+      if (swap !== word && known(swap)) made.add(swap);
+    }
+    return made.size === 1 ? [...made][0] : undefined;
   }
 
   /**

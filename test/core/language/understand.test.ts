@@ -87,6 +87,17 @@ describe("the kind of answer an English question wants", () => {
     expect(read("i wonder who runs the ceot").terms.every((t) => t.light)).toBe(true);
   });
 
+  it("given chat words ('yo', 'anyone', 'they're'), then none is asked about; 'biz' reads as business", () => {
+    expect(termsOf("yo does anyone know how many projects hangzhou funded")).toEqual(["project", "fund"]);
+    expect(termsOf("how long before they're profitable")).not.toContain("re");
+    expect(termsOf("main reason to start a biz in beijing")).toContain("business");
+  });
+
+  it("reads a short word with two letters swapped as the one known word a swap makes, not one of two", () => {
+    expect(termsOf("wen was ceot first hled")).toContain("hold");
+    expect(termsOf("hwo many labs")).toContain("hwo");
+  });
+
   it("marks a word taken for mistyped as corrected, and a word as written not", () => {
     const terms = read("which age cohorts do shanghai's returnee founders belong to").terms;
     expect(terms.find((t) => t.term === "cohosts")?.corrected).toBe(true);
