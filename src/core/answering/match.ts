@@ -136,19 +136,45 @@ export function matchClaims(
  * outright, or by every word that says what it asks, when it is of the type the question asks for
  * first ("how many returnees live in Chengdu" is not answered by Chengdu's share of returnee founders).
  */
-function insisted(frame: Frame): { property: string; carried: boolean } | undefined {
+function insisted(frame: Frame, claims: ClaimIndex): { property: string; carried: boolean } | undefined {
   if (frame.carried !== undefined)
     return frame.insists ? { property: frame.carried, carried: true } : undefined;
   if (frame.worded === "any" || frame.subjects.length === 0) return undefined;
   // The best named of the type the wording asks first: "when" naming agreements, or "ranking for
   // foreigners" (asking nothing by its wording), does not insist.
-  const top = frame.properties.find((p) => wanted(frame.worded, 0, p.property.type));
+  const top = topNamed(frame, claims);
   if (top === undefined) return undefined;
   // Named by every word that says what is asked, light words ("live", "total") lowering only its share.
   const namedByAll = frame.asks.length > 0 && frame.asks.every((w) => top.words.includes(w));
   return top.share >= NAMED_OUTRIGHT || namedByAll
     ? { property: top.property.id, carried: false }
     : undefined;
+}
+
+/**
+ * The best named property of the type the wording asks, of what the question names: one curated as
+ * asked of things of another kind is not (see Property.of), and one curated as asked of its kind
+ * is asked rather than one whose claims are all of other kinds ("how old" of a person asks an age,
+ * not a convention's years running).
+ */
+function topNamed(frame: Frame, claims: ClaimIndex): PropertyMatch | undefined {
+  const { worded, subjects } = frame;
+  const ofKind = (kinds: readonly string[]) => subjects.some((e) => kinds.includes(e.kind));
+  const named = frame.properties.filter(
+    ({ property }) =>
+      wanted(worded, 0, property.type) &&
+      (property.of === undefined || subjects.length === 0 || ofKind(property.of)),
+  );
+  const [first] = named;
+  const curated = named.find(({ property }) => property.of !== undefined && ofKind(property.of));
+  if (first === undefined || curated === undefined || first === curated) return first;
+  const kinds = claims
+    .ofProperty(first.property.id)
+    .flatMap((c) => [
+      claims.kindOf(c.claim.subject),
+      c.claim.entity === undefined ? undefined : claims.kindOf(c.claim.entity),
+    ]);
+  return ofKind(kinds.filter((k) => k !== undefined)) ? first : curated;
 }
 
 /**
@@ -189,7 +215,7 @@ export function unmatched(
   // and the answer found is of a property it does not name at all ("how many people live in China":
   // no convention's job count).
   // The best named of a kind the wording asks: "where was he born" asks a hometown, not a date of birth.
-  const top = frame.properties.find((p) => wanted(frame.worded, 0, p.property.type));
+  const top = topNamed(frame, claims);
   if (frame.carried === undefined && top?.property.unsourced) {
     // Every word names it, or one of its names is said whole and every other word is light ("what
     // year was he born"; "how many people returned to live there" only half says "people live").
@@ -203,7 +229,7 @@ export function unmatched(
       !frame.properties.some((p) => p.property.id === lead.property.id);
     if (onlyIt || unnamed) return { property: top.property.id, known: [], lacks: "subject" };
   }
-  const must = insisted(frame);
+  const must = insisted(frame, claims);
   if (must === undefined || lead?.property.id === must.property) return undefined;
   if (!must.carried && lead !== undefined && answersAsWell(frame, must.property, lead, claims))
     return undefined;

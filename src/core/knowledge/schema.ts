@@ -136,6 +136,11 @@ export const PropertySchema = z.strictObject({
   unsourced: z._default(z.boolean(), false),
   /** Whether its values are what someone said or thinks: "what did … say" wants them first. */
   quotes: z._default(z.boolean(), false),
+  /**
+   * The kinds of thing it is asked of, where the same words ask another property of other things:
+   * "how old" of a person asks an age, of a convention the years it has run.
+   */
+  of: z.optional(z.array(z.enum(ENTITY_KINDS))),
 });
 
 /**

@@ -171,6 +171,20 @@ describe("a property no source gives, or gives only of others", () => {
     expect(answer.answered).toBe(false);
   });
 
+  it("given 'how old' of a person, then declines naming an age; of a convention, answers the years it has run", () => {
+    const person = answerTo(core, "how old is Zhang Jiancun?");
+    expect(person.answered).toBe(false);
+    expect(person.body).toContain("age for Zhang Jiancun");
+    expect(answerTo(core, "how old is the CEOT?").title).toContain("20 years");
+  });
+
+  it("given when a publication came out or a person took office, then declines naming what is not given", () => {
+    expect(answerTo(core, "what year was the beijing returnee blue book published?").body).toContain(
+      "year of publication",
+    );
+    expect(answerTo(core, "when did liu xin become mayor of hangzhou?").answered).toBe(false);
+  });
+
   it("given 'where … born', then answers the hometown, not a date of birth", () => {
     const answer = answerTo(core, "where was Hau Lee born");
     expect(answer.title).toContain("Zhongshan");
