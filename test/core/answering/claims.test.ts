@@ -455,5 +455,6 @@ describe("a question that picks a thing of some kind", () => {
 describe("a property named only in common words", () => {
   it("given 'originally called', then the former name leads, not the card", () => {
     expect(title("what was the CEOT originally called")).toMatch(/former name: .*Exchange Convention/);
+    expect(title("what was the CEOT called before it got its current name?")).toMatch(/former name: /);
   });
 });
