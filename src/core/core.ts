@@ -6,6 +6,7 @@ import {
   datesAsked,
   type Frame,
   type IndexedClaim,
+  NAMED_OUTRIGHT,
   valuesOf,
 } from "./answering/claims.js";
 import { byAgreement, distinct, partsOf } from "./answering/compare.js";
@@ -409,7 +410,10 @@ export class Core {
     score: number,
     note: string,
   ): { answer: Answer; lead: IndexedClaim } {
-    const values = valuesOf(lead, this.claims);
+    // Values the question names come first ("is the Western Returned Scholars Association one of
+    // the organisers?"), where a long list shows only its first few.
+    const named = (c: IndexedClaim) => query.entities.some((e) => e.id === c.claim.entity);
+    const values = valuesOf(lead, this.claims).sort((a, b) => Number(named(b)) - Number(named(a)));
     const second = this.alsoAsked(frame, lead);
     const also = second === undefined ? [] : valuesOf(second, this.claims);
     const title = headline(values, this.kb, query.language, undefined, {
@@ -526,7 +530,34 @@ export class Core {
     const own = (common ? namedOutright(frame, query) : []).flatMap(({ property }) =>
       this.claims.nameTerms(property, query.language),
     );
-    return changedQuery(query, { type: frame.expects, terms, context: [...query.context, ...own] });
+    return changedQuery(query, {
+      type: frame.expects,
+      terms,
+      context: [...query.context, ...own],
+      entities: this.placeAsked(query, frame)
+        ? query.entities.filter((e) => !PLACE_KINDS.includes(e.kind))
+        : query.entities,
+    });
+  }
+
+  /**
+   * Whether the places a question names are the value it asks about, not where its answer must be:
+   * asking for no other kind of answer, it names outright a property whose values are places, held
+   * by the other things it names ("is the CEOT held in Shenzhen?" is answered by where it is held).
+   */
+  private placeAsked(query: Query, frame: Frame): boolean {
+    const others = query.entities.filter((e) => !PLACE_KINDS.includes(e.kind));
+    return (
+      (frame.worded === "any" || frame.worded === "place") &&
+      others.length > 0 &&
+      others.length < query.entities.length &&
+      frame.properties.some(
+        ({ property, share }) =>
+          share >= NAMED_OUTRIGHT &&
+          property.type === "place" &&
+          this.claims.ofProperty(property.id).some((c) => this.claims.subjectFit(c, others) === "named"),
+      )
+    );
   }
 
   /** The type of answer a word asks for alone ("total": a count), classified once per word. */

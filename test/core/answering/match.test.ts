@@ -216,3 +216,19 @@ describe("a frame has one set of fields, in one order", () => {
     expect(frames[0]?.excluded).toBeUndefined();
   });
 });
+
+describe("a yes-or-no question naming the value it checks", () => {
+  it("given a place asked of a thing ('is the CEOT held in Shenzhen?'), then answers where it is held", () => {
+    const answer = answerTo(core, "is ceot held in shenzhen?");
+    expect(answer.answered).toBe(true);
+    expect(answer.title).toContain("venue: Guangzhou");
+  });
+
+  it("given one of a long list of values asked about, then the headline shows it first", () => {
+    const answer = answerTo(
+      core,
+      "Is the Western Returned Scholars Association one of the 2018 CEOT organisers?",
+    );
+    expect(answer.title).toMatch(/organisers: Western Returned Scholars Association, /);
+  });
+});
