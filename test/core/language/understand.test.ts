@@ -93,6 +93,12 @@ describe("the kind of answer an English question wants", () => {
     expect(termsOf("main reason to start a biz in beijing")).toContain("business");
   });
 
+  it("reads 'took part' as taking part, a light word, not as a part", () => {
+    const terms = read("how many overseas talents took part in the 2017 ceot").terms;
+    expect(terms.map((t) => t.term)).not.toContain("part");
+    expect(terms.find((t) => t.term === "participate")?.light).toBe(true);
+  });
+
   it("reads a short word with two letters swapped as the one known word a swap makes, not one of two", () => {
     expect(termsOf("wen was ceot first hled")).toContain("hold");
     expect(termsOf("hwo many labs")).toContain("hwo");
