@@ -278,6 +278,15 @@ describe("a thing named in part", () => {
     expect(fresh?.followed).toBeUndefined();
   });
 
+  it("given 'ok different topic', then the turn starts afresh and 'topic' is asked of nothing", () => {
+    const [, fresh] = conversation(
+      "how many green cards has gz issued?",
+      "ok different topic - when was the hangzhou international talent club set up?",
+    );
+    expect(fresh?.title).toContain("June 2019");
+    expect(fresh?.followed).toBeUndefined();
+  });
+
   it("given a city's count, then words no other city's name has are not read as a city", () => {
     const [, makerspaces] = conversation("how many incubators does gz have", "makerspaces?");
     expect(makerspaces?.title).toMatch(/Guangzhou.*138/);
