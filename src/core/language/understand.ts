@@ -91,7 +91,10 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     );
   const counted =
     countedWord === undefined || ofName(countedWord) ? undefined : vocabulary.firstTerm(countedWord);
-  const queryType = describes ? "any" : type;
+  // "What's Wang Debao's position?": a person named alone holds a post, not a place on a list.
+  const post =
+    type === "rank" && reading.entities.length > 0 && reading.entities.every((e) => e.kind === "person");
+  const queryType = describes || post ? "any" : type;
   const entities = reading.entities.filter((e) => !excluded.includes(e) && !sceneParts.entities.has(e));
   return queryOf({
     language,

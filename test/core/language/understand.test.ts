@@ -93,6 +93,11 @@ describe("the kind of answer an English question wants", () => {
     expect(termsOf("main reason to start a biz in beijing")).toContain("business");
   });
 
+  it("reads 'position' of a person named alone as a post, not a place on a list", () => {
+    expect(typeOf("what's Wang Debao's position")).toBe("any");
+    expect(typeOf("what position did hangzhou get in 2020")).toBe("rank");
+  });
+
   it("reads 'took part' as taking part, a light word, not as a part", () => {
     const terms = read("how many overseas talents took part in the 2017 ceot").terms;
     expect(terms.map((t) => t.term)).not.toContain("part");
