@@ -332,13 +332,14 @@ export class Core {
       return this.compose(query, frame, top, [top.fact], 1, note);
     }
     const found = retrieved();
-    // A question that describes what it asks about without naming it is answered as about that thing.
+    // A question that describes what it asks about without naming it is answered as about that
+    // thing: naming it is the answer, so any claim of it may lead.
     if (found.found && found.described !== undefined) {
       const subjects = [found.described];
       explain?.decision(`taken as about ${found.described.id}, which the question describes`);
       return this.answer(
-        withFields(query, { entities: subjects }),
-        withFields(frame, { subjects }),
+        withFields(query, { entities: subjects, type: "any" }),
+        withFields(frame, { subjects, expects: "any" }),
         note,
         () => ({
           found: true,

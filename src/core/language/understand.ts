@@ -200,6 +200,14 @@ function sceneOf(
   if (asks.length === 0 || asks.length === sentences.length) return NO_SCENE;
   const asked = new Set(asks.flatMap((s) => s.reading.terms.map((t) => t.term)));
   const named = new Set(asks.flatMap((s) => s.reading.entities));
+  // "The researcher who left for the US in 1985 and came back to gz — what's his name?": an asking
+  // for who something is that says nothing else asks of what the rest describes, which is then no
+  // scene ("… a Guangzhou fund. How big is it?" asks a size of what its scene names).
+  const asksWho = (s: (typeof sentences)[number]) =>
+    ["person", "organisation"].includes(
+      classify(vocabulary.grammar.answers, s.reading.text, s.reading.cues),
+    ) && s.reading.terms.every((t) => t.light);
+  if (named.size === 0 && asks.every(asksWho)) return NO_SCENE;
   const scene = sentences.filter((s) => !asks.includes(s));
   return {
     terms: new Set(

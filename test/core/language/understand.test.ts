@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hanNumber } from "../../../src/core/language/han-numerals.js";
 import { asksOverview, splitQuestion, understand, withYears } from "../../../src/core/language/understand.js";
-import { realCore } from "../../helpers.js";
+import { answerTo, realCore } from "../../helpers.js";
 
 const { vocabulary } = realCore();
 const split = (question: string) => splitQuestion(question, vocabulary.grammar.split);
@@ -581,6 +581,13 @@ describe("a question with a scene around it", () => {
     const query = read("My dad keeps talking about a Guangzhou fund. How big is it?");
     expect(query.entities.map((e) => e.id)).toContain("guangzhou");
     expect(query.context).toContain("fund");
+  });
+
+  it("given only 'what's his name?' after it, then what it describes is asked about, and answered", () => {
+    const question =
+      "the biomed researcher who left for the US back in 1985, got a PhD and came back to gz — what's his name?";
+    expect(termsOf(question)).toContain("phd");
+    expect(answerTo(realCore(), question, { language: "en" }).title).toMatch(/^Zhang Jiancun · /);
   });
 
   it("given a scene after the question mark, then only the question is asked", () => {
