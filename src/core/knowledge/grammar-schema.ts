@@ -124,6 +124,8 @@ export const EnglishGrammarFile = z.strictObject({
     numbers: Words,
     ordinals: Words,
     scales: z.record(Word, z.number().check(z.positive())),
+    /** Words that make the small number after them a place or a list's length ("top 3", "No. 1"), not a figure asked. */
+    placing: Words,
   }),
 });
 

@@ -84,6 +84,9 @@ function questionWord(word: string, mistyped: readonly string[]): string | undef
   return word.length < 4 ? undefined : mistyped.find((q) => editDistance(word, q, 1) <= 1);
 }
 
+/** The largest number read as a place on a list after a placing word ("top 10"). */
+const PLACES = 10;
+
 /** A number as the knowledge base's figures are compared: no trailing ".0". */
 function numberTerm(value: number): string {
   return String(Number(value.toFixed(4)));
@@ -288,7 +291,10 @@ export class Vocabulary {
       else if (!known.stop) {
         const { term, light, guessed } = known.term;
         const added = reading.terms.length;
-        if (!stopwords.has(term)) add(term, light && !this.namesAThing(word, words[i - 1]), guessed);
+        // "Top 3", "No. 1": a place on a list, said as a fact may say it in words ("the top three").
+        const placed = known.number && Number(word) <= PLACES && this.grammar.placing.has(words[i - 1] ?? "");
+        if (!stopwords.has(term))
+          add(term, placed || (light && !this.namesAThing(word, words[i - 1])), guessed);
         const read = reading.terms[added];
         if (read !== undefined && word !== written[i]) read.corrected = true;
       }

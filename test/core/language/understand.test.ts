@@ -93,6 +93,12 @@ describe("the kind of answer an English question wants", () => {
     expect(termsOf("main reason to start a biz in beijing")).toContain("business");
   });
 
+  it("reads a small number after 'top' or 'No.' as a place on a list, asked lightly, and any other as a figure", () => {
+    const terms = read("top 3 cities for haigui startups per CCG?").terms;
+    expect(terms.find((t) => t.term === "3")?.light).toBe(true);
+    expect(read("which city has 3 academicians").terms.find((t) => t.term === "3")?.light).toBe(false);
+  });
+
   it("reads 'position' of a person named alone as a post, not a place on a list", () => {
     expect(typeOf("what's Wang Debao's position")).toBe("any");
     expect(typeOf("what position did hangzhou get in 2020")).toBe("rank");
