@@ -12,7 +12,7 @@ import {
 } from "../knowledge/schema.js";
 import type { AnswerType } from "../language/answer-type.js";
 import { remembered } from "../language/memo.js";
-import { compact } from "../language/text.js";
+import { compact, isNumber } from "../language/text.js";
 import type { Vocabulary } from "../language/vocabulary.js";
 import type { Language } from "../types.js";
 import { NameShares, type PropertyName, type PropertyNames } from "./property-names.js";
@@ -541,6 +541,8 @@ export const MATCHING = Object.freeze({
   reason: 1,
   /** What someone said, for a question of what they said: "what did the mayor say" wants his words, not his post. */
   quote: 1,
+  /** A value the question gives ("24.3%: which city?"): it is the claim asked back. */
+  quoted: 1,
   /** Each place a fact stands below the best in retrieval's order. */
   rank: 0.25,
   /** A fact's first claim is what it mainly says. */
@@ -597,6 +599,8 @@ export function agreement(
     frame.years.length === 0 ||
     frame.years.some((y) => y === claim.when.when.slice(0, 4) || claim.claim.value.includes(y));
   const qualifier = qualifierFit(frame, index.qualifierTerms(claim, frame.language));
+  // "24.3% of returnees went to which city?": the claim whose value the question gives is the one asked back.
+  const quoted = index.valueTerms(claim, frame.language).some((t) => frame.terms.has(t) && isQuotedFigure(t));
   const score =
     MATCHING.property * property +
     // A thing picked answers as a value would: how it stands to the things named is only context.
@@ -609,6 +613,7 @@ export function agreement(
     (frame.quotes && claim.property.quotes ? MATCHING.quote : 0) -
     MATCHING.rank * rank +
     (claim.position === 0 ? MATCHING.main : 0) +
+    (quoted ? MATCHING.quoted : 0) +
     (index.besides(claim, left, frame.language) ? MATCHING.qualifier + MATCHING.qualifierFit : 0);
   return {
     claim,
@@ -621,6 +626,16 @@ export function agreement(
     score,
     agrees: (subject !== "other" || picked) && type && time && !echoes && !excluded && !countsOther,
   };
+}
+
+/**
+ * Whether a figure a question gives is likely one a source gave: with a decimal point, or 100 or
+ * more and no year ("24.3", "2515"); a small whole number is more often part of a name ("80后") or a list's length.
+ */
+function isQuotedFigure(term: string): boolean {
+  if (!isNumber(term)) return false;
+  const value = Number(term);
+  return term.includes(".") || (value >= 100 && !(Number.isInteger(value) && value >= 1900 && value <= 2100));
 }
 
 /** Whether a person's words answer a "who said …" question: the headline names the speaker. */

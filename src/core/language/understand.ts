@@ -4,7 +4,7 @@ import { withFields } from "../objects.js";
 import type { Language } from "../types.js";
 import { type AnswerType, answersAs, classify, kindWord } from "./answer-type.js";
 import { type Query, queryOf } from "./query.js";
-import { isCjk } from "./text.js";
+import { isCjk, isNumber } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { alternation, anyOf, chinesePattern, wordsPattern } from "./word-patterns.js";
 
@@ -178,7 +178,7 @@ const NO_SCENE = { terms: new Set<string>(), entities: new Set<Entity>() };
  * The words only a question's scene sets ("My dad keeps going on about a Guangzhou fund. How big is
  * it?"): the sentences beside those that ask (that end in a question mark, or without one, that are
  * worded as asking something). They rank, as context, but the question is not required to be about
- * them. The years the scene gives still count, and so do its names, unless they come after an asking
+ * them. The years and figures the scene gives still count, and so do its names, unless they come after an asking
  * that names its own: an afterthought ("what company did Shi Zhongmin move to gz? heard it was
  * founded in america") says nothing of what is asked.
  */
@@ -213,7 +213,7 @@ function sceneOf(
     terms: new Set(
       scene
         .flatMap((s) => s.reading.terms.map((t) => t.term))
-        .filter((term) => !asked.has(term) && !YEAR.test(term)),
+        .filter((term) => !asked.has(term) && !YEAR.test(term) && !isNumber(term)),
     ),
     entities: new Set(
       named.size === 0

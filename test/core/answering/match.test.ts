@@ -232,3 +232,17 @@ describe("a yes-or-no question naming the value it checks", () => {
     expect(answer.title).toMatch(/organisers: Western Returned Scholars Association, /);
   });
 });
+
+describe("a figure the question gives, asked back", () => {
+  it("given a share and 'which city', then the claim of that share leads", () => {
+    expect(answerTo(core, "24.3% of returned talents went to which city to start up?").title).toMatch(
+      /^Beijing · /,
+    );
+  });
+
+  it("given the figure before a dash ('2,515 — what is that number …'), then it is asked about, not a scene", () => {
+    expect(answerTo(core, "2,515 — what is that number in the Guangzhou innovation story?").title).toContain(
+      "talent green cards issued: 2,515",
+    );
+  });
+});
