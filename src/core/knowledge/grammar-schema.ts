@@ -90,6 +90,8 @@ export const EnglishGrammarFile = z.strictObject({
     mistyped: Words,
     /** "Which city do most returnee founders pick": the thing with the highest value of a property is asked for. */
     superlative: Words,
+    /** "My dad keeps on about a fund. How big is it?": words of someone telling their own story, which sets a scene. */
+    tellsOwnStory: Words,
   }),
   followUp: FollowUpWords,
   /** How a question asks two things: "X vs Y", "X or Y", "compare X and Y", "A and B, how many of each". */

@@ -200,15 +200,20 @@ function sceneOf(
   if (asks.length === 0 || asks.length === sentences.length) return NO_SCENE;
   const asked = new Set(asks.flatMap((s) => s.reading.terms.map((t) => t.term)));
   const named = new Set(asks.flatMap((s) => s.reading.entities));
-  // "The researcher who left for the US in 1985 and came back to gz — what's his name?": an asking
-  // for who something is that says nothing else asks of what the rest describes, which is then no
-  // scene ("… a Guangzhou fund. How big is it?" asks a size of what its scene names).
+  // An asking that says nothing of its own asks of what the rest says, which is then no scene: of
+  // what it describes ("the researcher who left for the US in 1985 … — what's his name?"), or of
+  // the topic it puts first ("gz housing subsidy for returnee phds — how much per person?"). A
+  // story of the asker's own sets a scene still ("my dad keeps on about a Guangzhou fund. How big is it?").
+  const { answers, tellsOwnStory } = vocabulary.grammar;
   const asksWho = (s: (typeof sentences)[number]) =>
-    ["person", "organisation"].includes(
-      classify(vocabulary.grammar.answers, s.reading.text, s.reading.cues),
-    ) && s.reading.terms.every((t) => t.light);
-  if (named.size === 0 && asks.every(asksWho)) return NO_SCENE;
+    ["person", "organisation"].includes(classify(answers, s.reading.text, s.reading.cues));
   const scene = sentences.filter((s) => !asks.includes(s));
+  if (
+    named.size === 0 &&
+    asks.every((s) => s.reading.terms.every((t) => t.light)) &&
+    (asks.every(asksWho) || !scene.some((s) => tellsOwnStory.test(s.text)))
+  )
+    return NO_SCENE;
   return {
     terms: new Set(
       scene

@@ -596,6 +596,14 @@ describe("a question with a scene around it", () => {
     expect(answerTo(realCore(), question, { language: "en" }).title).toMatch(/^Zhang Jiancun · /);
   });
 
+  it("given a topic put first and an asking of no words of its own, then the topic is asked about", () => {
+    const query = read("gz housing subsidy for returnee phds — how much per person?");
+    expect(query.terms.map((t) => t.term)).toContain("subsidy");
+    expect(answerTo(realCore(), "gz housing subsidy for returnee phds — how much per person?").answered).toBe(
+      false,
+    );
+  });
+
   it("given a scene after the question mark, then only the question is asked", () => {
     expect(
       read("How many returnees has Guangzhou pulled in? I keep hearing different numbers.").context,
