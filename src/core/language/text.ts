@@ -42,9 +42,9 @@ const NOT_WORD = /[^\p{L}\p{N}\u2024]+/gu;
 const NOT_ASCII_WORD = /[^a-z\d\u2024]+/g;
 
 /** The characters spelledOut rewrites at: most questions have none, and are left as they are. */
-const SPELLED_AT = /['’,.&%]/;
+const SPELLED_AT = /['’,.&%#]/;
 
-/** Lower-cased text with possessives, thousands separators and dotted initials gone and signs spelled out. */
+/** Lower-cased text with possessives, thousands separators and dotted initials gone and signs spelled out ("#1": number 1). */
 function spelledOut(lower: string): string {
   if (!SPELLED_AT.test(lower)) return lower;
   return lower
@@ -54,6 +54,7 @@ function spelledOut(lower: string): string {
     .replace(/\b([a-z])&([a-z])\b/g, "$1$2")
     .replace(/&/g, " and ")
     .replace(/%/g, " percent ")
+    .replace(/#(?=\d)/g, " number ")
     .replace(/(\d)\.(?=\d)/g, "$1\u2024");
 }
 

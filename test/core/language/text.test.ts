@@ -11,6 +11,11 @@ describe("normalise", () => {
     expect(normalise("Growth of 5.9 over 1,200: 40%")).toBe("growth of 5.9 over 1200 40 percent");
   });
 
+  it("spells '#' before a figure as 'number', and drops it elsewhere", () => {
+    expect(normalise("the #1 reason")).toBe("the number 1 reason");
+    expect(normalise("#gz talent")).toBe("gz talent");
+  });
+
   it("keeps decimals and folds full-width forms and accents", () => {
     expect(normalise("５.９ percent at Café")).toBe("5.9 percent at cafe");
   });
