@@ -324,12 +324,14 @@ class Candidates {
         if (typed(r)) passing.push(r);
       }
       const [top] = passing;
-      if (top !== undefined) {
-        const best = passing
-          .filter((r) => r === top || r.score >= top.score * RANKING.companionShare)
-          .slice(0, RANKING.maxFacts);
-        return { found: true, best, coverage: this.coverage(top.indexed), passing, tier };
-      }
+      if (top !== undefined)
+        return {
+          found: true,
+          best: closeBehind(passing),
+          coverage: this.coverage(top.indexed),
+          passing,
+          tier,
+        };
     }
     return undefined;
   }
@@ -350,7 +352,7 @@ class Candidates {
       kinds === undefined ||
       query.superlative === true ||
       query.entities.length < (this.needed === undefined ? 2 : 1) ||
-      query.entities.some((e) => kinds.includes(e.kind) || e.kind === "person")
+      query.entities.some((e) => e.kind === "person" || kinds.includes(e.kind))
     )
       return undefined;
     const named = new Set(query.entities.map((e) => e.id));
@@ -381,17 +383,8 @@ class Candidates {
     const { entity, coverage } = best;
     const passing = scoring.about([entity.id]).slice(0, RANKING.maxCandidates);
     trace?.(`described: ${entity.id}, its facts together`, passing.slice(0, TRACED), () => coverage);
-    const [top] = passing;
-    if (top === undefined) return undefined;
-    const close = passing.filter((r) => r === top || r.score >= top.score * RANKING.companionShare);
-    return {
-      found: true,
-      best: close.slice(0, RANKING.maxFacts),
-      coverage,
-      passing,
-      tier: 0,
-      described: entity,
-    };
+    if (passing.length === 0) return undefined;
+    return { found: true, best: closeBehind(passing), coverage, passing, tier: 0, described: entity };
   }
 
   /** The best fact reached about the question's names: of a wanted type and year if any is, else any. */
@@ -464,6 +457,16 @@ class Candidates {
     return known;
   }
 }
+/** The best of the facts that answer and those close behind it, which come along. */
+function closeBehind(passing: readonly Ranked[]): Ranked[] {
+  const [top] = passing;
+  return top === undefined
+    ? []
+    : passing
+        .filter((r) => r === top || r.score >= top.score * RANKING.companionShare)
+        .slice(0, RANKING.maxFacts);
+}
+
 /**
  * Whether a fact can answer a question of this type about these entities at this tier: it has a
  * claim with a value of a wanted type whose subject fits what the question names, or, as a fact
