@@ -603,7 +603,7 @@ export class Core {
     // "How many returnees are there in China?": facts on returnees, none counting them, do not answer.
     if (lead === undefined)
       return frame.counted === undefined ? undefined : `no claim of the facts found counts ${frame.counted}`;
-    return saysNothingAsked(frame, lead, this.claims);
+    return saysNothingAsked(frame, lead, this.claims, this.vocabulary.grammar.namedKinds);
   }
 
   /** The claim that answers: the one of the covering facts that agrees best with the question's frame. */

@@ -257,7 +257,12 @@ export function unmatched(
  * or it counts nothing but in the places it names, and the claim is of something inside them ("how
  * many people live in Guangzhou" is not a convention's attendance).
  */
-export function saysNothingAsked(frame: Frame, lead: IndexedClaim, claims: ClaimIndex): string | undefined {
+export function saysNothingAsked(
+  frame: Frame,
+  lead: IndexedClaim,
+  claims: ClaimIndex,
+  namedKinds: ReadonlySet<string>,
+): string | undefined {
   if (lead.property.id === frame.carried) return undefined;
   const { kind } = frame;
   // A figure of the type a kind of figure asks ("fourth place" for "what position") says that kind;
@@ -275,6 +280,10 @@ export function saysNothingAsked(frame: Frame, lead: IndexedClaim, claims: Claim
   if (frame.superlative && picksThing && kindUnsaid && unranked)
     return `it asks the best ${kind}, and no claim ranks one`;
   if (named !== undefined) return undefined;
+  // "Which university gave Shi Zhongmin his PhD?": a thing of a kind whose names carry its word
+  // (Zhejiang University) is not a value without it (his company; a country).
+  if (kindUnsaid && kind !== undefined && namedKinds.has(kind))
+    return `it asks a ${kind}, and the value found is none`;
   const other =
     kindUnsaid && frame.asks.length > 0
       ? frame.properties.find(

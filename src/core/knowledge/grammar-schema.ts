@@ -92,6 +92,8 @@ export const EnglishGrammarFile = z.strictObject({
     superlative: Words,
     /** "My dad keeps on about a fund. How big is it?": words of someone telling their own story, which sets a scene. */
     tellsOwnStory: Words,
+    /** Kinds of thing whose names carry the kind's word ("Zhejiang University"): a value without it is not one. */
+    namedKinds: Words,
   }),
   followUp: FollowUpWords,
   /** How a question asks two things: "X vs Y", "X or Y", "compare X and Y", "A and B, how many of each". */

@@ -32,6 +32,8 @@ export interface Grammar extends WordWeights {
   shorthand: ReadonlyMap<string, string>;
   /** A sentence telling the asker's own story ("my dad keeps on about a fund"): a scene, not what is asked. */
   tellsOwnStory: RegExp;
+  /** Kinds of thing whose names carry the kind's word ("which university": Zhejiang University). */
+  namedKinds: ReadonlySet<string>;
   /** Words before a small number that make it a place on a list ("top 3", "No. 1"): it is asked in words, lightly. */
   placing: ReadonlySet<string>;
   /** Heads of the lexicon's question-word groups: they say what kind of answer is wanted, not what about. */
@@ -71,6 +73,7 @@ export function compileGrammar({ en, zh }: GrammarData): Grammar {
     shorthand: new Map(Object.entries(en.shorthand)),
     placing: new Set(en.figures.placing),
     tellsOwnStory: anyOf([wordsPattern(en.question.tellsOwnStory)], "i"),
+    namedKinds: new Set(en.question.namedKinds),
     cueHeads: new Set(zh.cues.map((c) => c.cue)),
     filler: new Set(zh.filler),
     framing: new Set(zh.framing),

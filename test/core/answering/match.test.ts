@@ -185,6 +185,11 @@ describe("a property no source gives, or gives only of others", () => {
     expect(answerTo(core, "when did liu xin become mayor of hangzhou?").answered).toBe(false);
   });
 
+  it("given 'which university' and only a company or a country known, then declines; 'which ministries' still answers", () => {
+    expect(answerTo(core, "which university gave Shi Zhongmin his PhD?").answered).toBe(false);
+    expect(answerTo(core, "which ministries organised the 2018 ceot").title).toContain("Ministry of");
+  });
+
   it("given 'where … born', then answers the hometown, not a date of birth", () => {
     const answer = answerTo(core, "where was Hau Lee born");
     expect(answer.title).toContain("Zhongshan");
