@@ -136,13 +136,15 @@ export function matchClaims(
  * outright, or by every word that says what it asks, when it is of the type the question asks for
  * first ("how many returnees live in Chengdu" is not answered by Chengdu's share of returnee founders).
  */
-function insisted(frame: Frame, claims: ClaimIndex): { property: string; carried: boolean } | undefined {
+function insisted(
+  frame: Frame,
+  top: PropertyMatch | undefined,
+): { property: string; carried: boolean } | undefined {
   if (frame.carried !== undefined)
     return frame.insists ? { property: frame.carried, carried: true } : undefined;
   if (frame.worded === "any" || frame.subjects.length === 0) return undefined;
-  // The best named of the type the wording asks first: "when" naming agreements, or "ranking for
-  // foreigners" (asking nothing by its wording), does not insist.
-  const top = topNamed(frame, claims);
+  // The best named of the type the wording asks (see topNamed): "when" naming agreements, or
+  // "ranking for foreigners" (asking nothing by its wording), does not insist.
   if (top === undefined) return undefined;
   // Named by every word that says what is asked, light words ("live", "total") lowering only its share.
   const namedByAll = frame.asks.length > 0 && frame.asks.every((w) => top.words.includes(w));
@@ -229,7 +231,7 @@ export function unmatched(
       !frame.properties.some((p) => p.property.id === lead.property.id);
     if (onlyIt || unnamed) return { property: top.property.id, known: [], lacks: "subject" };
   }
-  const must = insisted(frame, claims);
+  const must = insisted(frame, top);
   if (must === undefined || lead?.property.id === must.property) return undefined;
   if (!must.carried && lead !== undefined && answersAsWell(frame, must.property, lead, claims))
     return undefined;
