@@ -690,6 +690,14 @@ describe("words that only say how a question is put", () => {
     expect(terms).not.toContain("文章");
     expect(terms).not.toContain("提到");
   });
+
+  it("given 一共有 (in all) or 觉得 (thinks), then a Chinese question asks nothing by them, and 觉得 asks what was said", () => {
+    const zh = (question: string) => understand(question, vocabulary, "zh");
+    expect(zh("广州的千人计划专家一共有多少人").terms.map((t) => t.term)).toEqual(["expert"]);
+    const thinks = zh("华强森觉得中国创新怎么样");
+    expect(thinks.terms.map((t) => t.term)).not.toContain("觉得");
+    expect(thinks.quotes).toBe(true);
+  });
 });
 
 describe("a scene beside the question", () => {
