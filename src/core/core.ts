@@ -157,7 +157,9 @@ export class Core {
       !(carried && query.terms.length > 0) &&
       namedOutright(frame, query).length === 0 &&
       only !== undefined &&
-      query.entities.length === 1
+      query.entities.length === 1 &&
+      // Two asks of it ("what was it first called, and when did it start?") are answered side by side.
+      splitQuestion(question, this.vocabulary.grammar.split) === undefined
     ) {
       options.explain?.decision(`answered with the card of ${only.id}: the question asks nothing narrower`);
       const card = this.cards.card(only, language);
@@ -525,20 +527,25 @@ export class Core {
       typeWords.includes(t.term) ||
       (frame.through?.includes(t.term) ?? false);
     const terms = query.terms.map((t) => (excused(t) ? withFields(t, { light: true }) : t));
-    // A question of its own naming a property only in common words ("originally called") ranks the
-    // facts by the property's own name ("former name"): it has no other word to find them by.
-    const common = !followsUp && query.terms.every((t) => t.light);
-    const own = (common ? namedOutright(frame, query) : []).flatMap(({ property }) =>
-      this.claims.nameTerms(property, query.language),
-    );
     return changedQuery(query, {
       type: frame.expects,
       terms,
-      context: [...query.context, ...own],
+      context: [...query.context, ...(followsUp ? [] : this.ownNames(query, frame))],
       entities: this.placeAsked(query, frame)
         ? query.entities.filter((e) => !PLACE_KINDS.includes(e.kind))
         : query.entities,
     });
+  }
+
+  /**
+   * A question naming a property only in common words ("originally called") ranks the facts by the
+   * property's own name ("former name"): it has no other word to find them by.
+   */
+  private ownNames(query: Query, frame: Frame): string[] {
+    if (!query.terms.every((t) => t.light)) return [];
+    return namedOutright(frame, query).flatMap(({ property }) =>
+      this.claims.nameTerms(property, query.language),
+    );
   }
 
   /**
@@ -645,9 +652,10 @@ export class Core {
     // How --explain names each side: worked out only when someone traces.
     const labels =
       explain === undefined ? [] : parts.sides.map((side, i) => `side ${i + 1} (${this.sideName(side)})`);
+    const frames = parts.sides.map((side) => frameOf(side, this.claims, (t) => this.index.weight(t)));
     const results = parts.sides.map((side, i) =>
       retrieve(
-        side,
+        changedQuery(side, { context: [...side.context, ...this.ownNames(side, frames[i] as Frame)] }),
         this.index,
         this.claims,
         explain && ((step, ...rest) => explain.retrieval(`${labels[i]}: ${step}`, ...rest)),
@@ -657,16 +665,23 @@ export class Core {
     // the whole question's own retrieval; sides that ask different things each need a fact of their own.
     const both = parts.byName ? retrieved() : undefined;
     const together = both?.found && this.givesEach(both.best[0] as Ranked, parts.sides) ? both : undefined;
-    const frames = parts.sides.map((side) => frameOf(side, this.claims, (t) => this.index.weight(t)));
-    const lists = results.map((r, i) => (r.found ? byAgreement(frames[i] as Frame, r, this.claims) : []));
+    const lists = results.map((r, i) =>
+      r.found ? byAgreement(frames[i] as Frame, r, this.claims) : { ranked: [], named: false },
+    );
     const picks = together?.found
       ? parts.sides.map(() => together.best[0])
       : parts.byName
-        ? lists.map((list) => list[0])
+        ? lists.map((list) => list.ranked[0])
         : distinct(lists);
     const facts = [...new Set(picks.flatMap((p) => p?.indexed ?? []))];
-    // Nothing for either side is a decline, and one fact for two questions one answer: the whole question decides.
-    if (facts.length === 0 || (facts.length < 2 && !together?.found && picks.every((p) => p !== undefined))) {
+    // Nothing for either side is a decline, and one fact for two questions one answer: the whole
+    // question decides, unless each side names outright a claim of it (its former name and first year).
+    const oneFact =
+      facts.length < 2 &&
+      !together?.found &&
+      picks.every((p) => p !== undefined) &&
+      !lists.every((l) => l.named);
+    if (facts.length === 0 || oneFact) {
       explain?.decision(
         facts.length === 0
           ? "not compared: no side has a fact that covers it; taken as one question"

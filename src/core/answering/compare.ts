@@ -2,7 +2,7 @@ import { PLACE_KINDS } from "../knowledge/schema.js";
 import { changedQuery, type Query } from "../language/query.js";
 import { type Split, understand, withYears } from "../language/understand.js";
 import type { Vocabulary } from "../language/vocabulary.js";
-import type { ClaimIndex, Frame, PropertyMatch } from "./claims.js";
+import { type ClaimIndex, type Frame, NAMED_OUTRIGHT, type PropertyMatch } from "./claims.js";
 import { matchClaims } from "./match.js";
 import type { IndexedFact, Ranked } from "./search.js";
 
@@ -120,18 +120,26 @@ function ofItsYears(
 
 /**
  * One fact per part: the part with the fewest candidates chooses first, then each takes its best
- * fact that no other part took, or its best when every one is taken.
+ * fact that no other part took, or its best when every one is taken or it names that fact's claim
+ * outright (one fact may answer both: "what was it first called, and when did it start?").
  */
-export function distinct(lists: Ranked[][]): (Ranked | undefined)[] {
+export function distinct(lists: readonly Agreed[]): (Ranked | undefined)[] {
   const taken = new Set<IndexedFact>();
   const picks: (Ranked | undefined)[] = lists.map(() => undefined);
-  const order = lists.map((list, i) => ({ list, i })).sort((x, y) => x.list.length - y.list.length);
-  for (const { list, i } of order) {
-    const pick = list.find((r) => !taken.has(r.indexed)) ?? list[0];
+  const order = lists.map((list, i) => ({ ...list, i })).sort((x, y) => x.ranked.length - y.ranked.length);
+  for (const { ranked: list, named, i } of order) {
+    const [best] = list;
+    const pick = named ? best : (list.find((r) => !taken.has(r.indexed)) ?? best);
     if (pick !== undefined) taken.add(pick.indexed);
     picks[i] = pick;
   }
   return picks;
+}
+
+/** A side's facts in order, and whether the first holds a claim of a property the side names outright. */
+export interface Agreed {
+  ranked: Ranked[];
+  named: boolean;
 }
 
 /**
@@ -143,9 +151,15 @@ export function byAgreement(
   frame: Frame,
   found: { best: readonly Ranked[]; passing: readonly Ranked[]; tier: number },
   claims: ClaimIndex,
-): Ranked[] {
-  const agreeing = matchClaims(frame, found.passing, found.tier, claims)
-    .filter((a) => a.agrees && a.property > 0)
-    .flatMap((a) => found.passing.find((r) => r.indexed.fact.id === a.claim.fact.fact.id) ?? []);
-  return [...new Set([...agreeing, ...found.best])];
+): Agreed {
+  const agreements = matchClaims(frame, found.passing, found.tier, claims).filter(
+    (a) => a.agrees && a.property > 0,
+  );
+  const agreeing = agreements.flatMap(
+    (a) => found.passing.find((r) => r.indexed.fact.id === a.claim.fact.fact.id) ?? [],
+  );
+  return {
+    ranked: [...new Set([...agreeing, ...found.best])],
+    named: (agreements[0]?.property ?? 0) >= NAMED_OUTRIGHT,
+  };
 }

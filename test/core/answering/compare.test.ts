@@ -15,7 +15,8 @@ describe("byAgreement", () => {
     if (!found.found) throw new Error("no facts for the side");
     const frame = frameOf(side, core.claims, (t) => core.index.weight(t));
     const ordered = byAgreement(frame, found, core.claims);
-    expect(ordered[0]?.indexed.fact.id).toBe("gze-incubators");
+    expect(ordered.ranked[0]?.indexed.fact.id).toBe("gze-incubators");
+    expect(ordered.named).toBe(true);
     expect(found.best[0]?.indexed.fact.id).not.toBe("gze-incubators");
   });
 
@@ -24,11 +25,17 @@ describe("byAgreement", () => {
     const found = retrieve(side, core.index, core.claims);
     if (!found.found) throw new Error("no facts for the side");
     const frame = frameOf(side, core.claims, (t) => core.index.weight(t));
-    expect(byAgreement(frame, found, core.claims).slice(0, found.best.length)).toEqual(found.best);
+    expect(byAgreement(frame, found, core.claims).ranked.slice(0, found.best.length)).toEqual(found.best);
   });
 });
 
 describe("a comparison of two asks", () => {
+  it("answers two asks of one thing with the one fact that holds both, not a fact of a half-named property", () => {
+    const answer = answerTo(core, "what was CEOT called originally, and when did it start?");
+    expect(answer.facts.map((f) => f.id)).toContain("ceot-founded-1998");
+    expect(answer.title).not.toMatch(/phone/);
+  });
+
   it("heads each side with the claim that answers it, not the best-ranked fact's", () => {
     const answer = answerTo(core, "Guangzhou: incubators of every kind vs makerspaces");
     expect(answer.title).toMatch(/^Guangzhou · incubators: 280 .* vs Guangzhou · makerspaces: 138/);
