@@ -93,6 +93,13 @@ describe("the kind of answer an English question wants", () => {
     expect(termsOf("main reason to start a biz in beijing")).toContain("business");
   });
 
+  it("given 'sq m', then reads square metres, which the sources say", () => {
+    expect(termsOf("how big is the 2018 CEOT exhibition in sq m")).toContain("square");
+    expect(answerTo(realCore(), "how big is the 2018 CEOT exhibition in sq m").title).toMatch(
+      /50,000 square/,
+    );
+  });
+
   it("reads a small number after 'top' or 'No.' as a place on a list, asked lightly, and any other as a figure", () => {
     const terms = read("top 3 cities for haigui startups per CCG?").terms;
     expect(terms.find((t) => t.term === "3")?.light).toBe(true);
