@@ -301,7 +301,8 @@ export function splitWords(en: EnglishGrammar, zh: ChineseGrammar): SplitWords {
   const c = en.comparison;
   const joined = (words: readonly string[]) => alternation(words, "");
   const and = joined(c.and);
-  const thing = "([\\w-]+(?:\\s+[\\w-]+)?)";
+  // A thing asked of, not a second ask ("how many incubators and where does gz rank").
+  const thing = `((?!${wordsPattern(c.asks)})[\\w-]+(?:\\s+[\\w-]+)?)`;
   const or = anyOf([`\\s+${joined(c.or)}\\s+`, `\\s*${joined(zh.comparison.or)}\\s*`]);
   return {
     versus: anyOf([`\\s+${joined(c.versus)}\\s+`, `\\s*${joined(zh.comparison.versus)}\\s*`]),

@@ -513,6 +513,17 @@ describe("splitting a question that asks two things", () => {
     });
   });
 
+  it("takes '+' and 'plus' for 'and' between two asks", () => {
+    expect(split("how many incubators + makerspaces does gz have")?.segments).toEqual([
+      "how many incubators",
+      "how many makerspaces",
+    ]);
+    expect(split("how many incubators plus where does gz rank")?.segments).toEqual([
+      "how many incubators",
+      "where does gz rank",
+    ]);
+  });
+
   it("leaves a question in one part whole", () => {
     expect(split("How many returnees has Guangzhou attracted?")).toBeUndefined();
     expect(split("research and development in Guangzhou")).toBeUndefined();
