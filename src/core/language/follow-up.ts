@@ -149,7 +149,9 @@ export function followUp(
     const swapped =
       ownType && asked.entities.length > 0
         ? []
-        : kept.filter((e) => !asked.entities.some((n) => n.kind === e.kind));
+        : kept.filter(
+            (e) => !asked.entities.some((n) => n.kind === e.kind) && placeOf(e, asked.entities, kb),
+          );
     return {
       query: changedQuery(asked, {
         entities: [...swapped, ...asked.entities].map((e) => editionOf(e, asked.years, kb)),
@@ -204,6 +206,17 @@ export function followUp(
       return { query: changedQuery(asked, { entities: [...kept, ...asked.entities] }), carried: true };
   }
   return { query: asked, carried: false };
+}
+
+/**
+ * Whether a place the last turn named stays with the things a turn swaps in: some fact names it
+ * beside one of them. "Zhejiang" of its West Lake award is not where Hangzhou's Qianjiang award is.
+ */
+function placeOf(kept: Entity, things: readonly Entity[], kb: KnowledgeBase): boolean {
+  if (!PLACE_KINDS.includes(kept.kind) || things.every((e) => PLACE_KINDS.includes(e.kind))) return true;
+  return [...kb.facts.values()].some(
+    (f) => f.entities.includes(kept.id) && things.some((e) => f.entities.includes(e.id)),
+  );
 }
 
 /**
