@@ -108,6 +108,7 @@ describe("a short question of its own", () => {
 describe("a conversation keeps the last frame", () => {
   it("given the province of the award asked, then 钱江友谊奖呢 (and the Qianjiang award?) drops it: no fact places that award there", () => {
     const first = answerTo(core, "杭州有几个外国专家拿了浙江省西湖友谊奖？", { language: "zh" });
+    if (first.context === undefined) throw new Error("the first turn left no context");
     const qianjiang = answerTo(core, "钱江友谊奖呢？", { language: "zh", conversation: first.context });
     expect(qianjiang.title).toMatch(/^钱江友谊奖 · 获奖人数：71名/);
   });
