@@ -571,13 +571,16 @@ export function agreement(
     claim.property.id === frame.carried
       ? 1
       : (frame.properties.find((p) => p.property.id === claim.property.id)?.share ?? 0);
+  // "Why …?" is answered by a reason the sources give, never by another phrase of the thing asked of.
   const type =
-    subject === "named" && index.picked(claim.claim.subject, frame.picks)
-      ? frame.picks !== undefined && wanted(frame.picks, tier, claim.property.type)
-      : wanted(frame.expects, tier, claim.property.type) ||
-        picked ||
-        standsForPlace(frame, claim, property, subject) ||
-        saidBy(frame, claim, index);
+    frame.expects === "reason"
+      ? claim.property.reason === true
+      : subject === "named" && index.picked(claim.claim.subject, frame.picks)
+        ? frame.picks !== undefined && wanted(frame.picks, tier, claim.property.type)
+        : wanted(frame.expects, tier, claim.property.type) ||
+          picked ||
+          standsForPlace(frame, claim, property, subject) ||
+          saidBy(frame, claim, index);
   // "Where did Summba start before it moved to Guangzhou?": Summba's move to Guangzhou says only
   // what was asked with; "who runs the Xiaoshan club" is answered by Hu Nan's employer, its subject.
   const echoes =

@@ -338,6 +338,21 @@ describe("a follow-up asking why", () => {
     const [, why] = conversation("what does medprin work on", "why did the firm pick guangzhou?");
     expect(why?.title).toMatch(/Medprin.*government backing/);
   });
+
+  it("given where a forum will be held, then 'why those two cities?' is declined: the sources give no reason", () => {
+    const [where, why] = conversation(
+      "where is the China Venture Capital Forum going to be held?",
+      "why those two cities?",
+    );
+    expect(where?.answered).toBe(true);
+    expect(why?.answered).toBe(false);
+  });
+
+  it("given a city's strengths in a ranking, then 'why did it rank so high' is answered by them", () => {
+    expect(answerTo(core, "why did hz rank so high with foreigners", EN).title).toMatch(
+      /Hangzhou · strengths/,
+    );
+  });
 });
 
 describe("a property of a group, carried to another place", () => {
