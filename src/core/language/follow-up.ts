@@ -162,7 +162,9 @@ export function followUp(
         years,
       }),
       carried: true,
-      ...property(sameAsk),
+      // The last property must answer when the turn swaps the thing it was asked of ("and Shenzhen?"
+      // after Guangzhou's green cards), not another thing beside it ("and Thousand Talents people?").
+      ...property(sameAsk && keepsSubjectKind(asked.entities, context, kb)),
     };
   }
   const meant = pointed?.entities ?? referredTo(question, context, before, kb, words);
@@ -206,6 +208,19 @@ export function followUp(
       return { query: changedQuery(asked, { entities: [...kept, ...asked.entities] }), carried: true };
   }
   return { query: asked, carried: false };
+}
+
+/**
+ * Whether a turn keeps the thing the last answer was of: it names none ("what about 2021?"), or one
+ * of the same kind ("and Shenzhen?"), or the last answer was of none.
+ */
+function keepsSubjectKind(
+  named: readonly Entity[],
+  context: ConversationContext,
+  kb: KnowledgeBase,
+): boolean {
+  const subject = kb.entities.get(context.subject ?? "");
+  return subject === undefined || named.length === 0 || named.some((e) => e.kind === subject.kind);
 }
 
 /**

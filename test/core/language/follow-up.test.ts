@@ -106,6 +106,14 @@ describe("a short question of its own", () => {
 });
 
 describe("a conversation keeps the last frame", () => {
+  it("given a city's green cards, then 'and how many Thousand Talents people work there?' asks the programme's count of that city, not green cards", () => {
+    const [, experts] = conversation(
+      "how many talent green cards had guangzhou handed out by mid-2017?",
+      "and how many Thousand Talents people work there?",
+    );
+    expect(experts?.title).toMatch(/^Guangzhou · experts selected for the Thousand Talents Program: 267/);
+  });
+
   it("given the province of the award asked, then 钱江友谊奖呢 (and the Qianjiang award?) drops it: no fact places that award there", () => {
     const first = answerTo(core, "杭州有几个外国专家拿了浙江省西湖友谊奖？", { language: "zh" });
     if (first.context === undefined) throw new Error("the first turn left no context");
