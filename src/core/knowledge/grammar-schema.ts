@@ -53,6 +53,8 @@ const FollowUpWords = z.strictObject({
   pointing: z.strictObject({
     determiners: Words,
     kinds: z.partialRecord(z.enum(ENTITY_KINDS), Words),
+    /** A word standing for the last thing asked of, after a name of where or what it is ("the xiaoshan one"). */
+    substitutes: z.optional(Words),
   }),
   /** How a turn says it starts a new topic ("ok, different question:"): stripped, and nothing is carried over. */
   newTopic: Words,

@@ -25,6 +25,8 @@ export interface FollowUpWords {
   chineseReferences: RegExp;
   /** "That city", "the company", 这家公司: a pointing word and a kind's noun, by kind. */
   pointing: { kind: EntityKind; pattern: RegExp }[];
+  /** "The xiaoshan one": a pointing word, what it says of the thing, and a word standing for it. */
+  substitute: RegExp | undefined;
   /** The nouns of each kind ("award", "prize"), which name no one thing of it. */
   kindNouns: ReadonlyMap<EntityKind, ReadonlySet<string>>;
   /** How a follow-up that names something new begins: "and Shenzhen?", "what about the 115 Plan?". */
@@ -58,6 +60,12 @@ export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpW
     refersToFigure: refers((words) => words.refersToFigure),
     chineseReferences: new RegExp(chinesePattern(zh.followUp.refersBack), "gu"),
     pointing: ENTITY_KINDS.map(pointing),
+    substitute:
+      en.followUp.pointing.substitutes === undefined
+        ? undefined
+        : new RegExp(
+            `\\b${alternation(en.followUp.pointing.determiners)}\\s+(.+?)\\s+${alternation(en.followUp.pointing.substitutes)}`,
+          ),
     kindNouns: new Map(
       ENTITY_KINDS.map((kind) => [
         kind,
@@ -353,7 +361,20 @@ function pointedAt(
         rest: `${text.slice(0, match.index)} ${text.slice(match.index + match[0].length)}`,
       };
   }
-  return undefined;
+  // "Who runs the xiaoshan one?": the last thing asked of, where or what the turn names; after the
+  // Xiaoshan club, "the gongshu one" is another club, not that one.
+  const one = words.substitute?.exec(text);
+  const subject = kb.entities.get(context.subject ?? "");
+  if (one == null || subject === undefined || named.length === 0 || named.includes(subject)) return undefined;
+  const kinds = new Set(named.map((e) => e.kind));
+  const namedBy = [...kb.entities.values()].some(
+    (e) => kinds.has(e.kind) && [e.name, ...e.aliases].some((name) => subject.name.includes(name)),
+  );
+  if (namedBy) return undefined;
+  return {
+    entities: [subject],
+    rest: `${text.slice(0, one.index)} ${one[1]} ${text.slice(one.index + one[0].length)}`,
+  };
 }
 
 /** The subject the last answer led with, when it is among `among`; else all of `among`. */

@@ -309,6 +309,17 @@ describe("a thing named in part", () => {
 });
 
 describe("words that point at something the conversation named", () => {
+  it("given Hangzhou's talent clubs, then 'the xiaoshan one' is the club in Xiaoshan, and after it 'the gongshu one' is not that club", () => {
+    const turns = conversation(
+      "When did Hangzhou set up its International Talent Club?",
+      "how many of these clubs are there now?",
+      "who runs the xiaoshan one?",
+      "and the gongshu one?",
+    );
+    expect(turns[2]?.title).toMatch(/Xiaoshan International Talent Club · head: Hu Nan/);
+    expect(turns[3]?.title ?? "").not.toMatch(/Xiaoshan/);
+  });
+
   it("given Medprin's founder, then 'the company' means Medprin, not the founder", () => {
     const [, does] = conversation("who founded medprin", "what does the company do?");
     expect(does?.title).toMatch(/Medprin.*organ printing/);
