@@ -658,7 +658,11 @@ export class Core {
     const frames = parts.sides.map((side) => frameOf(side, this.claims, (t) => this.index.weight(t)));
     const results = parts.sides.map((side, i) =>
       retrieve(
-        changedQuery(side, { context: [...side.context, ...this.ownNames(side, frames[i] as Frame)] }),
+        changedQuery(side, {
+          // Two questions each in their own words ("产值是多少？同比增长了多少？") each want what their frame expects.
+          type: split.apart ? (frames[i] as Frame).expects : side.type,
+          context: [...side.context, ...this.ownNames(side, frames[i] as Frame)],
+        }),
         this.index,
         this.claims,
         explain && ((step, ...rest) => explain.retrieval(`${labels[i]}: ${step}`, ...rest)),
@@ -716,7 +720,7 @@ export class Core {
     return factAnswer(
       facts,
       {
-        title: `${words.comparisonTitle(titles)}${note}`,
+        title: `${split.apart ? words.bothTitle(titles) : words.comparisonTitle(titles)}${note}`,
         body: [...new Set(lines)].join("\n"),
         score: Math.min(...results.map((r) => (r.found ? r.coverage.share : 1))),
         suggestions: followUps(this.entitiesOf(facts)),

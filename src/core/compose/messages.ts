@@ -34,6 +34,8 @@ export const messages = {
   missingSide: (name: string) => `${name}: my sources give nothing on this.`,
   followingUp: (what: string) => `(following up: ${what})`,
   comparisonTitle: (names: string[]) => names.join(" vs "),
+  /** Two questions asked in one message, answered in turn. */
+  bothTitle: (names: string[]) => names.join("; "),
   /** A claim as a headline: "Guangzhou · talent green cards issued: 2,515 (July 2017)". */
   /** A claim in a sentence: "Guangzhou: more than 67,000 (July 2017)". */
   claimPhrase: (subject: string, value: string, when: string | undefined) =>

@@ -26,6 +26,7 @@ export const zhMessages: Messages = {
   missingSide: (name: string) => `${name}：我的资料中没有这方面的数据。`,
   followingUp: (what: string) => `（接着上一个问题：${what}）`,
   comparisonTitle: (names: string[]) => names.join(" 对比 "),
+  bothTitle: (names: string[]) => names.join("；"),
   claimPhrase: (subject: string, value: string, when: string | undefined) =>
     `${subject}：${value}${when === undefined ? "" : `（${when}）`}`,
   moreValues: (count: number) => `等另外${count}项`,

@@ -140,7 +140,12 @@ export const ChineseGrammarFile = z.strictObject({
   /** The lexicon's question-word groups by head, most specific first, and the kind of answer each asks for. */
   cues: z.array(z.strictObject({ cue: Word, type: z.enum(ANSWER_TYPES) })).check(z.minLength(1)),
   followUp: FollowUpWords,
-  comparison: z.strictObject({ versus: Words, or: Words }),
+  comparison: z.strictObject({
+    versus: Words,
+    or: Words,
+    /** Words that ask wherever they stand (多少, 几): a second question holding one asks again. */
+    asks: Words,
+  }),
   /** 除了…外: the things named next are left out of the answer. */
   excludes: Words,
   /** 最多, 最高: the thing with the highest value of a property is asked for. */

@@ -320,6 +320,7 @@ export function splitWords(en: EnglishGrammar, zh: ChineseGrammar): SplitWords {
         `^\\s*${wordsPattern(c.asks)}`,
         `^\\s*${wordsPattern(en.followUp.refersToPerson)}`,
         `^\\s*${chinesePattern(zh.followUp.refersToPerson)}`,
+        chinesePattern(zh.comparison.asks),
       ],
       "i",
     ),
