@@ -607,9 +607,11 @@ export class Core {
       byTime(frame.expects, tier) &&
       (lead === undefined || !datesAsked(frame, lead, this.claims));
     if (whenUndated) return "a 'when' that no claim dates";
-    // "Why those two cities?": a fact that gives no reason does not say why.
-    if (lead === undefined && frame.expects === "reason")
-      return "a 'why' that no reason the sources give answers";
+    // "Why those two cities?" after where a forum is held: a fact found for what the conversation
+    // carried, giving no reason, does not say why. (A question of its own is covered by its own
+    // words, or by phrasings a curator gave the fact.)
+    if (lead === undefined && frame.expects === "reason" && last !== undefined)
+      return "a 'why' following up, which no reason the sources give answers";
     // "How many returnees are there in China?": facts on returnees, none counting them, do not answer.
     if (lead === undefined)
       return frame.counted === undefined ? undefined : `no claim of the facts found counts ${frame.counted}`;
