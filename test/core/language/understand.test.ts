@@ -716,6 +716,12 @@ describe("words that only say how a question is put", () => {
     expect(thinks.terms.map((t) => t.term)).not.toContain("觉得");
     expect(thinks.quotes).toBe(true);
   });
+
+  it("given 谁负责 (who runs it), then reads 负责 as 'run', a common word, as English 'who runs' is", () => {
+    const terms = understand("萧山那个俱乐部谁负责", vocabulary, "zh").terms;
+    expect(terms.find((t) => t.term === "run")).toBeDefined();
+    expect(terms.map((t) => t.term)).not.toContain("负责");
+  });
 });
 
 describe("a scene beside the question", () => {
