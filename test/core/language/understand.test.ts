@@ -717,6 +717,15 @@ describe("words that only say how a question is put", () => {
     expect(thinks.quotes).toBe(true);
   });
 
+  it("given 新招 or 新增 (newly brought in), then reads 'new', as the source's 又新引进 is read", () => {
+    expect(understand("广州又新招了几位千人计划专家", vocabulary, "zh").terms.map((t) => t.term)).toContain(
+      "new",
+    );
+    expect(answerTo(realCore(), "广州新增了几位千人计划专家", { language: "zh" }).title).toMatch(
+      /5名“千人计划”专家/,
+    );
+  });
+
   it("given 谁负责 (who runs it), then reads 负责 as 'run', a common word, as English 'who runs' is", () => {
     const terms = understand("萧山那个俱乐部谁负责", vocabulary, "zh").terms;
     expect(terms.find((t) => t.term === "run")).toBeDefined();
