@@ -683,13 +683,25 @@ export class Core {
         ? lists.map((list) => list.ranked[0])
         : distinct(lists);
     const facts = [...new Set(picks.flatMap((p) => p?.indexed ?? []))];
+    // The claim of its fact that answers each side.
+    const leads = picks.map((pick, i) => {
+      const result = together ?? results[i];
+      return pick === undefined
+        ? undefined
+        : this.lead(frames[i] as Frame, [pick], result?.found ? result.tier : 0, explain, labels[i]);
+    });
     // Nothing for either side is a decline, and one fact for two questions one answer: the whole
-    // question decides, unless each side names outright a claim of it (its former name and first year).
+    // question decides, unless each side names outright a claim of it (its former name and first
+    // year), or two questions apart are each answered by a claim of their own ("who is he, and what
+    // did he say?").
+    const [first, second] = leads;
+    const ownClaims = split.apart === true && first !== undefined && second !== undefined && first !== second;
     const oneFact =
       facts.length < 2 &&
       !together?.found &&
       picks.every((p) => p !== undefined) &&
-      !lists.every((l) => l.named);
+      !lists.every((l) => l.named) &&
+      !ownClaims;
     if (facts.length === 0 || oneFact) {
       explain?.decision(
         facts.length === 0
@@ -710,8 +722,7 @@ export class Core {
         explain?.decision(`${labels[i]}: missing, no fact covers it`);
         return this.sideName(side);
       }
-      const result = together ?? results[i];
-      const lead = this.lead(frames[i] as Frame, [pick], result?.found ? result.tier : 0, explain, labels[i]);
+      const lead = leads[i];
       explain?.decision(
         `${labels[i]}: ${lead === undefined ? `fact ${pick.indexed.fact.id}, no claim agrees` : `claim ${claimId(lead)}`}${together === undefined ? "" : ", from the one fact that gives every side"}`,
       );

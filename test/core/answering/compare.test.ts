@@ -93,6 +93,13 @@ describe("a comparison across years", () => {
 });
 
 describe("two questions joined by 'and'", () => {
+  it("given who someone is and what he said, both held by one fact, then each is answered by its own claim", () => {
+    const answer = answerTo(core, "Who is Jonathan Woetzel and what did he say about China's innovation?");
+    expect(answer.title).toMatch(
+      /^Jonathan Woetzel · works at: McKinsey Global Institute.*; Jonathan Woetzel · view: /,
+    );
+  });
+
   it("given two Chinese questions, the second asking by 多少 at its end, then each is answered by the kind of figure it names", () => {
     const answer = answerTo(core, "广州2017年上半年高新技术产业产值是多少？同比增长了多少？", {
       language: "zh",
