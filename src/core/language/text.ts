@@ -125,3 +125,8 @@ export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINIT
 export function shortened(value: string, max = 80): string {
   return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
 }
+
+/** The digits of a year a question may name (1950–2049). */
+export const YEAR_DIGITS = "(?:19[5-9]\\d|20[0-4]\\d)";
+/** A word that is a year. */
+export const YEAR = new RegExp(`^${YEAR_DIGITS}$`);

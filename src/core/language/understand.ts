@@ -4,12 +4,10 @@ import { withFields } from "../objects.js";
 import type { Language } from "../types.js";
 import { type AnswerType, answersAs, classify, kindWord } from "./answer-type.js";
 import { type Query, queryOf } from "./query.js";
-import { isCjk, isNumber } from "./text.js";
+import { isCjk, isNumber, YEAR, YEAR_DIGITS } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { alternation, anyOf, chinesePattern, wordsPattern } from "./word-patterns.js";
 
-const YEAR_DIGITS = "(?:19[5-9]\\d|20[0-4]\\d)";
-const YEAR = new RegExp(`^${YEAR_DIGITS}$`);
 const YEAR_WRITTEN = new RegExp(`\\b${YEAR_DIGITS}\\b`, "g");
 
 /** The text asked of other years: each year it writes ("the 2017 CEOT") becomes them, or they are added. */

@@ -4,7 +4,7 @@ import { compileGrammar, type Grammar } from "./grammar.js";
 import { hanNumber } from "./han-numerals.js";
 import { isEnglishWord, isSubjectWord, lemma } from "./lemma.js";
 import { remembered } from "./memo.js";
-import { editDistance, isCjk, isNumber, normalise } from "./text.js";
+import { editDistance, isCjk, isNumber, normalise, YEAR } from "./text.js";
 import { TypoCorrector } from "./typos.js";
 import { buildTables, type PhraseNode, type VocabularyTables } from "./vocabulary-tables.js";
 import { anyOf, wordsPattern } from "./word-patterns.js";
@@ -293,7 +293,11 @@ export class Vocabulary {
         const added = reading.terms.length;
         // "Top 3", "No. 1": a place on a list, said as a fact may say it in words ("the top three").
         const placed = known.number && Number(word) <= PLACES && this.grammar.placing.has(words[i - 1] ?? "");
-        if (!stopwords.has(term))
+        // "By the end of 2018": the year says when; "end" asks nothing of its own.
+        const ofYear =
+          this.grammar.partOfYear.has(word) &&
+          YEAR.test(words[i + 1] === "of" ? (words[i + 2] ?? "") : (words[i + 1] ?? ""));
+        if (!stopwords.has(term) && !ofYear)
           add(term, placed || (light && !this.namesAThing(word, words[i - 1])), guessed);
         const read = reading.terms[added];
         if (read !== undefined && word !== written[i]) read.corrected = true;

@@ -586,10 +586,15 @@ describe("forms in -ing", () => {
 });
 
 describe("words of a point in time", () => {
-  it("reads 'end', 'mid' and 'late' as saying when, not what is asked about", () => {
-    const terms = read("how many foreign experts had hangzhou employed by the end of 2021").terms;
-    expect(terms.find((t) => t.term === "end")?.light).toBe(true);
+  it("reads 'end', 'mid' and 'late' before a year as saying nothing the year does not, and 'end' elsewhere as light", () => {
+    const query = read("how many foreign experts had hangzhou employed by the end of 2021");
+    expect(query.years).toEqual(["2021"]);
+    expect(query.terms.map((t) => t.term)).not.toContain("end");
     expect(read("green cards gz mid 2017").terms.every((t) => t.light)).toBe(true);
+    expect(read("when is the end of the convention").terms.find((t) => t.term === "end")?.light).toBe(true);
+    expect(
+      answerTo(realCore(), "How many green cards had Guangzhou issued by the end of 2018?").answered,
+    ).toBe(false);
   });
 });
 
