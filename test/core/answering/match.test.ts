@@ -178,6 +178,13 @@ describe("a property no source gives, or gives only of others", () => {
     expect(answerTo(core, "how old is the CEOT?").title).toContain("20 years");
   });
 
+  it("given when a company went public, then declines naming the stock market listing no source gives", () => {
+    const answer = answerTo(core, "When did Medprin go public?");
+    expect(answer.answered).toBe(false);
+    expect(answer.body).toContain("stock market listing");
+    expect(answerTo(core, "Summba start date in Guangzhou").title).toMatch(/May 2017/);
+  });
+
   it("given when a publication came out or a person took office, then declines naming what is not given", () => {
     expect(answerTo(core, "what year was the beijing returnee blue book published?").body).toContain(
       "year of publication",
