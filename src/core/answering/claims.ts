@@ -234,6 +234,14 @@ export class ClaimIndex {
     );
   }
 
+  /** Whether a claim's qualifier says it holds for part of a year ("first half of 2017", 上半年). */
+  forPartOfYear(claim: IndexedClaim): boolean {
+    const { partialPeriod } = this.vocabulary.grammar;
+    return [claim.claim.qualifier, claim.claim.zhQualifier].some(
+      (q) => q !== undefined && partialPeriod.test(q),
+    );
+  }
+
   /**
    * The words of a claim's qualifier in a language, which a question may name ("high-tech"), read
    * when first asked; common words ("per", "among") left out.
@@ -486,6 +494,8 @@ export interface Frame {
   superlative: true | undefined;
   /** Whether it asks what someone said or thinks: a claim of what was said answers first. */
   quotes: true | undefined;
+  /** Whether it asks a year as a whole: a claim qualified as holding for part of it does not answer. */
+  wholeYear: true | undefined;
   /** The words that name a role leading to what it asks about (see ClaimIndex.roleWords): not what it asks. */
   through: readonly string[] | undefined;
   /** The term of the kind of thing it asks for ("which ministries"), which a value may say. */
@@ -599,8 +609,9 @@ export function agreement(
     claim.property.id !== frame.carried &&
     !index.saysCounted(claim, frame.counted);
   const time =
-    frame.years.length === 0 ||
-    frame.years.some((y) => y === claim.when.when.slice(0, 4) || claim.claim.value.includes(y));
+    (frame.years.length === 0 ||
+      frame.years.some((y) => y === claim.when.when.slice(0, 4) || claim.claim.value.includes(y))) &&
+    !(frame.wholeYear && index.forPartOfYear(claim));
   const qualifier = qualifierFit(frame, index.qualifierTerms(claim, frame.language));
   // "24.3% of returnees went to which city?": the claim whose value the question gives is the one asked back.
   const quoted = index.valueTerms(claim, frame.language).some((t) => frame.terms.has(t) && isQuotedFigure(t));

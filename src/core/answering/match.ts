@@ -103,6 +103,7 @@ export function frameOf(
     insists: carries ? carried.insists : undefined,
     superlative: query.superlative,
     quotes: query.quotes,
+    wholeYear: query.wholeYear,
     through: through.length > 0 ? through : undefined,
     kind: query.kind,
     picks: query.picks,
@@ -231,6 +232,15 @@ export function unmatched(
       !frame.properties.some((p) => p.property.id === lead.property.id);
     if (onlyIt || unnamed) return { property: top.property.id, known: [], lacks: "subject" };
   }
+  // "Guangzhou's high-tech output for the whole of 2017": the property named outright, held for the
+  // things named only for part of a year, lacks the time asked, whatever the wording.
+  if (frame.wholeYear && top !== undefined && top.share >= NAMED_OUTRIGHT) {
+    const held = claims
+      .ofProperty(top.property.id)
+      .filter((c) => ["named", "within"].includes(claims.subjectFit(c, frame.subjects)));
+    if (held.length > 0 && held.every((c) => claims.forPartOfYear(c)))
+      return { property: top.property.id, known: held, lacks: "time" };
+  }
   const must = insisted(frame, top);
   if (must === undefined || lead?.property.id === must.property) return undefined;
   if (!must.carried && lead !== undefined && answersAsWell(frame, must.property, lead, claims))
@@ -244,8 +254,11 @@ export function unmatched(
     if (!must.carried && !frame.subjects.every((e) => kinds.has(e.kind))) return undefined;
     return { property: must.property, known: [...all], lacks: "subject" };
   }
+  // "The whole of 2017" is not held by a figure for its first half.
   const inTime = theirs.some(
-    (c) => frame.years.length === 0 || frame.years.some((y) => c.when.when.startsWith(y)),
+    (c) =>
+      (frame.years.length === 0 || frame.years.some((y) => c.when.when.startsWith(y))) &&
+      !(frame.wholeYear && claims.forPartOfYear(c)),
   );
   return must.carried || !inTime ? { property: must.property, known: theirs, lacks: "time" } : undefined;
 }

@@ -134,6 +134,10 @@ export const EnglishGrammarFile = z.strictObject({
     placing: Words,
     /** Words that place a time within the year that follows ("the end of 2018", "mid-2017"): the year says it. */
     partOfYear: Words,
+    /** Words that ask a year as a whole ("the whole of 2017", "full-year 2017"). */
+    wholeYear: Words,
+    /** How a qualifier says a figure holds for part of a year ("first half", 上半年): no answer to the whole. */
+    partialPeriods: Words,
   }),
 });
 

@@ -26,6 +26,10 @@ export interface Grammar extends WordWeights {
   superlative: RegExp;
   /** "What did … say", "who called …", 怎么看: what someone said or thinks, or who said it, is asked for. */
   quotes: RegExp;
+  /** "The whole of 2017", "full-year 2017", 2017年全年: a year asked as a whole. */
+  wholeYear: RegExp;
+  /** "First half", 上半年: a qualifier saying a figure holds for part of a year. */
+  partialPeriod: RegExp;
   /** Short question words people mistype ("how meny"), corrected apart from the knowledge base's words. */
   mistyped: readonly string[];
   /** Chat spellings and shorthand ("wat", "wen", "intl"), by the word each stands for. */
@@ -67,6 +71,11 @@ export function compileGrammar({ en, zh }: GrammarData): Grammar {
     ),
     superlative: anyOf([wordsPattern(en.question.superlative), chinesePattern(zh.superlative)], "i"),
     quotes: anyOf([...en.question.quotes.map(phrasePattern), chinesePattern(zh.quotes)], "i"),
+    wholeYear: anyOf(
+      [`${wordsPattern(en.figures.wholeYear)}[\\s-]+(?:year\\s+)?(?:of\\s+)?(?:19|20)\\d\\d`, "全年"],
+      "i",
+    ),
+    partialPeriod: anyOf([chinesePattern(en.figures.partialPeriods)], "i"),
     cites: anyOf(
       [`${wordsPattern(en.question.cites)}[^,;.?!]*`, `${chinesePattern(zh.cites)}[^，,；;。？?！!]*`],
       "gi",

@@ -26,6 +26,8 @@ export interface Query {
   superlative: true | undefined;
   /** Whether it asks what someone said or thinks ("what did the mayor say about talents"). */
   quotes: true | undefined;
+  /** Whether it asks a year as a whole ("the whole of 2017"): a figure for part of it does not answer. */
+  wholeYear: true | undefined;
   /** The term that says what kind of thing it wants ("which department"): not what it is about, nor a property. */
   kind: string | undefined;
   /** The type of thing a "which company" question picks, whatever its wording asks of it: a claim's subject of that kind answers. */
@@ -37,7 +39,16 @@ export interface Query {
 }
 
 /** The fields a question may leave unsaid. */
-type Unsaid = "eitherYear" | "counted" | "superlative" | "quotes" | "kind" | "picks" | "also" | "excluded";
+type Unsaid =
+  | "eitherYear"
+  | "counted"
+  | "superlative"
+  | "quotes"
+  | "wholeYear"
+  | "kind"
+  | "picks"
+  | "also"
+  | "excluded";
 
 /** What a query is made of: the fields every question has, and any of the others it says. */
 export type QueryParts = Omit<Query, Unsaid> & Partial<Pick<Query, Unsaid>>;
@@ -55,6 +66,7 @@ export function queryOf(parts: QueryParts): Query {
     counted: parts.counted,
     superlative: parts.superlative,
     quotes: parts.quotes,
+    wholeYear: parts.wholeYear,
     kind: parts.kind,
     picks: parts.picks,
     also: parts.also,

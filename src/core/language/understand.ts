@@ -105,6 +105,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     counted: counted === undefined || counted.light ? undefined : counted.term,
     superlative: asksHighest(reading.normalised, vocabulary, entities) ? true : undefined,
     quotes: grammar.quotes.test(question) ? true : undefined,
+    wholeYear: years.length > 0 && grammar.wholeYear.test(question) ? true : undefined,
     kind,
     picks: picks ? found.type : undefined,
     also: secondAsk(asks, queryType),

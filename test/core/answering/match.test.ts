@@ -178,6 +178,15 @@ describe("a property no source gives, or gives only of others", () => {
     expect(answerTo(core, "how old is the CEOT?").title).toContain("20 years");
   });
 
+  it("given a figure asked for the whole of a year the sources give only half of, then declines naming the half-year figure", () => {
+    const whole = answerTo(core, "What was Guangzhou's high-tech output for the whole of 2017?");
+    expect(whole.answered).toBe(false);
+    expect(whole.body).toContain("436.1 billion yuan");
+    expect(answerTo(core, "what was guangzhou's high-tech output in 2017").title).toMatch(
+      /436\.1 billion yuan/,
+    );
+  });
+
   it("given when a company went public, then declines naming the stock market listing no source gives", () => {
     const answer = answerTo(core, "When did Medprin go public?");
     expect(answer.answered).toBe(false);
