@@ -232,14 +232,16 @@ export function unmatched(
       !frame.properties.some((p) => p.property.id === lead.property.id);
     if (onlyIt || unnamed) return { property: top.property.id, known: [], lacks: "subject" };
   }
-  // "Guangzhou's high-tech output for the whole of 2017": the property named outright, held for the
-  // things named only for part of a year, lacks the time asked, whatever the wording.
-  if (frame.wholeYear && top !== undefined && top.share >= NAMED_OUTRIGHT) {
+  // "Guangzhou's high-tech output for the whole of 2017": the property named best, outright, held for
+  // the things named only for part of a year, lacks the time asked, whatever the wording or the type
+  // it asks (多少 may ask a sum).
+  const [best] = frame.properties;
+  if (frame.wholeYear && best !== undefined && best.share >= NAMED_OUTRIGHT) {
     const held = claims
-      .ofProperty(top.property.id)
+      .ofProperty(best.property.id)
       .filter((c) => ["named", "within"].includes(claims.subjectFit(c, frame.subjects)));
     if (held.length > 0 && held.every((c) => claims.forPartOfYear(c)))
-      return { property: top.property.id, known: held, lacks: "time" };
+      return { property: best.property.id, known: held, lacks: "time" };
   }
   const must = insisted(frame, top);
   if (must === undefined || lead?.property.id === must.property) return undefined;

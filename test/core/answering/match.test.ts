@@ -182,6 +182,7 @@ describe("a property no source gives, or gives only of others", () => {
     const whole = answerTo(core, "What was Guangzhou's high-tech output for the whole of 2017?");
     expect(whole.answered).toBe(false);
     expect(whole.body).toContain("436.1 billion yuan");
+    expect(answerTo(core, "广州2017年全年高新技术产业产值是多少", { language: "zh" }).answered).toBe(false);
     expect(answerTo(core, "what was guangzhou's high-tech output in 2017").title).toMatch(
       /436\.1 billion yuan/,
     );
