@@ -39,7 +39,7 @@ import { contextOf, type FollowedUp, followUp, withoutNewTopic } from "./languag
 import { remembered } from "./language/memo.js";
 import { changedQuery, type Query } from "./language/query.js";
 import { compact } from "./language/text.js";
-import { asksOverview, splitQuestion, understand } from "./language/understand.js";
+import { asksOverview, type Split, splitQuestion, understand } from "./language/understand.js";
 import { Vocabulary } from "./language/vocabulary.js";
 import type { VocabularyTables } from "./language/vocabulary-tables.js";
 import { withFields } from "./objects.js";
@@ -150,6 +150,8 @@ export class Core {
     // Shorthand the sources cannot hold ("ppl") weighs nothing in naming a property.
     const frame = frameOf(query, this.claims, this.weight, property);
     const [only] = query.entities;
+    // Two asks in one line ("X vs Y", "what was it first called, and when did it start?"), cut once.
+    const split = splitQuestion(question, this.vocabulary.grammar.split);
     // "What was the CEOT originally called?" names a property in common words: no overview; nor is a
     // follow-up that asks in words of its own of what it carried ("how fast are they profitable?").
     if (
@@ -158,8 +160,8 @@ export class Core {
       namedOutright(frame, query).length === 0 &&
       only !== undefined &&
       query.entities.length === 1 &&
-      // Two asks of it ("what was it first called, and when did it start?") are answered side by side.
-      splitQuestion(question, this.vocabulary.grammar.split) === undefined
+      // Two asks of it are answered side by side.
+      split === undefined
     ) {
       options.explain?.decision(`answered with the card of ${only.id}: the question asks nothing narrower`);
       const card = this.cards.card(only, language);
@@ -174,7 +176,8 @@ export class Core {
         this.claims,
         options.explain?.retrieval,
       ));
-    const compared = this.compare(question, query, note, retrieved, options.explain);
+    const compared =
+      split === undefined ? undefined : this.compare(split, query, note, retrieved, options.explain);
     if (compared !== undefined)
       return withFields(compared, { context: contextOf(query, compared, question), ...followed });
     const { answer, lead } = this.answer(query, frame, note, retrieved, options.explain, {
@@ -635,17 +638,16 @@ export class Core {
 
   /**
    * A question that asks two things, answered side by side, each part with its own facts. When
-   * only one side is in the sources, the other is said to be missing. Undefined for one question.
+   * only one side is in the sources, the other is said to be missing. Undefined when the two are
+   * taken as one question.
    */
   private compare(
-    question: string,
+    split: Split,
     whole: Query,
     note: string,
     retrieved: () => Retrieved,
     explain: Explainer | undefined,
   ): Answer | undefined {
-    const split = splitQuestion(question, this.vocabulary.grammar.split);
-    if (split === undefined) return undefined;
     // The properties a side calls outright in words of its own.
     const named = (side: Query) =>
       namedOutright(
