@@ -83,7 +83,7 @@ function chineseValue(c: IndexedClaim, kb: KnowledgeBase): string {
     c.property.type === "name" ||
     c.property.type === "person" ||
     (entity !== undefined && kb.entities.get(entity)?.kind === "company");
-  return spelled && zh !== value ? `${zh}（${value}）` : zh;
+  return spelled && !zh.includes(value) ? `${zh}（${value}）` : zh;
 }
 
 /** A claim's subject as a language names it. */

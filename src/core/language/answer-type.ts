@@ -2,6 +2,9 @@ import type { ANSWER_TYPES, ChineseGrammar, EnglishGrammar } from "../knowledge/
 import type { Entity, EntityKind, Fact, FigureType } from "../knowledge/schema.js";
 import { alternation, anyOf, phrasePattern, wordsPattern } from "./word-patterns.js";
 
+/** Sets the words read from a question apart from its text, where both are classified together. */
+export const READ_WORDS = "\u2016";
+
 /** The kind of answer a question wants: a figure of some type, a person, an organisation, a place, a reason, or "any". */
 export type AnswerType = (typeof ANSWER_TYPES)[number];
 
@@ -77,7 +80,7 @@ export function kindWord(
 }
 
 export function answerWording(en: EnglishGrammar, zh: ChineseGrammar): AnswerWording {
-  // "when" and "who" ask where they open a question or a clause, not in "people who studied".
+  // "when" and "who" ask where they open a question or a clause, not in "people who studied"…
   const opens = `(?:^|[,;:]\\s*|${wordsPattern(en.question.clauseJoins)}\\s+)`;
   const kindWords = kindWordPatterns(en);
   return {
@@ -87,7 +90,10 @@ export function answerWording(en: EnglishGrammar, zh: ChineseGrammar): AnswerWor
       anyOf(
         [
           ...(words.length > 0 ? [wordsPattern(words)] : []),
-          ...(opening.length > 0 ? [opens + alternation(opening)] : []),
+          // …or close it ("iflytek set up its office when?"), before any words read from it.
+          ...(opening.length > 0
+            ? [opens + alternation(opening), `\\b${alternation(opening)}(?:$| ${READ_WORDS})`]
+            : []),
           ...phrases.map(phrasePattern),
         ],
         "",

@@ -2,9 +2,9 @@ import type { ChineseGrammar, EnglishGrammar } from "../knowledge/grammar-schema
 import type { Entity, EntityKind } from "../knowledge/schema.js";
 import { withFields } from "../objects.js";
 import type { Language } from "../types.js";
-import { type AnswerType, answersAs, classify, kindWord } from "./answer-type.js";
+import { type AnswerType, answersAs, classify, kindWord, READ_WORDS } from "./answer-type.js";
 import { type Query, queryOf } from "./query.js";
-import { isCjk, isNumber, YEAR, YEAR_DIGITS } from "./text.js";
+import { isCjk, isNumber, normalise, YEAR, YEAR_DIGITS } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { alternation, anyOf, chinesePattern, wordsPattern } from "./word-patterns.js";
 
@@ -23,7 +23,12 @@ const DESCRIBED: readonly EntityKind[] = ["person", "organisation", "company"];
 export function understand(question: string, vocabulary: Vocabulary, language: Language): Query {
   const reading = vocabulary.read(question);
   const sceneParts = sceneOf(question, vocabulary);
-  const scene = new Set([...sceneParts.terms, ...citedTerms(question, vocabulary)]);
+  const said = withoutQuotes(question);
+  const scene = new Set([
+    ...sceneParts.terms,
+    ...termsOnlyIn(question, question.match(vocabulary.grammar.cites) ?? [], vocabulary),
+    ...termsOnlyIn(question, said.quotes, vocabulary),
+  ]);
   const years = reading.terms.filter((t) => YEAR.test(t.term)).map((t) => t.term);
   const { grammar } = vocabulary;
   // "which department", "what scientist": the kind of answer ranks, but the answer need not say it.
@@ -43,13 +48,15 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
   const terms = reading.terms
     .filter((t) => !YEAR.test(t.term) && !scene.has(t.term))
     .map((t) => (t.term === kind || saysNamedKind(t.term) ? withFields(t, { light: true }) : t));
-  const wording = `${reading.text} ${terms.map((t) => t.term).join(" ")}`;
+  // Words quoted say what was said, not what is asked ("who said the city 'needs talents more than ever'").
+  const asking = said.quotes.length === 0 ? reading.text : normalise(said.rest);
+  const wording = `${asking} ${READ_WORDS} ${terms.map((t) => t.term).join(" ")}`;
   // Reading drops punctuation: a question word opening a clause ("what about Iflytek, when did it
   // open …?") asks only as written.
   const read = classify(grammar.answers, wording, reading.cues);
   const plain =
     read === "any" && CLAUSE_MARK.test(question)
-      ? classify(grammar.answers, question.toLowerCase(), reading.cues)
+      ? classify(grammar.answers, said.rest.toLowerCase(), reading.cues)
       : read;
   // A noun phrase asked ("Hangzhou's place in the 2020 ranking?") asks what "what is …" would.
   const whole =
@@ -58,7 +65,7 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
       : plain;
   // "What was the output …, and what share of output was it?": two questions, the first leads,
   // though only the second says its kind; the second is asked as well (see secondAsk).
-  const asks = twoAsks(reading.text, grammar);
+  const asks = twoAsks(asking, grammar);
   const worded = asks?.question && asks.first !== asks.second && whole === asks.second ? asks.first : whole;
   // "Which city ranks ahead of Guangzhou?": a position asked beside a thing of the kind asked for
   // wants the other thing placed, not the named one's place.
@@ -168,6 +175,20 @@ const SENTENCE_END = /(?<=[.!?。！？;；—–])\s*(?=\S)/u;
 const TWO_QUESTIONS = /^([^?？]+)[?？]+\s*([^?？]+)$/u;
 /** Punctuation that may open a clause of its own. */
 const CLAUSE_MARK = /[,;:]/;
+/**
+ * Words in quotation marks. A straight single quote opens only after a space, a mark or a Chinese
+ * character and closes only before one, so that "Hangzhou's" holds none.
+ */
+const QUOTED =
+  /“[^“”]+”|「[^「」]+」|『[^『』]+』|‘[^‘’]+’|"[^"]+"|(?<=^|[\s(:,，：]|\p{Script=Han})'[^']+'(?=$|[\s).,;:?!，。？！：]|\p{Script=Han})/gu;
+/** A quote of something said: four words or more, or eight Chinese characters ("the '1+something' deal" asks a name). */
+const SAID = /(?:\S+\s+){3}\S|\p{Script=Han}{8}/u;
+
+/** The question with what it quotes as said taken out, and what it so quotes. */
+function withoutQuotes(question: string): { rest: string; quotes: string[] } {
+  const quotes = (question.match(QUOTED) ?? []).filter((q) => SAID.test(q));
+  return { rest: quotes.reduce((rest, q) => rest.replace(q, " "), question), quotes };
+}
 /** A sentence that asks: it ends in a question mark. */
 const ASKS = /[?？]\s*$/u;
 
@@ -232,16 +253,18 @@ function sceneOf(
 }
 
 /**
- * The words only the clauses that name a source set ("per the CCG study", "according to the
- * Shanghai survey", 根据…报告): they say where a figure comes from, not what is asked, so they
- * only rank, as a scene does; the names and years they give still count.
+ * The words only some parts of a question say: the clauses that name a source ("per the CCG study",
+ * "according to the Shanghai survey", 根据…报告) say where a figure comes from, and words quoted say
+ * what was said, not what is asked. They only rank, as a scene does; the names and years they give
+ * still count.
  */
-function citedTerms(question: string, vocabulary: Vocabulary): string[] {
-  const { cites } = vocabulary.grammar;
-  const cited = question.match(cites);
-  if (cited === null) return [];
-  const asked = new Set(vocabulary.read(question.replace(cites, " ")).terms.map((t) => t.term));
-  return cited
+function termsOnlyIn(question: string, parts: readonly string[], vocabulary: Vocabulary): string[] {
+  if (parts.length === 0) return [];
+  const rest = parts.reduce((text, part) => text.replace(part, " "), question);
+  const asked = new Set(vocabulary.read(rest).terms.map((t) => t.term));
+  // A question that is all quote asks of what it quotes: "who said 'talent is the first resource'?"
+  if (asked.size === 0) return [];
+  return parts
     .flatMap((text) => vocabulary.read(text).terms.map((t) => t.term))
     .filter((term) => !asked.has(term) && !YEAR.test(term));
 }

@@ -20,6 +20,12 @@ describe("a headline in Chinese", () => {
     );
   });
 
+  it("given a Chinese name that already holds the English one, does not write it twice", () => {
+    const { title } = answerTo(core, "在斯坦福任教的院士是谁", ZH);
+    expect(title).toContain("李效良（Hau Lee）");
+    expect(title).not.toContain("（Hau Lee）（Hau Lee）");
+  });
+
   it("given a figure, says it in Chinese only", () => {
     const { title } = answerTo(core, "2018年海交会预计有多少人参加", ZH);
     expect(title).toContain("5万");

@@ -36,6 +36,9 @@ describe("the kind of answer an English question wants", () => {
     ["What is the CEOT phone number?", "contact"],
     ["What is the address of the CEOT office?", "contact"],
     ["what about Iflytek, when did it open its office?", "date"],
+    ["iflytek set up its silicon valley office when?", "date"],
+    ["medprin was started by who?", "person"],
+    ["The mayor who said the city 'needs talents more than ever before', who is he?", "person"],
   ])("reads %j as asking for a %s", (question, type) => {
     expect(typeOf(question)).toBe(type);
   });
@@ -668,6 +671,19 @@ describe("a question that names its source", () => {
     const query = understand("根据CCG的报告，选择上海的海归创业者占多少？", vocabulary, "zh");
     expect(query.terms.map((t) => t.term)).not.toContain("report");
     expect(query.context).toContain("report");
+  });
+
+  it("given words quoted as said, then they rank but are not asked, and a short quote is asked", () => {
+    const query = understand(
+      "文章里讲“城市比以往任何时候都更需要人才”的那位杭州市长叫什么？",
+      vocabulary,
+      "zh",
+    );
+    expect(query.terms.map((t) => t.term)).not.toContain("需要");
+    expect(query.context).toEqual(expect.arrayContaining(["talent", "需要"]));
+    expect(termsOf("the mayor who said 'needs talents more than ever before'")).not.toContain("talent");
+    expect(termsOf("what did gz roll out in 2016, the '1+something talent' deal?")).toContain("talent");
+    expect(termsOf("who said 'talent is the first resource'?")).toContain("talent");
   });
 
   it("given a word the cited clause shares with the question, then it is still asked", () => {
