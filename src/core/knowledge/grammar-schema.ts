@@ -132,6 +132,8 @@ export const EnglishGrammarFile = z.strictObject({
     scales: z.record(Word, z.number().check(z.positive())),
     /** Words that make the small number after them a place or a list's length ("top 3", "No. 1"), not a figure asked. */
     placing: Words,
+    /** Words that make the number after them a threshold ("more than 3,000", "over 50"): it ranks, but is not asked. */
+    thresholds: Words,
     /** Words that place a time within the year that follows ("the end of 2018", "mid-2017"): the year says it. */
     partOfYear: Words,
     /** Words that ask a year as a whole ("the whole of 2017", "full-year 2017"). */

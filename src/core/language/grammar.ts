@@ -40,6 +40,8 @@ export interface Grammar extends WordWeights {
   namedKinds: ReadonlySet<string>;
   /** Words before a small number that make it a place on a list ("top 3", "No. 1"): it is asked in words, lightly. */
   placing: ReadonlySet<string>;
+  /** Words before a number that make it a threshold ("more than 3,000"): compared with, not looked for. */
+  thresholds: ReadonlySet<string>;
   /** "End", "mid": before a year (or "of" and a year), they say nothing the year does not. */
   partOfYear: ReadonlySet<string>;
   /** Heads of the lexicon's question-word groups: they say what kind of answer is wanted, not what about. */
@@ -83,6 +85,7 @@ export function compileGrammar({ en, zh }: GrammarData): Grammar {
     mistyped: en.question.mistyped,
     shorthand: new Map(Object.entries(en.shorthand)),
     placing: new Set(en.figures.placing),
+    thresholds: new Set(en.figures.thresholds),
     partOfYear: new Set(en.figures.partOfYear),
     tellsOwnStory: anyOf([wordsPattern(en.question.tellsOwnStory)], "i"),
     namedKinds: new Set(en.question.namedKinds),

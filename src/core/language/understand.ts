@@ -271,7 +271,8 @@ function termsOnlyIn(question: string, parts: readonly string[], vocabulary: Voc
 
 /**
  * Whether a question asks nothing narrower than the things it names ("Hangzhou", "tell me about the
- * CEOT"). A Chinese word the sources never use (the light Chinese terms) is what it asks: 广州天气.
+ * CEOT"). A Chinese word the sources never use (the light Chinese terms) is what it asks: 广州天气,
+ * and so is a figure held against ("did over 100,000 attend the CEOT?").
  */
 export function asksOverview(query: Query): boolean {
   return (
@@ -281,7 +282,7 @@ export function asksOverview(query: Query): boolean {
     query.quotes === undefined &&
     query.type === "any" &&
     query.years.length === 0 &&
-    query.terms.every((t) => t.light && !isCjk(t.term))
+    query.terms.every((t) => t.light && !isCjk(t.term) && !isNumber(t.term))
   );
 }
 

@@ -293,12 +293,17 @@ export class Vocabulary {
         const added = reading.terms.length;
         // "Top 3", "No. 1": a place on a list, said as a fact may say it in words ("the top three").
         const placed = known.number && Number(word) <= PLACES && this.grammar.placing.has(words[i - 1] ?? "");
+        // "More than 3,000": a threshold the answer's figure is held against, where no fact says it.
+        const threshold =
+          known.number &&
+          this.grammar.thresholds.has(words[i - 1] ?? "") &&
+          this.isKnown?.(known.term.term) === false;
         // "By the end of 2018": the year says when; "end" asks nothing of its own.
         const ofYear =
           this.grammar.partOfYear.has(word) &&
           YEAR.test(words[i + 1] === "of" ? (words[i + 2] ?? "") : (words[i + 1] ?? ""));
         if (!stopwords.has(term) && !ofYear)
-          add(term, placed || (light && !this.namesAThing(word, words[i - 1])), guessed);
+          add(term, placed || threshold || (light && !this.namesAThing(word, words[i - 1])), guessed);
         const read = reading.terms[added];
         if (read !== undefined && word !== written[i]) read.corrected = true;
       }

@@ -109,6 +109,24 @@ describe("the kind of answer an English question wants", () => {
     expect(read("which city has 3 academicians").terms.find((t) => t.term === "3")?.light).toBe(false);
   });
 
+  it("reads a number after 'more than' as a threshold, asked lightly, unless the sources give that figure", () => {
+    const lightOf = (question: string, number: string) =>
+      read(question).terms.find((t) => t.term === number)?.light;
+    expect(lightOf("did gz issue more than 3,000 green cards by mid-2017?", "3000")).toBe(true);
+    expect(lightOf("did gz issue 3,000 green cards by mid-2017?", "3000")).toBe(false);
+    expect(lightOf("what is the figure of more than 67,000 for Guangzhou?", "67000")).toBe(false);
+    expect(asksOverview(read("did over 3,000 people attend the 2017 ceot?"))).toBe(false);
+    expect(
+      answerTo(realCore(), "isn't it true gz issued more than 3,000 talent green cards by mid-2017?").title,
+    ).toMatch(/2,515/);
+  });
+
+  it("reads the parts of a contraction as saying nothing: 'isn't', 'didn't'", () => {
+    const terms = termsOf("isn't it so that medprin didn't print organs");
+    expect(terms).toContain("organ");
+    for (const part of ["isn", "didn", "t"]) expect(terms).not.toContain(part);
+  });
+
   it("reads 'position' of a person named alone as a post, not a place on a list", () => {
     expect(typeOf("what's Wang Debao's position")).toBe("any");
     expect(typeOf("what position did hangzhou get in 2020")).toBe("rank");
