@@ -106,7 +106,8 @@ export function understand(question: string, vocabulary: Vocabulary, language: L
     entities,
     terms,
     type: queryType,
-    years,
+    // "X opened in 2019; when did Y?": a year the scene gives is what it tells, not when the answer holds.
+    years: queryType === "date" ? years.filter((y) => !sceneParts.years.has(y)) : years,
     eitherYear: years.length > 1 && grammar.split.yearsOr.test(question) ? true : undefined,
     context: [...scene],
     counted: counted === undefined || counted.light ? undefined : counted.term,
@@ -192,7 +193,7 @@ function withoutQuotes(question: string): { rest: string; quotes: string[] } {
 /** A sentence that asks: it ends in a question mark. */
 const ASKS = /[?？]\s*$/u;
 
-const NO_SCENE = { terms: new Set<string>(), entities: new Set<Entity>() };
+const NO_SCENE = { terms: new Set<string>(), entities: new Set<Entity>(), years: new Set<string>() };
 
 /**
  * The words only a question's scene sets ("My dad keeps going on about a Guangzhou fund. How big is
@@ -205,7 +206,7 @@ const NO_SCENE = { terms: new Set<string>(), entities: new Set<Entity>() };
 function sceneOf(
   question: string,
   vocabulary: Vocabulary,
-): { terms: ReadonlySet<string>; entities: ReadonlySet<Entity> } {
+): { terms: ReadonlySet<string>; entities: ReadonlySet<Entity>; years: ReadonlySet<string> } {
   const parts = question.split(SENTENCE_END);
   // One sentence is all asking: no scene, and no second reading of the question.
   if (parts.length < 2) return NO_SCENE;
@@ -228,25 +229,30 @@ function sceneOf(
   const asksWho = (s: (typeof sentences)[number]) =>
     ["person", "organisation"].includes(classify(answers, s.reading.text, s.reading.cues));
   const scene = sentences.filter((s) => !asks.includes(s));
+  const firstAsk = sentences.findIndex((s) => asks.includes(s));
+  const kindsAsked = new Set([...named].map((e) => e.kind));
   if (
     named.size === 0 &&
     asks.every((s) => s.reading.terms.every((t) => t.light)) &&
     (asks.every(asksWho) || !scene.some((s) => tellsOwnStory.test(s.text)))
   )
     return NO_SCENE;
+  const sceneTerms = scene
+    .flatMap((s) => s.reading.terms.map((t) => t.term))
+    .filter((term) => !asked.has(term));
   return {
-    terms: new Set(
-      scene
-        .flatMap((s) => s.reading.terms.map((t) => t.term))
-        .filter((term) => !asked.has(term) && !YEAR.test(term) && !isNumber(term)),
-    ),
+    terms: new Set(sceneTerms.filter((term) => !YEAR.test(term) && !isNumber(term))),
+    years: new Set(sceneTerms.filter((term) => YEAR.test(term))),
     entities: new Set(
       named.size === 0
         ? []
-        : sentences
-            .slice(sentences.findIndex((s) => asks.includes(s)) + 1)
-            .filter((s) => !asks.includes(s))
-            .flatMap((s) => s.reading.entities)
+        : scene
+            .flatMap((s) => {
+              // Before the asking, only names of a kind it names itself are set aside: "the bureau set
+              // up the club in 2019; when was the alliance founded?" (not "bj vs sh — what % went to each?").
+              const after = sentences.indexOf(s) > firstAsk;
+              return s.reading.entities.filter((e) => after || kindsAsked.has(e.kind));
+            })
             .filter((e) => !named.has(e)),
     ),
   };

@@ -783,4 +783,16 @@ describe("a scene beside the question", () => {
     const entities = entitiesOf("which company did Shi Zhongmin bring to gz? I think it started in america");
     expect(entities).toEqual(["shi-zhongmin", "guangzhou"]);
   });
+
+  it("drops the names a scene before gives of the kind the question names, and its years from a 'when'", () => {
+    const query = read(
+      "The science and technology bureau set up the Hangzhou International Talent Club in June 2019; when was the Hangzhou International Friendship Alliance founded?",
+    );
+    expect(query.entities.map((e) => e.id)).toEqual(["hz-friendship-alliance"]);
+    expect(query.years).toEqual([]);
+    expect(
+      entitiesOf("bj vs sh for returnee startups — what % of founders went to each per the CCG?"),
+    ).toEqual(expect.arrayContaining(["beijing", "shanghai"]));
+    expect(read("The club opened in 2019. How many members did the alliance have?").years).toEqual(["2019"]);
+  });
 });
