@@ -23,6 +23,8 @@ export interface AnswerWording {
   kindWords: readonly KindWording[];
   /** Matches where any of kindWords does: most questions have no kind word, and are told so by one test. */
   anyKindWord: RegExp;
+  /** "Which four districts": a number between the question word and the kind, which it only counts. */
+  counting: RegExp;
 }
 
 /** One way of asking for a kind of answer with a word of that kind: "which" then "company", "who" then "hosted". */
@@ -100,6 +102,7 @@ export function answerWording(en: EnglishGrammar, zh: ChineseGrammar): AnswerWor
       ),
     ]),
     cues: zh.cues,
+    counting: new RegExp(`\\b(which|what)\\s+(?:\\d+|${alternation(en.figures.numbers)})\\s+`, "g"),
     kindWords,
     anyKindWord: anyOf(
       kindWords.map(({ pattern }) => pattern.source),
@@ -113,7 +116,9 @@ export function classify(wording: AnswerWording, normalised: string, cues: reado
   if (wording.contact.test(normalised)) return "contact";
   const cue = wording.cues.find((c) => cues.includes(c.cue));
   if (cue !== undefined) return cue.type;
-  return wording.types.find(([, pattern]) => pattern.test(normalised))?.[0] ?? "any";
+  // "Which four districts" asks as "which districts" does.
+  const asked = normalised.replace(wording.counting, "$1 ");
+  return wording.types.find(([, pattern]) => pattern.test(asked))?.[0] ?? "any";
 }
 
 /**

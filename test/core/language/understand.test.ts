@@ -37,6 +37,7 @@ describe("the kind of answer an English question wants", () => {
     ["What is the address of the CEOT office?", "contact"],
     ["what about Iflytek, when did it open its office?", "date"],
     ["iflytek set up its silicon valley office when?", "date"],
+    ["In which four districts does Hangzhou have talent clubs?", "place"],
     ["medprin was started by who?", "person"],
     ["The mayor who said the city 'needs talents more than ever before', who is he?", "person"],
   ])("reads %j as asking for a %s", (question, type) => {
