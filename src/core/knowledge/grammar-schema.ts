@@ -46,6 +46,9 @@ const FollowUpWords = z.strictObject({
   refersToCounted: Words,
   /** Words that refer back to the figure the last answer gave: "who released that figure?". */
   refersToFigure: Words,
+  /** Words that ask the year before the last turn's ("what about last year?", 去年呢) or after it. */
+  yearBefore: Words,
+  yearAfter: Words,
   /**
    * Words that point at something the conversation has named, by its kind: "that city", "the
    * company", 这家公司. A pointing word before a kind's noun means the last thing of that kind.

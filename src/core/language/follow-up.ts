@@ -4,7 +4,7 @@ import { ENTITY_KINDS, type Entity, type EntityKind, PLACE_KINDS } from "../know
 import type { Answer, ConversationContext } from "../types.js";
 import type { AnswerType } from "./answer-type.js";
 import { changedQuery, type Query } from "./query.js";
-import { simplified, tokens } from "./text.js";
+import { simplified, tokens, YEAR_DIGITS } from "./text.js";
 import { alternation, anyOf, chinesePattern, wordsPattern } from "./word-patterns.js";
 
 /** The grammar's follow-up words, as expressions built once at load. */
@@ -21,6 +21,9 @@ export interface FollowUpWords {
   refersToCounted: RegExp;
   /** Words that refer back to the figure the last answer gave: "that figure", 这个数据. */
   refersToFigure: RegExp;
+  /** "Last year", 去年: the year before the last turn's; "the following year", 次年: the year after. */
+  yearBefore: RegExp;
+  yearAfter: RegExp;
   /** The Chinese words that refer back (其中, 那里), which say nothing of what is asked: read without them. */
   chineseReferences: RegExp;
   /** "That city", "the company", 这家公司: a pointing word and a kind's noun, by kind. */
@@ -58,6 +61,8 @@ export function followUpWords(en: EnglishGrammar, zh: ChineseGrammar): FollowUpW
     refersToPlace: refers((words) => words.refersToPlace),
     refersToCounted: refers((words) => words.refersToCounted),
     refersToFigure: refers((words) => words.refersToFigure),
+    yearBefore: refers((words) => words.yearBefore),
+    yearAfter: refers((words) => words.yearAfter),
     chineseReferences: new RegExp(chinesePattern(zh.followUp.refersBack), "gu"),
     pointing: ENTITY_KINDS.map(pointing),
     substitute:
@@ -124,8 +129,9 @@ export function followUp(
   const whole = plain(question);
   const pointed = pointedAt(question, context, kb, words, whole.entities);
   const before = frameEntities(context, kb);
-  const own = pointed === undefined ? whole : plain(pointed.rest);
-  if (before.length === 0) return { query: own, carried: false };
+  const asRead = pointed === undefined ? whole : plain(pointed.rest);
+  if (before.length === 0) return { query: asRead, carried: false };
+  const own = withRelativeYear(question, asRead, context, before, words);
   // "What's their tech?" asks of the last thing, though "tech" is a word of another company's name.
   const sibling =
     pointed === undefined && !words.refersBack.test(question)
@@ -241,6 +247,26 @@ function placeOf(kept: Entity, things: readonly Entity[], kb: KnowledgeBase): bo
     (f) => f.entities.includes(kept.id) && things.some((e) => f.entities.includes(e.id)),
   );
 }
+
+/**
+ * "What about last year?" after a turn asked of 2018 (or of the 2018 CEOT): the turn asks of 2017.
+ * The turn as read when it names a year of its own or the last turn had none.
+ */
+function withRelativeYear(
+  question: string,
+  own: Query,
+  context: ConversationContext,
+  before: readonly Entity[],
+  words: FollowUpWords,
+): Query {
+  const step = words.yearBefore.test(question) ? -1 : words.yearAfter.test(question) ? 1 : 0;
+  if (step === 0 || own.years.length > 0) return own;
+  const last = context.years ?? before.flatMap((e) => e.name.match(YEAR_DIGITS_IN_NAME) ?? []);
+  if (last.length !== 1) return own;
+  return changedQuery(own, { years: [String(Number(last[0]) + step)] });
+}
+
+const YEAR_DIGITS_IN_NAME = new RegExp(`\\b${YEAR_DIGITS}\\b`, "g");
 
 /**
  * "What about 2017?" after the 2018 CEOT: the edition of the same series for the one year asked,

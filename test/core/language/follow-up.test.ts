@@ -259,6 +259,21 @@ describe("a thing named in part", () => {
     expect(earlier?.title).toMatch(/2017 CEOT · talents from overseas: more than 3,500/);
   });
 
+  it("given 'last year' or 去年, then asks the year before the last turn's, and declines where the sources lack it", () => {
+    const [, , ceot] = conversation(
+      "when is the 2018 ceot?",
+      "how many overseas talents are expected?",
+      "what about last year?",
+    );
+    expect(ceot?.title).toMatch(/2017 CEOT · talents from overseas: more than 3,500/);
+    const [, hangzhou] = conversation(
+      "In 2020, how many talents came to Hangzhou from overseas?",
+      "那去年呢？",
+    );
+    expect(hangzhou?.answered).toBe(false);
+    expect(JSON.stringify(hangzhou)).toContain("2019");
+  });
+
   it("given 'their' and a word of another company's name, then asks of the last company", () => {
     const [, tech] = conversation("who set up medprin", "what's their technology?");
     expect(tech?.title).toContain("Medprin");
