@@ -102,6 +102,17 @@ export function withoutNewTopic(question: string, words: FollowUpWords): string 
 /** A question of at most this many words (or twice as many Chinese characters) naming nothing is read as a follow-up. */
 const SHORT_FOLLOW_UP = 4;
 
+/** How long a turn is in words, a Chinese word taken as about three characters: "那北京呢" is short, "创投周上有多少家企业达成了贷款协议" is not. */
+function lengthInWords(question: string): number {
+  const han = question.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const other = question
+    .replace(/\p{Script=Han}+/gu, " ")
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /\w/.test(w));
+  return other.length + han / 3;
+}
+
 /** A turn read in the light of the conversation: the frame it asks, and what it carried over. */
 export interface FollowedUp {
   query: Query;
@@ -139,8 +150,7 @@ export function followUp(
       : undefined;
   const asked = sibling === undefined ? own : changedQuery(own, { entities: [sibling], terms: [] });
   const required = asked.terms.filter((t) => !t.light);
-  const short =
-    question.trim().split(/\s+/).length <= SHORT_FOLLOW_UP || question.length <= SHORT_FOLLOW_UP * 2;
+  const short = lengthInWords(question) <= SHORT_FOLLOW_UP;
   const years = asked.years.length > 0 ? asked.years : (context.years ?? []);
   // A turn that asks nothing new keeps the last property; it must answer only when it asks the
   // same kind of thing of a new subject or time ("and Shenzhen?"), not "as of when?" or "why?".

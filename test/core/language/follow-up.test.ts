@@ -1,18 +1,20 @@
 import { describe, expect, it } from "vitest";
-import type { Answer } from "../../../src/core/types.js";
+import type { Answer, Language } from "../../../src/core/types.js";
 import { answerTo, EN, realCore } from "../../helpers.js";
 
 const core = realCore();
 
-/** The answers to a conversation's turns, each read in the light of the one before. */
-function conversation(...turns: string[]): Answer[] {
+/** The answers to a conversation's turns in a language, each read in the light of the one before. */
+function conversationIn(language: Language, ...turns: string[]): Answer[] {
   const answers: Answer[] = [];
   for (const turn of turns) {
     const last = answers.at(-1)?.context;
-    answers.push(answerTo(core, turn, { ...EN, ...(last === undefined ? {} : { conversation: last }) }));
+    answers.push(answerTo(core, turn, { language, ...(last === undefined ? {} : { conversation: last }) }));
   }
   return answers;
 }
+
+const conversation = (...turns: string[]) => conversationIn(EN.language, ...turns);
 
 describe("follow-ups that name only a property", () => {
   it("given a count about Guangzhou's Thousand Talents experts, then 'academicians?' asks the count of academicians in Guangzhou", () => {
@@ -74,6 +76,15 @@ describe("a turn that starts a new topic", () => {
     expect(park?.answered).toBe(true);
     expect(park?.title).toContain("Yangwan");
     expect(park?.followed).toBeUndefined();
+  });
+
+  it("given a Chinese turn as long as a question of its own, naming nothing, then it is asked afresh", () => {
+    const zh = (...turns: string[]) => conversationIn("zh", ...turns);
+    const [, forum] = zh("北京吸引了多少海归创业？", "中国创投论坛在哪两个城市轮流举办？");
+    expect(forum?.answered).toBe(true);
+    expect(forum?.title).toContain("深圳");
+    const [, short] = zh("广州吸引了多少海归？", "那深圳呢");
+    expect(short?.followed).toBe("广州吸引了多少海归？");
   });
 
   it("given Medprin's founder, then a longer question pointing back ('what else does it make?') still carries Medprin", () => {
