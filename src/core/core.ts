@@ -198,6 +198,8 @@ export class Core {
     if (thread !== undefined) {
       answer.context.terms = thread.terms;
       answer.context.asks = thread.asks;
+      // What the thread last showed stays to be pointed at: "who put out that report?" after "what about hz?".
+      if (answer.context.shown.length === 0) answer.context.shown = thread.shown;
     }
     if (carried && context !== undefined) answer.followed = context.question;
     return answer;

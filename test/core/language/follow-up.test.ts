@@ -425,6 +425,17 @@ describe("a conversation after a declined turn", () => {
     expect(chengdu?.title).toContain("6.6");
   });
 
+  it("given a declined follow-up, then 'that report' still points at the report the turn before showed", () => {
+    const [, , hangzhou, report] = conversation(
+      "which city is fourth for returnees starting a business?",
+      "and the percentage?",
+      "what about hz?",
+      "who put out that report?",
+    );
+    expect(hangzhou?.answered).toBe(false);
+    expect(report?.title).toContain("Center for China and Globalization");
+  });
+
   it("given 'ok' or 'alright' before the follow-up, then it is read as the follow-up", () => {
     for (const turn of ["ok, what about chengdu?", "alright and chengdu?"]) {
       const [, chengdu] = conversation("what share of returnee entrepreneurs pick shanghai", turn);
