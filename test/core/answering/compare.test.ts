@@ -40,6 +40,14 @@ describe("a comparison of two asks", () => {
     const answer = answerTo(core, "Guangzhou: incubators of every kind vs makerspaces");
     expect(answer.title).toMatch(/^Guangzhou · incubators: 280 .* vs Guangzhou · makerspaces: 138/);
   });
+
+  it("answers 'how many of them came from overseas' with the talents from overseas, not those who studied abroad", () => {
+    const answer = answerTo(
+      core,
+      "In 2020, how many talents did Hangzhou have in total, and how many of them came from overseas?",
+    );
+    expect(answer.title).toMatch(/2\.85 million .* vs Hangzhou · talents from overseas: About 30,000/);
+  });
 });
 
 describe("partsOf", () => {
