@@ -203,10 +203,20 @@ export class Vocabulary {
     const light = this.grammar.isLight(word) || !isSubjectWord(word);
     if (this.isKnown === undefined || this.isKnown(head) || isNumber(word)) return { term: head, light };
     const meant = this.kb.wordnet.get(base) ?? this.kb.wordnet.get(word);
-    if (meant === undefined) return { term: head, light };
+    if (meant === undefined) return { term: head, light: light || this.mistypedStopWord(word) };
     // The table's targets are already the knowledge base's own lemmas.
     return { term: synonyms.get(meant) ?? meant, light, guessed: true };
   };
+
+  /**
+   * A word of three or four letters no one uses, within one letter of a stop word ("werk": were or work, "hwo": how or
+   * who): mistyped, and which word it stands for is not known, so it asks nothing.
+   */
+  private mistypedStopWord(word: string): boolean {
+    if (word.length < 3 || word.length > 4 || isEnglishWord(word)) return false;
+    for (const stop of this.grammar.stopwords) if (editDistance(word, stop, 1) <= 1) return true;
+    return false;
+  }
 
   /**
    * The first term a word or short phrase of a question reads as alone ("which department",

@@ -144,6 +144,13 @@ describe("the kind of answer an English question wants", () => {
     expect(termsOf("hwo many labs")).toContain("hwo");
   });
 
+  it("reads a short unknown word a letter from a stop word ('hwo', 'werk') as asking nothing, and answers around it", () => {
+    const terms = read("hwo many academicians werk in guangzhuo").terms;
+    expect(terms.filter((t) => !t.light).map((t) => t.term)).toEqual(["academician"]);
+    expect(answerTo(realCore(), "hwo many academicians werk in guangzhuo").title).toContain("79");
+    expect(read("how many labs in zq").terms.find((t) => t.term === "zq")?.light).toBe(false);
+  });
+
   it("marks a word taken for mistyped as corrected, and a word as written not", () => {
     const terms = read("which age cohorts do shanghai's returnee founders belong to").terms;
     expect(terms.find((t) => t.term === "cohosts")?.corrected).toBe(true);
