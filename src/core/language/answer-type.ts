@@ -115,7 +115,12 @@ export function answerWording(en: EnglishGrammar, zh: ChineseGrammar): AnswerWor
 export function classify(wording: AnswerWording, normalised: string, cues: readonly string[]): AnswerType {
   if (wording.contact.test(normalised)) return "contact";
   const cue = wording.cues.find((c) => cues.includes(c.cue));
-  if (cue !== undefined) return cue.type;
+  // 多大 of a fund (基金规模有多大) asks its sum, as "how big is the fund" does.
+  if (cue !== undefined)
+    return cue.type === "area" &&
+      wording.types.some(([type, pattern]) => type === "money" && pattern.test(`${cue.cue} ${normalised}`))
+      ? "money"
+      : cue.type;
   // "Which four districts" asks as "which districts" does.
   const asked = normalised.replace(wording.counting, "$1 ");
   return wording.types.find(([, pattern]) => pattern.test(asked))?.[0] ?? "any";

@@ -254,6 +254,8 @@ describe("the kind of answer a Chinese question wants, from its question words",
     ["海归创业者的比例", "percent"],
     ["杭州排第几", "rank"],
     ["海交会电话", "contact"],
+    ["广州科技成果产业化基金规模有多大", "money"],
+    ["2018年海交会展览面积有多大", "area"],
   ])("reads %j as asking for a %s", (question, type) => {
     expect(typeOf(question)).toBe(type);
   });
