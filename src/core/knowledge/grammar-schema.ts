@@ -156,6 +156,9 @@ export const ChineseGrammarFile = z.strictObject({
     or: Words,
     /** Words that ask wherever they stand (多少, 几): a second question holding one asks again. */
     asks: Words,
+    /** 和, 与: two things joined; then 各, 分别 ask the rest of each ("诺贝尔奖得主和院士各有多少位"). */
+    and: Words,
+    each: Words,
   }),
   /** 除了…外: the things named next are left out of the answer. */
   excludes: Words,

@@ -308,8 +308,9 @@ export interface SplitWords {
   or: RegExp;
   /** Two years joined by "or" ("in 2017 or 2018", 2017年还是2018年): either may hold. */
   yearsOr: RegExp;
-  /** "A and B, how many of each". */
+  /** "A and B, how many of each"; 甲和乙各有多少. */
   each: RegExp;
+  zhEach: RegExp;
   /** "how many came and how many projects". */
   twoAsks: RegExp;
   /** "compare X and Y". */
@@ -340,6 +341,10 @@ export function splitWords(en: EnglishGrammar, zh: ChineseGrammar): SplitWords {
     each: new RegExp(
       `^(.+?)\\s+${and}\\s+(.+?)[,，]?\\s+(${alternation(c.eachAsks, "")})\\s+(?:${joined(c.of)}\\s+)?${wordsPattern(c.each)}.*$`,
       "i",
+    ),
+    zhEach: new RegExp(
+      `^(.+?)${chinesePattern(zh.comparison.and)}(.+?)${chinesePattern(zh.comparison.each)}(.+)$`,
+      "u",
     ),
     twoAsks: new RegExp(`^(.+?)\\s+${and}\\s+(${wordsPattern(c.asks)}.+)$`, "i"),
     secondAsk: new RegExp(`^(.+?)\\s+${and}\\s+((?:[\\w-]+\\s+)?${wordsPattern(c.asks)}.*)$`, "i"),
@@ -382,10 +387,10 @@ export function splitQuestion(question: string, words: SplitWords): Split | unde
   const two = TWO_QUESTIONS.exec(text);
   if (two !== null && words.asksAgain.test(two[2] as string))
     return { lead: "", segments: [two[1] as string, two[2] as string], apart: true };
-  if (!words.joins.test(text) && !words.versus.test(text) && !words.or.test(text)) return undefined;
+  if (![words.joins, words.versus, words.or, words.zhEach].some((w) => w.test(text))) return undefined;
   const compare = words.compare.exec(text);
   if (compare !== null) return { lead: "", segments: [compare[1] as string, compare[2] as string] };
-  const each = words.each.exec(text);
+  const each = words.each.exec(text) ?? words.zhEach.exec(text);
   if (each !== null) return { lead: each[3] as string, segments: [each[1] as string, each[2] as string] };
   const lead = /^(.*?)[:：,，]\s*(.+)$/u.exec(text);
   const tail = lead === null ? undefined : cut(lead[2] as string, words);

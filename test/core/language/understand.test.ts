@@ -504,6 +504,15 @@ describe("splitting a question that asks two things", () => {
     });
   });
 
+  it("gives 甲和乙各有多少 the rest after 各 as a lead shared by both, and answers each", () => {
+    expect(split("在广州工作的诺贝尔奖得主和中国院士各有多少位")).toEqual({
+      lead: "有多少位",
+      segments: ["在广州工作的诺贝尔奖得主", "中国院士"],
+    });
+    const { title } = answerTo(realCore(), "广州的孵化器和众创空间分别有多少家？", { language: "zh" });
+    expect(title).toMatch(/孵化器数量：280.*众创空间数量：138/);
+  });
+
   it("cuts two asks joined by 'and', marked apart when each opens with a question word", () => {
     expect(split("how many came and how many projects did they bring")).toEqual({
       lead: "",
