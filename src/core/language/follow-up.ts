@@ -4,7 +4,7 @@ import { ENTITY_KINDS, type Entity, type EntityKind, PLACE_KINDS } from "../know
 import type { Answer, ConversationContext } from "../types.js";
 import type { AnswerType } from "./answer-type.js";
 import { changedQuery, type Query } from "./query.js";
-import { simplified, tokens, YEAR_DIGITS } from "./text.js";
+import { simplified, tokens, YEARS_WRITTEN } from "./text.js";
 import { alternation, anyOf, chinesePattern, wordsPattern } from "./word-patterns.js";
 
 /** The grammar's follow-up words, as expressions built once at load. */
@@ -271,12 +271,10 @@ function withRelativeYear(
 ): Query {
   const step = words.yearBefore.test(question) ? -1 : words.yearAfter.test(question) ? 1 : 0;
   if (step === 0 || own.years.length > 0) return own;
-  const last = context.years ?? before.flatMap((e) => e.name.match(YEAR_DIGITS_IN_NAME) ?? []);
+  const last = context.years ?? before.flatMap((e) => e.name.match(YEARS_WRITTEN) ?? []);
   if (last.length !== 1) return own;
   return changedQuery(own, { years: [String(Number(last[0]) + step)] });
 }
-
-const YEAR_DIGITS_IN_NAME = new RegExp(`\\b${YEAR_DIGITS}\\b`, "g");
 
 /**
  * "What about 2017?" after the 2018 CEOT: the edition of the same series for the one year asked,

@@ -130,3 +130,5 @@ export function shortened(value: string, max = 80): string {
 export const YEAR_DIGITS = "(?:19[5-9]\\d|20[0-4]\\d)";
 /** A word that is a year. */
 export const YEAR = new RegExp(`^${YEAR_DIGITS}$`);
+/** Every year a text writes ("the 2017 CEOT"). */
+export const YEARS_WRITTEN = new RegExp(`\\b${YEAR_DIGITS}\\b`, "g");

@@ -4,15 +4,13 @@ import { withFields } from "../objects.js";
 import type { Language } from "../types.js";
 import { type AnswerType, answersAs, classify, kindWord, READ_WORDS } from "./answer-type.js";
 import { type Query, queryOf } from "./query.js";
-import { isCjk, isNumber, normalise, YEAR, YEAR_DIGITS } from "./text.js";
+import { isCjk, isNumber, normalise, YEAR, YEARS_WRITTEN } from "./text.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { alternation, anyOf, chinesePattern, wordsPattern } from "./word-patterns.js";
 
-const YEAR_WRITTEN = new RegExp(`\\b${YEAR_DIGITS}\\b`, "g");
-
 /** The text asked of other years: each year it writes ("the 2017 CEOT") becomes them, or they are added. */
 export function withYears(text: string, years: readonly string[]): string {
-  const replaced = text.replace(YEAR_WRITTEN, years.join(" "));
+  const replaced = text.replace(YEARS_WRITTEN, years.join(" "));
   return replaced === text ? `${text} in ${years.join(" ")}` : replaced;
 }
 

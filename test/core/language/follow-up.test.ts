@@ -261,22 +261,19 @@ describe("a thing named in part", () => {
     expect(alliance?.title).toMatch(/Friendship Alliance · year founded: 2020/);
   });
 
-  it("given a figure of one edition of a series, then another year asks the edition of that year", () => {
-    const [, , earlier] = conversation(
-      "how many attendees does the 2018 ceot expect",
-      "how many of them were from abroad?",
-      "what about 2017?",
-    );
-    expect(earlier?.title).toMatch(/2017 CEOT · talents from overseas: more than 3,500/);
-  });
+  it.each(["what about 2017?", "what about last year?"])(
+    "given a figure of one edition of a series, then %j asks the edition of that year",
+    (turn) => {
+      const [, , earlier] = conversation(
+        "how many attendees does the 2018 ceot expect",
+        "how many of them were from abroad?",
+        turn,
+      );
+      expect(earlier?.title).toMatch(/2017 CEOT · talents from overseas: more than 3,500/);
+    },
+  );
 
-  it("given 'last year' or 去年, then asks the year before the last turn's, and declines where the sources lack it", () => {
-    const [, , ceot] = conversation(
-      "when is the 2018 ceot?",
-      "how many overseas talents are expected?",
-      "what about last year?",
-    );
-    expect(ceot?.title).toMatch(/2017 CEOT · talents from overseas: more than 3,500/);
+  it("given 去年 after a figure the sources give for one year only, then declines the year before", () => {
     const [, hangzhou] = conversation(
       "In 2020, how many talents came to Hangzhou from overseas?",
       "那去年呢？",
