@@ -218,7 +218,8 @@ export function followUp(
       ...(figure === undefined ? {} : { figure }),
       query: changedQuery(asked, {
         terms: [...asked.terms, ...countedWords(question, asked, context, words)],
-        entities,
+        // "And the previous year, what share …?" after the 2018 CEOT asks the 2017 one.
+        entities: entities.map((e) => editionOf(e, asked.years, kb)),
         years: sameTime ? years : asked.years,
       }),
       carried: true,

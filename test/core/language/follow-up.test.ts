@@ -273,6 +273,15 @@ describe("a thing named in part", () => {
     },
   );
 
+  it("given 'the previous year' in a longer turn asking something else, then asks it of that year's edition", () => {
+    const [, , share] = conversation(
+      "When's the 2018 CEOT?",
+      "how many overseas talents are they expecting?",
+      "and the previous year, what share of those wanted to come back and start a business?",
+    );
+    expect(share?.title).toMatch(/2017 CEOT · share intending to return and start a business: 70%/);
+  });
+
   it("given 去年 after a figure the sources give for one year only, then declines the year before", () => {
     const [, hangzhou] = conversation(
       "In 2020, how many talents came to Hangzhou from overseas?",
