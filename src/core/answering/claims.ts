@@ -234,11 +234,15 @@ export class ClaimIndex {
     );
   }
 
-  /** Whether a claim's qualifier says it holds for part of a year ("first half of 2017", 上半年). */
-  forPartOfYear(claim: IndexedClaim): boolean {
+  /**
+   * Whether a question asks a year as a whole ("the whole of 2017") and the claim's qualifier says it
+   * holds for part of one ("first half of 2017", 上半年): then it does not answer.
+   */
+  missesWholeYear(frame: Pick<Frame, "wholeYear">, claim: IndexedClaim): boolean {
     const { partialPeriod } = this.vocabulary.grammar;
-    return [claim.claim.qualifier, claim.claim.zhQualifier].some(
-      (q) => q !== undefined && partialPeriod.test(q),
+    return (
+      frame.wholeYear === true &&
+      [claim.claim.qualifier, claim.claim.zhQualifier].some((q) => q !== undefined && partialPeriod.test(q))
     );
   }
 
@@ -611,7 +615,7 @@ export function agreement(
   const time =
     (frame.years.length === 0 ||
       frame.years.some((y) => y === claim.when.when.slice(0, 4) || claim.claim.value.includes(y))) &&
-    !(frame.wholeYear && index.forPartOfYear(claim));
+    !index.missesWholeYear(frame, claim);
   const qualifier = qualifierFit(frame, index.qualifierTerms(claim, frame.language));
   // "24.3% of returnees went to which city?": the claim whose value the question gives is the one asked back.
   const quoted = index.valueTerms(claim, frame.language).some((t) => frame.terms.has(t) && isQuotedFigure(t));

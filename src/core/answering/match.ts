@@ -240,7 +240,7 @@ export function unmatched(
     const held = claims
       .ofProperty(best.property.id)
       .filter((c) => ["named", "within"].includes(claims.subjectFit(c, frame.subjects)));
-    if (held.length > 0 && held.every((c) => claims.forPartOfYear(c)))
+    if (held.length > 0 && held.every((c) => claims.missesWholeYear(frame, c)))
       return { property: best.property.id, known: held, lacks: "time" };
   }
   const must = insisted(frame, top);
@@ -260,7 +260,7 @@ export function unmatched(
   const inTime = theirs.some(
     (c) =>
       (frame.years.length === 0 || frame.years.some((y) => c.when.when.startsWith(y))) &&
-      !(frame.wholeYear && claims.forPartOfYear(c)),
+      !claims.missesWholeYear(frame, c),
   );
   return must.carried || !inTime ? { property: must.property, known: theirs, lacks: "time" } : undefined;
 }

@@ -244,13 +244,14 @@ function sceneOf(
     entities: new Set(
       named.size === 0
         ? []
-        : scene
-            .flatMap((s) => {
-              // Before the asking, only names of a kind it names itself are set aside: "the bureau set
-              // up the club in 2019; when was the alliance founded?" (not "bj vs sh — what % went to each?").
-              const after = sentences.indexOf(s) > firstAsk;
-              return s.reading.entities.filter((e) => after || kindsAsked.has(e.kind));
-            })
+        : sentences
+            // Before the asking, only names of a kind it names itself are set aside: "the bureau set
+            // up the club in 2019; when was the alliance founded?" (not "bj vs sh — what % went to each?").
+            .flatMap((s, i) =>
+              asks.includes(s)
+                ? []
+                : s.reading.entities.filter((e) => i > firstAsk || kindsAsked.has(e.kind)),
+            )
             .filter((e) => !named.has(e)),
     ),
   };
